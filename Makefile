@@ -1,0 +1,130 @@
+# timelinec — plain Makefile. Keeps to GNU make 3.81 (macOS): no !=, $(file), .ONESHELL,
+# undefine, grouped targets (&:), .RECIPEPREFIX or 'private' (tests/tools/make-compat.sh checks).
+#
+#   make              build/timelinec, build/libtimelinec{,-core}.a, build/libtimelinec.so
+#   make demo         install missing packages (as root) or say how, then run an example
+#   make check        build and run every test
+#   make check-asan   the same under ASan + UBSan (in build-asan/)
+#   make DEVELOPER=1  -Werror (CI sets it)
+
+PREFIX ?= /usr/local
+BUILD ?= build
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+VERSION = 0.1.0
+
+DEPS = yaml-0.1 libcjson icu-uc icu-i18n
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
+DEPS_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
+CJSON_LIBS := $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null)
+CRITERION_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
+CRITERION_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
+
+WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes -Wold-style-definition \
+       -Wshadow -Wwrite-strings -Wformat=2 -Wvla -Wundef -fno-common
+OPT ?= -O2 -g
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
+ifneq ($(SANITIZE),)
+OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=$(SANITIZE) -fno-sanitize-recover=all
+LDSAN = -fsanitize=$(SANITIZE)
+endif
+
+CPPFLAGS_ALL = -Iinclude -Iruntime -Icompiler -DTLC_BUILDING -DTLC_VERSION='"$(VERSION)"' \
+	-D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -fPIC -fvisibility=hidden -MMD -MP $(DEPS_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
+
+CORE_SRC := $(wildcard runtime/core/*.c)
+RENDER_SRC := $(wildcard runtime/render/*.c)
+COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
+TEST_SRC := $(wildcard tests/unit/*.c)
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
+COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/compiler/main.o
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+
+LIB_CORE = $(BUILD)/libtimelinec-core.a
+LIB_STATIC = $(BUILD)/libtimelinec.a
+LIB_SHARED = $(BUILD)/libtimelinec.so
+TOOL = $(BUILD)/timelinec
+UNIT = $(BUILD)/unit-tests
+
+.PHONY: all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+	golden-update headertest
+
+all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(CRITERION_CFLAGS) -Wno-missing-prototypes -c $< -o $@
+
+$(LIB_CORE): $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(LIB_STATIC): $(CORE_OBJ) $(RENDER_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(LIB_SHARED): $(CORE_OBJ) $(RENDER_OBJ)
+	$(CC) -shared -o $@ $^ $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread
+
+$(TOOL): $(MAIN_OBJ) $(COMPILER_OBJ) $(LIB_STATIC)
+	$(CC) -o $@ $(MAIN_OBJ) $(COMPILER_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread -lm
+
+$(UNIT): $(TEST_OBJ) $(COMPILER_OBJ) $(LIB_STATIC)
+	$(CC) -o $@ $(TEST_OBJ) $(COMPILER_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) \
+		$(CRITERION_LIBS) -lpthread -lm
+
+deps:
+	@sh .ci/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo '--- examples/launch.yaml: check'
+	@$(TOOL) check examples/launch.yaml; true
+	@echo '--- examples/launch.yaml: compile'
+	@$(TOOL) compile examples/launch.yaml -o -
+
+check: all $(UNIT)
+	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest
+
+check-unit: $(UNIT)
+	cd tests && TZ=Pacific/Chatham LANG=de_DE.UTF-8 ../$(UNIT) --jobs 2 $(CRITERION_ARGS)
+
+check-golden: $(TOOL)
+	sh tests/tools/golden.sh $(TOOL)
+
+golden-update: $(TOOL)
+	UPDATE=1 sh tests/tools/golden.sh $(TOOL)
+
+check-bad: $(TOOL)
+	sh tests/tools/bad-inputs.sh $(TOOL)
+
+check-make:
+	sh tests/tools/make-compat.sh Makefile
+
+headertest:
+	@mkdir -p $(BUILD)/headertest
+	@for h in include/timelinec/*.h; do \
+		printf '#include "timelinec/%s"\nint tlc_headertest_main(void);\nint tlc_headertest_main(void) { return 0; }\n' \
+			"$${h##*/}" > $(BUILD)/headertest/t.c; \
+		$(CC) -std=c11 -Wall -Wextra -pedantic -Werror -Iinclude -c $(BUILD)/headertest/t.c \
+			-o $(BUILD)/headertest/t.o || exit 1; \
+	done; echo "headertest: every public header compiles alone"
+
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined check
+
+clean:
+	rm -rf build build-asan
+
+-include $(CORE_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(COMPILER_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
