@@ -1,0 +1,245 @@
+/* Diagnostics list and renderers; see diag.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "diag.h"
+#include "rules.h"
+
+void tlc_diags_init(tlc_diags *d) { memset(d, 0, sizeof *d); }
+
+static void diag_free_fields(tlc_diag *g)
+{
+	free(g->message);
+	free(g->fix);
+	free(g->related_note);
+}
+
+void tlc_diags_release(tlc_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		diag_free_fields(&d->v[i]);
+	free(d->v);
+	tlc_diags_init(d);
+}
+
+static char *diag_vformat(const char *fmt, va_list ap)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_buf_vprintf(&b, fmt, ap);
+	return tlc_buf_detach(&b);
+}
+
+tlc_diag *tlc_diag_vadd(tlc_diags *d, const char *rule, tlc_span span, const char *fmt, va_list ap)
+{
+	const tlc_rule *r = tlc_rule_find(rule);
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		tlc_diag *v = realloc(d->v, cap * sizeof *v);
+		if (!v) {
+			d->oom = 1;
+			return NULL;
+		}
+		d->v = v;
+		d->cap = cap;
+	}
+	tlc_diag *g = &d->v[d->n];
+	memset(g, 0, sizeof *g);
+	g->rule = r ? r->id : "TL000";
+	g->sev = r ? r->sev : TLC_SEV_ERROR;
+	g->span = span;
+	g->message = diag_vformat(fmt, ap);
+	if (!g->message) {
+		d->oom = 1;
+		return NULL;
+	}
+	d->count[g->sev]++;
+	d->n++;
+	return g;
+}
+
+tlc_diag *tlc_diag_add(tlc_diags *d, const char *rule, tlc_span span, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	tlc_diag *g = tlc_diag_vadd(d, rule, span, fmt, ap);
+	va_end(ap);
+	return g;
+}
+
+void tlc_diag_set_fix(tlc_diag *g, const char *fmt, ...)
+{
+	if (!g)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	free(g->fix);
+	g->fix = diag_vformat(fmt, ap);
+	va_end(ap);
+}
+
+void tlc_diag_set_related(tlc_diag *g, tlc_span span, const char *fmt, ...)
+{
+	if (!g)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	free(g->related_note);
+	g->related = span;
+	g->related_note = diag_vformat(fmt, ap);
+	va_end(ap);
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+	const tlc_diag *x = a, *y = b;
+	if (x->span.file != y->span.file)
+		return x->span.file < y->span.file ? -1 : 1;
+	if (x->span.start != y->span.start)
+		return x->span.start < y->span.start ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	if (c)
+		return c;
+	return strcmp(x->message, y->message);
+}
+
+void tlc_diags_sort(tlc_diags *d)
+{
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof *d->v, diag_cmp);
+}
+
+const char *tlc_severity_name(tlc_severity s)
+{
+	switch (s) {
+	case TLC_SEV_NOTE: return "note";
+	case TLC_SEV_WARNING: return "warning";
+	case TLC_SEV_ERROR: return "error";
+	default: return "none";
+	}
+}
+
+static const char *sev_color(tlc_severity s)
+{
+	return s == TLC_SEV_ERROR ? "\033[1;31m" : s == TLC_SEV_WARNING ? "\033[1;35m" : "\033[1;36m";
+}
+
+static const char *display_name(const tlc_source *src)
+{
+	return strcmp(src->name, "-") == 0 ? "<stdin>" : src->name;
+}
+
+/* The source line and a caret under [start, end) (clipped to the line). */
+static void render_snippet(tlc_buf *out, const tlc_source *src, tlc_span sp, int color)
+{
+	const char *ls;
+	size_t ll;
+	tlc_source_line(src, sp.start, &ls, &ll);
+	size_t lo = (size_t)(ls - src->text);
+	size_t col0 = sp.start - lo, colE = sp.end > sp.start ? sp.end - lo : col0 + 1;
+	if (colE > ll)
+		colE = ll > col0 ? ll : col0 + 1;
+	tlc_buf_puts(out, "    ");
+	tlc_buf_put(out, ls, ll);
+	tlc_buf_puts(out, "\n    ");
+	for (size_t i = 0; i < col0 && i < ll; i++) {
+		unsigned char c = (unsigned char)ls[i];
+		if ((c & 0xC0) == 0x80)
+			continue;
+		tlc_buf_putc(out, c == '\t' ? '\t' : ' ');
+	}
+	if (color)
+		tlc_buf_puts(out, "\033[1;32m");
+	tlc_buf_putc(out, '^');
+	for (size_t i = col0 + 1; i < colE; i++)
+		if (((unsigned char)ls[i] & 0xC0) != 0x80)
+			tlc_buf_putc(out, '~');
+	if (color)
+		tlc_buf_puts(out, "\033[0m");
+	tlc_buf_putc(out, '\n');
+}
+
+static void render_location(tlc_buf *out, const tlc_sources *srcs, tlc_span sp, int color)
+{
+	const tlc_source *src = tlc_sources_get(srcs, sp.file);
+	if (color)
+		tlc_buf_puts(out, "\033[1m");
+	if (!src) {
+		tlc_buf_puts(out, "timelinec");
+	} else {
+		unsigned line, col;
+		tlc_source_linecol(src, sp.start, &line, &col);
+		tlc_buf_printf(out, "%s:%u:%u", display_name(src), line, col);
+	}
+	if (color)
+		tlc_buf_puts(out, "\033[0m");
+}
+
+void tlc_diag_render_human(tlc_buf *out, const tlc_sources *srcs, const tlc_diag *g,
+			   const tlc_render_opts *o)
+{
+	int color = o && o->color;
+	render_location(out, srcs, g->span, color);
+	tlc_buf_puts(out, ": ");
+	if (color)
+		tlc_buf_puts(out, sev_color(g->sev));
+	tlc_buf_puts(out, tlc_severity_name(g->sev));
+	if (color)
+		tlc_buf_puts(out, "\033[0m\033[1m");
+	tlc_buf_printf(out, ": %s [%s]", g->message, g->rule);
+	if (color)
+		tlc_buf_puts(out, "\033[0m");
+	tlc_buf_putc(out, '\n');
+	const tlc_source *src = tlc_sources_get(srcs, g->span.file);
+	if (src && src->len)
+		render_snippet(out, src, g->span, color);
+	if (g->related_note) {
+		render_location(out, srcs, g->related, color);
+		tlc_buf_printf(out, ": note: %s\n", g->related_note);
+		const tlc_source *rs = tlc_sources_get(srcs, g->related.file);
+		if (rs && rs->len)
+			render_snippet(out, rs, g->related, color);
+	}
+	if (g->fix)
+		tlc_buf_printf(out, "    fix: %s\n", g->fix);
+}
+
+static void json_location(tlc_buf *out, const tlc_sources *srcs, tlc_span sp)
+{
+	const tlc_source *src = tlc_sources_get(srcs, sp.file);
+	if (!src) {
+		tlc_buf_puts(out, "null");
+		return;
+	}
+	unsigned l0, c0, l1, c1;
+	tlc_source_linecol(src, sp.start, &l0, &c0);
+	tlc_source_linecol(src, sp.end > sp.start ? sp.end : sp.start, &l1, &c1);
+	tlc_buf_puts(out, "{\"file\":");
+	tlc_buf_put_json_string(out, display_name(src), strlen(display_name(src)));
+	tlc_buf_printf(out, ",\"line\":%u,\"column\":%u,\"endLine\":%u,\"endColumn\":%u,"
+			    "\"offset\":%u,\"length\":%u}",
+		       l0, c0, l1, c1, sp.start, sp.end > sp.start ? sp.end - sp.start : 0);
+}
+
+void tlc_diag_render_json(tlc_buf *out, const tlc_sources *srcs, const tlc_diag *g)
+{
+	tlc_buf_puts(out, "{\"rule\":");
+	tlc_buf_put_json_string(out, g->rule, strlen(g->rule));
+	tlc_buf_printf(out, ",\"severity\":\"%s\",\"location\":", tlc_severity_name(g->sev));
+	json_location(out, srcs, g->span);
+	tlc_buf_puts(out, ",\"message\":");
+	tlc_buf_put_json_string(out, g->message, strlen(g->message));
+	tlc_buf_puts(out, ",\"fix\":");
+	if (g->fix)
+		tlc_buf_put_json_string(out, g->fix, strlen(g->fix));
+	else
+		tlc_buf_puts(out, "null");
+	tlc_buf_puts(out, ",\"related\":[");
+	if (g->related_note) {
+		tlc_buf_puts(out, "{\"location\":");
+		json_location(out, srcs, g->related);
+		tlc_buf_puts(out, ",\"message\":");
+		tlc_buf_put_json_string(out, g->related_note, strlen(g->related_note));
+		tlc_buf_putc(out, '}');
+	}
+	tlc_buf_puts(out, "]}");
+}
