@@ -40,12 +40,15 @@ CORE_SRC := $(wildcard runtime/core/*.c)
 RENDER_SRC := $(wildcard runtime/render/*.c)
 COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
 TEST_SRC := $(wildcard tests/unit/*.c)
+PAGES := $(sort $(wildcard docs/diagnostics/TL*.md))
+GEN_SRC := $(BUILD)/gen/explain_pages.c
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/compiler/main.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+GEN_OBJ := $(BUILD)/obj/gen/explain_pages.o
 
 LIB_CORE = $(BUILD)/libtimelinec-core.a
 LIB_STATIC = $(BUILD)/libtimelinec.a
@@ -66,6 +69,14 @@ $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(CRITERION_CFLAGS) -Wno-missing-prototypes -c $< -o $@
 
+$(GEN_SRC): $(PAGES) compiler/gen-explain.sh
+	@mkdir -p $(dir $@)
+	sh compiler/gen-explain.sh $(PAGES) > $@.tmp && mv $@.tmp $@
+
+$(GEN_OBJ): $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+
 $(LIB_CORE): $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && $(AR) rcs $@ $^
@@ -77,11 +88,11 @@ $(LIB_STATIC): $(CORE_OBJ) $(RENDER_OBJ)
 $(LIB_SHARED): $(CORE_OBJ) $(RENDER_OBJ)
 	$(CC) -shared -o $@ $^ $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread
 
-$(TOOL): $(MAIN_OBJ) $(COMPILER_OBJ) $(LIB_STATIC)
-	$(CC) -o $@ $(MAIN_OBJ) $(COMPILER_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread -lm
+$(TOOL): $(MAIN_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC)
+	$(CC) -o $@ $(MAIN_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread -lm
 
-$(UNIT): $(TEST_OBJ) $(COMPILER_OBJ) $(LIB_STATIC)
-	$(CC) -o $@ $(TEST_OBJ) $(COMPILER_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) \
+$(UNIT): $(TEST_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC)
+	$(CC) -o $@ $(TEST_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) \
 		$(CRITERION_LIBS) -lpthread -lm
 
 deps:

@@ -7,6 +7,7 @@ void tlc_ctx_init(tlc_ctx *c)
 	tlc_diags_init(&c->diags);
 	tlc_arena_init(&c->arena);
 	c->zones = NULL;
+	c->render = NULL;
 }
 
 void tlc_ctx_release(tlc_ctx *c)

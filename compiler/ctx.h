@@ -7,13 +7,15 @@
 #include "arena.h"
 #include "diag.h"
 #include "source.h"
+#include "timelinec/render.h"
 #include "timelinec/zone.h"
 
 typedef struct tlc_ctx {
 	tlc_sources sources;
 	tlc_diags diags;
 	tlc_arena arena;
-	tlc_zones *zones; /* borrowed; may be NULL until the time module needs it */
+	tlc_zones *zones;         /* borrowed: zone provider for event zones */
+	tlc_render_ctx *render;   /* borrowed: ICU render context (locale checks, baked text) */
 } tlc_ctx;
 
 void tlc_ctx_init(tlc_ctx *c);

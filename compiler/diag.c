@@ -165,6 +165,8 @@ static void render_location(tlc_buf *out, const tlc_sources *srcs, tlc_span sp, 
 		tlc_buf_puts(out, "\033[1m");
 	if (!src) {
 		tlc_buf_puts(out, "timelinec");
+	} else if (src->len == 0) {
+		tlc_buf_puts(out, display_name(src)); /* unreadable or empty: no line to point at */
 	} else {
 		unsigned line, col;
 		tlc_source_linecol(src, sp.start, &line, &col);

@@ -43,7 +43,7 @@ size_t tlc_node_value_offset(const tlc_source *src, const tlc_node *n, size_t vo
 	if (n->style == TLC_STYLE_JSON_STRING)
 		r = tlc_json__string_offset(raw, rawlen, voff);
 	else
-		r = tlc_yaml__value_offset(raw, rawlen, (int)n->style, voff);
+		r = tlc_yaml__value_offset(raw, rawlen, (int)n->style, n->str, n->len, voff);
 	return r == (size_t)-1 ? n->span.start : n->span.start + r;
 }
 

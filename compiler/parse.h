@@ -21,8 +21,9 @@ int tlc_parse_any(tlc_ctx *ctx, uint32_t file, tlc_node **out);
  * value byte voff; returns (size_t)-1 when voff is past the end. */
 size_t tlc_json__string_offset(const char *raw, size_t rawlen, size_t voff);
 /* For node.c: the same for a YAML scalar of the given style; raw is its source text (the
- * node's span); returns (size_t)-1 when the value cannot be mapped exactly. */
-size_t tlc_yaml__value_offset(const char *raw, size_t rawlen, int style, size_t voff);
+ * node's span) and value its decoded value; returns (size_t)-1 when the value cannot be mapped exactly. */
+size_t tlc_yaml__value_offset(const char *raw, size_t rawlen, int style, const char *value,
+			      size_t vlen, size_t voff);
 /* Checks UTF-8 validity; returns the offset of the first bad byte or (size_t)-1 when valid. */
 size_t tlc_utf8_check(const char *s, size_t n);
 #endif

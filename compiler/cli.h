@@ -1,0 +1,33 @@
+/*
+ * cli.h — the subcommands behind main.c. Each returns an exit code (enum exit_code) and
+ * prints only through the helpers here or its own output stream.
+ */
+#ifndef TLC_CLI_H
+#define TLC_CLI_H
+#include <stdbool.h>
+
+enum exit_code { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
+enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON };
+
+typedef struct cli_opts {
+	int color;            /* colour in human output */
+	enum cli_format format;
+	const char *tzdata;   /* NULL: the default lookup */
+	bool werror;
+} cli_opts;
+
+bool cli_is_opt(const char *arg, const char *name);
+const char *cli_opt_value(int argc, char **argv, int *i, const char *name);
+/* Prints "timelinec: error: ..." and a hint; returns EXIT_BAD_INPUT. */
+int cli_usage_error(const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* 1: argv[*i] was a common option (consumed); 0: not one; negative: -exit code. */
+int cli_common_opt(cli_opts *o, int argc, char **argv, int *i);
+
+int cmd_check(cli_opts *o, int argc, char **argv);
+int cmd_compile(cli_opts *o, int argc, char **argv);
+int cmd_explain(cli_opts *o, int argc, char **argv);
+#endif

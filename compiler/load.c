@@ -1,0 +1,766 @@
+/*
+ * load.c — validated node tree -> typed spec (spec.h).
+ *
+ * Structure was checked by validate.c against the key table; here every value is read: time
+ * values through the time module, zones through the provider, locales through ICU, parameter
+ * references against `params`. Problems are diagnostics; loading goes on to report them all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "parse.h"
+#include "spec.h"
+#include "validate.h"
+#include "timelinec/civil.h"
+
+const char *const tlc_family_names[TLC_FAMILY_MAX] = {
+	"default", "small", "medium", "large", "extraLarge",
+	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
+const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX] = {"instant", "duration", "text",
+							       "integer", "number"};
+const char *const tlc_presentation_names[8] = {
+	"lock-screen", "compact-leading", "compact-trailing", "minimal",
+	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom"};
+
+typedef struct loader {
+	tlc_ctx *ctx;
+	tlc_spec *spec;
+	const tlc_source *src;
+	int errors;
+} loader;
+
+static int enum_index(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void *alloc_n(loader *L, size_t n, size_t size)
+{
+	return tlc_arena_alloc(&L->ctx->arena, (n ? n : 1) * size);
+}
+
+/* A diagnostic on bytes [e->offset, e->offset + e->len) of a scalar's value. */
+static tlc_diag *err_at(loader *L, const char *rule, const tlc_node *n, const tlc_err *e)
+{
+	tlc_span sp = tlc_node_subspan(L->src, n, e->offset, e->len ? e->len : 1);
+	L->errors++;
+	return tlc_diag_add(&L->ctx->diags, rule, sp, "%s", e->msg);
+}
+
+/* ---- durations and instants --------------------------------------------------------------- */
+
+static int get_duration(loader *L, const tlc_node *n, bool sign, int64_t *out)
+{
+	tlc_err e = {0};
+	if (tlc_duration_parse(out, n->str, n->len, sign ? TLC_DURATION_SIGNED : 0, &e) < 0) {
+		err_at(L, "TL020", n, &e);
+		return -1;
+	}
+	return 0;
+}
+
+static const tlc_sp_param *find_param(const tlc_spec *s, const char *name, size_t len)
+{
+	for (size_t i = 0; i < s->nparams; i++)
+		if (strlen(s->params[i].name) == len && memcmp(s->params[i].name, name, len) == 0)
+			return &s->params[i];
+	return NULL;
+}
+
+static void format_local(char *buf, size_t n, tlc_time local)
+{
+	tlc_civil c;
+	tlc_civil_from_secs(local, &c);
+	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", (int)c.year, (int)c.month, (int)c.day,
+		 (int)c.hour, (int)c.min);
+}
+
+static void format_offset(char *buf, size_t n, int32_t off)
+{
+	int32_t a = off < 0 ? -off : off;
+	snprintf(buf, n, "UTC%c%02d:%02d", off < 0 ? '-' : '+', (int)(a / 3600), (int)(a / 60 % 60));
+}
+
+/* Warns (or errs, under reject) about a local time in a gap or an overlap. */
+static void report_local(loader *L, const tlc_node *n, const tlc_parsed_instant *pi,
+			 const tlc_local_result *r)
+{
+	const tlc_zone *z = L->spec->zone;
+	char when[32], got[32], off[16], alt[32], altoff[16];
+	format_local(when, sizeof when, pi->value);
+	format_local(got, sizeof got, tlc_zone_to_local(z, r->utc));
+	format_offset(off, sizeof off, tlc_zone_offset(z, r->utc));
+	tlc_span sp = tlc_node_subspan(L->src, n, pi->offset, pi->len);
+	bool reject = L->spec->disamb == TLC_DISAMB_REJECT;
+	tlc_diag *g;
+	if (r->kind == TLC_LOCAL_GAP) {
+		g = tlc_diag_add(&L->ctx->diags, "TL022", sp,
+				 "local time %s does not exist in %s (the clocks skip %d minutes)%s%s%s",
+				 when, tlc_zone_name(z), (int)(r->gap_or_fold / 60),
+				 reject ? "" : "; it is read as ", reject ? "" : got, reject ? "" : "");
+		if (!reject)
+			tlc_diag_set_fix(g, "write the time you mean, or set 'disambiguation' "
+					    "(now %s %s)", got, off);
+	} else {
+		format_local(alt, sizeof alt, tlc_zone_to_local(z, r->alt));
+		format_offset(altoff, sizeof altoff, tlc_zone_offset(z, r->alt));
+		g = tlc_diag_add(&L->ctx->diags, "TL023", sp,
+				 "local time %s happens twice in %s (%s and %s)%s%s",
+				 when, tlc_zone_name(z), r->utc < r->alt ? off : altoff,
+				 r->utc < r->alt ? altoff : off, reject ? "" : "; the spec takes ",
+				 reject ? "" : off);
+		if (!reject)
+			tlc_diag_set_fix(g, "write an RFC 3339 time with its offset, or set "
+					    "'disambiguation: later' for the second one");
+	}
+	if (reject && g) {
+		g->sev = TLC_SEV_ERROR;
+		L->errors++;
+	}
+}
+
+static int resolve_literal(loader *L, const tlc_node *n, tlc_sp_when *w)
+{
+	const tlc_parsed_instant *pi = &w->expr.literal;
+	if (!pi->local || !L->spec->zone) {
+		w->at = pi->value;
+		w->local = pi->local;
+		return 0;
+	}
+	tlc_local_result r;
+	tlc_err e = {0};
+	int err = tlc_instant_resolve(&r, pi, L->spec->zone, L->spec->disamb, &e);
+	if (err == TLC_EINPUT || (err == 0 && r.kind != TLC_LOCAL_UNIQUE))
+		report_local(L, n, pi, &r);
+	else if (err < 0)
+		err_at(L, "TL020", n, &e);
+	if (err < 0)
+		return -1;
+	w->at = r.utc;
+	return 0;
+}
+
+/* An instant expression; `allow_duration` also takes a bare duration (reload.after). */
+static int get_when(loader *L, const tlc_node *n, tlc_sp_when *w, bool allow_duration)
+{
+	tlc_err e = {0};
+	memset(w, 0, sizeof *w);
+	w->node = n;
+	if (allow_duration && tlc_duration_parse(&w->duration, n->str, n->len, 0, NULL) == 0) {
+		w->set = w->is_duration = true;
+		return 0;
+	}
+	if (tlc_time_expr_parse(&w->expr, n->str, n->len, &e) < 0) {
+		err_at(L, "TL020", n, &e);
+		return -1;
+	}
+	w->set = true;
+	if (w->expr.kind == TLC_TIME_EXPR_PARAM) {
+		const tlc_sp_param *p = find_param(L->spec, n->str + w->expr.name_off, w->expr.name_len);
+		tlc_span sp = tlc_node_subspan(L->src, n, w->expr.name_off - 1, w->expr.name_len + 1);
+		if (!p) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL018", sp,
+						   "'$%.*s' is not a declared parameter",
+						   (int)w->expr.name_len, n->str + w->expr.name_off);
+			tlc_diag_set_fix(g, "declare it: 'params: {%.*s: instant}'",
+					 (int)w->expr.name_len, n->str + w->expr.name_off);
+			L->errors++;
+			return -1;
+		}
+		if (p->type != TLC_PARAM_INSTANT) {
+			tlc_diag_add(&L->ctx->diags, "TL011", sp,
+				     "parameter '$%s' is %s, but an instant is needed here", p->name,
+				     tlc_param_type_names[p->type]);
+			L->errors++;
+			return -1;
+		}
+		w->param = p->name;
+		return 0;
+	}
+	if (w->expr.kind == TLC_TIME_EXPR_LITERAL)
+		return resolve_literal(L, n, w);
+	return 0;
+}
+
+/* ---- text ----------------------------------------------------------------------------------- */
+
+static void get_text(loader *L, const tlc_node *n, tlc_sp_text *t)
+{
+	(void)L;
+	memset(t, 0, sizeof *t);
+	if (n->kind == TLC_NODE_SCALAR) {
+		t->tmpl[TLC_FAMILY_DEFAULT] = n->str;
+		t->node[TLC_FAMILY_DEFAULT] = n;
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		int f = enum_index(tlc_family_names, TLC_FAMILY_MAX, n->pairs[i].key->str);
+		if (f >= 0) {
+			t->tmpl[f] = n->pairs[i].value->str;
+			t->node[f] = n->pairs[i].value;
+		}
+	}
+}
+
+/* ---- common top-level keys ------------------------------------------------------------------ */
+
+static void load_zone(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "timezone");
+	tlc_spec *s = L->spec;
+	s->zone_name = n ? n->str : "floating";
+	if (!n || strcmp(n->str, "floating") == 0)
+		return;
+	int err = L->ctx->zones ? tlc_zones_get(L->ctx->zones, n->str, &s->zone) : TLC_ENOTFOUND;
+	if (err == TLC_ENOMEM) {
+		L->errors++;
+		return;
+	}
+	if (err < 0) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL021", n->span,
+					   "unknown time zone '%s'", n->str);
+		tlc_diag_set_fix(g, "use an IANA name such as 'Europe/Berlin' or 'America/New_York' "
+				    "(zone data: %s), or 'floating' for the device's zone",
+				 L->ctx->zones ? tlc_zones_dir(L->ctx->zones) : "none");
+		L->errors++;
+	}
+}
+
+static void load_locales(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "locales");
+	tlc_spec *s = L->spec;
+	static const char *const dflt[] = {"en_US"};
+	if (!n) {
+		s->locales = (const char **)dflt;
+		s->nlocales = 1;
+		return;
+	}
+	s->locales = alloc_n(L, n->n, sizeof *s->locales);
+	if (!s->locales)
+		return;
+	for (size_t i = 0; i < n->n; i++) {
+		const tlc_node *it = n->items[i];
+		tlc_render_locale *loc;
+		int err = L->ctx->render ? tlc_render_locale_get(&loc, L->ctx->render, it->str)
+					 : TLC_ENOTFOUND;
+		if (err < 0) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL026", it->span,
+						   "unknown locale '%s'", it->str);
+			tlc_diag_set_fix(g, "use a locale ICU knows, like 'en_US', 'de_DE' or 'ja_JP'");
+			L->errors++;
+			continue;
+		}
+		s->locales[s->nlocales++] = tlc_arena_strdup(&L->ctx->arena, tlc_render_locale_name(loc));
+	}
+	if (n->n == 0) {
+		tlc_diag_add(&L->ctx->diags, "TL014", n->span, "'locales' is empty; list at least one");
+		L->errors++;
+	}
+}
+
+static void load_params(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "params"), *dom = tlc_node_get(root, "check-params");
+	tlc_spec *s = L->spec;
+	if (n) {
+		s->params = alloc_n(L, n->n, sizeof *s->params);
+		for (size_t i = 0; s->params && i < n->n; i++) {
+			tlc_sp_param *p = &s->params[s->nparams++];
+			p->name = n->pairs[i].key->str;
+			p->node = n->pairs[i].key;
+			p->type = (tlc_param_type)enum_index(tlc_param_type_names, TLC_PARAM_TYPE_MAX,
+							     n->pairs[i].value->str);
+		}
+	}
+	for (size_t i = 0; dom && i < dom->n; i++) {
+		const tlc_node *k = dom->pairs[i].key, *v = dom->pairs[i].value;
+		tlc_sp_param *p = (tlc_sp_param *)find_param(s, k->str, k->len);
+		tlc_err e = {0};
+		if (!p) {
+			tlc_diag_add(&L->ctx->diags, "TL018", k->span,
+				     "check-params names '%s', which 'params' does not declare", k->str);
+			L->errors++;
+		} else if (p->type != TLC_PARAM_INSTANT) {
+			tlc_diag_add(&L->ctx->diags, "TL011", v->span,
+				     "check-params domains are for instant parameters; '%s' is %s",
+				     k->str, tlc_param_type_names[p->type]);
+			L->errors++;
+		} else if (tlc_param_domain_parse(&p->domain, v->str, v->len, &e) < 0) {
+			err_at(L, "TL020", v, &e);
+		} else {
+			p->has_domain = true;
+		}
+	}
+}
+
+static void load_suppress(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "suppress");
+	tlc_spec *s = L->spec;
+	if (!n)
+		return;
+	s->suppress = alloc_n(L, n->n, sizeof *s->suppress);
+	for (size_t i = 0; s->suppress && i < n->n; i++) {
+		tlc_sp_suppress *x = &s->suppress[s->nsuppress++];
+		x->node = n->items[i];
+		x->rule = tlc_node_get(n->items[i], "rule")->str;
+		x->reason = tlc_node_get(n->items[i], "reason")->str;
+	}
+}
+
+static void load_common(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "disambiguation");
+	static const char *const names[] = {"compatible", "earlier", "later", "reject"};
+	L->spec->disamb = n ? (tlc_disamb)enum_index(names, 4, n->str) : TLC_DISAMB_COMPATIBLE;
+	load_zone(L, root);
+	load_locales(L, root);
+	load_params(L, root);
+	load_suppress(L, root);
+}
+
+/* ---- widgets -------------------------------------------------------------------------------- */
+
+static void load_phases(loader *L, const tlc_node *n, tlc_sp_countdown *c)
+{
+	c->phases = alloc_n(L, n->n, sizeof *c->phases);
+	if (!c->phases)
+		return;
+	if (n->n == 0) {
+		tlc_diag_add(&L->ctx->diags, "TL014", n->span, "'show' is empty; a countdown needs at "
+							    "least one phase");
+		L->errors++;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const tlc_node *pn = n->items[i], *above = tlc_node_get(pn, "above");
+		tlc_sp_phase *p = &c->phases[c->nphases++];
+		p->node = pn;
+		p->above_node = above;
+		get_text(L, tlc_node_get(pn, "text"), &p->text);
+		if (above) {
+			p->has_above = get_duration(L, above, true, &p->above) == 0;
+		} else if (i + 1 < n->n) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL013", pn->span,
+						   "only the last phase may omit 'above'; phase %zu "
+						   "would hide every phase after it", i + 1);
+			tlc_diag_set_fix(g, "add 'above: <duration>' or move this phase to the end");
+			L->errors++;
+		}
+	}
+}
+
+static void load_when_list(loader *L, const tlc_node *n, tlc_sp_when **out, size_t *nout)
+{
+	if (!n)
+		return;
+	*out = alloc_n(L, n->n, sizeof **out);
+	for (size_t i = 0; *out && i < n->n; i++)
+		if (get_when(L, n->items[i], &(*out)[*nout], false) == 0)
+			(*nout)++;
+}
+
+static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bool need_id)
+{
+	const tlc_node *v;
+	c->node = n;
+	if ((v = tlc_node_get(n, "id")))
+		c->id = v->str;
+	else if (need_id) {
+		tlc_diag_add(&L->ctx->diags, "TL013", tlc_span_make(n->span.file, n->span.start, n->span.start),
+			     "each of 'countdowns' needs an 'id'");
+		L->errors++;
+	}
+	if ((v = tlc_node_get(n, "to"))) {
+		c->target_kind = TLC_TARGET_TO;
+		get_when(L, v, &c->target, false);
+	} else if ((v = tlc_node_get(n, "since"))) {
+		c->target_kind = TLC_TARGET_SINCE;
+		get_when(L, v, &c->target, false);
+	} else if ((v = tlc_node_get(n, "every"))) {
+		c->target_kind = TLC_TARGET_EVERY;
+		c->recur = v;
+	} else if ((v = tlc_node_get(n, "rrule"))) {
+		c->target_kind = TLC_TARGET_RRULE;
+		c->recur = v;
+		if (!tlc_node_get(n, "dtstart")) {
+			tlc_diag_add(&L->ctx->diags, "TL013", v->span, "'rrule' needs 'dtstart'");
+			L->errors++;
+		}
+	}
+	if ((v = tlc_node_get(n, "dtstart")))
+		get_when(L, v, &c->dtstart, false);
+	load_when_list(L, tlc_node_get(n, "exdate"), &c->exdate, &c->nexdate);
+	load_when_list(L, tlc_node_get(n, "rdate"), &c->rdate, &c->nrdate);
+	if ((v = tlc_node_get(n, "from")))
+		get_when(L, v, &c->from, false);
+	if ((v = tlc_node_get(n, "paused-at")))
+		get_when(L, v, &c->paused_at, false);
+	if ((v = tlc_node_get(n, "relevance"))) {
+		const tlc_node *f;
+		c->has_relevance = true;
+		c->relevance_score = strtod(tlc_node_get(v, "score")->str, NULL);
+		c->relevance_from = -7200;
+		c->relevance_until = 1800;
+		if ((f = tlc_node_get(v, "from")))
+			get_duration(L, f, true, &c->relevance_from);
+		if ((f = tlc_node_get(v, "until")))
+			get_duration(L, f, true, &c->relevance_until);
+	}
+	if ((v = tlc_node_get(n, "stale"))) {
+		c->has_stale = get_duration(L, tlc_node_get(v, "after"), false, &c->stale_after) == 0;
+		get_text(L, tlc_node_get(v, "text"), &c->stale_text);
+	}
+	load_phases(L, tlc_node_get(n, "show"), c);
+}
+
+static void load_reload(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "reload");
+	static const char *const words[] = {"auto", "at-end", "never"};
+	tlc_spec *s = L->spec;
+	s->reload_node = n;
+	if (!n)
+		return;
+	if (n->kind == TLC_NODE_SCALAR) {
+		s->reload = (tlc_reload_kind)enum_index(words, 3, n->str);
+		return;
+	}
+	s->reload = TLC_RELOAD_AFTER;
+	get_when(L, tlc_node_get(n, "after"), &s->reload_after, true);
+}
+
+static void load_sources(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "refresh-sources");
+	static const char *const words[] = {"app-open", "push", "app-intent", "widget-push"};
+	tlc_spec *s = L->spec;
+	if (!n)
+		return;
+	s->sources = alloc_n(L, n->n, sizeof *s->sources);
+	for (size_t i = 0; s->sources && i < n->n; i++) {
+		const tlc_node *it = n->items[i];
+		tlc_sp_source *x = &s->sources[s->nsources++];
+		x->node = it;
+		if (it->kind == TLC_NODE_SCALAR) {
+			x->kind = (tlc_source_kind)enum_index(words, 4, it->str);
+		} else {
+			x->kind = TLC_SOURCE_BACKGROUND_REFRESH;
+			get_duration(L, tlc_node_get(it, "background-refresh"), false, &x->interval);
+		}
+	}
+}
+
+static void check_unique_ids(loader *L)
+{
+	tlc_spec *s = L->spec;
+	for (size_t i = 0; i < s->ncountdowns; i++)
+		for (size_t j = 0; j < i; j++)
+			if (s->countdowns[i].id && s->countdowns[j].id &&
+			    strcmp(s->countdowns[i].id, s->countdowns[j].id) == 0) {
+				const tlc_node *a = tlc_node_get(s->countdowns[i].node, "id");
+				const tlc_node *b = tlc_node_get(s->countdowns[j].node, "id");
+				tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", a->span,
+							   "countdown id '%s' is used twice", a->str);
+				tlc_diag_set_related(g, b->span, "first used here");
+				L->errors++;
+			}
+}
+
+static void load_widget(loader *L, const tlc_node *root)
+{
+	tlc_spec *s = L->spec;
+	const tlc_node *n;
+	s->kind = TLC_SPEC_WIDGET;
+	s->name = tlc_node_get(root, "widget")->str;
+	s->horizon = 7 * 86400;
+	if ((n = tlc_node_get(root, "horizon")))
+		get_duration(L, n, false, &s->horizon);
+	if ((n = tlc_node_get(root, "window"))) {
+		tlc_window w;
+		tlc_err e = {0};
+		if (tlc_window_parse(&w, n->str, n->len, &e) < 0) {
+			err_at(L, "TL020", n, &e);
+		} else {
+			s->has_window = true;
+			s->window_start.expr.literal = w.start;
+			s->window_end.expr.literal = w.end;
+			s->window_start.set = s->window_end.set = true;
+			s->window_start.node = s->window_end.node = n;
+			if (resolve_literal(L, n, &s->window_start) == 0 &&
+			    resolve_literal(L, n, &s->window_end) == 0 &&
+			    s->window_end.at <= s->window_start.at) {
+				tlc_span sp = tlc_node_subspan(L->src, n, w.end.offset, w.end.len);
+				tlc_diag_add(&L->ctx->diags, "TL020", sp,
+					     "the window ends before it starts");
+				L->errors++;
+			}
+		}
+	}
+	load_reload(L, root);
+	load_sources(L, root);
+	if ((n = tlc_node_get(root, "countdown"))) {
+		s->countdowns = alloc_n(L, 1, sizeof *s->countdowns);
+		if (s->countdowns) {
+			s->ncountdowns = 1;
+			load_countdown(L, n, &s->countdowns[0], false);
+		}
+	} else if ((n = tlc_node_get(root, "countdowns"))) {
+		s->countdowns = alloc_n(L, n->n, sizeof *s->countdowns);
+		for (size_t i = 0; s->countdowns && i < n->n; i++)
+			load_countdown(L, n->items[i], &s->countdowns[s->ncountdowns++], true);
+		if (n->n == 0) {
+			tlc_diag_add(&L->ctx->diags, "TL014", n->span, "'countdowns' is empty");
+			L->errors++;
+		}
+		check_unique_ids(L);
+	}
+}
+
+/* ---- Live Activities ------------------------------------------------------------------------ */
+
+static const tlc_sp_field *find_field(const tlc_spec *s, const char *name)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].name, name) == 0)
+			return &s->fields[i];
+	return NULL;
+}
+
+static void check_field_value(loader *L, const tlc_sp_field *f, const tlc_node *v, tlc_sp_assign *a)
+{
+	bool ok;
+	switch (f->type) {
+	case TLC_FIELD_DATE:
+		if (v->type != TLC_SCALAR_STR) {
+			ok = false;
+			break;
+		}
+		get_when(L, v, &a->when, false);
+		return;
+	case TLC_FIELD_STRING: ok = v->type == TLC_SCALAR_STR; break;
+	case TLC_FIELD_INT: ok = v->type == TLC_SCALAR_INT; break;
+	case TLC_FIELD_DOUBLE: ok = v->type == TLC_SCALAR_INT || v->type == TLC_SCALAR_FLOAT; break;
+	default: ok = v->type == TLC_SCALAR_BOOL; break;
+	}
+	if (!ok) {
+		static const char *const want[] = {"an instant", "a string", "an integer", "a number",
+						   "true or false"};
+		tlc_diag_add(&L->ctx->diags, "TL011", v->span, "field '%s' expects %s, found %s",
+			     f->name, want[f->type], tlc_node_kind_name(v));
+		L->errors++;
+	}
+}
+
+static void load_state(loader *L, const tlc_node *n, tlc_sp_assign **out, size_t *nout)
+{
+	if (!n)
+		return;
+	*out = alloc_n(L, n->n, sizeof **out);
+	for (size_t i = 0; *out && i < n->n; i++) {
+		const tlc_node *k = n->pairs[i].key;
+		const tlc_sp_field *f = find_field(L->spec, k->str);
+		tlc_sp_assign *a = &(*out)[(*nout)++];
+		a->field = k->str;
+		a->value = n->pairs[i].value;
+		if (!f) {
+			const char *cands[64];
+			size_t nc = 0;
+			for (size_t j = 0; j < L->spec->nfields && nc < 64; j++)
+				cands[nc++] = L->spec->fields[j].name;
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL010", k->span,
+						   "'%s' is not a field of 'content-state'", k->str);
+			const char *s = tlc_suggest(k->str, k->len, cands, nc);
+			if (s)
+				tlc_diag_set_fix(g, "did you mean '%s'?", s);
+			L->errors++;
+			continue;
+		}
+		check_field_value(L, f, a->value, a);
+	}
+}
+
+static void load_alert(const tlc_node *n, tlc_sp_event *ev)
+{
+	const tlc_node *v;
+	if (!n)
+		return;
+	ev->has_alert = true;
+	if ((v = tlc_node_get(n, "title")))
+		ev->alert.title = v->str;
+	if ((v = tlc_node_get(n, "body")))
+		ev->alert.body = v->str;
+	if ((v = tlc_node_get(n, "sound")))
+		ev->alert.sound = v->str;
+}
+
+static void load_dismissal(loader *L, const tlc_node *n, tlc_sp_event *ev)
+{
+	if (strcmp(n->str, "default") == 0) {
+		ev->dismissal = TLC_DISMISS_DEFAULT;
+	} else if (strcmp(n->str, "immediate") == 0) {
+		ev->dismissal = TLC_DISMISS_IMMEDIATE;
+	} else if (strncmp(n->str, "after ", 6) == 0) {
+		tlc_err e = {0};
+		ev->dismissal = TLC_DISMISS_AFTER;
+		if (tlc_duration_parse(&ev->dismiss_after, n->str + 6, n->len - 6, 0, &e) < 0) {
+			e.offset += 6;
+			err_at(L, "TL020", n, &e);
+		}
+	} else {
+		tlc_diag_add(&L->ctx->diags, "TL014", n->span,
+			     "unknown dismissal '%s'; expected 'default', 'immediate' or 'after <duration>'",
+			     n->str);
+		L->errors++;
+	}
+}
+
+static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_event *ev)
+{
+	const tlc_node *v;
+	ev->event = kind;
+	ev->node = n;
+	ev->priority = 10;
+	ev->via = kind == TLC_LA_START ? TLC_VIA_APP : TLC_VIA_PUSH;
+	get_when(L, tlc_node_get(n, "at"), &ev->at, false);
+	if ((v = tlc_node_get(n, "via")))
+		ev->via = strcmp(v->str, "push") == 0 ? TLC_VIA_PUSH
+			  : strcmp(v->str, "app") == 0 ? TLC_VIA_APP
+						       : TLC_VIA_PUSH_TO_START;
+	if ((v = tlc_node_get(n, "priority")))
+		ev->priority = atoi(v->str);
+	load_state(L, tlc_node_get(n, "state"), &ev->state, &ev->nstate);
+	if ((v = tlc_node_get(n, "stale-after")))
+		ev->has_stale_after = get_duration(L, v, false, &ev->stale_after) == 0;
+	if ((v = tlc_node_get(n, "relevance-score"))) {
+		ev->has_relevance = true;
+		ev->relevance = strtod(v->str, NULL);
+	}
+	load_alert(tlc_node_get(n, "alert"), ev);
+	if ((v = tlc_node_get(n, "dismissal")))
+		load_dismissal(L, v, ev);
+}
+
+static void load_activity(loader *L, const tlc_node *root)
+{
+	static const char *const enc[] = {"deferred-to-date", "seconds-since-1970",
+					  "milliseconds-since-1970", "iso8601"};
+	tlc_spec *s = L->spec;
+	const tlc_node *n;
+	s->kind = TLC_SPEC_ACTIVITY;
+	s->name = tlc_node_get(root, "live-activity")->str;
+	s->bundle_id = tlc_node_get(root, "bundle-id")->str;
+	if ((n = tlc_node_get(root, "channel-id")))
+		s->channel_id = n->str;
+	if ((n = tlc_node_get(root, "date-encoding")))
+		s->date_encoding = (tlc_date_encoding)enum_index(enc, 4, n->str);
+	n = tlc_node_get(root, "content-state");
+	s->fields = alloc_n(L, n->n, sizeof *s->fields);
+	for (size_t i = 0; s->fields && i < n->n; i++) {
+		tlc_sp_field *f = &s->fields[s->nfields++];
+		static const char *const types[] = {"date", "string", "int", "double", "bool"};
+		f->name = n->pairs[i].key->str;
+		f->node = n->pairs[i].key;
+		f->type = (tlc_field_type)enum_index(types, 5, n->pairs[i].value->str);
+	}
+	if ((n = tlc_node_get(root, "attributes"))) {
+		s->attributes = alloc_n(L, n->n, sizeof *s->attributes);
+		for (size_t i = 0; s->attributes && i < n->n; i++) {
+			s->attributes[s->nattributes].field = n->pairs[i].key->str;
+			s->attributes[s->nattributes++].value = n->pairs[i].value;
+		}
+	}
+	n = tlc_node_get(root, "view");
+	for (size_t i = 0; i < n->n; i++) {
+		int p = enum_index(tlc_presentation_names, 8, n->pairs[i].key->str);
+		if (p >= 0) {
+			s->views[p] = n->pairs[i].value->str;
+			s->view_nodes[p] = n->pairs[i].value;
+		}
+	}
+	const tlc_node *ups = tlc_node_get(root, "updates"), *end = tlc_node_get(root, "end");
+	size_t total = 1 + (ups ? ups->n : 0) + (end ? 1 : 0);
+	s->events = alloc_n(L, total, sizeof *s->events);
+	if (!s->events)
+		return;
+	load_event(L, tlc_node_get(root, "start"), TLC_LA_START, &s->events[s->nevents++]);
+	for (size_t i = 0; ups && i < ups->n; i++)
+		load_event(L, ups->items[i], TLC_LA_UPDATE, &s->events[s->nevents++]);
+	if (end)
+		load_event(L, end, TLC_LA_END, &s->events[s->nevents++]);
+}
+
+/* ---- entry points --------------------------------------------------------------------------- */
+
+static const tlc_type *pick_type(tlc_ctx *ctx, const tlc_node *root)
+{
+	const tlc_node *w = tlc_node_get(root, "widget"), *a = tlc_node_get(root, "live-activity");
+	if (w && a) {
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL016", a->span,
+					   "a spec is a widget or a Live Activity, not both");
+		tlc_diag_set_related(g, w->span, "'widget' given here");
+		return NULL;
+	}
+	if (!w && !a) {
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL013",
+					   tlc_span_make(root->span.file, root->span.start, root->span.start),
+					   "a spec needs 'widget: <kind>' or 'live-activity: <type>'");
+		tlc_diag_set_fix(g, "start the file with 'timelinec: 1' and 'widget: MyWidget'");
+		return NULL;
+	}
+	return w ? &tlc_type_widget_spec : &tlc_type_activity_spec;
+}
+
+int tlc_spec_load(tlc_ctx *ctx, uint32_t file, tlc_spec **out)
+{
+	tlc_node *root = NULL;
+	int err = tlc_parse_any(ctx, file, &root);
+	if (err < 0)
+		return err;
+	const tlc_source *src = tlc_sources_get(&ctx->sources, file);
+	if (!root || (root->kind == TLC_NODE_SCALAR && root->type == TLC_SCALAR_NULL)) {
+		tlc_diag_add(&ctx->diags, "TL004", tlc_span_make(file, 0, 0),
+			     "the file holds no spec (it is empty or only comments)");
+		return TLC_EINPUT;
+	}
+	if (root->kind != TLC_NODE_MAP) {
+		tlc_diag_add(&ctx->diags, "TL004", root->span,
+			     "a spec is a mapping of keys at the top level, not %s",
+			     tlc_node_kind_name(root));
+		return TLC_EINPUT;
+	}
+	const tlc_type *t = pick_type(ctx, root);
+	if (!t)
+		return TLC_EINPUT;
+	if ((err = tlc_validate(ctx, root, t)) < 0)
+		return err;
+	loader L = {ctx, NULL, src, 0};
+	L.spec = tlc_arena_alloc(&ctx->arena, sizeof *L.spec);
+	if (!L.spec)
+		return TLC_ENOMEM;
+	L.spec->file = file;
+	L.spec->root = root;
+	load_common(&L, root);
+	if (t == &tlc_type_widget_spec)
+		load_widget(&L, root);
+	else
+		load_activity(&L, root);
+	if (ctx->diags.oom)
+		return TLC_ENOMEM;
+	if (L.errors)
+		return TLC_EINPUT;
+	*out = L.spec;
+	return 0;
+}
+
+int tlc_spec_load_file(tlc_ctx *ctx, const char *path, tlc_spec **out)
+{
+	uint32_t file;
+	int err = tlc_input_read(ctx, path, &file);
+	if (err < 0)
+		return err;
+	return tlc_spec_load(ctx, file, out);
+}

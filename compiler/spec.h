@@ -1,0 +1,241 @@
+/*
+ * spec.h — the typed spec: what load.c builds from a validated node tree.
+ *
+ * Invariants (after tlc_spec_load() returned 0):
+ *  - every value has been checked: durations and instants parsed, zone and locales found,
+ *    parameter references declared, exactly one target per countdown, at least one phase;
+ *  - literal instants are resolved to UTC in the event zone (gap/overlap warnings were issued),
+ *    except under `timezone: floating`, where they stay local seconds (`local` is set);
+ *  - everything lives in the ctx arena; nodes point back into the tree for spans.
+ */
+#ifndef TLC_SPEC_H
+#define TLC_SPEC_H
+#include <stdbool.h>
+#include "ctx.h"
+#include "node.h"
+#include "timelinec/timeparse.h"
+#include "timelinec/zone.h"
+
+typedef enum tlc_spec_kind { TLC_SPEC_WIDGET, TLC_SPEC_ACTIVITY, TLC_SPEC_KIND_MAX } tlc_spec_kind;
+
+/* Widget families, in the order of the key table. DEFAULT applies to families not listed. */
+typedef enum tlc_family {
+	TLC_FAMILY_DEFAULT,
+	TLC_FAMILY_SMALL,
+	TLC_FAMILY_MEDIUM,
+	TLC_FAMILY_LARGE,
+	TLC_FAMILY_EXTRA_LARGE,
+	TLC_FAMILY_INLINE,
+	TLC_FAMILY_CIRCULAR,
+	TLC_FAMILY_RECTANGULAR,
+	TLC_FAMILY_MAX
+} tlc_family;
+extern const char *const tlc_family_names[TLC_FAMILY_MAX];
+
+/* An instant expression as written, with its span; `at` is its value when it is a literal. */
+typedef struct tlc_sp_when {
+	bool set;
+	tlc_time_expr expr;
+	const char *param;   /* PARAM: the name (arena) */
+	bool is_duration;    /* reload.after given as a duration from the instantiation */
+	int64_t duration;
+	tlc_time at;         /* LITERAL: UTC, or local seconds when `local` */
+	bool local;          /* LITERAL under timezone: floating */
+	const tlc_node *node;
+} tlc_sp_when;
+
+/* A template per family; tmpl[DEFAULT] may be NULL when every used family is listed. */
+typedef struct tlc_sp_text {
+	const char *tmpl[TLC_FAMILY_MAX];
+	const tlc_node *node[TLC_FAMILY_MAX];
+} tlc_sp_text;
+
+typedef struct tlc_sp_phase {
+	bool has_above;
+	int64_t above;       /* seconds; the phase shows while r > above */
+	tlc_sp_text text;
+	const tlc_node *node;
+	const tlc_node *above_node;
+} tlc_sp_phase;
+
+typedef enum tlc_target_kind {
+	TLC_TARGET_TO,
+	TLC_TARGET_SINCE,
+	TLC_TARGET_EVERY,
+	TLC_TARGET_RRULE,
+	TLC_TARGET_KIND_MAX
+} tlc_target_kind;
+
+typedef struct tlc_sp_countdown {
+	const char *id;              /* NULL for a lone `countdown:` */
+	tlc_target_kind target_kind;
+	tlc_sp_when target;          /* TO, SINCE */
+	const tlc_node *recur;       /* EVERY (friendly form) or RRULE: the string node */
+	tlc_sp_when dtstart;         /* RRULE */
+	tlc_sp_when *exdate, *rdate;
+	size_t nexdate, nrdate;
+	tlc_sp_when from, paused_at;
+	tlc_sp_phase *phases;
+	size_t nphases;
+	bool has_relevance;
+	double relevance_score;
+	int64_t relevance_from, relevance_until;
+	bool has_stale;
+	int64_t stale_after;
+	tlc_sp_text stale_text;
+	const tlc_node *node;
+} tlc_sp_countdown;
+
+typedef enum tlc_param_type {
+	TLC_PARAM_INSTANT,
+	TLC_PARAM_DURATION,
+	TLC_PARAM_TEXT,
+	TLC_PARAM_INTEGER,
+	TLC_PARAM_NUMBER,
+	TLC_PARAM_TYPE_MAX
+} tlc_param_type;
+extern const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX];
+
+typedef struct tlc_sp_param {
+	const char *name;
+	tlc_param_type type;
+	bool has_domain;
+	tlc_param_domain domain;
+	const tlc_node *node;
+} tlc_sp_param;
+
+typedef enum tlc_reload_kind {
+	TLC_RELOAD_AUTO,
+	TLC_RELOAD_AT_END,
+	TLC_RELOAD_NEVER,
+	TLC_RELOAD_AFTER,
+	TLC_RELOAD_KIND_MAX
+} tlc_reload_kind;
+
+typedef enum tlc_source_kind {
+	TLC_SOURCE_APP_OPEN,
+	TLC_SOURCE_PUSH,
+	TLC_SOURCE_APP_INTENT,
+	TLC_SOURCE_WIDGET_PUSH,
+	TLC_SOURCE_BACKGROUND_REFRESH,
+	TLC_SOURCE_KIND_MAX
+} tlc_source_kind;
+
+typedef struct tlc_sp_source {
+	tlc_source_kind kind;
+	int64_t interval; /* BACKGROUND_REFRESH */
+	const tlc_node *node;
+} tlc_sp_source;
+
+typedef struct tlc_sp_suppress {
+	const char *rule, *reason;
+	const tlc_node *node;
+} tlc_sp_suppress;
+
+/* Live Activity pieces. */
+typedef enum tlc_field_type {
+	TLC_FIELD_DATE,
+	TLC_FIELD_STRING,
+	TLC_FIELD_INT,
+	TLC_FIELD_DOUBLE,
+	TLC_FIELD_BOOL,
+	TLC_FIELD_TYPE_MAX
+} tlc_field_type;
+
+typedef struct tlc_sp_field {
+	const char *name;
+	tlc_field_type type;
+	const tlc_node *node;
+} tlc_sp_field;
+
+typedef struct tlc_sp_assign {
+	const char *field;
+	const tlc_node *value;   /* a scalar: for a date field, an instant expression */
+	tlc_sp_when when;        /* date fields */
+} tlc_sp_assign;
+
+typedef struct tlc_sp_alert {
+	const char *title, *body, *sound;
+} tlc_sp_alert;
+
+typedef enum tlc_la_event { TLC_LA_START, TLC_LA_UPDATE, TLC_LA_END, TLC_LA_EVENT_MAX } tlc_la_event;
+typedef enum tlc_via { TLC_VIA_PUSH, TLC_VIA_APP, TLC_VIA_PUSH_TO_START, TLC_VIA_MAX } tlc_via;
+typedef enum tlc_dismissal { TLC_DISMISS_DEFAULT, TLC_DISMISS_IMMEDIATE, TLC_DISMISS_AFTER, TLC_DISMISS_MAX } tlc_dismissal;
+
+typedef struct tlc_sp_event {
+	tlc_la_event event;
+	tlc_sp_when at;
+	tlc_via via;
+	int priority;            /* 5 or 10 */
+	tlc_sp_assign *state;
+	size_t nstate;
+	bool has_stale_after;
+	int64_t stale_after;
+	bool has_relevance;
+	double relevance;
+	bool has_alert;
+	tlc_sp_alert alert;
+	tlc_dismissal dismissal; /* END */
+	int64_t dismiss_after;
+	const tlc_node *node;
+} tlc_sp_event;
+
+typedef enum tlc_date_encoding {
+	TLC_DATE_DEFERRED, /* seconds since 2001-01-01 (Swift's JSONDecoder default) */
+	TLC_DATE_SECONDS_1970,
+	TLC_DATE_MILLISECONDS_1970,
+	TLC_DATE_ISO8601,
+	TLC_DATE_ENCODING_MAX
+} tlc_date_encoding;
+
+typedef struct tlc_spec {
+	tlc_spec_kind kind;
+	uint32_t file;
+	const tlc_node *root;
+	const char *name;            /* widget kind or activity type */
+	const char *zone_name;       /* "floating" or an IANA name */
+	const tlc_zone *zone;        /* NULL when floating */
+	tlc_disamb disamb;
+	const char **locales;
+	size_t nlocales;
+	tlc_sp_param *params;
+	size_t nparams;
+	tlc_sp_suppress *suppress;
+	size_t nsuppress;
+	/* widget */
+	bool has_window;
+	tlc_sp_when window_start, window_end;
+	int64_t horizon;
+	tlc_reload_kind reload;
+	tlc_sp_when reload_after;
+	const tlc_node *reload_node;
+	tlc_sp_source *sources;
+	size_t nsources;
+	tlc_sp_countdown *countdowns;
+	size_t ncountdowns;
+	/* Live Activity */
+	const char *bundle_id;
+	const char *channel_id;
+	tlc_date_encoding date_encoding;
+	tlc_sp_field *fields;
+	size_t nfields;
+	tlc_sp_assign *attributes;
+	size_t nattributes;
+	const char *views[8];        /* by presentation, order of the key table */
+	const tlc_node *view_nodes[8];
+	tlc_sp_event *events;        /* start, updates..., end */
+	size_t nevents;
+} tlc_spec;
+
+extern const char *const tlc_presentation_names[8];
+
+/*
+ * Reads, parses, validates and loads the spec in file `path` ("-" = stdin). Diagnostics go to
+ * ctx->diags. Returns 0, TLC_EINPUT (see diagnostics) or TLC_ENOMEM. *out lives in ctx->arena.
+ */
+int tlc_spec_load_file(tlc_ctx *ctx, const char *path, tlc_spec **out);
+/* The same from a registered source. */
+int tlc_spec_load(tlc_ctx *ctx, uint32_t file, tlc_spec **out);
+/* Reads a file into ctx->sources with the size limit; TL005/TL003 diagnostics on failure. */
+int tlc_input_read(tlc_ctx *ctx, const char *path, uint32_t *file_out);
+#endif

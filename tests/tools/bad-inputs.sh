@@ -1,0 +1,62 @@
+#!/bin/sh
+# Every bad input gets exit code 2 and exactly the expected diagnostics, within bounded time.
+# Cases: tests/bad/*.{yaml,json,yml,txt} (committed) and hostile files generated below.
+# Expected output: tests/bad/expected/NAME.out. UPDATE=1 rewrites the expected files.
+set -u
+tool=${1:?usage: bad-inputs.sh path/to/timelinec}
+here=$(cd "$(dirname "$0")/.." && pwd)
+gen=$(dirname "$tool")/bad-gen
+rm -rf "$gen" && mkdir -p "$gen" "$here/bad/expected"
+
+# hostile inputs that are better generated than committed
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; print "" }' > "$gen/deep-brackets.json"
+awk 'BEGIN { for (i = 0; i < 100; i++) { for (j = 0; j < i; j++) printf " "; print "- " } }' > "$gen/deep-yaml.yaml"
+awk 'BEGIN { printf "timelinec: 1\nwidget: W\nx: \""; for (i = 0; i < 70000; i++) printf "a"; print "\"" }' > "$gen/long-scalar.yaml"
+awk 'BEGIN { print "timelinec: 1"; for (i = 0; i < 90000; i++) printf "k%06d: 0123456789012345678901234567890123456789\n", i }' > "$gen/too-big.yaml"
+printf 'timelinec: 1\nwidget: W\x00\n' > "$gen/nul-byte.yaml"
+printf 'timelinec: 1\nwidget: "Caf\xe9"\n' > "$gen/latin1.yaml"
+printf '{"timelinec": 1, "widget": "\xed\xa0\x80"}\n' > "$gen/surrogate-utf8.json"
+mkdir -p "$gen/a-directory.yaml"
+
+status=0
+total=0
+run_case() { # file, name
+	f=$1
+	name=$2
+	total=$((total + 1))
+	out=$(cd "$(dirname "$f")" && timeout 10 "$tool" check --color=never "$(basename "$f")" 2>&1)
+	rc=$?
+	exp="$here/bad/expected/$name.out"
+	got="exit: $rc
+$out"
+	if [ "${UPDATE:-0}" = 1 ]; then
+		printf '%s\n' "$got" > "$exp"
+	fi
+	if [ $rc -ne 2 ]; then
+		echo "FAIL $name: exit $rc, expected 2" >&2
+		printf '%s\n' "$out" | head -5 >&2
+		status=1
+	elif [ ! -f "$exp" ]; then
+		echo "FAIL $name: no expected output $exp (run with UPDATE=1)" >&2
+		status=1
+	elif [ "$(cat "$exp")" != "$got" ]; then
+		echo "FAIL $name: output differs from $exp" >&2
+		printf '%s\n' "$got" | diff "$exp" - >&2
+		status=1
+	fi
+}
+for f in "$here"/bad/*.yaml "$here"/bad/*.yml "$here"/bad/*.json "$here"/bad/*.txt; do
+	[ -e "$f" ] || continue
+	n=$(basename "$f")
+	run_case "$f" "${n%.*}-${n##*.}"
+done
+for f in "$gen"/*; do
+	n=$(basename "$f")
+	run_case "$f" "gen-${n%.*}-${n##*.}"
+done
+run_case "$gen/does-not-exist.yaml" "gen-missing-file"
+# several specs: one bad makes the run exit 2 but every spec is still reported
+if [ $status = 0 ]; then
+	echo "bad-inputs: $total cases, each exits 2 with the expected diagnostics"
+fi
+exit $status
