@@ -128,19 +128,37 @@ static const char *display_name(const tlc_source *src)
 	return strcmp(src->name, "-") == 0 ? "<stdin>" : src->name;
 }
 
-/* The source line and a caret under [start, end) (clipped to the line). */
+#define SNIPPET_MAX 120 /* bytes of a long source line shown around the caret */
+
+/* The source line and a caret under [start, end) (clipped to the line); a long line is shown as
+ * a window around the caret, marked with "...". */
 static void render_snippet(tlc_buf *out, const tlc_source *src, tlc_span sp, int color)
 {
 	const char *ls;
 	size_t ll;
 	tlc_source_line(src, sp.start, &ls, &ll);
-	size_t lo = (size_t)(ls - src->text);
-	size_t col0 = sp.start - lo, colE = sp.end > sp.start ? sp.end - lo : col0 + 1;
+	size_t col0 = sp.start - (size_t)(ls - src->text);
+	size_t colE = sp.end > sp.start ? sp.end - (size_t)(ls - src->text) : col0 + 1;
+	const char *lead = "", *trail = "";
+	if (ll > SNIPPET_MAX) {
+		size_t from = col0 > SNIPPET_MAX / 2 ? col0 - SNIPPET_MAX / 2 : 0;
+		while (from > 0 && ((unsigned char)ls[from] & 0xC0) == 0x80)
+			from--;
+		size_t to = from + SNIPPET_MAX < ll ? from + SNIPPET_MAX : ll;
+		while (to < ll && ((unsigned char)ls[to] & 0xC0) == 0x80)
+			to++;
+		lead = from ? "..." : "";
+		trail = to < ll ? "..." : "";
+		ls += from;
+		ll = to - from;
+		col0 -= from;
+		colE -= from;
+	}
 	if (colE > ll)
 		colE = ll > col0 ? ll : col0 + 1;
-	tlc_buf_puts(out, "    ");
+	tlc_buf_printf(out, "    %s", lead);
 	tlc_buf_put(out, ls, ll);
-	tlc_buf_puts(out, "\n    ");
+	tlc_buf_printf(out, "%s\n    %s", trail, *lead ? "   " : "");
 	for (size_t i = 0; i < col0 && i < ll; i++) {
 		unsigned char c = (unsigned char)ls[i];
 		if ((c & 0xC0) == 0x80)

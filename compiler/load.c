@@ -132,13 +132,15 @@ static int resolve_literal(loader *L, const tlc_node *n, tlc_sp_when *w)
 	}
 	tlc_local_result r;
 	tlc_err e = {0};
-	int err = tlc_instant_resolve(&r, pi, L->spec->zone, L->spec->disamb, &e);
-	if (err == TLC_EINPUT || (err == 0 && r.kind != TLC_LOCAL_UNIQUE))
-		report_local(L, n, pi, &r);
-	else if (err < 0)
+	/* under reject, resolve as compatible to tell the user what the time would have meant */
+	tlc_disamb d = L->spec->disamb == TLC_DISAMB_REJECT ? TLC_DISAMB_COMPATIBLE : L->spec->disamb;
+	int err = tlc_instant_resolve(&r, pi, L->spec->zone, d, &e);
+	if (err < 0) {
 		err_at(L, "TL020", n, &e);
-	if (err < 0)
 		return -1;
+	}
+	if (r.kind != TLC_LOCAL_UNIQUE)
+		report_local(L, n, pi, &r);
 	w->at = r.utc;
 	return 0;
 }
@@ -486,6 +488,8 @@ static void load_widget(loader *L, const tlc_node *root)
 			err_at(L, "TL020", n, &e);
 		} else {
 			s->has_window = true;
+			s->window_start.expr.kind = TLC_TIME_EXPR_LITERAL;
+			s->window_end.expr.kind = TLC_TIME_EXPR_LITERAL;
 			s->window_start.expr.literal = w.start;
 			s->window_end.expr.literal = w.end;
 			s->window_start.set = s->window_end.set = true;

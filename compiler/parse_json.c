@@ -850,17 +850,27 @@ static int parse_member(json_parser *p, const char *what)
 	return stack_push(p, value);
 }
 
+/* One member of a map or one element of a sequence, pushed on the child stack. */
+static int parse_element(json_parser *p, int map)
+{
+	tlc_node *item;
+	int err;
+	if (map)
+		return parse_member(p, "a double-quoted key or '}'");
+	if ((err = parse_value(p, &item)) < 0)
+		return err;
+	return stack_push(p, item);
+}
+
 /* Parses elements separated by ',' up to `close`; p->pos ends on `close`. */
 static int container_body(json_parser *p, char close)
 {
 	int map = close == '}', err;
-	tlc_node *item;
 	skip_ws(p);
 	if (peek_is(p, close))
 		return 0;
 	for (;;) {
-		err = map ? parse_member(p, "a double-quoted key or '}'") : parse_value(p, &item);
-		if (err < 0 || (!map && (err = stack_push(p, item)) < 0))
+		if ((err = parse_element(p, map)) < 0)
 			return err;
 		skip_ws(p);
 		if (peek_is(p, close))
@@ -913,22 +923,21 @@ static int parse_value(json_parser *p, tlc_node **out)
 
 /* --- the entry point -------------------------------------------------------------------- */
 
-/* TL002: the first invalid UTF-8 sequence or NUL byte of the file. */
+/* TL002: the first invalid UTF-8 sequence or NUL byte of the file (worded as input.c does,
+ * which checks the same before choosing a reader). */
 static int check_encoding(json_parser *p)
 {
 	size_t bad = tlc_utf8_check(p->s, p->len);
 	const char *nul = memchr(p->s, '\0', bad == NO_OFFSET ? p->len : bad);
-	tlc_diag *g;
 	if (nul) {
 		size_t at = (size_t)(nul - p->s);
-		g = report(p, "TL002", at, at + 1, "the file contains a NUL byte");
-		tlc_diag_set_fix(g, "remove it; a spec is a UTF-8 text file");
-		return status_of(g);
+		return status_of(report(p, "TL002", at, at + 1,
+					"the file contains a NUL byte; is it a binary file?"));
 	}
 	if (bad == NO_OFFSET)
 		return 0;
-	g = report(p, "TL002", bad, bad + 1, "invalid UTF-8 byte 0x%02X",
-		   (unsigned)(unsigned char)p->s[bad]);
+	tlc_diag *g = report(p, "TL002", bad, bad + 1, "invalid UTF-8 byte 0x%02x",
+			     (unsigned)(unsigned char)p->s[bad]);
 	tlc_diag_set_fix(g, "save the file as UTF-8");
 	return status_of(g);
 }

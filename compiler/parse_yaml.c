@@ -442,6 +442,8 @@ static int on_alias(yparser *y, yaml_event_t *e)
 				     (const char *)e->data.alias.anchor);
 			return TLC_EINPUT;
 		}
+	if (a->size > TLC_MAX_NODES - y->total)
+		return too_many_nodes(y, span); /* point at the alias, not at the anchor */
 	return attach(y, a->node, a->size, a->size);
 }
 

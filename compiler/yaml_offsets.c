@@ -78,7 +78,7 @@ static size_t skip_break(const char *raw, size_t i, size_t end)
 static size_t fold_break(ydec *d, const char *raw, size_t i, size_t end, bool escaped)
 {
 	size_t at = i, breaks = 0;
-	while (d->n > d->protect && is_white(d->out[d->n - 1]))
+	while (!escaped && d->n > d->protect && is_white(d->out[d->n - 1]))
 		d->n--;
 	while (i < end && (is_break(raw[i]) || is_white(raw[i]))) {
 		if (is_break(raw[i])) {

@@ -3,7 +3,7 @@
 # Cases: tests/bad/*.{yaml,json,yml,txt} (committed) and hostile files generated below.
 # Expected output: tests/bad/expected/NAME.out. UPDATE=1 rewrites the expected files.
 set -u
-tool=${1:?usage: bad-inputs.sh path/to/timelinec}
+tool=$(cd "$(dirname "${1:?usage: bad-inputs.sh path/to/timelinec}")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")/.." && pwd)
 gen=$(dirname "$tool")/bad-gen
 rm -rf "$gen" && mkdir -p "$gen" "$here/bad/expected"
@@ -13,9 +13,9 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; print "" }' > "$gen/deep-b
 awk 'BEGIN { for (i = 0; i < 100; i++) { for (j = 0; j < i; j++) printf " "; print "- " } }' > "$gen/deep-yaml.yaml"
 awk 'BEGIN { printf "timelinec: 1\nwidget: W\nx: \""; for (i = 0; i < 70000; i++) printf "a"; print "\"" }' > "$gen/long-scalar.yaml"
 awk 'BEGIN { print "timelinec: 1"; for (i = 0; i < 90000; i++) printf "k%06d: 0123456789012345678901234567890123456789\n", i }' > "$gen/too-big.yaml"
-printf 'timelinec: 1\nwidget: W\x00\n' > "$gen/nul-byte.yaml"
-printf 'timelinec: 1\nwidget: "Caf\xe9"\n' > "$gen/latin1.yaml"
-printf '{"timelinec": 1, "widget": "\xed\xa0\x80"}\n' > "$gen/surrogate-utf8.json"
+printf 'timelinec: 1\nwidget: W\000\n' > "$gen/nul-byte.yaml"
+printf 'timelinec: 1\nwidget: "Caf\351"\n' > "$gen/latin1.yaml"
+printf '{"timelinec": 1, "widget": "\355\240\200"}\n' > "$gen/surrogate-utf8.json"
 mkdir -p "$gen/a-directory.yaml"
 
 status=0
