@@ -1,0 +1,219 @@
+/*
+ * timelinec/program.h — a compiled spec ("program"): what the runtime instantiates into a
+ * timeline. Runtime core: libc + cJSON only. JSON form: docs/program.schema.json.
+ *
+ * Invariants:
+ *  - A program is immutable once built or read; instantiate it from any number of threads.
+ *  - Phases are on r = target - t in seconds; phase i shows while r > above (the last phase may
+ *    have no threshold and then shows for every r below the previous one). Thresholds strictly
+ *    decrease; the compiler checks it.
+ *  - Every text is already split into runs: literal text, baked messages (an ICU MessageFormat
+ *    pattern with named arguments, formatted by the app, by the precomputed table or by the
+ *    render module) and self-updating runs the device renders itself.
+ *  - Times are tlc_time; a LOCAL literal is local seconds in the display zone (floating specs).
+ *
+ * Ownership: tlc_program_read_json() returns a program freed with tlc_program_free(); every
+ * string and array inside belongs to it.
+ */
+#ifndef TIMELINEC_PROGRAM_H
+#define TIMELINEC_PROGRAM_H
+
+#include <stdbool.h>
+#include "buf.h"
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TLC_PROGRAM_VERSION 1
+
+/* Widget families; DEFAULT applies to the families a view does not list. */
+typedef enum tlc_family_id {
+	TLC_FAM_DEFAULT = 0,
+	TLC_FAM_SMALL,
+	TLC_FAM_MEDIUM,
+	TLC_FAM_LARGE,
+	TLC_FAM_EXTRA_LARGE,
+	TLC_FAM_INLINE,
+	TLC_FAM_CIRCULAR,
+	TLC_FAM_RECTANGULAR,
+	TLC_FAM_MAX
+} tlc_family_id;
+TLC_API const char *tlc_family_name(tlc_family_id f);
+
+typedef enum tlc_run_kind {
+	TLC_RUN_TEXT = 0,  /* literal text */
+	TLC_RUN_MESSAGE,   /* a baked message (index into the program's messages) */
+	TLC_RUN_TIMER,     /* Text(target, style: .timer) */
+	TLC_RUN_COUNTDOWN, /* Text(timerInterval: from...target, pauseTime: target) */
+	TLC_RUN_RELATIVE,  /* Text(target, style: .relative) */
+	TLC_RUN_OFFSET,    /* Text(target, style: .offset) */
+	TLC_RUN_DATE,      /* Text(target, style: .date) */
+	TLC_RUN_TIME,      /* Text(target, style: .time) */
+	TLC_RUN_PROGRESS,  /* ProgressView(timerInterval: from...target) */
+	TLC_RUN_KIND_MAX
+} tlc_run_kind;
+TLC_API const char *tlc_run_kind_name(tlc_run_kind k);
+/* True for the kinds the device renders and updates itself. */
+static inline bool tlc_run_is_live(tlc_run_kind k) { return k >= TLC_RUN_TIMER; }
+
+/* Time units a baked message uses, as bits. */
+typedef enum tlc_unit {
+	TLC_UNIT_DAYS = 1 << 0,          /* {days}: whole days */
+	TLC_UNIT_HOURS = 1 << 1,         /* {hours}: hours after the days */
+	TLC_UNIT_MINUTES = 1 << 2,       /* {minutes}: minutes after the hours */
+	TLC_UNIT_SECONDS = 1 << 3,       /* {seconds}: seconds after the minutes */
+	TLC_UNIT_TOTAL_HOURS = 1 << 4,   /* {total-hours} */
+	TLC_UNIT_TOTAL_MINUTES = 1 << 5, /* {total-minutes} */
+	TLC_UNIT_CALENDAR_DAYS = 1 << 6, /* {calendar-days}: local dates apart in the display zone */
+	TLC_UNIT_ALL = (1 << 7) - 1
+} tlc_unit;
+#define TLC_UNIT_COUNT 7
+/* "days", "hours", ... for a single bit, in bit order; NULL otherwise. */
+TLC_API const char *tlc_unit_name(unsigned unit);
+
+typedef struct tlc_prog_run {
+	tlc_run_kind kind;
+	char *text;        /* TEXT */
+	uint32_t message;  /* MESSAGE */
+	uint32_t line, col; /* where the run was written in the spec (0: unknown) */
+} tlc_prog_run;
+
+typedef struct tlc_prog_view {
+	bool present;      /* DEFAULT is always present when the phase has text */
+	tlc_prog_run *runs;
+	size_t nruns;
+} tlc_prog_view;
+
+typedef struct tlc_prog_phase {
+	bool has_above;
+	int64_t above;
+	tlc_prog_view views[TLC_FAM_MAX];
+	uint32_t line, col;
+} tlc_prog_phase;
+
+typedef struct tlc_prog_message {
+	char *key;          /* stable id "countdown.phase1.default" for the app's own localization */
+	char *pattern;      /* ICU MessageFormat, named arguments */
+	unsigned units;     /* enum tlc_unit bits used */
+	char **params;      /* text/number parameters used, by name */
+	size_t nparams;
+	uint32_t line, col;
+} tlc_prog_message;
+
+/* An instant as the spec gave it: a literal, a parameter or the instantiation instant, plus an
+ * offset in seconds. */
+typedef enum tlc_prog_time_kind {
+	TLC_PTIME_NONE = 0,
+	TLC_PTIME_LITERAL,
+	TLC_PTIME_LOCAL,   /* local seconds in the display zone (timezone: floating) */
+	TLC_PTIME_PARAM,
+	TLC_PTIME_NOW,
+	TLC_PTIME_KIND_MAX
+} tlc_prog_time_kind;
+
+typedef struct tlc_prog_time {
+	tlc_prog_time_kind kind;
+	tlc_time at;       /* LITERAL, LOCAL */
+	char *param;       /* PARAM */
+	int64_t offset;
+} tlc_prog_time;
+
+typedef enum tlc_target_mode {
+	TLC_TARGET_MODE_TO = 0,  /* counts down to `target` */
+	TLC_TARGET_MODE_SINCE,   /* counts up from `target`: count-ups are intended */
+	TLC_TARGET_MODE_RECUR,   /* the next occurrence of `rrule`, rolling over */
+	TLC_TARGET_MODE_MAX
+} tlc_target_mode;
+
+typedef struct tlc_prog_countdown {
+	char *id;                  /* "main" for a lone countdown */
+	tlc_target_mode mode;
+	tlc_prog_time target;      /* TO, SINCE */
+	char *rrule;               /* RECUR: canonical RRULE */
+	tlc_time dtstart;          /* RECUR: local seconds in the event zone */
+	tlc_time *exdate, *rdate;  /* RECUR: local seconds */
+	size_t nexdate, nrdate;
+	int64_t roll_after;        /* RECUR: move to the next occurrence at T + roll_after */
+	tlc_prog_time from;        /* start of {countdown}/{progress}; NONE: the phase start */
+	tlc_prog_time paused_at;
+	bool has_relevance;
+	double relevance_score;
+	int64_t relevance_from, relevance_until;
+	bool has_stale;
+	int64_t stale_after;
+	tlc_prog_view stale_views[TLC_FAM_MAX];
+	tlc_prog_phase *phases;
+	size_t nphases;
+	uint32_t line, col;
+} tlc_prog_countdown;
+
+typedef enum tlc_policy_kind {
+	TLC_POLICY_AUTO = 0, /* program only: computed at instantiation */
+	TLC_POLICY_AT_END,
+	TLC_POLICY_NEVER,
+	TLC_POLICY_AFTER,
+	TLC_POLICY_KIND_MAX
+} tlc_policy_kind;
+
+typedef enum tlc_prog_param_type {
+	TLC_PPARAM_INSTANT = 0,
+	TLC_PPARAM_DURATION,
+	TLC_PPARAM_TEXT,
+	TLC_PPARAM_INTEGER,
+	TLC_PPARAM_NUMBER,
+	TLC_PPARAM_TYPE_MAX
+} tlc_prog_param_type;
+
+typedef struct tlc_prog_param {
+	char *name;
+	tlc_prog_param_type type;
+} tlc_prog_param;
+
+/* Precomputed baked text: for one message and locale, the text of each argument tuple. */
+typedef struct tlc_prog_baked {
+	uint32_t message;
+	char *locale;
+	int64_t *keys;     /* ntuples x nunits values, units in bit order */
+	char **texts;      /* ntuples */
+	size_t ntuples;
+} tlc_prog_baked;
+
+typedef struct tlc_program {
+	int version;
+	char *widget;
+	char *zone;                /* event zone: IANA name or "floating" */
+	int disambiguation;        /* tlc_disamb */
+	char **locales;
+	size_t nlocales;
+	tlc_prog_param *params;
+	size_t nparams;
+	bool has_window;
+	tlc_prog_time window_start, window_end;
+	int64_t horizon;           /* without a window */
+	tlc_policy_kind reload;
+	tlc_prog_time reload_after; /* AFTER: an instant, or NOW + duration */
+	tlc_prog_countdown *countdowns;
+	size_t ncountdowns;
+	tlc_prog_message *messages;
+	size_t nmessages;
+	tlc_prog_baked *baked;
+	size_t nbaked;
+	char *source;              /* the spec file name, for humans */
+} tlc_program;
+
+/* Frees a program and everything in it. Accepts NULL. */
+TLC_API void tlc_program_free(tlc_program *p);
+/* The canonical JSON form (deterministic; 2-space indentation). Check tlc_buf_oom(out). */
+TLC_API void tlc_program_write_json(tlc_buf *out, const tlc_program *p);
+/*
+ * Reads a program. On TLC_EINPUT, err (may be NULL) says what is wrong, with err->offset the
+ * byte where cJSON stopped for syntax errors. *out is owned by the caller.
+ */
+TLC_API int tlc_program_read_json(tlc_program **out, const char *json, size_t len, tlc_err *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,35 @@
+/*
+ * inst_internal.h — the instantiation state shared by instantiate.c (the loop), timeline.c
+ * (slice, free, JSON) and the naive evaluator. Internal to the runtime core.
+ */
+#ifndef TLC_INST_INTERNAL_H
+#define TLC_INST_INTERNAL_H
+#include "jsonw.h"
+#include "timelinec/recur.h"
+#include "timelinec/timeline.h"
+
+typedef struct cd_state {
+	const tlc_prog_countdown *c;
+	tlc_time target;      /* TO, SINCE */
+	tlc_time from;        /* resolved `from`, or TLC_TIME_NONE */
+	tlc_time pause;       /* resolved `paused-at`, or TLC_TIME_NONE */
+	tlc_time origin;      /* `from` of phase 0 when none is given: the window start */
+	tlc_recur *rule;      /* RECUR */
+	tlc_recur_iter *it;
+	tlc_time cache_from, cache_hi, cache_occ; /* occ_from(x) == cache_occ for x in (cache_from, cache_hi] */
+} cd_state;
+
+typedef struct tlc__inst {
+	const tlc_program *p;
+	tlc_time now, data_time, origin;
+	const tlc_zone *ez, *dz;
+	tlc_param_value *params;
+	size_t nparams;
+	cd_state *cds;
+	size_t ncds;
+} inst;
+
+int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v);
+void tlc__inst_release(inst *in);
+int tlc__timeline_finish(tlc_timeline *tl, const inst *in);
+#endif

@@ -1,0 +1,627 @@
+/*
+ * instantiate.c — program + params + now -> the fewest timeline entries and a reload policy.
+ *
+ * The display is a function of the instant (eval_view). It can change only at change points:
+ * phase thresholds T - above, the boundaries of the time units a baked message uses
+ * (T -/+ n * unit), local midnights for {calendar-days}, relevance window edges, the pause, the
+ * stale point and the roll to the next occurrence. next_change() gives the first change point
+ * after t; the loop evaluates the display there and emits an entry only when it differs from
+ * the previous one. So entries sit exactly where the display changes, and nowhere else.
+ * Semantics and boundary rules: docs/semantics.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inst_internal.h"
+#include "timelinec/civil.h"
+
+static const int64_t unit_period[TLC_UNIT_COUNT] = {86400, 3600, 60, 1, 3600, 60, 0};
+
+/* ---- resolving times ------------------------------------------------------------------------ */
+
+static const tlc_param_value *find_param(const inst *in, const char *name)
+{
+	for (size_t i = 0; i < in->nparams; i++)
+		if (strcmp(in->params[i].name, name) == 0)
+			return &in->params[i];
+	return NULL;
+}
+
+/* The instant of a program time, or TLC_TIME_NONE for NONE. */
+static int resolve_time(const inst *in, const tlc_prog_time *pt, tlc_time *out, tlc_inst_err *err)
+{
+	tlc_time base;
+	switch (pt->kind) {
+	case TLC_PTIME_NONE:
+		*out = TLC_TIME_NONE;
+		return 0;
+	case TLC_PTIME_LITERAL:
+		base = pt->at;
+		break;
+	case TLC_PTIME_LOCAL: {
+		tlc_local_result r;
+		tlc_disamb d = in->p->disambiguation == TLC_DISAMB_REJECT ? TLC_DISAMB_COMPATIBLE
+									   : (tlc_disamb)in->p->disambiguation;
+		if (!in->dz || tlc_zone_local_to_utc(in->dz, pt->at, d, &r) < 0) {
+			snprintf(err->msg, sizeof err->msg, "a floating local time needs a display zone");
+			return TLC_EINPUT;
+		}
+		base = r.utc;
+		break;
+	}
+	case TLC_PTIME_PARAM: {
+		const tlc_param_value *v = find_param(in, pt->param);
+		if (!v) {
+			snprintf(err->msg, sizeof err->msg, "parameter '%s' has no value", pt->param);
+			return TLC_EINPUT;
+		}
+		base = v->instant;
+		break;
+	}
+	default:
+		base = in->now;
+		break;
+	}
+	if (base < TLC_TIME_MIN || base > TLC_TIME_MAX || pt->offset < -TLC_TIME_MAX ||
+	    pt->offset > TLC_TIME_MAX || base + pt->offset < TLC_TIME_MIN ||
+	    base + pt->offset > TLC_TIME_MAX) {
+		snprintf(err->msg, sizeof err->msg, "an instant falls outside 1970..9999");
+		return TLC_ERANGE;
+	}
+	*out = base + pt->offset;
+	return 0;
+}
+
+/* ---- recurring targets ---------------------------------------------------------------------- */
+
+/* The first occurrence >= x, or TLC_TIME_NONE. */
+static tlc_time occ_from(cd_state *st, tlc_time x)
+{
+	tlc_recur_occ o;
+	if (st->cache_from != TLC_TIME_NONE && x > st->cache_from && x <= st->cache_hi)
+		return st->cache_occ;
+	if (tlc_recur_iter_seek(st->it, x) < 0 || tlc_recur_iter_next(&o, st->it) < 0)
+		o.utc = TLC_TIME_NONE;
+	st->cache_from = x - 1;
+	st->cache_occ = o.utc;
+	/* no occurrence at or after x: none after any later x either */
+	st->cache_hi = o.utc == TLC_TIME_NONE ? TLC_TIME_MAX : o.utc;
+	return o.utc;
+}
+
+/* The target the countdown shows at t. */
+static tlc_time target_at(cd_state *st, tlc_time t)
+{
+	if (st->c->mode != TLC_TARGET_MODE_RECUR)
+		return st->target;
+	tlc_time x = t - st->c->roll_after + 1;
+	return occ_from(st, x < TLC_TIME_MIN ? TLC_TIME_MIN : x);
+}
+
+/* ---- evaluation ----------------------------------------------------------------------------- */
+
+static int32_t zone_off(const tlc_zone *z, tlc_time t) { return z ? tlc_zone_offset(z, t) : 0; }
+
+static int64_t calendar_days(const inst *in, tlc_time a, tlc_time b)
+{
+	int64_t da = tlc_floordiv(a + zone_off(in->dz, a), 86400);
+	int64_t db = tlc_floordiv(b + zone_off(in->dz, b), 86400);
+	return da > db ? da - db : db - da;
+}
+
+/* Unit values at r = target - te (docs/semantics.md: "baked numbers"). */
+static void unit_values(const inst *in, unsigned units, tlc_time target, tlc_time te,
+			int64_t out[TLC_UNIT_COUNT])
+{
+	int64_t r = target - te;
+	int64_t q = r > 0 ? r - 1 : -r; /* whole units left before the target, elapsed after */
+	int64_t v[TLC_UNIT_COUNT] = {q / 86400, q / 3600 % 24, q / 60 % 60, q % 60, q / 3600, q / 60, 0};
+	if (units & TLC_UNIT_CALENDAR_DAYS)
+		v[6] = calendar_days(in, target, te);
+	for (int u = 0; u < TLC_UNIT_COUNT; u++)
+		out[u] = (units & (1u << u)) ? v[u] : 0;
+}
+
+static tlc_time phase_start(const cd_state *st, tlc_time target, int32_t phase)
+{
+	if (phase > 0 && st->c->phases[phase - 1].has_above)
+		return target - st->c->phases[phase - 1].above;
+	return st->origin;
+}
+
+static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *pv, tlc_time target,
+		      tlc_time te, tlc_time from, tlc_tl_run **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	if (!pv->nruns)
+		return 0;
+	tlc_tl_run *runs = calloc(pv->nruns, sizeof *runs);
+	if (!runs)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < pv->nruns; i++) {
+		const tlc_prog_run *pr = &pv->runs[i];
+		tlc_tl_run *r = &runs[i];
+		r->kind = pr->kind;
+		r->pause = TLC_TIME_NONE;
+		r->from = TLC_TIME_NONE;
+		r->target = TLC_TIME_NONE;
+		if (pr->kind == TLC_RUN_TEXT) {
+			r->text = pr->text;
+		} else if (pr->kind == TLC_RUN_MESSAGE) {
+			r->message = pr->message;
+			unit_values(in, in->p->messages[pr->message].units, target, te, r->args);
+		} else {
+			r->target = target;
+			r->pause = st->pause;
+			if (pr->kind == TLC_RUN_COUNTDOWN || pr->kind == TLC_RUN_PROGRESS)
+				r->from = from;
+		}
+	}
+	*out = runs;
+	*nout = pv->nruns;
+	return 0;
+}
+
+int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
+{
+	const tlc_prog_countdown *c = st->c;
+	memset(v, 0, sizeof *v);
+	v->phase = -1;
+	v->target = target_at(st, t);
+	if (v->target == TLC_TIME_NONE)
+		return 0; /* a finished recurrence shows nothing */
+	tlc_time te = (st->pause != TLC_TIME_NONE && t >= st->pause) ? st->pause : t;
+	int64_t r = v->target - te;
+	const tlc_prog_view *views = NULL;
+	if (c->has_stale && t >= in->data_time + c->stale_after) {
+		v->phase = -2;
+		views = c->stale_views;
+	} else {
+		for (size_t i = 0; i < c->nphases; i++)
+			if (!c->phases[i].has_above || r > c->phases[i].above) {
+				v->phase = (int32_t)i;
+				views = c->phases[i].views;
+				break;
+			}
+	}
+	if (!views)
+		return 0;
+	tlc_time from = st->from != TLC_TIME_NONE ? st->from
+				: phase_start(st, v->target, v->phase < 0 ? 0 : v->phase);
+	for (int f = 0; f < TLC_FAM_MAX; f++) {
+		if (!views[f].present)
+			continue;
+		int err = build_runs(in, st, &views[f], v->target, te, from, &v->runs[f], &v->nruns[f]);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+void tlc_view_release(tlc_tl_view *v)
+{
+	for (int f = 0; f < TLC_FAM_MAX; f++)
+		free(v->runs[f]);
+	memset(v, 0, sizeof *v);
+}
+
+static bool run_equal(const tlc_program *p, const tlc_tl_run *a, const tlc_tl_run *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case TLC_RUN_TEXT:
+		return a->text == b->text || strcmp(a->text, b->text) == 0;
+	case TLC_RUN_MESSAGE:
+		(void)p;
+		return a->message == b->message &&
+		       memcmp(a->args, b->args, sizeof a->args) == 0;
+	default:
+		return a->target == b->target && a->from == b->from && a->pause == b->pause;
+	}
+}
+
+bool tlc_view_equal(const tlc_tl_view *a, const tlc_tl_view *b)
+{
+	if (a->phase != b->phase)
+		return false;
+	for (int f = 0; f < TLC_FAM_MAX; f++) {
+		if (a->nruns[f] != b->nruns[f] || (!a->runs[f]) != (!b->runs[f]))
+			return false;
+		for (size_t i = 0; i < a->nruns[f]; i++)
+			if (!run_equal(NULL, &a->runs[f][i], &b->runs[f][i]))
+				return false;
+	}
+	return true;
+}
+
+/* Relevance at t: the highest score among the windows [T + from, T + until) holding t. */
+static void relevance_at(inst *in, tlc_time t, double *score, tlc_time *until)
+{
+	*score = 0;
+	*until = TLC_TIME_NONE;
+	for (size_t i = 0; i < in->ncds; i++) {
+		cd_state *st = &in->cds[i];
+		if (!st->c->has_relevance)
+			continue;
+		tlc_time T = target_at(st, t);
+		if (T == TLC_TIME_NONE)
+			continue;
+		tlc_time a = T + st->c->relevance_from, b = T + st->c->relevance_until;
+		if (t >= a && t < b && st->c->relevance_score > *score) {
+			*score = st->c->relevance_score;
+			*until = b;
+		}
+	}
+}
+
+/* ---- change points -------------------------------------------------------------------------- */
+
+static void cand(tlc_time *best, tlc_time x, tlc_time t)
+{
+	if (x > t && x != TLC_TIME_NONE && (*best == TLC_TIME_NONE || x < *best))
+		*best = x;
+}
+
+/* The first boundary of a unit of length `period` after t, on the grid T -/+ n * period. */
+static tlc_time next_boundary(tlc_time T, int64_t period, tlc_time t)
+{
+	if (t < T) {
+		int64_t d = T - t;
+		return T - (d - 1) / period * period;
+	}
+	return T + ((t - T) / period + 1) * period;
+}
+
+static tlc_time next_midnight(const inst *in, tlc_time t)
+{
+	int64_t day = tlc_floordiv(t + zone_off(in->dz, t), 86400);
+	tlc_local_result r;
+	for (int k = 1; k <= 3; k++) {
+		tlc_time local = (day + k) * 86400;
+		if (!in->dz)
+			return local;
+		tlc_zone_local_to_utc(in->dz, local, TLC_DISAMB_COMPATIBLE, &r);
+		if (r.utc > t)
+			return r.utc;
+	}
+	return t + 86400;
+}
+
+static unsigned view_units(const tlc_program *p, const tlc_prog_view *views)
+{
+	unsigned u = 0;
+	for (int f = 0; f < TLC_FAM_MAX; f++)
+		for (size_t i = 0; i < views[f].nruns; i++)
+			if (views[f].runs[i].kind == TLC_RUN_MESSAGE)
+				u |= p->messages[views[f].runs[i].message].units;
+	return u;
+}
+
+static void unit_candidates(const inst *in, unsigned units, tlc_time T, tlc_time t, tlc_time *best)
+{
+	for (int u = 0; u < TLC_UNIT_COUNT; u++) {
+		if (!(units & (1u << u)))
+			continue;
+		if (unit_period[u])
+			cand(best, next_boundary(T, unit_period[u], t), t);
+		else
+			cand(best, next_midnight(in, t), t);
+	}
+}
+
+static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase)
+{
+	const tlc_prog_countdown *c = st->c;
+	tlc_time best = TLC_TIME_NONE, T = target_at(st, t);
+	if (c->has_stale)
+		cand(&best, in->data_time + c->stale_after, t);
+	if (T == TLC_TIME_NONE)
+		return best;
+	if (c->mode == TLC_TARGET_MODE_RECUR)
+		cand(&best, T + c->roll_after, t);
+	if (c->has_relevance) {
+		cand(&best, T + c->relevance_from, t);
+		cand(&best, T + c->relevance_until, t);
+	}
+	if (st->pause != TLC_TIME_NONE) {
+		cand(&best, st->pause, t);
+		if (t >= st->pause)
+			return best; /* frozen: only real-time changes remain */
+	}
+	for (size_t i = 0; i < c->nphases; i++)
+		if (c->phases[i].has_above)
+			cand(&best, T - c->phases[i].above, t);
+	const tlc_prog_view *views = phase == -2 ? c->stale_views
+				     : phase >= 0 ? c->phases[phase].views : NULL;
+	if (views)
+		unit_candidates(in, view_units(in->p, views), T, t, &best);
+	return best;
+}
+
+/* ---- the instantiation loop ----------------------------------------------------------------- */
+
+static void entry_release(tlc_entry *e, size_t ncds)
+{
+	if (!e->views)
+		return;
+	for (size_t i = 0; i < ncds; i++)
+		tlc_view_release(&e->views[i]);
+	free(e->views);
+	e->views = NULL;
+}
+
+static int eval_entry(inst *in, tlc_time t, tlc_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->date = t;
+	e->views = calloc(in->ncds ? in->ncds : 1, sizeof *e->views);
+	if (!e->views)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < in->ncds; i++) {
+		int err = tlc__eval_view(in, &in->cds[i], t, &e->views[i]);
+		if (err < 0)
+			return err;
+	}
+	tlc_time until;
+	relevance_at(in, t, &e->relevance, &until);
+	e->relevance_duration = until == TLC_TIME_NONE ? 0 : until - t;
+	return 0;
+}
+
+static bool entry_equal(const inst *in, const tlc_entry *a, const tlc_entry *b)
+{
+	if (a->relevance != b->relevance ||
+	    a->date + a->relevance_duration != b->date + b->relevance_duration)
+		return false;
+	for (size_t i = 0; i < in->ncds; i++)
+		if (!tlc_view_equal(&a->views[i], &b->views[i]))
+			return false;
+	return true;
+}
+
+static int push_entry(tlc_timeline *tl, size_t *cap, tlc_entry *e, tlc_inst_err *err)
+{
+	if (tl->nentries == TLC_MAX_ENTRIES) {
+		snprintf(err->msg, sizeof err->msg,
+			 "the display changes more than %d times in the window", TLC_MAX_ENTRIES);
+		return TLC_ERANGE;
+	}
+	if (tl->nentries == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		tlc_entry *v = realloc(tl->entries, nc * sizeof *v);
+		if (!v)
+			return TLC_ENOMEM;
+		tl->entries = v;
+		*cap = nc;
+	}
+	tl->entries[tl->nentries++] = *e;
+	memset(e, 0, sizeof *e);
+	return 0;
+}
+
+static tlc_time next_change(inst *in, tlc_time t, const tlc_entry *cur)
+{
+	tlc_time best = TLC_TIME_NONE;
+	for (size_t i = 0; i < in->ncds; i++)
+		cand(&best, next_change_cd(in, &in->cds[i], t, cur->views[i].phase), t);
+	return best;
+}
+
+static int run_loop(inst *in, tlc_timeline *tl, tlc_inst_err *err)
+{
+	size_t cap = 0, seen = 0;
+	tlc_entry e;
+	int rc = eval_entry(in, tl->start, &e);
+	if (rc < 0 || (rc = push_entry(tl, &cap, &e, err)) < 0)
+		goto out;
+	for (tlc_time t = tl->start;;) {
+		/* the last entry is the display at t: an equal candidate was not pushed */
+		tlc_time x = next_change(in, t, &tl->entries[tl->nentries - 1]);
+		if (x == TLC_TIME_NONE || x >= tl->end) {
+			tl->constant_tail = x == TLC_TIME_NONE;
+			break;
+		}
+		if (++seen > TLC_MAX_CANDIDATES) {
+			snprintf(err->msg, sizeof err->msg, "the display may change more than %d times "
+				 "in the window", TLC_MAX_CANDIDATES);
+			rc = TLC_ERANGE;
+			goto out;
+		}
+		if ((rc = eval_entry(in, x, &e)) < 0)
+			goto out;
+		if (entry_equal(in, &e, &tl->entries[tl->nentries - 1]))
+			entry_release(&e, in->ncds);
+		else if ((rc = push_entry(tl, &cap, &e, err)) < 0)
+			goto out;
+		t = x;
+	}
+out:
+	entry_release(&e, in->ncds);
+	return rc;
+}
+
+/* ---- setup and policy ----------------------------------------------------------------------- */
+
+static int setup_countdown(inst *in, cd_state *st, const tlc_prog_countdown *c, tlc_inst_err *err)
+{
+	int rc;
+	st->c = c;
+	st->cache_from = TLC_TIME_NONE;
+	st->origin = in->origin;
+	if ((rc = resolve_time(in, &c->from, &st->from, err)) < 0 ||
+	    (rc = resolve_time(in, &c->paused_at, &st->pause, err)) < 0)
+		return rc;
+	if (c->mode != TLC_TARGET_MODE_RECUR)
+		return resolve_time(in, &c->target, &st->target, err);
+	tlc_err e;
+	if ((rc = tlc_recur_parse_rrule(&st->rule, c->rrule, strlen(c->rrule), &e)) < 0 ||
+	    (rc = tlc_recur_set_dtstart_local(st->rule, c->dtstart)) < 0) {
+		snprintf(err->msg, sizeof err->msg, "recurrence '%s': %s", c->rrule, e.msg);
+		return TLC_EINPUT;
+	}
+	for (size_t i = 0; i < c->nexdate + c->nrdate && rc == 0; i++) {
+		char b[32];
+		bool ex = i < c->nexdate;
+		tlc__format_rfc3339(b, ex ? c->exdate[i] : c->rdate[i - c->nexdate]);
+		b[19] = 0; /* local: no 'Z' */
+		rc = ex ? tlc_recur_add_exdates(st->rule, b, 19, &e) : tlc_recur_add_rdates(st->rule, b, 19, &e);
+	}
+	if (rc < 0) {
+		snprintf(err->msg, sizeof err->msg, "recurrence dates: %s", e.msg);
+		return TLC_EINPUT;
+	}
+	const tlc_zone *z = in->ez ? in->ez : in->dz;
+	tlc_recur_opts o = TLC_RECUR_OPTS_INIT;
+	o.overlap = (tlc_disamb)in->p->disambiguation;
+	if (o.overlap == TLC_DISAMB_REJECT)
+		o.overlap = TLC_DISAMB_COMPATIBLE;
+	return tlc_recur_iter_new(&st->it, st->rule, z, &o);
+}
+
+static int setup_window(inst *in, tlc_timeline *tl, tlc_inst_err *err)
+{
+	const tlc_program *p = in->p;
+	int rc;
+	if (p->has_window) {
+		tlc_time ws, we;
+		if ((rc = resolve_time(in, &p->window_start, &ws, err)) < 0 ||
+		    (rc = resolve_time(in, &p->window_end, &we, err)) < 0)
+			return rc;
+		tl->start = in->now > ws ? in->now : ws;
+		tl->end = we;
+		in->origin = ws;
+	} else {
+		tl->start = in->now;
+		tl->end = in->now > TLC_TIME_MAX - p->horizon ? TLC_TIME_MAX : in->now + p->horizon;
+		in->origin = in->now;
+	}
+	if (tl->start >= tl->end) {
+		snprintf(err->msg, sizeof err->msg, "the instantiation instant is past the window");
+		return TLC_EINPUT;
+	}
+	return 0;
+}
+
+/* reload: auto (docs/semantics.md, "reload policy"). */
+#define TLC_RELOAD_MARGIN_MAX 21600 /* ask at most 6 h before the entries run out */
+
+static int setup_policy(inst *in, tlc_timeline *tl, tlc_inst_err *err)
+{
+	const tlc_program *p = in->p;
+	switch (p->reload) {
+	case TLC_POLICY_AUTO: {
+		if (tl->constant_tail) {
+			tl->policy = TLC_POLICY_NEVER;
+			return 0;
+		}
+		int64_t span = tl->end - tl->start, margin = span / 2;
+		if (margin > TLC_RELOAD_MARGIN_MAX)
+			margin = TLC_RELOAD_MARGIN_MAX;
+		tl->policy = TLC_POLICY_AFTER;
+		tl->policy_date = tl->end - margin;
+		return 0;
+	}
+	case TLC_POLICY_AFTER:
+		tl->policy = TLC_POLICY_AFTER;
+		return resolve_time(in, &p->reload_after, &tl->policy_date, err);
+	default:
+		tl->policy = p->reload;
+		return 0;
+	}
+}
+
+void tlc__inst_release(inst *in)
+{
+	if (!in)
+		return;
+	for (size_t i = 0; i < in->ncds; i++) {
+		tlc_recur_iter_free(in->cds[i].it);
+		tlc_recur_free(in->cds[i].rule);
+	}
+	free(in->cds);
+	free(in->params);
+	free(in);
+}
+
+static int copy_params(inst *in, const tlc_instantiate_opts *o)
+{
+	in->nparams = o->nparams;
+	if (!o->nparams)
+		return 0;
+	in->params = calloc(o->nparams, sizeof *in->params);
+	if (!in->params)
+		return TLC_ENOMEM;
+	memcpy(in->params, o->params, o->nparams * sizeof *in->params);
+	return 0;
+}
+
+int tlc_instantiate(tlc_timeline **out, const tlc_program *p, const tlc_instantiate_opts *o,
+		    tlc_inst_err *err_out)
+{
+	tlc_inst_err scratch;
+	tlc_inst_err *err = err_out ? err_out : &scratch;
+	memset(err, 0, sizeof *err);
+	err->countdown = err->phase = -1;
+	if (!out || !p || !o)
+		return TLC_EINVAL;
+	tlc_timeline *tl = calloc(1, sizeof *tl);
+	inst *in = calloc(1, sizeof *in);
+	int rc = TLC_ENOMEM;
+	if (!tl || !in)
+		goto fail;
+	in->p = p;
+	in->now = o->now;
+	in->data_time = o->data_time == TLC_TIME_NONE ? o->now : o->data_time;
+	in->ez = o->event_zone;
+	in->dz = o->display_zone ? o->display_zone : o->event_zone;
+	if ((rc = copy_params(in, o)) < 0)
+		goto fail;
+	tl->program = p;
+	tl->now = o->now;
+	tl->data_time = in->data_time;
+	tl->now_source = o->now_source;
+	tl->inst = in;
+	if ((rc = setup_window(in, tl, err)) < 0)
+		goto fail;
+	in->cds = calloc(p->ncountdowns ? p->ncountdowns : 1, sizeof *in->cds);
+	if (!in->cds) {
+		rc = TLC_ENOMEM;
+		goto fail;
+	}
+	for (size_t i = 0; i < p->ncountdowns; i++) {
+		in->ncds++;
+		if ((rc = setup_countdown(in, &in->cds[i], &p->countdowns[i], err)) < 0) {
+			err->countdown = (int)i;
+			goto fail;
+		}
+	}
+	if ((rc = run_loop(in, tl, err)) < 0 || (rc = setup_policy(in, tl, err)) < 0 ||
+	    (rc = tlc__timeline_finish(tl, in)) < 0)
+		goto fail;
+	*out = tl;
+	return 0;
+fail:
+	if (tl)
+		tl->inst = in;
+	else
+		tlc__inst_release(in);
+	tlc_timeline_free(tl);
+	return rc;
+}
+
+int tlc_evaluate(tlc_tl_view *views_out, double *relevance_out, const tlc_timeline *tl, tlc_time t)
+{
+	inst *in = tl->inst;
+	if (!in)
+		return TLC_EINVAL;
+	for (size_t i = 0; i < in->ncds; i++) {
+		int err = tlc__eval_view(in, &in->cds[i], t, &views_out[i]);
+		if (err < 0)
+			return err;
+	}
+	tlc_time until;
+	relevance_at(in, t, relevance_out, &until);
+	return 0;
+}

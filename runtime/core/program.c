@@ -1,0 +1,685 @@
+/*
+ * program.c — the program model: names, freeing, and its canonical JSON (write and read).
+ * The JSON form is documented by docs/program.schema.json.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "jsonw.h"
+#include "pjson.h"
+#include "timelinec/civil.h"
+#include "timelinec/program.h"
+
+static const char *const family_names[TLC_FAM_MAX] = {
+	"default", "small", "medium", "large", "extraLarge",
+	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
+static const char *const run_names[TLC_RUN_KIND_MAX] = {
+	"text", "message", "timer", "countdown", "relative", "offset", "date", "time", "progress"};
+static const char *const unit_names[TLC_UNIT_COUNT] = {
+	"days", "hours", "minutes", "seconds", "total-hours", "total-minutes", "calendar-days"};
+static const char *const mode_names[TLC_TARGET_MODE_MAX] = {"to", "since", "recur"};
+static const char *const policy_names[TLC_POLICY_KIND_MAX] = {"auto", "at-end", "never", "after"};
+static const char *const ptype_names[TLC_PPARAM_TYPE_MAX] = {"instant", "duration", "text",
+							      "integer", "number"};
+static const char *const ptime_names[TLC_PTIME_KIND_MAX] = {"none", "literal", "local", "param",
+							     "now"};
+static const char *const disamb_names[] = {"compatible", "earlier", "later", "reject", NULL};
+
+const char *tlc_family_name(tlc_family_id f)
+{
+	return (unsigned)f < TLC_FAM_MAX ? family_names[f] : NULL;
+}
+
+const char *tlc_run_kind_name(tlc_run_kind k)
+{
+	return (unsigned)k < TLC_RUN_KIND_MAX ? run_names[k] : NULL;
+}
+
+const char *tlc_unit_name(unsigned unit)
+{
+	for (int i = 0; i < TLC_UNIT_COUNT; i++)
+		if (unit == (1u << i))
+			return unit_names[i];
+	return NULL;
+}
+
+/* ---- freeing -------------------------------------------------------------------------------- */
+
+static void free_view(tlc_prog_view *v)
+{
+	for (size_t i = 0; i < v->nruns; i++)
+		free(v->runs[i].text);
+	free(v->runs);
+}
+
+static void free_views(tlc_prog_view *v)
+{
+	for (int f = 0; f < TLC_FAM_MAX; f++)
+		free_view(&v[f]);
+}
+
+static void free_countdown(tlc_prog_countdown *c)
+{
+	free(c->id);
+	free(c->target.param);
+	free(c->from.param);
+	free(c->paused_at.param);
+	free(c->rrule);
+	free(c->exdate);
+	free(c->rdate);
+	free_views(c->stale_views);
+	for (size_t i = 0; i < c->nphases; i++)
+		free_views(c->phases[i].views);
+	free(c->phases);
+}
+
+void tlc_program_free(tlc_program *p)
+{
+	if (!p)
+		return;
+	free(p->widget);
+	free(p->zone);
+	free(p->source);
+	for (size_t i = 0; i < p->nlocales; i++)
+		free(p->locales[i]);
+	free(p->locales);
+	for (size_t i = 0; i < p->nparams; i++)
+		free(p->params[i].name);
+	free(p->params);
+	free(p->window_start.param);
+	free(p->window_end.param);
+	free(p->reload_after.param);
+	for (size_t i = 0; i < p->ncountdowns; i++)
+		free_countdown(&p->countdowns[i]);
+	free(p->countdowns);
+	for (size_t i = 0; i < p->nmessages; i++) {
+		free(p->messages[i].key);
+		free(p->messages[i].pattern);
+		for (size_t j = 0; j < p->messages[i].nparams; j++)
+			free(p->messages[i].params[j]);
+		free(p->messages[i].params);
+	}
+	free(p->messages);
+	for (size_t i = 0; i < p->nbaked; i++) {
+		free(p->baked[i].locale);
+		free(p->baked[i].keys);
+		for (size_t j = 0; j < p->baked[i].ntuples; j++)
+			free(p->baked[i].texts[j]);
+		free(p->baked[i].texts);
+	}
+	free(p->baked);
+	free(p);
+}
+
+/* ---- writing -------------------------------------------------------------------------------- */
+
+static void local_string(char buf[32], tlc_time local)
+{
+	tlc__format_rfc3339(buf, local);
+	buf[19] = 0; /* no 'Z': a wall-clock reading */
+}
+
+static void w_ptime(jsonw *w, const tlc_prog_time *t)
+{
+	char b[32];
+	if (t->kind == TLC_PTIME_NONE) {
+		jw_null(w);
+		return;
+	}
+	jw_obj_compact(w);
+	jw_key(w, "kind");
+	jw_str(w, ptime_names[t->kind]);
+	if (t->kind == TLC_PTIME_LITERAL) {
+		jw_key(w, "at");
+		jw_time(w, t->at);
+	} else if (t->kind == TLC_PTIME_LOCAL) {
+		local_string(b, t->at);
+		jw_key(w, "at");
+		jw_str(w, b);
+	} else if (t->kind == TLC_PTIME_PARAM) {
+		jw_key(w, "param");
+		jw_str(w, t->param);
+	}
+	jw_key(w, "offset");
+	jw_int(w, t->offset);
+	jw_end_obj(w);
+}
+
+static void w_at(jsonw *w, uint32_t line, uint32_t col)
+{
+	if (!line)
+		return;
+	jw_key(w, "at");
+	jw_arr_compact(w);
+	jw_int(w, line);
+	jw_int(w, col);
+	jw_end_arr(w);
+}
+
+static void w_runs(jsonw *w, const tlc_prog_view *v)
+{
+	jw_arr(w);
+	for (size_t i = 0; i < v->nruns; i++) {
+		const tlc_prog_run *r = &v->runs[i];
+		jw_obj_compact(w);
+		if (r->kind == TLC_RUN_TEXT) {
+			jw_key(w, "text");
+			jw_str(w, r->text);
+		} else if (r->kind == TLC_RUN_MESSAGE) {
+			jw_key(w, "message");
+			jw_int(w, r->message);
+		} else {
+			jw_key(w, "live");
+			jw_str(w, run_names[r->kind]);
+		}
+		w_at(w, r->line, r->col);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+}
+
+static void w_views(jsonw *w, const tlc_prog_view *views)
+{
+	jw_obj(w);
+	for (int f = 0; f < TLC_FAM_MAX; f++)
+		if (views[f].present) {
+			jw_key(w, family_names[f]);
+			w_runs(w, &views[f]);
+		}
+	jw_end_obj(w);
+}
+
+static void w_locals(jsonw *w, const tlc_time *v, size_t n)
+{
+	char b[32];
+	jw_arr_compact(w);
+	for (size_t i = 0; i < n; i++) {
+		local_string(b, v[i]);
+		jw_str(w, b);
+	}
+	jw_end_arr(w);
+}
+
+static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
+{
+	char b[32];
+	jw_obj(w);
+	jw_key(w, "id");
+	jw_str(w, c->id);
+	jw_key(w, "mode");
+	jw_str(w, mode_names[c->mode]);
+	if (c->mode == TLC_TARGET_MODE_RECUR) {
+		jw_key(w, "rrule");
+		jw_str(w, c->rrule);
+		local_string(b, c->dtstart);
+		jw_key(w, "dtstart");
+		jw_str(w, b);
+		jw_key(w, "exdate");
+		w_locals(w, c->exdate, c->nexdate);
+		jw_key(w, "rdate");
+		w_locals(w, c->rdate, c->nrdate);
+		jw_key(w, "roll-after");
+		jw_int(w, c->roll_after);
+	} else {
+		jw_key(w, "target");
+		w_ptime(w, &c->target);
+	}
+	jw_key(w, "from");
+	w_ptime(w, &c->from);
+	jw_key(w, "paused-at");
+	w_ptime(w, &c->paused_at);
+	jw_key(w, "relevance");
+	if (c->has_relevance) {
+		jw_obj_compact(w);
+		jw_key(w, "score");
+		jw_num(w, c->relevance_score);
+		jw_key(w, "from");
+		jw_int(w, c->relevance_from);
+		jw_key(w, "until");
+		jw_int(w, c->relevance_until);
+		jw_end_obj(w);
+	} else {
+		jw_null(w);
+	}
+	jw_key(w, "stale");
+	if (c->has_stale) {
+		jw_obj(w);
+		jw_key(w, "after");
+		jw_int(w, c->stale_after);
+		jw_key(w, "views");
+		w_views(w, c->stale_views);
+		jw_end_obj(w);
+	} else {
+		jw_null(w);
+	}
+	jw_key(w, "phases");
+	jw_arr(w);
+	for (size_t i = 0; i < c->nphases; i++) {
+		const tlc_prog_phase *ph = &c->phases[i];
+		jw_obj(w);
+		jw_key(w, "above");
+		if (ph->has_above)
+			jw_int(w, ph->above);
+		else
+			jw_null(w);
+		w_at(w, ph->line, ph->col);
+		jw_key(w, "views");
+		w_views(w, ph->views);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+	w_at(w, c->line, c->col);
+	jw_end_obj(w);
+}
+
+static void w_messages(jsonw *w, const tlc_program *p)
+{
+	jw_arr(w);
+	for (size_t i = 0; i < p->nmessages; i++) {
+		const tlc_prog_message *m = &p->messages[i];
+		jw_obj(w);
+		jw_key(w, "key");
+		jw_str(w, m->key);
+		jw_key(w, "pattern");
+		jw_str(w, m->pattern);
+		jw_key(w, "units");
+		jw_arr_compact(w);
+		for (int u = 0; u < TLC_UNIT_COUNT; u++)
+			if (m->units & (1u << u))
+				jw_str(w, unit_names[u]);
+		jw_end_arr(w);
+		jw_key(w, "params");
+		jw_arr_compact(w);
+		for (size_t j = 0; j < m->nparams; j++)
+			jw_str(w, m->params[j]);
+		jw_end_arr(w);
+		w_at(w, m->line, m->col);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+}
+
+static void w_baked(jsonw *w, const tlc_program *p)
+{
+	jw_arr(w);
+	for (size_t i = 0; i < p->nbaked; i++) {
+		const tlc_prog_baked *b = &p->baked[i];
+		size_t nu = (size_t)__builtin_popcount(p->messages[b->message].units);
+		jw_obj(w);
+		jw_key(w, "message");
+		jw_int(w, b->message);
+		jw_key(w, "locale");
+		jw_str(w, b->locale);
+		jw_key(w, "texts");
+		jw_arr(w);
+		for (size_t j = 0; j < b->ntuples; j++) {
+			jw_arr_compact(w);
+			for (size_t u = 0; u < nu; u++)
+				jw_int(w, b->keys[j * nu + u]);
+			jw_str(w, b->texts[j]);
+			jw_end_arr(w);
+		}
+		jw_end_arr(w);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+}
+
+void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
+{
+	jsonw w;
+	jw_init(&w, out);
+	jw_obj(&w);
+	jw_key(&w, "timelinec-program");
+	jw_int(&w, p->version);
+	jw_key(&w, "source");
+	jw_str(&w, p->source);
+	jw_key(&w, "widget");
+	jw_str(&w, p->widget);
+	jw_key(&w, "zone");
+	jw_str(&w, p->zone);
+	jw_key(&w, "disambiguation");
+	jw_str(&w, disamb_names[p->disambiguation]);
+	jw_key(&w, "locales");
+	jw_arr_compact(&w);
+	for (size_t i = 0; i < p->nlocales; i++)
+		jw_str(&w, p->locales[i]);
+	jw_end_arr(&w);
+	jw_key(&w, "params");
+	jw_arr(&w);
+	for (size_t i = 0; i < p->nparams; i++) {
+		jw_obj_compact(&w);
+		jw_key(&w, "name");
+		jw_str(&w, p->params[i].name);
+		jw_key(&w, "type");
+		jw_str(&w, ptype_names[p->params[i].type]);
+		jw_end_obj(&w);
+	}
+	jw_end_arr(&w);
+	if (p->has_window) {
+		jw_key(&w, "window");
+		jw_obj_compact(&w);
+		jw_key(&w, "start");
+		w_ptime(&w, &p->window_start);
+		jw_key(&w, "end");
+		w_ptime(&w, &p->window_end);
+		jw_end_obj(&w);
+	} else {
+		jw_key(&w, "horizon");
+		jw_int(&w, p->horizon);
+	}
+	jw_key(&w, "reload");
+	jw_obj_compact(&w);
+	jw_key(&w, "policy");
+	jw_str(&w, policy_names[p->reload]);
+	if (p->reload == TLC_POLICY_AFTER) {
+		jw_key(&w, "after");
+		w_ptime(&w, &p->reload_after);
+	}
+	jw_end_obj(&w);
+	jw_key(&w, "countdowns");
+	jw_arr(&w);
+	for (size_t i = 0; i < p->ncountdowns; i++)
+		w_countdown(&w, &p->countdowns[i]);
+	jw_end_arr(&w);
+	jw_key(&w, "messages");
+	w_messages(&w, p);
+	jw_key(&w, "baked");
+	w_baked(&w, p);
+	jw_end_obj(&w);
+}
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+static int r_ptime(pjson *j, const cJSON *o, tlc_prog_time *t)
+{
+	memset(t, 0, sizeof *t);
+	if (!o || cJSON_IsNull(o))
+		return 0;
+	int k = pj_enum(j, pj_get(j, o, "kind", true), ptime_names, TLC_PTIME_KIND_MAX);
+	if (k < 0)
+		return -1;
+	t->kind = (tlc_prog_time_kind)k;
+	t->offset = pj_int(j, pj_get(j, o, "offset", true), -TLC_TIME_MAX, TLC_TIME_MAX);
+	if (k == TLC_PTIME_LITERAL)
+		t->at = pj_time(j, pj_get(j, o, "at", true), false);
+	else if (k == TLC_PTIME_LOCAL)
+		t->at = pj_time(j, pj_get(j, o, "at", true), true);
+	else if (k == TLC_PTIME_PARAM)
+		t->param = pj_strdup(j, pj_get(j, o, "param", true));
+	return j->failed ? -1 : 0;
+}
+
+static void r_at(pjson *j, const cJSON *o, uint32_t *line, uint32_t *col)
+{
+	const cJSON *at = pj_get(j, o, "at", false);
+	if (!at)
+		return;
+	if (!cJSON_IsArray(at) || cJSON_GetArraySize(at) != 2) {
+		pj_fail(j, "'at' must be [line, column]");
+		return;
+	}
+	*line = (uint32_t)pj_int(j, cJSON_GetArrayItem(at, 0), 0, UINT32_MAX);
+	*col = (uint32_t)pj_int(j, cJSON_GetArrayItem(at, 1), 0, UINT32_MAX);
+}
+
+static void r_runs(pjson *j, const cJSON *a, tlc_prog_view *v, const tlc_program *p)
+{
+	size_t n = pj_array(j, a);
+	v->present = true;
+	if (!n || j->failed)
+		return;
+	v->runs = calloc(n, sizeof *v->runs);
+	if (!v->runs) {
+		pj_oom(j);
+		return;
+	}
+	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+		tlc_prog_run *r = &v->runs[v->nruns++];
+		const cJSON *x;
+		if ((x = pj_get(j, it, "text", false))) {
+			r->kind = TLC_RUN_TEXT;
+			r->text = pj_strdup(j, x);
+		} else if ((x = pj_get(j, it, "message", false))) {
+			r->kind = TLC_RUN_MESSAGE;
+			r->message = (uint32_t)pj_int(j, x, 0, (int64_t)p->nmessages - 1);
+		} else {
+			int k = pj_enum(j, pj_get(j, it, "live", true), run_names, TLC_RUN_KIND_MAX);
+			if (k >= 0 && !tlc_run_is_live((tlc_run_kind)k))
+				pj_fail(j, "'live' must name a self-updating style, not '%s'", run_names[k]);
+			r->kind = k < 0 ? TLC_RUN_TEXT : (tlc_run_kind)k;
+		}
+		r_at(j, it, &r->line, &r->col);
+	}
+}
+
+static void r_views(pjson *j, const cJSON *o, tlc_prog_view *views, const tlc_program *p)
+{
+	if (!pj_object(j, o))
+		return;
+	for (const cJSON *it = o->child; it && !j->failed; it = it->next) {
+		int f = pj_enum_name(j, it->string, family_names, TLC_FAM_MAX);
+		if (f >= 0)
+			r_runs(j, it, &views[f], p);
+	}
+}
+
+static void r_locals(pjson *j, const cJSON *a, tlc_time **out, size_t *n)
+{
+	size_t m = pj_array(j, a);
+	if (!m || j->failed)
+		return;
+	*out = calloc(m, sizeof **out);
+	if (!*out) {
+		pj_oom(j);
+		return;
+	}
+	for (const cJSON *it = a->child; it; it = it->next)
+		(*out)[(*n)++] = pj_time(j, it, true);
+}
+
+static void r_countdown(pjson *j, const cJSON *o, tlc_prog_countdown *c, const tlc_program *p)
+{
+	const cJSON *x;
+	c->id = pj_strdup(j, pj_get(j, o, "id", true));
+	int m = pj_enum(j, pj_get(j, o, "mode", true), mode_names, TLC_TARGET_MODE_MAX);
+	c->mode = m < 0 ? TLC_TARGET_MODE_TO : (tlc_target_mode)m;
+	if (c->mode == TLC_TARGET_MODE_RECUR) {
+		c->rrule = pj_strdup(j, pj_get(j, o, "rrule", true));
+		c->dtstart = pj_time(j, pj_get(j, o, "dtstart", true), true);
+		r_locals(j, pj_get(j, o, "exdate", true), &c->exdate, &c->nexdate);
+		r_locals(j, pj_get(j, o, "rdate", true), &c->rdate, &c->nrdate);
+		c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
+	} else {
+		r_ptime(j, pj_get(j, o, "target", true), &c->target);
+	}
+	r_ptime(j, pj_get(j, o, "from", false), &c->from);
+	r_ptime(j, pj_get(j, o, "paused-at", false), &c->paused_at);
+	if ((x = pj_get(j, o, "relevance", false)) && !cJSON_IsNull(x)) {
+		c->has_relevance = true;
+		c->relevance_score = pj_num(j, pj_get(j, x, "score", true));
+		c->relevance_from = pj_int(j, pj_get(j, x, "from", true), -TLC_TIME_MAX, TLC_TIME_MAX);
+		c->relevance_until = pj_int(j, pj_get(j, x, "until", true), -TLC_TIME_MAX, TLC_TIME_MAX);
+	}
+	if ((x = pj_get(j, o, "stale", false)) && !cJSON_IsNull(x)) {
+		c->has_stale = true;
+		c->stale_after = pj_int(j, pj_get(j, x, "after", true), 0, TLC_TIME_MAX);
+		r_views(j, pj_get(j, x, "views", true), c->stale_views, p);
+	}
+	const cJSON *ph = pj_get(j, o, "phases", true);
+	size_t n = pj_array(j, ph);
+	if (j->failed)
+		return;
+	c->phases = calloc(n ? n : 1, sizeof *c->phases);
+	if (!c->phases) {
+		pj_oom(j);
+		return;
+	}
+	for (const cJSON *it = ph->child; it && !j->failed; it = it->next) {
+		tlc_prog_phase *f = &c->phases[c->nphases++];
+		const cJSON *a = pj_get(j, it, "above", true);
+		if (a && !cJSON_IsNull(a)) {
+			f->has_above = true;
+			f->above = pj_int(j, a, -TLC_TIME_MAX, TLC_TIME_MAX);
+		}
+		r_at(j, it, &f->line, &f->col);
+		r_views(j, pj_get(j, it, "views", true), f->views, p);
+	}
+	r_at(j, o, &c->line, &c->col);
+}
+
+static void r_messages(pjson *j, const cJSON *a, tlc_program *p)
+{
+	size_t n = pj_array(j, a);
+	if (!n || j->failed)
+		return;
+	p->messages = calloc(n, sizeof *p->messages);
+	if (!p->messages) {
+		pj_oom(j);
+		return;
+	}
+	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+		tlc_prog_message *m = &p->messages[p->nmessages++];
+		m->key = pj_strdup(j, pj_get(j, it, "key", true));
+		m->pattern = pj_strdup(j, pj_get(j, it, "pattern", true));
+		const cJSON *u = pj_get(j, it, "units", true);
+		pj_array(j, u);
+		for (const cJSON *x = u ? u->child : NULL; x && !j->failed; x = x->next) {
+			int k = pj_enum(j, x, unit_names, TLC_UNIT_COUNT);
+			if (k >= 0)
+				m->units |= 1u << k;
+		}
+		const cJSON *ps = pj_get(j, it, "params", true);
+		size_t np = pj_array(j, ps);
+		if (np && !j->failed) {
+			m->params = calloc(np, sizeof *m->params);
+			if (!m->params)
+				pj_oom(j);
+			for (const cJSON *x = ps->child; x && m->params; x = x->next)
+				m->params[m->nparams++] = pj_strdup(j, x);
+		}
+		r_at(j, it, &m->line, &m->col);
+	}
+}
+
+static void r_baked(pjson *j, const cJSON *a, tlc_program *p)
+{
+	size_t n = pj_array(j, a);
+	if (!n || j->failed)
+		return;
+	p->baked = calloc(n, sizeof *p->baked);
+	if (!p->baked) {
+		pj_oom(j);
+		return;
+	}
+	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+		tlc_prog_baked *b = &p->baked[p->nbaked++];
+		b->message = (uint32_t)pj_int(j, pj_get(j, it, "message", true), 0,
+					      (int64_t)p->nmessages - 1);
+		b->locale = pj_strdup(j, pj_get(j, it, "locale", true));
+		if (j->failed)
+			return;
+		size_t nu = (size_t)__builtin_popcount(p->messages[b->message].units);
+		const cJSON *t = pj_get(j, it, "texts", true);
+		size_t nt = pj_array(j, t);
+		if (!nt || j->failed)
+			continue;
+		b->keys = calloc(nt * (nu ? nu : 1), sizeof *b->keys);
+		b->texts = calloc(nt, sizeof *b->texts);
+		if (!b->keys || !b->texts) {
+			pj_oom(j);
+			return;
+		}
+		for (const cJSON *row = t->child; row && !j->failed; row = row->next) {
+			if (pj_array(j, row) != nu + 1) {
+				pj_fail(j, "a baked row needs %zu numbers and a text", nu);
+				return;
+			}
+			const cJSON *x = row->child;
+			for (size_t u = 0; u < nu; u++, x = x->next)
+				b->keys[b->ntuples * nu + u] = pj_int(j, x, INT64_MIN, INT64_MAX);
+			b->texts[b->ntuples++] = pj_strdup(j, x);
+		}
+	}
+}
+
+static void r_params(pjson *j, const cJSON *a, tlc_program *p)
+{
+	size_t n = pj_array(j, a);
+	if (!n || j->failed)
+		return;
+	p->params = calloc(n, sizeof *p->params);
+	if (!p->params) {
+		pj_oom(j);
+		return;
+	}
+	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+		tlc_prog_param *q = &p->params[p->nparams++];
+		q->name = pj_strdup(j, pj_get(j, it, "name", true));
+		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
+		q->type = t < 0 ? TLC_PPARAM_TEXT : (tlc_prog_param_type)t;
+	}
+}
+
+int tlc__program_from_cjson(tlc_program **out, const cJSON *root, pjson *j)
+{
+	tlc_program *p = calloc(1, sizeof *p);
+	const cJSON *x;
+	if (!p)
+		return TLC_ENOMEM;
+	if (!pj_object(j, root))
+		goto out;
+	p->version = (int)pj_int(j, pj_get(j, root, "timelinec-program", true), 1, TLC_PROGRAM_VERSION);
+	p->source = pj_strdup(j, pj_get(j, root, "source", false));
+	p->widget = pj_strdup(j, pj_get(j, root, "widget", true));
+	p->zone = pj_strdup(j, pj_get(j, root, "zone", true));
+	int d = pj_enum(j, pj_get(j, root, "disambiguation", true), disamb_names, 4);
+	p->disambiguation = d < 0 ? 0 : d;
+	const cJSON *loc = pj_get(j, root, "locales", true);
+	size_t nl = pj_array(j, loc);
+	if (nl && !j->failed && (p->locales = calloc(nl, sizeof *p->locales)))
+		for (const cJSON *it = loc->child; it; it = it->next)
+			p->locales[p->nlocales++] = pj_strdup(j, it);
+	r_params(j, pj_get(j, root, "params", true), p);
+	if ((x = pj_get(j, root, "window", false))) {
+		p->has_window = true;
+		r_ptime(j, pj_get(j, x, "start", true), &p->window_start);
+		r_ptime(j, pj_get(j, x, "end", true), &p->window_end);
+	} else {
+		p->horizon = pj_int(j, pj_get(j, root, "horizon", true), 1, TLC_TIME_MAX);
+	}
+	x = pj_get(j, root, "reload", true);
+	int pk = pj_enum(j, pj_get(j, x, "policy", true), policy_names, TLC_POLICY_KIND_MAX);
+	p->reload = pk < 0 ? TLC_POLICY_AUTO : (tlc_policy_kind)pk;
+	if (p->reload == TLC_POLICY_AFTER)
+		r_ptime(j, pj_get(j, x, "after", true), &p->reload_after);
+	r_messages(j, pj_get(j, root, "messages", true), p);
+	const cJSON *cds = pj_get(j, root, "countdowns", true);
+	size_t nc = pj_array(j, cds);
+	if (!j->failed && nc && (p->countdowns = calloc(nc, sizeof *p->countdowns)))
+		for (const cJSON *it = cds->child; it && !j->failed; it = it->next)
+			r_countdown(j, it, &p->countdowns[p->ncountdowns++], p);
+	if (!j->failed && !nc)
+		pj_fail(j, "a program needs at least one countdown");
+	r_baked(j, pj_get(j, root, "baked", false), p);
+out:
+	if (j->failed) {
+		tlc_program_free(p);
+		return j->oom ? TLC_ENOMEM : TLC_EINPUT;
+	}
+	*out = p;
+	return 0;
+}
+
+int tlc_program_read_json(tlc_program **out, const char *json, size_t len, tlc_err *err)
+{
+	pjson j;
+	cJSON *root = NULL;
+	int rc = pj_parse(&j, &root, json, len, err);
+	if (rc < 0)
+		return rc;
+	rc = tlc__program_from_cjson(out, root, &j);
+	pj_finish(&j, err);
+	cJSON_Delete(root);
+	return rc;
+}

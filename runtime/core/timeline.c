@@ -1,0 +1,541 @@
+/*
+ * timeline.c — timelines: lookup, slicing, freeing, baked text and the canonical JSON form
+ * (docs/timeline.schema.json). A timeline's JSON embeds its program, so `timelinec render`
+ * and an app can read it alone.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inst_internal.h"
+#include "pjson.h"
+
+static const char *const now_names[TLC_NOW_SOURCE_MAX] = {"option", "SOURCE_DATE_EPOCH", "clock"};
+static const char *const policy_names[TLC_POLICY_KIND_MAX] = {"auto", "at-end", "never", "after"};
+
+ptrdiff_t tlc_timeline_lookup(const tlc_timeline *tl, tlc_time t)
+{
+	size_t lo = 0, hi = tl->nentries;
+	if (!hi || t < tl->entries[0].date)
+		return -1;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tl->entries[mid].date <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (ptrdiff_t)lo;
+}
+
+static void free_entries(tlc_entry *e, size_t n, size_t ncds)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; e[i].views && j < ncds; j++)
+			tlc_view_release(&e[i].views[j]);
+		free(e[i].views);
+	}
+	free(e);
+}
+
+void tlc_timeline_free(tlc_timeline *tl)
+{
+	if (!tl)
+		return;
+	size_t ncds = tl->program ? tl->program->ncountdowns : 0;
+	free_entries(tl->entries, tl->nentries, ncds);
+	tlc__inst_release(tl->inst);
+	if (tl->param_text && tl->program)
+		for (size_t i = 0; i < tl->program->nparams; i++)
+			free(tl->param_text[i]);
+	free(tl->param_text);
+	for (size_t i = 0; i < tl->nowned; i++)
+		free(tl->owned[i]);
+	free(tl->owned);
+	free(tl->display_zone);
+	tlc_program_free(tl->owned_program);
+	free(tl);
+}
+
+int tlc__timeline_finish(tlc_timeline *tl, const inst *in)
+{
+	const tlc_program *p = tl->program;
+	tl->display_zone = strdup(in->dz ? tlc_zone_name(in->dz) : "UTC");
+	if (!tl->display_zone)
+		return TLC_ENOMEM;
+	if (!p->nparams)
+		return 0;
+	tl->param_text = calloc(p->nparams, sizeof *tl->param_text);
+	if (!tl->param_text)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < p->nparams; i++)
+		for (size_t j = 0; j < in->nparams; j++)
+			if (strcmp(in->params[j].name, p->params[i].name) == 0 && in->params[j].text &&
+			    !(tl->param_text[i] = strdup(in->params[j].text)))
+				return TLC_ENOMEM;
+	return 0;
+}
+
+/* ---- slicing -------------------------------------------------------------------------------- */
+
+static int copy_view(tlc_tl_view *dst, const tlc_tl_view *src)
+{
+	*dst = *src;
+	for (int f = 0; f < TLC_FAM_MAX; f++) {
+		dst->runs[f] = NULL;
+		if (!src->nruns[f])
+			continue;
+		dst->runs[f] = malloc(src->nruns[f] * sizeof *dst->runs[f]);
+		if (!dst->runs[f])
+			return TLC_ENOMEM;
+		memcpy(dst->runs[f], src->runs[f], src->nruns[f] * sizeof *dst->runs[f]);
+	}
+	return 0;
+}
+
+static int copy_entry(tlc_entry *dst, const tlc_entry *src, size_t ncds)
+{
+	*dst = *src;
+	dst->views = calloc(ncds ? ncds : 1, sizeof *dst->views);
+	if (!dst->views)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < ncds; i++)
+		if (copy_view(&dst->views[i], &src->views[i]) < 0)
+			return TLC_ENOMEM;
+	return 0;
+}
+
+int tlc_timeline_slice(tlc_timeline **out, const tlc_timeline *tl, tlc_time t)
+{
+	ptrdiff_t k = tlc_timeline_lookup(tl, t);
+	size_t first = k < 0 ? 0 : (size_t)k, ncds = tl->program->ncountdowns;
+	tlc_timeline *s = calloc(1, sizeof *s);
+	if (!s)
+		return TLC_ENOMEM;
+	s->program = tl->program;
+	s->now = t;
+	s->data_time = tl->data_time;
+	s->now_source = tl->now_source;
+	s->start = t > tl->start ? t : tl->start;
+	s->end = tl->end;
+	s->policy = tl->policy;
+	s->policy_date = tl->policy_date;
+	s->constant_tail = tl->constant_tail;
+	s->display_zone = strdup(tl->display_zone ? tl->display_zone : "UTC");
+	s->entries = calloc(tl->nentries - first + 1, sizeof *s->entries);
+	if (!s->display_zone || !s->entries)
+		goto oom;
+	for (size_t i = first; i < tl->nentries; i++) {
+		if (copy_entry(&s->entries[s->nentries++], &tl->entries[i], ncds) < 0)
+			goto oom;
+	}
+	if (s->nentries && s->entries[0].date < t) {
+		tlc_entry *e = &s->entries[0];
+		int64_t end = e->date + e->relevance_duration;
+		e->date = t;
+		e->relevance_duration = e->relevance_duration ? end - t : 0;
+	}
+	*out = s;
+	return 0;
+oom:
+	tlc_timeline_free(s);
+	return TLC_ENOMEM;
+}
+
+const char *tlc_timeline_baked(const tlc_timeline *tl, const tlc_tl_run *run, const char *locale)
+{
+	const tlc_program *p = tl->program;
+	unsigned units = p->messages[run->message].units;
+	int64_t key[TLC_UNIT_COUNT];
+	size_t nu = 0;
+	for (int u = 0; u < TLC_UNIT_COUNT; u++)
+		if (units & (1u << u))
+			key[nu++] = run->args[u];
+	for (size_t i = 0; i < p->nbaked; i++) {
+		const tlc_prog_baked *b = &p->baked[i];
+		if (b->message != run->message || strcmp(b->locale, locale) != 0)
+			continue;
+		for (size_t j = 0; j < b->ntuples; j++)
+			if (!nu || memcmp(&b->keys[j * nu], key, nu * sizeof *key) == 0)
+				return b->texts[j];
+	}
+	return NULL;
+}
+
+/* ---- writing -------------------------------------------------------------------------------- */
+
+typedef struct wctx {
+	jsonw *w;
+	const tlc_timeline *tl;
+	const char *const *locales;
+	size_t nlocales;
+	tlc_format_fn format;
+	void *ud;
+	tlc_buf scratch;
+	int rc;
+} wctx;
+
+static void w_message_run(wctx *c, const tlc_tl_run *r)
+{
+	const tlc_program *p = c->tl->program;
+	const tlc_prog_message *m = &p->messages[r->message];
+	jsonw *w = c->w;
+	jw_key(w, "message");
+	jw_int(w, r->message);
+	jw_key(w, "key");
+	jw_str(w, m->key);
+	jw_key(w, "args");
+	jw_obj_compact(w);
+	for (int u = 0; u < TLC_UNIT_COUNT; u++)
+		if (m->units & (1u << u)) {
+			jw_key(w, tlc_unit_name(1u << u));
+			jw_int(w, r->args[u]);
+		}
+	jw_end_obj(w);
+	if (!c->nlocales)
+		return;
+	jw_key(w, "text");
+	jw_obj_compact(w);
+	for (size_t i = 0; i < c->nlocales; i++) {
+		const char *txt = NULL;
+		tlc_buf_clear(&c->scratch);
+		if (c->format) {
+			int rc = c->format(c->ud, &c->scratch, c->tl, r, c->locales[i]);
+			if (rc < 0 && c->rc == 0)
+				c->rc = rc;
+			txt = rc < 0 ? NULL : c->scratch.ptr;
+		} else {
+			txt = tlc_timeline_baked(c->tl, r, c->locales[i]);
+		}
+		jw_key(w, c->locales[i]);
+		jw_str(w, txt);
+	}
+	jw_end_obj(w);
+}
+
+static void w_run(wctx *c, const tlc_tl_run *r)
+{
+	jsonw *w = c->w;
+	jw_obj_compact(w);
+	if (r->kind == TLC_RUN_TEXT) {
+		jw_key(w, "text");
+		jw_str(w, r->text);
+	} else if (r->kind == TLC_RUN_MESSAGE) {
+		w_message_run(c, r);
+	} else {
+		jw_key(w, "live");
+		jw_str(w, tlc_run_kind_name(r->kind));
+		if (r->from != TLC_TIME_NONE) {
+			jw_key(w, "from");
+			jw_time(w, r->from);
+		}
+		jw_key(w, "target");
+		jw_time(w, r->target);
+		if (r->pause != TLC_TIME_NONE) {
+			jw_key(w, "pause");
+			jw_time(w, r->pause);
+		}
+	}
+	jw_end_obj(w);
+}
+
+static void w_view(wctx *c, const tlc_prog_countdown *pc, const tlc_tl_view *v)
+{
+	jsonw *w = c->w;
+	jw_key(w, pc->id);
+	jw_obj(w);
+	jw_key(w, "phase");
+	if (v->phase == -2)
+		jw_str(w, "stale");
+	else if (v->phase < 0)
+		jw_null(w);
+	else
+		jw_int(w, v->phase);
+	jw_key(w, "target");
+	if (v->target == TLC_TIME_NONE)
+		jw_null(w);
+	else
+		jw_time(w, v->target);
+	jw_key(w, "families");
+	jw_obj(w);
+	for (int f = 0; f < TLC_FAM_MAX; f++) {
+		if (!v->runs[f])
+			continue;
+		jw_key(w, tlc_family_name((tlc_family_id)f));
+		jw_arr(w);
+		for (size_t i = 0; i < v->nruns[f]; i++)
+			w_run(c, &v->runs[f][i]);
+		jw_end_arr(w);
+	}
+	jw_end_obj(w);
+	jw_end_obj(w);
+}
+
+static void w_entry(wctx *c, const tlc_entry *e)
+{
+	jsonw *w = c->w;
+	jw_obj(w);
+	jw_key(w, "date");
+	jw_time(w, e->date);
+	if (e->relevance > 0) {
+		jw_key(w, "relevance");
+		jw_obj_compact(w);
+		jw_key(w, "score");
+		jw_num(w, e->relevance);
+		jw_key(w, "duration");
+		jw_int(w, e->relevance_duration);
+		jw_end_obj(w);
+	}
+	jw_key(w, "views");
+	jw_obj(w);
+	for (size_t i = 0; i < c->tl->program->ncountdowns; i++)
+		w_view(c, &c->tl->program->countdowns[i], &e->views[i]);
+	jw_end_obj(w);
+	jw_end_obj(w);
+}
+
+static void w_header(jsonw *w, const tlc_timeline *tl)
+{
+	const tlc_program *p = tl->program;
+	jw_key(w, "timelinec-timeline");
+	jw_int(w, 1);
+	jw_key(w, "widget");
+	jw_str(w, p->widget);
+	jw_key(w, "now");
+	jw_time(w, tl->now);
+	jw_key(w, "now-source");
+	jw_str(w, now_names[tl->now_source]);
+	jw_key(w, "data-time");
+	jw_time(w, tl->data_time);
+	jw_key(w, "display-zone");
+	jw_str(w, tl->display_zone);
+	jw_key(w, "start");
+	jw_time(w, tl->start);
+	jw_key(w, "end");
+	jw_time(w, tl->end);
+	jw_key(w, "policy");
+	jw_obj_compact(w);
+	jw_key(w, "kind");
+	jw_str(w, policy_names[tl->policy]);
+	if (tl->policy == TLC_POLICY_AFTER) {
+		jw_key(w, "date");
+		jw_time(w, tl->policy_date);
+	}
+	jw_end_obj(w);
+	jw_key(w, "constant-tail");
+	jw_bool(w, tl->constant_tail);
+	jw_key(w, "params");
+	jw_obj_compact(w);
+	for (size_t i = 0; tl->param_text && i < p->nparams; i++)
+		if (tl->param_text[i]) {
+			jw_key(w, p->params[i].name);
+			jw_str(w, tl->param_text[i]);
+		}
+	jw_end_obj(w);
+}
+
+int tlc_timeline_write_json(tlc_buf *out, const tlc_timeline *tl, const char *const *locales,
+			    size_t nlocales, tlc_format_fn format, void *ud)
+{
+	jsonw w;
+	wctx c = {&w, tl, locales, nlocales, format, ud, TLC_BUF_INIT, 0};
+	jw_init(&w, out);
+	jw_obj(&w);
+	w_header(&w, tl);
+	jw_key(&w, "entries");
+	jw_arr(&w);
+	for (size_t i = 0; i < tl->nentries; i++)
+		w_entry(&c, &tl->entries[i]);
+	jw_end_arr(&w);
+	jw_key(&w, "program");
+	/* the program's own writer, spliced in as the value */
+	tlc_buf pb = TLC_BUF_INIT;
+	tlc_program_write_json(&pb, tl->program);
+	if (pb.len && pb.ptr[pb.len - 1] == '\n')
+		pb.len--;
+	for (size_t i = 0; i < pb.len; i++) {
+		tlc_buf_putc(out, pb.ptr[i]);
+		if (pb.ptr[i] == '\n')
+			tlc_buf_puts(out, "  ");
+	}
+	tlc_buf_release(&pb);
+	w.after_key = false;
+	w.first[w.depth] = false;
+	jw_end_obj(&w);
+	tlc_buf_release(&c.scratch);
+	if (tlc_buf_oom(out))
+		return TLC_ENOMEM;
+	return c.rc;
+}
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+static const char *own(pjson *j, tlc_timeline *tl, const cJSON *v)
+{
+	char *s = pj_strdup(j, v);
+	if (!s)
+		return NULL;
+	char **o = realloc(tl->owned, (tl->nowned + 1) * sizeof *o);
+	if (!o) {
+		free(s);
+		pj_oom(j);
+		return NULL;
+	}
+	tl->owned = o;
+	tl->owned[tl->nowned++] = s;
+	return s;
+}
+
+static tlc_time opt_time(pjson *j, const cJSON *o, const char *key)
+{
+	const cJSON *v = pj_get(j, o, key, false);
+	return v ? pj_time(j, v, false) : TLC_TIME_NONE;
+}
+
+static void r_run(pjson *j, tlc_timeline *tl, const cJSON *o, tlc_tl_run *r)
+{
+	const tlc_program *p = tl->program;
+	const cJSON *x;
+	r->from = r->pause = r->target = TLC_TIME_NONE;
+	if ((x = pj_get(j, o, "text", false)) && !pj_get(j, o, "message", false)) {
+		r->kind = TLC_RUN_TEXT;
+		r->text = own(j, tl, x);
+	} else if ((x = pj_get(j, o, "message", false))) {
+		r->kind = TLC_RUN_MESSAGE;
+		r->message = (uint32_t)pj_int(j, x, 0, (int64_t)p->nmessages - 1);
+		const cJSON *args = pj_get(j, o, "args", true);
+		for (int u = 0; u < TLC_UNIT_COUNT && !j->failed; u++)
+			if (p->messages[r->message].units & (1u << u))
+				r->args[u] = pj_int(j, pj_get(j, args, tlc_unit_name(1u << u), true),
+						    -TLC_TIME_MAX, TLC_TIME_MAX);
+	} else {
+		static const char *const names[] = {"text", "message", "timer", "countdown", "relative",
+						    "offset", "date", "time", "progress"};
+		int k = pj_enum(j, pj_get(j, o, "live", true), names, TLC_RUN_KIND_MAX);
+		r->kind = k < 2 ? TLC_RUN_TIMER : (tlc_run_kind)k;
+		r->target = pj_time(j, pj_get(j, o, "target", true), false);
+		r->from = opt_time(j, o, "from");
+		r->pause = opt_time(j, o, "pause");
+	}
+}
+
+static void r_view(pjson *j, tlc_timeline *tl, const cJSON *o, tlc_tl_view *v)
+{
+	const cJSON *ph = pj_get(j, o, "phase", true), *fams;
+	v->phase = cJSON_IsString(ph) ? -2 : cJSON_IsNull(ph) ? -1 : (int32_t)pj_int(j, ph, 0, INT32_MAX);
+	const cJSON *t = pj_get(j, o, "target", true);
+	v->target = cJSON_IsNull(t) ? TLC_TIME_NONE : pj_time(j, t, false);
+	fams = pj_get(j, o, "families", true);
+	if (j->failed || !pj_object(j, fams))
+		return;
+	for (const cJSON *f = fams->child; f && !j->failed; f = f->next) {
+		int fi = -1;
+		for (int k = 0; k < TLC_FAM_MAX; k++)
+			if (strcmp(f->string, tlc_family_name((tlc_family_id)k)) == 0)
+				fi = k;
+		size_t n = pj_array(j, f);
+		if (fi < 0) {
+			pj_fail(j, "unknown family '%s'", f->string);
+			return;
+		}
+		v->runs[fi] = calloc(n ? n : 1, sizeof **v->runs);
+		if (!v->runs[fi]) {
+			pj_oom(j);
+			return;
+		}
+		for (const cJSON *r = f->child; r && !j->failed; r = r->next)
+			r_run(j, tl, r, &v->runs[fi][v->nruns[fi]++]);
+	}
+}
+
+static void r_entries(pjson *j, tlc_timeline *tl, const cJSON *a)
+{
+	size_t n = pj_array(j, a), ncds = tl->program->ncountdowns;
+	if (j->failed || !n)
+		return;
+	tl->entries = calloc(n, sizeof *tl->entries);
+	if (!tl->entries) {
+		pj_oom(j);
+		return;
+	}
+	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+		tlc_entry *e = &tl->entries[tl->nentries++];
+		const cJSON *rel = pj_get(j, it, "relevance", false), *views;
+		e->date = pj_time(j, pj_get(j, it, "date", true), false);
+		if (tl->nentries > 1 && e->date <= e[-1].date)
+			pj_fail(j, "entry dates must increase");
+		if (rel) {
+			e->relevance = pj_num(j, pj_get(j, rel, "score", true));
+			e->relevance_duration = pj_int(j, pj_get(j, rel, "duration", true), 0, TLC_TIME_MAX);
+		}
+		e->views = calloc(ncds ? ncds : 1, sizeof *e->views);
+		if (!e->views) {
+			pj_oom(j);
+			return;
+		}
+		views = pj_get(j, it, "views", true);
+		for (size_t i = 0; i < ncds && !j->failed; i++)
+			r_view(j, tl, pj_get(j, views, tl->program->countdowns[i].id, true), &e->views[i]);
+	}
+}
+
+static void r_header(pjson *j, tlc_timeline *tl, const cJSON *root)
+{
+	const cJSON *pol = pj_get(j, root, "policy", true), *params;
+	int k;
+	pj_int(j, pj_get(j, root, "timelinec-timeline", true), 1, 1);
+	tl->now = pj_time(j, pj_get(j, root, "now", true), false);
+	k = pj_enum(j, pj_get(j, root, "now-source", true), now_names, TLC_NOW_SOURCE_MAX);
+	tl->now_source = k < 0 ? TLC_NOW_OPTION : (tlc_now_source)k;
+	tl->data_time = pj_time(j, pj_get(j, root, "data-time", true), false);
+	tl->display_zone = pj_strdup(j, pj_get(j, root, "display-zone", true));
+	tl->start = pj_time(j, pj_get(j, root, "start", true), false);
+	tl->end = pj_time(j, pj_get(j, root, "end", true), false);
+	k = pj_enum(j, pj_get(j, pol, "kind", true), policy_names, TLC_POLICY_KIND_MAX);
+	tl->policy = k < 0 ? TLC_POLICY_NEVER : (tlc_policy_kind)k;
+	if (tl->policy == TLC_POLICY_AFTER)
+		tl->policy_date = pj_time(j, pj_get(j, pol, "date", true), false);
+	const cJSON *ct = pj_get(j, root, "constant-tail", true);
+	tl->constant_tail = cJSON_IsTrue(ct);
+	params = pj_get(j, root, "params", true);
+	if (j->failed || !tl->program->nparams)
+		return;
+	tl->param_text = calloc(tl->program->nparams, sizeof *tl->param_text);
+	if (!tl->param_text) {
+		pj_oom(j);
+		return;
+	}
+	for (size_t i = 0; i < tl->program->nparams; i++)
+		tl->param_text[i] = pj_strdup(j, pj_get(j, params, tl->program->params[i].name, false));
+}
+
+int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc_err *err)
+{
+	pjson j;
+	cJSON *root = NULL;
+	int rc = pj_parse(&j, &root, json, len, err);
+	if (rc < 0)
+		return rc;
+	tlc_timeline *tl = calloc(1, sizeof *tl);
+	if (!tl) {
+		cJSON_Delete(root);
+		return TLC_ENOMEM;
+	}
+	if (pj_object(&j, root)) {
+		rc = tlc__program_from_cjson(&tl->owned_program, pj_get(&j, root, "program", true), &j);
+		tl->program = tl->owned_program;
+	}
+	if (rc == 0 && !j.failed) {
+		r_header(&j, tl, root);
+		r_entries(&j, tl, pj_get(&j, root, "entries", true));
+	}
+	if (!j.failed && !tl->nentries)
+		pj_fail(&j, "a timeline needs at least one entry");
+	pj_finish(&j, err);
+	cJSON_Delete(root);
+	if (j.failed || rc < 0) {
+		tlc_timeline_free(tl);
+		return rc < 0 ? rc : j.oom ? TLC_ENOMEM : TLC_EINPUT;
+	}
+	*out = tl;
+	return 0;
+}
