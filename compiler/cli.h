@@ -27,7 +27,15 @@ int cli_usage_error(const char *fmt, ...)
 /* 1: argv[*i] was a common option (consumed); 0: not one; negative: -exit code. */
 int cli_common_opt(cli_opts *o, int argc, char **argv, int *i);
 
+#include <stddef.h>
+#include "timelinec/timeline.h"
+/* now from --now (opt), SOURCE_DATE_EPOCH or the clock; 0 or an exit code after a message. */
+int cli_resolve_now(const char *opt, tlc_time *now, tlc_now_source *src);
+/* Writes data to path ('-': stdout) through a temporary file and rename; -1 after a message. */
+int cli_write_atomic(const char *path, const char *data, size_t len);
+
 int cmd_check(cli_opts *o, int argc, char **argv);
+int cmd_render(cli_opts *o, int argc, char **argv);
 int cmd_compile(cli_opts *o, int argc, char **argv);
 int cmd_explain(cli_opts *o, int argc, char **argv);
 #endif

@@ -1,15 +1,354 @@
 /*
- * cmd_compile.c — `timelinec compile SPEC...`.
+ * cmd_compile.c — `timelinec compile SPEC... [-o FILE|DIR|-] [--timeline] [--param K=V]...
+ * [--now T] [--display-zone Z]`: the program, or the instantiated timeline.
+ *
+ * Output is written atomically (a temporary file in the same directory, then rename), so a
+ * failed run never leaves a half-written file. `now` comes from --now, else SOURCE_DATE_EPOCH,
+ * else the clock; the timeline records which.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 #include "cli.h"
+#include "display.h"
+#include "lower.h"
+#include "report.h"
+#include "spec.h"
+#include "timelinec/timeline.h"
+#include "timelinec/timeparse.h"
+
+#define MAX_PARAMS 64
+
+typedef struct compile_opts {
+	const char **specs;
+	size_t nspecs;
+	const char *out;
+	bool timeline;
+	const char *params[MAX_PARAMS];
+	size_t nparams;
+	const char *now;
+	const char *display_zone;
+} compile_opts;
+
+static const char compile_help[] =
+	"usage: timelinec compile [options] SPEC...\n"
+	"\n"
+	"Compile each spec into a program (JSON, docs/program.schema.json); with --timeline,\n"
+	"instantiate it into the timeline WidgetKit needs (docs/timeline.schema.json).\n"
+	"\n"
+	"  -o FILE|DIR|-          one spec: a file or '-' (stdout, the default); several specs: a\n"
+	"                         directory, which gets NAME.program.json / NAME.timeline.json\n"
+	"  --timeline             write the instantiated timeline instead of the program\n"
+	"  --param NAME=VALUE     a parameter value (instant: RFC 3339, @EPOCH or a local time in\n"
+	"                         the spec's zone; duration: 90m; text, integer, number)\n"
+	"  --now T                the instantiation instant (RFC 3339 or @EPOCH); default\n"
+	"                         $SOURCE_DATE_EPOCH, else the clock\n"
+	"  --display-zone ZONE    the device's zone (default: the spec's zone; UTC if floating)\n"
+	"  --format, --color, --tzdata, --werror as for check (diagnostics go to stderr)\n";
+
+static int parse_compile_args(compile_opts *c, cli_opts *o, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		int r;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(compile_help, stdout);
+			return -1;
+		} else if (strcmp(a, "-o") == 0 || cli_is_opt(a, "--output")) {
+			if (!(v = cli_opt_value(argc, argv, &i, a[1] == 'o' ? "-o" : "--output")))
+				return cli_usage_error("%s needs a file, a directory or '-'", a);
+			c->out = v;
+		} else if (strcmp(a, "--timeline") == 0) {
+			c->timeline = true;
+		} else if (cli_is_opt(a, "--param")) {
+			if (!(v = cli_opt_value(argc, argv, &i, "--param")) || !strchr(v, '='))
+				return cli_usage_error("--param takes NAME=VALUE");
+			if (c->nparams == MAX_PARAMS)
+				return cli_usage_error("at most %d --param options", MAX_PARAMS);
+			c->params[c->nparams++] = v;
+		} else if (cli_is_opt(a, "--now")) {
+			if (!(c->now = cli_opt_value(argc, argv, &i, "--now")))
+				return cli_usage_error("--now needs an instant");
+		} else if (cli_is_opt(a, "--display-zone")) {
+			if (!(c->display_zone = cli_opt_value(argc, argv, &i, "--display-zone")))
+				return cli_usage_error("--display-zone needs a zone name");
+		} else if (a[0] == '-' && a[1]) {
+			if ((r = cli_common_opt(o, argc, argv, &i)) == 0)
+				return cli_usage_error("compile: unknown option '%s'", a);
+			if (r < 0)
+				return -r;
+		} else {
+			c->specs[c->nspecs++] = a;
+		}
+	}
+	if (!c->nspecs)
+		return cli_usage_error("compile: no spec given");
+	return 0;
+}
+
+/* ---- now and params ------------------------------------------------------------------------- */
+
+static int parse_utc_instant(const char *s, tlc_time *out)
+{
+	tlc_parsed_instant pi;
+	tlc_err e;
+	if (tlc_instant_parse(&pi, s, strlen(s), &e) < 0 || pi.local)
+		return -1;
+	*out = pi.value;
+	return 0;
+}
+
+int cli_resolve_now(const char *opt, tlc_time *now, tlc_now_source *src)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (opt) {
+		*src = TLC_NOW_OPTION;
+		if (parse_utc_instant(opt, now) < 0)
+			return cli_usage_error("--now takes an RFC 3339 instant with Z or an offset "
+					       "('2026-11-29T10:00:00Z') or '@EPOCH', not '%s'", opt);
+		return 0;
+	}
+	if (sde && *sde) {
+		char buf[64];
+		*src = TLC_NOW_SOURCE_DATE_EPOCH;
+		snprintf(buf, sizeof buf, "@%s", sde);
+		if (parse_utc_instant(buf, now) < 0)
+			return cli_usage_error("SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'", sde);
+		return 0;
+	}
+	*src = TLC_NOW_CLOCK;
+	*now = (tlc_time)time(NULL);
+	return 0;
+}
+
+static const tlc_prog_param *prog_param(const tlc_program *p, const char *name, size_t n)
+{
+	for (size_t i = 0; i < p->nparams; i++)
+		if (strlen(p->params[i].name) == n && memcmp(p->params[i].name, name, n) == 0)
+			return &p->params[i];
+	return NULL;
+}
+
+static int param_value(const tlc_program *p, const tlc_zone *ez, const char *kv,
+		       tlc_param_value *v)
+{
+	const char *eq = strchr(kv, '='), *val = eq + 1;
+	const tlc_prog_param *pp = prog_param(p, kv, (size_t)(eq - kv));
+	tlc_err e = {0};
+	if (!pp)
+		return cli_usage_error("--param '%.*s': the spec declares no such parameter",
+				       (int)(eq - kv), kv);
+	memset(v, 0, sizeof *v);
+	v->name = pp->name;
+	v->text = val;
+	if (pp->type == TLC_PPARAM_INSTANT) {
+		tlc_parsed_instant pi;
+		tlc_local_result r;
+		if (tlc_instant_parse(&pi, val, strlen(val), &e) < 0 ||
+		    (pi.local && (!ez || tlc_instant_resolve(&r, &pi, ez, TLC_DISAMB_COMPATIBLE, &e) < 0)))
+			return cli_usage_error("--param %s: %s", pp->name,
+					       pi.local && !ez ? "a floating spec needs an RFC 3339 instant"
+							       : e.msg);
+		v->instant = pi.local ? r.utc : pi.value;
+	} else if (pp->type == TLC_PPARAM_DURATION) {
+		if (tlc_duration_parse(&v->number, val, strlen(val), TLC_DURATION_SIGNED, &e) < 0)
+			return cli_usage_error("--param %s: %s", pp->name, e.msg);
+	} else if (pp->type == TLC_PPARAM_INTEGER) {
+		char *end;
+		errno = 0;
+		v->number = strtoll(val, &end, 10);
+		if (errno || !*val || *end)
+			return cli_usage_error("--param %s: expected an integer, not '%s'", pp->name, val);
+	}
+	return 0;
+}
+
+/* ---- output --------------------------------------------------------------------------------- */
+
+int cli_write_atomic(const char *path, const char *data, size_t len)
+{
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			return -1;
+		return 0;
+	}
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	if (!tmp)
+		return -1;
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		fprintf(stderr, "timelinec: error: cannot write '%s': %s\n", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	FILE *f = fdopen(fd, "wb");
+	bool ok = f && fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fd) == 0;
+	if (f)
+		ok = (fclose(f) == 0) && ok;
+	else
+		close(fd);
+	if (ok)
+		ok = chmod(tmp, 0644) == 0 && rename(tmp, path) == 0;
+	if (!ok) {
+		fprintf(stderr, "timelinec: error: cannot write '%s': %s\n", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok ? 0 : -1;
+}
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Where the output for spec i goes. */
+static char *output_path(const compile_opts *c, const char *spec)
+{
+	if (!c->out || strcmp(c->out, "-") == 0 || !is_dir(c->out))
+		return strdup(c->out ? c->out : "-");
+	const char *base = strrchr(spec, '/');
+	base = base ? base + 1 : spec;
+	size_t bl = strlen(base);
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		bl = (size_t)(dot - base);
+	size_t n = strlen(c->out) + bl + 32;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%.*s.%s.json", c->out, (int)bl, base,
+			 c->timeline ? "timeline" : "program");
+	return p;
+}
+
+/* ---- one spec ------------------------------------------------------------------------------- */
+
+typedef struct compile_run {
+	const compile_opts *c;
+	cli_env *env;
+	tlc_time now;
+	tlc_now_source now_src;
+} compile_run;
+
+static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_program *p, tlc_buf *out)
+{
+	const tlc_zone *ez = NULL, *dz = NULL;
+	tlc_param_value vals[MAX_PARAMS];
+	tlc_inst_err ie;
+	tlc_timeline *tl = NULL;
+	(void)ctx;
+	if (strcmp(p->zone, "floating") != 0 && tlc_zones_get(cr->env->zones, p->zone, &ez) < 0)
+		return cli_usage_error("zone '%s' is not in the zone database", p->zone);
+	const char *dzn = cr->c->display_zone ? cr->c->display_zone : ez ? p->zone : "UTC";
+	if (tlc_zones_get(cr->env->zones, dzn, &dz) < 0)
+		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
+	for (size_t i = 0; i < cr->c->nparams; i++)
+		if (param_value(p, ez ? ez : dz, cr->c->params[i], &vals[i]) != 0)
+			return EXIT_BAD_INPUT;
+	tlc_instantiate_opts o = {cr->now, TLC_TIME_NONE, cr->now_src, ez, dz, vals, cr->c->nparams};
+	int rc = tlc_instantiate(&tl, p, &o, &ie);
+	if (rc == TLC_ENOMEM) {
+		fputs("timelinec: out of memory\n", stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s: error: cannot instantiate: %s%s\n", p->source, ie.msg,
+			rc == TLC_EINPUT && strstr(ie.msg, "has no value") ? " (give it with --param)" : "");
+		return EXIT_BAD_INPUT;
+	}
+	rc = tlc_timeline_write_json(out, tl, (const char *const *)p->locales, p->nlocales,
+				     tlc_display_format_cb, cr->env->render);
+	tlc_timeline_free(tl);
+	if (rc < 0) {
+		fprintf(stderr, "%s: error: cannot format a message: %s\n", p->source, tlc_strerror(rc));
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
+{
+	tlc_spec *spec = NULL;
+	tlc_program *p = NULL;
+	tlc_buf out = TLC_BUF_INIT;
+	int rc = tlc_spec_load_file(ctx, path, &spec);
+	if (rc == 0 && spec->kind == TLC_SPEC_ACTIVITY) {
+		fprintf(stderr, "%s: error: compiling Live Activity specs is not built yet in this "
+				"version (issue 7); 'check' validates them\n", path);
+		return EXIT_BAD_INPUT;
+	}
+	if (rc == 0)
+		rc = tlc_lower(ctx, spec, &p);
+	if (rc == TLC_ENOMEM)
+		fputs("timelinec: out of memory\n", stderr);
+	if (rc < 0)
+		return EXIT_BAD_INPUT;
+	if (cr->c->timeline)
+		rc = instantiate_json(cr, ctx, p, &out);
+	else
+		tlc_program_write_json(&out, p);
+	if (rc == 0 && tlc_buf_oom(&out))
+		rc = EXIT_BAD_INPUT;
+	if (rc == 0) {
+		char *dest = output_path(cr->c, path);
+		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
+		free(dest);
+	}
+	tlc_buf_release(&out);
+	tlc_program_free(p);
+	return rc;
+}
 
 int cmd_compile(cli_opts *o, int argc, char **argv)
 {
-	(void)o;
-	(void)argc;
-	(void)argv;
-	fputs("timelinec: error: 'compile' is not built yet in this version (issue 4); nothing was "
-	      "written\n", stderr);
-	return EXIT_BAD_INPUT;
+	compile_opts c = {0};
+	cli_env env;
+	int rc;
+	c.specs = calloc((size_t)argc, sizeof *c.specs);
+	if (!c.specs)
+		return EXIT_BAD_INPUT;
+	if ((rc = parse_compile_args(&c, o, argc, argv)) != 0) {
+		free(c.specs);
+		return rc < 0 ? EXIT_OK : rc;
+	}
+	if (c.nspecs > 1 && (!c.out || !is_dir(c.out))) {
+		free(c.specs);
+		return cli_usage_error("several specs need -o DIR, an existing directory");
+	}
+	if (c.out && c.nspecs == 1 && strcmp(c.out, "-") != 0 && c.out[strlen(c.out) - 1] == '/' &&
+	    !is_dir(c.out)) {
+		free(c.specs);
+		return cli_usage_error("-o '%s': no such directory", c.out);
+	}
+	compile_run cr = {&c, &env, 0, TLC_NOW_CLOCK};
+	if (c.timeline && (rc = cli_resolve_now(c.now, &cr.now, &cr.now_src)) != 0) {
+		free(c.specs);
+		return rc;
+	}
+	if ((rc = cli_env_open(&env, o)) != 0) {
+		free(c.specs);
+		return rc;
+	}
+	report rep;
+	int failed = 0;
+	report_init(&rep, o, stderr);
+	for (size_t i = 0; i < c.nspecs; i++) {
+		tlc_ctx ctx;
+		cli_ctx_init(&ctx, &env);
+		if (compile_one(&cr, &ctx, c.specs[i]) != 0)
+			failed = 1;
+		report_ctx(&rep, &ctx);
+		tlc_ctx_release(&ctx);
+	}
+	rc = report_finish(&rep, failed);
+	cli_env_close(&env);
+	free(c.specs);
+	return rc;
 }

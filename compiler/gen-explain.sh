@@ -8,7 +8,7 @@ echo 'const char *tlc_explain_page(const char *id);'
 for f in "$@"; do
 	id=$(basename "$f" .md)
 	printf 'static const char page_%s[] =\n' "$id"
-	awk '{ gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); printf "\t\"%s\\n\"\n", $0 }' "$f"
+	awk '{ gsub(/\\/, "\\\\\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); printf "\t\"%s\\n\"\n", $0 }' "$f"
 	echo ';'
 done
 echo 'const char *tlc_explain_page(const char *id)'

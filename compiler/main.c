@@ -131,7 +131,7 @@ int main(int argc, char **argv)
 	else if (strcmp(cmd, "preview") == 0)
 		rc = cmd_not_built("preview", "issue 8");
 	else if (strcmp(cmd, "render") == 0)
-		rc = cmd_not_built("render", "issue 4");
+		rc = cmd_render(&o, sub_argc, sub_argv);
 	else if (strcmp(cmd, "--version") == 0)
 		rc = (print_version(&o), EXIT_OK);
 	else

@@ -38,6 +38,9 @@ TLC_API void tlc_civil_from_secs(tlc_time secs, tlc_civil *out);
 /* True when the fields name a real date and a time 00:00:00..23:59:59. */
 TLC_API bool tlc_civil_valid(const tlc_civil *c);
 
+/* Writes instant t as RFC 3339 UTC, "2026-12-01T17:00:00Z" (out holds at least 32 bytes). */
+TLC_API void tlc_format_rfc3339(char *out, tlc_time t);
+
 /* Floor division and modulo for int64 (C's / truncates). */
 static inline int64_t tlc_floordiv(int64_t a, int64_t b)
 {

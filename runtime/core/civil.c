@@ -1,4 +1,5 @@
 /* Proleptic Gregorian arithmetic; see civil.h. */
+#include <stdio.h>
 #include "timelinec/civil.h"
 
 int64_t tlc_days_from_civil(int32_t y, int32_t m, int32_t d)
@@ -66,4 +67,12 @@ bool tlc_civil_valid(const tlc_civil *c)
 	return c->month >= 1 && c->month <= 12 && c->day >= 1 &&
 	       c->day <= tlc_days_in_month(c->year, c->month) && c->hour >= 0 && c->hour <= 23 &&
 	       c->min >= 0 && c->min <= 59 && c->sec >= 0 && c->sec <= 59;
+}
+
+void tlc_format_rfc3339(char *out, tlc_time t)
+{
+	tlc_civil c;
+	tlc_civil_from_secs(t, &c);
+	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)c.year, (int)c.month, (int)c.day,
+		 (int)c.hour, (int)c.min, (int)c.sec);
 }

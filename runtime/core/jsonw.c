@@ -118,13 +118,7 @@ void jw_null(jsonw *w)
 	tlc_buf_puts(w->out, "null");
 }
 
-void tlc__format_rfc3339(char buf[32], int64_t t)
-{
-	tlc_civil c;
-	tlc_civil_from_secs(t, &c);
-	snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)c.year, (int)c.month, (int)c.day,
-		 (int)c.hour, (int)c.min, (int)c.sec);
-}
+void tlc__format_rfc3339(char buf[32], int64_t t) { tlc_format_rfc3339(buf, t); }
 
 void jw_time(jsonw *w, int64_t t)
 {

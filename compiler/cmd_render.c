@@ -1,0 +1,153 @@
+/*
+ * cmd_render.c — `timelinec render FILE --at T [--locale L] [--family F]`: what each view of a
+ * compiled timeline reads at instant T, rendered as the device would.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "display.h"
+#include "report.h"
+#include "spec.h"
+#include "timelinec/civil.h"
+#include "timelinec/timeparse.h"
+
+static const char render_help[] =
+	"usage: timelinec render FILE --at T [--locale L] [--family F]\n"
+	"\n"
+	"Print what each countdown view of a timeline (from 'compile --timeline') reads at T.\n"
+	"\n"
+	"  --at T        RFC 3339 instant or @EPOCH\n"
+	"  --locale L    the device locale (default: each of the program's locales)\n"
+	"  --family F    one widget family (default: every family the views list)\n"
+	"  --tzdata DIR  zoneinfo directory\n";
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	tlc_buf b = TLC_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	if (!f)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (64u << 20))
+		tlc_buf_put(&b, chunk, n);
+	if (f != stdin)
+		fclose(f);
+	*len = b.len;
+	return tlc_buf_detach(&b);
+}
+
+static void print_view(cli_env *env, const tlc_timeline *tl, size_t ci, const tlc_entry *e,
+		       const char *locale, int fam_only, tlc_time t, const tlc_zone *dz)
+{
+	const tlc_tl_view *v = &e->views[ci];
+	const char *id = tl->program->countdowns[ci].id;
+	for (int f = 0; f < TLC_FAM_MAX; f++) {
+		if ((fam_only >= 0 && f != fam_only) || (fam_only < 0 && !v->runs[f]))
+			continue;
+		tlc_buf b = TLC_BUF_INIT;
+		int rc = tlc_display_view(&b, NULL, env->render, tl, v, (tlc_family_id)f, locale, t, dz);
+		printf("%s/%s [%s]: %s%s\n", id, tlc_family_name((tlc_family_id)f), locale,
+		       rc < 0 ? "(cannot render: " : b.ptr, rc < 0 ? tlc_strerror(rc) : "");
+		tlc_buf_release(&b);
+	}
+}
+
+static int render_at(cli_env *env, const tlc_timeline *tl, tlc_time t, const char *locale,
+		     int fam)
+{
+	const tlc_zone *dz = NULL;
+	char when[32];
+	tlc_zones_get(env->zones, tl->display_zone, &dz);
+	ptrdiff_t k = tlc_timeline_lookup(tl, t);
+	if (k < 0) {
+		fprintf(stderr, "timelinec: error: the timeline starts after the instant\n");
+		return EXIT_BAD_INPUT;
+	}
+	const tlc_entry *e = &tl->entries[k];
+	tlc_format_rfc3339(when, e->date);
+	printf("entry %td of %zu (from %s)", k + 1, tl->nentries, when);
+	if (e->relevance > 0)
+		printf(", relevance %g", e->relevance);
+	printf("\n");
+	for (size_t ci = 0; ci < tl->program->ncountdowns; ci++) {
+		if (locale) {
+			print_view(env, tl, ci, e, locale, fam, t, dz);
+			continue;
+		}
+		for (size_t li = 0; li < tl->program->nlocales; li++)
+			print_view(env, tl, ci, e, tl->program->locales[li], fam, t, dz);
+	}
+	return EXIT_OK;
+}
+
+int cmd_render(cli_opts *o, int argc, char **argv)
+{
+	const char *file = NULL, *at = NULL, *locale = NULL, *family = NULL;
+	int fam = -1;
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(render_help, stdout);
+			return EXIT_OK;
+		} else if (cli_is_opt(argv[i], "--at")) {
+			if (!(at = cli_opt_value(argc, argv, &i, "--at")))
+				return cli_usage_error("--at needs an instant");
+		} else if (cli_is_opt(argv[i], "--locale")) {
+			if (!(locale = cli_opt_value(argc, argv, &i, "--locale")))
+				return cli_usage_error("--locale needs a locale");
+		} else if (cli_is_opt(argv[i], "--family")) {
+			if (!(family = cli_opt_value(argc, argv, &i, "--family")))
+				return cli_usage_error("--family needs a family name");
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			if ((r = cli_common_opt(o, argc, argv, &i)) == 0)
+				return cli_usage_error("render: unknown option '%s'", argv[i]);
+			if (r < 0)
+				return -r;
+		} else if (!file) {
+			file = argv[i];
+		} else {
+			return cli_usage_error("render takes one timeline file");
+		}
+	}
+	if (!file || !at)
+		return cli_usage_error("usage: timelinec render FILE --at T");
+	if (family) {
+		for (int f = 0; f < TLC_FAM_MAX; f++)
+			if (strcmp(family, tlc_family_name((tlc_family_id)f)) == 0)
+				fam = f;
+		if (fam < 0)
+			return cli_usage_error("unknown family '%s'", family);
+	}
+	tlc_time t;
+	tlc_now_source src;
+	int rc = cli_resolve_now(at, &t, &src);
+	if (rc)
+		return rc;
+	size_t len;
+	char *json = read_file(file, &len);
+	if (!json) {
+		fprintf(stderr, "%s: error: cannot read the timeline\n", file);
+		return EXIT_BAD_INPUT;
+	}
+	tlc_timeline *tl = NULL;
+	tlc_err e = {0};
+	rc = tlc_timeline_read_json(&tl, json, len, &e);
+	free(json);
+	if (rc < 0) {
+		fprintf(stderr, "%s: error: not a timeline: %s\n", file, e.msg);
+		return EXIT_BAD_INPUT;
+	}
+	cli_env env;
+	if ((rc = cli_env_open(&env, o)) == 0) {
+		tlc_render_locale *loc;
+		if (locale && tlc_render_locale_get(&loc, env.render, locale) < 0)
+			rc = cli_usage_error("unknown locale '%s'", locale);
+		else
+			rc = render_at(&env, tl, t, locale, fam);
+		cli_env_close(&env);
+	}
+	tlc_timeline_free(tl);
+	return rc;
+}
