@@ -1,0 +1,144 @@
+/*
+ * Baked messages: tlc_render_msg() (convert names, then ICU MessageFormat) and
+ * tlc_render_msg_scan() (syntax, argument list, plural coverage). Contracts in render.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "render_internal.h"
+
+#define MAX_SAFE_INT ((int64_t)1 << 53) /* integers a double holds exactly */
+
+static int check_args(tlc_err *err, const tlc_msg_arg *args, size_t nargs)
+{
+	for (size_t k = 0; k < nargs; k++) {
+		const tlc_msg_arg *a = &args[k];
+		if (!a->name || (unsigned)a->type >= TLC_MSG_ARG_TYPE_MAX ||
+		    (a->type == TLC_MSG_ARG_STRING && !a->s))
+			return TLC_EINVAL;
+		if (a->type == TLC_MSG_ARG_STRING &&
+		    tlc_msg__utf8_check(a->s, strlen(a->s)) < strlen(a->s)) {
+			if (err) {
+				err->offset = err->len = 0;
+				snprintf(err->msg, sizeof err->msg,
+					 "argument '%.40s' is not valid UTF-8", a->name);
+			}
+			return TLC_EINPUT;
+		}
+		if (a->type == TLC_MSG_ARG_INT && (a->i > MAX_SAFE_INT || a->i < -MAX_SAFE_INT)) {
+			if (err) {
+				err->offset = err->len = 0;
+				snprintf(err->msg, sizeof err->msg,
+					 "argument '%.40s' is beyond +-2^53", a->name);
+			}
+			return TLC_ERANGE;
+		}
+	}
+	return 0;
+}
+
+/* Locates an ICU rejection: at the mapped offset, or the whole pattern when ICU gives none. */
+static void icu_error(tlc_err *err, const tlc_msg_scan *sc, size_t bad_off, const char *why,
+		      size_t len)
+{
+	size_t off = bad_off == SIZE_MAX ? SIZE_MAX : tlc_msg__map_offset(sc, bad_off);
+	if (!err)
+		return;
+	err->offset = off < len ? off : 0;
+	err->len = off < len ? 1 : len;
+	snprintf(err->msg, sizeof err->msg, "ICU rejects the message (%s)", why ? why : "error");
+}
+
+int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const char *pattern,
+		   size_t len, const tlc_msg_arg *args, size_t nargs)
+{
+	tlc_msg_scan sc;
+	int64_t num[TLC_MSG_MAX_NUM_ARGS];
+	const char *str[TLC_MSG_MAX_STR_ARGS];
+	size_t mark, bad_off = SIZE_MAX;
+	const char *why = NULL;
+	int error;
+	if (!out || !loc || (!pattern && len) || (!args && nargs))
+		return TLC_EINVAL;
+	if (tlc_buf_oom(out))
+		return TLC_ENOMEM;
+	if ((error = check_args(err, args, nargs)) < 0)
+		return error;
+	mark = out->len;
+	tlc_msg__scan_init(&sc);
+	if ((error = tlc_msg__scan(&sc, err, pattern ? pattern : "", len, args, nargs, true)) < 0)
+		goto out;
+	for (size_t k = 0; k < sc.n_num; k++)
+		num[k] = args[sc.num_arg[k]].i;
+	for (size_t k = 0; k < sc.n_str; k++)
+		str[k] = args[sc.str_arg[k]].s;
+	error = tlc_icu__msg_format(out, &bad_off, &why, loc->icu, sc.out.ptr, sc.out.len, num,
+				    sc.n_num, str, sc.n_str);
+	if (error == TLC_EINPUT)
+		icu_error(err, &sc, bad_off, why, len);
+out:
+	tlc_msg__scan_release(&sc);
+	return tlc_render__finish(out, mark, error);
+}
+
+static bool is_explicit(const tlc_msg_scan *sc, size_t use, double v)
+{
+	for (size_t k = 0; k < sc->n_explicits; k++)
+		if (sc->explicits[k].use == use && sc->explicits[k].value == v)
+			return true;
+	return false;
+}
+
+/*
+ * Categories of loc a plural use leaves uncovered: a category is missing when some sample value
+ * (0..1999 and a few large round numbers, taken after the plural offset) selects it, the use has
+ * no keyword branch for it, and the raw value (sample + offset) has no explicit =N branch.
+ */
+static int missing_for(unsigned *out, const tlc_msg_scan *sc, size_t use, tlc_render_locale *loc)
+{
+	const tlc_msg_use *u = &sc->uses[use];
+	bool ordinal = u->kind == TLC_MSG_KIND_SELECTORDINAL;
+	const uint8_t *tab = NULL;
+	unsigned missing = 0;
+	int error = tlc_icu__plural_samples(&tab, loc->icu, ordinal);
+	if (error < 0)
+		return error;
+	for (size_t k = 0; k < TLC_PLURAL_SAMPLES; k++) {
+		if ((u->covered & tab[k]) || (missing & tab[k]))
+			continue;
+		if (!is_explicit(sc, use, tlc_plural_sample(k) + sc->offsets[use]))
+			missing |= tab[k];
+	}
+	*out = missing;
+	return 0;
+}
+
+int tlc_render_msg_scan(tlc_msg_use **out, size_t *n_out, tlc_err *err, tlc_render_locale *loc,
+			const char *pattern, size_t len)
+{
+	tlc_msg_scan sc;
+	tlc_msg_use *uses = NULL;
+	size_t n = 0;
+	int error;
+	if (!out || !n_out || (!pattern && len))
+		return TLC_EINVAL;
+	tlc_msg__scan_init(&sc);
+	if ((error = tlc_msg__scan(&sc, err, pattern ? pattern : "", len, NULL, 0, false)) < 0)
+		goto out;
+	for (size_t k = 0; loc && k < sc.n_uses; k++) {
+		tlc_msg_kind kd = sc.uses[k].kind;
+		if (kd == TLC_MSG_KIND_PLURAL || kd == TLC_MSG_KIND_SELECTORDINAL)
+			if ((error = missing_for(&sc.uses[k].missing, &sc, k, loc)) < 0)
+				goto out;
+	}
+	uses = sc.uses; /* ownership moves to the caller */
+	n = sc.n_uses;
+	sc.uses = NULL;
+	*out = n ? uses : NULL;
+	*n_out = n;
+	if (!n)
+		free(uses);
+out:
+	tlc_msg__scan_release(&sc);
+	return error;
+}

@@ -1,0 +1,845 @@
+/*
+ * Unit tests of the render module (runtime/render). Most cases are data: every row of each
+ * .tsv file in tests/fixtures/render/ is checked (paths relative to tests/, the cwd of the tests).
+ *
+ * Fixture format: UTF-8, tab-separated, first line = column names, '#' lines are comments.
+ * Escapes in cells: \uXXXX (BMP code point), \t, \n, \\. "-" = empty/absent.
+ * Common columns: expected, flags (comma-separated flag names or "-"), match ("exact" or
+ * "space-insensitive": U+0020/U+00A0/U+202F ignored), source ("apple-doc", "apple-rule",
+ * "icu-approx", "device"), ref (URL or note).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unicode/uloc.h>
+#include <unicode/ucal.h>
+#include "timelinec/civil.h"
+#include "timelinec/render.h"
+#include "render/render_internal.h" /* white-box: the name -> number converter */
+
+#define FIX_DIR "fixtures/render/"
+#define MAX_COLS 16
+#define MAX_ROWS 256
+
+typedef struct row {
+	int line;
+	char *cell[MAX_COLS];
+} row;
+
+typedef struct table {
+	char *text;
+	char *col[MAX_COLS];
+	size_t ncols;
+	row rows[MAX_ROWS];
+	size_t nrows;
+	const char *path;
+} table;
+
+static tlc_render_ctx *ctx;
+
+static void setup(void) { cr_assert_eq(tlc_render_ctx_new(&ctx), 0); }
+static void teardown(void) { tlc_render_ctx_free(ctx); }
+
+static tlc_render_locale *loc_of(const char *name)
+{
+	tlc_render_locale *loc = NULL;
+	int rc = tlc_render_locale_get(&loc, ctx, name);
+	cr_assert_eq(rc, 0, "locale '%s': %d", name, rc);
+	return loc;
+}
+
+/* ---- fixture reader ---- */
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	long n;
+	char *s;
+	cr_assert_not_null(f, "cannot open %s (run with cwd=tests/)", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	s = malloc((size_t)n + 1);
+	cr_assert_not_null(s);
+	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = 0;
+	fclose(f);
+	return s;
+}
+
+static void put_utf8(char **w, unsigned cp)
+{
+	char *p = *w;
+	if (cp < 0x80) {
+		*p++ = (char)cp;
+	} else if (cp < 0x800) {
+		*p++ = (char)(0xC0 | (cp >> 6));
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		*p++ = (char)(0xE0 | (cp >> 12));
+		*p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	}
+	*w = p;
+}
+
+/* Decodes escapes in place (the result is never longer: \uXXXX is 6 bytes, at most 3 out). */
+static char *unescape(char *s)
+{
+	char *r = s, *w = s;
+	if (strcmp(s, "-") == 0) {
+		s[0] = 0;
+		return s;
+	}
+	while (*r) {
+		if (r[0] == '\\' && r[1] == 'u') {
+			char hex[5] = {r[2], r[3], r[4], r[5], 0};
+			put_utf8(&w, (unsigned)strtoul(hex, NULL, 16));
+			r += 6;
+		} else if (r[0] == '\\' && r[1]) {
+			*w++ = r[1] == 't' ? '\t' : r[1] == 'n' ? '\n' : r[1];
+			r += 2;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = 0;
+	return s;
+}
+
+static void split(char *line, char **cells, size_t max, size_t *n)
+{
+	*n = 0;
+	for (char *p = line; *n < max;) {
+		char *tab = strchr(p, '\t');
+		cells[(*n)++] = p;
+		if (!tab)
+			break;
+		*tab = 0;
+		p = tab + 1;
+	}
+}
+
+static void load(table *t, const char *name)
+{
+	static char path[256];
+	char *line, *next;
+	int lineno = 0;
+	memset(t, 0, sizeof *t);
+	snprintf(path, sizeof path, FIX_DIR "%s", name);
+	t->path = path;
+	t->text = slurp(path);
+	for (line = t->text; line && *line; line = next) {
+		size_t n;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
+		lineno++;
+		if (line[0] == '#' || line[0] == 0)
+			continue;
+		if (!t->ncols) {
+			split(line, t->col, MAX_COLS, &t->ncols);
+			continue;
+		}
+		cr_assert_lt(t->nrows, MAX_ROWS);
+		row *r = &t->rows[t->nrows++];
+		r->line = lineno;
+		split(line, r->cell, MAX_COLS, &n);
+		cr_assert_eq(n, t->ncols, "%s:%d: %zu cells, header has %zu", path, lineno, n,
+			     t->ncols);
+		for (size_t k = 0; k < n; k++)
+			unescape(r->cell[k]);
+	}
+	cr_assert_gt(t->nrows, 0, "%s has no rows", path);
+}
+
+static const char *get(const table *t, const row *r, const char *col)
+{
+	for (size_t k = 0; k < t->ncols; k++)
+		if (strcmp(t->col[k], col) == 0)
+			return r->cell[k];
+	cr_assert_fail("%s: no column '%s'", t->path, col);
+	return NULL;
+}
+
+static int64_t num(const table *t, const row *r, const char *col)
+{
+	return strtoll(get(t, r, col), NULL, 10);
+}
+
+static bool yes(const table *t, const row *r, const char *col)
+{
+	return strcmp(get(t, r, col), "true") == 0;
+}
+
+/* "2019-06-03T23:23:00Z" -> tlc_time. */
+static tlc_time iso(const char *s)
+{
+	tlc_civil c;
+	cr_assert_eq(sscanf(s, "%d-%d-%dT%d:%d:%dZ", &c.year, &c.month, &c.day, &c.hour, &c.min,
+			    &c.sec), 6, "bad instant '%s'", s);
+	return tlc_civil_to_secs(&c);
+}
+
+static const char *const flag_names[] = {
+	"past-target", "hours-past-24", "range-clamped", "past-end", "paused", "before-start",
+};
+
+static unsigned parse_flags(const char *s)
+{
+	unsigned f = 0;
+	for (size_t k = 0; k < sizeof flag_names / sizeof *flag_names; k++) {
+		const char *p = strstr(s, flag_names[k]);
+		size_t n = strlen(flag_names[k]);
+		if (p && (p[n] == 0 || p[n] == ','))
+			f |= 1u << k;
+	}
+	return f;
+}
+
+/* Removes U+0020, U+00A0 and U+202F. */
+static void squeeze(char *d, const char *s)
+{
+	while (*s) {
+		if (*s == ' ')
+			s++;
+		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			s += 2;
+		else if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+			 (unsigned char)s[2] == 0xAF)
+			s += 3;
+		else
+			*d++ = *s++;
+	}
+	*d = 0;
+}
+
+/* Escapes non-ASCII for failure messages. */
+static const char *shown(const char *s, char *buf, size_t cap)
+{
+	size_t w = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && w + 12 < cap; p++)
+		w += (size_t)snprintf(buf + w, cap - w, *p < 0x80 ? "%c" : "\\x%02X", *p);
+	buf[w] = 0;
+	return buf;
+}
+
+static void check_row(const table *t, const row *r, const char *got, unsigned flags,
+		      bool check_flags)
+{
+	const char *want = get(t, r, "expected");
+	const char *match = get(t, r, "match");
+	char a[512], b[512], ga[1024], wb[1024];
+	if (strcmp(match, "space-insensitive") == 0) {
+		squeeze(a, got);
+		squeeze(b, want);
+	} else {
+		cr_assert_str_eq(match, "exact", "%s:%d: match must be exact|space-insensitive",
+				 t->path, r->line);
+		snprintf(a, sizeof a, "%s", got);
+		snprintf(b, sizeof b, "%s", want);
+	}
+	cr_expect_str_eq(a, b, "%s:%d (%s): got '%s', want '%s'", t->path, r->line,
+			 get(t, r, "source"), shown(got, ga, sizeof ga), shown(want, wb, sizeof wb));
+	if (check_flags)
+		cr_expect_eq(flags, parse_flags(get(t, r, "flags")), "%s:%d: flags 0x%x, want %s",
+			     t->path, r->line, flags, get(t, r, "flags"));
+}
+
+static void check_sources(const table *t)
+{
+	static const char *const ok[] = {"apple-doc", "apple-rule", "icu-approx", "device"};
+	for (size_t k = 0; k < t->nrows; k++) {
+		const char *s = get(t, &t->rows[k], "source");
+		bool found = false;
+		for (size_t j = 0; j < 4; j++)
+			found |= strcmp(s, ok[j]) == 0;
+		cr_expect(found, "%s:%d: unknown source '%s'", t->path, t->rows[k].line, s);
+		if (strcmp(s, "apple-doc") == 0)
+			cr_expect(strstr(get(t, &t->rows[k], "ref"), "https://") != NULL,
+				  "%s:%d: apple-doc rows cite a URL", t->path, t->rows[k].line);
+	}
+}
+
+/* ---- fixture-driven tests ---- */
+
+TestSuite(render, .init = setup, .fini = teardown);
+
+#define BASE ((tlc_time)1700000000) /* an arbitrary "now" for delta-based rows */
+
+Test(render, fixtures_timer)
+{
+	table t;
+	load(&t, "timer.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		unsigned flags = 0;
+		int rc = tlc_render_timer(&b, &flags, loc_of(get(&t, r, "locale")), BASE,
+					  BASE + num(&t, r, "delta"));
+		cr_expect_eq(rc, 0, "%s:%d: status %d", t.path, r->line, rc);
+		check_row(&t, r, b.ptr, flags, true);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+Test(render, fixtures_timer_interval)
+{
+	table t;
+	load(&t, "timer_interval.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		unsigned flags = 0;
+		tlc_timer_interval ti = TLC_TIMER_INTERVAL_INIT(BASE, BASE + num(&t, r, "length"));
+		const char *pause = get(&t, r, "pause");
+		if (pause[0])
+			ti.pause = BASE + strtoll(pause, NULL, 10);
+		ti.counts_down = yes(&t, r, "counts_down");
+		ti.shows_hours = yes(&t, r, "shows_hours");
+		int rc = tlc_render_timer_interval(&b, &flags, loc_of(get(&t, r, "locale")),
+						   BASE + num(&t, r, "now"), &ti);
+		cr_expect_eq(rc, 0, "%s:%d: status %d", t.path, r->line, rc);
+		check_row(&t, r, b.ptr, flags, true);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+Test(render, fixtures_relative)
+{
+	table t;
+	load(&t, "relative.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		unsigned flags = 0;
+		const char *w = get(&t, r, "width");
+		tlc_relative_width width = strcmp(w, "abbreviated") == 0 ? TLC_RELATIVE_ABBREVIATED
+								   : TLC_RELATIVE_FULL;
+		int rc = tlc_render_relative(&b, &flags, loc_of(get(&t, r, "locale")),
+					     iso(get(&t, r, "now")), iso(get(&t, r, "target")),
+					     (int32_t)num(&t, r, "utc_offset"), width);
+		cr_expect_eq(rc, 0, "%s:%d: status %d", t.path, r->line, rc);
+		check_row(&t, r, b.ptr, flags, true);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+Test(render, fixtures_offset)
+{
+	table t;
+	load(&t, "offset.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		unsigned flags = 0;
+		int rc = tlc_render_offset(&b, &flags, loc_of(get(&t, r, "locale")),
+					   iso(get(&t, r, "now")), iso(get(&t, r, "target")),
+					   (int32_t)num(&t, r, "utc_offset"));
+		cr_expect_eq(rc, 0, "%s:%d: status %d", t.path, r->line, rc);
+		check_row(&t, r, b.ptr, flags, true);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+Test(render, fixtures_datetime)
+{
+	table t;
+	load(&t, "datetime.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		tlc_render_locale *loc = loc_of(get(&t, r, "locale"));
+		tlc_time at = iso(get(&t, r, "instant"));
+		int32_t off = (int32_t)num(&t, r, "utc_offset");
+		const char *style = get(&t, r, "style");
+		int rc = strcmp(style, "time") == 0 ? tlc_render_time(&b, loc, at, off)
+						    : tlc_render_date(&b, loc, at, off);
+		cr_expect_eq(rc, 0, "%s:%d: status %d", t.path, r->line, rc);
+		check_row(&t, r, b.ptr, 0, false);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+/* "days=3;who=s:Ann" -> args (names and strings point into the cell). */
+static size_t parse_args(tlc_msg_arg *args, size_t max, char *cell)
+{
+	size_t n = 0;
+	for (char *tok = strtok(cell, ";"); tok && n < max; tok = strtok(NULL, ";")) {
+		char *eq = strchr(tok, '=');
+		cr_assert_not_null(eq, "bad argument '%s'", tok);
+		*eq = 0;
+		args[n].name = tok;
+		if (strncmp(eq + 1, "s:", 2) == 0) {
+			args[n].type = TLC_MSG_ARG_STRING;
+			args[n].s = eq + 3;
+		} else {
+			args[n].type = TLC_MSG_ARG_INT;
+			args[n].i = strtoll(eq + 1, NULL, 10);
+		}
+		n++;
+	}
+	return n;
+}
+
+Test(render, fixtures_msg)
+{
+	table t;
+	load(&t, "msg.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		tlc_msg_arg args[8];
+		tlc_err err;
+		const char *pat = get(&t, r, "pattern");
+		size_t n = parse_args(args, 8, (char *)get(&t, r, "args"));
+		memset(&err, 0, sizeof err);
+		int rc = tlc_render_msg(&b, &err, loc_of(get(&t, r, "locale")), pat, strlen(pat),
+					args, n);
+		cr_expect_eq(rc, 0, "%s:%d: status %d: %s", t.path, r->line, rc, err.msg);
+		check_row(&t, r, b.ptr, 0, false);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+/* Every style in every required locale has at least one fixture row. */
+Test(render, fixtures_cover_locales)
+{
+	static const char *const files[] = {"timer.tsv", "timer_interval.tsv", "relative.tsv",
+					    "offset.tsv", "datetime.tsv", "msg.tsv"};
+	static const char *const locs[] = {"en_US", "de_DE", "ja_JP", "ar_EG", "fr_FR"};
+	for (size_t f = 0; f < 6; f++) {
+		table t;
+		load(&t, files[f]);
+		for (size_t l = 0; l < 5; l++) {
+			bool seen = false;
+			for (size_t k = 0; k < t.nrows; k++)
+				seen |= strcmp(get(&t, &t.rows[k], "locale"), locs[l]) == 0;
+			cr_expect(seen, "%s has no %s row", files[f], locs[l]);
+		}
+		free(t.text);
+	}
+}
+
+/* ---- locales ---- */
+
+Test(render, locale_known_and_unknown)
+{
+	tlc_render_locale *a = NULL, *b = NULL;
+	static const char *const bad[] = {"xx_YY", "zz", "", "root", "und", "en US", "../en",
+					  "en_US@x=/..", "qq-Latn"};
+	cr_assert_eq(tlc_render_locale_get(&a, ctx, "de_DE"), 0);
+	cr_assert_eq(tlc_render_locale_get(&b, ctx, "de-DE"), 0);
+	cr_expect_eq(a, b, "de-DE and de_DE share one handle");
+	cr_expect_str_eq(tlc_render_locale_name(b), "de_DE");
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		tlc_render_locale *c = (tlc_render_locale *)&c;
+		cr_expect_eq(tlc_render_locale_get(&c, ctx, bad[k]), TLC_ENOTFOUND, "'%s'", bad[k]);
+		cr_expect_eq(c, (tlc_render_locale *)&c, "output untouched on failure");
+	}
+	cr_expect_eq(tlc_render_locale_get(&a, ctx, "en_ZZ"), 0, "known language, unknown region");
+	cr_expect_eq(tlc_render_locale_get(NULL, ctx, "en"), TLC_EINVAL);
+}
+
+Test(render, locale_digits)
+{
+	cr_expect(tlc_render_locale_ascii_digits(loc_of("en_US")));
+	cr_expect(!tlc_render_locale_ascii_digits(loc_of("ar_EG")));
+	cr_expect(tlc_render_locale_ascii_digits(loc_of("ar_EG@numbers=latn")));
+}
+
+/* ICU's default locale and zone (which follow LANG and TZ) never leak into the output. */
+Test(render, host_default_locale_and_zone_ignored)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	UErrorCode st = U_ZERO_ERROR;
+	static const UChar chatham[] = {'P', 'a', 'c', 'i', 'f', 'i', 'c', '/', 'C', 'h', 'a', 't',
+					'h', 'a', 'm', 0};
+	uloc_setDefault("ar_EG", &st); /* fine in a test: Criterion forks one process per test */
+	ucal_setDefaultTimeZone(chatham, &st);
+	cr_assert(!U_FAILURE(st));
+	tlc_render_locale *en = loc_of("en_US");
+	tlc_render_date(&b, en, iso("2019-06-03T23:23:00Z"), 0);
+	tlc_buf_puts(&b, "|");
+	tlc_render_time(&b, en, iso("2019-06-03T23:23:00Z"), 0);
+	tlc_buf_puts(&b, "|");
+	tlc_render_relative(&b, NULL, en, 0, 8580, 0, TLC_RELATIVE_FULL);
+	tlc_buf_puts(&b, "|");
+	tlc_msg_arg n = {"n", TLC_MSG_ARG_INT, 1234, NULL};
+	tlc_render_msg(&b, NULL, en, "{n}", 3, &n, 1);
+	cr_expect_str_eq(b.ptr, "June 3, 2019|11:23\xE2\x80\xAFPM|2 hours, 23 minutes|1,234");
+	cr_expect_eq(tlc_render_locale_get(&en, ctx, "xx"), TLC_ENOTFOUND,
+		     "no silent fallback to the (now ar_EG) default");
+	tlc_buf_release(&b);
+}
+
+/* ---- styles: contracts ---- */
+
+Test(render, timer_appends_and_restores_on_failure)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	unsigned flags = 77;
+	tlc_render_locale *en = loc_of("en_US");
+	tlc_buf_puts(&b, "Launch in ");
+	cr_assert_eq(tlc_render_timer(&b, NULL, en, 0, 152), 0);
+	cr_expect_str_eq(b.ptr, "Launch in 2:32");
+	cr_expect_eq(tlc_render_timer(&b, &flags, en, -1, 152), TLC_ERANGE);
+	cr_expect_eq(tlc_render_timer(&b, &flags, en, 0, TLC_TIME_MAX + 1), TLC_ERANGE);
+	cr_expect_eq(flags, 77, "flags untouched on failure");
+	cr_expect_str_eq(b.ptr, "Launch in 2:32");
+	cr_expect_eq(tlc_render_relative(&b, &flags, en, 0, 1, 27 * 3600, TLC_RELATIVE_FULL),
+		     TLC_ERANGE);
+	cr_expect_eq(tlc_render_relative(&b, &flags, en, 0, 1, 0, TLC_RELATIVE_WIDTH_MAX),
+		     TLC_EINVAL);
+	cr_expect_eq(tlc_render_date(&b, en, TLC_TIME_NONE, 0), TLC_ERANGE);
+	cr_expect_str_eq(b.ptr, "Launch in 2:32");
+	tlc_buf_release(&b);
+}
+
+Test(render, timer_extremes)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	unsigned flags = 0;
+	cr_assert_eq(tlc_render_timer(&b, &flags, loc_of("ar_EG"), TLC_TIME_MIN, TLC_TIME_MAX), 0);
+	/* 253402300799 s = 70389527 h 59 min 59 s */
+	cr_expect_str_eq(b.ptr, "\xD9\xA7\xD9\xA0\xD9\xA3\xD9\xA8\xD9\xA9\xD9\xA5\xD9\xA2\xD9\xA7:"
+				"\xD9\xA5\xD9\xA9:\xD9\xA5\xD9\xA9");
+	cr_expect_eq(flags, TLC_RENDER_F_HOURS_PAST_24);
+	tlc_buf_clear(&b);
+	tlc_timer_interval ti = TLC_TIMER_INTERVAL_INIT(TLC_TIME_MIN, TLC_TIME_MAX);
+	ti.shows_hours = false;
+	cr_assert_eq(tlc_render_timer_interval(&b, NULL, loc_of("en_US"), TLC_TIME_MIN, &ti), 0);
+	cr_expect_str_eq(b.ptr, "4223371679:59");
+	ti.pause = TLC_TIME_MAX + 1;
+	cr_expect_eq(tlc_render_timer_interval(&b, NULL, loc_of("en_US"), 0, &ti), TLC_ERANGE);
+	tlc_buf_release(&b);
+}
+
+Test(render, timer_is_fast)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_render_locale *en = loc_of("en_US");
+	struct timespec t0, t1;
+	const int n = 200000;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int k = 0; k < n; k++) {
+		tlc_buf_clear(&b);
+		tlc_render_timer(&b, NULL, en, BASE, BASE + 133141 + (k & 1023));
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double ns = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / n;
+	cr_log_info("tlc_render_timer: %.1f ns per call", ns);
+	/* The target is < 200 ns in an optimised build; sanitizer builds get slack. */
+	cr_expect_lt(ns, 2000.0, "%.1f ns per call", ns);
+	tlc_buf_release(&b);
+}
+
+/* ---- plural categories and message scanning ---- */
+
+Test(render, plural_categories)
+{
+	unsigned m = 0;
+	cr_assert_eq(tlc_render_plural_categories(&m, loc_of("ar_EG"), false), 0);
+	cr_expect_eq(m, TLC_PLURAL_ALL);
+	tlc_render_plural_categories(&m, loc_of("en_US"), false);
+	cr_expect_eq(m, TLC_PLURAL_ONE | TLC_PLURAL_OTHER);
+	tlc_render_plural_categories(&m, loc_of("ja_JP"), false);
+	cr_expect_eq(m, TLC_PLURAL_OTHER);
+	tlc_render_plural_categories(&m, loc_of("fr_FR"), false);
+	cr_expect_eq(m, TLC_PLURAL_ONE | TLC_PLURAL_MANY | TLC_PLURAL_OTHER);
+	tlc_render_plural_categories(&m, loc_of("en_US"), true);
+	cr_expect_eq(m, TLC_PLURAL_ONE | TLC_PLURAL_TWO | TLC_PLURAL_FEW | TLC_PLURAL_OTHER);
+	cr_expect_str_eq(tlc_plural_cat_name(TLC_PLURAL_MANY), "many");
+	cr_expect_null(tlc_plural_cat_name(TLC_PLURAL_ONE | TLC_PLURAL_TWO));
+}
+
+static tlc_msg_use *scan(size_t *n, tlc_render_locale *loc, const char *pat)
+{
+	tlc_msg_use *uses = NULL;
+	tlc_err err;
+	memset(&err, 0, sizeof err);
+	int rc = tlc_render_msg_scan(&uses, n, &err, loc, pat, strlen(pat));
+	cr_assert_eq(rc, 0, "'%s': %s", pat, err.msg);
+	return uses;
+}
+
+Test(render, scan_lists_uses_and_missing_categories)
+{
+	const char *pat = "{days, plural, one {# day} other {# days}} for {who}";
+	size_t n = 0;
+	tlc_msg_use *u = scan(&n, loc_of("ar_EG"), pat);
+	cr_assert_eq(n, 2);
+	cr_expect_eq(u[0].kind, TLC_MSG_KIND_PLURAL);
+	cr_expect_eq(u[0].off, 0);
+	cr_expect_eq(u[0].len, strlen("{days, plural, one {# day} other {# days}}"));
+	cr_expect_eq(u[0].name_off, 1);
+	cr_expect_eq(u[0].name_len, 4);
+	cr_expect_eq(u[0].covered, TLC_PLURAL_ONE | TLC_PLURAL_OTHER);
+	cr_expect_eq(u[0].missing, TLC_PLURAL_ZERO | TLC_PLURAL_TWO | TLC_PLURAL_FEW |
+				       TLC_PLURAL_MANY);
+	cr_expect_eq(u[1].kind, TLC_MSG_KIND_SIMPLE);
+	cr_expect_eq(u[1].name_off, strlen(pat) - 4);
+	free(u);
+	u = scan(&n, loc_of("en_US"), pat);
+	cr_expect_eq(u[0].missing, 0);
+	free(u);
+	u = scan(&n, NULL, pat);
+	cr_expect_eq(u[0].missing, 0, "no locale, no coverage check");
+	free(u);
+}
+
+Test(render, scan_explicit_values_cover_categories)
+{
+	size_t n = 0;
+	/* Arabic zero = {0}, two = {2}: =0 and =2 cover them; few and many stay missing. */
+	tlc_msg_use *u = scan(&n, loc_of("ar_EG"),
+			      "{d, plural, =0 {none} one {#} =2 {two} other {#}}");
+	cr_expect_eq(u[0].missing, TLC_PLURAL_FEW | TLC_PLURAL_MANY);
+	free(u);
+	/* With offset:1 the keyword sees n-1: "one" is raw 2; =0 and =1 cover raw 0 and 1. */
+	u = scan(&n, loc_of("en_US"), "{n, plural, offset:1 =0 {a} =1 {b} other {c}}");
+	cr_expect_eq(u[0].missing, TLC_PLURAL_ONE);
+	free(u);
+	u = scan(&n, loc_of("fr_FR"), "{n, plural, one {#} other {#}}");
+	cr_expect_eq(u[0].missing, TLC_PLURAL_MANY, "French many (1000000) is a category too");
+	free(u);
+	u = scan(&n, loc_of("en_US"), "{n, selectordinal, one {#st} two {#nd} other {#th}}");
+	cr_expect_eq(u[0].kind, TLC_MSG_KIND_SELECTORDINAL);
+	cr_expect_eq(u[0].missing, TLC_PLURAL_FEW);
+	free(u);
+	u = scan(&n, loc_of("en_US"), "no arguments");
+	cr_expect_eq(n, 0);
+	cr_expect_null(u);
+}
+
+Test(render, scan_nesting_and_depth)
+{
+	size_t n = 0;
+	tlc_msg_use *u = scan(&n, NULL, "{g, select, f {{n, plural, one {# x} other {# y}}} "
+					"other {{n} z}}");
+	cr_assert_eq(n, 3);
+	cr_expect_eq(u[0].kind, TLC_MSG_KIND_SELECT);
+	cr_expect_eq(u[0].depth, 0);
+	cr_expect_eq(u[1].kind, TLC_MSG_KIND_PLURAL);
+	cr_expect_eq(u[1].depth, 1);
+	cr_expect_eq(u[2].depth, 1);
+	free(u);
+}
+
+/* One error case: pattern, expected offset, a substring of the message. */
+typedef struct bad_msg {
+	const char *pat;
+	size_t off;
+	const char *msg;
+} bad_msg;
+
+Test(render, msg_syntax_errors_are_located)
+{
+	static const bad_msg bad[] = {
+		{"{days, plural, one {# day}}", 0, "needs an 'other' branch"},
+		{"{days, plural, ohter {x} other {y}}", 15, "unknown plural category 'ohter'"},
+		{"{d, plural, one {a} one {b} other {c}}", 20, "duplicate selector 'one'"},
+		{"{d, select, a {x} other {y} other {z}}", 28, "duplicate selector 'other'"},
+		{"x '{ unterminated", 2, "unterminated quote"},
+		{"{d, plural, one {a} other {b}", 0, "no closing '}'"},
+		{"{days", 0, "no closing '}'"},
+		{"{ }", 0, "expected an argument name"},
+		{"{d, date}", 4, "not supported in baked text"},
+		{"{d, choice, 0#a|1#b}", 4, "'choice' arguments are not supported"},
+		{"{d, bogus}", 4, "unknown argument type 'bogus'"},
+		{"{d, plural}", 4, "has no branches"},
+		{"{d, plural, one x}", 12, "expected '{' after selector"},
+		{"{d, number, '#}", 12, "unterminated quote"},
+	};
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		tlc_msg_use *u = (tlc_msg_use *)&u;
+		size_t n = 99;
+		tlc_err err;
+		memset(&err, 0, sizeof err);
+		int rc = tlc_render_msg_scan(&u, &n, &err, NULL, bad[k].pat, strlen(bad[k].pat));
+		cr_expect_eq(rc, TLC_EINPUT, "'%s'", bad[k].pat);
+		cr_expect_eq(err.offset, bad[k].off, "'%s': offset %zu (%s)", bad[k].pat, err.offset,
+			     err.msg);
+		cr_expect(strstr(err.msg, bad[k].msg) != NULL, "'%s': '%s'", bad[k].pat, err.msg);
+		cr_expect_eq(n, 99, "outputs untouched on failure");
+	}
+	/* Deep nesting is a named limit. */
+	char deep[1024] = "";
+	for (int k = 0; k < TLC_MSG_MAX_DEPTH + 1; k++)
+		strcat(deep, "{a, select, other {");
+	for (int k = 0; k < TLC_MSG_MAX_DEPTH + 1; k++)
+		strcat(deep, "}}");
+	tlc_msg_use *u = NULL;
+	size_t n = 0;
+	tlc_err err;
+	cr_expect_eq(tlc_render_msg_scan(&u, &n, &err, NULL, deep, strlen(deep)), TLC_EINPUT);
+	cr_expect(strstr(err.msg, "nested deeper") != NULL, "%s", err.msg);
+}
+
+/* ---- messages: argument binding ---- */
+
+static int fmt(tlc_buf *b, tlc_err *err, const char *loc, const char *pat, const tlc_msg_arg *a,
+	       size_t n)
+{
+	memset(err, 0, sizeof *err);
+	return tlc_render_msg(b, err, loc_of(loc), pat, strlen(pat), a, n);
+}
+
+Test(render, msg_named_arguments_bind_and_check_types)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_err err;
+	tlc_msg_arg a[] = {
+		{"days", TLC_MSG_ARG_INT, 3, NULL},
+		{"who", TLC_MSG_ARG_STRING, 0, "Ann"},
+		{"unused", TLC_MSG_ARG_INT, 9, NULL},
+	};
+	tlc_buf_puts(&b, "> ");
+	cr_expect_eq(fmt(&b, &err, "en_US", "{nope} days", a, 3), TLC_EINPUT);
+	cr_expect_eq(err.offset, 1);
+	cr_expect(strstr(err.msg, "unknown argument 'nope'") != NULL, "%s", err.msg);
+	cr_expect_eq(fmt(&b, &err, "en_US", "{who, plural, other {#}}", a, 3), TLC_EINPUT);
+	cr_expect(strstr(err.msg, "is a string, but plural needs an integer") != NULL, "%s", err.msg);
+	cr_expect_eq(fmt(&b, &err, "en_US", "{days, select, other {x}}", a, 3), TLC_EINPUT);
+	cr_expect_eq(fmt(&b, &err, "en_US", "{who, number}", a, 3), TLC_EINPUT);
+	cr_expect_str_eq(b.ptr, "> ", "buffer restored after failures");
+	cr_expect_eq(fmt(&b, &err, "en_US", "{who}: {days, plural, one {# day} other {# days}}",
+			 a, 3), 0, "%s", err.msg);
+	cr_expect_str_eq(b.ptr, "> Ann: 3 days");
+	tlc_buf_release(&b);
+}
+
+Test(render, msg_icu_errors_map_back_to_the_pattern)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_err err;
+	tlc_msg_arg a[] = {{"total-hours", TLC_MSG_ARG_INT, 3, NULL}};
+	/* ICU rejects the number skeleton; the scanner cannot know. */
+	int rc = fmt(&b, &err, "en_US", "abc {total-hours, number, ::bogus}", a, 1);
+	cr_expect_eq(rc, TLC_EINPUT);
+	cr_expect(strstr(err.msg, "U_NUMBER_SKELETON_SYNTAX_ERROR") != NULL, "%s", err.msg);
+	cr_expect_eq(err.offset, 0, "ICU gives no position: the whole message");
+	cr_expect_eq(err.len, strlen("abc {total-hours, number, ::bogus}"));
+	cr_expect_str_eq(b.ptr, "");
+	tlc_buf_release(&b);
+}
+
+Test(render, msg_limits_and_bad_values)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_err err;
+	tlc_msg_arg big = {"n", TLC_MSG_ARG_INT, ((int64_t)1 << 53) + 1, NULL};
+	tlc_msg_arg bad_utf8 = {"s", TLC_MSG_ARG_STRING, 0, "\xC3("};
+	tlc_msg_arg args[TLC_MSG_MAX_NUM_ARGS + 1];
+	char names[TLC_MSG_MAX_NUM_ARGS + 1][8];
+	char pat[1024] = "";
+	cr_expect_eq(fmt(&b, &err, "en_US", "{n}", &big, 1), TLC_ERANGE);
+	cr_expect_eq(fmt(&b, &err, "en_US", "{s}", &bad_utf8, 1), TLC_EINPUT);
+	cr_expect(strstr(err.msg, "argument 's' is not valid UTF-8") != NULL, "%s", err.msg);
+	cr_expect_eq(fmt(&b, &err, "en_US", "bad \xC3(", NULL, 0), TLC_EINPUT);
+	cr_expect_eq(err.offset, 4);
+	cr_expect_str_eq(err.msg, "invalid UTF-8");
+	/* overlong, surrogate, beyond U+10FFFF, truncated */
+	static const char *const bad[] = {"\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"};
+	for (size_t k = 0; k < 4; k++)
+		cr_expect_eq(fmt(&b, &err, "en_US", bad[k], NULL, 0), TLC_EINPUT, "case %zu", k);
+	cr_expect_eq(fmt(&b, &err, "en_US", "\xF0\x9F\x9A\x80 \xE2\x82\xAC", NULL, 0), 0);
+	cr_expect_str_eq(b.ptr, "\xF0\x9F\x9A\x80 \xE2\x82\xAC");
+	tlc_buf_clear(&b);
+	for (int k = 0; k <= TLC_MSG_MAX_NUM_ARGS; k++) {
+		snprintf(names[k], sizeof names[k], "a%d", k);
+		args[k] = (tlc_msg_arg){names[k], TLC_MSG_ARG_INT, k, NULL};
+		strcat(pat, "{");
+		strcat(pat, names[k]);
+		strcat(pat, "}");
+	}
+	cr_expect_eq(fmt(&b, &err, "en_US", pat, args, TLC_MSG_MAX_NUM_ARGS + 1), TLC_EINPUT);
+	cr_expect(strstr(err.msg, "more than 16 integer arguments") != NULL, "%s", err.msg);
+	*strrchr(pat, '{') = 0; /* exactly the limit works */
+	cr_expect_eq(fmt(&b, &err, "en_US", pat, args, TLC_MSG_MAX_NUM_ARGS), 0, "%s", err.msg);
+	cr_expect_str_eq(b.ptr, "0123456789101112131415");
+	cr_expect_eq(fmt(&b, &err, "en_US", "x", NULL, 1), TLC_EINVAL);
+	tlc_buf_release(&b);
+}
+
+/* Mixed numeric and string arguments in every order: the varargs layout holds. */
+Test(render, msg_mixed_argument_layout)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_err err;
+	tlc_msg_arg a[] = {
+		{"s1", TLC_MSG_ARG_STRING, 0, "A"}, {"n1", TLC_MSG_ARG_INT, 1, NULL},
+		{"s2", TLC_MSG_ARG_STRING, 0, "B"}, {"n2", TLC_MSG_ARG_INT, 2, NULL},
+	};
+	cr_assert_eq(fmt(&b, &err, "de_DE", "{s2}{n2}{s1}{n1}{n2, plural, one {eins} other {#}}"
+			 "{s1, select, A {a} other {?}}", a, 4), 0, "%s", err.msg);
+	cr_expect_str_eq(b.ptr, "B2A12a");
+	tlc_buf_release(&b);
+}
+
+Test(render, msg_cache_eviction_and_long_output)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_err err;
+	tlc_msg_arg a = {"n", TLC_MSG_ARG_INT, 7, NULL};
+	char pat[64], want[64];
+	for (int round = 0; round < 2; round++)
+		for (int k = 0; k < TLC_MSG_CACHE_SIZE + 8; k++) {
+			snprintf(pat, sizeof pat, "%d:{n}", k);
+			snprintf(want, sizeof want, "%d:7", k);
+			tlc_buf_clear(&b);
+			cr_assert_eq(fmt(&b, &err, "ja_JP", pat, &a, 1), 0);
+			cr_assert_str_eq(b.ptr, want);
+		}
+	char lng[2100];
+	memset(lng, 'x', 2000);
+	strcpy(lng + 2000, "{n}");
+	tlc_buf_clear(&b);
+	cr_assert_eq(fmt(&b, &err, "en_US", lng, &a, 1), 0);
+	cr_expect_eq(b.len, 2001);
+	tlc_buf_release(&b);
+}
+
+/* ---- the converter, white-box ---- */
+
+Test(render, converter_output_and_offset_map)
+{
+	tlc_msg_scan sc;
+	tlc_err err;
+	tlc_msg_arg a[] = {{"who", TLC_MSG_ARG_STRING, 0, "x"}, {"days", TLC_MSG_ARG_INT, 1, NULL}};
+	const char *pat = "'{who}' {who}: {days, plural, one {# {days}} other {#}} {days}";
+	tlc_buf want = TLC_BUF_INIT;
+	tlc_msg__scan_init(&sc);
+	cr_assert_eq(tlc_msg__scan(&sc, &err, pat, strlen(pat), a, 2, true), 0, "%s", err.msg);
+	tlc_buf_puts(&want, "'{who}' {16}: {0, plural, one {# {0,number}} other {#}} {0,number}");
+	for (int k = 1; k < TLC_MSG_MAX_NUM_ARGS; k++)
+		tlc_buf_printf(&want, "{%d,plural,other{}}", k);
+	cr_expect_str_eq(sc.out.ptr, want.ptr);
+	cr_expect_eq(sc.n_num, 1);
+	cr_expect_eq(sc.n_str, 1);
+	/* "{16}" at out 8 came from "{who}" at 8; the plural's "0" (out 15) from "days" (src 16). */
+	cr_expect_eq(tlc_msg__map_offset(&sc, 9), 9);
+	cr_expect_eq(tlc_msg__map_offset(&sc, 15), 16);
+	cr_expect_eq(tlc_msg__map_offset(&sc, 17), 21, "text after an edit shifts by its delta");
+	tlc_buf_release(&want);
+	tlc_msg__scan_release(&sc);
+	/* Numbers only: no padding. */
+	tlc_msg__scan_init(&sc);
+	cr_assert_eq(tlc_msg__scan(&sc, &err, "{days}", 6, a, 2, true), 0);
+	cr_expect_str_eq(sc.out.ptr, "{0,number}");
+	tlc_msg__scan_release(&sc);
+}
