@@ -6,6 +6,7 @@
 #include <string.h>
 #include "cli.h"
 #include "report.h"
+#include "lower.h"
 #include "spec.h"
 
 int cli_env_open(cli_env *env, const cli_opts *o)
@@ -147,6 +148,11 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 		tlc_spec *spec;
 		cli_ctx_init(&ctx, &env);
 		int err = tlc_spec_load_file(&ctx, specs[i], &spec);
+		if (err == 0 && spec->kind == TLC_SPEC_WIDGET) {
+			tlc_program *prog = NULL;
+			err = tlc_lower(&ctx, spec, &prog); /* templates, recurrences, thresholds */
+			tlc_program_free(prog);
+		}
 		if (err == TLC_ENOMEM) {
 			fputs("timelinec: out of memory\n", stderr);
 			failed = 1;

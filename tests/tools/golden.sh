@@ -1,0 +1,58 @@
+#!/bin/sh
+# Golden tests: every example compiles to the committed program and timeline, and `check`
+# prints the committed diagnostics; the same bytes under any host TZ and LANG.
+#   tests/golden/examples/NAME.program.json    timelinec compile examples/NAME.yaml
+#   tests/golden/examples/NAME.timeline.json   ... --timeline <the example's "# golden-args:">
+#   tests/golden/examples/NAME.check.txt       timelinec check (exit code, then the output)
+# UPDATE=1 rewrites the expected files (review the diff before committing).
+set -u
+tool=$(cd "$(dirname "${1:?usage: golden.sh path/to/timelinec}")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+gold="$root/tests/golden/examples"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$gold"
+status=0
+count=0
+
+compare() { # expected-file actual-file
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$2" "$1"
+	elif [ ! -f "$1" ]; then
+		echo "FAIL: missing $1 (run 'make golden-update')" >&2
+		status=1
+	elif ! cmp -s "$1" "$2"; then
+		echo "FAIL: $1 differs:" >&2
+		diff -u "$1" "$2" | head -40 >&2
+		status=1
+	fi
+	count=$((count + 1))
+}
+
+cd "$root"
+for f in examples/*.yaml examples/*.json; do
+	[ -e "$f" ] || continue
+	name=$(basename "$f"); name=${name%.*}
+	args=$(sed -n 's/^# golden-args: //p' "$f" | head -1)
+	"$tool" compile "$f" -o "$tmp/$name.program.json" 2>"$tmp/$name.err" || {
+		echo "FAIL: compile $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
+	compare "$gold/$name.program.json" "$tmp/$name.program.json"
+	# shellcheck disable=SC2086
+	"$tool" compile "$f" --timeline $args -o "$tmp/$name.timeline.json" 2>"$tmp/$name.err" || {
+		echo "FAIL: compile --timeline $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
+	compare "$gold/$name.timeline.json" "$tmp/$name.timeline.json"
+	out=$("$tool" check --color=never "$f" 2>&1); rc=$?
+	printf 'exit: %s\n%s\n' "$rc" "$out" > "$tmp/$name.check.txt"
+	compare "$gold/$name.check.txt" "$tmp/$name.check.txt"
+	# host independence: other TZ and LANG, same bytes
+	for env in "TZ=Pacific/Chatham LANG=ar_EG.UTF-8 LC_ALL=ar_EG.UTF-8" "TZ=America/Mexico_City LANG=de_DE.UTF-8"; do
+		# shellcheck disable=SC2086
+		env $env "$tool" compile "$f" --timeline $args -o "$tmp/$name.alt.json" 2>/dev/null
+		if ! cmp -s "$tmp/$name.timeline.json" "$tmp/$name.alt.json"; then
+			echo "FAIL: $f: output changes with $env" >&2
+			status=1
+		fi
+	done
+done
+[ $status = 0 ] && echo "golden: $count files match (and are the same under other TZ and LANG)"
+exit $status
