@@ -57,7 +57,7 @@ TOOL = $(BUILD)/timelinec
 UNIT = $(BUILD)/unit-tests
 
 .PHONY: all demo check check-unit check-golden check-bad check-make check-asan clean deps \
-	golden-update headertest
+	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
 
@@ -108,14 +108,23 @@ demo: deps
 check: all $(UNIT)
 	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest
 
-check-unit: $(UNIT)
-	cd tests && TZ=Pacific/Chatham LANG=de_DE.UTF-8 ../$(UNIT) --jobs 2 $(CRITERION_ARGS)
+# Expected zone data generated from the system database by an independent reader (Python).
+$(BUILD)/zone-cases.txt: tests/tools/gen-zone-cases.py
+	@mkdir -p $(dir $@)
+	python3 tests/tools/gen-zone-cases.py > $@.tmp && mv $@.tmp $@
+
+check-unit: $(UNIT) $(BUILD)/zone-cases.txt
+	cd tests && TZ=Pacific/Chatham LANG=de_DE.UTF-8 TLC_ZONE_CASES=../$(BUILD)/zone-cases.txt \
+		../$(UNIT) --jobs 2 $(CRITERION_ARGS)
 
 check-golden: $(TOOL)
 	sh tests/tools/golden.sh $(TOOL)
 
 golden-update: $(TOOL)
 	UPDATE=1 sh tests/tools/golden.sh $(TOOL)
+
+conformance-update: $(TOOL)
+	python3 tests/tools/gen-conformance.py $(TOOL) .
 
 check-bad: $(TOOL)
 	sh tests/tools/bad-inputs.sh $(TOOL)

@@ -27,6 +27,7 @@ Lines starting with '#' are comments.
 import datetime
 import hashlib
 import os
+import re
 import sys
 import zoneinfo
 
@@ -63,6 +64,24 @@ def read_version(tzdir):
         return "unknown"
 
 
+NAME_RE = re.compile(r"^[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*$")
+SKIP = {"localtime", "posixrules"}  # the host's zone; a copy of a real zone
+
+
+def walk_names(tzdir):
+    """Every TZif file under tzdir, minus the posix/ and right/ copies."""
+    for root, dirs, files in os.walk(tzdir):
+        dirs[:] = [d for d in dirs if d not in ("posix", "right")]
+        for f in files:
+            path = os.path.join(root, f)
+            try:
+                with open(path, "rb") as fh:
+                    if fh.read(4) == b"TZif":
+                        yield os.path.relpath(path, tzdir)
+            except OSError:
+                pass
+
+
 def zone_names(tzdir):
     """Every Zone and Link name of tzdata.zi, else every TZif file under tzdir."""
     names = set()
@@ -75,8 +94,9 @@ def zone_names(tzdir):
                 elif len(words) >= 3 and words[0] in ("L", "Link"):
                     names.add(words[2])
     except OSError:
-        names = set(zoneinfo.available_timezones())
-    return sorted(n for n in names if os.path.isfile(os.path.join(tzdir, n)))
+        names = set(walk_names(tzdir))
+    return sorted(n for n in names if NAME_RE.match(n) and n not in SKIP
+                  and os.path.isfile(os.path.join(tzdir, n)))
 
 
 def offset(tz, t):
