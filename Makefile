@@ -56,7 +56,9 @@ LIB_SHARED = $(BUILD)/libtimelinec.so
 TOOL = $(BUILD)/timelinec
 UNIT = $(BUILD)/unit-tests
 
-.PHONY: all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
+
+.PHONY: install uninstall check-core check-docs reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -100,13 +102,31 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@echo '--- examples/launch.yaml: check'
-	@$(TOOL) check examples/launch.yaml; true
-	@echo '--- examples/launch.yaml: compile'
-	@$(TOOL) compile examples/launch.yaml -o -
+	@echo '$$ timelinec check examples/launch.yaml'
+	@$(TOOL) check examples/launch.yaml && echo '(no findings)'
+	@echo '$$ timelinec compile examples/launch.yaml --timeline --now 2026-11-25T08:00:00Z -o $(BUILD)/launch.timeline.json'
+	@$(TOOL) compile examples/launch.yaml --timeline --now 2026-11-25T08:00:00Z -o $(BUILD)/launch.timeline.json
+	@grep -c '"date"' $(BUILD)/launch.timeline.json | sed 's/^/entries: /'
+	@grep -A1 '"policy"' $(BUILD)/launch.timeline.json | head -1
+	@for t in 2026-11-26T12:00:00Z 2026-11-30T17:00:00Z 2026-12-01T16:57:28Z 2026-12-01T17:10:00Z 2026-12-02T09:00:00Z; do \
+		echo "$$ timelinec render $(BUILD)/launch.timeline.json --at $$t --locale en_US"; \
+		$(TOOL) render $(BUILD)/launch.timeline.json --at $$t --locale en_US | sed -n 2p; \
+	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest
+	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs
+
+check-docs: $(TOOL)
+	sh tests/tools/docs-check.sh $(TOOL)
+
+# Rewrites the generated key reference in docs/spec.md and docs/spec.schema.json.
+reference-update: $(TOOL)
+	$(TOOL) reference --json-schema > docs/spec.schema.json
+	$(TOOL) reference --markdown > $(BUILD)/ref.md
+	awk -v ref=$(BUILD)/ref.md '/^<!-- BEGIN GENERATED KEY REFERENCE -->$$/ {print; while ((getline l < ref) > 0) print l; skip=1; next} /^<!-- END GENERATED KEY REFERENCE -->$$/ {skip=0} !skip' docs/spec.md > $(BUILD)/spec.md && mv $(BUILD)/spec.md docs/spec.md
+
+check-core: $(LIB_CORE) $(TOOL)
+	sh tests/tools/core-link.sh $(BUILD)
 
 # Expected zone data generated from the system database by an independent reader (Python).
 $(BUILD)/zone-cases.txt: tests/tools/gen-zone-cases.py
@@ -143,6 +163,24 @@ headertest:
 
 check-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined check
+
+$(BUILD)/%.pc: runtime/%.pc.in
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+DESTDIR ?=
+install: all $(PC_FILES)
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/timelinec
+	cp $(TOOL) $(DESTDIR)$(PREFIX)/bin/timelinec
+	cp $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED) $(DESTDIR)$(PREFIX)/lib/
+	cp include/timelinec/*.h include/timelinec/module.modulemap $(DESTDIR)$(PREFIX)/include/timelinec/
+	cp $(PC_FILES) $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/timelinec $(DESTDIR)$(PREFIX)/lib/libtimelinec.a \
+		$(DESTDIR)$(PREFIX)/lib/libtimelinec-core.a $(DESTDIR)$(PREFIX)/lib/libtimelinec.so \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig/timelinec.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/timelinec-core.pc
+	rm -rf $(DESTDIR)$(PREFIX)/include/timelinec
 
 clean:
 	rm -rf build build-asan

@@ -24,7 +24,10 @@ static void md_type(tlc_buf *b, const tlc_type *t)
 		md_type(b, t->alt);
 		return;
 	case TLC_V_OBJECT:
-		tlc_buf_printf(b, "[%s](#%s)", t->name, t->name);
+		tlc_buf_printf(b, "[%s](#", t->name);
+		for (const char *p = t->name; *p; p++) /* GitHub's heading anchors */
+			tlc_buf_putc(b, *p == ' ' ? '-' : (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
+		tlc_buf_putc(b, ')');
 		return;
 	case TLC_V_ENUM:
 		for (size_t i = 0; t->enums[i]; i++)

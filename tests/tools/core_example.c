@@ -1,0 +1,46 @@
+/*
+ * A widget extension's view of the runtime: read a compiled program, instantiate it now, print
+ * the entries. Linked against libtimelinec-core.a, cJSON and libc only (no ICU), which
+ * tests/tools/core-link.sh checks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "timelinec/civil.h"
+#include "timelinec/timeline.h"
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: core_example PROGRAM.json EPOCH\n");
+		return 2;
+	}
+	FILE *f = fopen(argv[1], "rb");
+	static char buf[1 << 20];
+	size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
+	if (f)
+		fclose(f);
+	tlc_program *p = NULL;
+	tlc_zones *zs = NULL;
+	const tlc_zone *z = NULL;
+	tlc_timeline *tl = NULL;
+	tlc_err e = {0};
+	if (tlc_program_read_json(&p, buf, n, &e) < 0) {
+		fprintf(stderr, "program: %s\n", e.msg);
+		return 1;
+	}
+	if (tlc_zones_new_tzif(&zs, NULL) < 0 || tlc_zones_get(zs, p->zone, &z) < 0)
+		return 1;
+	tlc_instantiate_opts o = {strtoll(argv[2], NULL, 10), TLC_TIME_NONE, TLC_NOW_OPTION, z, z, NULL, 0};
+	if (tlc_instantiate(&tl, p, &o, NULL) < 0)
+		return 1;
+	for (size_t i = 0; i < tl->nentries; i++) {
+		char d[32];
+		tlc_format_rfc3339(d, tl->entries[i].date);
+		printf("%s phase %d\n", d, tl->entries[i].views[0].phase);
+	}
+	printf("policy %d\n", (int)tl->policy);
+	tlc_timeline_free(tl);
+	tlc_zones_free(zs);
+	tlc_program_free(p);
+	return 0;
+}
