@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "report.h"
 #include "lower.h"
+#include "verify.h"
 #include "spec.h"
 
 int cli_env_open(cli_env *env, const cli_opts *o)
@@ -101,6 +102,11 @@ static const char check_help[] =
 	"  --format human|json   gcc-style lines with the source and a caret (default), or JSON\n"
 	"  --color auto|always|never\n"
 	"  --werror              warnings fail the run (exit 1)\n"
+	"  --budget PROFILE      debugger, frequent, typical (default), rare, frozen, or\n"
+	"                        custom:reloads=20,min-gap=1h,reload-lateness=2h,...\n"
+	"  --now T               the instantiation instant to replay from (RFC 3339, @EPOCH);\n"
+	"                        default: the window start, else before the first target\n"
+	"  --display-zone ZONE   the device's zone (default: the spec's zone)\n"
 	"  --tzdata DIR          zoneinfo directory\n"
 	"\n"
 	"Exit status: 0 clean, 1 findings (errors, or warnings with --werror), 2 a spec could not\n"
@@ -111,6 +117,9 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 	const char **specs = calloc((size_t)argc, sizeof *specs);
 	size_t nspecs = 0;
 	int rc;
+	tlc_verify_opts vo;
+	memset(&vo, 0, sizeof vo);
+	tlc_budget_get(&vo.budget, "typical");
 	if (!specs)
 		return EXIT_BAD_INPUT;
 	for (int i = 1; i < argc; i++) {
@@ -119,6 +128,33 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 			fputs(check_help, stdout);
 			free(specs);
 			return EXIT_OK;
+		}
+		const char *val;
+		if (cli_is_opt(argv[i], "--budget")) {
+			tlc_err e = {0};
+			if (!(val = cli_opt_value(argc, argv, &i, "--budget")) ||
+			    tlc_budget_parse(&vo.budget, val, &e) < 0) {
+				free(specs);
+				return cli_usage_error("--budget: %s", val ? e.msg : "needs a profile");
+			}
+			continue;
+		}
+		if (cli_is_opt(argv[i], "--now")) {
+			tlc_now_source src;
+			if (!(val = cli_opt_value(argc, argv, &i, "--now")) ||
+			    (r = cli_resolve_now(val, &vo.now, &src)) != 0) {
+				free(specs);
+				return val ? r : cli_usage_error("--now needs an instant");
+			}
+			vo.now_given = true;
+			continue;
+		}
+		if (cli_is_opt(argv[i], "--display-zone")) {
+			if (!(vo.display_zone = cli_opt_value(argc, argv, &i, "--display-zone"))) {
+				free(specs);
+				return cli_usage_error("--display-zone needs a zone");
+			}
+			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1]) {
 			if ((r = cli_common_opt(o, argc, argv, &i)) == 0)
@@ -151,6 +187,15 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 		if (err == 0 && spec->kind == TLC_SPEC_WIDGET) {
 			tlc_program *prog = NULL;
 			err = tlc_lower(&ctx, spec, &prog); /* templates, recurrences, thresholds */
+			if (err == 0 && !vo.now_given) {
+				tlc_now_source src;
+				cli_resolve_now(NULL, &vo.now, &src); /* only when the spec has no anchor */
+			}
+			if (err == 0 && tlc_verify(&ctx, spec, prog, &vo) == TLC_EINVAL) {
+				fprintf(stderr, "timelinec: error: unknown display zone '%s'\n",
+					vo.display_zone);
+				err = TLC_EINPUT;
+			}
 			tlc_program_free(prog);
 		}
 		if (err == TLC_ENOMEM) {

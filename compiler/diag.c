@@ -4,6 +4,7 @@
 #include <string.h>
 #include "diag.h"
 #include "rules.h"
+#include "timelinec/civil.h"
 
 void tlc_diags_init(tlc_diags *d) { memset(d, 0, sizeof *d); }
 
@@ -253,6 +254,21 @@ void tlc_diag_render_json(tlc_buf *out, const tlc_sources *srcs, const tlc_diag 
 		tlc_buf_put_json_string(out, g->fix, strlen(g->fix));
 	else
 		tlc_buf_puts(out, "null");
+	if (g->has_timing) {
+		char first[32];
+		tlc_format_rfc3339(first, g->first);
+		tlc_buf_printf(out, ",\"timing\":{\"first\":\"%s\",\"worst\":", first);
+		if (g->worst == INT64_MAX)
+			tlc_buf_puts(out, "null");
+		else
+			tlc_buf_printf(out, "%lld", (long long)g->worst);
+		tlc_buf_puts(out, ",\"tolerated\":");
+		if (g->tolerated < 0)
+			tlc_buf_puts(out, "null");
+		else
+			tlc_buf_printf(out, "%lld", (long long)g->tolerated);
+		tlc_buf_printf(out, ",\"count\":%zu}", g->count);
+	}
 	tlc_buf_puts(out, ",\"related\":[");
 	if (g->related_note) {
 		tlc_buf_puts(out, "{\"location\":");

@@ -8,6 +8,8 @@
 #ifndef TLC_DIAG_H
 #define TLC_DIAG_H
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include "source.h"
 #include "timelinec/buf.h"
 
@@ -27,6 +29,12 @@ typedef struct tlc_diag {
 	char *related_note;   /* owned; may be NULL */
 	char *message;        /* owned */
 	char *fix;            /* owned; may be NULL */
+	/* when it happens on the device (verifier findings; has_timing false otherwise) */
+	bool has_timing;
+	int64_t first;        /* the first instant */
+	int64_t worst;        /* the longest it lasts, seconds (INT64_MAX: until the app runs) */
+	int64_t tolerated;    /* the largest reload delay with no finding, seconds; -1: none */
+	size_t count;         /* occurrences aggregated into this finding */
 } tlc_diag;
 
 typedef struct tlc_diags {

@@ -479,8 +479,12 @@ static void load_widget(loader *L, const tlc_node *root)
 	s->kind = TLC_SPEC_WIDGET;
 	s->name = tlc_node_get(root, "widget")->str;
 	s->horizon = 7 * 86400;
-	if ((n = tlc_node_get(root, "horizon")))
-		get_duration(L, n, false, &s->horizon);
+	if ((n = tlc_node_get(root, "horizon")) && get_duration(L, n, false, &s->horizon) == 0 &&
+	    s->horizon < 60) {
+		tlc_diag_add(&L->ctx->diags, "TL015", n->span,
+			     "'horizon' must be at least 1m: a timeline covers a span of time");
+		L->errors++;
+	}
 	if ((n = tlc_node_get(root, "window"))) {
 		tlc_window w;
 		tlc_err e = {0};

@@ -27,6 +27,21 @@ static const tlc_rule rules[] = {
 	{"TL024", "invalid-recurrence", TLC_SEV_ERROR, "a recurrence (every:, rrule:) that cannot be read"},
 	{"TL025", "invalid-template", TLC_SEV_ERROR, "a text template that cannot be read"},
 	{"TL026", "unknown-locale", TLC_SEV_ERROR, "a locale ICU does not know"},
+	/* the verifier: what the device really shows */
+	{"TL101", "timer-over-24h", TLC_SEV_WARNING, "a {timer} or {countdown} shows more than 24 hours (25:12:34)"},
+	{"TL102", "count-up-after-target", TLC_SEV_WARNING, "a {timer}, {relative} or {offset} keeps running past its target"},
+	{"TL103", "stale-text", TLC_SEV_WARNING, "baked text stays wrong because the next timeline comes late"},
+	{"TL104", "reload-loop", TLC_SEV_WARNING, ".atEnd on a timeline whose last entry never changes"},
+	{"TL105", "over-budget", TLC_SEV_WARNING, "the reload policy asks for more reloads than the budget gives"},
+	{"TL106", "no-reload", TLC_SEV_WARNING, "the display changes after the last entry and no reload comes"},
+	{"TL107", "entries-too-close", TLC_SEV_WARNING, "entries closer than about 5 minutes"},
+	{"TL108", "too-many-entries", TLC_SEV_WARNING, "more entries than WidgetKit honours reliably"},
+	{"TL109", "background-refresh-interval", TLC_SEV_WARNING, "relying on background refresh at a fixed interval"},
+	{"TL110", "target-before-start", TLC_SEV_WARNING, "a countdown target at or before the timeline starts"},
+	{"TL111", "unreachable-phase", TLC_SEV_WARNING, "a phase no instant in the window shows"},
+	{"TL112", "missing-plural-category", TLC_SEV_WARNING, "a plural lacks a category a listed locale needs"},
+	{"TL113", "changes-too-often", TLC_SEV_ERROR, "the display changes too often to fit a timeline"},
+	{"TL114", "unchecked-param", TLC_SEV_NOTE, "an instant parameter without check-params was checked over a default domain"},
 };
 
 const tlc_rule *tlc_rule_find(const char *id)

@@ -152,6 +152,13 @@ TLC_API const char *tlc_plural_cat_name(unsigned cat);
 /* The categories loc's cardinal (or ordinal) plural rules have. Arabic: all six. */
 TLC_API int tlc_render_plural_categories(unsigned *out, tlc_render_locale *loc, bool ordinal);
 
+/*
+ * The categories loc's cardinal (or ordinal) rules select for the integers 0..max (max is capped
+ * at 1999), as TLC_PLURAL_* bits: what a number that can really occur needs.
+ */
+TLC_API int tlc_render_plural_range(unsigned *out, tlc_render_locale *loc, bool ordinal,
+				    int64_t max);
+
 typedef enum tlc_msg_arg_type {
 	TLC_MSG_ARG_INT = 0, /* i, |i| <= 2^53 */
 	TLC_MSG_ARG_STRING,  /* s, UTF-8 */

@@ -153,7 +153,9 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 			unit_values(in, in->p->messages[pr->message].units, target, te, r->args);
 		} else {
 			r->target = target;
-			r->pause = st->pause;
+			/* only timers can hold: Text(timerInterval:pauseTime:) */
+			if (pr->kind == TLC_RUN_TIMER || pr->kind == TLC_RUN_COUNTDOWN)
+				r->pause = st->pause;
 			if (pr->kind == TLC_RUN_COUNTDOWN || pr->kind == TLC_RUN_PROGRESS)
 				r->from = from;
 		}
@@ -189,10 +191,12 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 		return 0;
 	tlc_time from = st->from != TLC_TIME_NONE ? st->from
 				: phase_start(st, v->target, v->phase < 0 ? 0 : v->phase);
+	/* stale text is about the data: its self-updating runs count from the data time */
+	tlc_time live_target = v->phase == -2 ? in->data_time : v->target;
 	for (int f = 0; f < TLC_FAM_MAX; f++) {
 		if (!views[f].present)
 			continue;
-		int err = build_runs(in, st, &views[f], v->target, te, from, &v->runs[f], &v->nruns[f]);
+		int err = build_runs(in, st, &views[f], live_target, te, from, &v->runs[f], &v->nruns[f]);
 		if (err < 0)
 			return err;
 	}
@@ -335,8 +339,8 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
 			cand(&best, T - c->phases[i].above, t);
 	const tlc_prog_view *views = phase == -2 ? c->stale_views
 				     : phase >= 0 ? c->phases[phase].views : NULL;
-	if (views)
-		unit_candidates(in, view_units(in->p, views), T, t, &best);
+	if (views) /* stale text counts from the data time */
+		unit_candidates(in, view_units(in->p, views), phase == -2 ? in->data_time : T, t, &best);
 	return best;
 }
 
@@ -373,7 +377,7 @@ static int eval_entry(inst *in, tlc_time t, tlc_entry *e)
 static bool entry_equal(const inst *in, const tlc_entry *a, const tlc_entry *b)
 {
 	if (a->relevance != b->relevance ||
-	    a->date + a->relevance_duration != b->date + b->relevance_duration)
+	    (a->relevance > 0 && a->date + a->relevance_duration != b->date + b->relevance_duration))
 		return false;
 	for (size_t i = 0; i < in->ncds; i++)
 		if (!tlc_view_equal(&a->views[i], &b->views[i]))

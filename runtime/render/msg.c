@@ -113,6 +113,21 @@ static int missing_for(unsigned *out, const tlc_msg_scan *sc, size_t use, tlc_re
 	return 0;
 }
 
+int tlc_render_plural_range(unsigned *out, tlc_render_locale *loc, bool ordinal, int64_t max)
+{
+	const uint8_t *tab = NULL;
+	unsigned cats = 0;
+	if (!out || !loc || max < 0)
+		return TLC_EINVAL;
+	int error = tlc_icu__plural_samples(&tab, loc->icu, ordinal);
+	if (error < 0)
+		return error;
+	for (int64_t k = 0; k <= max && k < TLC_PLURAL_SAMPLES_DENSE; k++)
+		cats |= tab[k];
+	*out = cats;
+	return 0;
+}
+
 int tlc_render_msg_scan(tlc_msg_use **out, size_t *n_out, tlc_err *err, tlc_render_locale *loc,
 			const char *pattern, size_t len)
 {

@@ -54,5 +54,25 @@ for f in examples/*.yaml examples/*.json; do
 		fi
 	done
 done
+# scenarios: the broken spec is flagged, the fixed one is clean under the default profile
+mkdir -p "$root/tests/golden/scenarios"
+for f in examples/scenarios/*.yaml; do
+	[ -e "$f" ] || continue
+	name=$(basename "$f" .yaml)
+	out=$("$tool" check --color=never "$f" 2>&1); rc=$?
+	printf 'exit: %s\n%s\n' "$rc" "$out" > "$tmp/$name.check.txt"
+	compare "$root/tests/golden/scenarios/$name.check.txt" "$tmp/$name.check.txt"
+	"$tool" check --format json "$f" > "$tmp/$name.check.json" 2>&1
+	compare "$root/tests/golden/scenarios/$name.check.json" "$tmp/$name.check.json"
+	case "$name" in
+	*.fixed)
+		if [ "$rc" != 0 ] || printf '%s' "$out" | grep -q 'warning\|error'; then
+			echo "FAIL: $f (a fix) has findings" >&2; status=1
+		fi ;;
+	*.broken)
+		printf '%s' "$out" | grep -q '\[TL' || { echo "FAIL: $f (broken) has no finding" >&2; status=1; } ;;
+	esac
+done
+
 [ $status = 0 ] && echo "golden: $count files match (and are the same under other TZ and LANG)"
 exit $status

@@ -1,0 +1,540 @@
+/*
+ * verify.c — `check`'s verifier: replays the program under a refresh-budget profile
+ * (runtime/core/replay.c) over the check-params domain, and turns what goes wrong on the device
+ * into findings with rule ids, spans in the spec, when they happen and the fix. Plus the rules
+ * that need no replay: background refresh wishes, targets before the start, unreachable
+ * phases, plural categories a listed locale needs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "verify.h"
+#include "timelinec/civil.h"
+
+#define MAX_SAMPLES 48
+
+typedef struct verifier {
+	tlc_ctx *ctx;
+	const tlc_spec *s;
+	const tlc_program *p;
+	const tlc_verify_opts *o;
+	const tlc_source *src;
+	const tlc_zone *ez, *dz;
+	tlc_time now;
+} verifier;
+
+/* ---- formatting ----------------------------------------------------------------------------- */
+
+static void fmt_local(const verifier *v, char *buf, size_t n, tlc_time t)
+{
+	tlc_civil c;
+	int32_t off = v->dz ? tlc_zone_offset(v->dz, t) : 0;
+	tlc_civil_from_secs(t + off, &c);
+	int32_t a = off < 0 ? -off : off;
+	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d (UTC%c%02d:%02d)", (int)c.year, (int)c.month,
+		 (int)c.day, (int)c.hour, (int)c.min, off < 0 ? '-' : '+', (int)(a / 3600),
+		 (int)(a / 60 % 60));
+}
+
+static void fmt_dur(char *buf, size_t n, int64_t s)
+{
+	if (s == INT64_MAX)
+		snprintf(buf, n, "until the app runs");
+	else if (s >= 86400)
+		snprintf(buf, n, "%lld d %lld h", (long long)(s / 86400), (long long)(s / 3600 % 24));
+	else if (s >= 3600)
+		snprintf(buf, n, "%lld h %lld min", (long long)(s / 3600), (long long)(s / 60 % 60));
+	else if (s >= 60)
+		snprintf(buf, n, "%lld min %lld s", (long long)(s / 60), (long long)(s % 60));
+	else
+		snprintf(buf, n, "%lld s", (long long)s);
+}
+
+/* ---- spans ---------------------------------------------------------------------------------- */
+
+static tlc_span span_at(const verifier *v, uint32_t line, uint32_t col)
+{
+	if (!line || line > v->src->nlines)
+		return tlc_span_make(v->s->file, 0, 0);
+	size_t off = v->src->lines[line - 1];
+	for (uint32_t c = 1; c < col && off < v->src->len; c++) {
+		off++;
+		while (off < v->src->len && ((unsigned char)v->src->text[off] & 0xC0) == 0x80)
+			off++;
+	}
+	size_t end = off;
+	if (off < v->src->len && v->src->text[off] == '{') {
+		while (end < v->src->len && v->src->text[end] != '}' && v->src->text[end] != '\n')
+			end++;
+		end += end < v->src->len && v->src->text[end] == '}';
+	}
+	return tlc_span_make(v->s->file, off, end);
+}
+
+static const tlc_prog_view *view_of(const tlc_prog_countdown *c, int phase)
+{
+	if (phase == -2)
+		return c->stale_views;
+	return phase >= 0 && (size_t)phase < c->nphases ? c->phases[phase].views : NULL;
+}
+
+static tlc_span exposure_span(const verifier *v, const tlc_exposure *e)
+{
+	if (e->countdown < 0) {
+		const tlc_node *n = v->s->reload_node;
+		if (!n && e->kind == TLC_EXP_OVER_BUDGET)
+			n = tlc_node_get(v->s->root, "horizon");
+		if (!n)
+			n = tlc_node_get(v->s->root, "widget");
+		return n ? n->span : tlc_span_make(v->s->file, 0, 0);
+	}
+	const tlc_prog_countdown *c = &v->p->countdowns[e->countdown];
+	const tlc_prog_view *views = view_of(c, e->phase);
+	if (views && e->run >= 0) {
+		const tlc_prog_run *r = &views[e->family].runs[e->run];
+		return span_at(v, r->line, r->col);
+	}
+	if (views)
+		for (size_t i = 0; i < views[TLC_FAM_DEFAULT].nruns; i++)
+			if (views[TLC_FAM_DEFAULT].runs[i].kind == TLC_RUN_MESSAGE)
+				return span_at(v, views[TLC_FAM_DEFAULT].runs[i].line,
+					       views[TLC_FAM_DEFAULT].runs[i].col);
+	if (e->phase >= 0 && (size_t)e->phase < c->nphases)
+		return span_at(v, c->phases[e->phase].line, c->phases[e->phase].col);
+	return span_at(v, c->line, c->col);
+}
+
+static const char *run_name(const verifier *v, const tlc_exposure *e)
+{
+	const tlc_prog_view *views = view_of(&v->p->countdowns[e->countdown], e->phase);
+	if (!views || e->run < 0)
+		return "text";
+	return tlc_run_kind_name(views[e->family].runs[e->run].kind);
+}
+
+static void set_timing(tlc_diag *g, const tlc_exposure *e)
+{
+	if (!g)
+		return;
+	g->has_timing = true;
+	g->first = e->first;
+	g->worst = e->worst;
+	g->tolerated = e->tolerated;
+	g->count = e->count;
+}
+
+/* ---- exposures -> findings ------------------------------------------------------------------ */
+
+static void finding(verifier *v, const tlc_exposure *e)
+{
+	char when[64], worst[48], tol[48];
+	const tlc_budget *b = &v->o->budget;
+	tlc_span sp = exposure_span(v, e);
+	tlc_diag *g = NULL;
+	fmt_local(v, when, sizeof when, e->first);
+	fmt_dur(worst, sizeof worst, e->worst);
+	fmt_dur(tol, sizeof tol, e->tolerated < 0 ? 0 : e->tolerated);
+	switch (e->kind) {
+	case TLC_EXP_TIMER_OVER_24H:
+		g = tlc_diag_add(&v->ctx->diags, "TL101", sp,
+				 "'{%s}' shows %lld:%02lld:%02lld on %s: the timer style has no day field, "
+				 "so more than 24 hours reads as 24+ hours", run_name(v, e),
+				 (long long)(e->value / 3600), (long long)(e->value / 60 % 60),
+				 (long long)(e->value % 60), when);
+		tlc_diag_set_fix(g, "add a phase 'above: 24h' before this one that shows "
+				    "'{days, plural, one {# day} other {# days}}'; the timer takes over at "
+				    "24:00:00");
+		break;
+	case TLC_EXP_COUNT_UP:
+		g = tlc_diag_add(&v->ctx->diags, "TL102", sp,
+				 "'{%s}' keeps running past its target from %s, for up to %s, until an "
+				 "entry or a reload replaces it ('%s' profile)",
+				 run_name(v, e), when, worst, b->name);
+		tlc_diag_set_fix(g, "end this phase at the target ('above: 0s') and follow it with a "
+				    "phase without a timer, so an entry replaces it exactly then; or "
+				    "use '{countdown}', which holds at 0:00");
+		break;
+	case TLC_EXP_STALE_TEXT:
+		g = tlc_diag_add(&v->ctx->diags, "TL103", sp,
+				 "this text is out of date from %s for up to %s: the next timeline arrives "
+				 "late (reloads come up to %lld min late under '%s')",
+				 when, worst, (long long)(b->reload_lateness / 60), b->name);
+		tlc_diag_set_fix(g, "let the timeline run further past its reload date (a longer "
+				    "'horizon'), or use self-updating text ({timer}, {relative}) that needs "
+				    "no new entry; it tolerates reloads up to %s late", tol);
+		break;
+	case TLC_EXP_RELOAD_LOOP:
+		g = tlc_diag_add(&v->ctx->diags, "TL104", sp,
+				 "'.atEnd' on a timeline whose last entry never changes: from %s WidgetKit "
+				 "asks for a new timeline again and again, spending the budget on nothing",
+				 when);
+		tlc_diag_set_fix(g, "use 'reload: auto' (it picks .never here) or 'reload: never'");
+		break;
+	case TLC_EXP_OVER_BUDGET:
+		g = tlc_diag_add(&v->ctx->diags, "TL105", sp,
+				 "the reload policy asks for %lld reloads in 24 hours; the '%s' profile "
+				 "gives %d, so reloads come hours late", (long long)e->value, b->name,
+				 b->reloads_per_day);
+		tlc_diag_set_fix(g, "let each timeline cover longer (a longer 'horizon', fewer baked "
+				    "units), so it needs fewer reloads");
+		break;
+	case TLC_EXP_NO_RELOAD:
+		g = tlc_diag_add(&v->ctx->diags, "TL106", sp,
+				 "the display should change at %s, after the last entry, but no reload "
+				 "comes ('reload: never' or the '%s' profile): it stays wrong %s",
+				 when, b->name, worst);
+		tlc_diag_set_fix(g, "use 'reload: auto', or a longer window so the timeline covers "
+				    "the change");
+		break;
+	case TLC_EXP_DENSE_ENTRIES:
+		g = tlc_diag_add(&v->ctx->diags, "TL107", sp,
+				 "entries %lld s apart (%zu time%s from %s): WidgetKit does not honour "
+				 "entries closer than about %lld minutes", (long long)e->value, e->count,
+				 e->count == 1 ? "" : "s", when, (long long)(b->min_spacing / 60));
+		tlc_diag_set_fix(g, "bake coarser units ({hours} instead of {minutes}), or use "
+				    "self-updating text ({timer}) for the last stretch");
+		break;
+	case TLC_EXP_TOO_MANY_ENTRIES:
+		g = tlc_diag_add(&v->ctx->diags, "TL108", sp,
+				 "the timeline has %lld entries; beyond about %d WidgetKit stops updating "
+				 "the widget", (long long)e->value, b->max_entries);
+		tlc_diag_set_fix(g, "shorten 'horizon' or bake coarser units");
+		break;
+	default:
+		return;
+	}
+	set_timing(g, e);
+}
+
+/* ---- samples of the parameters -------------------------------------------------------------- */
+
+typedef struct psample {
+	tlc_param_value vals[16];
+	size_t n;
+} psample;
+
+static void add_sample(tlc_time *v, size_t *n, tlc_time x, tlc_time lo, tlc_time hi)
+{
+	if (x < lo || x > hi || *n >= MAX_SAMPLES)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (v[i] == x)
+			return;
+	v[(*n)++] = x;
+}
+
+/* Instants of parameter `name` worth checking: the domain's ends and middle, and values that
+ * put each phase threshold at the start, around a reload and around DST changes. */
+static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time *out)
+{
+	tlc_time lo = v->now + 60, hi = v->now + (v->p->has_window ? 7 * 86400 : v->p->horizon);
+	size_t n = 0;
+	if (pp->has_domain && pp->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {
+		lo = v->now + pp->domain.lo;
+		hi = v->now + pp->domain.hi;
+	}
+	int64_t late = v->o->budget.reload_lateness;
+	add_sample(out, &n, lo, lo, hi);
+	add_sample(out, &n, hi, lo, hi);
+	add_sample(out, &n, lo + (hi - lo) / 2, lo, hi);
+	for (size_t c = 0; c < v->p->ncountdowns; c++) {
+		const tlc_prog_countdown *cd = &v->p->countdowns[c];
+		if (cd->target.kind != TLC_PTIME_PARAM || strcmp(cd->target.param, pp->name) != 0)
+			continue;
+		for (size_t i = 0; i < cd->nphases; i++) {
+			if (!cd->phases[i].has_above)
+				continue;
+			tlc_time x = v->now + cd->phases[i].above - cd->target.offset;
+			add_sample(out, &n, x + 1, lo, hi);
+			add_sample(out, &n, x + late, lo, hi);
+			add_sample(out, &n, x + 86400, lo, hi);
+		}
+	}
+	return n;
+}
+
+/* ---- replays -------------------------------------------------------------------------------- */
+
+static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *vals, size_t nvals,
+		       tlc_time until)
+{
+	tlc_instantiate_opts io = {v->now, TLC_TIME_NONE, TLC_NOW_OPTION, v->ez, v->dz, vals, nvals};
+	tlc_inst_err ie;
+	int rc = tlc_replay(x, v->p, &io, &v->o->budget, until, &ie);
+	if (rc == TLC_ERANGE) {
+		const tlc_node *w = tlc_node_get(v->s->root, "widget");
+		tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL113", w ? w->span : TLC_SPAN_NONE,
+					   "%s: no timeline can show this", ie.msg);
+		tlc_diag_set_fix(g, "bake coarser units ({hours}, {days}) or use self-updating text "
+				    "({timer}, {relative}) for the fast-changing part");
+	} else if (rc == TLC_EINPUT) {
+		tlc_diag_add(&v->ctx->diags, "TL020", tlc_span_make(v->s->file, 0, 0),
+			     "cannot instantiate the spec: %s", ie.msg);
+	}
+	return rc;
+}
+
+/* Without a window, replay through the whole countdown: from a horizon and a day before the
+ * first phase of the earliest literal target, so reloads happen at the real cadence. */
+static tlc_time replay_start(const verifier *v, tlc_time now)
+{
+	if (v->o->now_given || v->s->has_window || now == v->o->now)
+		return now;
+	tlc_time x = now + 3600 - v->s->horizon - 86400;
+	return x < TLC_TIME_MIN ? TLC_TIME_MIN : x;
+}
+
+/* ... and until two days after the last literal target's last phase. */
+static tlc_time replay_until(const verifier *v)
+{
+	if (v->s->has_window && v->s->window_end.set)
+		return v->s->window_end.at;
+	tlc_time until = v->now + v->s->horizon + 2 * 86400;
+	for (size_t i = 0; !v->o->now_given && i < v->s->ncountdowns; i++) {
+		const tlc_sp_countdown *c = &v->s->countdowns[i];
+		if (c->target.expr.kind != TLC_TIME_EXPR_LITERAL || c->target.local)
+			continue;
+		int64_t low = 0;
+		for (size_t k = 0; k < c->nphases; k++)
+			if (c->phases[k].has_above && c->phases[k].above < low)
+				low = c->phases[k].above;
+		if (c->target.at - low + 2 * 86400 > until)
+			until = c->target.at - low + 2 * 86400;
+	}
+	return until;
+}
+
+static int run_replays(verifier *v, tlc_exposures *x)
+{
+	tlc_param_value base[16];
+	size_t nb = 0;
+	tlc_time until = replay_until(v);
+	const tlc_sp_param *inst[16];
+	size_t ninst = 0;
+	for (size_t i = 0; i < v->s->nparams && nb < 16; i++) {
+		const tlc_sp_param *pp = &v->s->params[i];
+		base[nb] = (tlc_param_value){pp->name, 0, 0, pp->name};
+		if (pp->type == TLC_PARAM_INSTANT) {
+			tlc_time s[MAX_SAMPLES];
+			param_samples(v, pp, s);
+			base[nb].instant = s[2 < param_samples(v, pp, s) ? 2 : 0];
+			inst[ninst++] = pp;
+		}
+		nb++;
+	}
+	if (!ninst)
+		return replay_with(v, x, base, nb, until);
+	for (size_t k = 0; k < ninst; k++) {
+		tlc_time s[MAX_SAMPLES];
+		size_t ns = param_samples(v, inst[k], s);
+		size_t idx = 0;
+		while (strcmp(base[idx].name, inst[k]->name) != 0)
+			idx++;
+		tlc_time keep = base[idx].instant;
+		for (size_t i = 0; i < ns; i++) {
+			base[idx].instant = s[i];
+			int rc = replay_with(v, x, base, nb, until + (s[i] - v->now));
+			if (rc < 0)
+				return rc;
+		}
+		base[idx].instant = keep;
+		if (!inst[k]->has_domain) {
+			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL114", inst[k]->node->span,
+						   "'$%s' has no check-params domain; it was checked from 1 "
+						   "minute to the horizon after the instantiation",
+						   inst[k]->name);
+			tlc_diag_set_fix(g, "add 'check-params: {%s: 5m .. 36h after now}' with the "
+					    "range your data really has", inst[k]->name);
+		}
+	}
+	return 0;
+}
+
+/* ---- rules without replay ------------------------------------------------------------------- */
+
+static void check_sources(verifier *v)
+{
+	for (size_t i = 0; i < v->s->nsources; i++) {
+		const tlc_sp_source *src = &v->s->sources[i];
+		if (src->kind != TLC_SOURCE_BACKGROUND_REFRESH)
+			continue;
+		char iv[48];
+		fmt_dur(iv, sizeof iv, src->interval);
+		tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL109", src->node->span,
+					   "a background refresh every %s is a wish, not a promise: iOS "
+					   "runs it when it decides (hours late, or not at all on rarely "
+					   "used apps), so the check counts on none", iv);
+		tlc_diag_set_fix(g, "put what must change on time in the timeline itself "
+				    "(self-updating text, entries at the change points) and send a "
+				    "push when the data really changes");
+	}
+}
+
+static void check_targets(verifier *v)
+{
+	for (size_t i = 0; i < v->s->ncountdowns; i++) {
+		const tlc_sp_countdown *c = &v->s->countdowns[i];
+		if (c->target_kind != TLC_TARGET_TO || !c->target.set ||
+		    c->target.expr.kind != TLC_TIME_EXPR_LITERAL || c->target.local)
+			continue;
+		tlc_time start = v->s->has_window ? v->s->window_start.at : v->now;
+		if (c->target.at > start)
+			continue;
+		char when[64];
+		fmt_local(v, when, sizeof when, c->target.at);
+		tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL110", c->target.node->span,
+					   "the target %s is at or before the timeline starts: the "
+					   "countdown begins in its after-target phases", when);
+		tlc_diag_set_fix(g, "check the date (and its zone), or start the window earlier");
+	}
+}
+
+static void check_reachable(verifier *v)
+{
+	if (!v->p->has_window)
+		return;
+	for (size_t i = 0; i < v->s->ncountdowns; i++) {
+		const tlc_sp_countdown *c = &v->s->countdowns[i];
+		if (c->target_kind != TLC_TARGET_TO || c->target.expr.kind != TLC_TIME_EXPR_LITERAL ||
+		    c->target.local)
+			continue;
+		int64_t rmax = c->target.at - v->s->window_start.at; /* r is largest at the start */
+		for (size_t k = 0; k < c->nphases; k++) {
+			const tlc_sp_phase *ph = &c->phases[k];
+			if (!ph->has_above || rmax > ph->above)
+				continue;
+			/* r never exceeds this threshold: the phase never shows */
+			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL111", ph->node->span,
+						   "this phase never shows: the window starts when the "
+						   "target is only %lld h away, not more than its 'above'",
+						   (long long)(rmax / 3600));
+			tlc_diag_set_fix(g, "remove the phase or start the window earlier");
+			break;
+		}
+	}
+}
+
+/* The largest |r| the display can meet, in seconds: a bound for the values of baked units. */
+static int64_t r_bound(const verifier *v)
+{
+	int64_t span = v->s->has_window ? v->s->window_end.at - v->s->window_start.at : v->s->horizon;
+	int64_t extra = 0;
+	for (size_t i = 0; i < v->s->ncountdowns; i++) {
+		const tlc_sp_countdown *c = &v->s->countdowns[i];
+		int64_t e = 366 * 86400; /* a parameter or a recurrence: up to a year away */
+		if (c->target.set && c->target.expr.kind == TLC_TIME_EXPR_LITERAL && !c->target.local) {
+			tlc_time start = v->s->has_window ? v->s->window_start.at : v->now;
+			e = c->target.at > start ? c->target.at - start : start - c->target.at;
+		}
+		for (size_t k = 0; k < v->s->nparams; k++)
+			if (v->s->params[k].has_domain && c->target.param &&
+			    strcmp(c->target.param, v->s->params[k].name) == 0)
+				e = v->s->params[k].domain.hi;
+		if (e > extra)
+			extra = e;
+	}
+	return span + extra;
+}
+
+/* The largest value argument `name` can take, or -1 when unknown (a parameter). */
+static int64_t arg_bound(const verifier *v, const char *name, size_t n)
+{
+	static const char *const units[] = {"days", "hours", "minutes", "seconds", "total-hours",
+					    "total-minutes", "calendar-days"};
+	int64_t r = r_bound(v);
+	const int64_t max[] = {r / 86400, 23, 59, 59, r / 3600, r / 60, r / 86400 + 1};
+	for (int u = 0; u < 7; u++)
+		if (strlen(units[u]) == n && memcmp(units[u], name, n) == 0)
+			return max[u];
+	return -1;
+}
+
+static void check_plurals_in(verifier *v, const tlc_node *n)
+{
+	for (size_t li = 0; li < v->s->nlocales; li++) {
+		tlc_render_locale *loc;
+		tlc_msg_use *uses = NULL;
+		size_t nu = 0;
+		if (tlc_render_locale_get(&loc, v->ctx->render, v->s->locales[li]) < 0 ||
+		    tlc_render_msg_scan(&uses, &nu, NULL, loc, n->str, n->len) < 0)
+			continue;
+		for (size_t i = 0; i < nu; i++) {
+			unsigned need = TLC_PLURAL_ALL;
+			int64_t bound = arg_bound(v, n->str + uses[i].name_off, uses[i].name_len);
+			if (bound >= 0)
+				tlc_render_plural_range(&need, loc,
+							uses[i].kind == TLC_MSG_KIND_SELECTORDINAL, bound);
+			unsigned missing = uses[i].missing & need;
+			if (!missing)
+				continue;
+			char cats[96] = "";
+			for (unsigned b = 1; b < TLC_PLURAL_ALL; b <<= 1)
+				if (missing & b) {
+					strcat(cats, *cats ? ", " : "");
+					strcat(cats, tlc_plural_cat_name(b));
+				}
+			tlc_span sp = tlc_node_subspan(v->src, n, uses[i].off, uses[i].len);
+			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL112", sp,
+						   "'%.*s' has no branch for the %s plural categor%s %s "
+						   "needs: those numbers fall back to 'other'",
+						   (int)uses[i].name_len, n->str + uses[i].name_off, cats,
+						   strchr(cats, ',') ? "ies" : "y", v->s->locales[li]);
+			tlc_diag_set_fix(g, "add the branches (%s) or an exact '=N' branch", cats);
+		}
+		free(uses);
+	}
+}
+
+static void check_plurals(verifier *v)
+{
+	for (size_t i = 0; i < v->s->ncountdowns; i++) {
+		const tlc_sp_countdown *c = &v->s->countdowns[i];
+		for (size_t k = 0; k < c->nphases; k++)
+			for (int f = 0; f < TLC_FAMILY_MAX; f++)
+				if (c->phases[k].text.node[f])
+					check_plurals_in(v, c->phases[k].text.node[f]);
+	}
+}
+
+/* ---- entry ---------------------------------------------------------------------------------- */
+
+static tlc_time choose_now(const verifier *v)
+{
+	if (v->o->now_given)
+		return v->o->now;
+	if (v->s->has_window && !v->s->window_start.local)
+		return v->s->window_start.at;
+	tlc_time best = TLC_TIME_NONE;
+	for (size_t i = 0; i < v->s->ncountdowns; i++) {
+		const tlc_sp_countdown *c = &v->s->countdowns[i];
+		if (c->target.expr.kind != TLC_TIME_EXPR_LITERAL || c->target.local)
+			continue;
+		int64_t top = 0;
+		for (size_t k = 0; k < c->nphases; k++)
+			if (c->phases[k].has_above && c->phases[k].above > top)
+				top = c->phases[k].above;
+		tlc_time x = c->target.at - top - 3600;
+		if (best == TLC_TIME_NONE || x < best)
+			best = x;
+	}
+	return best != TLC_TIME_NONE ? best : v->o->now;
+}
+
+int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_verify_opts *o)
+{
+	verifier v = {ctx, s, p, o, tlc_sources_get(&ctx->sources, s->file), s->zone, NULL, 0};
+	tlc_exposures x = {0};
+	const char *dzn = o->display_zone ? o->display_zone : s->zone ? s->zone_name : "UTC";
+	if (tlc_zones_get(ctx->zones, dzn, &v.dz) < 0)
+		return TLC_EINVAL;
+	v.now = replay_start(&v, choose_now(&v));
+	check_sources(&v);
+	check_targets(&v);
+	check_reachable(&v);
+	check_plurals(&v);
+	int rc = run_replays(&v, &x);
+	for (size_t i = 0; rc == 0 && i < x.n; i++)
+		finding(&v, &x.v[i]);
+	tlc_exposures_release(&x);
+	return rc == TLC_ENOMEM ? rc : 0;
+}
