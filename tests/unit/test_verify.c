@@ -1,0 +1,139 @@
+/* The verifier: each finding's rule, first instant, worst duration and tolerated lateness. */
+#include "helpers.h"
+#include "lower.h"
+#include "verify.h"
+#include "timelinec/timeparse.h"
+
+static tctx T;
+static void setup(void) { tctx_open(&T); }
+static void teardown(void) { tctx_close(&T); }
+TestSuite(verify, .init = setup, .fini = teardown);
+
+static tlc_time at(const char *s)
+{
+	tlc_parsed_instant pi;
+	cr_assert_eq(tlc_instant_parse(&pi, s, strlen(s), NULL), 0);
+	return pi.value;
+}
+
+/* Loads, lowers and verifies `text` under `budget`; returns the number of diagnostics. */
+static size_t verify_text(const char *text, const char *budget)
+{
+	tlc_spec *s;
+	tlc_program *p = NULL;
+	tlc_verify_opts o;
+	memset(&o, 0, sizeof o);
+	cr_assert_eq(tlc_budget_parse(&o.budget, budget, NULL), 0);
+	tctx_add(&T, "t.yaml", text);
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &s), 0, "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	cr_assert_eq(tlc_lower(&T.ctx, s, &p), 0);
+	cr_assert_eq(tlc_verify(&T.ctx, s, p, &o), 0);
+	tlc_program_free(p);
+	return T.ctx.diags.n;
+}
+
+#define TIMER_SPEC(start)                                                                           \
+	"timelinec: 1\nwidget: W\ntimezone: UTC\n"                                                  \
+	"window: " start " .. 2026-12-04T00:00:00Z\n"                                                \
+	"countdown:\n  to: 2026-12-03T00:00:00Z\n  show:\n"                                          \
+	"    - above: 0s\n      text: \"in {timer}\"\n    - text: done\n"
+
+Test(verify, timer_at_exactly_24_hours_is_fine)
+{
+	cr_expect_eq(verify_text(TIMER_SPEC("2026-12-02T00:00:00Z"), "typical"), 0,
+		     "24:00:00 is not more than 24 hours: %s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+}
+
+Test(verify, timer_one_second_over_24_hours)
+{
+	cr_assert_eq(verify_text(TIMER_SPEC("2026-12-01T23:59:59Z"), "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL101");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "shows 24:00:01") != NULL, "%s", g->message);
+	cr_expect_eq(g->first, at("2026-12-01T23:59:59Z"));
+	cr_expect_eq(g->worst, 1, "shows more than 24 hours for one second");
+	assert_diag(&T, "TL101", 9, 17, "{timer}");
+}
+
+#define STALE_SPEC(reload)                                                                          \
+	"timelinec: 1\nwidget: Trip\ntimezone: UTC\nhorizon: 2d\n" reload                            \
+	"countdown:\n  to: 2026-12-20T00:00:00Z\n  show:\n"                                          \
+	"    - above: 0s\n      text: \"{days} days\"\n    - text: gone\n"
+
+Test(verify, stale_tail_reports_first_worst_and_tolerated)
+{
+	/* the reload is asked for when the entries run out; it arrives up to 1 h late */
+	cr_assert_geq(verify_text(STALE_SPEC("reload: {after: 2d}\n"), "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL103");
+	cr_assert_not_null(g);
+	cr_expect_eq(g->worst, 3600);
+	cr_expect_eq(g->tolerated, 0);
+	cr_expect_eq(g->first, at("2026-12-19T00:00:00Z"));
+	assert_diag(&T, "TL103", 10, 14, "out of date");
+}
+
+Test(verify, rare_profile_makes_it_last_longer)
+{
+	cr_assert_geq(verify_text(STALE_SPEC("reload: {after: 2d}\n"), "rare"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL103");
+	cr_assert_not_null(g);
+	cr_expect_eq(g->worst, 6 * 3600);
+}
+
+Test(verify, auto_reload_tolerates_six_hours)
+{
+	cr_expect_eq(verify_text(STALE_SPEC(""), "typical"), 0);
+	/* a profile whose reloads come 7 h late breaks it after the 6 h margin */
+	cr_assert_geq(verify_text(STALE_SPEC(""), "custom:reload-lateness=7h"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL103");
+	cr_assert_not_null(g);
+	cr_expect_eq(g->tolerated, 6 * 3600, "tolerated %lld", (long long)g->tolerated);
+	cr_expect_eq(g->worst, 3600);
+}
+
+Test(verify, count_up_after_target)
+{
+	cr_assert_geq(verify_text("timelinec: 1\nwidget: W\ntimezone: UTC\n"
+				  "window: 2026-12-05T00:00:00Z .. 2026-12-06T00:00:00Z\n"
+				  "countdown:\n  to: 2026-12-05T19:00:00Z\n  show:\n"
+				  "    - above: 2h\n      text: later\n"
+				  "    - text: \"in {timer}\"\n", "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL102");
+	cr_assert_not_null(g);
+	cr_expect_eq(g->first, at("2026-12-05T19:00:00Z"));
+	cr_expect_eq(g->worst, 5 * 3600, "until the window ends");
+}
+
+Test(verify, since_never_counts_up)
+{
+	cr_expect_eq(verify_text("timelinec: 1\nwidget: W\ntimezone: UTC\n"
+				 "window: 2026-12-05T00:00:00Z .. 2026-12-05T20:00:00Z\n"
+				 "countdown:\n  since: 2026-12-05T01:00:00Z\n  show:\n"
+				 "    - text: \"fed {relative} ago\"\n", "typical"), 0);
+}
+
+Test(verify, frozen_profile_never_reloads)
+{
+	cr_assert_geq(verify_text(STALE_SPEC(""), "frozen"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL106");
+	cr_assert_not_null(g);
+	cr_expect_eq(g->first, at("2026-12-19T00:00:00Z"));
+}
+
+Test(verify, dense_entries_and_budget)
+{
+	cr_assert_geq(verify_text("timelinec: 1\nwidget: W\ntimezone: UTC\nhorizon: 30m\n"
+				  "countdown:\n  to: 2026-12-07T09:00:00Z\n  show:\n"
+				  "    - above: 0s\n      text: \"{total-minutes} min\"\n    - text: due\n",
+				  "typical"), 2);
+	const tlc_diag *d = tctx_find(&T, "TL107"), *b = tctx_find(&T, "TL105");
+	cr_assert_not_null(d);
+	cr_assert_not_null(b);
+	cr_expect(strstr(b->message, "96 reloads") != NULL, "%s", b->message);
+	assert_diag(&T, "TL105", 4, 10, "'typical' profile gives 40");
+}
+
+Test(verify, debugger_profile_is_lenient)
+{
+	cr_expect_eq(verify_text(STALE_SPEC("reload: {after: 2d}\n"), "debugger"), 0);
+}
