@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: install uninstall check-core check-docs reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+.PHONY: install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -114,7 +114,17 @@ demo: deps
 	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs
+	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas
+
+# JSON Schemas of programs, timelines and specs, validated with ajv (Node.js and npm).
+check-schemas: $(TOOL)
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+		sh tests/tools/schemas.sh $(TOOL); \
+	elif [ "$(DEVELOPER)" = 1 ]; then \
+		echo "check-schemas: node and npm are required (apt-get install nodejs npm)" >&2; exit 1; \
+	else \
+		echo "check-schemas: SKIPPED: node and npm are not installed (CI runs it)"; \
+	fi
 
 check-docs: $(TOOL)
 	sh tests/tools/docs-check.sh $(TOOL)

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "bake.h"
 #include "display.h"
 #include "lower.h"
 #include "report.h"
@@ -286,6 +287,8 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	}
 	if (rc == 0)
 		rc = tlc_lower(ctx, spec, &p);
+	if (rc == 0)
+		rc = tlc_bake(cr->env->render, spec, p);
 	if (rc == TLC_ENOMEM)
 		fputs("timelinec: out of memory\n", stderr);
 	if (rc < 0)

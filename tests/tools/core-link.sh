@@ -20,4 +20,6 @@ fi
 out=$("$build/core_example" "$build/launch.program.json" 1795593600)
 n=$(printf '%s\n' "$out" | grep -c phase)
 [ "$n" = 10 ] || { echo "core-link: expected 10 entries, got $n" >&2; printf '%s\n' "$out" >&2; exit 1; }
+printf '%s\n' "$out" | grep -q '2026-11-27T17:00:00Z phase 0 3 days to launch' || {
+	echo "core-link: the precomputed text is missing:" >&2; printf '%s\n' "$out" >&2; exit 1; }
 echo "core-link: the core links without ICU and instantiates launch.yaml into $n entries"

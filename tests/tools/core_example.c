@@ -36,7 +36,16 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < tl->nentries; i++) {
 		char d[32];
 		tlc_format_rfc3339(d, tl->entries[i].date);
-		printf("%s phase %d\n", d, tl->entries[i].views[0].phase);
+		const tlc_tl_view *v = &tl->entries[i].views[0];
+		printf("%s phase %d", d, v->phase);
+		for (size_t k = 0; k < v->nruns[TLC_FAM_DEFAULT]; k++) {
+			const tlc_tl_run *r = &v->runs[TLC_FAM_DEFAULT][k];
+			const char *txt = r->kind == TLC_RUN_TEXT ? r->text
+					  : r->kind == TLC_RUN_MESSAGE ? tlc_timeline_baked(tl, r, "de_DE")
+								      : tlc_run_kind_name(r->kind);
+			printf(" %s", txt ? txt : "(no text)");
+		}
+		printf("\n");
 	}
 	printf("policy %d\n", (int)tl->policy);
 	tlc_timeline_free(tl);
