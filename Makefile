@@ -136,7 +136,7 @@ reference-update: $(TOOL)
 	awk -v ref=$(BUILD)/ref.md '/^<!-- BEGIN GENERATED KEY REFERENCE -->$$/ {print; while ((getline l < ref) > 0) print l; skip=1; next} /^<!-- END GENERATED KEY REFERENCE -->$$/ {skip=0} !skip' docs/spec.md > $(BUILD)/spec.md && mv $(BUILD)/spec.md docs/spec.md
 
 check-core: $(LIB_CORE) $(TOOL)
-	sh tests/tools/core-link.sh $(BUILD)
+	CC="$(CC) $(LDSAN)" sh tests/tools/core-link.sh $(BUILD)
 
 # Expected zone data generated from the system database by an independent reader (Python).
 $(BUILD)/zone-cases.txt: tests/tools/gen-zone-cases.py

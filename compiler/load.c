@@ -119,6 +119,8 @@ static void report_local(loader *L, const tlc_node *n, const tlc_parsed_instant 
 	if (reject && g) {
 		g->sev = TLC_SEV_ERROR;
 		L->errors++;
+	} else if (g && L->spec->disamb_explicit) {
+		g->sev = TLC_SEV_NOTE; /* the spec says how to read it: informational */
 	}
 }
 
@@ -319,6 +321,7 @@ static void load_common(loader *L, const tlc_node *root)
 	const tlc_node *n = tlc_node_get(root, "disambiguation");
 	static const char *const names[] = {"compatible", "earlier", "later", "reject"};
 	L->spec->disamb = n ? (tlc_disamb)enum_index(names, 4, n->str) : TLC_DISAMB_COMPATIBLE;
+	L->spec->disamb_explicit = n != NULL;
 	load_zone(L, root);
 	load_locales(L, root);
 	load_params(L, root);

@@ -196,6 +196,7 @@ typedef struct tlc_spec {
 	const char *zone_name;       /* "floating" or an IANA name */
 	const tlc_zone *zone;        /* NULL when floating */
 	tlc_disamb disamb;
+	bool disamb_explicit;         /* the spec chose it: gap/overlap warnings are notes */
 	const char **locales;
 	size_t nlocales;
 	tlc_sp_param *params;

@@ -248,6 +248,11 @@ static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time *out)
 			add_sample(out, &n, x + 1, lo, hi);
 			add_sample(out, &n, x + late, lo, hi);
 			add_sample(out, &n, x + 86400, lo, hi);
+			/* the threshold falls on each DST change in the domain */
+			tlc_time tr = lo;
+			for (int k = 0; v->ez && k < 8 && tlc_zone_next_transition(v->ez, tr, &tr) == 0 &&
+					tr <= hi + v->p->horizon; k++)
+				add_sample(out, &n, tr + cd->phases[i].above - cd->target.offset, lo, hi);
 		}
 	}
 	return n;

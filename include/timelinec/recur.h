@@ -18,9 +18,10 @@
  *    otherwise. Every such decision can be reported through a callback.
  *  - Occurrences come out strictly ascending (no duplicates) as tlc_time instants. Local years
  *    stay within 1970..9999; instants outside TLC_TIME_MIN..TLC_TIME_MAX are never returned.
- *  - Every search is bounded: a rule that can never produce another occurrence ends (with
- *    TLC_RECUR_END_NEVER) after at most one full calendar cycle, and no call does more than
- *    TLC_RECUR_SCAN_MAX steps without producing an occurrence (TLC_RECUR_END_LIMIT).
+ *  - Every search is bounded: a rule that can never produce another occurrence ends after at
+ *    most one full calendar cycle (TLC_RECUR_END_NEVER) or at the year 9999
+ *    (TLC_RECUR_END_RANGE), and no call does more than TLC_RECUR_SCAN_MAX steps without a
+ *    reading (TLC_RECUR_END_LIMIT).
  *  - Nothing here prints, exits, reads TZ or LANG, or keeps global state. A tlc_recur is
  *    immutable once built and may be shared between threads; an iterator belongs to one thread.
  */
