@@ -196,11 +196,14 @@ static int lower_recurrence(lowerer *L, const tlc_sp_countdown *c, tlc_prog_coun
 	pc->mode = TLC_TARGET_MODE_RECUR;
 	pc->dtstart = c->dtstart.set ? local_of(L, &c->dtstart) : 0;
 	pc->exdate = calloc(c->nexdate + 1, sizeof *pc->exdate);
+	pc->exdate_is_date = calloc(c->nexdate + 1, sizeof *pc->exdate_is_date);
 	pc->rdate = calloc(c->nrdate + 1, sizeof *pc->rdate);
-	if (!pc->exdate || !pc->rdate)
+	if (!pc->exdate || !pc->exdate_is_date || !pc->rdate)
 		return TLC_ENOMEM;
-	for (size_t i = 0; i < c->nexdate; i++)
+	for (size_t i = 0; i < c->nexdate; i++) {
+		pc->exdate_is_date[pc->nexdate] = c->exdate[i].expr.literal.date_only;
 		pc->exdate[pc->nexdate++] = local_of(L, &c->exdate[i]);
+	}
 	for (size_t i = 0; i < c->nrdate; i++)
 		pc->rdate[pc->nrdate++] = local_of(L, &c->rdate[i]);
 	int64_t lowest = 0;

@@ -134,6 +134,7 @@ typedef struct tlc_prog_countdown {
 	char *rrule;               /* RECUR: canonical RRULE */
 	tlc_time dtstart;          /* RECUR: local seconds in the event zone */
 	tlc_time *exdate, *rdate;  /* RECUR: local seconds */
+	bool *exdate_is_date;      /* RECUR: a bare date removes every occurrence that day */
 	size_t nexdate, nrdate;
 	int64_t roll_after;        /* RECUR: move to the next occurrence at T + roll_after */
 	tlc_prog_time from;        /* start of {countdown}/{progress}; NONE: the phase start */

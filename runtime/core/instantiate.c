@@ -459,7 +459,7 @@ static int setup_countdown(inst *in, cd_state *st, const tlc_prog_countdown *c, 
 		return rc;
 	if (c->mode != TLC_TARGET_MODE_RECUR)
 		return resolve_time(in, &c->target, &st->target, err);
-	tlc_err e;
+	tlc_err e = {0, 0, "the start is outside 1970..9999"};
 	if ((rc = tlc_recur_parse_rrule(&st->rule, c->rrule, strlen(c->rrule), &e)) < 0 ||
 	    (rc = tlc_recur_set_dtstart_local(st->rule, c->dtstart)) < 0) {
 		snprintf(err->msg, sizeof err->msg, "recurrence '%s': %s", c->rrule, e.msg);
@@ -469,8 +469,9 @@ static int setup_countdown(inst *in, cd_state *st, const tlc_prog_countdown *c, 
 		char b[32];
 		bool ex = i < c->nexdate;
 		tlc__format_rfc3339(b, ex ? c->exdate[i] : c->rdate[i - c->nexdate]);
-		b[19] = 0; /* local: no 'Z' */
-		rc = ex ? tlc_recur_add_exdates(st->rule, b, 19, &e) : tlc_recur_add_rdates(st->rule, b, 19, &e);
+		size_t n = ex && c->exdate_is_date && c->exdate_is_date[i] ? 10 : 19; /* local: no 'Z' */
+		b[n] = 0;
+		rc = ex ? tlc_recur_add_exdates(st->rule, b, n, &e) : tlc_recur_add_rdates(st->rule, b, n, &e);
 	}
 	if (rc < 0) {
 		snprintf(err->msg, sizeof err->msg, "recurrence dates: %s", e.msg);

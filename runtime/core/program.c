@@ -66,6 +66,7 @@ static void free_countdown(tlc_prog_countdown *c)
 	free(c->paused_at.param);
 	free(c->rrule);
 	free(c->exdate);
+	free(c->exdate_is_date);
 	free(c->rdate);
 	free_views(c->stale_views);
 	for (size_t i = 0; i < c->nphases; i++)
@@ -189,12 +190,14 @@ static void w_views(jsonw *w, const tlc_prog_view *views)
 	jw_end_obj(w);
 }
 
-static void w_locals(jsonw *w, const tlc_time *v, size_t n)
+static void w_locals(jsonw *w, const tlc_time *v, const bool *is_date, size_t n)
 {
 	char b[32];
 	jw_arr_compact(w);
 	for (size_t i = 0; i < n; i++) {
 		local_string(b, v[i]);
+		if (is_date && is_date[i])
+			b[10] = 0; /* "2026-12-25": the whole day */
 		jw_str(w, b);
 	}
 	jw_end_arr(w);
@@ -215,9 +218,9 @@ static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 		jw_key(w, "dtstart");
 		jw_str(w, b);
 		jw_key(w, "exdate");
-		w_locals(w, c->exdate, c->nexdate);
+		w_locals(w, c->exdate, c->exdate_is_date, c->nexdate);
 		jw_key(w, "rdate");
-		w_locals(w, c->rdate, c->nrdate);
+		w_locals(w, c->rdate, NULL, c->nrdate);
 		jw_key(w, "roll-after");
 		jw_int(w, c->roll_after);
 	} else {
@@ -464,18 +467,23 @@ static void r_views(pjson *j, const cJSON *o, tlc_prog_view *views, const tlc_pr
 	}
 }
 
-static void r_locals(pjson *j, const cJSON *a, tlc_time **out, size_t *n)
+static void r_locals(pjson *j, const cJSON *a, tlc_time **out, bool **is_date, size_t *n)
 {
 	size_t m = pj_array(j, a);
 	if (!m || j->failed)
 		return;
 	*out = calloc(m, sizeof **out);
-	if (!*out) {
+	if (is_date)
+		*is_date = calloc(m, sizeof **is_date);
+	if (!*out || (is_date && !*is_date)) {
 		pj_oom(j);
 		return;
 	}
-	for (const cJSON *it = a->child; it; it = it->next)
+	for (const cJSON *it = a->child; it; it = it->next) {
+		if (is_date)
+			(*is_date)[*n] = cJSON_IsString(it) && strlen(it->valuestring) == 10;
 		(*out)[(*n)++] = pj_time(j, it, true);
+	}
 }
 
 static void r_countdown(pjson *j, const cJSON *o, tlc_prog_countdown *c, const tlc_program *p)
@@ -487,8 +495,8 @@ static void r_countdown(pjson *j, const cJSON *o, tlc_prog_countdown *c, const t
 	if (c->mode == TLC_TARGET_MODE_RECUR) {
 		c->rrule = pj_strdup(j, pj_get(j, o, "rrule", true));
 		c->dtstart = pj_time(j, pj_get(j, o, "dtstart", true), true);
-		r_locals(j, pj_get(j, o, "exdate", true), &c->exdate, &c->nexdate);
-		r_locals(j, pj_get(j, o, "rdate", true), &c->rdate, &c->nrdate);
+		r_locals(j, pj_get(j, o, "exdate", true), &c->exdate, &c->exdate_is_date, &c->nexdate);
+		r_locals(j, pj_get(j, o, "rdate", true), &c->rdate, NULL, &c->nrdate);
 		c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
 	} else {
 		r_ptime(j, pj_get(j, o, "target", true), &c->target);
