@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+.PHONY: leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -170,6 +170,9 @@ headertest:
 		$(CC) -std=c11 -Wall -Wextra -pedantic -Werror -Iinclude -c $(BUILD)/headertest/t.c \
 			-o $(BUILD)/headertest/t.o || exit 1; \
 	done; echo "headertest: every public header compiles alone"
+
+leakcheck: $(TOOL)
+	sh tests/tools/leakcheck.sh $(TOOL)
 
 check-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined check

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Runs the CLI over every example, scenario and bad input under valgrind: no leak, no error.
+set -u
+tool=${1:?usage: leakcheck.sh path/to/timelinec}
+vg="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+status=0
+n=0
+run() {
+	n=$((n + 1))
+	$vg "$@" >/dev/null 2>"$tmp/err"
+	if [ $? = 99 ]; then
+		echo "leakcheck: valgrind found errors in: $*" >&2
+		cat "$tmp/err" >&2
+		status=1
+	fi
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for f in examples/*.yaml examples/scenarios/*.yaml; do
+	run "$tool" check "$f"
+	run "$tool" compile "$f" --timeline --now 2026-11-25T08:00:00Z --param departure=2026-11-25T18:00:00Z --param flight=X -o "$tmp/t.json"
+done
+run "$tool" render "$tmp/t.json" --at 2026-11-26T00:00:00Z
+for f in tests/bad/*.yaml tests/bad/*.json; do
+	run "$tool" check "$f"
+done
+run "$tool" --version
+run "$tool" explain TL101
+[ $status = 0 ] && echo "leakcheck: $n runs under valgrind, no leak and no error"
+exit $status
