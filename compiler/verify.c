@@ -10,6 +10,7 @@
 #include <string.h>
 #include "verify.h"
 #include "timelinec/civil.h"
+#include "timelinec/recur.h"
 
 #define MAX_SAMPLES 48
 
@@ -501,6 +502,72 @@ static void check_plurals(verifier *v)
 	}
 }
 
+/* ---- recurrences across DST ----------------------------------------------------------------- */
+
+typedef struct dst_events {
+	size_t n[TLC_RECUR_EV_KIND_MAX];
+	tlc_recur_event first[TLC_RECUR_EV_KIND_MAX];
+} dst_events;
+
+static void on_recur_event(void *ud, const tlc_recur_event *ev)
+{
+	dst_events *d = ud;
+	if (d->n[ev->kind]++ == 0)
+		d->first[ev->kind] = *ev;
+}
+
+/* Occurrences of a recurring target in the replay span that fall into a DST gap or overlap. */
+static void check_recurrence_dst(verifier *v, tlc_time until)
+{
+	for (size_t i = 0; i < v->p->ncountdowns; i++) {
+		const tlc_prog_countdown *c = &v->p->countdowns[i];
+		const tlc_sp_countdown *sc = &v->s->countdowns[i];
+		tlc_recur *r = NULL;
+		tlc_recur_iter *it = NULL;
+		tlc_recur_occ o;
+		dst_events d;
+		memset(&d, 0, sizeof d);
+		if (c->mode != TLC_TARGET_MODE_RECUR || !v->ez ||
+		    tlc_recur_parse_rrule(&r, c->rrule, strlen(c->rrule), NULL) < 0 ||
+		    tlc_recur_set_dtstart_local(r, c->dtstart) < 0) {
+			tlc_recur_free(r);
+			continue;
+		}
+		tlc_recur_opts opts = TLC_RECUR_OPTS_INIT;
+		opts.on_event = on_recur_event;
+		opts.ud = &d;
+		if (tlc_recur_iter_new(&it, r, v->ez, &opts) == 0 && tlc_recur_iter_seek(it, v->now) == 0)
+			for (int k = 0; k < 100000 && tlc_recur_iter_next(&o, it) == 0 && o.utc < until; k++)
+				;
+		for (int kind = 0; kind < TLC_RECUR_EV_KIND_MAX; kind++) {
+			if (!d.n[kind])
+				continue;
+			char when[32];
+			tlc_civil cv;
+			tlc_civil_from_secs(d.first[kind].local, &cv);
+			snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d", (int)cv.year, (int)cv.month,
+				 (int)cv.day, (int)cv.hour, (int)cv.min);
+			bool gap = kind == TLC_RECUR_EV_GAP_SKIPPED || kind == TLC_RECUR_EV_GAP_SHIFTED;
+			tlc_diag *g = tlc_diag_add(&v->ctx->diags, gap ? "TL022" : "TL023", sc->recur->span,
+						   gap ? "the occurrence at %s does not exist in %s (DST gap): "
+							 "it is %s, as RFC 5545 says (%zu in the span checked)"
+						       : "the occurrence at %s happens twice in %s (DST "
+							 "overlap): the %s instant counts (%zu in the span "
+							 "checked)",
+						   when, tlc_zone_name(v->ez),
+						   kind == TLC_RECUR_EV_GAP_SKIPPED ? "skipped"
+						   : kind == TLC_RECUR_EV_GAP_SHIFTED ? "shifted forward"
+						   : kind == TLC_RECUR_EV_OVERLAP_LATER ? "later" : "earlier",
+						   d.n[kind]);
+			if (g && gap)
+				tlc_diag_set_fix(g, "pick a time outside 02:00-03:00 local, or accept that "
+						    "the countdown skips that day");
+		}
+		tlc_recur_iter_free(it);
+		tlc_recur_free(r);
+	}
+}
+
 /* ---- entry ---------------------------------------------------------------------------------- */
 
 static tlc_time choose_now(const verifier *v)
@@ -537,6 +604,7 @@ int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_
 	check_targets(&v);
 	check_reachable(&v);
 	check_plurals(&v);
+	check_recurrence_dst(&v, replay_until(&v));
 	int rc = run_replays(&v, &x);
 	for (size_t i = 0; rc == 0 && i < x.n; i++)
 		finding(&v, &x.v[i]);
