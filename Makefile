@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+.PHONY: check-gating leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -114,7 +114,7 @@ demo: deps
 	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas
+	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating
 
 # JSON Schemas of programs, timelines and specs, validated with ajv (Node.js and npm).
 check-schemas: $(TOOL)
@@ -125,6 +125,9 @@ check-schemas: $(TOOL)
 	else \
 		echo "check-schemas: SKIPPED: node and npm are not installed (CI runs it)"; \
 	fi
+
+check-gating: $(TOOL)
+	sh tests/tools/gating.sh $(TOOL)
 
 check-docs: $(TOOL)
 	sh tests/tools/docs-check.sh $(TOOL)

@@ -66,8 +66,10 @@ int cli_common_opt(cli_opts *o, int argc, char **argv, int *i)
 			o->format = FORMAT_HUMAN;
 		else if (strcmp(v, "json") == 0)
 			o->format = FORMAT_JSON;
+		else if (strcmp(v, "sarif") == 0)
+			o->format = FORMAT_SARIF;
 		else
-			return -cli_usage_error("--format takes human or json, not '%s'", v);
+			return -cli_usage_error("--format takes human, json or sarif, not '%s'", v);
 		return 1;
 	}
 	if (cli_is_opt(a, "--tzdata")) {
@@ -76,7 +78,11 @@ int cli_common_opt(cli_opts *o, int argc, char **argv, int *i)
 		return 1;
 	}
 	if (strcmp(a, "--werror") == 0) {
-		o->werror = true;
+		o->werror = o->werror_set = true;
+		return 1;
+	}
+	if (strcmp(a, "--no-config") == 0) {
+		o->no_config = true;
 		return 1;
 	}
 	return 0;

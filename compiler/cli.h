@@ -7,13 +7,19 @@
 #include <stdbool.h>
 
 enum exit_code { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
-enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON };
+enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON, FORMAT_SARIF };
 
 typedef struct cli_opts {
 	int color;            /* colour in human output */
 	enum cli_format format;
 	const char *tzdata;   /* NULL: the default lookup */
 	bool werror;
+	bool werror_set;      /* given on the command line (the config file does not override) */
+	long max_warnings;    /* -1: no limit */
+	const char *output_sarif, *output_json; /* extra reports written to files */
+	const char *baseline, *write_baseline;
+	bool baseline_strict;
+	bool no_config;
 } cli_opts;
 
 bool cli_is_opt(const char *arg, const char *name);

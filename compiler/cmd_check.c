@@ -8,6 +8,7 @@
 #include "report.h"
 #include "lower.h"
 #include "verify.h"
+#include "gating.h"
 #include "spec.h"
 
 int cli_env_open(cli_env *env, const cli_opts *o)
@@ -41,135 +42,162 @@ void cli_ctx_init(tlc_ctx *ctx, const cli_env *env)
 	ctx->render = env->render;
 }
 
-void report_init(report *r, const cli_opts *o, FILE *out)
-{
-	memset(r, 0, sizeof *r);
-	r->opts = o;
-	r->out = out;
-	tlc_buf_init(&r->json);
-}
-
-/* Prints (human) or collects (json) the diagnostics of one spec, sorted. */
-void report_ctx(report *r, tlc_ctx *ctx)
-{
-	tlc_render_opts ro = {r->opts->color};
-	tlc_buf b = TLC_BUF_INIT;
-	tlc_diags_sort(&ctx->diags);
-	for (size_t i = 0; i < ctx->diags.n; i++) {
-		const tlc_diag *g = &ctx->diags.v[i];
-		r->count[g->sev]++;
-		if (r->opts->format == FORMAT_JSON) {
-			if (r->ndiags++)
-				tlc_buf_putc(&r->json, ',');
-			tlc_buf_puts(&r->json, "\n    ");
-			tlc_diag_render_json(&r->json, &ctx->sources, g);
-		} else {
-			tlc_diag_render_human(&b, &ctx->sources, g, &ro);
-		}
-	}
-	if (b.len)
-		fwrite(b.ptr, 1, b.len, r->out);
-	tlc_buf_release(&b);
-}
-
-int report_finish(report *r, int input_failed)
-{
-	if (r->opts->format == FORMAT_JSON) {
-		fprintf(r->out,
-			"{\n  \"version\": 1,\n  \"diagnostics\": [%s%s],\n"
-			"  \"summary\": {\"errors\": %zu, \"warnings\": %zu, \"notes\": %zu}\n}\n",
-			r->json.ptr, r->ndiags ? "\n  " : "", r->count[TLC_SEV_ERROR],
-			r->count[TLC_SEV_WARNING], r->count[TLC_SEV_NOTE]);
-	} else if (r->count[TLC_SEV_ERROR] + r->count[TLC_SEV_WARNING] > 0) {
-		fprintf(r->out, "%zu error%s, %zu warning%s\n", r->count[TLC_SEV_ERROR],
-			r->count[TLC_SEV_ERROR] == 1 ? "" : "s", r->count[TLC_SEV_WARNING],
-			r->count[TLC_SEV_WARNING] == 1 ? "" : "s");
-	}
-	tlc_buf_release(&r->json);
-	if (input_failed)
-		return EXIT_BAD_INPUT;
-	if (r->count[TLC_SEV_ERROR] || (r->opts->werror && r->count[TLC_SEV_WARNING]))
-		return EXIT_FINDINGS;
-	return EXIT_OK;
-}
-
 static const char check_help[] =
 	"usage: timelinec check [options] SPEC...\n"
 	"\n"
-	"Load each spec (YAML or JSON, '-' for stdin) and report every problem with its rule id,\n"
-	"file:line:col, and a fix.\n"
+	"Load each spec (YAML or JSON, '-' for stdin), replay what iOS will show under a refresh\n"
+	"budget, and report every problem with its rule id, file:line:col, and a fix.\n"
 	"\n"
-	"  --format human|json   gcc-style lines with the source and a caret (default), or JSON\n"
+	"  --format human|json|sarif  gcc-style lines with the source and a caret (default),\n"
+	"                        JSON, or SARIF 2.1.0 for GitHub code scanning\n"
+	"  --output-sarif FILE   also write SARIF to FILE (beside the --format output)\n"
+	"  --output-json FILE    also write JSON to FILE\n"
 	"  --color auto|always|never\n"
 	"  --werror              warnings fail the run (exit 1)\n"
+	"  --max-warnings N      more than N warnings fail the run\n"
+	"  --severity RULE=LEVEL error, warning, note or off (repeatable; wins over the config)\n"
 	"  --budget PROFILE      debugger, frequent, typical (default), rare, frozen, or\n"
 	"                        custom:reloads=20,min-gap=1h,reload-lateness=2h,...\n"
 	"  --now T               the instantiation instant to replay from (RFC 3339, @EPOCH);\n"
 	"                        default: the window start, else before the first target\n"
 	"  --display-zone ZONE   the device's zone (default: the spec's zone)\n"
+	"  --baseline FILE       hide the findings recorded in FILE\n"
+	"  --baseline-strict     fail when a baselined finding is gone (the baseline must shrink)\n"
+	"  --write-baseline FILE record the current findings in FILE\n"
+	"  --no-config           ignore .timelinec.yaml\n"
 	"  --tzdata DIR          zoneinfo directory\n"
 	"\n"
-	"Exit status: 0 clean, 1 findings (errors, or warnings with --werror), 2 a spec could not\n"
-	"be read or is invalid, or bad usage.\n";
+	"Settings also come from .timelinec.yaml in the spec's folder or above (budget, werror,\n"
+	"max-warnings, severity). Suppress one finding with '# timelinec: ignore TL107 -- reason'\n"
+	"on or above its line, or a whole rule with 'suppress: [{rule: TL107, reason: ...}]'.\n"
+	"\n"
+	"Exit status: 0 clean, 1 findings (errors; warnings with --werror or over --max-warnings),\n"
+	"2 a spec could not be read or is invalid, or bad usage.\n";
+
+typedef struct check_opts {
+	tlc_verify_opts vo;
+	bool budget_given;
+	tlc_override overrides[TLC_MAX_OVERRIDES];
+	size_t noverrides;
+} check_opts;
+
+/* The check options (common ones go to o); returns 0, or an exit code (-1: help printed). */
+static int parse_check_opt(check_opts *c, cli_opts *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i], *v;
+	tlc_err e = {0};
+	int r;
+	if (cli_is_opt(a, "--budget")) {
+		if (!(v = cli_opt_value(argc, argv, i, "--budget")) || tlc_budget_parse(&c->vo.budget, v, &e) < 0)
+			return cli_usage_error("--budget: %s", v ? e.msg : "needs a profile");
+		c->budget_given = true;
+	} else if (cli_is_opt(a, "--now")) {
+		tlc_now_source src;
+		if (!(v = cli_opt_value(argc, argv, i, "--now")))
+			return cli_usage_error("--now needs an instant");
+		if ((r = cli_resolve_now(v, &c->vo.now, &src)) != 0)
+			return r;
+		c->vo.now_given = true;
+	} else if (cli_is_opt(a, "--display-zone")) {
+		if (!(c->vo.display_zone = cli_opt_value(argc, argv, i, "--display-zone")))
+			return cli_usage_error("--display-zone needs a zone");
+	} else if (cli_is_opt(a, "--severity")) {
+		if (!(v = cli_opt_value(argc, argv, i, "--severity")) || c->noverrides == TLC_MAX_OVERRIDES ||
+		    tlc_override_parse(&c->overrides[c->noverrides], v) < 0)
+			return cli_usage_error("--severity takes RULE=error|warning|note|off, like TL107=off");
+		c->noverrides++;
+	} else if (cli_is_opt(a, "--max-warnings")) {
+		char *end;
+		if (!(v = cli_opt_value(argc, argv, i, "--max-warnings")) || !*v ||
+		    (o->max_warnings = strtol(v, &end, 10)) < 0 || *end)
+			return cli_usage_error("--max-warnings takes a count");
+	} else if (cli_is_opt(a, "--output-sarif")) {
+		if (!(o->output_sarif = cli_opt_value(argc, argv, i, "--output-sarif")))
+			return cli_usage_error("--output-sarif needs a file");
+	} else if (cli_is_opt(a, "--output-json")) {
+		if (!(o->output_json = cli_opt_value(argc, argv, i, "--output-json")))
+			return cli_usage_error("--output-json needs a file");
+	} else if (cli_is_opt(a, "--baseline")) {
+		if (!(o->baseline = cli_opt_value(argc, argv, i, "--baseline")))
+			return cli_usage_error("--baseline needs a file");
+	} else if (cli_is_opt(a, "--write-baseline")) {
+		if (!(o->write_baseline = cli_opt_value(argc, argv, i, "--write-baseline")))
+			return cli_usage_error("--write-baseline needs a file");
+	} else if (strcmp(a, "--baseline-strict") == 0) {
+		o->baseline_strict = true;
+	} else if ((r = cli_common_opt(o, argc, argv, i)) <= 0) {
+		return r < 0 ? -r : cli_usage_error("check: unknown option '%s'", a);
+	}
+	return 0;
+}
+
+/* Replays and gates one loaded spec: findings, suppressions, severity overrides. */
+static int check_spec(tlc_ctx *ctx, const check_opts *c, const char *path, tlc_spec *spec,
+		      cli_opts *o, bool first)
+{
+	tlc_config cfg;
+	tlc_verify_opts vo = c->vo;
+	int err = 0;
+	tlc_config_init(&cfg);
+	memcpy(cfg.overrides, c->overrides, c->noverrides * sizeof *cfg.overrides);
+	cfg.noverrides = c->noverrides;
+	if (!o->no_config && tlc_config_load(ctx, &cfg, path) < 0)
+		return TLC_EINPUT;
+	if (!c->budget_given && *cfg.budget) {
+		tlc_err e = {0};
+		if (tlc_budget_parse(&vo.budget, cfg.budget, &e) < 0) {
+			fprintf(stderr, "%s: error: budget: %s\n", cfg.path, e.msg);
+			return TLC_EINPUT;
+		}
+	}
+	if (first && !o->werror_set && cfg.werror >= 0)
+		o->werror = cfg.werror;
+	if (first && o->max_warnings < 0 && cfg.max_warnings >= 0)
+		o->max_warnings = cfg.max_warnings;
+	if (spec && spec->kind == TLC_SPEC_WIDGET) {
+		tlc_program *prog = NULL;
+		err = tlc_lower(ctx, spec, &prog); /* templates, recurrences, thresholds */
+		if (err == 0 && !vo.now_given) {
+			tlc_now_source src;
+			cli_resolve_now(NULL, &vo.now, &src); /* used only when the spec has no anchor */
+		}
+		if (err == 0 && tlc_verify(ctx, spec, prog, &vo) == TLC_EINVAL) {
+			fprintf(stderr, "timelinec: error: unknown display zone '%s'\n", vo.display_zone);
+			err = TLC_EINPUT;
+		}
+		tlc_program_free(prog);
+	}
+	if (spec)
+		tlc_apply_suppressions(ctx, spec->file, spec);
+	tlc_apply_overrides(&ctx->diags, cfg.overrides, cfg.noverrides);
+	return err;
+}
 
 int cmd_check(cli_opts *o, int argc, char **argv)
 {
 	const char **specs = calloc((size_t)argc, sizeof *specs);
 	size_t nspecs = 0;
-	int rc;
-	tlc_verify_opts vo;
-	memset(&vo, 0, sizeof vo);
-	tlc_budget_get(&vo.budget, "typical");
+	int rc = 0;
+	check_opts c;
+	memset(&c, 0, sizeof c);
+	tlc_budget_get(&c.vo.budget, "typical");
 	if (!specs)
 		return EXIT_BAD_INPUT;
-	for (int i = 1; i < argc; i++) {
-		int r;
+	for (int i = 1; i < argc && rc == 0; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(check_help, stdout);
-			free(specs);
-			return EXIT_OK;
+			rc = -1;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			rc = parse_check_opt(&c, o, argc, argv, &i);
+		} else {
+			specs[nspecs++] = argv[i];
 		}
-		const char *val;
-		if (cli_is_opt(argv[i], "--budget")) {
-			tlc_err e = {0};
-			if (!(val = cli_opt_value(argc, argv, &i, "--budget")) ||
-			    tlc_budget_parse(&vo.budget, val, &e) < 0) {
-				free(specs);
-				return cli_usage_error("--budget: %s", val ? e.msg : "needs a profile");
-			}
-			continue;
-		}
-		if (cli_is_opt(argv[i], "--now")) {
-			tlc_now_source src;
-			if (!(val = cli_opt_value(argc, argv, &i, "--now")) ||
-			    (r = cli_resolve_now(val, &vo.now, &src)) != 0) {
-				free(specs);
-				return val ? r : cli_usage_error("--now needs an instant");
-			}
-			vo.now_given = true;
-			continue;
-		}
-		if (cli_is_opt(argv[i], "--display-zone")) {
-			if (!(vo.display_zone = cli_opt_value(argc, argv, &i, "--display-zone"))) {
-				free(specs);
-				return cli_usage_error("--display-zone needs a zone");
-			}
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1]) {
-			if ((r = cli_common_opt(o, argc, argv, &i)) == 0)
-				r = -cli_usage_error("check: unknown option '%s'", argv[i]);
-			if (r < 0) {
-				free(specs);
-				return -r;
-			}
-			continue;
-		}
-		specs[nspecs++] = argv[i];
 	}
-	if (!nspecs) {
+	if (rc == 0 && !nspecs)
+		rc = cli_usage_error("check: no spec given");
+	if (rc != 0) {
 		free(specs);
-		return cli_usage_error("check: no spec given");
+		return rc < 0 ? EXIT_OK : rc;
 	}
 	cli_env env;
 	if ((rc = cli_env_open(&env, o)) != 0) {
@@ -179,31 +207,18 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 	report rep;
 	int failed = 0;
 	report_init(&rep, o, stdout);
-	for (size_t i = 0; i < nspecs; i++) {
+	if (o->baseline && report_load_baseline(&rep, o->baseline) < 0)
+		failed = 1;
+	for (size_t i = 0; i < nspecs && !failed; i++) {
 		tlc_ctx ctx;
-		tlc_spec *spec;
+		tlc_spec *spec = NULL;
 		cli_ctx_init(&ctx, &env);
 		int err = tlc_spec_load_file(&ctx, specs[i], &spec);
-		if (err == 0 && spec->kind == TLC_SPEC_WIDGET) {
-			tlc_program *prog = NULL;
-			err = tlc_lower(&ctx, spec, &prog); /* templates, recurrences, thresholds */
-			if (err == 0 && !vo.now_given) {
-				tlc_now_source src;
-				cli_resolve_now(NULL, &vo.now, &src); /* only when the spec has no anchor */
-			}
-			if (err == 0 && tlc_verify(&ctx, spec, prog, &vo) == TLC_EINVAL) {
-				fprintf(stderr, "timelinec: error: unknown display zone '%s'\n",
-					vo.display_zone);
-				err = TLC_EINPUT;
-			}
-			tlc_program_free(prog);
-		}
-		if (err == TLC_ENOMEM) {
+		int gerr = check_spec(&ctx, &c, specs[i], err == 0 ? spec : NULL, o, i == 0);
+		if (err == TLC_ENOMEM || gerr == TLC_ENOMEM)
 			fputs("timelinec: out of memory\n", stderr);
+		if (err < 0 || gerr < 0)
 			failed = 1;
-		} else if (err < 0) {
-			failed = 1;
-		}
 		report_ctx(&rep, &ctx);
 		tlc_ctx_release(&ctx);
 	}

@@ -34,7 +34,8 @@ static const char usage_text[] =
 	"  reference           the key reference (--markdown) or JSON Schema (--json-schema)\n"
 	"\n"
 	"common options:\n"
-	"  --format human|json     how diagnostics are printed (default human)\n"
+	"  --format human|json|sarif\n"
+	"                          how diagnostics are printed (default human)\n"
 	"  --color auto|always|never\n"
 	"                          colour in human output (auto: on a terminal, unless NO_COLOR)\n"
 	"  --tzdata DIR            zoneinfo directory (default $TIMELINEC_TZDIR, $TZDIR,\n"
@@ -95,6 +96,7 @@ static int cmd_reference(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	cli_opts o = {0};
+	o.max_warnings = -1;
 	o.color = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {

@@ -19,16 +19,44 @@ void cli_env_close(cli_env *env);
 /* A fresh compilation context borrowing env's zones and render context. */
 void cli_ctx_init(tlc_ctx *ctx, const cli_env *env);
 
+/* One finding as reported, independent of the context it came from. */
+typedef struct rdiag {
+	const char *rule;
+	tlc_severity sev;
+	char *file;
+	unsigned line, col, end_line, end_col;
+	char *message, *fix;
+	char *related_file, *related_note;
+	unsigned related_line, related_col;
+	bool has_timing;
+	int64_t first, worst, tolerated;
+	size_t count;
+	char fingerprint[17];
+} rdiag;
+
+typedef struct baseline_entry {
+	char fingerprint[17];
+	char rule[8];
+	char *file;
+	int matched;
+} baseline_entry;
+
 typedef struct report {
 	const cli_opts *opts;
 	FILE *out;
 	size_t count[TLC_SEV_MAX];
-	size_t ndiags;
-	tlc_buf json;
+	rdiag *v;
+	size_t n, cap;
+	baseline_entry *base;
+	size_t nbase, baselined;
 } report;
 
 void report_init(report *r, const cli_opts *o, FILE *out);
+/* Reads a baseline (--baseline); -1 after a message. */
+int report_load_baseline(report *r, const char *path);
+/* Takes the findings of one spec: human output is printed now, the rest is kept. */
 void report_ctx(report *r, tlc_ctx *ctx);
-/* Prints the summary; returns the exit code (2 when input_failed). */
+/* Prints JSON/SARIF, writes the extra reports and the baseline, prints the summary, frees the
+ * report; returns the exit code (2 when input_failed or a report could not be written). */
 int report_finish(report *r, int input_failed);
 #endif

@@ -27,6 +27,9 @@ static const tlc_rule rules[] = {
 	{"TL024", "invalid-recurrence", TLC_SEV_ERROR, "a recurrence (every:, rrule:) that cannot be read"},
 	{"TL025", "invalid-template", TLC_SEV_ERROR, "a text template that cannot be read"},
 	{"TL026", "unknown-locale", TLC_SEV_ERROR, "a locale ICU does not know"},
+	/* suppressions */
+	{"TL030", "unused-suppression", TLC_SEV_WARNING, "a suppression that matches no finding"},
+	{"TL031", "bad-suppression", TLC_SEV_ERROR, "a suppression without a rule id or a reason"},
 	/* the verifier: what the device really shows */
 	{"TL101", "timer-over-24h", TLC_SEV_WARNING, "a {timer} or {countdown} shows more than 24 hours (25:12:34)"},
 	{"TL102", "count-up-after-target", TLC_SEV_WARNING, "a {timer}, {relative} or {offset} keeps running past its target"},

@@ -74,5 +74,9 @@ for f in examples/scenarios/*.yaml; do
 	esac
 done
 
+# SARIF for every scenario in one log (validated in tests/tools/gating.sh)
+"$tool" check --format sarif examples/scenarios/*.yaml > "$tmp/scenarios.sarif" 2>&1
+compare "$root/tests/golden/scenarios/scenarios.sarif" "$tmp/scenarios.sarif"
+
 [ $status = 0 ] && echo "golden: $count files match (and are the same under other TZ and LANG)"
 exit $status

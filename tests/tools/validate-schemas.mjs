@@ -39,7 +39,7 @@ const VERBOSE = !!process.env.VERBOSE; // VERBOSE=1: show why each broken docume
 
 const failures = [];
 const fail = (msg) => failures.push(msg);
-const counts = { program: 0, timeline: 0, spec: 0, negative: 0 };
+const counts = { program: 0, timeline: 0, spec: 0, diagnostics: 0, negative: 0 };
 
 function readJson(path) {
 	return JSON.parse(readFileSync(path, "utf8"));
@@ -187,6 +187,23 @@ for (const f of specs) {
 	check(validateSpec, doc, rel(f), "spec");
 }
 
+// ---- check --format json reports against docs/diagnostics.schema.json ---------------------------
+
+{
+	const diagSchema = loadSchema(join(ROOT, "docs/diagnostics.schema.json"));
+	lintDescriptions(diagSchema, "docs/diagnostics.schema.json");
+	const validateDiag = compile(ajv2020, diagSchema, "docs/diagnostics.schema.json");
+	const reports = listDir("tests/golden/scenarios", [".check.json"]);
+	if (!reports.length) fail("no tests/golden/scenarios/*.check.json found");
+	for (const f of reports) check(validateDiag, readJson(f), rel(f), "diagnostics");
+	if (validateDiag && reports.length) {
+		const bad = readJson(reports.find((f) => f.includes("broken")));
+		bad.diagnostics[0].severity = "fatal";
+		if (validateDiag(bad)) fail("a report with severity 'fatal' was accepted");
+		else counts.negative++;
+	}
+}
+
 // ---- docs/spec.schema.json is the tool's output -------------------------------------------------
 
 {
@@ -324,6 +341,6 @@ if (failures.length) {
 	process.exit(1);
 }
 console.log(
-	`schemas: ok: ${counts.program} programs, ${counts.timeline} timelines, ${counts.spec} specs valid; ` +
+	`schemas: ok: ${counts.program} programs, ${counts.timeline} timelines, ${counts.spec} specs, ${counts.diagnostics} check reports valid; ` +
 		`docs/spec.schema.json up to date; ${counts.negative} broken documents rejected`,
 );
