@@ -1,0 +1,41 @@
+#!/bin/sh
+# The integration recipes, tried as written (as far as Linux allows): the Xcode Run Script
+# phase with its input and output file lists, and the GitHub Actions workflow's steps.
+set -u
+tool=$(cd "$(dirname "${1:?usage: integration.sh path/to/timelinec}")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fails=0
+phase() { # specs... : runs the build phase script the way Xcode does
+	: > "$t/in.xcfilelist"; : > "$t/out.xcfilelist"
+	for s in "$@"; do
+		echo "$s" >> "$t/in.xcfilelist"
+		echo "$t/derived/timelinec/$(basename "$s" .yaml).program.json" >> "$t/out.xcfilelist"
+	done
+	env TIMELINEC="$tool" SCRIPT_INPUT_FILE_LIST_COUNT=1 SCRIPT_INPUT_FILE_LIST_0="$t/in.xcfilelist" \
+		SCRIPT_OUTPUT_FILE_LIST_COUNT=1 SCRIPT_OUTPUT_FILE_LIST_0="$t/out.xcfilelist" \
+		sh "$root/examples/integration/xcode-compile-specs.sh" > "$t/log" 2>&1
+}
+phase "$root/examples/launch.yaml" "$root/examples/standup.yaml"
+[ $? = 0 ] && [ -s "$t/derived/timelinec/standup.program.json" ] ||
+	{ echo "FAIL: xcode phase on clean specs" >&2; cat "$t/log" >&2; fails=1; }
+printf 'timelinec: 1\nwidget: W\ncountdown:\n  to: now\n  show:\n    - text: "{dayz} left"\n' > "$t/bad.yaml"
+phase "$root/examples/launch.yaml" "$t/bad.yaml"
+if [ $? = 0 ] || ! grep -q "bad.yaml:6:15: error: unknown placeholder '{dayz}'" "$t/log"; then
+	echo "FAIL: xcode phase should fail the build with a gcc-style error" >&2; cat "$t/log" >&2; fails=1
+fi
+TIMELINEC_WERROR=1 phase "$root/examples/scenarios/02-count-up.broken.yaml"
+if [ $? = 0 ] || ! grep -q "warning: '{timer}' keeps running" "$t/log"; then
+	echo "FAIL: xcode phase with TIMELINEC_WERROR=1 should fail on a warning" >&2; cat "$t/log" >&2; fails=1
+fi
+if command -v node >/dev/null 2>&1; then
+	mkdir -p "$t/ws"
+	node "$root/tests/tools/run-workflow.mjs" "$root/examples/integration/github-actions.yml" "$t/ws" \
+		"TIMELINEC_DIR=$root" "SPECS=$root/examples/launch.yaml $root/examples/scenarios/01-timer-25h.fixed.yaml" \
+		> "$t/log" 2>&1 || { echo "FAIL: the workflow's steps" >&2; tail -20 "$t/log" >&2; fails=1; }
+	node "$root/tests/tools/validate-sarif.mjs" "$t/ws/timelinec.sarif" >> "$t/log" 2>&1 ||
+		{ echo "FAIL: the workflow's SARIF" >&2; tail -5 "$t/log" >&2; fails=1; }
+fi
+[ $fails = 0 ] && echo "integration: the Xcode build phase and the GitHub Actions steps work as written"
+exit $fails
