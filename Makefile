@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: check-gating leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+.PHONY: check-integration check-gating leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -114,7 +114,7 @@ demo: deps
 	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating
+	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-integration
 
 # JSON Schemas of programs, timelines and specs, validated with ajv (Node.js and npm).
 check-schemas: $(TOOL)
@@ -125,6 +125,9 @@ check-schemas: $(TOOL)
 	else \
 		echo "check-schemas: SKIPPED: node and npm are not installed (CI runs it)"; \
 	fi
+
+check-integration: $(TOOL)
+	sh tests/tools/integration.sh $(TOOL)
 
 check-gating: $(TOOL)
 	sh tests/tools/gating.sh $(TOOL)
@@ -142,12 +145,15 @@ check-core: $(LIB_CORE) $(TOOL)
 	CC="$(CC) $(LDSAN)" sh tests/tools/core-link.sh $(BUILD)
 
 # Expected zone data generated from the system database by an independent reader (Python).
-$(BUILD)/zone-cases.txt: tests/tools/gen-zone-cases.py
+# named after the tz data version, so a tzdata upgrade regenerates it
+TZVERSION := $(shell sed -n '1s/^\# version //p' /usr/share/zoneinfo/tzdata.zi 2>/dev/null)
+ZONE_CASES = $(BUILD)/zone-cases-$(TZVERSION).txt
+$(ZONE_CASES): tests/tools/gen-zone-cases.py
 	@mkdir -p $(dir $@)
 	python3 tests/tools/gen-zone-cases.py > $@.tmp && mv $@.tmp $@
 
-check-unit: $(UNIT) $(BUILD)/zone-cases.txt
-	cd tests && TZ=Pacific/Chatham LANG=de_DE.UTF-8 TLC_ZONE_CASES=../$(BUILD)/zone-cases.txt \
+check-unit: $(UNIT) $(ZONE_CASES)
+	cd tests && TZ=Pacific/Chatham LANG=de_DE.UTF-8 TLC_ZONE_CASES=../$(ZONE_CASES) \
 		../$(UNIT) --jobs 2 $(CRITERION_ARGS)
 
 check-golden: $(TOOL)

@@ -40,6 +40,12 @@ int cli_resolve_now(const char *opt, tlc_time *now, tlc_now_source *src);
 /* Writes data to path ('-': stdout) through a temporary file and rename; -1 after a message. */
 int cli_write_atomic(const char *path, const char *data, size_t len);
 
+struct tlc_ctx;
+struct tlc_spec;
+/* check's verifier and gating for one loaded spec (compile --check); see cmd_check.c. */
+int cli_check_spec(struct tlc_ctx *ctx, const char *path, struct tlc_spec *spec, cli_opts *o,
+		   bool first);
+
 int cmd_check(cli_opts *o, int argc, char **argv);
 int cmd_render(cli_opts *o, int argc, char **argv);
 int cmd_compile(cli_opts *o, int argc, char **argv);

@@ -173,6 +173,14 @@ static int check_spec(tlc_ctx *ctx, const check_opts *c, const char *path, tlc_s
 	return err;
 }
 
+int cli_check_spec(tlc_ctx *ctx, const char *path, tlc_spec *spec, cli_opts *o, bool first)
+{
+	check_opts c;
+	memset(&c, 0, sizeof c);
+	tlc_budget_get(&c.vo.budget, "typical");
+	return check_spec(ctx, &c, path, spec, o, first);
+}
+
 int cmd_check(cli_opts *o, int argc, char **argv)
 {
 	const char **specs = calloc((size_t)argc, sizeof *specs);

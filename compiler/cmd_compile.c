@@ -29,6 +29,7 @@ typedef struct compile_opts {
 	size_t nspecs;
 	const char *out;
 	bool timeline;
+	bool check;
 	const char *params[MAX_PARAMS];
 	size_t nparams;
 	const char *now;
@@ -44,6 +45,7 @@ static const char compile_help[] =
 	"  -o FILE|DIR|-          one spec: a file or '-' (stdout, the default); several specs: a\n"
 	"                         directory, which gets NAME.program.json / NAME.timeline.json\n"
 	"  --timeline             write the instantiated timeline instead of the program\n"
+	"  --check                also run check's verifier: findings fail the build (exit 1)\n"
 	"  --param NAME=VALUE     a parameter value (instant: RFC 3339, @EPOCH or a local time in\n"
 	"                         the spec's zone; duration: 90m; text, integer, number)\n"
 	"  --now T                the instantiation instant (RFC 3339 or @EPOCH); default\n"
@@ -65,6 +67,8 @@ static int parse_compile_args(compile_opts *c, cli_opts *o, int argc, char **arg
 			c->out = v;
 		} else if (strcmp(a, "--timeline") == 0) {
 			c->timeline = true;
+		} else if (strcmp(a, "--check") == 0) {
+			c->check = true;
 		} else if (cli_is_opt(a, "--param")) {
 			if (!(v = cli_opt_value(argc, argv, &i, "--param")) || !strchr(v, '='))
 				return cli_usage_error("--param takes NAME=VALUE");
@@ -233,6 +237,8 @@ static char *output_path(const compile_opts *c, const char *spec)
 
 typedef struct compile_run {
 	const compile_opts *c;
+	cli_opts *o;
+	bool first;
 	cli_env *env;
 	tlc_time now;
 	tlc_now_source now_src;
@@ -280,6 +286,8 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	tlc_program *p = NULL;
 	tlc_buf out = TLC_BUF_INIT;
 	int rc = tlc_spec_load_file(ctx, path, &spec);
+	if (rc == 0 && cr->c->check && cli_check_spec(ctx, path, spec, cr->o, cr->first) < 0)
+		rc = TLC_EINPUT;
 	if (rc == 0 && spec->kind == TLC_SPEC_ACTIVITY) {
 		fprintf(stderr, "%s: error: compiling Live Activity specs is not built yet in this "
 				"version (issue 7); 'check' validates them\n", path);
@@ -330,7 +338,7 @@ int cmd_compile(cli_opts *o, int argc, char **argv)
 		free(c.specs);
 		return cli_usage_error("-o '%s': no such directory", c.out);
 	}
-	compile_run cr = {&c, &env, 0, TLC_NOW_CLOCK};
+	compile_run cr = {&c, o, true, &env, 0, TLC_NOW_CLOCK};
 	if (c.timeline && (rc = cli_resolve_now(c.now, &cr.now, &cr.now_src)) != 0) {
 		free(c.specs);
 		return rc;
@@ -345,6 +353,7 @@ int cmd_compile(cli_opts *o, int argc, char **argv)
 	for (size_t i = 0; i < c.nspecs; i++) {
 		tlc_ctx ctx;
 		cli_ctx_init(&ctx, &env);
+		cr.first = i == 0;
 		if (compile_one(&cr, &ctx, c.specs[i]) != 0)
 			failed = 1;
 		report_ctx(&rep, &ctx);

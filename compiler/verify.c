@@ -147,19 +147,25 @@ static void finding(verifier *v, const tlc_exposure *e)
 				    "24:00:00");
 		break;
 	case TLC_EXP_COUNT_UP:
-		g = tlc_diag_add(&v->ctx->diags, "TL102", sp,
-				 "'{%s}' keeps running past its target from %s, for up to %s, until an "
-				 "entry or a reload replaces it ('%s' profile)",
-				 run_name(v, e), when, worst, b->name);
+		if (e->worst == INT64_MAX)
+			g = tlc_diag_add(&v->ctx->diags, "TL102", sp,
+					 "'{%s}' keeps running past its target from %s, and nothing "
+					 "replaces it until the app runs", run_name(v, e), when);
+		else
+			g = tlc_diag_add(&v->ctx->diags, "TL102", sp,
+					 "'{%s}' keeps running past its target from %s, for up to %s, "
+					 "until an entry or a reload replaces it ('%s' profile)",
+					 run_name(v, e), when, worst, b->name);
 		tlc_diag_set_fix(g, "end this phase at the target ('above: 0s') and follow it with a "
 				    "phase without a timer, so an entry replaces it exactly then; or "
 				    "use '{countdown}', which holds at 0:00");
 		break;
 	case TLC_EXP_STALE_TEXT:
 		g = tlc_diag_add(&v->ctx->diags, "TL103", sp,
-				 "this text is out of date from %s for up to %s: the next timeline arrives "
-				 "late (reloads come up to %lld min late under '%s')",
-				 when, worst, (long long)(b->reload_lateness / 60), b->name);
+				 "this text is out of date from %s for up to %s: the next timeline comes too "
+				 "late under the '%s' profile (reloads up to %lld min late, %d a day)",
+				 when, worst, b->name, (long long)(b->reload_lateness / 60),
+				 b->reloads_per_day);
 		tlc_diag_set_fix(g, "let the timeline run further past its reload date (a longer "
 				    "'horizon'), or use self-updating text ({timer}, {relative}) that needs "
 				    "no new entry; it tolerates reloads up to %s late", tol);
@@ -182,8 +188,11 @@ static void finding(verifier *v, const tlc_exposure *e)
 	case TLC_EXP_NO_RELOAD:
 		g = tlc_diag_add(&v->ctx->diags, "TL106", sp,
 				 "the display should change at %s, after the last entry, but no reload "
-				 "comes ('reload: never' or the '%s' profile): it stays wrong %s",
-				 when, b->name, worst);
+				 "comes (%s%s%s): it stays wrong %s%s", when,
+				 v->s->reload == TLC_RELOAD_NEVER ? "'reload: never'" : "the '",
+				 v->s->reload == TLC_RELOAD_NEVER ? "" : b->name,
+				 v->s->reload == TLC_RELOAD_NEVER ? "" : "' profile never reloads",
+				 e->worst == INT64_MAX ? "" : "for ", worst);
 		tlc_diag_set_fix(g, "use 'reload: auto', or a longer window so the timeline covers "
 				    "the change");
 		break;
@@ -231,8 +240,15 @@ static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time *out)
 	tlc_time lo = v->now + 60, hi = v->now + (v->p->has_window ? 7 * 86400 : v->p->horizon);
 	size_t n = 0;
 	if (pp->has_domain && pp->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {
+		/* anchored at now, or (for '... before $other') at the replay start too: documented */
 		lo = v->now + pp->domain.lo;
 		hi = v->now + pp->domain.hi;
+	} else if (pp->has_domain) {
+		tlc_local_result a, b;
+		if (tlc_window_resolve(&a, &b, &pp->domain.window, v->ez, TLC_DISAMB_COMPATIBLE, NULL) == 0) {
+			lo = a.utc;
+			hi = b.utc;
+		}
 	}
 	int64_t late = v->o->budget.reload_lateness;
 	add_sample(out, &n, lo, lo, hi);
@@ -267,7 +283,10 @@ static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *val
 	tlc_instantiate_opts io = {v->now, TLC_TIME_NONE, TLC_NOW_OPTION, v->ez, v->dz, vals, nvals};
 	tlc_inst_err ie;
 	int rc = tlc_replay(x, v->p, &io, &v->o->budget, until, &ie);
-	if (rc == TLC_ERANGE) {
+	if (rc == TLC_ERANGE && !strstr(ie.msg, "changes")) {
+		tlc_diag_add(&v->ctx->diags, "TL020", tlc_span_make(v->s->file, 0, 0),
+			     "cannot instantiate the spec: %s", ie.msg);
+	} else if (rc == TLC_ERANGE) {
 		const tlc_node *w = tlc_node_get(v->s->root, "widget");
 		tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL113", w ? w->span : TLC_SPAN_NONE,
 					   "%s: no timeline can show this", ie.msg);
@@ -347,8 +366,8 @@ static int run_replays(verifier *v, tlc_exposures *x)
 		if (!inst[k]->has_domain) {
 			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL114", inst[k]->node->span,
 						   "'$%s' has no check-params domain; it was checked from 1 "
-						   "minute to the horizon after the instantiation",
-						   inst[k]->name);
+						   "minute to %s after the instantiation",
+						   inst[k]->name, v->p->has_window ? "7 days" : "the horizon");
 			tlc_diag_set_fix(g, "add 'check-params: {%s: 5m .. 36h after now}' with the "
 					    "range your data really has", inst[k]->name);
 		}
@@ -405,6 +424,8 @@ static void check_reachable(verifier *v)
 		    c->target.local)
 			continue;
 		int64_t rmax = c->target.at - v->s->window_start.at; /* r is largest at the start */
+		if (rmax <= 0)
+			continue; /* TL110's case */
 		for (size_t k = 0; k < c->nphases; k++) {
 			const tlc_sp_phase *ph = &c->phases[k];
 			if (!ph->has_above || rmax > ph->above)
@@ -442,20 +463,36 @@ static int64_t r_bound(const verifier *v)
 	return span + extra;
 }
 
-/* The largest value argument `name` can take, or -1 when unknown (a parameter). */
-static int64_t arg_bound(const verifier *v, const char *name, size_t n)
+/* The range of values argument `name` can take in a phase where |r| >= rmin; false when it is
+ * unknown (a parameter). */
+static bool arg_range(const verifier *v, const char *name, size_t n, int64_t rmin, int64_t *lo,
+		      int64_t *hi)
 {
 	static const char *const units[] = {"days", "hours", "minutes", "seconds", "total-hours",
 					    "total-minutes", "calendar-days"};
 	int64_t r = r_bound(v);
 	const int64_t max[] = {r / 86400, 23, 59, 59, r / 3600, r / 60, r / 86400 + 1};
+	const int64_t min[] = {rmin / 86400, 0, 0, 0, rmin / 3600, rmin / 60, 0};
 	for (int u = 0; u < 7; u++)
-		if (strlen(units[u]) == n && memcmp(units[u], name, n) == 0)
-			return max[u];
-	return -1;
+		if (strlen(units[u]) == n && memcmp(units[u], name, n) == 0) {
+			*lo = min[u];
+			*hi = max[u] > min[u] ? max[u] : min[u];
+			return true;
+		}
+	return false;
 }
 
-static void check_plurals_in(verifier *v, const tlc_node *n)
+/* |r| is at least this much while phase k of c shows. */
+static int64_t phase_rmin(const tlc_sp_countdown *c, size_t k)
+{
+	if (c->phases[k].has_above && c->phases[k].above >= 0)
+		return c->phases[k].above;
+	if (k > 0 && c->phases[k - 1].has_above && c->phases[k - 1].above < 0)
+		return -c->phases[k - 1].above;
+	return 0;
+}
+
+static void check_plurals_in(verifier *v, const tlc_node *n, int64_t rmin)
 {
 	for (size_t li = 0; li < v->s->nlocales; li++) {
 		tlc_render_locale *loc;
@@ -466,10 +503,10 @@ static void check_plurals_in(verifier *v, const tlc_node *n)
 			continue;
 		for (size_t i = 0; i < nu; i++) {
 			unsigned need = TLC_PLURAL_ALL;
-			int64_t bound = arg_bound(v, n->str + uses[i].name_off, uses[i].name_len);
-			if (bound >= 0)
+			int64_t lo, hi;
+			if (arg_range(v, n->str + uses[i].name_off, uses[i].name_len, rmin, &lo, &hi))
 				tlc_render_plural_range(&need, loc,
-							uses[i].kind == TLC_MSG_KIND_SELECTORDINAL, bound);
+							uses[i].kind == TLC_MSG_KIND_SELECTORDINAL, lo, hi);
 			unsigned missing = uses[i].missing & need;
 			if (!missing)
 				continue;
@@ -498,7 +535,7 @@ static void check_plurals(verifier *v)
 		for (size_t k = 0; k < c->nphases; k++)
 			for (int f = 0; f < TLC_FAMILY_MAX; f++)
 				if (c->phases[k].text.node[f])
-					check_plurals_in(v, c->phases[k].text.node[f]);
+					check_plurals_in(v, c->phases[k].text.node[f], phase_rmin(c, k));
 	}
 }
 

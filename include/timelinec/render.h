@@ -153,11 +153,11 @@ TLC_API const char *tlc_plural_cat_name(unsigned cat);
 TLC_API int tlc_render_plural_categories(unsigned *out, tlc_render_locale *loc, bool ordinal);
 
 /*
- * The categories loc's cardinal (or ordinal) rules select for the integers 0..max (max is capped
- * at 1999), as TLC_PLURAL_* bits: what a number that can really occur needs.
+ * The categories loc's cardinal (or ordinal) rules select for the integers min..max (capped at
+ * 1999), as TLC_PLURAL_* bits: what the numbers that can really occur need.
  */
 TLC_API int tlc_render_plural_range(unsigned *out, tlc_render_locale *loc, bool ordinal,
-				    int64_t max);
+				    int64_t min, int64_t max);
 
 typedef enum tlc_msg_arg_type {
 	TLC_MSG_ARG_INT = 0, /* i, |i| <= 2^53 */

@@ -58,6 +58,8 @@ typedef struct replay {
 	const tlc_budget *b;
 	const tlc_timeline *ideal;
 	tlc_time until;
+	bool no_reload_tail;  /* the segment being analysed ends only when the app runs */
+	tlc_time dense_seen;  /* entries up to here were checked for spacing already */
 	int rc;
 } replay;
 
@@ -110,11 +112,11 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 				if (T - start > DAY) /* shows 24:00:01 or more while counting down */
 					expose(r, TLC_EXP_TIMER_OVER_24H, cd, v->phase, f, (int)i, start,
 					       (s1 < T - DAY ? s1 : T - DAY) - start, -1, T - start);
-				if (x->kind == TLC_RUN_TIMER && s1 - (s0 > T ? s0 : T) > DAY &&
-				    c->mode == TLC_TARGET_MODE_SINCE)
-					expose(r, TLC_EXP_TIMER_OVER_24H, cd, v->phase, f, (int)i,
-					       (s0 > T ? s0 : T) + DAY, s1 - (s0 > T ? s0 : T) - DAY, -1,
-					       s1 - T);
+				/* a count-up (since:) reads 24:00:01 from T + 24 h on */
+				tlc_time over = T + DAY + 1 > s0 ? T + DAY + 1 : s0;
+				if (x->kind == TLC_RUN_TIMER && c->mode == TLC_TARGET_MODE_SINCE && s1 > over)
+					expose(r, TLC_EXP_TIMER_OVER_24H, cd, v->phase, f, (int)i, over, s1 - over,
+					       -1, over - T);
 			}
 			bool counts_up = x->kind == TLC_RUN_TIMER || x->kind == TLC_RUN_RELATIVE ||
 					 x->kind == TLC_RUN_OFFSET;
@@ -123,7 +125,8 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 			tlc_time from = s0 > T ? s0 : T;
 			counted_up = true;
 			if (s1 - from > r->b->tolerance)
-				expose(r, TLC_EXP_COUNT_UP, cd, v->phase, f, (int)i, from, s1 - from,
+				expose(r, TLC_EXP_COUNT_UP, cd, v->phase, f, (int)i, from,
+				       s1 >= r->until && r->no_reload_tail ? INT64_MAX : s1 - from,
 				       d == TLC_TIME_NONE ? -1 : (T > d ? T - d : 0), s1 - T);
 		}
 	return counted_up;
@@ -155,14 +158,18 @@ static void check_ideal(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tl
 }
 
 /* Entries a timeline holds that are closer than the profile honours, and too many entries. */
-static void check_density(replay *r, const tlc_timeline *tl)
+static void check_density(replay *r, const tlc_timeline *tl, tlc_time shown_until)
 {
 	if (r->b->max_entries > 0 && tl->nentries > (size_t)r->b->max_entries)
 		expose(r, TLC_EXP_TOO_MANY_ENTRIES, -1, -1, -1, -1, tl->entries[0].date, 0, -1,
 		       (int64_t)tl->nentries);
-	/* the gap after the first entry depends on when the timeline was made, not on the spec */
-	for (size_t i = 2; i < tl->nentries; i++) {
+	/* the gap after the first entry depends on when the timeline was made, not on the spec;
+	   entries after the next reload are never shown from this timeline */
+	for (size_t i = 2; i < tl->nentries && tl->entries[i].date < shown_until; i++) {
 		int64_t gap = tl->entries[i].date - tl->entries[i - 1].date;
+		if (tl->entries[i].date <= r->dense_seen)
+			continue; /* an earlier timeline showed this pair already */
+		r->dense_seen = tl->entries[i].date;
 		if (gap >= r->b->min_spacing)
 			continue;
 		/* blame the countdown, phase and run whose display changed */
@@ -211,6 +218,7 @@ static void analyze(replay *r, const tlc_timeline *tl, tlc_time t, tlc_time a, t
 		if (s1 <= s0)
 			continue;
 		bool tail = i + 1 == tl->nentries;
+		r->no_reload_tail = tail && no_reload;
 		for (size_t c = 0; c < r->p->ncountdowns; c++) {
 			bool up = check_live(r, (int)c, &e->views[c], s0, s1, tail ? d : TLC_TIME_NONE);
 			if (!up)
@@ -274,7 +282,7 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 	tlc_timeline *ideal = NULL, *cur = NULL;
 	tlc_time *hist = calloc(MAX_RELOADS, sizeof *hist), *req = calloc(MAX_RELOADS, sizeof *req);
 	size_t nhist = 0, nreq = 0;
-	replay r = {out, p, b, NULL, until, 0};
+	replay r = {out, p, b, NULL, until, false, TLC_TIME_MIN, 0};
 	int rc = TLC_ENOMEM;
 	if (!hist || !req)
 		goto done;
@@ -287,7 +295,6 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 	r.ideal = ideal;
 	if ((rc = tlc_instantiate(&cur, p, opts, err)) < 0)
 		goto done;
-	check_density(&r, cur);
 	for (tlc_time t = opts->now; t < r.until && r.rc == 0;) {
 		tlc_time d = request_date(cur);
 		if (cur->policy == TLC_POLICY_AT_END && cur->constant_tail)
@@ -296,6 +303,7 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 		if (d != TLC_TIME_NONE && !loop && nreq < MAX_RELOADS)
 			req[nreq++] = (d > t ? d : t) - t; /* how long this timeline lasts before asking */
 		tlc_time a = arrival(b, d, t, hist, nhist);
+		check_density(&r, cur, a == TLC_TIME_NONE || a > r.until ? r.until : a);
 		analyze(&r, cur, t, a, d);
 		if (a == TLC_TIME_NONE || a >= r.until || nhist == MAX_RELOADS)
 			break;

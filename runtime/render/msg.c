@@ -113,16 +113,17 @@ static int missing_for(unsigned *out, const tlc_msg_scan *sc, size_t use, tlc_re
 	return 0;
 }
 
-int tlc_render_plural_range(unsigned *out, tlc_render_locale *loc, bool ordinal, int64_t max)
+int tlc_render_plural_range(unsigned *out, tlc_render_locale *loc, bool ordinal, int64_t min,
+			    int64_t max)
 {
 	const uint8_t *tab = NULL;
 	unsigned cats = 0;
-	if (!out || !loc || max < 0)
+	if (!out || !loc || min < 0 || max < min)
 		return TLC_EINVAL;
 	int error = tlc_icu__plural_samples(&tab, loc->icu, ordinal);
 	if (error < 0)
 		return error;
-	for (int64_t k = 0; k <= max && k < TLC_PLURAL_SAMPLES_DENSE; k++)
+	for (int64_t k = min; k <= max && k < TLC_PLURAL_SAMPLES_DENSE; k++)
 		cats |= tab[k];
 	*out = cats;
 	return 0;
