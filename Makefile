@@ -207,4 +207,8 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
+# Fragments: fuzzing (make fuzz, check-fuzz-replay) and benchmarks (make bench).
+-include tests/fuzz/fuzz.mk
+-include tests/bench/bench.mk
+
 -include $(CORE_OBJ:.o=.d) $(RENDER_OBJ:.o=.d) $(COMPILER_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

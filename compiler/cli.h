@@ -48,6 +48,7 @@ int cli_check_spec(struct tlc_ctx *ctx, const char *path, struct tlc_spec *spec,
 
 int cmd_check(cli_opts *o, int argc, char **argv);
 int cmd_render(cli_opts *o, int argc, char **argv);
+int cmd_preview(cli_opts *o, int argc, char **argv);
 int cmd_compile(cli_opts *o, int argc, char **argv);
 int cmd_explain(cli_opts *o, int argc, char **argv);
 #endif

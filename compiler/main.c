@@ -67,14 +67,6 @@ static void print_version(const cli_opts *o)
 	tlc_zones_free(z);
 }
 
-static int cmd_not_built(const char *name, const char *issue)
-{
-	fprintf(stderr,
-		"timelinec: error: '%s' is not built yet in this version (%s); nothing was done\n",
-		name, issue);
-	return EXIT_BAD_INPUT;
-}
-
 static int cmd_reference(int argc, char **argv)
 {
 	tlc_buf b = TLC_BUF_INIT;
@@ -131,7 +123,7 @@ int main(int argc, char **argv)
 	else if (strcmp(cmd, "reference") == 0)
 		rc = cmd_reference(sub_argc, sub_argv);
 	else if (strcmp(cmd, "preview") == 0)
-		rc = cmd_not_built("preview", "issue 8");
+		rc = cmd_preview(&o, sub_argc, sub_argv);
 	else if (strcmp(cmd, "render") == 0)
 		rc = cmd_render(&o, sub_argc, sub_argv);
 	else if (strcmp(cmd, "--version") == 0)
