@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "activity.h"
 #include "bake.h"
 #include "display.h"
 #include "lower.h"
@@ -39,8 +40,10 @@ typedef struct compile_opts {
 static const char compile_help[] =
 	"usage: timelinec compile [options] SPEC...\n"
 	"\n"
-	"Compile each spec into a program (JSON, docs/program.schema.json); with --timeline,\n"
-	"instantiate it into the timeline WidgetKit needs (docs/timeline.schema.json).\n"
+	"Compile each widget spec into a program (JSON, docs/program.schema.json); with\n"
+	"--timeline, instantiate it into the timeline WidgetKit needs (docs/timeline.schema.json).\n"
+	"A Live Activity spec compiles into its schedule: the content states over its life and the\n"
+	"APNs requests a server sends (docs/schedule.schema.json); give its params and --now.\n"
 	"\n"
 	"  -o FILE|DIR|-          one spec: a file or '-' (stdout, the default); several specs: a\n"
 	"                         directory, which gets NAME.program.json / NAME.timeline.json\n"
@@ -215,7 +218,7 @@ static bool is_dir(const char *p)
 }
 
 /* Where the output for spec i goes. */
-static char *output_path(const compile_opts *c, const char *spec)
+static char *output_path(const compile_opts *c, const char *spec, const char *kind)
 {
 	if (!c->out || strcmp(c->out, "-") == 0 || !is_dir(c->out))
 		return strdup(c->out ? c->out : "-");
@@ -229,7 +232,7 @@ static char *output_path(const compile_opts *c, const char *spec)
 	char *p = malloc(n);
 	if (p)
 		snprintf(p, n, "%s/%.*s.%s.json", c->out, (int)bl, base,
-			 c->timeline ? "timeline" : "program");
+			 kind ? kind : c->timeline ? "timeline" : "program");
 	return p;
 }
 
@@ -280,6 +283,40 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_program *p,
 	return 0;
 }
 
+/* A Live Activity compiles to its schedule: content states and the APNs requests. */
+static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec, const char *path)
+{
+	tlc_param_value vals[MAX_PARAMS];
+	tlc_la_schedule *sch = NULL;
+	tlc_buf out = TLC_BUF_INIT;
+	const tlc_zone *z = spec->zone;
+	tlc_program shim = {0}; /* param_value() reads names and types from a program */
+	tlc_prog_param pp[MAX_PARAMS];
+	for (size_t i = 0; i < spec->nparams && i < MAX_PARAMS; i++) {
+		pp[i].name = (char *)spec->params[i].name;
+		pp[i].type = (tlc_prog_param_type)spec->params[i].type;
+	}
+	shim.params = pp;
+	shim.nparams = spec->nparams < MAX_PARAMS ? spec->nparams : MAX_PARAMS;
+	for (size_t i = 0; i < cr->c->nparams; i++)
+		if (param_value(&shim, z, cr->c->params[i], &vals[i]) != 0)
+			return EXIT_BAD_INPUT;
+	tlc_la_opts o = {cr->now, cr->now_src, vals, cr->c->nparams};
+	int rc = tlc_activity_build(ctx, spec, &o, &sch);
+	if (rc < 0)
+		return EXIT_BAD_INPUT;
+	tlc_activity_write_json(&out, sch);
+	rc = tlc_buf_oom(&out) ? EXIT_BAD_INPUT : 0;
+	if (rc == 0) {
+		char *dest = output_path(cr->c, path, "schedule");
+		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
+		free(dest);
+	}
+	tlc_buf_release(&out);
+	tlc_activity_free(sch);
+	return rc;
+}
+
 static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 {
 	tlc_spec *spec = NULL;
@@ -288,11 +325,8 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	int rc = tlc_spec_load_file(ctx, path, &spec);
 	if (rc == 0 && cr->c->check && cli_check_spec(ctx, path, spec, cr->o, cr->first) < 0)
 		rc = TLC_EINPUT;
-	if (rc == 0 && spec->kind == TLC_SPEC_ACTIVITY) {
-		fprintf(stderr, "%s: error: compiling Live Activity specs is not built yet in this "
-				"version (issue 7); 'check' validates them\n", path);
-		return EXIT_BAD_INPUT;
-	}
+	if (rc == 0 && spec->kind == TLC_SPEC_ACTIVITY)
+		return compile_activity(cr, ctx, spec, path);
 	if (rc == 0)
 		rc = tlc_lower(ctx, spec, &p);
 	if (rc == 0)
@@ -308,7 +342,7 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	if (rc == 0 && tlc_buf_oom(&out))
 		rc = EXIT_BAD_INPUT;
 	if (rc == 0) {
-		char *dest = output_path(cr->c, path);
+		char *dest = output_path(cr->c, path, NULL);
 		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
 		free(dest);
 	}
@@ -339,7 +373,7 @@ int cmd_compile(cli_opts *o, int argc, char **argv)
 		return cli_usage_error("-o '%s': no such directory", c.out);
 	}
 	compile_run cr = {&c, o, true, &env, 0, TLC_NOW_CLOCK};
-	if (c.timeline && (rc = cli_resolve_now(c.now, &cr.now, &cr.now_src)) != 0) {
+	if ((rc = cli_resolve_now(c.now, &cr.now, &cr.now_src)) != 0) {
 		free(c.specs);
 		return rc;
 	}

@@ -8,14 +8,18 @@
 #include "cli.h"
 #include "display.h"
 #include "report.h"
+#include "activity.h"
 #include "spec.h"
 #include "timelinec/civil.h"
 #include "timelinec/timeparse.h"
 
 static const char render_help[] =
 	"usage: timelinec render FILE --at T [--locale L] [--family F]\n"
+	"       timelinec render ACTIVITY-SPEC --at T --now T0 [--param NAME=VALUE]...\n"
 	"\n"
-	"Print what each countdown view of a timeline (from 'compile --timeline') reads at T.\n"
+	"Print what each countdown view of a timeline (from 'compile --timeline') reads at T; for\n"
+	"a Live Activity spec, what each presentation reads at T and where the activity is in its\n"
+	"life (active, stale, ended, dismissed), started at --now with the given params.\n"
 	"\n"
 	"  --at T        RFC 3339 instant or @EPOCH\n"
 	"  --locale L    the device locale (default: each of the program's locales)\n"
@@ -82,9 +86,86 @@ static int render_at(cli_env *env, const tlc_timeline *tl, tlc_time t, const cha
 	return EXIT_OK;
 }
 
+static int render_activity(tlc_ctx *ctx, const tlc_spec *spec, tlc_time t, const char *now,
+			   const char **params, size_t nparams, const char *locale)
+{
+	tlc_param_value vals[32];
+	tlc_la_schedule *sch = NULL;
+	tlc_time t0;
+	tlc_now_source src;
+	int rc = cli_resolve_now(now, &t0, &src);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < nparams; i++) {
+		const char *eq = strchr(params[i], '=');
+		tlc_parsed_instant pi;
+		memset(&vals[i], 0, sizeof vals[i]);
+		vals[i].name = strndup(params[i], (size_t)(eq - params[i]));
+		vals[i].text = eq + 1;
+		if (tlc_instant_parse(&pi, eq + 1, strlen(eq + 1), NULL) == 0 && !pi.local)
+			vals[i].instant = pi.value;
+	}
+	tlc_la_opts lo = {t0, src, vals, nparams};
+	rc = tlc_activity_build(ctx, spec, &lo, &sch) < 0 ? EXIT_BAD_INPUT : EXIT_OK;
+	for (int p = 0; rc == 0 && p < 8; p++) {
+		if (!spec->views[p])
+			continue;
+		for (size_t li = 0; li < spec->nlocales; li++) {
+			const char *loc = locale ? locale : spec->locales[li];
+			tlc_buf b = TLC_BUF_INIT;
+			tlc_la_phase phase;
+			int err = tlc_activity_render(&b, NULL, &phase, ctx, sch, p, loc, t, spec->zone);
+			printf("%s [%s] (%s): %s\n", tlc_presentation_names[p], loc, tlc_la_phase_name(phase),
+			       err < 0 ? "(cannot render)" : b.ptr);
+			tlc_buf_release(&b);
+			if (locale)
+				break;
+		}
+	}
+	for (size_t i = 0; i < nparams; i++)
+		free((char *)vals[i].name);
+	tlc_activity_free(sch);
+	return rc;
+}
+
+/* A spec file: Live Activities render from their schedule. */
+static int render_spec(cli_opts *o, const char *file, tlc_time t, const char *now,
+		       const char **params, size_t nparams, const char *locale)
+{
+	cli_env env;
+	tlc_ctx ctx;
+	tlc_spec *spec = NULL;
+	int rc = cli_env_open(&env, o);
+	if (rc)
+		return rc;
+	cli_ctx_init(&ctx, &env);
+	if (tlc_spec_load_file(&ctx, file, &spec) < 0) {
+		report rep;
+		report_init(&rep, o, stderr);
+		report_ctx(&rep, &ctx);
+		rc = report_finish(&rep, 1);
+	} else if (spec->kind != TLC_SPEC_ACTIVITY) {
+		rc = cli_usage_error("render takes a timeline (compile --timeline) or a Live Activity "
+				     "spec; '%s' is a widget spec", file);
+	} else {
+		rc = render_activity(&ctx, spec, t, now, params, nparams, locale);
+		if (rc) {
+			report rep;
+			report_init(&rep, o, stderr);
+			report_ctx(&rep, &ctx);
+			report_finish(&rep, 1);
+		}
+	}
+	tlc_ctx_release(&ctx);
+	cli_env_close(&env);
+	return rc;
+}
+
 int cmd_render(cli_opts *o, int argc, char **argv)
 {
-	const char *file = NULL, *at = NULL, *locale = NULL, *family = NULL;
+	const char *file = NULL, *at = NULL, *locale = NULL, *family = NULL, *now = NULL;
+	const char *params[32];
+	size_t nparams = 0;
 	int fam = -1;
 	for (int i = 1; i < argc; i++) {
 		int r;
@@ -97,6 +178,13 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 		} else if (cli_is_opt(argv[i], "--locale")) {
 			if (!(locale = cli_opt_value(argc, argv, &i, "--locale")))
 				return cli_usage_error("--locale needs a locale");
+		} else if (cli_is_opt(argv[i], "--now")) {
+			if (!(now = cli_opt_value(argc, argv, &i, "--now")))
+				return cli_usage_error("--now needs an instant");
+		} else if (cli_is_opt(argv[i], "--param")) {
+			if (nparams == 32 || !(params[nparams++] = cli_opt_value(argc, argv, &i, "--param")) ||
+			    !strchr(params[nparams - 1], '='))
+				return cli_usage_error("--param takes NAME=VALUE");
 		} else if (cli_is_opt(argv[i], "--family")) {
 			if (!(family = cli_opt_value(argc, argv, &i, "--family")))
 				return cli_usage_error("--family needs a family name");
@@ -130,6 +218,10 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 	if (!json) {
 		fprintf(stderr, "%s: error: cannot read the timeline\n", file);
 		return EXIT_BAD_INPUT;
+	}
+	if (!strstr(json, "\"timelinec-timeline\"")) {
+		free(json);
+		return render_spec(o, file, t, now, params, nparams, locale);
 	}
 	tlc_timeline *tl = NULL;
 	tlc_err e = {0};

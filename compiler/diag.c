@@ -107,6 +107,19 @@ void tlc_diags_sort(tlc_diags *d)
 {
 	if (d->n > 1)
 		qsort(d->v, d->n, sizeof *d->v, diag_cmp);
+	/* the same finding from several replays (parameter samples) is reported once */
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		if (k && d->v[i].span.file == d->v[k - 1].span.file &&
+		    d->v[i].span.start == d->v[k - 1].span.start &&
+		    d->v[i].span.end == d->v[k - 1].span.end &&
+		    strcmp(d->v[i].rule, d->v[k - 1].rule) == 0) {
+			diag_free_fields(&d->v[i]);
+			continue;
+		}
+		d->v[k++] = d->v[i];
+	}
+	d->n = k;
 }
 
 const char *tlc_severity_name(tlc_severity s)

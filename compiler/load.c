@@ -641,8 +641,29 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 		ev->via = strcmp(v->str, "push") == 0 ? TLC_VIA_PUSH
 			  : strcmp(v->str, "app") == 0 ? TLC_VIA_APP
 						       : TLC_VIA_PUSH_TO_START;
-	if ((v = tlc_node_get(n, "priority")))
+	if ((v = tlc_node_get(n, "priority"))) {
 		ev->priority = atoi(v->str);
+		if (ev->priority != 5 && ev->priority != 10) {
+			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+				     "apns-priority is 5 or 10, not %d", ev->priority);
+			L->errors++;
+		}
+	}
+	if ((v = tlc_node_get(n, "every"))) {
+		get_duration(L, v, false, &ev->every);
+		const tlc_node *u = tlc_node_get(n, "until");
+		if (!u) {
+			tlc_diag_add(&L->ctx->diags, "TL013", v->span, "'every' needs 'until'");
+			L->errors++;
+		} else {
+			get_when(L, u, &ev->until, false);
+		}
+		if (ev->every > 0 && ev->every < 60) {
+			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+				     "a repeating update at least 1m apart");
+			L->errors++;
+		}
+	}
 	load_state(L, tlc_node_get(n, "state"), &ev->state, &ev->nstate);
 	if ((v = tlc_node_get(n, "stale-after")))
 		ev->has_stale_after = get_duration(L, v, false, &ev->stale_after) == 0;

@@ -45,6 +45,19 @@ static const tlc_rule rules[] = {
 	{"TL112", "missing-plural-category", TLC_SEV_WARNING, "a plural lacks a category a listed locale needs"},
 	{"TL113", "changes-too-often", TLC_SEV_ERROR, "the display changes too often to fit a timeline"},
 	{"TL114", "unchecked-param", TLC_SEV_NOTE, "an instant parameter without check-params was checked over a default domain"},
+	/* Live Activities */
+	{"TL201", "activity-over-8h", TLC_SEV_WARNING, "a Live Activity meant to run longer than the 8 hours the system allows"},
+	{"TL202", "lock-screen-over-12h", TLC_SEV_WARNING, "a Live Activity meant to stay on the Lock Screen longer than 12 hours"},
+	{"TL203", "dismissal-over-4h", TLC_SEV_WARNING, "a dismissal later than 4 hours after the end"},
+	{"TL204", "activity-timer-counts-up", TLC_SEV_WARNING, "a {timer}, {relative} or {offset} still counting after its date"},
+	{"TL205", "stale-before-start", TLC_SEV_WARNING, "a stale date at or before the event that sets it"},
+	{"TL206", "no-stale-date", TLC_SEV_WARNING, "content that goes out of date with no stale date"},
+	{"TL207", "activity-target-before-start", TLC_SEV_WARNING, "a date at or before the start or update that sets it"},
+	{"TL208", "wrong-epoch", TLC_SEV_WARNING, "a date that only makes sense x1000, /1000 or shifted by 978,307,200 s"},
+	{"TL209", "payload-over-4kb", TLC_SEV_ERROR, "a push payload over 4 KB"},
+	{"TL210", "push-budget", TLC_SEV_WARNING, "priority-10 pushes more often than the budget allows"},
+	{"TL211", "app-update-at-wall-clock", TLC_SEV_ERROR, "an update by the app at a set time, when nothing runs the app"},
+	{"TL212", "inverted-interval", TLC_SEV_WARNING, "a Text(timerInterval:) range whose start is after its end"},
 };
 
 const tlc_rule *tlc_rule_find(const char *id)

@@ -265,9 +265,15 @@ static const tlc_keydef k_update[] = {
 	{"stale-after", &t_duration, 0, NULL, "Stale date, relative to `at`.", "15m"},
 	{"relevance-score", &t_la_score, 0, NULL, "Relevance score.", "100"},
 	{"alert", &t_alert, 0, NULL, "An alert shown with the update.", NULL},
+	{"every", &t_duration, 0, NULL,
+	 "Repeat the update at this interval from `at` (a push a server sends on a schedule).", "5m"},
+	{"until", &t_instant, 0, NULL, "When a repeating update stops (required with `every`).",
+	 "$eta"},
 };
+static const char *const g_repeat[] = {"every", NULL};
+static const tlc_keygroup g_update[] = {{g_repeat, false}, {NULL, false}};
 static const tlc_type t_update = {.kind = TLC_V_OBJECT, .name = "update", .keys = k_update,
-				  .nkeys = N(k_update)};
+				  .nkeys = N(k_update), .groups = g_update};
 static const tlc_type t_updates = {.kind = TLC_V_LIST, .name = "list of updates", .elem = &t_update};
 
 static const tlc_keydef k_end[] = {

@@ -177,6 +177,8 @@ typedef struct tlc_sp_event {
 	tlc_sp_alert alert;
 	tlc_dismissal dismissal; /* END */
 	int64_t dismiss_after;
+	int64_t every;           /* UPDATE repeated at this interval (0: once) */
+	tlc_sp_when until;       /* ... until this instant */
 	const tlc_node *node;
 } tlc_sp_event;
 

@@ -106,6 +106,12 @@ void jw_num(jsonw *w, double v)
 	tlc_buf_puts(w->out, b);
 }
 
+void jw_raw(jsonw *w, const char *json)
+{
+	jw_pre(w);
+	tlc_buf_puts(w->out, json);
+}
+
 void jw_bool(jsonw *w, bool v)
 {
 	jw_pre(w);

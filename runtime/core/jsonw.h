@@ -30,6 +30,8 @@ void jw_int(jsonw *w, int64_t v);
 void jw_num(jsonw *w, double v);
 void jw_bool(jsonw *w, bool v);
 void jw_null(jsonw *w);
+/* A value already serialised as JSON (one line), written as it is. */
+void jw_raw(jsonw *w, const char *json);
 /* An instant as an RFC 3339 UTC string "2026-12-01T17:00:00Z". */
 void jw_time(jsonw *w, int64_t t);
 void tlc__format_rfc3339(char buf[32], int64_t t);

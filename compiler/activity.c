@@ -1,0 +1,824 @@
+/*
+ * activity.c — Live Activity schedules: the content states over the activity's life, the APNs
+ * requests that carry them, what each presentation reads at an instant, and the rules of
+ * ActivityKit that `check` enforces. See activity.h.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "activity.h"
+#include "core/jsonw.h"
+#include "template.h"
+#include "timelinec/civil.h"
+
+#define DEFERRED_EPOCH 978307200 /* 2001-01-01T00:00:00Z, Swift's JSONDecoder default */
+
+const char *tlc_la_phase_name(tlc_la_phase p)
+{
+	static const char *const names[] = {"not started", "active", "stale", "ended", "dismissed"};
+	return (unsigned)p < TLC_LA_PHASE_MAX ? names[p] : "?";
+}
+
+/* ---- building ------------------------------------------------------------------------------- */
+
+static int field_index(const tlc_spec *s, const char *name)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int resolve(tlc_ctx *ctx, const tlc_sp_when *w, const tlc_la_opts *o, tlc_time *out)
+{
+	tlc_time base;
+	if (w->expr.kind == TLC_TIME_EXPR_NOW) {
+		base = o->now;
+	} else if (w->expr.kind == TLC_TIME_EXPR_PARAM) {
+		size_t i = 0;
+		while (i < o->nparams && strcmp(o->params[i].name, w->param) != 0)
+			i++;
+		if (i == o->nparams) {
+			tlc_diag *g = tlc_diag_add(&ctx->diags, "TL018", w->node->span,
+						   "parameter '$%s' has no value", w->param);
+			tlc_diag_set_fix(g, "give it with --param %s=2026-12-01T18:00:00Z", w->param);
+			return TLC_EINPUT;
+		}
+		base = o->params[i].instant;
+	} else {
+		*out = w->at;
+		return 0;
+	}
+	*out = base + w->expr.offset;
+	return 0;
+}
+
+static void apply_state(const tlc_spec *s, tlc_la_state *st, const tlc_sp_event *ev,
+			const tlc_la_opts *o, tlc_ctx *ctx, int *err)
+{
+	for (size_t i = 0; i < ev->nstate; i++) {
+		int f = field_index(s, ev->state[i].field);
+		if (f < 0 || f >= TLC_LA_MAX_FIELDS)
+			continue;
+		tlc_la_value *v = &st->values[f];
+		v->set = true;
+		if (s->fields[f].type == TLC_FIELD_DATE) {
+			if (resolve(ctx, &ev->state[i].when, o, &v->date) < 0)
+				*err = TLC_EINPUT;
+		} else {
+			v->text = ev->state[i].value->str;
+		}
+	}
+}
+
+/* One state per event, and per repetition of a repeating update. */
+static int add_state(tlc_la_schedule *sch, size_t *cap, const tlc_la_state *st)
+{
+	if (sch->nstates == TLC_LA_MAX_EVENTS)
+		return TLC_ERANGE;
+	if (sch->nstates == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		tlc_la_state *v = realloc(sch->states, nc * sizeof *v);
+		if (!v)
+			return TLC_ENOMEM;
+		sch->states = v;
+		*cap = nc;
+	}
+	sch->states[sch->nstates++] = *st;
+	return 0;
+}
+
+static int state_cmp(const void *a, const void *b)
+{
+	const tlc_la_state *x = a, *y = b;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->src < y->src ? -1 : x->src > y->src;
+}
+
+/* Values are carried forward: each state holds the whole content state after its event. */
+static void carry_forward(tlc_la_schedule *sch)
+{
+	for (size_t i = 1; i < sch->nstates; i++)
+		for (size_t f = 0; f < TLC_LA_MAX_FIELDS; f++)
+			if (!sch->states[i].values[f].set)
+				sch->states[i].values[f] = sch->states[i - 1].values[f];
+}
+
+static int build_event(tlc_ctx *ctx, tlc_la_schedule *sch, size_t *cap, size_t k,
+		       const tlc_la_opts *o)
+{
+	const tlc_sp_event *ev = &sch->spec->events[k];
+	tlc_la_state st;
+	int err = 0;
+	memset(&st, 0, sizeof st);
+	st.src = k;
+	st.kind = ev->event;
+	st.via = ev->via;
+	st.priority = ev->priority;
+	st.stale = st.dismissal = TLC_TIME_NONE;
+	if (resolve(ctx, &ev->at, o, &st.at) < 0)
+		return TLC_EINPUT;
+	apply_state(sch->spec, &st, ev, o, ctx, &err);
+	tlc_time until = st.at;
+	if (ev->every > 0 && ev->until.set && resolve(ctx, &ev->until, o, &until) < 0)
+		return TLC_EINPUT;
+	for (tlc_time at = st.at; err == 0 && at <= until; at += ev->every > 0 ? ev->every : 1) {
+		st.at = at;
+		st.stale = ev->has_stale_after ? at + ev->stale_after : TLC_TIME_NONE;
+		if (ev->event == TLC_LA_END)
+			st.dismissal = ev->dismissal == TLC_DISMISS_IMMEDIATE ? at
+				       : ev->dismissal == TLC_DISMISS_AFTER ? at + ev->dismiss_after
+									   : TLC_TIME_NONE;
+		if ((err = add_state(sch, cap, &st)) < 0)
+			return err;
+		if (ev->every <= 0)
+			break;
+	}
+	return err;
+}
+
+static void lifecycle(tlc_la_schedule *sch)
+{
+	sch->start = sch->nstates ? sch->states[0].at : sch->now;
+	sch->end = TLC_TIME_NONE;
+	sch->system_end = sch->start + TLC_LA_ACTIVE_MAX;
+	for (size_t i = 0; i < sch->nstates; i++)
+		if (sch->states[i].kind == TLC_LA_END) {
+			const tlc_la_state *e = &sch->states[i];
+			const tlc_sp_event *ev = &sch->spec->events[e->src];
+			sch->end = e->at < sch->system_end ? e->at : sch->system_end;
+			tlc_time linger = ev->dismissal == TLC_DISMISS_IMMEDIATE ? 0
+					  : ev->dismissal == TLC_DISMISS_AFTER ? ev->dismiss_after
+									      : TLC_LA_LINGER_MAX;
+			if (linger > TLC_LA_LINGER_MAX)
+				linger = TLC_LA_LINGER_MAX; /* whichever comes first */
+			sch->gone = sch->end + linger;
+			return;
+		}
+	sch->gone = sch->start + TLC_LA_LOCK_SCREEN_MAX;
+}
+
+/* ---- payloads ------------------------------------------------------------------------------- */
+
+static cJSON *encode_date(tlc_date_encoding enc, tlc_time t)
+{
+	char b[32];
+	switch (enc) {
+	case TLC_DATE_SECONDS_1970: return cJSON_CreateNumber((double)t);
+	case TLC_DATE_MILLISECONDS_1970: return cJSON_CreateNumber((double)t * 1000.0);
+	case TLC_DATE_ISO8601:
+		tlc_format_rfc3339(b, t);
+		return cJSON_CreateString(b);
+	default: return cJSON_CreateNumber((double)(t - DEFERRED_EPOCH));
+	}
+}
+
+static cJSON *encode_value(const tlc_spec *s, size_t f, const tlc_la_value *v)
+{
+	switch (s->fields[f].type) {
+	case TLC_FIELD_DATE: return encode_date(s->date_encoding, v->date);
+	case TLC_FIELD_INT:
+	case TLC_FIELD_DOUBLE: return cJSON_CreateNumber(strtod(v->text, NULL));
+	case TLC_FIELD_BOOL: return cJSON_CreateBool(v->text[0] == 't' || v->text[0] == 'T');
+	default: return cJSON_CreateString(v->text);
+	}
+}
+
+cJSON *tlc__la_content_state(const tlc_spec *s, const tlc_la_state *st);
+cJSON *tlc__la_content_state(const tlc_spec *s, const tlc_la_state *st)
+{
+	cJSON *o = cJSON_CreateObject();
+	for (size_t f = 0; o && f < s->nfields && f < TLC_LA_MAX_FIELDS; f++)
+		if (st->values[f].set)
+			cJSON_AddItemToObject(o, s->fields[f].name, encode_value(s, f, &st->values[f]));
+	return o;
+}
+
+static void add_alert(cJSON *aps, const tlc_sp_event *ev)
+{
+	if (!ev->has_alert)
+		return;
+	cJSON *a = cJSON_AddObjectToObject(aps, "alert");
+	if (ev->alert.title)
+		cJSON_AddStringToObject(a, "title", ev->alert.title);
+	if (ev->alert.body)
+		cJSON_AddStringToObject(a, "body", ev->alert.body);
+	if (ev->alert.sound)
+		cJSON_AddStringToObject(aps, "sound", ev->alert.sound);
+}
+
+static const char *event_name(tlc_la_event e)
+{
+	return e == TLC_LA_START ? "start" : e == TLC_LA_END ? "end" : "update";
+}
+
+/* The `aps` body a push carries (Apple: "starting and updating Live Activities with ActivityKit
+ * push notifications"). */
+static int build_payload(const tlc_spec *s, tlc_la_state *st)
+{
+	const tlc_sp_event *ev = &s->events[st->src];
+	if (st->via == TLC_VIA_APP)
+		return 0;
+	cJSON *root = cJSON_CreateObject(), *aps = cJSON_AddObjectToObject(root, "aps");
+	if (!root || !aps) {
+		cJSON_Delete(root);
+		return TLC_ENOMEM;
+	}
+	cJSON_AddNumberToObject(aps, "timestamp", (double)st->at);
+	cJSON_AddStringToObject(aps, "event", event_name(st->kind));
+	cJSON_AddItemToObject(aps, "content-state", tlc__la_content_state(s, st));
+	if (st->stale != TLC_TIME_NONE)
+		cJSON_AddNumberToObject(aps, "stale-date", (double)st->stale);
+	if (st->dismissal != TLC_TIME_NONE)
+		cJSON_AddNumberToObject(aps, "dismissal-date", (double)st->dismissal);
+	if (ev->has_relevance)
+		cJSON_AddNumberToObject(aps, "relevance-score", ev->relevance);
+	if (st->kind == TLC_LA_START) {
+		cJSON_AddStringToObject(aps, "attributes-type", s->name);
+		cJSON *attrs = cJSON_AddObjectToObject(aps, "attributes");
+		for (size_t i = 0; i < s->nattributes; i++)
+			cJSON_AddStringToObject(attrs, s->attributes[i].field, s->attributes[i].value->str);
+	}
+	add_alert(aps, ev);
+	st->payload = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	if (!st->payload)
+		return TLC_ENOMEM;
+	st->payload_len = strlen(st->payload);
+	return 0;
+}
+
+int tlc_activity_build(tlc_ctx *ctx, const tlc_spec *s, const tlc_la_opts *o, tlc_la_schedule **out)
+{
+	tlc_la_schedule *sch = calloc(1, sizeof *sch);
+	size_t cap = 0;
+	int err = 0;
+	if (!sch)
+		return TLC_ENOMEM;
+	sch->spec = s;
+	sch->now = o->now;
+	sch->now_source = o->now_source;
+	for (size_t k = 0; k < s->nevents && err == 0; k++)
+		err = build_event(ctx, sch, &cap, k, o);
+	if (err == TLC_ERANGE)
+		tlc_diag_add(&ctx->diags, "TL113", s->events[0].node->span,
+			     "the schedule has more than %d updates", TLC_LA_MAX_EVENTS);
+	if (err == 0 && sch->nstates) {
+		/* the start comes first whatever its time; then the updates in time order */
+		qsort(sch->states + 1, sch->nstates - 1, sizeof *sch->states, state_cmp);
+		carry_forward(sch);
+		lifecycle(sch);
+		for (size_t i = 0; i < sch->nstates && err == 0; i++)
+			err = build_payload(s, &sch->states[i]);
+	}
+	if (err < 0) {
+		tlc_activity_free(sch);
+		return err == TLC_ERANGE ? TLC_EINPUT : err;
+	}
+	*out = sch;
+	return 0;
+}
+
+void tlc_activity_free(tlc_la_schedule *sch)
+{
+	if (!sch)
+		return;
+	for (size_t i = 0; i < sch->nstates; i++)
+		free(sch->states[i].payload);
+	free(sch->states);
+	free(sch);
+}
+
+/* ---- the schedule as JSON ------------------------------------------------------------------- */
+
+static void w_opt_time(jsonw *w, const char *key, tlc_time t)
+{
+	jw_key(w, key);
+	if (t == TLC_TIME_NONE)
+		jw_null(w);
+	else
+		jw_time(w, t);
+}
+
+static void shell_quote(tlc_buf *b, const char *s)
+{
+	tlc_buf_putc(b, '\'');
+	for (; *s; s++)
+		if (*s == '\'')
+			tlc_buf_puts(b, "'\\''");
+		else
+			tlc_buf_putc(b, *s);
+	tlc_buf_putc(b, '\'');
+}
+
+static void w_request(jsonw *w, const tlc_la_schedule *sch, const tlc_la_state *st, tlc_time expires)
+{
+	const tlc_spec *s = sch->spec;
+	char topic[256], path[256], prio[8], exp[32];
+	snprintf(topic, sizeof topic, "%s.push-type.liveactivity", s->bundle_id);
+	if (s->channel_id)
+		snprintf(path, sizeof path, "/4/broadcasts/apps/%s", s->bundle_id);
+	else
+		snprintf(path, sizeof path, "/3/device/${DEVICE_TOKEN}");
+	snprintf(prio, sizeof prio, "%d", st->priority);
+	snprintf(exp, sizeof exp, "%lld", (long long)expires);
+	jw_key(w, "request");
+	jw_obj(w);
+	jw_key(w, "method");
+	jw_str(w, "POST");
+	jw_key(w, "url");
+	tlc_buf url = TLC_BUF_INIT;
+	tlc_buf_printf(&url, "https://api.push.apple.com%s", path);
+	jw_str(w, url.ptr);
+	jw_key(w, "headers");
+	jw_obj(w);
+	jw_key(w, "apns-push-type");
+	jw_str(w, "liveactivity");
+	jw_key(w, "apns-topic");
+	jw_str(w, topic);
+	jw_key(w, "apns-priority");
+	jw_str(w, prio);
+	jw_key(w, "apns-expiration");
+	jw_str(w, exp);
+	if (s->channel_id) {
+		jw_key(w, "apns-channel-id");
+		jw_str(w, s->channel_id);
+	}
+	jw_end_obj(w);
+	jw_key(w, "body");
+	jw_raw(w, st->payload);
+	jw_key(w, "bytes");
+	jw_int(w, (int64_t)st->payload_len);
+	jw_key(w, "curl");
+	tlc_buf c = TLC_BUF_INIT;
+	tlc_buf_printf(&c, "curl --http2 -H 'authorization: bearer ${JWT}' -H 'apns-push-type: "
+			   "liveactivity' -H 'apns-topic: %s' -H 'apns-priority: %s' -H "
+			   "'apns-expiration: %s'", topic, prio, exp);
+	if (s->channel_id)
+		tlc_buf_printf(&c, " -H 'apns-channel-id: %s'", s->channel_id);
+	tlc_buf_puts(&c, " --data ");
+	shell_quote(&c, st->payload);
+	tlc_buf_printf(&c, " %s", url.ptr);
+	jw_str(w, c.ptr);
+	tlc_buf_release(&c);
+	tlc_buf_release(&url);
+	jw_end_obj(w);
+}
+
+static void w_state(jsonw *w, const tlc_la_schedule *sch, size_t i)
+{
+	static const char *const via[] = {"push", "app", "push-to-start"};
+	const tlc_la_state *st = &sch->states[i];
+	const tlc_spec *s = sch->spec;
+	jw_obj(w);
+	jw_key(w, "event");
+	jw_str(w, event_name(st->kind));
+	jw_key(w, "at");
+	jw_time(w, st->at);
+	jw_key(w, "via");
+	jw_str(w, via[st->via]);
+	jw_key(w, "content-state");
+	jw_obj_compact(w);
+	for (size_t f = 0; f < s->nfields && f < TLC_LA_MAX_FIELDS; f++) {
+		if (!st->values[f].set)
+			continue;
+		jw_key(w, s->fields[f].name);
+		if (s->fields[f].type == TLC_FIELD_DATE)
+			jw_time(w, st->values[f].date);
+		else
+			jw_str(w, st->values[f].text);
+	}
+	jw_end_obj(w);
+	w_opt_time(w, "stale-date", st->stale);
+	w_opt_time(w, "dismissal-date", st->dismissal);
+	if (st->payload) {
+		/* a push expires when the next state replaces it, or 8 hours after the end */
+		tlc_time expires = i + 1 < sch->nstates ? sch->states[i + 1].at : sch->system_end;
+		w_request(w, sch, st, expires);
+	}
+	jw_end_obj(w);
+}
+
+void tlc_activity_write_json(tlc_buf *out, const tlc_la_schedule *sch)
+{
+	static const char *const enc[] = {"deferred-to-date", "seconds-since-1970",
+					  "milliseconds-since-1970", "iso8601"};
+	static const char *const now_src[] = {"option", "SOURCE_DATE_EPOCH", "clock"};
+	jsonw w;
+	jw_init(&w, out);
+	jw_obj(&w);
+	jw_key(&w, "timelinec-schedule");
+	jw_int(&w, 1);
+	jw_key(&w, "live-activity");
+	jw_str(&w, sch->spec->name);
+	jw_key(&w, "bundle-id");
+	jw_str(&w, sch->spec->bundle_id);
+	jw_key(&w, "date-encoding");
+	jw_str(&w, enc[sch->spec->date_encoding]);
+	jw_key(&w, "now");
+	jw_time(&w, sch->now);
+	jw_key(&w, "now-source");
+	jw_str(&w, now_src[sch->now_source]);
+	jw_key(&w, "lifecycle");
+	jw_obj_compact(&w);
+	jw_key(&w, "start");
+	jw_time(&w, sch->start);
+	w_opt_time(&w, "end", sch->end);
+	jw_key(&w, "system-end");
+	jw_time(&w, sch->system_end);
+	jw_key(&w, "gone");
+	jw_time(&w, sch->gone);
+	jw_end_obj(&w);
+	jw_key(&w, "views");
+	jw_obj(&w);
+	for (int p = 0; p < 8; p++)
+		if (sch->spec->views[p]) {
+			jw_key(&w, tlc_presentation_names[p]);
+			jw_str(&w, sch->spec->views[p]);
+		}
+	jw_end_obj(&w);
+	jw_key(&w, "states");
+	jw_arr(&w);
+	for (size_t i = 0; i < sch->nstates; i++)
+		w_state(&w, sch, i);
+	jw_end_arr(&w);
+	jw_end_obj(&w);
+}
+
+/* ---- rendering ------------------------------------------------------------------------------ */
+
+static const tlc_la_state *state_at(const tlc_la_schedule *sch, tlc_time t)
+{
+	const tlc_la_state *cur = NULL;
+	for (size_t i = 0; i < sch->nstates; i++)
+		if (sch->states[i].at <= t || i == 0)
+			cur = &sch->states[i];
+	return cur;
+}
+
+static tlc_la_phase phase_at(const tlc_la_schedule *sch, const tlc_la_state *st, tlc_time t)
+{
+	tlc_time end = sch->end != TLC_TIME_NONE ? sch->end : sch->system_end;
+	if (t < sch->start)
+		return TLC_LA_NOT_STARTED;
+	if (t >= sch->gone)
+		return TLC_LA_DISMISSED;
+	if (t >= end)
+		return TLC_LA_ENDED;
+	return st->stale != TLC_TIME_NONE && t >= st->stale ? TLC_LA_STALE : TLC_LA_ACTIVE;
+}
+
+/* The environment of the templates: text fields are arguments, date fields feed live runs. */
+static void tmpl_env(const tlc_spec *s, tlc_tmpl_env *env, const char **args, const char **dates)
+{
+	memset(env, 0, sizeof *env);
+	for (size_t f = 0; f < s->nfields && f < TLC_LA_MAX_FIELDS; f++)
+		if (s->fields[f].type == TLC_FIELD_DATE)
+			dates[env->ndates++] = s->fields[f].name;
+		else
+			args[env->nargs++] = s->fields[f].name;
+	env->args = args;
+	env->dates = dates;
+	env->activity = true;
+}
+
+int tlc__la_split(tlc_ctx *ctx, const tlc_spec *s, int pres, tlc_tmpl *t);
+int tlc__la_split(tlc_ctx *ctx, const tlc_spec *s, int pres, tlc_tmpl *t)
+{
+	const char *args[TLC_LA_MAX_FIELDS], *dates[TLC_LA_MAX_FIELDS];
+	tlc_tmpl_env env;
+	tmpl_env(s, &env, args, dates);
+	return tlc_template_split(ctx, s->view_nodes[pres], &env, t);
+}
+
+/* When the state holding date field f's current value was set: the interval's start. */
+static tlc_time value_since(const tlc_la_schedule *sch, const tlc_la_state *st, int f)
+{
+	tlc_time since = sch->start;
+	for (size_t i = 0; i < sch->nstates && &sch->states[i] <= st; i++)
+		if (i == 0 || sch->states[i].values[f].date != sch->states[i - 1].values[f].date)
+			since = sch->states[i].at;
+	return since;
+}
+
+static int render_message(tlc_buf *out, tlc_render_locale *loc, const tlc_spec *s,
+			  const tlc_la_state *st, const tlc_tmpl_run *r)
+{
+	tlc_msg_arg args[TLC_LA_MAX_FIELDS];
+	size_t n = 0;
+	for (size_t k = 0; k < r->nnames && n < TLC_LA_MAX_FIELDS; k++) {
+		int f = field_index(s, r->names[k]);
+		if (f < 0)
+			continue;
+		const char *v = st->values[f].set ? st->values[f].text : "";
+		if (s->fields[f].type == TLC_FIELD_INT)
+			args[n++] = (tlc_msg_arg){r->names[k], TLC_MSG_ARG_INT, strtoll(v, NULL, 10), NULL};
+		else
+			args[n++] = (tlc_msg_arg){r->names[k], TLC_MSG_ARG_STRING, 0, v};
+	}
+	return tlc_render_msg(out, NULL, loc, r->text, strlen(r->text), args, n);
+}
+
+static int render_live(tlc_buf *out, unsigned *flags, tlc_render_locale *loc,
+		       const tlc_la_schedule *sch, const tlc_la_state *st, const tlc_tmpl_run *r,
+		       tlc_time t, const tlc_zone *dz)
+{
+	int f = field_index(sch->spec, r->field);
+	tlc_time T = f >= 0 && st->values[f].set ? st->values[f].date : t;
+	int32_t off = dz ? tlc_zone_offset(dz, T) : 0;
+	switch (r->kind) {
+	case TLC_RUN_TIMER: return tlc_render_timer(out, flags, loc, t, T);
+	case TLC_RUN_COUNTDOWN: {
+		/* Text(timerInterval: since...T, pauseTime: T): held at 0:00; a > b clamped */
+		tlc_timer_interval ti = TLC_TIMER_INTERVAL_INIT(value_since(sch, st, f), T);
+		ti.pause = T;
+		return tlc_render_timer_interval(out, flags, loc, t, &ti);
+	}
+	case TLC_RUN_RELATIVE:
+		return tlc_render_relative(out, flags, loc, t, T, off, TLC_RELATIVE_FULL);
+	case TLC_RUN_OFFSET: return tlc_render_offset(out, flags, loc, t, T, off);
+	case TLC_RUN_DATE: return tlc_render_date(out, loc, T, off);
+	case TLC_RUN_TIME: return tlc_render_time(out, loc, T, off);
+	default: {
+		tlc_time a = value_since(sch, st, f);
+		int pct = T <= a || t >= T ? 100 : t <= a ? 0 : (int)((t - a) * 100 / (T - a));
+		tlc_buf_printf(out, "[progress %d%%]", pct);
+		return 0;
+	}
+	}
+}
+
+int tlc_activity_render(tlc_buf *out, unsigned *flags, tlc_la_phase *phase, tlc_ctx *ctx,
+			const tlc_la_schedule *sch, int pres, const char *locale, tlc_time t,
+			const tlc_zone *dz)
+{
+	const tlc_spec *s = sch->spec;
+	tlc_render_locale *loc;
+	tlc_tmpl tm;
+	int err = tlc_render_locale_get(&loc, ctx->render, locale);
+	if (flags)
+		*flags = 0;
+	if (err < 0 || !s->views[pres])
+		return err < 0 ? err : TLC_ENOTFOUND;
+	const tlc_la_state *st = state_at(sch, t);
+	*phase = phase_at(sch, st, t);
+	if (*phase == TLC_LA_NOT_STARTED || *phase == TLC_LA_DISMISSED)
+		return 0;
+	if ((err = tlc__la_split(ctx, s, pres, &tm)) < 0)
+		return err;
+	for (size_t i = 0; i < tm.nruns && err == 0; i++) {
+		unsigned fl = 0;
+		if (tm.runs[i].kind == TLC_RUN_TEXT)
+			tlc_buf_puts(out, tm.runs[i].text);
+		else if (tm.runs[i].kind == TLC_RUN_MESSAGE)
+			err = render_message(out, loc, s, st, &tm.runs[i]);
+		else
+			err = render_live(out, &fl, loc, sch, st, &tm.runs[i], t, dz);
+		if (flags)
+			*flags |= fl;
+	}
+	return err;
+}
+
+/* ---- check's rules -------------------------------------------------------------------------- */
+
+typedef struct la_check {
+	tlc_ctx *ctx;
+	const tlc_la_schedule *sch;
+	const tlc_spec *s;
+	const tlc_source *src;
+} la_check;
+
+static void fmt_when(const la_check *c, char *b, size_t n, tlc_time t)
+{
+	tlc_civil cv;
+	int32_t off = c->s->zone ? tlc_zone_offset(c->s->zone, t) : 0;
+	tlc_civil_from_secs(t + off, &cv);
+	snprintf(b, n, "%04d-%02d-%02d %02d:%02d", (int)cv.year, (int)cv.month, (int)cv.day,
+		 (int)cv.hour, (int)cv.min);
+}
+
+static const tlc_node *event_node(const la_check *c, const tlc_la_state *st, const char *key)
+{
+	const tlc_node *ev = c->s->events[st->src].node, *n = key ? tlc_node_get(ev, key) : NULL;
+	return n ? n : ev;
+}
+
+static const tlc_node *state_value_node(const la_check *c, const tlc_la_state *st, int f)
+{
+	const tlc_sp_event *ev = &c->s->events[st->src];
+	for (size_t i = 0; i < ev->nstate; i++)
+		if (strcmp(ev->state[i].field, c->s->fields[f].name) == 0)
+			return ev->state[i].value;
+	return NULL;
+}
+
+/* Lifetime: 8 hours active, 12 on the Lock Screen, dismissal within 4 hours of the end. */
+static void check_lifetime(la_check *c)
+{
+	const tlc_la_schedule *sch = c->sch;
+	char when[32];
+	for (size_t i = 0; i < sch->nstates; i++) {
+		const tlc_la_state *st = &sch->states[i];
+		const tlc_sp_event *ev = &c->s->events[st->src];
+		if (st->kind == TLC_LA_END && st->at - sch->start > TLC_LA_ACTIVE_MAX) {
+			fmt_when(c, when, sizeof when, sch->system_end);
+			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL201", event_node(c, st, "at")->span,
+						   "the end comes %lld h %02lld min after the start; the "
+						   "system ends the activity at 8 hours (%s) and the Dynamic "
+						   "Island loses it then", (long long)((st->at - sch->start) / 3600),
+						   (long long)((st->at - sch->start) / 60 % 60), when);
+			tlc_diag_set_fix(g, "start the activity later (closer to the event), or split it");
+		}
+		if (st->kind == TLC_LA_END && ev->dismissal == TLC_DISMISS_AFTER &&
+		    ev->dismiss_after > TLC_LA_LINGER_MAX) {
+			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL203", tlc_node_get(ev->node, "dismissal")->span,
+						   "dismissal %lld h after the end: the system removes an "
+						   "ended activity after 4 hours, whichever comes first",
+						   (long long)(ev->dismiss_after / 3600));
+			tlc_diag_set_fix(g, "use 'after 15m' to 'after 4h' (Apple suggests 15-30 minutes)");
+		}
+	}
+	if (sch->end == TLC_TIME_NONE) {
+		char gone[32];
+		fmt_when(c, gone, sizeof gone, sch->gone);
+		const tlc_node *start = c->s->events[0].node;
+		tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL202", start->span,
+					   "nothing ends this activity: the system ends it after 8 hours and "
+					   "it stays on the Lock Screen until %s, 12 hours in all, showing "
+					   "whatever it showed last", gone);
+		tlc_diag_set_fix(g, "add an 'end:' push with final content and a dismissal policy");
+	}
+}
+
+static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pres_out,
+		      tlc_span *span_out)
+{
+	for (int p = 0; p < 8; p++) {
+		tlc_tmpl tm;
+		if (!c->s->views[p] || tlc__la_split(c->ctx, c->s, p, &tm) < 0)
+			continue;
+		for (size_t i = 0; i < tm.nruns; i++)
+			if (tlc_run_is_live(tm.runs[i].kind) && tm.runs[i].field &&
+			    strcmp(tm.runs[i].field, c->s->fields[f].name) == 0 &&
+			    (tm.runs[i].kind == TLC_RUN_TIMER || tm.runs[i].kind == TLC_RUN_RELATIVE ||
+			     tm.runs[i].kind == TLC_RUN_OFFSET || tm.runs[i].kind == TLC_RUN_COUNTDOWN)) {
+				*kind_out = tm.runs[i].kind;
+				*pres_out = p;
+				*span_out = tm.runs[i].span;
+				if (tm.runs[i].kind != TLC_RUN_COUNTDOWN)
+					return true; /* the ones that count up */
+			}
+	}
+	return false;
+}
+
+/* Date fields: before the start, wrong epochs, timers counting up, no stale date, inverted
+ * intervals. */
+static void check_dates(la_check *c)
+{
+	const tlc_la_schedule *sch = c->sch;
+	tlc_time visible_until = sch->gone;
+	for (size_t f = 0; f < c->s->nfields && f < TLC_LA_MAX_FIELDS; f++) {
+		if (c->s->fields[f].type != TLC_FIELD_DATE)
+			continue;
+		tlc_run_kind kind = TLC_RUN_TEXT;
+		int pres = -1;
+		tlc_span vspan = TLC_SPAN_NONE;
+		bool counts_up = view_uses(c, (int)f, &kind, &pres, &vspan);
+		for (size_t i = 0; i < sch->nstates; i++) {
+			const tlc_la_state *st = &sch->states[i];
+			const tlc_node *vn = state_value_node(c, st, (int)f);
+			if (!vn || !st->values[f].set)
+				continue;
+			tlc_time T = st->values[f].date;
+			char when[32];
+			fmt_when(c, when, sizeof when, T);
+			/* a value that only makes sense x1000, /1000 or shifted by the 2001 epoch */
+			const tlc_time cands[4] = {T * 1000, T / 1000, T + DEFERRED_EPOCH, T - DEFERRED_EPOCH};
+			const char *why[4] = {"seconds where milliseconds were meant",
+					      "milliseconds where seconds were meant",
+					      "seconds since 2001 (Swift's deferredToDate) read as since 1970",
+					      "seconds since 1970 where the app decodes seconds since 2001"};
+			int64_t dist = T > st->at ? T - st->at : st->at - T;
+			bool flagged = false;
+			for (int k = 0; k < 4 && dist > 30 * 86400; k++)
+				if (cands[k] > st->at - 86400 && cands[k] < st->at + 2 * 86400) {
+					tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL208", vn->span,
+								   "'%s' is %s, which looks like %s",
+								   c->s->fields[f].name, when, why[k]);
+					tlc_diag_set_fix(g, "check the unit and the epoch of the date you pass");
+					flagged = true;
+					break;
+				}
+			if (!flagged && T <= st->at) {
+				tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL207", vn->span,
+							   "'%s' is %s, at or before the %s that sets it: a "
+							   "{countdown} shows 0:00 at once, a {timer} counts up",
+							   c->s->fields[f].name, when, event_name(st->kind));
+				tlc_diag_set_fix(g, "pass the real target (and its zone) or update it later");
+			}
+			/* the value holds until the next state changes it */
+			tlc_time until = visible_until;
+			for (size_t j = i + 1; j < sch->nstates; j++)
+				if (sch->states[j].values[f].date != T) {
+					until = sch->states[j].at;
+					break;
+				}
+			if (counts_up && T > st->at && until > T + 10) {
+				tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL204", vspan,
+							   "'{%s %s}' counts up from %s until %s%s",
+							   tlc_run_kind_name(kind), c->s->fields[f].name, when,
+							   until == visible_until ? "the activity leaves the Lock Screen"
+									       : "the next update",
+							   sch->end != TLC_TIME_NONE && until > sch->end
+								   ? ", after the end too" : "");
+				tlc_diag_set_fix(g, "use '{countdown %s}' (Text(timerInterval:) held at 0:00) "
+						    "and push final content at the end",
+						    c->s->fields[f].name);
+			}
+			if (T > st->at && until > T && st->stale == TLC_TIME_NONE && pres >= 0) {
+				tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL206", event_node(c, st, NULL)->span,
+							   "after %s the content is out of date and nothing marks it "
+							   "stale: this %s sets no stale date",
+							   when, event_name(st->kind));
+				tlc_diag_set_fix(g, "add 'stale-after:' so isStale turns on when the data is old");
+			}
+			if (i > 0 && kind == TLC_RUN_COUNTDOWN && T < sch->states[i - 1].values[f].date &&
+			    T < st->at) {
+				tlc_diag_add(&c->ctx->diags, "TL212", vn->span,
+					     "the update moves '%s' before its own time: Text(timerInterval:) "
+					     "with a range whose start is after its end traps in Swift",
+					     c->s->fields[f].name);
+			}
+		}
+	}
+}
+
+static void check_events(la_check *c, int pushes_per_hour)
+{
+	const tlc_la_schedule *sch = c->sch;
+	size_t lo = 0, most = 0, at_most = 0;
+	for (size_t i = 0; i < sch->nstates; i++) {
+		const tlc_la_state *st = &sch->states[i];
+		const tlc_sp_event *ev = &c->s->events[st->src];
+		if (st->stale != TLC_TIME_NONE && st->stale <= st->at)
+			tlc_diag_add(&c->ctx->diags, "TL205", tlc_node_get(ev->node, "stale-after")->span,
+				     "the stale date is at the %s itself: the activity starts out stale",
+				     event_name(st->kind));
+		if (st->payload_len > TLC_LA_PAYLOAD_MAX) {
+			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL209", ev->node->span,
+						   "the push payload is %zu bytes; ActivityKit refuses more "
+						   "than 4096 (content state, attributes and alert together)",
+						   st->payload_len);
+			tlc_diag_set_fix(g, "send identifiers instead of long texts");
+		}
+		if (ev->event == TLC_LA_UPDATE && st->via == TLC_VIA_APP && ev->at.expr.kind != TLC_TIME_EXPR_NOW &&
+		    (i == 0 || sch->states[i - 1].src != st->src)) {
+			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL211", tlc_node_get(ev->node, "via")
+									? tlc_node_get(ev->node, "via")->span
+									: ev->node->span,
+						   "an update 'via: app' at a set time: nothing runs the app "
+						   "then, so the update never happens");
+			tlc_diag_set_fix(g, "send it as a push ('via: push'), or make it 'at: now' for "
+					    "an update the app makes while it runs");
+		}
+		/* priority-10 pushes in the busiest hour */
+		if (st->payload && st->priority == 10) {
+			while (sch->states[lo].at <= st->at - 3600 || !(sch->states[lo].payload &&
+									  sch->states[lo].priority == 10))
+				lo++;
+			size_t n = 0;
+			for (size_t k = lo; k <= i; k++)
+				n += sch->states[k].payload && sch->states[k].priority == 10;
+			if (n > most) {
+				most = n;
+				at_most = i;
+			}
+		}
+	}
+	if (pushes_per_hour > 0 && most > (size_t)pushes_per_hour) {
+		const tlc_sp_event *ev = &c->s->events[sch->states[at_most].src];
+		tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL210", ev->node->span,
+					   "%zu priority-10 pushes in one hour: the push budget is not "
+					   "published, and beyond about %d an hour the system throttles them",
+					   most, pushes_per_hour);
+		tlc_diag_set_fix(g, "send routine updates at 'priority: 5' (not budgeted) and keep 10 "
+				    "for what the user must see now");
+	}
+}
+
+void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_per_hour)
+{
+	la_check c = {ctx, sch, sch->spec, tlc_sources_get(&ctx->sources, sch->spec->file)};
+	tlc_tmpl tm;
+	for (int p = 0; p < 8; p++) /* the views are templates: check them */
+		if (sch->spec->views[p])
+			tlc__la_split(ctx, sch->spec, p, &tm);
+	check_lifetime(&c);
+	check_dates(&c);
+	check_events(&c, pushes_per_hour);
+}
