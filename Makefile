@@ -112,6 +112,14 @@ demo: deps
 		echo "$$ timelinec render $(BUILD)/launch.timeline.json --at $$t --locale en_US"; \
 		$(TOOL) render $(BUILD)/launch.timeline.json --at $$t --locale en_US | sed -n 2p; \
 	done
+	@echo '$$ timelinec compile examples/delivery-activity.yaml --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z -o $(BUILD)/delivery.schedule.json'
+	@$(TOOL) compile examples/delivery-activity.yaml --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z -o $(BUILD)/delivery.schedule.json
+	@grep -E '^      "(event|at)":' $(BUILD)/delivery.schedule.json | paste - - | tr -s ' '
+	@for t in 2026-12-03T15:20:00Z 2026-12-03T16:05:00Z 2026-12-03T16:18:00Z; do \
+		echo "$$ timelinec render examples/delivery-activity.yaml --at $$t ... --locale en_US"; \
+		$(TOOL) render examples/delivery-activity.yaml --at $$t --now 2026-12-03T15:00:00Z \
+			--param eta=2026-12-03T16:10:00Z --locale en_US | head -1; \
+	done
 
 check: all $(UNIT)
 	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-integration

@@ -1,0 +1,155 @@
+/* Live Activities: date encodings (vectors), payloads, lifecycle and rendering. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include "activity.h"
+#include "helpers.h"
+#include "timelinec/timeparse.h"
+
+static tctx T;
+static void setup(void) { tctx_open(&T); }
+static void teardown(void) { tctx_close(&T); }
+TestSuite(activity, .init = setup, .fini = teardown);
+
+static tlc_time at(const char *s)
+{
+	tlc_parsed_instant pi;
+	cr_assert_eq(tlc_instant_parse(&pi, s, strlen(s), NULL), 0, "%s", s);
+	return pi.value;
+}
+
+static tlc_la_schedule *build(const char *text, const char *now, tlc_time eta)
+{
+	tlc_spec *s;
+	tlc_la_schedule *sch = NULL;
+	tctx_add(&T, "a.yaml", text);
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &s), 0, "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	tlc_param_value v = {"eta", eta, 0, NULL};
+	tlc_la_opts o = {at(now), TLC_NOW_OPTION, &v, 1};
+	cr_assert_eq(tlc_activity_build(&T.ctx, s, &o, &sch), 0);
+	return sch;
+}
+
+#define SPEC(enc)                                                                                   \
+	"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\nparams: {eta: instant}\n"  \
+	"content-state: {eta: date}\ndate-encoding: " enc "\nview: {lock-screen: \"{countdown eta}\"}\n" \
+	"start: {at: now, state: {eta: $eta}, via: push-to-start, alert: {title: Go}}\n"
+
+/* The encoded value, as JSON text, from the push's aps.content-state. */
+static char *encoded(const tlc_la_schedule *sch)
+{
+	cJSON *root = cJSON_Parse(sch->states[0].payload);
+	cr_assert_not_null(root, "payload is not JSON: %s", sch->states[0].payload);
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "aps"), "content-state"), "eta");
+	char *s = cJSON_PrintUnformatted(v);
+	cJSON_Delete(root);
+	return s;
+}
+
+static tlc_time decode(const char *enc, const char *json)
+{
+	if (strcmp(enc, "iso8601") == 0) {
+		char b[64];
+		snprintf(b, sizeof b, "%.*s", (int)strlen(json) - 2, json + 1);
+		return at(b);
+	}
+	double v = strtod(json, NULL);
+	if (strcmp(enc, "deferred-to-date") == 0)
+		return (tlc_time)v + 978307200;
+	if (strcmp(enc, "milliseconds-since-1970") == 0)
+		return (tlc_time)(v / 1000);
+	return (tlc_time)v;
+}
+
+Test(activity, date_encoding_vectors)
+{
+	FILE *f = fopen("fixtures/activity/date-encoding.tsv", "r");
+	cr_assert_not_null(f);
+	char line[512];
+	int n = 0;
+	while (fgets(line, sizeof line, f)) {
+		char when[64], enc[64], want[128];
+		if (line[0] == '#' || sscanf(line, "%63[^\t]\t%63[^\t]\t%127[^\n]", when, enc, want) != 3)
+			continue;
+		char spec[1024];
+		snprintf(spec, sizeof spec,
+			 "timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"
+			 "params: {eta: instant}\ncontent-state: {eta: date}\ndate-encoding: %s\n"
+			 "view: {lock-screen: \"{countdown eta}\"}\n"
+			 "start: {at: now, state: {eta: $eta}, via: push-to-start, alert: {title: Go}}\n",
+			 enc);
+		tctx_close(&T);
+		tctx_open(&T);
+		tlc_la_schedule *sch = build(spec, "1970-01-01T00:00:00Z", at(when));
+		char *got = encoded(sch);
+		cr_expect_str_eq(got, want, "%s as %s", when, enc);
+		cr_expect_eq(decode(enc, got), at(when), "%s as %s does not decode back", when, enc);
+		free(got);
+		tlc_activity_free(sch);
+		n++;
+	}
+	fclose(f);
+	cr_assert_geq(n, 8);
+}
+
+Test(activity, push_to_start_payload_and_headers)
+{
+	tlc_la_schedule *sch = build(SPEC("deferred-to-date"), "2026-12-03T15:00:00Z", at("2026-12-03T16:10:00Z"));
+	cJSON *root = cJSON_Parse(sch->states[0].payload), *aps = cJSON_GetObjectItemCaseSensitive(root, "aps");
+	cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(aps, "event")->valuestring, "start");
+	cr_assert_eq(cJSON_GetObjectItemCaseSensitive(aps, "timestamp")->valuedouble, 1796310000.0);
+	cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(aps, "attributes-type")->valuestring, "D");
+	cr_assert_not_null(cJSON_GetObjectItemCaseSensitive(aps, "alert"));
+	cJSON_Delete(root);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_activity_write_json(&b, sch);
+	cr_expect(strstr(b.ptr, "\"apns-topic\": \"com.x.push-type.liveactivity\"") != NULL);
+	cr_expect(strstr(b.ptr, "\"apns-push-type\": \"liveactivity\"") != NULL);
+	tlc_buf_release(&b);
+	tlc_activity_free(sch);
+}
+
+Test(activity, lifecycle_and_render)
+{
+	tlc_la_schedule *sch = build(
+		"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\nparams: {eta: instant}\n"
+		"content-state: {eta: date, s: string}\nview: {lock-screen: \"{s} {countdown eta}\"}\n"
+		"start: {at: now, state: {eta: $eta, s: go}, stale-after: 30m}\n"
+		"end: {at: $eta + 5m, state: {s: done}, dismissal: after 15m}\n",
+		"2026-12-03T15:00:00Z", at("2026-12-03T16:00:00Z"));
+	struct { const char *t; tlc_la_phase phase; const char *text; } cases[] = {
+		{"2026-12-03T14:59:59Z", TLC_LA_NOT_STARTED, ""},
+		{"2026-12-03T15:00:00Z", TLC_LA_ACTIVE, "go 1:00:00"},
+		{"2026-12-03T15:30:00Z", TLC_LA_STALE, "go 30:00"},
+		{"2026-12-03T16:04:59Z", TLC_LA_STALE, "go 0:00"},
+		{"2026-12-03T16:05:00Z", TLC_LA_ENDED, "done 0:00"},
+		{"2026-12-03T16:20:00Z", TLC_LA_DISMISSED, ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tlc_buf b = TLC_BUF_INIT;
+		tlc_la_phase ph;
+		cr_assert_eq(tlc_activity_render(&b, NULL, &ph, &T.ctx, sch, 0, "en_US", at(cases[i].t), NULL), 0);
+		cr_expect_eq(ph, cases[i].phase, "%s: %s", cases[i].t, tlc_la_phase_name(ph));
+		cr_expect_str_eq(b.ptr, cases[i].text, "%s", cases[i].t);
+		tlc_buf_release(&b);
+	}
+	tlc_activity_free(sch);
+}
+
+Test(activity, interval_moved_before_its_start_is_clamped)
+{
+	tlc_la_schedule *sch = build(
+		"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\nparams: {eta: instant}\n"
+		"content-state: {eta: date}\nview: {lock-screen: \"{countdown eta}\"}\n"
+		"start: {at: now, state: {eta: $eta}, stale-after: 1h}\n"
+		"updates: [{at: now + 20m, state: {eta: now + 10m}, stale-after: 1h}]\n",
+		"2026-12-03T15:00:00Z", at("2026-12-03T16:00:00Z"));
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_la_phase ph;
+	unsigned flags;
+	cr_assert_eq(tlc_activity_render(&b, &flags, &ph, &T.ctx, sch, 0, "en_US", at("2026-12-03T15:25:00Z"), NULL), 0);
+	cr_expect_str_eq(b.ptr, "0:00");
+	cr_expect(flags & TLC_RENDER_F_RANGE_CLAMPED, "a > b is flagged (Swift traps)");
+	tlc_buf_release(&b);
+	tlc_activity_free(sch);
+}
