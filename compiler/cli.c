@@ -12,7 +12,7 @@
 static int parse_color(cli_opts *o, const char *v)
 {
 	if (strcmp(v, "auto") == 0)
-		o->color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+		o->color = -1; /* decided against the stream that gets the output */
 	else if (strcmp(v, "always") == 0)
 		o->color = 1;
 	else if (strcmp(v, "never") == 0)

@@ -258,9 +258,9 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 	report rep;
 	int failed = 0;
 	report_init(&rep, o, stdout);
-	if (o->baseline && report_load_baseline(&rep, o->baseline) < 0)
-		failed = 1;
-	for (size_t i = 0; i < nspecs && !failed; i++) {
+	bool no_baseline = o->baseline && report_load_baseline(&rep, o->baseline) < 0;
+	failed = no_baseline;
+	for (size_t i = 0; i < nspecs && !no_baseline; i++) {
 		tlc_ctx ctx;
 		tlc_spec *spec = NULL;
 		cli_ctx_init(&ctx, &env);

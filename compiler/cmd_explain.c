@@ -15,6 +15,12 @@ const char *tlc_explain_page(const char *id);
 int cmd_explain(cli_opts *o, int argc, char **argv)
 {
 	(void)o;
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		puts("usage: timelinec explain RULE    the page of a rule (what happens on the device,\n"
+		     "                                 why, a bad and a good example, the fix)\n"
+		     "       timelinec explain --list  every rule: id, severity, name, summary");
+		return EXIT_OK;
+	}
 	if (argc == 2 && (strcmp(argv[1], "--list") == 0)) {
 		size_t n;
 		const tlc_rule *r = tlc_rules(&n);

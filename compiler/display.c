@@ -5,6 +5,7 @@
  * message texts) and the verifier.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "display.h"
 
@@ -29,10 +30,16 @@ int tlc_display_message(tlc_buf *out, tlc_render_ctx *rc, const tlc_timeline *tl
 			args[n++] = (tlc_msg_arg){tlc_unit_name(1u << u), TLC_MSG_ARG_INT, run->args[u], NULL};
 	for (size_t i = 0; i < m->nparams && n < sizeof args / sizeof args[0]; i++) {
 		const char *v = NULL;
+		tlc_prog_param_type type = TLC_PPARAM_TEXT;
 		for (size_t j = 0; j < p->nparams; j++)
-			if (strcmp(p->params[j].name, m->params[i]) == 0 && tl->param_text)
-				v = tl->param_text[j];
-		args[n++] = (tlc_msg_arg){m->params[i], TLC_MSG_ARG_STRING, 0, v ? v : ""};
+			if (strcmp(p->params[j].name, m->params[i]) == 0) {
+				type = p->params[j].type;
+				v = tl->param_text ? tl->param_text[j] : NULL;
+			}
+		if (type == TLC_PPARAM_INTEGER && v)
+			args[n++] = (tlc_msg_arg){m->params[i], TLC_MSG_ARG_INT, strtoll(v, NULL, 10), NULL};
+		else
+			args[n++] = (tlc_msg_arg){m->params[i], TLC_MSG_ARG_STRING, 0, v ? v : ""};
 	}
 	return tlc_render_msg(out, NULL, loc, m->pattern, strlen(m->pattern), args, n);
 }

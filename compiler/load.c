@@ -400,6 +400,19 @@ static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bo
 		get_when(L, v, &c->dtstart, false);
 	load_when_list(L, tlc_node_get(n, "exdate"), &c->exdate, &c->nexdate);
 	load_when_list(L, tlc_node_get(n, "rdate"), &c->rdate, &c->nrdate);
+	/* recurrences live on the event zone's wall clock: their dates are written out */
+	const tlc_sp_when *lits[3] = {&c->dtstart, c->nexdate ? c->exdate : NULL,
+				      c->nrdate ? c->rdate : NULL};
+	for (int k = 0; k < 3; k++) {
+		size_t cnt = k == 0 ? 1 : k == 1 ? c->nexdate : c->nrdate;
+		for (size_t i = 0; lits[k] && i < cnt; i++)
+			if (lits[k][i].set && lits[k][i].expr.kind != TLC_TIME_EXPR_LITERAL) {
+				tlc_diag_add(&L->ctx->diags, "TL020", lits[k][i].node->span,
+					     "%s takes a date-time written out, not a parameter or 'now'",
+					     k == 0 ? "'dtstart'" : k == 1 ? "'exdate'" : "'rdate'");
+				L->errors++;
+			}
+	}
 	if ((v = tlc_node_get(n, "from")))
 		get_when(L, v, &c->from, false);
 	if ((v = tlc_node_get(n, "paused-at")))

@@ -70,6 +70,11 @@ static void print_version(const cli_opts *o)
 static int cmd_reference(int argc, char **argv)
 {
 	tlc_buf b = TLC_BUF_INIT;
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		puts("usage: timelinec reference --markdown     the key reference (docs/spec.md)\n"
+		     "       timelinec reference --json-schema  the spec's JSON Schema for editors");
+		return EXIT_OK;
+	}
 	if (argc == 2 && strcmp(argv[1], "--markdown") == 0)
 		tlc_schema_markdown(&b);
 	else if (argc == 2 && strcmp(argv[1], "--json-schema") == 0)
@@ -89,7 +94,7 @@ int main(int argc, char **argv)
 {
 	cli_opts o = {0};
 	o.max_warnings = -1;
-	o.color = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
+	o.color = -1; /* auto */
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {

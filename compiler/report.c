@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cjson/cJSON.h>
 #include "core/jsonw.h"
 #include "report.h"
@@ -75,6 +76,9 @@ void report_init(report *r, const cli_opts *o, FILE *out)
 	memset(r, 0, sizeof *r);
 	r->opts = o;
 	r->out = out;
+	/* auto: colour only on a terminal, and not when NO_COLOR is set to something */
+	const char *nc = getenv("NO_COLOR");
+	r->color = o->color >= 0 ? o->color : isatty(fileno(out)) && !(nc && *nc);
 }
 
 /* ---- baselines ------------------------------------------------------------------------------ */
@@ -134,7 +138,7 @@ static bool in_baseline(report *r, const char *fp)
 
 void report_ctx(report *r, tlc_ctx *ctx)
 {
-	tlc_render_opts ro = {r->opts->color};
+	tlc_render_opts ro = {r->color};
 	tlc_buf b = TLC_BUF_INIT;
 	tlc_diags_sort(&ctx->diags);
 	for (size_t i = 0; i < ctx->diags.n; i++) {

@@ -44,6 +44,7 @@ typedef struct baseline_entry {
 typedef struct report {
 	const cli_opts *opts;
 	FILE *out;
+	int color;
 	size_t count[TLC_SEV_MAX];
 	rdiag *v;
 	size_t n, cap;
