@@ -247,13 +247,14 @@ typedef struct compile_run {
 	tlc_now_source now_src;
 } compile_run;
 
-static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_program *p, tlc_buf *out)
+static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
+			    const tlc_program *p, tlc_buf *out)
 {
 	const tlc_zone *ez = NULL, *dz = NULL;
 	tlc_param_value vals[MAX_PARAMS];
 	tlc_inst_err ie;
 	tlc_timeline *tl = NULL;
-	(void)ctx;
+	const tlc_node *where = tlc_node_get(spec->root, "widget");
 	if (strcmp(p->zone, "floating") != 0 && tlc_zones_get(cr->env->zones, p->zone, &ez) < 0)
 		return cli_usage_error("zone '%s' is not in the zone database", p->zone);
 	const char *dzn = cr->c->display_zone ? cr->c->display_zone : ez ? p->zone : "UTC";
@@ -268,16 +269,23 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_program *p,
 		fputs("timelinec: out of memory\n", stderr);
 		return EXIT_BAD_INPUT;
 	}
-	if (rc < 0) {
-		fprintf(stderr, "%s: error: cannot instantiate: %s%s\n", p->source, ie.msg,
-			rc == TLC_EINPUT && strstr(ie.msg, "has no value") ? " (give it with --param)" : "");
+	if (rc < 0) { /* a diagnostic, so --format json and sarif carry it too */
+		tlc_diag *g = tlc_diag_add(&ctx->diags, rc == TLC_ERANGE && strstr(ie.msg, "changes")
+							? "TL113" : "TL020",
+					   where->span, "cannot instantiate: %s", ie.msg);
+		if (strstr(ie.msg, "has no value"))
+			tlc_diag_set_fix(g, "give it with --param NAME=VALUE");
+		g->sev = TLC_SEV_ERROR;
 		return EXIT_BAD_INPUT;
 	}
 	rc = tlc_timeline_write_json(out, tl, (const char *const *)p->locales, p->nlocales,
 				     tlc_display_format_cb, cr->env->render);
 	tlc_timeline_free(tl);
 	if (rc < 0) {
-		fprintf(stderr, "%s: error: cannot format a message: %s\n", p->source, tlc_strerror(rc));
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL025", where->span,
+					   "cannot format a message: %s", tlc_strerror(rc));
+		if (g)
+			g->sev = TLC_SEV_ERROR;
 		return EXIT_BAD_INPUT;
 	}
 	return 0;
@@ -336,7 +344,7 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	if (rc < 0)
 		return EXIT_BAD_INPUT;
 	if (cr->c->timeline)
-		rc = instantiate_json(cr, ctx, p, &out);
+		rc = instantiate_json(cr, ctx, spec, p, &out);
 	else
 		tlc_program_write_json(&out, p);
 	if (rc == 0 && tlc_buf_oom(&out))

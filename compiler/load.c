@@ -112,7 +112,7 @@ static void report_local(loader *L, const tlc_node *n, const tlc_parsed_instant 
 				 when, tlc_zone_name(z), r->utc < r->alt ? off : altoff,
 				 r->utc < r->alt ? altoff : off, reject ? "" : "; the spec takes ",
 				 reject ? "" : off);
-		if (!reject)
+		if (!reject && !L->spec->disamb_explicit)
 			tlc_diag_set_fix(g, "write an RFC 3339 time with its offset, or set "
 					    "'disambiguation: later' for the second one");
 	}
