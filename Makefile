@@ -75,9 +75,10 @@ $(GEN_SRC): $(PAGES) compiler/gen-explain.sh
 	@mkdir -p $(dir $@)
 	sh compiler/gen-explain.sh $(PAGES) > $@.tmp && mv $@.tmp $@
 
+# generated data: the pages are longer than the 4095 bytes C99 promises for one literal
 $(GEN_OBJ): $(GEN_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -Wno-overlength-strings -c $< -o $@
 
 $(LIB_CORE): $(CORE_OBJ)
 	@mkdir -p $(dir $@)
