@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: check-integration check-gating leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+.PHONY: check-e2e check-integration check-gating leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -80,6 +80,17 @@ $(GEN_OBJ): $(GEN_SRC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -Wno-overlength-strings -c $< -o $@
 
+# The preview page template, embedded into the binary (timelinec preview --html).
+PREVIEW_PAGE_SRC := $(BUILD)/gen/preview_page.c
+PREVIEW_PAGE_OBJ := $(BUILD)/obj/gen/preview_page.o
+$(PREVIEW_PAGE_SRC): compiler/preview/preview.html compiler/preview/gen.sh
+	@mkdir -p $(dir $@)
+	sh compiler/preview/gen.sh compiler/preview/preview.html > $@.tmp && mv $@.tmp $@
+
+$(PREVIEW_PAGE_OBJ): $(PREVIEW_PAGE_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+
 $(LIB_CORE): $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && $(AR) rcs $@ $^
@@ -91,11 +102,11 @@ $(LIB_STATIC): $(CORE_OBJ) $(RENDER_OBJ)
 $(LIB_SHARED): $(CORE_OBJ) $(RENDER_OBJ)
 	$(CC) -shared -o $@ $^ $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread
 
-$(TOOL): $(MAIN_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC)
-	$(CC) -o $@ $(MAIN_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread -lm
+$(TOOL): $(MAIN_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(PREVIEW_PAGE_OBJ) $(LIB_STATIC)
+	$(CC) -o $@ $(MAIN_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(PREVIEW_PAGE_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread -lm
 
-$(UNIT): $(TEST_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC)
-	$(CC) -o $@ $(TEST_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) \
+$(UNIT): $(TEST_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(PREVIEW_PAGE_OBJ) $(LIB_STATIC)
+	$(CC) -o $@ $(TEST_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(PREVIEW_PAGE_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) \
 		$(CRITERION_LIBS) -lpthread -lm
 
 deps:
@@ -123,7 +134,7 @@ demo: deps
 	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-integration
+	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-integration check-e2e
 
 # JSON Schemas of programs, timelines and specs, validated with ajv (Node.js and npm).
 check-schemas: $(TOOL)
@@ -133,6 +144,17 @@ check-schemas: $(TOOL)
 		echo "check-schemas: node and npm are required (apt-get install nodejs npm)" >&2; exit 1; \
 	else \
 		echo "check-schemas: SKIPPED: node and npm are not installed (CI runs it)"; \
+	fi
+
+# The preview page in a real browser: Debian's chromium driven by npm's playwright-core
+# (tests/e2e/run.sh; pages and screenshots in $(BUILD)/e2e/).
+check-e2e: $(TOOL)
+	@if [ -x /usr/bin/chromium ] && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+		sh tests/e2e/run.sh $(TOOL); \
+	elif [ "$(DEVELOPER)" = 1 ]; then \
+		echo "check-e2e: chromium, node and npm are required (apt-get install chromium nodejs npm)" >&2; exit 1; \
+	else \
+		echo "check-e2e: SKIPPED: chromium, node or npm is not installed (CI runs it)"; \
 	fi
 
 check-integration: $(TOOL)

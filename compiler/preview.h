@@ -53,6 +53,8 @@ typedef struct preview {
 	const tlc_spec *spec;
 	const tlc_program *p;
 	const tlc_timeline *tl;      /* the first timeline: what the text columns show */
+	tlc_time until;              /* the preview covers [tl->start, until): tl->end, or later when
+					the reload tl asks for arrives after its end (horizon specs) */
 	const tlc_zone *dz;          /* the display zone */
 	tlc_render_ctx *render;
 	tlc_instantiate_opts io;     /* how tl was made (reloads re-instantiate with these) */
@@ -69,7 +71,8 @@ typedef struct preview {
 	size_t nfindings;
 } preview;
 
-/* The reload chain and the out-of-date stretches over [tl->start, tl->end); 0 or TLC_E*. */
+/* Sets until; the reload chain and the out-of-date stretches over [tl->start, until), against
+ * the intended display (tl, instantiated further when until > tl->end); 0 or TLC_E*. */
 int preview_device(preview *pv, tlc_inst_err *err);
 /* Takes the diagnostics of ctx (after suppressions and overrides) as findings; 0 or TLC_ENOMEM. */
 int preview_findings(preview *pv, const tlc_ctx *ctx);
@@ -79,18 +82,17 @@ void preview_release(preview *pv);
 void pv_fmt_local(const preview *pv, char *buf, size_t n, tlc_time t);
 /* "2 h 30 min", "45 s", "3 d 4 h". */
 void pv_fmt_dur(char *buf, size_t n, int64_t s);
-/* "above 24h", "last phase", "stale text", "nothing shows". */
+/* "phase 0, above 24h", "phase 3, the last", "stale text", "nothing shows". */
 void pv_phase_name(const preview *pv, char *buf, size_t n, size_t countdown, int32_t phase);
 const char *pv_policy_name(tlc_policy_kind k);
 /* The whole text of countdown c's view for family fam in entry k at instant t (display.h). */
 int pv_view_text(const preview *pv, tlc_buf *out, size_t k, size_t c, tlc_family_id fam,
 		 const char *locale, tlc_time t);
-/* True when the entry's view for fam (DEFAULT when not listed) has self-updating runs. */
-bool pv_view_live(const tlc_tl_view *v, tlc_family_id fam, tlc_run_kind *kind_out);
 
 /* The terminal table: every entry, reload, stretch and finding, or one instant (at != NONE). */
 int preview_table(const preview *pv, FILE *out, tlc_time at);
-/* The page (compiler/preview/preview.html with the data filled in); initial_locale may be NULL. */
+/* The page (compiler/preview/preview.html with the data filled in); initial_locale may be NULL.
+ * On failure it has said why on stderr. */
 int preview_html(const preview *pv, tlc_buf *out, const char *initial_locale);
 
 /* The page template, generated from compiler/preview/preview.html (compiler/preview/gen.sh):
