@@ -5,6 +5,8 @@
 //   - every tests/golden/examples/*.program.json  against docs/program.schema.json  (2020-12)
 //   - every tests/golden/examples/*.timeline.json against docs/timeline.schema.json (2020-12,
 //     which $refs "program.schema.json" for its "program" member)
+//   - every tests/golden/examples/*.schedule.json (a Live Activity's schedule: content states
+//     and APNs requests) against docs/schedule.schema.json (2020-12)
 //   - every examples/*.yaml and tests/spec-examples/*.{yaml,json} against docs/spec.schema.json
 //     (draft-07; YAML parsed with the YAML 1.2 core schema, so '17:40' and 2026-12-01 stay strings)
 //   - docs/spec.schema.json is byte-identical to `TOOL reference --json-schema`
@@ -39,7 +41,7 @@ const VERBOSE = !!process.env.VERBOSE; // VERBOSE=1: show why each broken docume
 
 const failures = [];
 const fail = (msg) => failures.push(msg);
-const counts = { program: 0, timeline: 0, spec: 0, diagnostics: 0, negative: 0 };
+const counts = { program: 0, timeline: 0, schedule: 0, spec: 0, diagnostics: 0, negative: 0 };
 
 function readJson(path) {
 	return JSON.parse(readFileSync(path, "utf8"));
@@ -79,6 +81,7 @@ function loadSchema(path) {
 
 const programSchema = loadSchema(join(ROOT, "docs/program.schema.json"));
 const timelineSchema = loadSchema(join(ROOT, "docs/timeline.schema.json"));
+const scheduleSchema = loadSchema(join(ROOT, "docs/schedule.schema.json"));
 const specSchemaPath = join(ROOT, "docs/spec.schema.json");
 const specSchema = loadSchema(specSchemaPath);
 
@@ -106,6 +109,7 @@ function compile(ajv, schema, name, extra = []) {
 
 const validateProgram = compile(ajv2020, programSchema, "docs/program.schema.json");
 const validateTimeline = compile(ajv2020, timelineSchema, "docs/timeline.schema.json", [programSchema]);
+const validateSchedule = compile(ajv2020, scheduleSchema, "docs/schedule.schema.json");
 const validateSpec = compile(ajv07, specSchema, "docs/spec.schema.json");
 
 // Every property of our schemas documents itself (conditional refinements under if/then/else,
@@ -132,6 +136,7 @@ function lintDescriptions(schema, name) {
 }
 lintDescriptions(programSchema, "docs/program.schema.json");
 lintDescriptions(timelineSchema, "docs/timeline.schema.json");
+lintDescriptions(scheduleSchema, "docs/schedule.schema.json");
 
 // ---- positive checks ----------------------------------------------------------------------------
 
@@ -143,16 +148,18 @@ function check(validate, doc, label, kind) {
 
 const programs = listDir("tests/golden/examples", [".program.json"]);
 const timelines = listDir("tests/golden/examples", [".timeline.json"]);
+const schedules = listDir("tests/golden/examples", [".schedule.json"]);
 const specs = [
 	...listDir("examples", [".yaml"]),
 	...listDir("tests/spec-examples", [".yaml", ".json"]),
 ];
 if (!programs.length) fail("no tests/golden/examples/*.program.json found");
 if (!timelines.length) fail("no tests/golden/examples/*.timeline.json found");
+if (!schedules.length) fail("no tests/golden/examples/*.schedule.json found");
 if (!specs.length) fail("no examples/*.yaml or tests/spec-examples/* found");
 
 const goldens = new Map(); // file name -> parsed document, for the negative checks
-for (const f of [...programs, ...timelines]) {
+for (const f of [...programs, ...timelines, ...schedules]) {
 	let doc;
 	try {
 		doc = readJson(f);
@@ -162,6 +169,7 @@ for (const f of [...programs, ...timelines]) {
 	}
 	goldens.set(f.slice(f.lastIndexOf("/") + 1), doc);
 	if (f.endsWith(".program.json")) check(validateProgram, doc, rel(f), "program");
+	else if (f.endsWith(".schedule.json")) check(validateSchedule, doc, rel(f), "schedule");
 	else check(validateTimeline, doc, rel(f), "timeline");
 }
 
@@ -267,6 +275,8 @@ const add = (path, value) => (doc) => {
 };
 
 const TL_LIVE = ["entries", 6, "views", "main", "families", "default", 1]; // launch: the timer run
+const SCH_APS = ["states", 1, "request", "body", "aps"]; // delivery: the first pushed update
+const SCH_HEADERS = ["states", 1, "request", "headers"];
 const NEGATIVE = [
 	// programs
 	["launch.program.json", "unknown live run kind", set(["countdowns", 0, "phases", 1, "views", "default", 1, "live"], "stopwatch")],
@@ -301,6 +311,9 @@ const NEGATIVE = [
 	["launch.timeline.json", "embedded program: unknown run kind", set(["program", "countdowns", 0, "phases", 1, "views", "default", 1, "live"], "stopwatch")],
 	["launch.timeline.json", "embedded program: missing 'countdowns'", del(["program", "countdowns"])],
 	["standup.timeline.json", "policy after without its date", del(["policy", "date"])],
+	// schedules (a Live Activity): the aps body and the request headers
+	["delivery-activity.schedule.json", "aps event 'pause'", set(SCH_APS.concat("event"), "pause")],
+	["delivery-activity.schedule.json", "apns-push-type 'alert'", set(SCH_HEADERS.concat("apns-push-type"), "alert")],
 	// specs
 	["examples/launch.yaml", "spec without 'timelinec'", del(["timelinec"])],
 	["examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")],
@@ -308,13 +321,15 @@ const NEGATIVE = [
 ];
 
 for (const [source, what, mutate] of NEGATIVE) {
-	const isSpec = !/\.(program|timeline)\.json$/.test(source);
+	const isSpec = !/\.(program|timeline|schedule)\.json$/.test(source);
 	const base = isSpec ? specDocs.get(source) : goldens.get(source);
 	const validate = isSpec
 		? validateSpec
 		: source.endsWith(".program.json")
 			? validateProgram
-			: validateTimeline;
+			: source.endsWith(".schedule.json")
+				? validateSchedule
+				: validateTimeline;
 	const label = `negative check '${what}' (${source})`;
 	if (base === undefined) {
 		fail(`${label}: ${source} is missing or did not parse`);
@@ -341,6 +356,7 @@ if (failures.length) {
 	process.exit(1);
 }
 console.log(
-	`schemas: ok: ${counts.program} programs, ${counts.timeline} timelines, ${counts.spec} specs, ${counts.diagnostics} check reports valid; ` +
+	`schemas: ok: ${counts.program} programs, ${counts.timeline} timelines, ${counts.schedule} schedules, ${counts.spec} specs, ` +
+		`${counts.diagnostics} check reports valid; ` +
 		`docs/spec.schema.json up to date; ${counts.negative} broken documents rejected`,
 );
