@@ -149,7 +149,13 @@ static void lifecycle(tlc_la_schedule *sch)
 		if (sch->states[i].kind == TLC_LA_END) {
 			const tlc_la_state *e = &sch->states[i];
 			const tlc_sp_event *ev = &sch->spec->events[e->src];
-			sch->end = e->at < sch->system_end ? e->at : sch->system_end;
+			if (e->at >= sch->system_end) {
+				/* the system ended it first; the late end push is ignored */
+				sch->end = sch->system_end;
+				sch->gone = sch->start + TLC_LA_LOCK_SCREEN_MAX;
+				return;
+			}
+			sch->end = e->at;
 			tlc_time linger = ev->dismissal == TLC_DISMISS_IMMEDIATE ? 0
 					  : ev->dismissal == TLC_DISMISS_AFTER ? ev->dismiss_after
 									      : TLC_LA_LINGER_MAX;
@@ -207,7 +213,7 @@ static void add_alert(cJSON *aps, const tlc_sp_event *ev)
 	if (ev->alert.body)
 		cJSON_AddStringToObject(a, "body", ev->alert.body);
 	if (ev->alert.sound)
-		cJSON_AddStringToObject(aps, "sound", ev->alert.sound);
+		cJSON_AddStringToObject(a, "sound", ev->alert.sound);
 }
 
 static const char *event_name(tlc_la_event e)
@@ -354,7 +360,7 @@ static void w_request(jsonw *w, const tlc_la_schedule *sch, const tlc_la_state *
 	jw_int(w, (int64_t)st->payload_len);
 	jw_key(w, "curl");
 	tlc_buf c = TLC_BUF_INIT;
-	tlc_buf_printf(&c, "curl --http2 -H 'authorization: bearer ${JWT}' -H 'apns-push-type: "
+	tlc_buf_printf(&c, "curl --http2 -H \"authorization: bearer ${JWT}\" -H 'apns-push-type: "
 			   "liveactivity' -H 'apns-topic: %s' -H 'apns-priority: %s' -H "
 			   "'apns-expiration: %s'", topic, prio, exp);
 	if (s->channel_id)
@@ -386,16 +392,24 @@ static void w_state(jsonw *w, const tlc_la_schedule *sch, size_t i)
 		if (!st->values[f].set)
 			continue;
 		jw_key(w, s->fields[f].name);
-		if (s->fields[f].type == TLC_FIELD_DATE)
-			jw_time(w, st->values[f].date);
-		else
-			jw_str(w, st->values[f].text);
+		if (s->fields[f].type == TLC_FIELD_DATE || s->fields[f].type == TLC_FIELD_STRING) {
+			if (s->fields[f].type == TLC_FIELD_DATE)
+				jw_time(w, st->values[f].date);
+			else
+				jw_str(w, st->values[f].text);
+		} else { /* numbers and booleans as the app decodes them */
+			cJSON *v = encode_value(s, f, &st->values[f]);
+			char *txt = v ? cJSON_PrintUnformatted(v) : NULL;
+			jw_raw(w, txt ? txt : "null");
+			free(txt);
+			cJSON_Delete(v);
+		}
 	}
 	jw_end_obj(w);
 	w_opt_time(w, "stale-date", st->stale);
 	w_opt_time(w, "dismissal-date", st->dismissal);
 	if (st->payload) {
-		/* a push expires when the next state replaces it, or 8 hours after the end */
+		/* a push expires when the next state replaces it, or 8 hours after the start */
 		tlc_time expires = i + 1 < sch->nstates ? sch->states[i + 1].at : sch->system_end;
 		w_request(w, sch, st, expires);
 	}
@@ -567,6 +581,8 @@ int tlc_activity_render(tlc_buf *out, unsigned *flags, tlc_la_phase *phase, tlc_
 	*phase = phase_at(sch, st, t);
 	if (*phase == TLC_LA_NOT_STARTED || *phase == TLC_LA_DISMISSED)
 		return 0;
+	if (*phase == TLC_LA_ENDED && pres != 0)
+		return 0; /* an ended activity leaves the Dynamic Island; only the Lock Screen keeps it */
 	if ((err = tlc__la_split(ctx, s, pres, &tm)) < 0)
 		return err;
 	for (size_t i = 0; i < tm.nruns && err == 0; i++) {
@@ -714,7 +730,7 @@ static void check_dates(la_check *c)
 					flagged = true;
 					break;
 				}
-			if (!flagged && T <= st->at) {
+			if (!flagged && T <= st->at && st->kind != TLC_LA_END) {
 				tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL207", vn->span,
 							   "'%s' is %s, at or before the %s that sets it: a "
 							   "{countdown} shows 0:00 at once, a {timer} counts up",

@@ -102,8 +102,12 @@ static int render_activity(tlc_ctx *ctx, const tlc_spec *spec, tlc_time t, const
 		memset(&vals[i], 0, sizeof vals[i]);
 		vals[i].name = strndup(params[i], (size_t)(eq - params[i]));
 		vals[i].text = eq + 1;
-		if (tlc_instant_parse(&pi, eq + 1, strlen(eq + 1), NULL) == 0 && !pi.local)
-			vals[i].instant = pi.value;
+		tlc_local_result r;
+		if (tlc_instant_parse(&pi, eq + 1, strlen(eq + 1), NULL) == 0)
+			vals[i].instant = !pi.local ? pi.value
+					  : spec->zone && tlc_instant_resolve(&r, &pi, spec->zone,
+									      TLC_DISAMB_COMPATIBLE, NULL) == 0
+						  ? r.utc : pi.value;
 	}
 	tlc_la_opts lo = {t0, src, vals, nparams};
 	rc = tlc_activity_build(ctx, spec, &lo, &sch) < 0 ? EXIT_BAD_INPUT : EXIT_OK;

@@ -531,13 +531,24 @@ static int parse_message(parser *p, enum parent parent, unsigned depth)
 	return 0;
 }
 
-/* Pads unused numeric indices when strings are used (see the opening comment). */
+/* Pads unused numeric indices when strings are used (see the opening comment). The padding goes
+ * first: after the pattern, a trailing literal apostrophe would start quoting it. */
 static void pad_numeric(tlc_msg_scan *sc)
 {
-	if (sc->n_str == 0)
+	if (sc->n_str == 0 || sc->n_num >= TLC_MSG_MAX_NUM_ARGS)
 		return;
+	tlc_buf pad = TLC_BUF_INIT;
 	for (size_t k = sc->n_num; k < TLC_MSG_MAX_NUM_ARGS; k++)
-		tlc_buf_printf(&sc->out, "{%zu,plural,other{}}", k);
+		tlc_buf_printf(&pad, "{%zu,plural,other{}}", k);
+	tlc_buf_put(&pad, sc->out.ptr, sc->out.len);
+	if (tlc_buf_oom(&pad)) {
+		sc->out.oom = true;
+		tlc_buf_release(&pad);
+		return;
+	}
+	sc->pad_len = pad.len - sc->out.len;
+	tlc_buf_release(&sc->out);
+	sc->out = pad;
 }
 
 /* Length of the well-formed UTF-8 sequence at s[0, n), 0 if it is not one. */
@@ -637,6 +648,9 @@ int tlc_msg__scan(tlc_msg_scan *sc, tlc_err *err, const char *pattern, size_t le
 size_t tlc_msg__map_offset(const tlc_msg_scan *sc, size_t out_off)
 {
 	size_t src_end = 0, out_end = 0;
+	if (out_off < sc->pad_len)
+		return 0;
+	out_off -= sc->pad_len;
 	for (size_t k = 0; k < sc->n_edits; k++) {
 		const tlc_msg_edit *e = &sc->edits[k];
 		if (out_off < e->out_off)

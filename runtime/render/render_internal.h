@@ -147,6 +147,7 @@ typedef struct tlc_msg_scan {
 	tlc_buf out;           /* the positional pattern */
 	tlc_msg_edit *edits;
 	size_t n_edits, cap_edits;
+	size_t pad_len; /* bytes of padding put before the converted pattern */
 	int *slot;             /* per argument: ICU index, -1 while unused */
 	size_t num_arg[TLC_MSG_MAX_NUM_ARGS]; /* argument index of ICU index k */
 	size_t str_arg[TLC_MSG_MAX_STR_ARGS]; /* argument index of ICU index MAX_NUM + k */
