@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: check-e2e check-integration check-gating leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+.PHONY: FORCE check-install check-e2e check-integration check-gating leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -217,7 +217,8 @@ leakcheck: $(TOOL)
 check-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined check
 
-$(BUILD)/%.pc: runtime/%.pc.in
+# FORCE: the prefix is baked in, and it changes with each 'make install PREFIX=...'
+$(BUILD)/%.pc: runtime/%.pc.in FORCE
 	@mkdir -p $(dir $@)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
 
@@ -228,12 +229,26 @@ install: all $(PC_FILES)
 	cp $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED) $(DESTDIR)$(PREFIX)/lib/
 	cp include/timelinec/*.h include/timelinec/module.modulemap $(DESTDIR)$(PREFIX)/include/timelinec/
 	cp $(PC_FILES) $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	mkdir -p $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	cp docs/timelinec.1 $(DESTDIR)$(PREFIX)/share/man/man1/timelinec.1
+	cp completions/timelinec.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/timelinec
+	cp completions/_timelinec $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_timelinec
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/timelinec $(DESTDIR)$(PREFIX)/lib/libtimelinec.a \
 		$(DESTDIR)$(PREFIX)/lib/libtimelinec-core.a $(DESTDIR)$(PREFIX)/lib/libtimelinec.so \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig/timelinec.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/timelinec-core.pc
 	rm -rf $(DESTDIR)$(PREFIX)/include/timelinec
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/timelinec.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/timelinec \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_timelinec
+
+# The installed tool, headers, libraries, pkg-config files, man page and completions work.
+check-install:
+	sh tests/tools/install-test.sh
+
+FORCE:
 
 clean:
 	rm -rf build build-asan

@@ -77,6 +77,8 @@ static const char check_help[] =
 
 typedef struct check_opts {
 	tlc_verify_opts vo;
+	char cfg_dir[1024];   /* the folder whose config lookup is cached */
+	char cfg_path[1024];  /* ... and what it found ("" for none) */
 	bool budget_given;
 	tlc_override overrides[TLC_MAX_OVERRIDES];
 	size_t noverrides;
@@ -169,7 +171,25 @@ static int check_activity(tlc_ctx *ctx, tlc_spec *spec, const tlc_verify_opts *v
 }
 
 /* Replays and gates one loaded spec: findings, suppressions, severity overrides. */
-static int check_spec(tlc_ctx *ctx, const check_opts *c, const char *path, tlc_spec *spec,
+/* Finds the config for a spec, looking up each folder once (specs usually share one). */
+static const char *config_for(check_opts *c, const char *spec_path)
+{
+	const char *slash = strrchr(spec_path, '/');
+	size_t dl = slash ? (size_t)(slash - spec_path) : 0;
+	if (dl >= sizeof c->cfg_dir)
+		dl = sizeof c->cfg_dir - 1;
+	if (!*c->cfg_dir || strlen(c->cfg_dir) != dl || strncmp(c->cfg_dir, spec_path, dl) != 0) {
+		memcpy(c->cfg_dir, spec_path, dl);
+		c->cfg_dir[dl] = 0;
+		if (!dl)
+			snprintf(c->cfg_dir, sizeof c->cfg_dir, ".");
+		if (!tlc_config_find(c->cfg_path, sizeof c->cfg_path, spec_path))
+			c->cfg_path[0] = 0;
+	}
+	return c->cfg_path;
+}
+
+static int check_spec(tlc_ctx *ctx, check_opts *c, const char *path, tlc_spec *spec,
 		      cli_opts *o, bool first)
 {
 	tlc_config cfg;
@@ -178,7 +198,8 @@ static int check_spec(tlc_ctx *ctx, const check_opts *c, const char *path, tlc_s
 	tlc_config_init(&cfg);
 	memcpy(cfg.overrides, c->overrides, c->noverrides * sizeof *cfg.overrides);
 	cfg.noverrides = c->noverrides;
-	if (!o->no_config && tlc_config_load(ctx, &cfg, path) < 0)
+	const char *cfg_file = o->no_config ? "" : config_for(c, path);
+	if (*cfg_file && tlc_config_load_path(ctx, &cfg, cfg_file) < 0)
 		return TLC_EINPUT;
 	if (!c->budget_given && *cfg.budget) {
 		tlc_err e = {0};

@@ -274,7 +274,7 @@ void tlc_config_init(tlc_config *c)
 	c->max_warnings = -1;
 }
 
-static bool find_config(char *out, size_t n, const char *spec_path)
+bool tlc_config_find(char *out, size_t n, const char *spec_path)
 {
 	char dir[900];
 	struct stat st, up;
@@ -357,10 +357,15 @@ static int config_key(tlc_ctx *ctx, tlc_config *c, const tlc_node *k, const tlc_
 int tlc_config_load(tlc_ctx *ctx, tlc_config *c, const char *spec_path)
 {
 	char path[1024];
+	if (!tlc_config_find(path, sizeof path, spec_path))
+		return 0;
+	return tlc_config_load_path(ctx, c, path);
+}
+
+int tlc_config_load_path(tlc_ctx *ctx, tlc_config *c, const char *path)
+{
 	uint32_t file;
 	tlc_node *root = NULL;
-	if (!find_config(path, sizeof path, spec_path))
-		return 0;
 	snprintf(c->path, sizeof c->path, "%s", path);
 	int rc = tlc_input_read(ctx, path, &file);
 	if (rc == 0)

@@ -32,6 +32,10 @@ void tlc_config_init(tlc_config *c);
  * file is a source like a spec). Returns 0 (also when there is no file) or TLC_EINPUT.
  */
 int tlc_config_load(tlc_ctx *ctx, tlc_config *c, const char *spec_path);
+/* The .timelinec.yaml that applies to spec_path (its folder or above), if any. */
+bool tlc_config_find(char *out, size_t n, const char *spec_path);
+/* Reads the config file at path into c (see tlc_config_load). */
+int tlc_config_load_path(tlc_ctx *ctx, tlc_config *c, const char *path);
 /* Parses "TL107=off" into an override. */
 int tlc_override_parse(tlc_override *o, const char *s);
 

@@ -79,6 +79,7 @@ typedef struct tlc_timeline {
 	struct tlc__inst *inst;   /* private: the instantiation state (NULL when read from JSON) */
 	char **owned;             /* private: strings a timeline read from JSON owns */
 	size_t nowned;
+	tlc_time *dates;          /* private: entry dates packed for lookup (tlc_timeline_index) */
 } tlc_timeline;
 
 /* A parameter value for tlc_instantiate(). */
@@ -117,6 +118,10 @@ TLC_API int tlc_instantiate(tlc_timeline **out, const tlc_program *p,
 
 /* The entries from t on: the entry showing at t re-dated to t, then the later ones. */
 TLC_API int tlc_timeline_slice(tlc_timeline **out, const tlc_timeline *tl, tlc_time t);
+
+/* Packs the entry dates for fast lookup; instantiate, slice and read do it. Call it after
+ * building entries by hand. TLC_ENOMEM leaves lookup working, only slower. */
+TLC_API int tlc_timeline_index(tlc_timeline *tl);
 
 /* The index of the entry showing at t (the last with date <= t), or -1 before the first. O(log n). */
 TLC_API ptrdiff_t tlc_timeline_lookup(const tlc_timeline *tl, tlc_time t);

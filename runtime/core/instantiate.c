@@ -605,6 +605,7 @@ int tlc_instantiate(tlc_timeline **out, const tlc_program *p, const tlc_instanti
 	if ((rc = run_loop(in, tl, err)) < 0 || (rc = setup_policy(in, tl, err)) < 0 ||
 	    (rc = tlc__timeline_finish(tl, in)) < 0)
 		goto fail;
+	tlc_timeline_index(tl);
 	*out = tl;
 	return 0;
 fail:

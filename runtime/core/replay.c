@@ -275,17 +275,30 @@ static void check_budget(replay *r, const tlc_time *intervals, size_t n)
 		expose(r, TLC_EXP_OVER_BUDGET, -1, -1, -1, -1, r->ideal->start, 0, -1, per_day);
 }
 
+/* Appends x to a growing array (reload times are few: allocate as they come). */
+static int push_time(tlc_time **v, size_t *n, size_t *cap, tlc_time x)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 32;
+		tlc_time *g = realloc(*v, nc * sizeof *g);
+		if (!g)
+			return TLC_ENOMEM;
+		*v = g;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = x;
+	return 0;
+}
+
 int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_opts *opts,
 	       const tlc_budget *b, tlc_time until, tlc_inst_err *err)
 {
 	tlc_program wide = *p; /* the ideal display: one instantiation over the whole span */
 	tlc_timeline *ideal = NULL, *cur = NULL;
-	tlc_time *hist = calloc(MAX_RELOADS, sizeof *hist), *req = calloc(MAX_RELOADS, sizeof *req);
-	size_t nhist = 0, nreq = 0;
+	tlc_time *hist = NULL, *req = NULL;
+	size_t nhist = 0, nreq = 0, caphist = 0, capreq = 0;
 	replay r = {out, p, b, NULL, until, false, TLC_TIME_MIN, 0};
-	int rc = TLC_ENOMEM;
-	if (!hist || !req)
-		goto done;
+	int rc;
 	if (!p->has_window && until - opts->now > wide.horizon)
 		wide.horizon = until - opts->now;
 	if ((rc = tlc_instantiate(&ideal, &wide, opts, err)) < 0)
@@ -300,14 +313,17 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 		if (cur->policy == TLC_POLICY_AT_END && cur->constant_tail)
 			expose(&r, TLC_EXP_RELOAD_LOOP, -1, -1, -1, -1, d, 0, -1, 0);
 		bool loop = cur->policy == TLC_POLICY_AT_END && cur->constant_tail; /* TL104's */
-		if (d != TLC_TIME_NONE && !loop && nreq < MAX_RELOADS)
-			req[nreq++] = (d > t ? d : t) - t; /* how long this timeline lasts before asking */
+		/* how long this timeline lasts before asking */
+		if (d != TLC_TIME_NONE && !loop && nreq < MAX_RELOADS &&
+		    (rc = push_time(&req, &nreq, &capreq, (d > t ? d : t) - t)) < 0)
+			goto done;
 		tlc_time a = arrival(b, d, t, hist, nhist);
 		check_density(&r, cur, a == TLC_TIME_NONE || a > r.until ? r.until : a);
 		analyze(&r, cur, t, a, d);
 		if (a == TLC_TIME_NONE || a >= r.until || nhist == MAX_RELOADS)
 			break;
-		hist[nhist++] = a;
+		if ((rc = push_time(&hist, &nhist, &caphist, a)) < 0)
+			goto done;
 		tlc_instantiate_opts o = *opts;
 		o.now = a;
 		o.data_time = a;

@@ -12,11 +12,32 @@
 static const char *const now_names[TLC_NOW_SOURCE_MAX] = {"option", "SOURCE_DATE_EPOCH", "clock"};
 static const char *const policy_names[TLC_POLICY_KIND_MAX] = {"auto", "at-end", "never", "after"};
 
+int tlc_timeline_index(tlc_timeline *tl)
+{
+	free(tl->dates);
+	tl->dates = malloc((tl->nentries ? tl->nentries : 1) * sizeof *tl->dates);
+	if (!tl->dates)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < tl->nentries; i++)
+		tl->dates[i] = tl->entries[i].date;
+	return 0;
+}
+
 ptrdiff_t tlc_timeline_lookup(const tlc_timeline *tl, tlc_time t)
 {
-	size_t lo = 0, hi = tl->nentries;
-	if (!hi || t < tl->entries[0].date)
+	size_t lo = 0, n = tl->nentries;
+	if (!n || t < tl->entries[0].date)
 		return -1;
+	if (tl->dates) { /* branch-free search over the packed dates: cache-friendly */
+		const tlc_time *d = tl->dates;
+		while (n > 1) {
+			size_t half = n / 2;
+			lo = d[lo + half] <= t ? lo + half : lo;
+			n -= half;
+		}
+		return (ptrdiff_t)lo;
+	}
+	size_t hi = n;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (tl->entries[mid].date <= t)
@@ -52,6 +73,7 @@ void tlc_timeline_free(tlc_timeline *tl)
 		free(tl->owned[i]);
 	free(tl->owned);
 	free(tl->display_zone);
+	free(tl->dates);
 	tlc_program_free(tl->owned_program);
 	free(tl);
 }
@@ -134,6 +156,7 @@ int tlc_timeline_slice(tlc_timeline **out, const tlc_timeline *tl, tlc_time t)
 		e->date = t;
 		e->relevance_duration = e->relevance_duration ? end - t : 0;
 	}
+	tlc_timeline_index(s);
 	*out = s;
 	return 0;
 oom:
@@ -536,6 +559,7 @@ int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc
 		tlc_timeline_free(tl);
 		return rc < 0 ? rc : j.oom ? TLC_ENOMEM : TLC_EINPUT;
 	}
+	tlc_timeline_index(tl);
 	*out = tl;
 	return 0;
 }

@@ -1,0 +1,67 @@
+# Benchmarks (issue 9): included by the main Makefile. A benchmark, never a timed test: it is
+# not part of `make check` and does not fail on a missed target (BENCH_STRICT=1 makes it).
+#
+#   make bench                   the corpus (BENCH_N specs) is written into $(BUILD)/bench/ and
+#                                every figure is printed beside its floor; results.txt keeps it
+#   make bench BENCH_RUNS=9      more runs per figure (the median is reported)
+#   make bench-quick             1 run over 1,000 specs, to try the harness
+#   make bench-profile           perf record of `timelinec check` over 2,000 specs (perf.data)
+#
+# Keeps to GNU make 3.81 like the Makefile (tests/tools/make-compat.sh tests/bench/bench.mk).
+
+BENCH_N ?= 10000
+BENCH_RUNS ?= 5
+BENCH_DIR = $(BUILD)/bench
+BENCH_BIN = $(BENCH_DIR)/bench
+BENCH_GEN = $(BENCH_DIR)/gen_corpus
+BENCH_OBJ = $(BUILD)/obj/tests/bench/bench.o
+
+.PHONY: bench bench-quick bench-corpus bench-profile
+
+$(BENCH_GEN): tests/bench/gen_corpus.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -o $@ tests/bench/gen_corpus.c $(LDFLAGS_ALL)
+
+$(BENCH_BIN): $(BENCH_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $(BENCH_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) \
+		-lpthread -lm
+
+bench-corpus: $(BENCH_GEN)
+	rm -rf $(BENCH_DIR)/corpus
+	$(BENCH_GEN) $(BENCH_DIR) $(BENCH_N)
+
+bench: $(TOOL) $(BENCH_BIN) bench-corpus
+	@{ $(BENCH_BIN) --dir $(BENCH_DIR) --tool $(TOOL) --runs $(BENCH_RUNS) --n $(BENCH_N); \
+		echo $$? > $(BENCH_DIR)/rc; } | tee $(BENCH_DIR)/results.txt
+	@rc=`cat $(BENCH_DIR)/rc`; [ "$$rc" = 0 ] || exit $$rc; \
+	if [ "$(BENCH_STRICT)" = 1 ] && grep -q ' MISS$$' $(BENCH_DIR)/results.txt; then \
+		echo "bench: a target was missed (BENCH_STRICT=1)" >&2; exit 1; fi; \
+	echo "bench: results in $(BENCH_DIR)/results.txt"
+
+bench-quick:
+	@$(MAKE) --no-print-directory bench BENCH_N=1000 BENCH_RUNS=1
+
+# Where `timelinec check` spends its time, over the first 2,000 specs of the corpus: perf (with
+# DWARF call graphs, so the inclusive list names the callers), else callgrind over 300 specs.
+bench-profile: $(TOOL) bench-corpus
+	@specs=`ls $(BENCH_DIR)/corpus/s*.yaml | head -2000`; \
+	if command -v perf >/dev/null 2>&1; then \
+		SOURCE_DATE_EPOCH=1780300800 perf record -F 2999 --call-graph dwarf,16384 \
+			-o $(BENCH_DIR)/perf.data $(TOOL) check $$specs > /dev/null && \
+		echo "== self time" && \
+		perf report -i $(BENCH_DIR)/perf.data --no-children --stdio --sort dso,symbol -g none \
+			--percent-limit 1 2>/dev/null | grep -v -e '^#' -e '^$$' | head -30 && \
+		echo "== inclusive time (callers included)" && \
+		perf report -i $(BENCH_DIR)/perf.data --children --stdio --sort symbol -g none \
+			--percent-limit 3 2>/dev/null | grep -v -e '^#' -e '^$$' | head -50; \
+	elif command -v valgrind >/dev/null 2>&1; then \
+		SOURCE_DATE_EPOCH=1780300800 valgrind --tool=callgrind \
+			--callgrind-out-file=$(BENCH_DIR)/callgrind.out \
+			$(TOOL) check `echo $$specs | tr ' ' '\n' | head -300` > /dev/null && \
+		callgrind_annotate --inclusive=yes $(BENCH_DIR)/callgrind.out | head -60; \
+	else \
+		echo "bench-profile: neither perf nor valgrind is installed" >&2; exit 1; \
+	fi
+
+-include $(BENCH_OBJ:.o=.d)
