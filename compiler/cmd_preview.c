@@ -4,12 +4,15 @@
  * designers. Loads, lowers, verifies (as `check` with the same options), bakes and instantiates
  * the spec (as `compile --timeline --now T`), works out what the device does under the budget
  * profile (preview_model.c), and prints a table (preview_table.c) or writes a page
- * (preview_html.c). docs/preview.md describes both.
+ * (preview_html.c). A Live Activity spec is built into its schedule (as `compile --now T`),
+ * checked (as `check --now T`) and shown presentation by presentation (preview_activity.c,
+ * preview_activity_html.c). docs/preview.md describes both.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "activity.h"
 #include "bake.h"
 #include "cli.h"
 #include "gating.h"
@@ -28,19 +31,24 @@ static const char preview_help[] =
 	"What a widget reads at every instant its display changes: the local time, each view's\n"
 	"text per family and locale, the entry, the reloads it asks for and when they arrive at the\n"
 	"latest, stretches of out-of-date text, and check's findings. Self-updating stretches are\n"
-	"summarised by their first and last second.\n"
+	"summarised by their first and last second. For a Live Activity spec: what each\n"
+	"presentation reads from the start to its removal (each update, stale date, the end, the\n"
+	"8-hour system end), the phase, the push sent at each state, and check's findings.\n"
 	"\n"
 	"  --at T                one instant only (RFC 3339 or @EPOCH)\n"
 	"  --html OUT.html       write a self-contained page instead: time axis, scrubber, widget\n"
-	"                        mocks, locale switch ('-': standard output)\n"
+	"                        (or Lock Screen and Dynamic Island) mocks, locale switch ('-':\n"
+	"                        standard output)\n"
 	"  --locale L            only this locale in the table; the page starts in it (default:\n"
 	"                        the spec's locales)\n"
 	"  --now T               the instantiation instant (RFC 3339, @EPOCH); default: the window\n"
 	"                        start, else an hour before the earliest target's first phase,\n"
-	"                        else $SOURCE_DATE_EPOCH, else the clock\n"
-	"  --param NAME=VALUE    a parameter value, as for compile --timeline\n"
+	"                        else $SOURCE_DATE_EPOCH, else the clock (Live Activities: what\n"
+	"                        'at: now' means; $SOURCE_DATE_EPOCH, else the clock)\n"
+	"  --param NAME=VALUE    a parameter value, as for compile (--timeline)\n"
 	"  --display-zone ZONE   the device's zone (default: the spec's zone; UTC if floating)\n"
 	"  --budget PROFILE      debugger, frequent, typical (default), rare, frozen, or custom:...\n"
+	"                        (widgets only)\n"
 	"  --no-config           ignore .timelinec.yaml (its budget and severity settings)\n"
 	"  --tzdata DIR          zoneinfo directory\n"
 	"\n"
@@ -292,6 +300,182 @@ static int instantiate(preview_run *r, preview *pv)
 	return 0;
 }
 
+/* ---- Live Activities ------------------------------------------------------------------------ */
+
+#define LA_PUSHES_PER_HOUR 12 /* as cmd_check.c: TL210's assumption */
+
+/* check's findings for an activity: cmd_check.c's check_activity(), the schedule built at the
+ * ends and the middle of the first instant parameter's check-params domain. */
+static int check_domain(tlc_ctx *ctx, const tlc_spec *spec, tlc_time now)
+{
+	tlc_param_value vals[16];
+	size_t n = 0;
+	tlc_time lo[16], hi[16];
+	int inst = -1;
+	for (size_t i = 0; i < spec->nparams && n < 16; i++, n++) {
+		const tlc_sp_param *p = &spec->params[i];
+		vals[n] = (tlc_param_value){p->name, 0, 0, p->name};
+		lo[n] = now + 60;
+		hi[n] = now + 7 * 86400;
+		if (p->has_domain && p->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {
+			lo[n] = now + p->domain.lo;
+			hi[n] = now + p->domain.hi;
+		}
+		vals[n].instant = lo[n] + (hi[n] - lo[n]) / 2;
+		if (p->type == TLC_PARAM_INSTANT && inst < 0)
+			inst = (int)n;
+	}
+	for (int k = 0; k < (inst >= 0 ? 3 : 1); k++) {
+		tlc_la_schedule *sch = NULL;
+		if (inst >= 0)
+			vals[inst].instant = k == 0 ? lo[inst] : k == 1 ? hi[inst] : lo[inst] + (hi[inst] - lo[inst]) / 2;
+		tlc_la_opts o = {now, TLC_NOW_OPTION, vals, n};
+		int err = tlc_activity_build(ctx, spec, &o, &sch);
+		if (err < 0)
+			return err;
+		tlc_activity_verify(ctx, sch, LA_PUSHES_PER_HOUR);
+		tlc_activity_free(sch);
+	}
+	return 0;
+}
+
+/* The findings: check's (in ctx->diags) and those of this very schedule (in *local), both after
+ * the spec's suppressions and the config's severity overrides. */
+static int activity_findings(preview_run *r, pv_activity *pa, tlc_diags *local)
+{
+	tlc_config cfg;
+	tlc_config_init(&cfg);
+	if (!r->o->no_config && tlc_config_load(&r->ctx, &cfg, r->c.spec) < 0)
+		return bad_spec(r);
+	int err = check_domain(&r->ctx, r->spec, pa->now);
+	if (err == TLC_ENOMEM) {
+		fputs("timelinec: out of memory\n", stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (err < 0)
+		return bad_spec(r);
+	tlc_apply_suppressions(&r->ctx, r->spec->file, r->spec);
+	tlc_apply_overrides(&r->ctx.diags, cfg.overrides, cfg.noverrides);
+	tlc_diags_sort(&r->ctx.diags);
+	/* the same rules over the previewed schedule, to place the findings at their instants */
+	tlc_diags checked = r->ctx.diags;
+	tlc_diags_init(&r->ctx.diags);
+	tlc_activity_verify(&r->ctx, pa->sch, LA_PUSHES_PER_HOUR);
+	tlc_apply_suppressions(&r->ctx, r->spec->file, r->spec);
+	tlc_apply_overrides(&r->ctx.diags, cfg.overrides, cfg.noverrides);
+	tlc_diags_sort(&r->ctx.diags);
+	*local = r->ctx.diags;
+	r->ctx.diags = checked;
+	if (pa_findings(pa, &r->ctx.diags, local) < 0) {
+		fputs("timelinec: out of memory\n", stderr);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+static int run_activity(preview_run *r)
+{
+	const tlc_spec *s = r->spec;
+	tlc_la_schedule *sch = NULL;
+	tlc_diags local;
+	pv_activity pa;
+	tlc_program shim;
+	tlc_prog_param pp[MAX_PARAMS];
+	tlc_now_source src;
+	int rc;
+	memset(&pa, 0, sizeof pa);
+	memset(&shim, 0, sizeof shim);
+	tlc_diags_init(&local);
+	if (r->c.budget)
+		return cli_usage_error("--budget applies to widget specs: a Live Activity is updated by "
+				       "pushes, not reloads (TL210 assumes about %d priority-10 pushes an "
+				       "hour)", LA_PUSHES_PER_HOUR);
+	const char *dzn = r->c.display_zone ? r->c.display_zone : s->zone ? s->zone_name : "UTC";
+	if (tlc_zones_get(r->env.zones, dzn, &pa.dz) < 0)
+		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
+	/* the parameters as compile reads them (param_value() takes names and types from a program) */
+	for (size_t i = 0; i < s->nparams && i < MAX_PARAMS; i++) {
+		pp[i].name = (char *)s->params[i].name;
+		pp[i].type = (tlc_prog_param_type)s->params[i].type;
+	}
+	shim.params = pp;
+	shim.nparams = s->nparams < MAX_PARAMS ? s->nparams : MAX_PARAMS;
+	for (size_t i = 0; i < r->c.nparams; i++)
+		if (param_value(&shim, s->zone, r->c.params[i], &r->vals[i]) != 0)
+			return EXIT_BAD_INPUT;
+	if ((rc = cli_resolve_now(r->c.now, &pa.now, &src)) != 0)
+		return rc;
+	pa.now_why = r->c.now ? "--now"
+		     : src == TLC_NOW_SOURCE_DATE_EPOCH ? "SOURCE_DATE_EPOCH" : "the clock; give --now to choose";
+	tlc_la_opts lo = {pa.now, src, r->vals, r->c.nparams};
+	if ((rc = tlc_activity_build(&r->ctx, s, &lo, &sch)) < 0) {
+		if (rc == TLC_ENOMEM) {
+			fputs("timelinec: out of memory\n", stderr);
+			return EXIT_BAD_INPUT;
+		}
+		return bad_spec(r);
+	}
+	if (!sch->nstates) {
+		tlc_activity_free(sch);
+		fprintf(stderr, "%s: error: the activity has no states to preview\n", r->c.spec);
+		return EXIT_BAD_INPUT;
+	}
+	pa.path = r->c.spec;
+	pa.spec = s;
+	pa.sch = sch;
+	pa.ctx = &r->ctx;
+	pa.params = r->c.params;
+	pa.nparams = r->c.nparams;
+	for (size_t i = 0; i < s->nparams; i++)
+		if (s->params[i].type == TLC_PARAM_INSTANT)
+			pa.param_domain = true;
+	/* the locales: as for widgets */
+	if (r->c.locale && !r->c.html) {
+		r->locale_list[pa.nlocales++] = r->c.locale;
+	} else {
+		bool listed = false;
+		for (size_t i = 0; i < s->nlocales && i < TLC_RENDER_MAX_LOCALES; i++) {
+			r->locale_list[pa.nlocales++] = s->locales[i];
+			listed = listed || (r->c.locale && strcmp(s->locales[i], r->c.locale) == 0);
+		}
+		if (r->c.locale && !listed)
+			r->locale_list[pa.nlocales++] = r->c.locale;
+	}
+	pa.locales = r->locale_list;
+	if ((rc = pa_build(&pa)) < 0) { /* a template that does not split: its diagnostics */
+		if (rc == TLC_EINPUT)
+			rc = bad_spec(r);
+		else
+			fprintf(stderr, "%s: error: cannot preview the presentations: %s\n", r->c.spec,
+				tlc_strerror(rc));
+		rc = EXIT_BAD_INPUT;
+		goto done;
+	}
+	if ((rc = activity_findings(r, &pa, &local)) != 0)
+		goto done;
+	if (r->c.html) {
+		tlc_buf out = TLC_BUF_INIT;
+		rc = preview_activity_html(&pa, &out, r->c.locale); /* on failure it said why */
+		if (rc == 0 && cli_write_atomic(r->c.html, out.ptr, out.len) < 0)
+			rc = -1;
+		else if (rc == 0 && strcmp(r->c.html, "-") != 0)
+			printf("wrote %s: %zu state%s, %zu locale%s, %zu KiB\n", r->c.html, sch->nstates,
+			       sch->nstates == 1 ? "" : "s", pa.nlocales, pa.nlocales == 1 ? "" : "s",
+			       (out.len + 1023) / 1024);
+		tlc_buf_release(&out);
+		rc = rc < 0 ? EXIT_BAD_INPUT : EXIT_OK;
+	} else {
+		tlc_time at = TLC_TIME_NONE;
+		if (!r->c.at || (rc = parse_at(r->c.at, &at)) == 0)
+			rc = preview_activity_table(&pa, stdout, at);
+	}
+done:
+	pa_release(&pa);
+	tlc_diags_release(&local);
+	tlc_activity_free(sch);
+	return rc;
+}
+
 static int run(preview_run *r)
 {
 	preview pv;
@@ -309,12 +493,8 @@ static int run(preview_run *r)
 	}
 	if (tlc_spec_load_file(&r->ctx, r->c.spec, &r->spec) < 0)
 		return bad_spec(r);
-	if (r->spec->kind == TLC_SPEC_ACTIVITY) {
-		fprintf(stderr, "%s: error: previewing Live Activity specs is not built yet (they are "
-				"being added); 'check' validates them, 'preview' shows widgets only\n",
-			r->c.spec);
-		return EXIT_BAD_INPUT;
-	}
+	if (r->spec->kind == TLC_SPEC_ACTIVITY)
+		return run_activity(r);
 	if (tlc_lower(&r->ctx, r->spec, &r->p) < 0)
 		return bad_spec(r);
 	if ((rc = preview_now(&r->c, r->spec, &pv.io.now, &pv.now_why)) != 0)

@@ -98,4 +98,196 @@ int preview_html(const preview *pv, tlc_buf *out, const char *initial_locale);
 /* The page template, generated from compiler/preview/preview.html (compiler/preview/gen.sh):
  * NULL-terminated lines. */
 extern const char *const tlc_preview_page[];
+
+/* ---- the page's building blocks (preview_html.c), shared by the widget and Live Activity pages -- */
+
+/* A string intern table: index of each distinct string. */
+typedef struct pvh_intern {
+	char **v;
+	size_t n, cap;
+	size_t *slots;   /* open addressing: index + 1, 0 empty */
+	size_t nslots;
+} pvh_intern;
+
+/* The index of s (n bytes) in t, adding it when new; -1 on OOM. */
+ptrdiff_t pvh_intern_add(pvh_intern *t, const char *s, size_t n, bool *added);
+void pvh_intern_free(pvh_intern *t);
+
+/* A self-updating part, as the page evaluates it. */
+enum { PVH_LIVE_TIMER, PVH_LIVE_COUNTDOWN, PVH_LIVE_FN, PVH_LIVE_PROGRESS };
+typedef struct pvh_live {
+	int kind;            /* PVH_LIVE_* */
+	tlc_time target, from, pause; /* pause: TLC_TIME_NONE when none */
+	size_t fn;           /* PVH_LIVE_FN */
+} pvh_live;
+
+/* A {relative} or {offset} text as a function of t: change points per locale. */
+typedef struct pvh_fn {
+	tlc_run_kind kind;
+	tlc_time target;
+	tlc_time lo, hi;     /* [lo, hi): where it shows */
+	tlc_time **t;        /* per locale: change instants */
+	size_t **s;          /* per locale: string index at each */
+	size_t *n, *cap;
+} pvh_fn;
+
+struct pvh_kit;
+/* The renderer's text of fn f in locale li at t (out is cleared first). */
+typedef int (*pvh_fn_text_cb)(struct pvh_kit *k, tlc_buf *out, const pvh_fn *f, size_t li, tlc_time t);
+/* The renderer's {timer} text for |T - t| == secs in locale li (out is cleared first). */
+typedef int (*pvh_timer_cb)(struct pvh_kit *k, tlc_buf *out, size_t li, uint64_t secs);
+
+/* What both pages share: the locales' strings and digits, the live parts and their change
+ * points. The owner sets locales, nlocales, dz, fn_text, timer and ud, then calls pvh_kit_init. */
+typedef struct pvh_kit {
+	const char *const *locales;
+	size_t nlocales;
+	const tlc_zone *dz;           /* the display zone ({relative}/{offset} probes its transitions) */
+	pvh_fn_text_cb fn_text;
+	pvh_timer_cb timer;
+	void *ud;
+	pvh_intern *strings;          /* per locale */
+	char (*digits)[10][16];       /* per locale */
+	pvh_intern live_by_key;
+	pvh_live *lives;
+	size_t nlives, lcap;
+	pvh_fn *fns;
+	size_t nfns, fcap;
+	size_t total_changes;
+	tlc_buf key;
+	bool told;                    /* an error was explained already */
+} pvh_kit;
+
+int pvh_kit_init(pvh_kit *k);
+void pvh_kit_free(pvh_kit *k);
+/* The live part of run kind `kind` (a TIMER, COUNTDOWN, PROGRESS, RELATIVE or OFFSET run) with
+ * these instants, shown over [lo, hi): its index, or -1 on OOM. A COUNTDOWN's pause NONE means
+ * its target. */
+ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind kind, tlc_time target, tlc_time from,
+		       tlc_time pause, tlc_time lo, tlc_time hi);
+/* The digits of every locale (checked against k->timer), then the change points of every fn. */
+int pvh_kit_render(pvh_kit *k);
+/* What the page's script writes for live part i in locale li at t (the self-check). */
+void pvh_live_text(const pvh_kit *k, tlc_buf *out, size_t i, size_t li, tlc_time t);
+bool pvh_buf_eq(const tlc_buf *a, const tlc_buf *b);
+
+/* JSON pieces of the page's data. jstr: a string that is also safe inside <script>. */
+void pvh_jstr(tlc_buf *b, const char *s);
+void pvh_jtime(tlc_buf *b, tlc_time t);
+void pvh_jkey(tlc_buf *b, const char *k);
+/* "zoneT":[...],"zoneO":[...], over [from - 2 d, until + 2 d], then a comma. */
+void pvh_write_zone(tlc_buf *b, const tlc_zone *dz, tlc_time from, tlc_time until);
+/* "live":[...], */
+void pvh_write_live(const pvh_kit *k, tlc_buf *b);
+/* "digits":[...],"strings":[...],"fns":[...] of locale li (no braces). */
+void pvh_write_locale(const pvh_kit *k, tlc_buf *b, size_t li);
+/* The template with @@TITLE@@ (title, escaped) and @@DATA@@ (write_data's output) filled in;
+ * *told when it said why it failed. */
+int pvh_fill_template(tlc_buf *out, const char *title,
+		      void (*write_data)(void *ud, tlc_buf *b), void *ud, bool *told);
+
+/* ---- Live Activities (preview_activity.c, preview_activity_html.c) -------------------------- */
+
+#include "activity.h"
+#include "template.h"
+
+#define PA_MAX_PARTS 64
+
+/* One part of a presentation's template: static text (literal text, messages, {date}, {time},
+ * and live runs on a field the state leaves unset), or a self-updating run. */
+typedef struct pa_part {
+	bool live;           /* {timer}, {countdown}, {relative}, {offset} or {progress} on a field */
+	tlc_run_kind kind;   /* live: the run's kind */
+	int field;           /* live: the date field */
+	tlc_node node;       /* the part alone, as a template (a narrowed copy of the view's node) */
+} pa_part;
+
+typedef struct pa_pres {
+	int pres;            /* index into tlc_presentation_names */
+	tlc_tmpl tm;         /* the view's runs */
+	pa_part parts[PA_MAX_PARTS];
+	size_t nparts;
+} pa_pres;
+
+/* What happens at a segment's start. */
+enum {
+	PA_AT_START = 1, PA_AT_UPDATE = 2, PA_AT_END = 4, PA_AT_STALE = 8, PA_AT_SYSTEM_END = 16,
+	PA_AT_GONE = 32, PA_AT_ENDED = 64 /* the phase turns ended (by the end push or the system) */
+};
+
+/* A stretch where the same state shows in the same phase. */
+typedef struct pa_seg {
+	tlc_time from, to;   /* [from, to) */
+	size_t state;        /* the state shown (index into sch->states) */
+	tlc_la_phase phase;
+	unsigned at;         /* PA_AT_* */
+} pa_seg;
+
+typedef struct pa_finding {
+	const char *rule;    /* static */
+	tlc_severity sev;
+	const char *message; /* borrowed from the ctx's diagnostics */
+	const char *file;    /* borrowed; NULL when the finding has no file */
+	unsigned line, col;
+	bool timed;          /* it happens with these --param values, over [from, to) */
+	tlc_time from, to;
+	bool checked;        /* check reports it (over the check-params domain) */
+} pa_finding;
+
+typedef struct pv_activity {
+	const char *path;            /* the spec as given */
+	const tlc_spec *spec;
+	const tlc_la_schedule *sch;
+	tlc_ctx *ctx;                /* the spec's context: sources, the render context */
+	const tlc_zone *dz;          /* the display zone */
+	tlc_time now;
+	const char *now_why;
+	const char *const *params;   /* NAME=VALUE as given */
+	size_t nparams;
+	bool param_domain;           /* check samples instant parameters over their domain */
+	const char **locales;
+	size_t nlocales;
+	tlc_time from, until;        /* the page covers [from, until]: the life with a margin */
+	pa_pres pres[8];
+	size_t npres;
+	pa_seg *segs;                /* cover [from, until) */
+	size_t nsegs;
+	pa_finding *findings;        /* untimed first, then by instant */
+	size_t nfindings;
+	/* rendering: a context sharing ctx's sources with an arena of its own, emptied now and then
+	 * (every render splits the template into the arena); a spec and a schedule to render one
+	 * part or a synthetic state with */
+	tlc_ctx scratch;
+	size_t scratch_uses;
+	tlc_spec sub_spec;
+	tlc_la_schedule sub_sch;
+	tlc_la_schedule syn;
+	tlc_la_state syn_state;
+} pv_activity;
+
+/* The presentations' parts and the segments over [from, until); 0 or TLC_E*. */
+int pa_build(pv_activity *pa);
+/* The findings: those of `checked` (what check reports), placed at their instants when `local`
+ * (the same rules over this very schedule) has them too, with local's message then (it speaks of
+ * this schedule), then those only `local` has. Borrows the messages. 0 or TLC_ENOMEM. */
+int pa_findings(pv_activity *pa, const tlc_diags *checked, const tlc_diags *local);
+void pa_release(pv_activity *pa);
+/* What presentation pa->pres[pi] reads at t, and the phase (tlc_activity_render). */
+int pa_text(pv_activity *pa, tlc_buf *out, size_t pi, const char *locale, tlc_time t,
+	    tlc_la_phase *phase);
+/* Part `part` of pa->pres[pi] alone at t, on the real schedule (sch NULL) or state st of a
+ * synthetic one (the page's {relative} change points and digits). */
+int pa_part_text(pv_activity *pa, tlc_buf *out, size_t pi, const pa_part *part,
+		 const char *locale, tlc_time t, const tlc_la_state *st);
+/* When the value of date field f that state s holds was set (activity.c's value_since()). */
+tlc_time pa_value_since(const pv_activity *pa, size_t s, int f);
+/* The segment holding t, or -1 before pa->from. */
+ptrdiff_t pa_seg_at(const pv_activity *pa, tlc_time t);
+/* "2026-12-01 17:57:28 +01:00" in the display zone. */
+void pa_fmt_local(const pv_activity *pa, char *buf, size_t n, tlc_time t);
+const char *pa_event_name(const tlc_la_state *st);
+const char *pa_via_name(tlc_via v);
+
+int preview_activity_table(pv_activity *pa, FILE *out, tlc_time at);
+int preview_activity_html(pv_activity *pa, tlc_buf *out, const char *initial_locale);
 #endif

@@ -13,6 +13,13 @@
 // file://. Screenshots (light and dark) go to DIR/e2e/ beside the tool (build/e2e/). Then a
 // 10,000-entry page (fixtures/minutes-10k.yaml) is timed: every scrub step must take < 50 ms.
 //
+// Live Activity specs (examples/delivery-activity.yaml with its "# golden-args:", and the
+// scenarios examples/scenarios/08..12) get their page too: at every state change, one second
+// before and after, inside every stretch, around each date a clock counts to, after the end and
+// after the removal from the Lock Screen, in every locale, each presentation of the Lock Screen
+// and Dynamic Island mocks must read what `timelinec render SPEC --at T --now ... --param ...
+// --locale L` prints for it ("lock-screen [en_US] (active): TEXT"), in the same phase.
+//
 // Prints one summary line on success; every failure (and exit status 1) otherwise.
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
@@ -216,18 +223,11 @@ function sampleInstants(tl, until) {
 	return [...set].sort((a, b) => a - b);
 }
 
-// Live Activity specs are not previewed yet: preview must say so and exit 2, writing nothing.
-const isActivity = (f) => /^live-activity:/m.test(fs.readFileSync(path.join(root, 'examples', f), 'utf8'));
+// Live Activity specs have pages of their own (below); the widget examples come first.
+const isActivity = (f) => /^live-activity:/m.test(fs.readFileSync(path.join(root, f), 'utf8'));
 const all = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.yaml')).sort();
-const activities = all.filter(isActivity);
-for (const f of activities) {
-	const html = path.join(out, f.replace(/\.yaml$/, '.html'));
-	fs.rmSync(html, { force: true });
-	const r = runRaw(['preview', path.join('examples', f), ...argsOf(path.join(root, 'examples', f), 'golden-args'), '--html', html]);
-	check(r.status === 2 && /Live Activit.*not built yet/.test(r.stderr) && !fs.existsSync(html),
-		`${f}: preview of a Live Activity should say it is not built yet and exit 2 (exit ${r.status}: ${r.stderr.trim()})`);
-}
-const examples = all.filter((f) => !isActivity(f));
+const activities = all.filter((f) => isActivity(path.join('examples', f)));
+const examples = all.filter((f) => !isActivity(path.join('examples', f)));
 let instantsChecked = 0, textsChecked = 0;
 const localesSeen = new Set();
 for (const f of examples) {
@@ -329,6 +329,168 @@ for (const f of examples) {
 	await page.close();
 }
 
+// ---- Live Activities ---------------------------------------------------------------------------
+
+// `render SPEC --at T ... --locale L`: presentation -> {phase, text}.
+const laCache = new Map();
+function renderActivity(spec, args, t, loc) {
+	const key = [spec, t, loc, ...args].join(' ');
+	if (laCache.has(key)) return laCache.get(key);
+	const res = new Map();
+	for (const line of run(['render', spec, '--at', '@' + t, ...args, '--locale', loc]).split('\n')) {
+		const m = /^(\S+) \[([^\]]+)\] \(([^)]+)\): ?(.*)$/.exec(line);
+		if (m && m[2] === loc) res.set(m[1], { phase: m[3], text: m[4] });
+	}
+	laCache.set(key, res);
+	return res;
+}
+
+// Instants worth checking on an activity's page: [instant, what].
+function activityInstants(d) {
+	const set = new Set(), lc = d.lifecycle, E = d.entries;
+	const add = (t) => { if (t >= d.start && t <= d.until) set.add(t); };
+	const around = (t) => { add(t - 1); add(t); add(t + 1); };
+	E.date.forEach((t, k) => {
+		const next = k + 1 < E.date.length ? E.date[k + 1] : d.until;
+		around(t);
+		add(Math.floor((t + next) / 2)); // mid-stretch
+		for (const dt of [59, 60, 61, 3599, 3600, 3601]) add(t + dt);
+		for (const dt of [2, 60, 61]) add(next - dt);
+		for (let i = 0; i < 4; i++) add(t + Math.floor(rnd() * (next - t)));
+	});
+	d.states.forEach((st) => around(st.at));
+	for (const l of d.live) for (const x of [l.T, l.a, l.b, l.P]) if (typeof x === 'number') around(x); // what the clocks count to
+	around(lc.start); around(lc.gone); around(lc.systemEnd);
+	if (lc.end !== null) {
+		around(lc.end);
+		add(lc.end + 60); add(Math.floor((lc.end + lc.gone) / 2)); // after the end, still on the Lock Screen
+	}
+	add(lc.gone + 60); add(d.until); // after the removal
+	return [...set].sort((a, b) => a - b);
+}
+
+function readActivity(page) {
+	return page.evaluate(() => {
+		const texts = {};
+		document.querySelectorAll('[data-presentation]').forEach((e) => { texts[e.dataset.presentation] = e.textContent; });
+		return { texts, phase: window.timelinecPreview.phase(), now: Number(document.getElementById('axis').getAttribute('aria-valuenow')) };
+	});
+}
+
+function compareActivity(name, got, spec, args, t, loc, how) {
+	if (!check(got.now === t, `${name}: ${how} should put the scrubber at ${iso(t)}, it is at ${iso(got.now)}`)) return;
+	const r = renderActivity(spec, args, t, loc);
+	check(r.size === Object.keys(got.texts).length && [...r.keys()].every((p) => p in got.texts),
+		`${name} at ${iso(t)} [${loc}]: the page shows ${Object.keys(got.texts).join(', ')}, render prints ${[...r.keys()].join(', ')}`);
+	for (const [pres, want] of r) {
+		const text = got.texts[pres];
+		check(text === want.text, `${name} at ${iso(t)} (${how}) ${pres} [${loc}]: the page reads '${text}', render '${want.text}'`);
+		check(got.phase === want.phase, `${name} at ${iso(t)} (${how}) ${pres} [${loc}]: the page says ${got.phase}, render ${want.phase}`);
+	}
+}
+
+const laSpecs = [
+	...activities.map((f) => path.join('examples', f)),
+	...fs.readdirSync(path.join(root, 'examples/scenarios')).filter((f) => f.endsWith('.yaml')).sort()
+		.map((f) => path.join('examples/scenarios', f)).filter(isActivity),
+];
+let laInstants = 0, laChecks = 0;
+for (const spec of laSpecs) {
+	const name = path.basename(spec, '.yaml');
+	const light = spec.startsWith('examples/scenarios/'); // scenarios: seek only; the example: every control too
+	const args = argsOf(path.join(root, spec), 'golden-args');
+	const html = path.join(out, name + '.html');
+	try {
+		run(['preview', spec, ...args, '--html', html]);
+	} catch (e) {
+		fail(`${name}: ${e.message}`);
+		continue;
+	}
+	const before = checks;
+	const { page, errors } = await openPage(html);
+	const d = await page.evaluate(() => window.timelinecPreview.data);
+	check(d.kind === 'activity', `${name}: the page is not a Live Activity page (${d.kind})`);
+	const instants = activityInstants(d);
+	for (const loc of d.locales) {
+		localesSeen.add(loc);
+		await page.selectOption('#locale', loc); // the locale switch
+		const states = await page.evaluate((ts) => ts.map((t) => {
+			window.timelinecPreview.seek(t);
+			const texts = {};
+			document.querySelectorAll('[data-presentation]').forEach((e) => { texts[e.dataset.presentation] = e.textContent; });
+			return { texts, phase: window.timelinecPreview.phase(), now: Number(document.getElementById('axis').getAttribute('aria-valuenow')) };
+		}), instants);
+		instants.forEach((t, i) => compareActivity(name, states[i], spec, args, t, loc, 'seek'));
+		if (light) continue;
+		// every change of state or phase through "Go to" and the arrow keys, one second each way
+		await page.selectOption('#step', '1');
+		for (const t of d.entries.date) {
+			await gotoUI(page, iso(t));
+			await page.focus('#axis');
+			compareActivity(name, await readActivity(page), spec, args, t, loc, 'Go to');
+			await page.keyboard.press('ArrowLeft');
+			if (t - 1 >= d.start) {
+				compareActivity(name, await readActivity(page), spec, args, t - 1, loc, 'ArrowLeft');
+				await page.keyboard.press('ArrowRight');
+			}
+			await page.keyboard.press('ArrowRight');
+			if (t + 1 <= d.until) compareActivity(name, await readActivity(page), spec, args, Math.min(t + 1, d.until), loc, 'ArrowRight');
+		}
+		// PageDown walks the changes one by one
+		await gotoUI(page, '@' + d.start);
+		await page.focus('#axis');
+		for (let k = 1; k < d.entries.date.length; k++) {
+			await page.keyboard.press('PageDown');
+			const got = await readActivity(page);
+			check(got.now === d.entries.date[k], `${name}: PageDown ${k} went to ${iso(got.now)}, not ${iso(d.entries.date[k])}`);
+		}
+	}
+	laInstants += instants.length;
+	laChecks += checks - before;
+	const calls = await page.evaluate(() => window.__tlcFormatCalls);
+	check(calls.length === 0, `${name}: the page called the browser's formatting: ${[...new Set(calls)].join(', ')}`);
+	check(errors.length === 0, `${name}: page errors: ${errors.join('; ')}`);
+	// screenshots: in the middle of the second stretch (the first update), light and dark, and ended
+	if (!light) {
+		const E = d.entries, k = E.date.findIndex((t) => t >= d.lifecycle.start) + 1;
+		const mid = k < E.date.length ? Math.floor((E.date[k] + (E.date[k + 1] ?? d.until)) / 2) : d.lifecycle.start;
+		await page.selectOption('#locale', d.locales[0]);
+		await gotoUI(page, '@' + mid);
+		await page.screenshot({ path: path.join(out, name + '-light.png'), fullPage: true });
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.screenshot({ path: path.join(out, name + '-dark.png'), fullPage: true });
+		await page.emulateMedia({ colorScheme: 'light' });
+		if (d.lifecycle.end !== null) {
+			await gotoUI(page, '@' + (d.lifecycle.end + 60));
+			await page.screenshot({ path: path.join(out, name + '-ended.png'), fullPage: true });
+		}
+	}
+	await page.close();
+}
+// the terminal table names the same instants: one --at per state change against render
+{
+	const spec = path.join('examples', activities[0] || 'delivery-activity.yaml');
+	const args = argsOf(path.join(root, spec), 'golden-args');
+	const html = path.join(out, path.basename(spec, '.yaml') + '.html');
+	const d = JSON.parse(/<script type="application\/json" id="tlc-data">([\s\S]*?)<\/script>/.exec(fs.readFileSync(html, 'utf8'))[1]);
+	for (const t of d.entries.date) {
+		const lines = run(['preview', spec, ...args, '--at', '@' + t]).split('\n');
+		for (const loc of d.locales) {
+			const r = renderActivity(spec, args, t, loc);
+			let pres = null;
+			for (const line of lines) {
+				const m = /^  (\S*)\s+(\S+)\s+(.*)$/.exec(line);
+				if (!m || !d.locales.includes(m[2])) continue;
+				if (m[1]) pres = m[1];
+				if (m[2] !== loc) continue;
+				const want = r.get(pres)?.text ?? null;
+				check(m[3] === (want === '' ? '(nothing shows)' : want),
+					`preview --at ${iso(t)}: ${pres} [${loc}] reads '${m[3]}', render '${want}'`);
+			}
+		}
+	}
+}
+
 // Play and pause with the space bar: the clock moves while playing and stops after.
 {
 	const { page } = await openPage(path.join(out, 'launch.html'));
@@ -348,8 +510,10 @@ for (const f of examples) {
 }
 
 // The page itself: one file, nothing fetched, no formatting API in its script.
-for (const f of examples) {
-	const html = fs.readFileSync(path.join(out, f.replace(/\.yaml$/, '.html')), 'utf8');
+for (const f of [...examples, ...laSpecs.map((s) => path.basename(s))]) {
+	const file = path.join(out, f.replace(/\.yaml$/, '.html'));
+	if (!fs.existsSync(file)) continue;
+	const html = fs.readFileSync(file, 'utf8');
 	const script = html.split('<script>').slice(1).join('');
 	const code = script.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 	check(!/\bIntl\b|toLocale|new Date|Date\.now|Date\(/.test(code), `${f}: the page's script names Intl or Date`);
@@ -464,6 +628,7 @@ if (failures.length) {
 	if (failures.length > 50) console.error(`  ... and ${failures.length - 50} more`);
 	process.exit(1);
 }
-console.log(`e2e: ok: ${examples.length} widget examples (${activities.length} Live Activity said 'not yet'), ${instantsChecked} instants x ${localesSeen.size} locales, ` +
-	`${textsChecked} checks against 'timelinec render'; 10000 entries: ${timing} (limit ${LIMIT_MS} ms); ` +
+console.log(`e2e: ok: ${examples.length} widget examples, ${instantsChecked} instants, ${textsChecked} checks against 'timelinec render'; ` +
+	`${laSpecs.length} Live Activity pages, ${laInstants} instants, ${laChecks} checks against 'timelinec render'; ${localesSeen.size} locales; ` +
+	`10000 entries: ${timing} (limit ${LIMIT_MS} ms); ` +
 	`screenshots in ${out.startsWith(root + path.sep) ? path.relative(root, out) : out}`);
