@@ -467,9 +467,13 @@ void tlc_activity_write_json(tlc_buf *out, const tlc_la_schedule *sch)
 static const tlc_la_state *state_at(const tlc_la_schedule *sch, tlc_time t)
 {
 	const tlc_la_state *cur = NULL;
-	for (size_t i = 0; i < sch->nstates; i++)
+	for (size_t i = 0; i < sch->nstates; i++) {
+		/* after the system ended the activity, pushes are ignored */
+		if (i > 0 && sch->states[i].at >= sch->system_end)
+			break;
 		if (sch->states[i].at <= t || i == 0)
 			cur = &sch->states[i];
+	}
 	return cur;
 }
 

@@ -99,15 +99,33 @@ static int render_activity(tlc_ctx *ctx, const tlc_spec *spec, tlc_time t, const
 	for (size_t i = 0; i < nparams; i++) {
 		const char *eq = strchr(params[i], '=');
 		tlc_parsed_instant pi;
-		memset(&vals[i], 0, sizeof vals[i]);
-		vals[i].name = strndup(params[i], (size_t)(eq - params[i]));
-		vals[i].text = eq + 1;
 		tlc_local_result r;
-		if (tlc_instant_parse(&pi, eq + 1, strlen(eq + 1), NULL) == 0)
-			vals[i].instant = !pi.local ? pi.value
-					  : spec->zone && tlc_instant_resolve(&r, &pi, spec->zone,
-									      TLC_DISAMB_COMPATIBLE, NULL) == 0
-						  ? r.utc : pi.value;
+		tlc_err e = {0};
+		const tlc_sp_param *pp = NULL;
+		memset(&vals[i], 0, sizeof vals[i]);
+		for (size_t k = 0; k < spec->nparams; k++)
+			if (strlen(spec->params[k].name) == (size_t)(eq - params[i]) &&
+			    strncmp(spec->params[k].name, params[i], (size_t)(eq - params[i])) == 0)
+				pp = &spec->params[k];
+		if (!pp) {
+			for (size_t k = 0; k < i; k++)
+				free((char *)vals[k].name);
+			return cli_usage_error("--param '%.*s': the spec declares no such parameter",
+					       (int)(eq - params[i]), params[i]);
+		}
+		vals[i].name = strdup(pp->name);
+		vals[i].text = eq + 1;
+		if (pp->type != TLC_PARAM_INSTANT)
+			continue;
+		if (tlc_instant_parse(&pi, eq + 1, strlen(eq + 1), &e) < 0 ||
+		    (pi.local && (!spec->zone ||
+				  tlc_instant_resolve(&r, &pi, spec->zone, TLC_DISAMB_COMPATIBLE, &e) < 0))) {
+			for (size_t k = 0; k <= i; k++)
+				free((char *)vals[k].name);
+			return cli_usage_error("--param %s: %s", pp->name,
+					       *e.msg ? e.msg : "a floating spec needs an RFC 3339 instant");
+		}
+		vals[i].instant = pi.local ? r.utc : pi.value;
 	}
 	tlc_la_opts lo = {t0, src, vals, nparams};
 	rc = tlc_activity_build(ctx, spec, &lo, &sch) < 0 ? EXIT_BAD_INPUT : EXIT_OK;
