@@ -745,7 +745,7 @@ Test(render, msg_limits_and_bad_values)
 	tlc_msg_arg big = {"n", TLC_MSG_ARG_INT, ((int64_t)1 << 53) + 1, NULL};
 	tlc_msg_arg bad_utf8 = {"s", TLC_MSG_ARG_STRING, 0, "\xC3("};
 	tlc_msg_arg args[TLC_MSG_MAX_NUM_ARGS + 1];
-	char names[TLC_MSG_MAX_NUM_ARGS + 1][8];
+	char names[TLC_MSG_MAX_NUM_ARGS + 1][16];
 	char pat[1024] = "";
 	cr_expect_eq(fmt(&b, &err, "en_US", "{n}", &big, 1), TLC_ERANGE);
 	cr_expect_eq(fmt(&b, &err, "en_US", "{s}", &bad_utf8, 1), TLC_EINPUT);
