@@ -134,7 +134,7 @@ demo: deps
 	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-integration check-e2e
+	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-integration check-e2e check-fuzz-replay
 
 # JSON Schemas of programs, timelines and specs, validated with ajv (Node.js and npm).
 check-schemas: $(TOOL)
@@ -201,6 +201,8 @@ check-bad: $(TOOL)
 
 check-make:
 	sh tests/tools/make-compat.sh Makefile
+	sh tests/tools/make-compat.sh tests/fuzz/fuzz.mk
+	sh tests/tools/make-compat.sh tests/bench/bench.mk
 
 headertest:
 	@mkdir -p $(BUILD)/headertest

@@ -50,7 +50,8 @@ static size_t mark_offset(const tlc_source *src, yaml_mark_t m)
 	if (m.line >= src->nlines)
 		return src->len;
 	size_t off = src->lines[m.line];
-	for (size_t col = 0; col < m.column && off < src->len && src->text[off] != '\n'; col++) {
+	for (size_t col = 0; col < m.column && off < src->len && src->text[off] != '\n' &&
+			     src->text[off] != '\r'; col++) {
 		off++;
 		while (off < src->len && ((unsigned char)src->text[off] & 0xC0) == 0x80)
 			off++;

@@ -20,18 +20,24 @@ void tlc_sources_release(tlc_sources *s)
 	tlc_sources_init(s);
 }
 
+/* A line break is LF, CRLF or a lone CR (YAML 1.2 and editors agree). */
+static bool line_break_at(const tlc_source *src, size_t i)
+{
+	return src->text[i] == '\n' || (src->text[i] == '\r' && (i + 1 >= src->len || src->text[i + 1] != '\n'));
+}
+
 static int source_index_lines(tlc_source *src)
 {
 	size_t n = 1;
 	for (size_t i = 0; i < src->len; i++)
-		n += src->text[i] == '\n';
+		n += line_break_at(src, i);
 	src->lines = malloc(n * sizeof *src->lines);
 	if (!src->lines)
 		return -1;
 	src->nlines = 0;
 	src->lines[src->nlines++] = 0;
 	for (size_t i = 0; i < src->len; i++)
-		if (src->text[i] == '\n')
+		if (line_break_at(src, i))
 			src->lines[src->nlines++] = (uint32_t)(i + 1);
 	return 0;
 }
@@ -99,7 +105,7 @@ void tlc_source_line(const tlc_source *src, size_t off, const char **start, size
 		off = src->len;
 	size_t li = source_line_index(src, off);
 	size_t b = src->lines[li], e = b;
-	while (e < src->len && src->text[e] != '\n')
+	while (e < src->len && src->text[e] != '\n' && src->text[e] != '\r')
 		e++;
 	if (e > b && src->text[e - 1] == '\r')
 		e--;

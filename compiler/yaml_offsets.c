@@ -239,7 +239,7 @@ size_t tlc_yaml__value_offset(const char *raw, size_t rawlen, int style, const c
 	int err = (style == TLC_STYLE_LITERAL || style == TLC_STYLE_FOLDED)
 			  ? decode_block(&d, raw, rawlen, style)
 			  : decode_flow(&d, raw, rawlen, style);
-	if (err == 0 && voff <= vlen && voff <= d.n && memcmp(d.out, value, voff) == 0) {
+	if (err == 0 && voff <= vlen && voff <= d.n && (voff == 0 || memcmp(d.out, value, voff) == 0)) {
 		if (voff < d.n)
 			r = d.map[voff];
 		else if (style == TLC_STYLE_LITERAL || style == TLC_STYLE_FOLDED)

@@ -129,7 +129,8 @@ static int parse_time(fp *p, int32_t *out)
 		return fail_here(p, G_TIME);
 	if (h > 23 || m > 59 || s > 59)
 		return tlc_recur__fail(p->err, TLC_EINPUT, at, len,
-				       "'%.8s' is not a time of day (00:00..23:59:59)", p->s + at);
+				       "'%.*s' is not a time of day (00:00..23:59:59)", (int)len,
+				       p->s + at);
 	p->i += len;
 	*out = h * 3600 + m * 60 + s;
 	return 0;

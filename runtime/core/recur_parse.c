@@ -328,7 +328,8 @@ static int parse_date_list(tlc_dates_acc *a, const char *s, size_t n, size_t i, 
 			return error;
 		if (is_rdate && dt.kind == TLC_UNTIL_DATE)
 			return tlc_recur__fail(err, TLC_EINPUT, i, j - i,
-					       "rdate '%.10s' needs a time of day", s + i);
+					       "rdate '%.*s' needs a time of day",
+					       (int)(j - i < 40 ? j - i : 40), s + i);
 		if (++count > room)
 			return tlc_recur__fail(err, TLC_ERANGE, i, j - i,
 					       "too many dates: at most %d", TLC_RECUR_DATES_MAX);

@@ -52,6 +52,11 @@ static int fail(parser *p, size_t off, size_t len, const char *fmt, ...)
 {
 	va_list ap;
 	if (p->err) {
+		/* the span stays inside the pattern whatever the caller computed */
+		if (off > p->n)
+			off = p->n;
+		if (len > p->n - off)
+			len = p->n - off;
 		p->err->offset = off;
 		p->err->len = len;
 		va_start(ap, fmt);
