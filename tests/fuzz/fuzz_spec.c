@@ -1,0 +1,82 @@
+/*
+ * fuzz_spec.c — the whole front end as `timelinec check` and `compile` run it: reader, schema
+ * validation, loading (zones, locales, durations, instants, recurrences, templates), lowering
+ * to a program, and optionally baking, the verifier and an instantiation.
+ *
+ * Option bytes:
+ *   0: bits 0-1 the file name ("spec.yaml", "spec.json", "-": by first byte, "spec.yml");
+ *      bit 2 bake the messages (ICU); bit 3 run the verifier (budget profile from bits 5-7);
+ *      bit 4 instantiate the program
+ *   1: now and the display zone;  2: parameter values
+ * Always: program JSON round trip, the spec's suppressions, every diagnostic rendered. The
+ * render context is made for each input, so a replay does not depend on earlier inputs.
+ */
+#include "fuzz.h"
+#include "bake.h"
+#include "gating.h"
+#include "lower.h"
+#include "spec.h"
+#include "verify.h"
+
+static void verify(tlc_ctx *ctx, const tlc_spec *spec, const tlc_program *p, unsigned opt,
+		   unsigned b_now)
+{
+	const char *const *profiles = tlc_budget_names();
+	size_t np = 0;
+	while (profiles[np])
+		np++;
+	tlc_verify_opts vo;
+	memset(&vo, 0, sizeof vo);
+	FUZZ_CHECK(tlc_budget_get(&vo.budget, profiles[(opt >> 5) % np]) == 0);
+	vo.now = fuzz_now(b_now);
+	vo.now_given = (b_now & 0x80) != 0;
+	vo.display_zone = b_now & 0x40 ? fuzz_zone_name(b_now >> 3) : NULL;
+	int rc = tlc_verify(ctx, spec, p, &vo);
+	FUZZ_CHECK(rc == 0 || rc == TLC_ENOMEM);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const names[4] = {"spec.yaml", "spec.json", "-", "spec.yml"};
+	fuzz_in in = {data, size};
+	unsigned opt = fuzz_byte(&in), b_now = fuzz_byte(&in), b_par = fuzz_byte(&in);
+	tlc_ctx ctx;
+	tlc_spec *spec = NULL;
+	tlc_program *p = NULL;
+	if (in.n > TLC_MAX_FILE_SIZE)
+		return 0;
+	tlc_ctx_init(&ctx);
+	ctx.zones = fuzz_zones();
+	/* a fresh render context: its locale cache would grow from input to input (64 at most) */
+	if (tlc_render_ctx_new(&ctx.render) < 0)
+		abort();
+	uint32_t file = fuzz_source(&ctx, names[opt & 3], in.p, in.n);
+	int rc = tlc_spec_load(&ctx, file, &spec);
+	FUZZ_CHECK(rc == 0 || rc == TLC_EINPUT || rc == TLC_ENOMEM);
+	FUZZ_CHECK(rc != TLC_EINPUT || fuzz_errors(&ctx) > 0);
+	if (rc == 0) {
+		FUZZ_CHECK(spec != NULL && spec->file == file);
+		fuzz_check_tree(&ctx, spec->root);
+	}
+	if (rc == 0 && spec->kind == TLC_SPEC_WIDGET) {
+		rc = tlc_lower(&ctx, spec, &p);
+		FUZZ_CHECK(rc == 0 || rc == TLC_EINPUT || rc == TLC_ENOMEM);
+		FUZZ_CHECK(rc != TLC_EINPUT || fuzz_errors(&ctx) > 0);
+		FUZZ_CHECK(rc != 0 || p != NULL);
+	}
+	if (rc == 0 && p) {
+		if (opt & 4)
+			(void)tlc_bake(ctx.render, spec, p);
+		fuzz_program_roundtrip(p);
+		if (opt & 8)
+			verify(&ctx, spec, p, opt, b_now);
+		if (opt & 16)
+			fuzz_instantiate(p, b_now, b_now >> 3, b_par, opt >> 5);
+	}
+	tlc_apply_suppressions(&ctx, file, spec);
+	fuzz_check_diags(&ctx);
+	tlc_program_free(p);
+	tlc_render_ctx_free(ctx.render);
+	tlc_ctx_release(&ctx);
+	return 0;
+}
