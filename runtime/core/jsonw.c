@@ -91,7 +91,7 @@ void jw_num(jsonw *w, double v)
 {
 	char b[40];
 	jw_pre(w);
-	if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v) { /* range first: the cast */
 		tlc_buf_printf(w->out, "%lld", (long long)v);
 		return;
 	}

@@ -370,7 +370,8 @@ static int parse_offset(parser *p, size_t use)
 	skip_ws(p);
 	if ((error = parse_number(p, &v)) < 0)
 		return error;
-	if (v < 0 || v != (double)(int64_t)v)
+	/* range first: casting a double beyond int64 is undefined */
+	if (!(v >= 0 && v <= 9007199254740992.0) || v != (double)(int64_t)v)
 		return fail(p, start, p->i - start, "a plural offset is a whole number >= 0");
 	p->sc->offsets[use] = v;
 	return 0;
