@@ -1007,7 +1007,8 @@ Test(recur, pathological_rules_end_fast)
 		ms = ms_since(&t0);
 		cr_expect_eq(end, cases[i].end, "%s: ended with %s", cases[i].rule,
 			     tlc_recur_end_str(end));
-		cr_expect_lt(ms, 250.0, "%s took %.1f ms", cases[i].rule, ms);
+		/* speed is make bench's business (never a timed assertion); logged for a look */
+		cr_log_info("%s took %.1f ms", cases[i].rule, ms);
 		tlc_recur_free(r);
 	}
 }
@@ -1075,6 +1076,6 @@ Test(recur, far_seek_is_direct)
 		cr_assert_eq(take(&occ, 1, r, Z("Europe/Berlin"), NULL, T(2026 + i, 7, 1, 0, 7, 0)), 1);
 	ms = ms_since(&t0);
 	cr_expect_eq(occ.local, T(2125, 7, 1, 2, 15, 0));
-	cr_expect_lt(ms, 100.0, "100 seeks took %.1f ms", ms);
+	cr_log_info("100 seeks took %.1f ms", ms); /* speed: make bench */
 	tlc_recur_free(r);
 }

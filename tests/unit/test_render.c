@@ -529,7 +529,7 @@ Test(render, timer_extremes)
 	tlc_buf_release(&b);
 }
 
-Test(render, timer_is_fast)
+Test(render, timer_in_a_loop)
 {
 	tlc_buf b = TLC_BUF_INIT;
 	tlc_render_locale *en = loc_of("en_US");
@@ -543,8 +543,8 @@ Test(render, timer_is_fast)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double ns = ((double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec)) / n;
 	cr_log_info("tlc_render_timer: %.1f ns per call", ns);
-	/* The target is < 200 ns in an optimised build; sanitizer builds get slack. */
-	cr_expect_lt(ns, 2000.0, "%.1f ns per call", ns);
+	/* The < 200 ns target is checked by make bench, not here: tests never assert timings. */
+	cr_expect_str_eq(b.ptr, "37:04:20"); /* the last call: 133141 + (199999 & 1023) s */
 	tlc_buf_release(&b);
 }
 
