@@ -41,27 +41,41 @@ typedef struct yparser {
 	size_t total;     /* nodes after alias expansion */
 	tlc_node *root;
 	int docs;
+	size_t cidx, coff; /* mark_offset's cursor: character cidx starts at byte coff */
 } yparser;
 
 /* ---- positions ---------------------------------------------------------------------------- */
 
-static size_t mark_offset(const tlc_source *src, yaml_mark_t m)
+/*
+ * A mark's byte offset, from its character index (libyaml counts code points, CRLF as two).
+ * Not from its line and column: libyaml also breaks lines at U+0085, U+2028 and U+2029 (YAML
+ * 1.1), which editors and our line table do not, so those would drift. Marks come mostly in
+ * ascending order; a cursor walks from the last one, forwards or back, so a file costs O(n).
+ */
+static size_t mark_offset(yparser *y, yaml_mark_t m)
 {
-	if (m.line >= src->nlines)
-		return src->len;
-	size_t off = src->lines[m.line];
-	for (size_t col = 0; col < m.column && off < src->len && src->text[off] != '\n' &&
-			     src->text[off] != '\r'; col++) {
-		off++;
-		while (off < src->len && ((unsigned char)src->text[off] & 0xC0) == 0x80)
-			off++;
+	const char *s = y->src->text;
+	size_t len = y->src->len;
+	while (y->cidx < m.index && y->coff < len) {
+		y->coff++;
+		while (y->coff < len && ((unsigned char)s[y->coff] & 0xC0) == 0x80)
+			y->coff++;
+		y->cidx++;
 	}
-	return off;
+	if (y->cidx < m.index) /* past the end: the end */
+		return len;
+	while (y->cidx > m.index && y->coff > 0) {
+		y->coff--;
+		while (y->coff > 0 && ((unsigned char)s[y->coff] & 0xC0) == 0x80)
+			y->coff--;
+		y->cidx--;
+	}
+	return y->coff;
 }
 
 static tlc_span marks_span(yparser *y, yaml_mark_t a, yaml_mark_t b)
 {
-	size_t s = mark_offset(y->src, a), e = mark_offset(y->src, b);
+	size_t s = mark_offset(y, a), e = mark_offset(y, b);
 	return tlc_span_make(y->file, s, e < s ? s : e);
 }
 
@@ -402,7 +416,7 @@ static int on_end(yparser *y, yaml_event_t *e)
 	yframe *f = &y->stack[--y->depth];
 	tlc_node *n = f->node;
 	int err = 0;
-	n->span.end = (uint32_t)mark_offset(y->src, e->end_mark);
+	n->span.end = (uint32_t)mark_offset(y, e->end_mark);
 	if (n->kind == TLC_NODE_MAP) {
 		err = finish_map(y, f);
 	} else {
@@ -452,14 +466,16 @@ static int on_alias(yparser *y, yaml_event_t *e)
 
 static int syntax_error(yparser *y)
 {
-	yaml_mark_t m = y->p.problem_mark;
-	size_t off = mark_offset(y->src, m);
+	/* A reader error (bad UTF-8, a control character) has a byte offset and no mark. */
+	size_t off = y->p.error == YAML_READER_ERROR
+			     ? (y->p.problem_offset < y->src->len ? y->p.problem_offset : y->src->len)
+			     : mark_offset(y, y->p.problem_mark);
 	const char *problem = y->p.problem ? y->p.problem : "invalid YAML";
 	tlc_diag *g;
 	if (y->p.context) {
 		g = tlc_diag_add(&y->ctx->diags, "TL001", tlc_span_make(y->file, off, off), "%s %s",
 				 problem, y->p.context);
-		size_t co = mark_offset(y->src, y->p.context_mark);
+		size_t co = mark_offset(y, y->p.context_mark);
 		if (co != off)
 			tlc_diag_set_related(g, tlc_span_make(y->file, co, co), "%s", y->p.context);
 	} else {

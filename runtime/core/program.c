@@ -664,9 +664,16 @@ int tlc__program_from_cjson(tlc_program **out, const cJSON *root, pjson *j)
 	r_messages(j, pj_get(j, root, "messages", true), p);
 	const cJSON *cds = pj_get(j, root, "countdowns", true);
 	size_t nc = pj_array(j, cds);
-	if (!j->failed && nc && (p->countdowns = calloc(nc, sizeof *p->countdowns)))
-		for (const cJSON *it = cds->child; it && !j->failed; it = it->next)
-			r_countdown(j, it, &p->countdowns[p->ncountdowns++], p);
+	if (!j->failed && nc && !(p->countdowns = calloc(nc, sizeof *p->countdowns)))
+		pj_oom(j);
+	for (const cJSON *it = cds && p->countdowns ? cds->child : NULL; it && !j->failed; it = it->next) {
+		tlc_prog_countdown *c = &p->countdowns[p->ncountdowns++];
+		r_countdown(j, it, c, p);
+		/* Timelines key their views by countdown id: ids are unique. */
+		for (size_t k = 0; !j->failed && c->id && k + 1 < p->ncountdowns; k++)
+			if (p->countdowns[k].id && !strcmp(p->countdowns[k].id, c->id))
+				pj_fail(j, "two countdowns have the id '%s'", c->id);
+	}
 	if (!j->failed && !nc)
 		pj_fail(j, "a program needs at least one countdown");
 	r_baked(j, pj_get(j, root, "baked", false), p);

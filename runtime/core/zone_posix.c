@@ -15,6 +15,7 @@
  * event of year Y lies within EVENT_SLACK of year Y (a rule time is at most 167 h and an
  * offset at most 26 h away from the date), which bounds the years each search must look at.
  */
+#include <string.h>
 #include "zone_internal.h"
 #include "timelinec/civil.h"
 
@@ -230,11 +231,78 @@ static size_t events(const tlc_posix_tz *tz, int32_t y0, int nyears, event ev[st
 	return n;
 }
 
+/*
+ * Events remembered per thread: instantiating a daily rule far past the zone's last transition
+ * asks for offsets and neighbouring transitions on nearly every day of the same years, and
+ * computing four or five years of events for each costs more than the rest of the lookup. A
+ * slot is keyed by the rules (not the zone's pointer, which a freed and reallocated zone could
+ * reuse), the first year and the number of years; a hit returns exactly what the computation
+ * would.
+ */
+typedef struct events_slot {
+	bool valid;
+	tlc_posix_tz tz;
+	int32_t y0;
+	int nyears;
+	size_t n;
+	event ev[10];
+} events_slot;
+
+static _Thread_local events_slot slots[4];
+static _Thread_local unsigned slot_next;
+
+static bool rule_eq(const tlc_posix_rule *a, const tlc_posix_rule *b)
+{
+	return a->kind == b->kind && a->day == b->day && a->month == b->month &&
+	       a->week == b->week && a->time == b->time;
+}
+
+/* Field by field: padding bytes may be uninitialised. */
+static bool tz_eq(const tlc_posix_tz *a, const tlc_posix_tz *b)
+{
+	return a->std_off == b->std_off && a->dst_off == b->dst_off && a->has_dst == b->has_dst &&
+	       rule_eq(&a->start, &b->start) && rule_eq(&a->end, &b->end);
+}
+
+/* events(), through the per-thread slots; *out stays valid until the next call. */
+static size_t events_cached(const tlc_posix_tz *tz, int32_t y0, int nyears, const event **out)
+{
+	for (unsigned i = 0; i < 4; i++) {
+		events_slot *c = &slots[i];
+		if (c->valid && c->y0 == y0 && c->nyears == nyears && tz_eq(&c->tz, tz)) {
+			*out = c->ev;
+			return c->n;
+		}
+	}
+	events_slot *c = &slots[slot_next++ & 3];
+	c->tz = *tz;
+	c->y0 = y0;
+	c->nyears = nyears;
+	c->n = events(tz, y0, nyears, c->ev);
+	c->valid = true;
+	*out = c->ev;
+	return c->n;
+}
+
+/* The last year looked up by dst_at, per thread, to skip the civil conversion. */
+static _Thread_local struct {
+	bool valid;
+	int32_t y;
+	tlc_time lo, hi; /* [start of year y, start of year y+1) */
+} last_year;
+
 /* Events of years <= y-2 all precede year y; so the last event <= t is among y-2..y+1. */
 static bool dst_at(const tlc_posix_tz *tz, tlc_time t)
 {
-	event ev[10];
-	size_t n = events(tz, year_of(t) - 2, 4, ev);
+	if (!last_year.valid || t < last_year.lo || t >= last_year.hi) {
+		int32_t y = year_of(t);
+		last_year.y = y;
+		last_year.lo = year_start(y);
+		last_year.hi = year_start(y + 1);
+		last_year.valid = true;
+	}
+	const event *ev;
+	size_t n = events_cached(tz, last_year.y - 2, 4, &ev);
 	bool dst = false;
 	for (size_t i = 0; i < n && ev[i].t <= t; i++)
 		dst = ev[i].dst;
@@ -269,9 +337,11 @@ int tlc_posix__next(const tlc_posix_tz *tz, tlc_time after, tlc_time *out)
 	if (never_changes(tz))
 		return TLC_ENOTFOUND;
 	for (int round = 0; round < SEARCH_ROUNDS && lo < TLC_ZONE_T_LIMIT; round++) {
-		event ev[10];
+		event ev[10]; /* a copy: changes_at below reuses the slots */
+		const event *cev;
 		int32_t y = year_of(lo);
-		size_t n = events(tz, y - 1, 5, ev);
+		size_t n = events_cached(tz, y - 1, 5, &cev);
+		memcpy(ev, cev, n * sizeof *ev);
 		tlc_time hi = year_start(y + 4) - EVENT_SLACK;
 		for (size_t i = 0; i < n; i++) {
 			tlc_time t = ev[i].t;
@@ -294,9 +364,11 @@ int tlc_posix__prev(const tlc_posix_tz *tz, tlc_time at, tlc_time lo, tlc_time *
 	if (never_changes(tz))
 		return TLC_ENOTFOUND;
 	for (int round = 0; round < SEARCH_ROUNDS && hi >= lo; round++) {
-		event ev[10];
+		event ev[10]; /* a copy: changes_at below reuses the slots */
+		const event *cev;
 		int32_t y = year_of(hi);
-		size_t n = events(tz, y - 3, 5, ev);
+		size_t n = events_cached(tz, y - 3, 5, &cev);
+		memcpy(ev, cev, n * sizeof *ev);
 		tlc_time low = year_start(y - 2) + EVENT_SLACK;
 		for (size_t i = n; i-- > 0;) {
 			tlc_time t = ev[i].t;

@@ -287,8 +287,11 @@ static inline void fuzz_instantiate(const tlc_program *p, unsigned b_now, unsign
 	tlc_time span = tl->entries[tl->nentries - 1].date - tl->entries[0].date;
 	for (unsigned k = 0; k < 4; k++)
 		fuzz_check_evaluate(tl, tl->entries[0].date + span / 4 * k + (tlc_time)k * 7);
-	for (size_t i = 0; i < tl->nentries && i < 64; i++)
-		fuzz_check_evaluate(tl, tl->entries[i].date);
+	for (size_t k = 0, step = tl->nentries / 12 + 1; k < tl->nentries; k += step) {
+		fuzz_check_evaluate(tl, tl->entries[k].date);
+		if (tl->entries[k].date > 0)
+			fuzz_check_evaluate(tl, tl->entries[k].date - 1);
+	}
 	tlc_time cut = tl->entries[0].date + span / 2 + 1;
 	if (tlc_timeline_slice(&sl, tl, cut) == 0) {
 		FUZZ_CHECK(sl->entries[0].date == cut);
@@ -353,27 +356,7 @@ typedef struct fuzz_walk {
 	const tlc_ctx *ctx;
 	size_t budget;   /* nodes left to visit: aliases make the tree a DAG */
 	size_t offsets;  /* value offsets left to map */
-	bool drift;      /* see fuzz_yaml_breaks() */
 } fuzz_walk;
-
-/*
- * True when the text has a line break libyaml counts and the compiler's line table does not
- * (a CR not followed by LF, U+0085, U+2028, U+2029): YAML positions then drift (an open bug,
- * tests/fuzz/corpus/yaml/crash-lone-cr-line-break-spans.yaml). Building with
- * -DFUZZ_ALLOW_YAML_BREAK_DRIFT skips the value-offset check for such files, so a campaign can
- * go on before the fix; without it the check stands.
- */
-static inline bool fuzz_yaml_breaks(const tlc_source *src)
-{
-	const char *s = src->text;
-	for (size_t i = 0; i < src->len; i++)
-		if ((s[i] == '\r' && (i + 1 == src->len || s[i + 1] != '\n')) ||
-		    (i + 1 < src->len && !memcmp(s + i, "\xC2\x85", 2)) ||
-		    (i + 2 < src->len && (!memcmp(s + i, "\xE2\x80\xA8", 3) ||
-					  !memcmp(s + i, "\xE2\x80\xA9", 3))))
-			return true;
-	return false;
-}
 
 static inline void fuzz_check_scalar(fuzz_walk *w, const tlc_node *n)
 {
@@ -388,10 +371,6 @@ static inline void fuzz_check_scalar(fuzz_walk *w, const tlc_node *n)
 	for (size_t v = 0; v <= n->len && w->offsets >= cost; w->offsets -= cost) {
 		size_t off = tlc_node_value_offset(src, n, v);
 		v = v < 8 || v + 8 >= n->len ? v + 1 : v + step > n->len - 8 ? n->len - 8 : v + step;
-#ifdef FUZZ_ALLOW_YAML_BREAK_DRIFT
-		if (w->drift && n->style != TLC_STYLE_JSON_STRING)
-			continue;
-#endif
 		FUZZ_CHECK(off >= n->span.start && off <= n->span.end);
 	}
 }
@@ -428,10 +407,9 @@ static inline void fuzz_check_node(fuzz_walk *w, const tlc_node *n, unsigned dep
 
 static inline void fuzz_check_tree(const tlc_ctx *ctx, const tlc_node *root)
 {
-	fuzz_walk w = {ctx, 20000, 20000, false};
+	fuzz_walk w = {ctx, 20000, 20000};
 	if (!root)
 		return;
-	w.drift = fuzz_yaml_breaks(tlc_sources_get(&ctx->sources, root->span.file));
 	fuzz_check_node(&w, root, 0);
 }
 #endif

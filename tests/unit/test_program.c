@@ -1,0 +1,60 @@
+/*
+ * The program reader (runtime/core/program.c) refuses programs the runtime cannot show
+ * consistently, with a message and a position inside the input.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <criterion/criterion.h>
+#include "timelinec/program.h"
+
+#define CD(id, text)                                                                          \
+	"{\"id\": \"" id "\", \"mode\": \"to\", \"target\": {\"kind\": \"literal\", \"at\": "  \
+	"\"2026-12-01T12:00:00Z\", \"offset\": 0}, \"from\": null, \"paused-at\": null, "     \
+	"\"relevance\": null, \"stale\": null, \"phases\": [{\"above\": null, \"at\": [1, 1], " \
+	"\"views\": {\"default\": [{\"text\": \"" text "\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
+
+#define PROGRAM(cds)                                                                          \
+	"{\"timelinec-program\": 1, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
+	"\"disambiguation\": \"compatible\", \"locales\": [], \"params\": [], "                \
+	"\"window\": {\"start\": {\"kind\": \"literal\", \"at\": \"2026-12-01T00:00:00Z\", "   \
+	"\"offset\": 0}, \"end\": {\"kind\": \"literal\", \"at\": \"2026-12-02T00:00:00Z\", "  \
+	"\"offset\": 0}}, \"reload\": {\"policy\": \"auto\"}, \"countdowns\": [" cds "], "     \
+	"\"messages\": [], \"baked\": []}"
+
+static int read(const char *json, tlc_program **p, tlc_err *e)
+{
+	*p = NULL;
+	memset(e, 0, sizeof *e);
+	return tlc_program_read_json(p, json, strlen(json), e);
+}
+
+Test(program, reads_two_countdowns)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(CD("a", "x") ", " CD("b", "y")), &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(p->ncountdowns, 2);
+	cr_assert_str_eq(p->countdowns[1].id, "b");
+	tlc_program_free(p);
+}
+
+/* Timelines key each entry's views by countdown id: two countdowns with one id cannot both be
+ * written (a fuzzer found the round trip failing). */
+Test(program, refuses_duplicate_countdown_ids)
+{
+	tlc_program *p;
+	tlc_err e;
+	const char *json = PROGRAM(CD("a", "x") ", " CD("a", "y"));
+	cr_assert_eq(read(json, &p, &e), TLC_EINPUT);
+	cr_assert_null(p);
+	cr_assert(strstr(e.msg, "two countdowns have the id 'a'"), "message: %s", e.msg);
+	cr_assert_leq(e.offset, strlen(json));
+}
+
+Test(program, refuses_no_countdowns)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(""), &p, &e), TLC_EINPUT);
+	cr_assert(strstr(e.msg, "at least one countdown"), "message: %s", e.msg);
+}
