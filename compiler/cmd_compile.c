@@ -263,7 +263,9 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 	for (size_t i = 0; i < cr->c->nparams; i++)
 		if (param_value(p, ez ? ez : dz, cr->c->params[i], &vals[i]) != 0)
 			return EXIT_BAD_INPUT;
-	tlc_instantiate_opts o = {cr->now, TLC_TIME_NONE, cr->now_src, ez, dz, vals, cr->c->nparams};
+	tlc_instantiate_opts o = {.now = cr->now, .data_time = TLC_TIME_NONE, .now_source = cr->now_src,
+				  .event_zone = ez, .display_zone = dz, .params = vals,
+				  .nparams = cr->c->nparams};
 	int rc = tlc_instantiate(&tl, p, &o, &ie);
 	if (rc == TLC_ENOMEM) {
 		fputs("timelinec: out of memory\n", stderr);

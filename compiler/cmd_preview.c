@@ -282,8 +282,9 @@ static int instantiate(preview_run *r, preview *pv)
 	for (size_t i = 0; i < r->c.nparams; i++)
 		if (param_value(p, ez ? ez : dz, r->c.params[i], &r->vals[i]) != 0)
 			return EXIT_BAD_INPUT;
-	tlc_instantiate_opts io = {pv->io.now, TLC_TIME_NONE, pv->io.now_source, ez, dz, r->vals,
-				   r->c.nparams};
+	tlc_instantiate_opts io = {.now = pv->io.now, .data_time = TLC_TIME_NONE,
+				   .now_source = pv->io.now_source, .event_zone = ez,
+				   .display_zone = dz, .params = r->vals, .nparams = r->c.nparams};
 	pv->io = io;
 	pv->dz = dz;
 	int rc = tlc_instantiate(&r->tl, p, &io, &ie);

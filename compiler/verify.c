@@ -280,7 +280,9 @@ static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time *out)
 static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *vals, size_t nvals,
 		       tlc_time until)
 {
-	tlc_instantiate_opts io = {v->now, TLC_TIME_NONE, TLC_NOW_OPTION, v->ez, v->dz, vals, nvals};
+	tlc_instantiate_opts io = {.now = v->now, .data_time = TLC_TIME_NONE, .now_source = TLC_NOW_OPTION,
+				   .event_zone = v->ez, .display_zone = v->dz, .params = vals,
+				   .nparams = nvals};
 	tlc_inst_err ie;
 	int rc = tlc_replay(x, v->p, &io, &v->o->budget, until, &ie);
 	if (rc == TLC_ERANGE && !strstr(ie.msg, "changes")) {

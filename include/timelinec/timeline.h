@@ -98,6 +98,9 @@ typedef struct tlc_instantiate_opts {
 	const tlc_zone *display_zone;/* NULL: the event zone (floating programs: required) */
 	const tlc_param_value *params;
 	size_t nparams;
+	/* Change points examined before giving up (TLC_ERANGE): 0 means TLC_MAX_CANDIDATES; a
+	 * caller with a tight time budget (a widget extension, a fuzzer) may set fewer, never more. */
+	size_t max_candidates;
 } tlc_instantiate_opts;
 
 /* Details of a failed instantiation: which parameter is missing, which limit was hit. */

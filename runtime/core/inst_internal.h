@@ -27,6 +27,7 @@ typedef struct tlc__inst {
 	size_t nparams;
 	cd_state *cds;
 	size_t ncds;
+	size_t max_candidates; /* opts->max_candidates, or TLC_MAX_CANDIDATES */
 } inst;
 
 int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v);

@@ -427,9 +427,9 @@ static int run_loop(inst *in, tlc_timeline *tl, tlc_inst_err *err)
 			tl->constant_tail = x == TLC_TIME_NONE;
 			break;
 		}
-		if (++seen > TLC_MAX_CANDIDATES) {
-			snprintf(err->msg, sizeof err->msg, "the display may change more than %d times "
-				 "in the window", TLC_MAX_CANDIDATES);
+		if (++seen > in->max_candidates) {
+			snprintf(err->msg, sizeof err->msg, "the display may change more than %zu times "
+				 "in the window", in->max_candidates);
 			rc = TLC_ERANGE;
 			goto out;
 		}
@@ -581,6 +581,9 @@ int tlc_instantiate(tlc_timeline **out, const tlc_program *p, const tlc_instanti
 	in->data_time = o->data_time == TLC_TIME_NONE ? o->now : o->data_time;
 	in->ez = o->event_zone;
 	in->dz = o->display_zone ? o->display_zone : o->event_zone;
+	in->max_candidates = o->max_candidates && o->max_candidates < TLC_MAX_CANDIDATES
+				     ? o->max_candidates
+				     : TLC_MAX_CANDIDATES;
 	if ((rc = copy_params(in, o)) < 0)
 		goto fail;
 	tl->program = p;

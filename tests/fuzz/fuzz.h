@@ -29,6 +29,10 @@
 #include "timelinec/timeline.h"
 #include "timelinec/zone.h"
 
+/* Change points one instantiation may examine here (TLC_MAX_CANDIDATES in production): enough
+ * for TLC_MAX_ENTRIES and its refusal, small enough for millions of runs. */
+#define FUZZ_MAX_CANDIDATES 20000
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define FUZZ_CHECK(cond)                                                                            \
@@ -279,8 +283,11 @@ static inline void fuzz_instantiate(const tlc_program *p, unsigned b_now, unsign
 		return;
 	dz = (b_zone & 0x10) && ez ? ez : fuzz_zone(b_zone);
 	tlc_time now = fuzz_now(b_now) + (tlc_time)((b_now >> 3) * 97);
-	tlc_instantiate_opts o = {now, TLC_TIME_NONE, TLC_NOW_OPTION, ez, dz, vals, 0};
+	tlc_instantiate_opts o = {.now = now, .data_time = TLC_TIME_NONE, .now_source = TLC_NOW_OPTION,
+				  .event_zone = ez, .display_zone = dz, .params = vals};
 	o.nparams = fuzz_params(p, now, b_params, vals, 64);
+	/* 2,000,000 change points take seconds under the sanitizers; the refusal is the same */
+	o.max_candidates = FUZZ_MAX_CANDIDATES;
 	if (tlc_instantiate(&tl, p, &o, &ie) < 0)
 		return;
 	fuzz_check_timeline(tl, true);

@@ -30,7 +30,8 @@ int main(int argc, char **argv)
 	}
 	if (tlc_zones_new_tzif(&zs, NULL) < 0 || tlc_zones_get(zs, p->zone, &z) < 0)
 		return 1;
-	tlc_instantiate_opts o = {strtoll(argv[2], NULL, 10), TLC_TIME_NONE, TLC_NOW_OPTION, z, z, NULL, 0};
+	tlc_instantiate_opts o = {.now = strtoll(argv[2], NULL, 10), .data_time = TLC_TIME_NONE,
+				  .now_source = TLC_NOW_OPTION, .event_zone = z, .display_zone = z};
 	if (tlc_instantiate(&tl, p, &o, NULL) < 0)
 		return 1;
 	for (size_t i = 0; i < tl->nentries; i++) {

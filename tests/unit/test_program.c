@@ -6,6 +6,7 @@
 #include <string.h>
 #include <criterion/criterion.h>
 #include "timelinec/program.h"
+#include "timelinec/timeline.h"
 
 #define CD(id, text)                                                                          \
 	"{\"id\": \"" id "\", \"mode\": \"to\", \"target\": {\"kind\": \"literal\", \"at\": "  \
@@ -57,4 +58,49 @@ Test(program, refuses_no_countdowns)
 	tlc_err e;
 	cr_assert_eq(read(PROGRAM(""), &p, &e), TLC_EINPUT);
 	cr_assert(strstr(e.msg, "at least one countdown"), "message: %s", e.msg);
+}
+
+/* A daily rule over a year: 365 change points, none of which changes the text. */
+#define DAILY                                                                                 \
+	"{\"id\": \"d\", \"mode\": \"recur\", \"rrule\": \"FREQ=DAILY;BYHOUR=9;BYMINUTE=0\", " \
+	"\"dtstart\": \"2026-01-01T09:00:00\", \"exdate\": [], \"rdate\": [], "                \
+	"\"roll-after\": 0, \"from\": null, \"paused-at\": null, \"relevance\": null, "        \
+	"\"stale\": null, \"phases\": [{\"above\": null, \"at\": [1, 1], \"views\": "          \
+	"{\"default\": [{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
+
+#define YEAR_PROGRAM                                                                          \
+	"{\"timelinec-program\": 1, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
+	"\"disambiguation\": \"compatible\", \"locales\": [], \"params\": [], "                \
+	"\"window\": {\"start\": {\"kind\": \"literal\", \"at\": \"2026-01-01T00:00:00Z\", "   \
+	"\"offset\": 0}, \"end\": {\"kind\": \"literal\", \"at\": \"2027-01-01T00:00:00Z\", "  \
+	"\"offset\": 0}}, \"reload\": {\"policy\": \"auto\"}, \"countdowns\": [" DAILY "], "   \
+	"\"messages\": [], \"baked\": []}"
+
+/* opts.max_candidates lowers the work limit (never raises it); 0 keeps TLC_MAX_CANDIDATES. */
+Test(program, max_candidates)
+{
+	tlc_program *p;
+	tlc_err e;
+	tlc_zones *zs = NULL;
+	const tlc_zone *z = NULL;
+	tlc_timeline *tl = NULL;
+	tlc_inst_err ie;
+	cr_assert_eq(read(YEAR_PROGRAM, &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(tlc_zones_new_tzif(&zs, NULL), 0);
+	cr_assert_eq(tlc_zones_get(zs, "UTC", &z), 0);
+	tlc_instantiate_opts o = {.now = 1767225600 /* 2026-01-01 */, .data_time = TLC_TIME_NONE,
+				  .now_source = TLC_NOW_OPTION, .event_zone = z, .display_zone = z};
+	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "%s", ie.msg);
+	cr_assert_eq(tl->nentries, 1);
+	tlc_timeline_free(tl);
+	tl = NULL;
+	o.max_candidates = 100;
+	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), TLC_ERANGE);
+	cr_assert_null(tl);
+	cr_assert_str_eq(ie.msg, "the display may change more than 100 times in the window");
+	o.max_candidates = 400;
+	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "%s", ie.msg);
+	tlc_timeline_free(tl);
+	tlc_zones_free(zs);
+	tlc_program_free(p);
 }

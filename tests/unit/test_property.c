@@ -268,7 +268,8 @@ static bool run_one(int seed, tlc_zones *zs)
 	g.zones = zs;
 	rng_state = 0x9E3779B97F4A7C15ull ^ (uint64_t)seed * 0x2545F4914F6CDD1Dull;
 	gen_program(&g);
-	tlc_instantiate_opts o = {g.ws, TLC_TIME_NONE, TLC_NOW_OPTION, NULL, g.dz, NULL, 0};
+	tlc_instantiate_opts o = {.now = g.ws, .data_time = TLC_TIME_NONE, .now_source = TLC_NOW_OPTION,
+				  .display_zone = g.dz};
 	tlc_timeline *tl = NULL;
 	tlc_inst_err ie;
 	int rc = tlc_instantiate(&tl, g.p, &o, &ie);
@@ -304,7 +305,8 @@ static bool run_one(int seed, tlc_zones *zs)
 	tlc_time t = rnd_in(g.ws, g.we - 1);
 	tlc_timeline *sl = NULL, *it = NULL;
 	cr_assert_eq(tlc_timeline_slice(&sl, tl, t), 0);
-	tlc_instantiate_opts o2 = {t, g.ws, TLC_NOW_OPTION, NULL, g.dz, NULL, 0};
+	tlc_instantiate_opts o2 = {.now = t, .data_time = g.ws, .now_source = TLC_NOW_OPTION,
+				   .display_zone = g.dz};
 	cr_assert_eq(tlc_instantiate(&it, g.p, &o2, &ie), 0, "seed %d: %s", seed, ie.msg);
 	check_entries_equal(sl, it, seed);
 	tlc_timeline_free(sl);

@@ -32,7 +32,8 @@ static void check_row(const char *spec, const char *now, const char *at, const c
 	if (strcmp(p->zone, "floating") != 0)
 		cr_assert_eq(tlc_zones_get(t.zones, p->zone, &ez), 0);
 	cr_assert_eq(tlc_zones_get(t.zones, ez ? p->zone : "UTC", &dz), 0);
-	tlc_instantiate_opts o = {instant(now), TLC_TIME_NONE, TLC_NOW_OPTION, ez, dz, NULL, 0};
+	tlc_instantiate_opts o = {.now = instant(now), .data_time = TLC_TIME_NONE,
+				  .now_source = TLC_NOW_OPTION, .event_zone = ez, .display_zone = dz};
 	tlc_inst_err ie;
 	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "line %d: %s", line, ie.msg);
 	tlc_time when = instant(at);
