@@ -272,10 +272,10 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 		return EXIT_BAD_INPUT;
 	}
 	if (rc < 0) { /* a diagnostic, so --format json and sarif carry it too */
-		tlc_diag *g = tlc_diag_add(&ctx->diags, rc == TLC_ERANGE && strstr(ie.msg, "changes")
+		tlc_diag *g = tlc_diag_add(&ctx->diags, ie.kind == TLC_INST_ERR_TOO_MANY_CHANGES
 							? "TL113" : "TL020",
 					   where->span, "cannot instantiate: %s", ie.msg);
-		if (strstr(ie.msg, "has no value"))
+		if (ie.kind == TLC_INST_ERR_MISSING_PARAM)
 			tlc_diag_set_fix(g, "give it with --param NAME=VALUE");
 		g->sev = TLC_SEV_ERROR;
 		return EXIT_BAD_INPUT;

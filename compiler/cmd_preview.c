@@ -294,7 +294,7 @@ static int instantiate(preview_run *r, preview *pv)
 	}
 	if (rc < 0) {
 		fprintf(stderr, "%s: error: cannot instantiate: %s%s\n", r->c.spec, ie.msg,
-			rc == TLC_EINPUT && strstr(ie.msg, "has no value") ? " (give it with --param)" : "");
+			ie.kind == TLC_INST_ERR_MISSING_PARAM ? " (give it with --param)" : "");
 		return EXIT_BAD_INPUT;
 	}
 	pv->tl = r->tl;

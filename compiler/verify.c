@@ -282,10 +282,10 @@ static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *val
 {
 	tlc_instantiate_opts io = {.now = v->now, .data_time = TLC_TIME_NONE, .now_source = TLC_NOW_OPTION,
 				   .event_zone = v->ez, .display_zone = v->dz, .params = vals,
-				   .nparams = nvals};
+				   .nparams = nvals, .max_candidates = v->o->max_candidates};
 	tlc_inst_err ie;
 	int rc = tlc_replay(x, v->p, &io, &v->o->budget, until, &ie);
-	if (rc == TLC_ERANGE && !strstr(ie.msg, "changes")) {
+	if (rc == TLC_ERANGE && ie.kind != TLC_INST_ERR_TOO_MANY_CHANGES) {
 		tlc_diag_add(&v->ctx->diags, "TL020", tlc_span_make(v->s->file, 0, 0),
 			     "cannot instantiate the spec: %s", ie.msg);
 	} else if (rc == TLC_ERANGE) {

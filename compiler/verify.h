@@ -10,6 +10,7 @@ typedef struct tlc_verify_opts {
 	tlc_time now;             /* used when now_given, or when the spec gives no anchor */
 	bool now_given;
 	const char *display_zone; /* NULL: the spec's zone (UTC when floating) */
+	size_t max_candidates;    /* per instantiation; 0: TLC_MAX_CANDIDATES */
 } tlc_verify_opts;
 
 /* Appends findings (TL101..TL114) to ctx->diags. Returns 0, TLC_EINVAL (unknown display zone)

@@ -14,7 +14,8 @@
  * Ownership: timelines come from tlc_instantiate(), tlc_timeline_slice() or
  * tlc_timeline_read_json() and are freed with tlc_timeline_free(). A timeline may point at the
  * program it came from (`program`), which must then outlive it; one read from JSON owns a copy.
- * Thread-safety: no global state; a timeline is immutable once built.
+ * Thread-safety: no global state; a timeline is immutable once built (tlc_evaluate excepted,
+ * which steps the timeline's recurrence iterators: see below).
  */
 #ifndef TIMELINEC_TIMELINE_H
 #define TIMELINEC_TIMELINE_H
@@ -103,11 +104,19 @@ typedef struct tlc_instantiate_opts {
 	size_t max_candidates;
 } tlc_instantiate_opts;
 
+/* What kind of failure an instantiation met, for callers that react differently. */
+typedef enum tlc_inst_err_kind {
+	TLC_INST_ERR_OTHER = 0,
+	TLC_INST_ERR_MISSING_PARAM, /* TLC_EINPUT: a parameter the program needs has no value */
+	TLC_INST_ERR_TOO_MANY_CHANGES, /* TLC_ERANGE: TLC_MAX_ENTRIES or max_candidates was hit */
+} tlc_inst_err_kind;
+
 /* Details of a failed instantiation: which parameter is missing, which limit was hit. */
 typedef struct tlc_inst_err {
 	int countdown;       /* index, or -1 */
 	int phase;           /* index, or -1 */
 	char msg[240];
+	tlc_inst_err_kind kind;
 } tlc_inst_err;
 
 /*
@@ -136,7 +145,9 @@ TLC_API bool tlc_view_equal(const tlc_tl_view *a, const tlc_tl_view *b);
  * The naive evaluation of the display at instant t, straight from the semantics, with no
  * change-point search: the property tests compare it with the entries. Writes one view per
  * countdown into views_out (caller allocates ncountdowns views; release with
- * tlc_view_release()) and the relevance.
+ * tlc_view_release()) and the relevance. It steps the recurrence iterators the instantiation
+ * kept, so calls on one timeline must not overlap (one thread at a time); everything else on a
+ * built timeline only reads it.
  */
 TLC_API int tlc_evaluate(tlc_tl_view *views_out, double *relevance_out, const tlc_timeline *tl,
 			 tlc_time t);

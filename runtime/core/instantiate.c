@@ -53,6 +53,7 @@ static int resolve_time(const inst *in, const tlc_prog_time *pt, tlc_time *out, 
 		const tlc_param_value *v = find_param(in, pt->param);
 		if (!v) {
 			snprintf(err->msg, sizeof err->msg, "parameter '%s' has no value", pt->param);
+			err->kind = TLC_INST_ERR_MISSING_PARAM;
 			return TLC_EINPUT;
 		}
 		base = v->instant;
@@ -80,7 +81,16 @@ static tlc_time occ_from(cd_state *st, tlc_time x)
 	tlc_recur_occ o;
 	if (st->cache_from != TLC_TIME_NONE && x > st->cache_from && x <= st->cache_hi)
 		return st->cache_occ;
-	if (tlc_recur_iter_seek(st->it, x) < 0 || tlc_recur_iter_next(&o, st->it) < 0)
+	/* Just past the cached occurrence (the change-point loop moves forward one occurrence at
+	 * a time): the iterator stands right after it, so its next occurrence is the answer when
+	 * it is >= x, with no seek (a seek converts local times around zone transitions). */
+	bool stepped = false;
+	if (st->cache_from != TLC_TIME_NONE && st->cache_occ != TLC_TIME_NONE && x > st->cache_hi) {
+		if (tlc_recur_iter_next(&o, st->it) < 0)
+			o.utc = TLC_TIME_NONE;
+		stepped = o.utc == TLC_TIME_NONE || o.utc >= x;
+	}
+	if (!stepped && (tlc_recur_iter_seek(st->it, x) < 0 || tlc_recur_iter_next(&o, st->it) < 0))
 		o.utc = TLC_TIME_NONE;
 	st->cache_from = x - 1;
 	st->cache_occ = o.utc;
@@ -390,6 +400,7 @@ static int push_entry(tlc_timeline *tl, size_t *cap, tlc_entry *e, tlc_inst_err 
 	if (tl->nentries == TLC_MAX_ENTRIES) {
 		snprintf(err->msg, sizeof err->msg,
 			 "the display changes more than %d times in the window", TLC_MAX_ENTRIES);
+		err->kind = TLC_INST_ERR_TOO_MANY_CHANGES;
 		return TLC_ERANGE;
 	}
 	if (tl->nentries == *cap) {
@@ -430,6 +441,7 @@ static int run_loop(inst *in, tlc_timeline *tl, tlc_inst_err *err)
 		if (++seen > in->max_candidates) {
 			snprintf(err->msg, sizeof err->msg, "the display may change more than %zu times "
 				 "in the window", in->max_candidates);
+			err->kind = TLC_INST_ERR_TOO_MANY_CHANGES;
 			rc = TLC_ERANGE;
 			goto out;
 		}

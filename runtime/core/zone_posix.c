@@ -15,7 +15,6 @@
  * event of year Y lies within EVENT_SLACK of year Y (a rule time is at most 167 h and an
  * offset at most 26 h away from the date), which bounds the years each search must look at.
  */
-#include <string.h>
 #include "zone_internal.h"
 #include "timelinec/civil.h"
 
@@ -192,34 +191,50 @@ static int32_t year_of(tlc_time t)
 
 static tlc_time year_start(int32_t y) { return tlc_days_from_civil(y, 1, 1) * 86400; }
 
-/* Days since 1970-01-01 of the date `r` names in year y. */
-static int64_t rule_day(const tlc_posix_rule *r, int32_t y)
+/* Days before each month, in common and leap years. */
+static const int16_t days_before[2][13] = {
+	{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
+	{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366},
+};
+
+/*
+ * Day of year (0-based) of the date `r` names in a year whose January 1 is weekday wday1
+ * (0 = Sunday) and which is a leap year or not: the rule depends on nothing else, so the
+ * callers step from year to year without converting dates.
+ */
+static int rule_doy(const tlc_posix_rule *r, bool leap, int wday1)
 {
-	int64_t jan1 = tlc_days_from_civil(y, 1, 1);
 	if (r->kind == TLC_POSIX_JULIAN1)
-		return jan1 + r->day - 1 + (tlc_is_leap_year(y) && r->day >= 60);
+		return r->day - 1 + (leap && r->day >= 60);
 	if (r->kind == TLC_POSIX_JULIAN0)
-		return jan1 + r->day;
-	int64_t first = tlc_days_from_civil(y, r->month, 1);
-	int64_t day = first + (r->day - tlc_weekday_from_days(first) + 7) % 7 + (r->week - 1) * 7;
-	if (day >= first + tlc_days_in_month(y, r->month))
+		return r->day;
+	int first = days_before[leap][r->month - 1];
+	int day = first + (r->day - (wday1 + first) % 7 + 7) % 7 + (r->week - 1) * 7;
+	if (day >= days_before[leap][r->month])
 		day -= 7;
 	return day;
 }
 
 /*
  * The events of years y0..y0+nyears-1 (nyears <= 5) into ev, sorted by instant; ties keep
- * generation order (year, then start before end).
+ * generation order (year, then start before end). One date conversion for the first year;
+ * the others step by their length.
  */
 static size_t events(const tlc_posix_tz *tz, int32_t y0, int nyears, event ev[static 10])
 {
 	size_t n = 0;
+	int64_t jan1 = tlc_days_from_civil(y0, 1, 1);
+	int wday1 = tlc_weekday_from_days(jan1);
 	for (int k = 0; k < nyears; k++) {
-		int32_t y = y0 + k;
-		tlc_time start = rule_day(&tz->start, y) * 86400 + tz->start.time - tz->std_off;
-		tlc_time end = rule_day(&tz->end, y) * 86400 + tz->end.time - tz->dst_off;
+		bool leap = tlc_is_leap_year(y0 + k);
+		tlc_time start = (jan1 + rule_doy(&tz->start, leap, wday1)) * 86400 + tz->start.time -
+				 tz->std_off;
+		tlc_time end = (jan1 + rule_doy(&tz->end, leap, wday1)) * 86400 + tz->end.time -
+			       tz->dst_off;
 		ev[n++] = (event){start, true};
 		ev[n++] = (event){end, false};
+		jan1 += leap ? 366 : 365;
+		wday1 = (wday1 + (leap ? 2 : 1)) % 7;
 	}
 	for (size_t i = 1; i < n; i++) {
 		event e = ev[i];
@@ -231,78 +246,11 @@ static size_t events(const tlc_posix_tz *tz, int32_t y0, int nyears, event ev[st
 	return n;
 }
 
-/*
- * Events remembered per thread: instantiating a daily rule far past the zone's last transition
- * asks for offsets and neighbouring transitions on nearly every day of the same years, and
- * computing four or five years of events for each costs more than the rest of the lookup. A
- * slot is keyed by the rules (not the zone's pointer, which a freed and reallocated zone could
- * reuse), the first year and the number of years; a hit returns exactly what the computation
- * would.
- */
-typedef struct events_slot {
-	bool valid;
-	tlc_posix_tz tz;
-	int32_t y0;
-	int nyears;
-	size_t n;
-	event ev[10];
-} events_slot;
-
-static _Thread_local events_slot slots[4];
-static _Thread_local unsigned slot_next;
-
-static bool rule_eq(const tlc_posix_rule *a, const tlc_posix_rule *b)
-{
-	return a->kind == b->kind && a->day == b->day && a->month == b->month &&
-	       a->week == b->week && a->time == b->time;
-}
-
-/* Field by field: padding bytes may be uninitialised. */
-static bool tz_eq(const tlc_posix_tz *a, const tlc_posix_tz *b)
-{
-	return a->std_off == b->std_off && a->dst_off == b->dst_off && a->has_dst == b->has_dst &&
-	       rule_eq(&a->start, &b->start) && rule_eq(&a->end, &b->end);
-}
-
-/* events(), through the per-thread slots; *out stays valid until the next call. */
-static size_t events_cached(const tlc_posix_tz *tz, int32_t y0, int nyears, const event **out)
-{
-	for (unsigned i = 0; i < 4; i++) {
-		events_slot *c = &slots[i];
-		if (c->valid && c->y0 == y0 && c->nyears == nyears && tz_eq(&c->tz, tz)) {
-			*out = c->ev;
-			return c->n;
-		}
-	}
-	events_slot *c = &slots[slot_next++ & 3];
-	c->tz = *tz;
-	c->y0 = y0;
-	c->nyears = nyears;
-	c->n = events(tz, y0, nyears, c->ev);
-	c->valid = true;
-	*out = c->ev;
-	return c->n;
-}
-
-/* The last year looked up by dst_at, per thread, to skip the civil conversion. */
-static _Thread_local struct {
-	bool valid;
-	int32_t y;
-	tlc_time lo, hi; /* [start of year y, start of year y+1) */
-} last_year;
-
 /* Events of years <= y-2 all precede year y; so the last event <= t is among y-2..y+1. */
 static bool dst_at(const tlc_posix_tz *tz, tlc_time t)
 {
-	if (!last_year.valid || t < last_year.lo || t >= last_year.hi) {
-		int32_t y = year_of(t);
-		last_year.y = y;
-		last_year.lo = year_start(y);
-		last_year.hi = year_start(y + 1);
-		last_year.valid = true;
-	}
-	const event *ev;
-	size_t n = events_cached(tz, last_year.y - 2, 4, &ev);
+	event ev[10];
+	size_t n = events(tz, year_of(t) - 2, 4, ev);
 	bool dst = false;
 	for (size_t i = 0; i < n && ev[i].t <= t; i++)
 		dst = ev[i].dst;
@@ -317,9 +265,20 @@ int32_t tlc_posix__offset(const tlc_posix_tz *tz, tlc_time utc, bool *isdst_out)
 	return dst ? tz->dst_off : tz->std_off;
 }
 
-static bool changes_at(const tlc_posix_tz *tz, tlc_time t)
+static int32_t offset_of(const tlc_posix_tz *tz, bool dst) { return dst ? tz->dst_off : tz->std_off; }
+
+/*
+ * Walks the sorted events ev[i..n) from `state` (the DST flag just before ev[i]) and returns
+ * the index after the group of events at ev[i].t, setting *state to the flag after them. The
+ * offset changes at ev[i].t when offset_of(*state) differs before and after: events at one
+ * instant apply together, as in dst_at().
+ */
+static size_t group(const event *ev, size_t i, size_t n, bool *state)
 {
-	return tlc_posix__offset(tz, t, NULL) != tlc_posix__offset(tz, t - 1, NULL);
+	tlc_time t = ev[i].t;
+	for (; i < n && ev[i].t == t; i++)
+		*state = ev[i].dst;
+	return i;
 }
 
 static bool never_changes(const tlc_posix_tz *tz)
@@ -337,15 +296,20 @@ int tlc_posix__next(const tlc_posix_tz *tz, tlc_time after, tlc_time *out)
 	if (never_changes(tz))
 		return TLC_ENOTFOUND;
 	for (int round = 0; round < SEARCH_ROUNDS && lo < TLC_ZONE_T_LIMIT; round++) {
-		event ev[10]; /* a copy: changes_at below reuses the slots */
-		const event *cev;
+		event ev[10];
 		int32_t y = year_of(lo);
-		size_t n = events_cached(tz, y - 1, 5, &cev);
-		memcpy(ev, cev, n * sizeof *ev);
+		size_t n = events(tz, y - 1, 5, ev);
 		tlc_time hi = year_start(y + 4) - EVENT_SLACK;
-		for (size_t i = 0; i < n; i++) {
+		/* every event in (lo, hi) is in ev: walk them from the state at lo */
+		bool state = dst_at(tz, lo);
+		size_t i = 0;
+		while (i < n && ev[i].t <= lo)
+			i++;
+		while (i < n && ev[i].t < hi && ev[i].t <= TLC_ZONE_T_LIMIT) {
 			tlc_time t = ev[i].t;
-			if (t > lo && t < hi && t <= TLC_ZONE_T_LIMIT && changes_at(tz, t)) {
+			bool before = state;
+			i = group(ev, i, n, &state);
+			if (offset_of(tz, state) != offset_of(tz, before)) {
 				*out = t;
 				return 0;
 			}
@@ -364,19 +328,27 @@ int tlc_posix__prev(const tlc_posix_tz *tz, tlc_time at, tlc_time lo, tlc_time *
 	if (never_changes(tz))
 		return TLC_ENOTFOUND;
 	for (int round = 0; round < SEARCH_ROUNDS && hi >= lo; round++) {
-		event ev[10]; /* a copy: changes_at below reuses the slots */
-		const event *cev;
+		event ev[10];
 		int32_t y = year_of(hi);
-		size_t n = events_cached(tz, y - 3, 5, &cev);
-		memcpy(ev, cev, n * sizeof *ev);
+		size_t n = events(tz, y - 3, 5, ev);
 		tlc_time low = year_start(y - 2) + EVENT_SLACK;
-		for (size_t i = n; i-- > 0;) {
+		/* every event in [low, hi] is in ev: walk them forwards from the state before low,
+		 * keeping the last change */
+		bool state = dst_at(tz, low - 1), found = false;
+		size_t i = 0;
+		while (i < n && ev[i].t < low)
+			i++;
+		while (i < n && ev[i].t <= hi) {
 			tlc_time t = ev[i].t;
-			if (t <= hi && t >= low && t >= lo && changes_at(tz, t)) {
+			bool before = state;
+			i = group(ev, i, n, &state);
+			if (t >= lo && offset_of(tz, state) != offset_of(tz, before)) {
 				*out = t;
-				return 0;
+				found = true;
 			}
 		}
+		if (found)
+			return 0;
 		hi = low - 1;
 	}
 	return TLC_ENOTFOUND;

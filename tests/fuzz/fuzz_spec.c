@@ -31,6 +31,7 @@ static void verify(tlc_ctx *ctx, const tlc_spec *spec, const tlc_program *p, uns
 	vo.now = fuzz_now(b_now);
 	vo.now_given = (b_now & 0x80) != 0;
 	vo.display_zone = b_now & 0x40 ? fuzz_zone_name(b_now >> 3) : NULL;
+	vo.max_candidates = FUZZ_MAX_CANDIDATES;
 	int rc = tlc_verify(ctx, spec, p, &vo);
 	FUZZ_CHECK(rc == 0 || rc == TLC_ENOMEM);
 }

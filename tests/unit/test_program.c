@@ -98,6 +98,7 @@ Test(program, max_candidates)
 	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), TLC_ERANGE);
 	cr_assert_null(tl);
 	cr_assert_str_eq(ie.msg, "the display may change more than 100 times in the window");
+	cr_assert_eq(ie.kind, TLC_INST_ERR_TOO_MANY_CHANGES);
 	o.max_candidates = 400;
 	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "%s", ie.msg);
 	tlc_timeline_free(tl);
