@@ -86,9 +86,12 @@ static tlc_time occ_from(cd_state *st, tlc_time x)
 	 * it is >= x, with no seek (a seek converts local times around zone transitions). */
 	bool stepped = false;
 	if (st->cache_from != TLC_TIME_NONE && st->cache_occ != TLC_TIME_NONE && x > st->cache_hi) {
-		if (tlc_recur_iter_next(&o, st->it) < 0)
+		if (tlc_recur_iter_next(&o, st->it) == 0) {
+			stepped = o.utc >= x;
+		} else { /* the end of the rule, unless the step gave up on a long gap: seek then */
 			o.utc = TLC_TIME_NONE;
-		stepped = o.utc == TLC_TIME_NONE || o.utc >= x;
+			stepped = tlc_recur_iter_end(st->it) != TLC_RECUR_END_LIMIT;
+		}
 	}
 	if (!stepped && (tlc_recur_iter_seek(st->it, x) < 0 || tlc_recur_iter_next(&o, st->it) < 0))
 		o.utc = TLC_TIME_NONE;
