@@ -10,7 +10,8 @@
 #   make fuzz-merge          add the new inputs that raise coverage to tests/fuzz/corpus/
 #
 # Knobs: FUZZ_CC (clang), FUZZ_SECONDS, FUZZ_RUNS, FUZZ_TIMEOUT (s per input, 10; 60 for
-# program and spec: FUZZ_TIMEOUT_program, FUZZ_TIMEOUT_spec), FUZZ_JOBS
+# program and spec: FUZZ_TIMEOUT_program, FUZZ_TIMEOUT_spec), FUZZ_ASAN_OPTIONS (used when
+# ASAN_OPTIONS is not set), FUZZ_JOBS
 # (parallel fuzzing processes per harness, 1), FUZZ_ARGS (more libFuzzer flags).
 
 FUZZ_ENTRIES = yaml json spec program timeline rrule template time
@@ -23,6 +24,10 @@ FUZZ_TIMEOUT_program ?= 60
 FUZZ_TIMEOUT_spec ?= 60
 FUZZ_JOBS ?= 1
 FUZZ_ARGS ?=
+# ASan tuned for throughput (about 2x more runs per second on the spec and program harnesses):
+# a 16 MB quarantine (use-after-free is still caught within it), shorter allocation stacks,
+# no returning memory to the OS after every input. Leak detection is unchanged.
+FUZZ_ASAN_OPTIONS ?= quarantine_size_mb=16:malloc_context_size=6:allocator_release_to_os_interval_ms=-1
 
 FUZZ_DIR = $(BUILD)/fuzz
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -89,7 +94,8 @@ fuzz-build: $(FUZZ_BINS)
 # New inputs go to $(FUZZ_DIR)/corpus/ENTRY (the first directory); the committed corpus is read.
 $(addprefix fuzz-,$(FUZZ_ENTRIES)): fuzz-%: $(FUZZ_DIR)/fuzz_%
 	@mkdir -p $(FUZZ_DIR)/corpus/$* $(FUZZ_DIR)/artifacts/$*
-	$(FUZZ_DIR)/fuzz_$* $(FUZZ_RUN_LIMIT) -timeout=$(or $(FUZZ_TIMEOUT_$*),$(FUZZ_TIMEOUT)) \
+	ASAN_OPTIONS=$${ASAN_OPTIONS:-$(FUZZ_ASAN_OPTIONS)} \
+		$(FUZZ_DIR)/fuzz_$* $(FUZZ_RUN_LIMIT) -timeout=$(or $(FUZZ_TIMEOUT_$*),$(FUZZ_TIMEOUT)) \
 		-print_final_stats=1 \
 		$(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS)) \
 		-artifact_prefix=$(FUZZ_DIR)/artifacts/$*/ \
