@@ -464,6 +464,39 @@ static int on_alias(yparser *y, yaml_event_t *e)
 
 /* ---- driver ------------------------------------------------------------------------------- */
 
+/*
+ * TL006: libyaml follows YAML 1.1, where U+0085, U+2028 and U+2029 are line breaks; YAML 1.2,
+ * editors and our positions treat them as ordinary characters. In a quoted or plain value the
+ * reader folds them into a space, in a comment they end it. Warn at each (the first 8).
+ */
+static void unicode_breaks(yparser *y)
+{
+	const char *s = y->src->text;
+	size_t n = y->src->len;
+	int found = 0;
+	for (size_t i = 0; i + 1 < n && found < 8; i++) {
+		size_t w = !memcmp(s + i, "\xC2\x85", 2) ? 2
+			   : i + 2 < n && (!memcmp(s + i, "\xE2\x80\xA8", 3) ||
+					   !memcmp(s + i, "\xE2\x80\xA9", 3)) ? 3
+			   : 0;
+		if (!w)
+			continue;
+		const char *name = w == 2 ? "U+0085 (next line)"
+				   : s[i + 2] == '\xA8' ? "U+2028 (line separator)"
+							: "U+2029 (paragraph separator)";
+		const char *esc = w == 2 ? "\\N" : s[i + 2] == '\xA8' ? "\\L" : "\\P";
+		tlc_diag *g = tlc_diag_add(&y->ctx->diags, "TL006", tlc_span_make(y->file, i, i + w),
+					   "%s: the YAML reader (YAML 1.1) breaks the line here, though "
+					   "editors show one line; a value gets a space instead",
+					   name);
+		if (g)
+			tlc_diag_set_fix(g, "delete it, or write it as the escape %s inside a "
+					    "double-quoted string", esc);
+		found++;
+		i += w - 1;
+	}
+}
+
 static int syntax_error(yparser *y)
 {
 	/* A reader error (bad UTF-8, a control character) has a byte offset and no mark. */
@@ -536,6 +569,7 @@ int tlc_parse_yaml(tlc_ctx *ctx, uint32_t file, tlc_node **out)
 	}
 	yaml_parser_set_input_string(&y->p, (const unsigned char *)y->src->text, y->src->len);
 	yaml_parser_set_encoding(&y->p, YAML_UTF8_ENCODING);
+	unicode_breaks(y);
 	while (!done && err == 0) {
 		yaml_event_t e;
 		if (!yaml_parser_parse(&y->p, &e)) {

@@ -9,6 +9,8 @@ static const tlc_rule rules[] = {
 	{"TL003", "limit", TLC_SEV_ERROR, "the input exceeds a limit (size, nesting, aliases, length)"},
 	{"TL004", "document", TLC_SEV_ERROR, "the file is empty, holds several documents or is not a mapping"},
 	{"TL005", "io", TLC_SEV_ERROR, "the file cannot be read"},
+	{"TL006", "yaml-unicode-break", TLC_SEV_WARNING,
+	 "U+2028, U+2029 or U+0085 in a YAML file: the YAML reader breaks the line there"},
 	/* the spec: keys and values */
 	{"TL010", "unknown-key", TLC_SEV_ERROR, "a key the spec language does not have"},
 	{"TL011", "wrong-type", TLC_SEV_ERROR, "a value of the wrong type"},

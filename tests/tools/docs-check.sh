@@ -1,7 +1,7 @@
 #!/bin/sh
-# The docs agree with the code: every rule has a page (and `explain` prints it), the key
-# reference in docs/spec.md and docs/spec.schema.json are what the key table generates, and
-# every example in docs/ that is a complete spec passes `check`.
+# The docs agree with the code: every rule has a page (and `explain` prints it), each page's
+# "Bad" example is reported with its rule and its "Good" example is not (docs-examples.py), and
+# the key reference in docs/spec.md and docs/spec.schema.json are what the key table generates.
 set -u
 tool=$(cd "$(dirname "${1:?usage: docs-check.sh path/to/timelinec}")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.."
@@ -34,5 +34,6 @@ awk '/^<!-- BEGIN GENERATED KEY REFERENCE -->$/{on=1; next} /^<!-- END GENERATED
 cmp -s "$tmp/ref.md" "$tmp/spec-ref.md" || fail "the key reference in docs/spec.md is stale (make reference-update)"
 "$tool" reference --json-schema > "$tmp/schema.json"
 cmp -s "$tmp/schema.json" docs/spec.schema.json || fail "docs/spec.schema.json is stale (make reference-update)"
+python3 tests/tools/docs-examples.py "$tool" || status=1
 [ $status = 0 ] && echo "docs-check: rule pages, explain, key reference and spec schema agree with the code"
 exit $status

@@ -116,7 +116,7 @@ grep -q '"ruleId": "TL107"' out.sarif || { echo "FAIL: out.sarif lacks the findi
 grep -q '"rule": "TL107"' out.json || { echo "FAIL: out.json lacks the finding" >&2; fails=$((fails + 1)); }
 "$tool" check --format sarif "$root"/examples/*.yaml "$root"/examples/scenarios/*.yaml > all.sarif 2>"$t/out"
 expect "--format sarif over every example" 0 $?
-if command -v node >/dev/null 2>&1; then
+if command -v node >/dev/null 2>&1 && sh "$root/tests/tools/node-deps.sh"; then
 	node "$root/tests/tools/validate-sarif.mjs" out.sarif all.sarif > "$t/out" 2>&1
 	expect "SARIF: schema and sarif-multitool" 0 $? "clean under sarif-multitool"
 fi

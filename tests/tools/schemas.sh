@@ -9,15 +9,5 @@
 set -eu
 tool=${1:?usage: schemas.sh path/to/timelinec}
 here=$(cd "$(dirname "$0")" && pwd)
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-	echo "schemas: FAIL: node and npm are needed (Node 20)" >&2
-	exit 1
-fi
-if [ ! -d "$here/node_modules" ] ||
-	[ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
-	if ! npm ci --prefix "$here" --silent --no-audit --no-fund >&2; then
-		echo "schemas: FAIL: 'npm ci --prefix tests/tools' failed (is the npm registry reachable?)" >&2
-		exit 1
-	fi
-fi
+sh "$here/node-deps.sh" || { echo "schemas: FAIL: see above" >&2; exit 1; }
 exec node "$here/validate-schemas.mjs" "$tool"
