@@ -143,10 +143,16 @@ static int build_event(tlc_ctx *ctx, tlc_la_schedule *sch, size_t *cap, size_t k
 static void lifecycle(tlc_la_schedule *sch)
 {
 	sch->start = sch->nstates ? sch->states[0].at : sch->now;
+	for (size_t i = 0; i < sch->nstates; i++)
+		if (sch->states[i].kind == TLC_LA_START) {
+			sch->start = sch->states[i].at;
+			break;
+		}
 	sch->end = TLC_TIME_NONE;
 	sch->system_end = sch->start + TLC_LA_ACTIVE_MAX;
 	for (size_t i = 0; i < sch->nstates; i++)
-		if (sch->states[i].kind == TLC_LA_END) {
+		/* an end before the start never happens (TL213) */
+		if (sch->states[i].kind == TLC_LA_END && sch->states[i].at >= sch->start) {
 			const tlc_la_state *e = &sch->states[i];
 			const tlc_sp_event *ev = &sch->spec->events[e->src];
 			if (e->at >= sch->system_end) {
@@ -674,6 +680,30 @@ static void check_lifetime(la_check *c)
 	}
 }
 
+/* TL213: an update or end due before the start has no activity to act on. */
+static void check_order(la_check *c)
+{
+	const tlc_la_schedule *sch = c->sch;
+	char when[32], start[32];
+	size_t last = (size_t)-1;
+	for (size_t i = 0; i < sch->nstates; i++) {
+		const tlc_la_state *st = &sch->states[i];
+		if (st->kind == TLC_LA_START || st->at >= sch->start || st->src == last)
+			continue;
+		last = st->src; /* a repeated update: its first time only */
+		fmt_when(c, when, sizeof when, st->at);
+		fmt_when(c, start, sizeof start, sch->start);
+		tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL213", event_node(c, st, "at")->span,
+					   "this %s is due at %s, before the activity starts (%s): there "
+					   "is no activity to %s then",
+					   event_name(st->kind), when, start,
+					   st->kind == TLC_LA_END ? "end" : "update");
+		tlc_diag_set_fix(g, "schedule it after the start, or start the activity earlier; when "
+				    "a parameter moves it, narrow 'check-params' to the values that "
+				    "really occur");
+	}
+}
+
 static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pres_out,
 		      tlc_span *span_out)
 {
@@ -838,6 +868,7 @@ void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_pe
 	for (int p = 0; p < 8; p++) /* the views are templates: check them */
 		if (sch->spec->views[p])
 			tlc__la_split(ctx, sch->spec, p, &tm);
+	check_order(&c);
 	check_lifetime(&c);
 	check_dates(&c);
 	check_events(&c, pushes_per_hour);

@@ -14,7 +14,9 @@ with tempfile.TemporaryDirectory() as tmp:
         rid = os.path.basename(page)[:-3]
         text = open(page, encoding="utf-8").read()
         for kind in ("Bad", "Good"):
-            m = re.search(r"^" + kind + r"\b[^\n]*\n```(yaml|json)\n(.*?)```", text, re.S | re.M)
+            # "Bad" or "Good" starts a paragraph of one to three lines, then the spec
+            m = re.search(r"^" + kind + r"\b(?:[^\n]*\n){1,3}?```(yaml|json)\n(.*?)```", text,
+                          re.S | re.M)
             if not m or (kind == "Bad" and rid in UNSHOWABLE):
                 continue
             # spec.yaml in its own folder: no .timelinec.yaml of the repository applies
