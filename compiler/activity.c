@@ -819,6 +819,13 @@ static void check_events(la_check *c, int pushes_per_hour)
 			tlc_diag_add(&c->ctx->diags, "TL205", tlc_node_get(ev->node, "stale-after")->span,
 				     "the stale date is at the %s itself: the activity starts out stale",
 				     event_name(st->kind));
+		if (st->kind == TLC_LA_START && st->via == TLC_VIA_PUSH_TO_START && !ev->has_alert) {
+			const tlc_node *v = tlc_node_get(ev->node, "via");
+			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL214", v ? v->span : ev->node->span,
+						   "a push-to-start without an 'alert': ActivityKit starts "
+						   "an activity from a push only when the payload has one");
+			tlc_diag_set_fix(g, "add 'alert: {title: ..., body: ...}' to the start");
+		}
 		if (st->payload_len > TLC_LA_PAYLOAD_MAX) {
 			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL209", ev->node->span,
 						   "the push payload is %zu bytes; ActivityKit refuses more "

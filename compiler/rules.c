@@ -61,6 +61,7 @@ static const tlc_rule rules[] = {
 	{"TL211", "app-update-at-wall-clock", TLC_SEV_ERROR, "an update by the app at a set time, when nothing runs the app"},
 	{"TL212", "inverted-interval", TLC_SEV_WARNING, "a Text(timerInterval:) range whose start is after its end"},
 	{"TL213", "event-before-start", TLC_SEV_WARNING, "an update or end scheduled before the activity starts"},
+	{"TL214", "push-to-start-without-alert", TLC_SEV_ERROR, "a push-to-start whose payload has no alert"},
 };
 
 const tlc_rule *tlc_rule_find(const char *id)
