@@ -232,8 +232,20 @@ static const char *event_name(tlc_la_event e)
 static int build_payload(const tlc_spec *s, tlc_la_state *st)
 {
 	const tlc_sp_event *ev = &s->events[st->src];
-	if (st->via == TLC_VIA_APP)
+	if (st->via == TLC_VIA_APP) {
+		/* the 4 KB limit covers the attributes and the content state however they come */
+		cJSON *data = cJSON_CreateObject(), *attrs = cJSON_AddObjectToObject(data, "a");
+		cJSON_AddItemToObject(data, "s", tlc__la_content_state(s, st));
+		for (size_t i = 0; attrs && i < s->nattributes; i++)
+			cJSON_AddStringToObject(attrs, s->attributes[i].field, s->attributes[i].value->str);
+		char *text = data ? cJSON_PrintUnformatted(data) : NULL;
+		cJSON_Delete(data);
+		if (!text)
+			return TLC_ENOMEM;
+		st->data_len = strlen(text) - strlen("{\"a\":,\"s\":}");
+		free(text);
 		return 0;
+	}
 	cJSON *root = cJSON_CreateObject(), *aps = cJSON_AddObjectToObject(root, "aps");
 	if (!root || !aps) {
 		cJSON_Delete(root);
@@ -831,6 +843,14 @@ static void check_events(la_check *c, int pushes_per_hour)
 						   "the push payload is %zu bytes; ActivityKit refuses more "
 						   "than 4096 (content state, attributes and alert together)",
 						   st->payload_len);
+			tlc_diag_set_fix(g, "send identifiers instead of long texts");
+		}
+		if (st->via == TLC_VIA_APP && st->data_len > TLC_LA_PAYLOAD_MAX &&
+		    (i == 0 || sch->states[i - 1].src != st->src)) {
+			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL209", ev->node->span,
+						   "the attributes and content state the app sets here are "
+						   "%zu bytes; ActivityKit refuses more than 4096 "
+						   "(attributesTooLarge)", st->data_len);
 			tlc_diag_set_fix(g, "send identifiers instead of long texts");
 		}
 		if (ev->event == TLC_LA_UPDATE && st->via == TLC_VIA_APP && ev->at.expr.kind != TLC_TIME_EXPR_NOW &&

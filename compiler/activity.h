@@ -33,6 +33,7 @@ typedef struct tlc_la_state {
 	tlc_time dismissal;            /* END: the dismissal-date sent, or NONE (default policy) */
 	char *payload;                 /* the aps body a push sends (malloc), or NULL */
 	size_t payload_len;
+	size_t data_len;               /* via app: attributes + content state, compact JSON */
 } tlc_la_state;
 
 typedef enum tlc_la_phase {

@@ -153,3 +153,46 @@ Test(activity, interval_moved_before_its_start_is_clamped)
 	tlc_buf_release(&b);
 	tlc_activity_free(sch);
 }
+
+/* The rules this file's specs meet: which ids tlc_activity_verify reports. */
+static bool reported(const char *rule)
+{
+	for (size_t i = 0; i < T.ctx.diags.n; i++)
+		if (strcmp(T.ctx.diags.v[i].rule, rule) == 0)
+			return true;
+	return false;
+}
+
+/* TL209 measures what the app sets too: attributes + content state over 4096 bytes. */
+Test(activity, app_state_over_4kb)
+{
+	char text[6000], big[4200];
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = 0;
+	snprintf(text, sizeof text,
+		 "timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"
+		 "content-state: {note: string}\nview: {lock-screen: \"{note}\"}\n"
+		 "start: {at: now, state: {note: \"%s\"}}\nend: {at: now + 1h}\n", big);
+	tlc_la_schedule *sch = build(text, "2026-12-03T15:00:00Z", 0);
+	cr_assert_null(sch->states[0].payload); /* the app starts it: no push */
+	cr_assert_eq(sch->states[0].data_len, strlen("{}") + strlen("{\"note\":\"\"}") + strlen(big));
+	tlc_activity_verify(&T.ctx, sch, 0);
+	cr_assert(reported("TL209"));
+	tlc_activity_free(sch);
+}
+
+/* TL213: an update due before the start; TL214: a push-to-start without an alert. */
+Test(activity, update_before_start_and_push_to_start_without_alert)
+{
+	tlc_la_schedule *sch = build(
+		"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\nparams: {eta: instant}\n"
+		"content-state: {eta: date, n: int}\nview: {lock-screen: \"{n} {countdown eta}\"}\n"
+		"start: {at: now, state: {eta: $eta, n: 3}, via: push-to-start}\n"
+		"updates: [{at: $eta - 40m, via: push, state: {n: 2}}]\nend: {at: $eta + 5m}\n",
+		"2026-12-03T15:00:00Z", at("2026-12-03T15:20:00Z"));
+	cr_assert_eq(sch->start, at("2026-12-03T15:00:00Z"));
+	tlc_activity_verify(&T.ctx, sch, 0);
+	cr_assert(reported("TL213"));
+	cr_assert(reported("TL214"));
+	tlc_activity_free(sch);
+}
