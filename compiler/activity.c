@@ -659,9 +659,20 @@ static void check_lifetime(la_check *c)
 {
 	const tlc_la_schedule *sch = c->sch;
 	char when[32];
+	size_t last = (size_t)-1;
 	for (size_t i = 0; i < sch->nstates; i++) {
 		const tlc_la_state *st = &sch->states[i];
 		const tlc_sp_event *ev = &c->s->events[st->src];
+		if (st->kind == TLC_LA_UPDATE && st->at >= sch->system_end && st->src != last) {
+			last = st->src; /* a repeated update: its first time only */
+			fmt_when(c, when, sizeof when, sch->system_end);
+			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL201", event_node(c, st, "at")->span,
+						   "this update comes %lld h %02lld min after the start; the "
+						   "system ends the activity at 8 hours (%s) and ignores it",
+						   (long long)((st->at - sch->start) / 3600),
+						   (long long)((st->at - sch->start) / 60 % 60), when);
+			tlc_diag_set_fix(g, "start the activity later (closer to the event), or split it");
+		}
 		if (st->kind == TLC_LA_END && st->at - sch->start > TLC_LA_ACTIVE_MAX) {
 			fmt_when(c, when, sizeof when, sch->system_end);
 			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL201", event_node(c, st, "at")->span,
