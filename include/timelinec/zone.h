@@ -72,9 +72,16 @@ TLC_API bool tlc_zone_isdst(const tlc_zone *z, tlc_time utc);
 /* First transition strictly after `after`; TLC_ENOTFOUND when the zone has none. */
 TLC_API int tlc_zone_next_transition(const tlc_zone *z, tlc_time after, tlc_time *out);
 TLC_API int tlc_zone_prev_transition(const tlc_zone *z, tlc_time at, tlc_time *out);
+/* The local wall-clock reading of `utc` as seconds (utc + offset), saturated at the ends of
+ * the tlc_time range instead of overflowing. */
 static inline tlc_time tlc_zone_to_local(const tlc_zone *z, tlc_time utc)
 {
-	return utc + tlc_zone_offset(z, utc);
+	int32_t off = tlc_zone_offset(z, utc);
+	if (off > 0 && utc > INT64_MAX - off)
+		return INT64_MAX;
+	if (off < 0 && utc < INT64_MIN - off)
+		return INT64_MIN;
+	return utc + off;
 }
 
 /*

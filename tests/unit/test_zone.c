@@ -1380,3 +1380,13 @@ Test(zone_system, every_zone_every_transition_2020_2040,
 	cr_expect_eq(run.failures, 0, "%ld of %ld zone checks failed (first %d logged above)",
 		     run.failures, run.checks, REPORT_MAX);
 }
+
+/* tlc_zone_to_local saturates at the ends of the range instead of overflowing (UBSan). */
+Test(zone, to_local_saturates)
+{
+	const tlc_zone *tokyo = zone("Asia/Tokyo"), *ny = zone("America/New_York");
+	cr_expect_eq(tlc_zone_to_local(tokyo, INT64_MAX), INT64_MAX);
+	cr_expect_eq(tlc_zone_to_local(ny, INT64_MIN), INT64_MIN);
+	cr_expect_eq(tlc_zone_to_local(tokyo, 0), 9 * 3600);
+	cr_expect_eq(tlc_zone_to_local(ny, INT64_MAX), INT64_MAX - 5 * 3600);
+}
