@@ -98,6 +98,16 @@ void tlc_buf_put_json_string(tlc_buf *b, const char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	tlc_buf_putc(b, '"');
 	for (size_t i = 0; i < n; i++) {
+		/* a run of bytes that need no escape goes in one copy */
+		size_t run = i;
+		while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != 0x7f && s[run] != '"' &&
+		       s[run] != '\\')
+			run++;
+		if (run > i) {
+			tlc_buf_put(b, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		const char *esc = NULL;
 		switch (c) {
