@@ -233,16 +233,38 @@ static void add_sample(tlc_time *v, size_t *n, tlc_time x, tlc_time lo, tlc_time
 	v[(*n)++] = x;
 }
 
+/*
+ * The parameter a domain is anchored at ('0s .. 2h before $eta'), or -1 for 'now' and windows.
+ * The name is read from the check-params value the domain was parsed from.
+ */
+static int domain_anchor(const verifier *v, const tlc_sp_param *pp)
+{
+	if (!pp->has_domain || pp->domain.kind != TLC_PARAM_DOMAIN_RELATIVE ||
+	    pp->domain.anchor.kind != TLC_TIME_EXPR_PARAM)
+		return -1;
+	const tlc_node *d = tlc_node_get(tlc_node_get(v->s->root, "check-params"), pp->name);
+	const tlc_time_expr *a = &pp->domain.anchor;
+	if (!d || d->kind != TLC_NODE_SCALAR || a->name_off + a->name_len > d->len)
+		return -1;
+	for (size_t i = 0; i < v->s->nparams; i++) {
+		const tlc_sp_param *q = &v->s->params[i];
+		if (q != pp && q->type == TLC_PARAM_INSTANT && strlen(q->name) == a->name_len &&
+		    memcmp(q->name, d->str + a->name_off, a->name_len) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
 /* Instants of parameter `name` worth checking: the domain's ends and middle, and values that
- * put each phase threshold at the start, around a reload and around DST changes. */
-static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time *out)
+ * put each phase threshold at the start, around a reload and around DST changes. A relative
+ * domain counts from `anchor`: the replay start, or the anchor parameter's current value. */
+static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time anchor, tlc_time *out)
 {
 	tlc_time lo = v->now + 60, hi = v->now + (v->p->has_window ? 7 * 86400 : v->p->horizon);
 	size_t n = 0;
 	if (pp->has_domain && pp->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {
-		/* anchored at now, or (for '... before $other') at the replay start too: documented */
-		lo = v->now + pp->domain.lo;
-		hi = v->now + pp->domain.hi;
+		lo = anchor + pp->domain.lo;
+		hi = anchor + pp->domain.hi;
 	} else if (pp->has_domain) {
 		tlc_local_result a, b;
 		if (tlc_window_resolve(&a, &b, &pp->domain.window, v->ez, TLC_DISAMB_COMPATIBLE, NULL) == 0) {
@@ -336,42 +358,62 @@ static int run_replays(verifier *v, tlc_exposures *x)
 	tlc_param_value base[16];
 	size_t nb = 0;
 	tlc_time until = replay_until(v);
-	const tlc_sp_param *inst[16];
-	size_t ninst = 0;
+	size_t inst[16], ninst = 0;
+	int anchor[16];   /* base index of the parameter each one's domain counts from, or -1 */
+	bool done[16] = {false};
 	for (size_t i = 0; i < v->s->nparams && nb < 16; i++) {
 		const tlc_sp_param *pp = &v->s->params[i];
 		base[nb] = (tlc_param_value){pp->name, 0, 0, pp->name};
-		if (pp->type == TLC_PARAM_INSTANT) {
-			tlc_time s[MAX_SAMPLES];
-			param_samples(v, pp, s);
-			base[nb].instant = s[2 < param_samples(v, pp, s) ? 2 : 0];
-			inst[ninst++] = pp;
-		}
+		anchor[nb] = pp->type == TLC_PARAM_INSTANT ? domain_anchor(v, pp) : -1;
+		if (anchor[nb] >= 16)
+			anchor[nb] = -1;
+		if (pp->type == TLC_PARAM_INSTANT)
+			inst[ninst++] = nb;
+		else
+			done[nb] = true;
 		nb++;
 	}
+	/* the middle sample of each instant, anchors first (a cycle falls back to the start) */
+	for (size_t pass = 0; pass <= nb; pass++)
+		for (size_t i = 0; i < nb; i++) {
+			int a = anchor[i];
+			if (done[i] || (a >= 0 && !done[a] && pass < nb))
+				continue;
+			if (a >= 0 && !done[a])
+				anchor[i] = a = -1;
+			tlc_time s[MAX_SAMPLES];
+			size_t ns = param_samples(v, &v->s->params[i], a >= 0 ? base[a].instant : v->now, s);
+			base[i].instant = s[2 < ns ? 2 : 0];
+			done[i] = true;
+		}
 	if (!ninst)
 		return replay_with(v, x, base, nb, until);
 	for (size_t k = 0; k < ninst; k++) {
-		tlc_time s[MAX_SAMPLES];
-		size_t ns = param_samples(v, inst[k], s);
-		size_t idx = 0;
-		while (strcmp(base[idx].name, inst[k]->name) != 0)
-			idx++;
-		tlc_time keep = base[idx].instant;
+		size_t idx = inst[k];
+		const tlc_sp_param *pp = &v->s->params[idx];
+		tlc_time s[MAX_SAMPLES], keep[16];
+		size_t ns = param_samples(v, pp, anchor[idx] >= 0 ? base[anchor[idx]].instant : v->now, s);
+		for (size_t j = 0; j < nb; j++)
+			keep[j] = base[j].instant;
 		for (size_t i = 0; i < ns; i++) {
 			base[idx].instant = s[i];
+			/* parameters anchored at this one move with it, keeping their place */
+			for (size_t j = 0; j < nb; j++)
+				if (anchor[j] == (int)idx)
+					base[j].instant = keep[j] + (s[i] - keep[idx]);
 			int rc = replay_with(v, x, base, nb, until + (s[i] - v->now));
 			if (rc < 0)
 				return rc;
 		}
-		base[idx].instant = keep;
-		if (!inst[k]->has_domain) {
-			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL114", inst[k]->node->span,
+		for (size_t j = 0; j < nb; j++)
+			base[j].instant = keep[j];
+		if (!pp->has_domain) {
+			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL114", pp->node->span,
 						   "'$%s' has no check-params domain; it was checked from 1 "
 						   "minute to %s after the instantiation",
-						   inst[k]->name, v->p->has_window ? "7 days" : "the horizon");
+						   pp->name, v->p->has_window ? "7 days" : "the horizon");
 			tlc_diag_set_fix(g, "add 'check-params: {%s: 5m .. 36h after now}' with the "
-					    "range your data really has", inst[k]->name);
+					    "range your data really has", pp->name);
 		}
 	}
 	return 0;

@@ -137,3 +137,30 @@ Test(verify, debugger_profile_is_lenient)
 {
 	cr_expect_eq(verify_text(STALE_SPEC("reload: {after: 2d}\n"), "debugger"), 0);
 }
+
+/* A check-params domain anchored at another parameter ('20m .. 45m before $departure') counts
+ * from that parameter's sampled value, not from the start: boarding can then be 47 hours away,
+ * and the {timer} shows more than 24 hours. Counted from the start it would lie in the past. */
+Test(verify, domain_anchored_at_another_parameter)
+{
+	tlc_spec *s;
+	tlc_program *p = NULL;
+	tlc_verify_opts o;
+	memset(&o, 0, sizeof o);
+	cr_assert_eq(tlc_budget_parse(&o.budget, "typical", NULL), 0);
+	o.now = at("2026-12-01T08:00:00Z");
+	o.now_given = true;
+	tctx_add(&T, "t.yaml",
+		 "timelinec: 1\nwidget: W\ntimezone: UTC\nparams: {departure: instant, boarding: instant}\n"
+		 "check-params:\n  departure: 1h .. 48h after now\n"
+		 "  boarding: 20m .. 45m before $departure\n"
+		 "countdown:\n  to: $boarding\n  show:\n"
+		 "    - above: 0s\n      text: \"in {timer}\"\n    - text: boarding\n");
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &s), 0);
+	cr_assert_eq(tlc_lower(&T.ctx, s, &p), 0);
+	cr_assert_eq(tlc_verify(&T.ctx, s, p, &o), 0);
+	tlc_program_free(p);
+	const tlc_diag *g = tctx_find(&T, "TL101");
+	cr_assert_not_null(g, "the anchored domain reaches 47 h ahead");
+	cr_expect(strstr(g->message, "shows 47:") != NULL, "%s", g->message);
+}
