@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: FORCE check-valgrind check-install check-e2e check-integration check-gating leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
+.PHONY: FORCE check-valgrind check-install check-e2e check-integration check-gating check-cli leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-bad check-make check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -134,7 +134,7 @@ demo: deps
 	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-integration check-e2e check-fuzz-replay
+	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-cli check-integration check-e2e check-fuzz-replay
 
 # JSON Schemas of programs, timelines and specs, validated with ajv (Node.js and npm).
 check-schemas: $(TOOL)
@@ -162,6 +162,10 @@ check-integration: $(TOOL)
 
 check-gating: $(TOOL)
 	sh tests/tools/gating.sh $(TOOL)
+
+# compile end to end: -o rules, no half-written files, now, params, programs as input
+check-cli: $(TOOL)
+	sh tests/tools/cli-compile.sh $(TOOL)
 
 check-docs: $(TOOL)
 	sh tests/tools/docs-check.sh $(TOOL)

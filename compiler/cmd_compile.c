@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <cjson/cJSON.h>
 #include "cli.h"
 #include "activity.h"
 #include "bake.h"
@@ -44,6 +45,8 @@ static const char compile_help[] =
 	"--timeline, instantiate it into the timeline WidgetKit needs (docs/timeline.schema.json).\n"
 	"A Live Activity spec compiles into its schedule: the content states over its life and the\n"
 	"APNs requests a server sends (docs/schedule.schema.json); give its params and --now.\n"
+	"With --timeline, SPEC may also be a compiled NAME.program.json: it is instantiated as the\n"
+	"runtime would (a server that learns the parameters at run time).\n"
 	"\n"
 	"  -o FILE|DIR|-          one spec: a file or '-' (stdout, the default); several specs: a\n"
 	"                         directory, which gets NAME.program.json / NAME.timeline.json\n"
@@ -228,6 +231,8 @@ static char *output_path(const compile_opts *c, const char *spec, const char *ki
 	const char *dot = strrchr(base, '.');
 	if (dot && dot != base)
 		bl = (size_t)(dot - base);
+	if (bl > 8 && memcmp(base + bl - 8, ".program", 8) == 0) /* NAME.program.json: NAME */
+		bl -= 8;
 	size_t n = strlen(c->out) + bl + 32;
 	char *p = malloc(n);
 	if (p)
@@ -247,14 +252,14 @@ typedef struct compile_run {
 	tlc_now_source now_src;
 } compile_run;
 
-static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
-			    const tlc_program *p, tlc_buf *out)
+/* Instantiates p into its timeline JSON; `where` is what a failure points at. */
+static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const tlc_program *p,
+			    tlc_buf *out)
 {
 	const tlc_zone *ez = NULL, *dz = NULL;
 	tlc_param_value vals[MAX_PARAMS];
 	tlc_inst_err ie;
 	tlc_timeline *tl = NULL;
-	const tlc_node *where = tlc_node_get(spec->root, "widget");
 	if (strcmp(p->zone, "floating") != 0 && tlc_zones_get(cr->env->zones, p->zone, &ez) < 0)
 		return cli_usage_error("zone '%s' is not in the zone database", p->zone);
 	const char *dzn = cr->c->display_zone ? cr->c->display_zone : ez ? p->zone : "UTC";
@@ -274,7 +279,7 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 	if (rc < 0) { /* a diagnostic, so --format json and sarif carry it too */
 		tlc_diag *g = tlc_diag_add(&ctx->diags, ie.kind == TLC_INST_ERR_TOO_MANY_CHANGES
 							? "TL113" : "TL020",
-					   where->span, "cannot instantiate: %s", ie.msg);
+					   where, "cannot instantiate: %s", ie.msg);
 		if (ie.kind == TLC_INST_ERR_MISSING_PARAM)
 			tlc_diag_set_fix(g, "give it with --param NAME=VALUE");
 		g->sev = TLC_SEV_ERROR;
@@ -284,7 +289,7 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 				     tlc_display_format_cb, cr->env->render);
 	tlc_timeline_free(tl);
 	if (rc < 0) {
-		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL025", where->span,
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL025", where,
 					   "cannot format a message: %s", tlc_strerror(rc));
 		if (g)
 			g->sev = TLC_SEV_ERROR;
@@ -327,12 +332,78 @@ static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 	return rc;
 }
 
+/* Writes `out` where -o says, atomically. */
+static int write_output(compile_run *cr, const char *path, const tlc_buf *out)
+{
+	char *dest = output_path(cr->c, path, NULL);
+	int rc = !dest || cli_write_atomic(dest, out->ptr, out->len) < 0 ? EXIT_BAD_INPUT : 0;
+	free(dest);
+	return rc;
+}
+
+/* True when the file is a compiled program (a JSON object with "timelinec-program"), which
+ * `compile --timeline` instantiates as the runtime would. */
+static bool is_program(const tlc_source *src)
+{
+	size_t i = 0;
+	while (i < src->len && strchr(" \t\r\n", src->text[i]))
+		i++;
+	if (i == src->len || src->text[i] != '{')
+		return false;
+	static const char key[] = "\"timelinec-program\"";
+	bool found = false;
+	for (size_t k = i; !found && k + sizeof key - 1 <= src->len; k++)
+		found = memcmp(src->text + k, key, sizeof key - 1) == 0;
+	if (!found)
+		return false;
+	cJSON *root = cJSON_ParseWithLength(src->text, src->len);
+	bool yes = cJSON_IsObject(root) &&
+		   cJSON_GetObjectItemCaseSensitive(root, "timelinec-program") != NULL;
+	cJSON_Delete(root);
+	return yes;
+}
+
+static int compile_program(compile_run *cr, tlc_ctx *ctx, uint32_t file, const char *path)
+{
+	const tlc_source *src = tlc_sources_get(&ctx->sources, file);
+	tlc_program *p = NULL;
+	tlc_buf out = TLC_BUF_INIT;
+	tlc_err e = {0};
+	if (!cr->c->timeline)
+		return cli_usage_error("'%s' is a compiled program; add --timeline to instantiate it",
+				       path);
+	if (cr->c->check)
+		return cli_usage_error("--check needs a spec; '%s' is a compiled program", path);
+	int rc = tlc_program_read_json(&p, src->text, src->len, &e);
+	if (rc == TLC_ENOMEM) {
+		fputs("timelinec: out of memory\n", stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (rc < 0) {
+		size_t at = e.offset < src->len ? e.offset : src->len;
+		tlc_diag_add(&ctx->diags, "TL001", tlc_span_make(file, at, at + (e.len ? e.len : 0)),
+			     "not a valid timelinec program: %s", e.msg);
+		return EXIT_BAD_INPUT;
+	}
+	rc = instantiate_json(cr, ctx, tlc_span_make(file, 0, 0), p, &out);
+	if (rc == 0)
+		rc = tlc_buf_oom(&out) ? EXIT_BAD_INPUT : write_output(cr, path, &out);
+	tlc_buf_release(&out);
+	tlc_program_free(p);
+	return rc;
+}
+
 static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 {
 	tlc_spec *spec = NULL;
 	tlc_program *p = NULL;
 	tlc_buf out = TLC_BUF_INIT;
-	int rc = tlc_spec_load_file(ctx, path, &spec);
+	uint32_t file;
+	int rc = tlc_input_read(ctx, path, &file);
+	if (rc == 0 && is_program(tlc_sources_get(&ctx->sources, file)))
+		return compile_program(cr, ctx, file, path);
+	if (rc == 0)
+		rc = tlc_spec_load(ctx, file, &spec);
 	if (rc == 0 && cr->c->check && cli_check_spec(ctx, path, spec, cr->o, cr->first) < 0)
 		rc = TLC_EINPUT;
 	if (rc == 0 && spec->kind == TLC_SPEC_ACTIVITY)
@@ -346,16 +417,13 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	if (rc < 0)
 		return EXIT_BAD_INPUT;
 	if (cr->c->timeline)
-		rc = instantiate_json(cr, ctx, spec, p, &out);
+		rc = instantiate_json(cr, ctx, tlc_node_get(spec->root, "widget")->span, p, &out);
 	else
 		tlc_program_write_json(&out, p);
 	if (rc == 0 && tlc_buf_oom(&out))
 		rc = EXIT_BAD_INPUT;
-	if (rc == 0) {
-		char *dest = output_path(cr->c, path, NULL);
-		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
-		free(dest);
-	}
+	if (rc == 0)
+		rc = write_output(cr, path, &out);
 	tlc_buf_release(&out);
 	tlc_program_free(p);
 	return rc;

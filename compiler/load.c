@@ -777,6 +777,19 @@ int tlc_spec_load(tlc_ctx *ctx, uint32_t file, tlc_spec **out)
 			     tlc_node_kind_name(root));
 		return TLC_EINPUT;
 	}
+	const tlc_node *compiled = NULL; /* the key of a program's or timeline's header */
+	for (size_t i = 0; i < root->n && !compiled; i++)
+		if (!strcmp(root->pairs[i].key->str, "timelinec-program") ||
+		    !strcmp(root->pairs[i].key->str, "timelinec-timeline"))
+			compiled = root->pairs[i].key;
+	if (compiled) {
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL004", compiled->span,
+					   "this is a compiled %s, not a spec",
+					   strcmp(compiled->str, "timelinec-program") ? "timeline" : "program");
+		tlc_diag_set_fix(g, "check and compile read the spec it came from; 'compile "
+				    "--timeline' instantiates a program, 'render' reads a timeline");
+		return TLC_EINPUT;
+	}
 	const tlc_type *t = pick_type(ctx, root);
 	if (!t)
 		return TLC_EINPUT;

@@ -3,6 +3,7 @@
 # prints the committed diagnostics; the same bytes under any host TZ and LANG.
 #   tests/golden/examples/NAME.program.json    timelinec compile examples/NAME.yaml
 #   tests/golden/examples/NAME.timeline.json   ... --timeline <the example's "# golden-args:">
+#                                              (and the same from NAME.program.json)
 #   tests/golden/examples/NAME.check.txt       timelinec check (exit code, then the output)
 # UPDATE=1 rewrites the expected files (review the diff before committing).
 set -u
@@ -52,6 +53,14 @@ for f in examples/*.yaml examples/*.json; do
 	"$tool" compile "$f" --timeline $args -o "$tmp/$name.timeline.json" 2>"$tmp/$name.err" || {
 		echo "FAIL: compile --timeline $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
 	compare "$gold/$name.timeline.json" "$tmp/$name.timeline.json"
+	# the runtime's path: the compiled program, read back and instantiated, gives the same bytes
+	# shellcheck disable=SC2086
+	if ! "$tool" compile "$tmp/$name.program.json" --timeline $args -o "$tmp/$name.from-program.json" \
+		2>"$tmp/$name.err" || ! cmp -s "$tmp/$name.timeline.json" "$tmp/$name.from-program.json"; then
+		echo "FAIL: $name.program.json --timeline differs from $f --timeline" >&2
+		cat "$tmp/$name.err" >&2
+		status=1
+	fi
 	out=$("$tool" check --color=never "$f" 2>&1); rc=$?
 	printf 'exit: %s\n%s\n' "$rc" "$out" > "$tmp/$name.check.txt"
 	compare "$gold/$name.check.txt" "$tmp/$name.check.txt"

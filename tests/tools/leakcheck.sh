@@ -21,6 +21,13 @@ for f in examples/*.yaml examples/scenarios/*.yaml; do
 	run "$tool" compile "$f" --timeline --now 2026-11-25T08:00:00Z --param departure=2026-11-25T18:00:00Z --param flight=X -o "$tmp/t.json"
 done
 run "$tool" render "$tmp/t.json" --at 2026-11-26T00:00:00Z
+# a compiled program as input, and a broken one
+"$tool" compile examples/flight.yaml -o "$tmp/flight.program.json"
+run "$tool" compile --timeline --now 2026-11-25T08:00:00Z --param departure=2026-11-25T18:00:00Z \
+	--param flight=X "$tmp/flight.program.json" -o "$tmp/t2.json"
+printf '{"timelinec-program": 1, "widget": "W"}\n' > "$tmp/broken.program.json"
+run "$tool" compile --timeline --now 2026-11-25T08:00:00Z "$tmp/broken.program.json"
+run "$tool" check "$tmp/flight.program.json"
 for f in tests/bad/*.yaml tests/bad/*.json; do
 	run "$tool" check "$f"
 done
