@@ -37,6 +37,9 @@ int cli_common_opt(cli_opts *o, int argc, char **argv, int *i);
 #include "timelinec/timeline.h"
 /* now from --now (opt), SOURCE_DATE_EPOCH or the clock; 0 or an exit code after a message. */
 int cli_resolve_now(const char *opt, tlc_time *now, tlc_now_source *src);
+/* --param NAME=VALUE read by the type p declares for NAME (an instant: RFC 3339, @EPOCH or a
+ * local time in zone ez); a usage error (exit 2) for an undeclared name or a bad value. */
+int cli_param_value(const tlc_program *p, const tlc_zone *ez, const char *kv, tlc_param_value *v);
 /* Writes data to path ('-': stdout) through a temporary file and rename; -1 after a message. */
 int cli_write_atomic(const char *path, const char *data, size_t len);
 

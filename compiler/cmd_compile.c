@@ -144,8 +144,7 @@ static const tlc_prog_param *prog_param(const tlc_program *p, const char *name, 
 	return NULL;
 }
 
-static int param_value(const tlc_program *p, const tlc_zone *ez, const char *kv,
-		       tlc_param_value *v)
+int cli_param_value(const tlc_program *p, const tlc_zone *ez, const char *kv, tlc_param_value *v)
 {
 	const char *eq = strchr(kv, '='), *val = eq + 1;
 	const tlc_prog_param *pp = prog_param(p, kv, (size_t)(eq - kv));
@@ -266,7 +265,7 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const
 	if (tlc_zones_get(cr->env->zones, dzn, &dz) < 0)
 		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
 	for (size_t i = 0; i < cr->c->nparams; i++)
-		if (param_value(p, ez ? ez : dz, cr->c->params[i], &vals[i]) != 0)
+		if (cli_param_value(p, ez ? ez : dz, cr->c->params[i], &vals[i]) != 0)
 			return EXIT_BAD_INPUT;
 	tlc_instantiate_opts o = {.now = cr->now, .data_time = TLC_TIME_NONE, .now_source = cr->now_src,
 				  .event_zone = ez, .display_zone = dz, .params = vals,
@@ -305,7 +304,7 @@ static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 	tlc_la_schedule *sch = NULL;
 	tlc_buf out = TLC_BUF_INIT;
 	const tlc_zone *z = spec->zone;
-	tlc_program shim = {0}; /* param_value() reads names and types from a program */
+	tlc_program shim = {0}; /* cli_param_value() reads names and types from a program */
 	tlc_prog_param pp[MAX_PARAMS];
 	for (size_t i = 0; i < spec->nparams && i < MAX_PARAMS; i++) {
 		pp[i].name = (char *)spec->params[i].name;
@@ -314,7 +313,7 @@ static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 	shim.params = pp;
 	shim.nparams = spec->nparams < MAX_PARAMS ? spec->nparams : MAX_PARAMS;
 	for (size_t i = 0; i < cr->c->nparams; i++)
-		if (param_value(&shim, z, cr->c->params[i], &vals[i]) != 0)
+		if (cli_param_value(&shim, z, cr->c->params[i], &vals[i]) != 0)
 			return EXIT_BAD_INPUT;
 	tlc_la_opts o = {cr->now, cr->now_src, vals, cr->c->nparams};
 	int rc = tlc_activity_build(ctx, spec, &o, &sch);

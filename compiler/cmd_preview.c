@@ -8,7 +8,6 @@
  * checked (as `check --now T`) and shown presentation by presentation (preview_activity.c,
  * preview_activity_html.c). docs/preview.md describes both.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,45 +117,6 @@ static int parse_args(preview_opts *c, cli_opts *o, int argc, char **argv)
 	return 0;
 }
 
-/* ---- parameters (as compile --timeline reads them) ------------------------------------------ */
-
-static int param_value(const tlc_program *p, const tlc_zone *ez, const char *kv,
-		       tlc_param_value *v)
-{
-	const char *eq = strchr(kv, '='), *val = eq + 1;
-	const tlc_prog_param *pp = NULL;
-	tlc_err e = {0};
-	for (size_t i = 0; i < p->nparams; i++)
-		if (strlen(p->params[i].name) == (size_t)(eq - kv) &&
-		    memcmp(p->params[i].name, kv, (size_t)(eq - kv)) == 0)
-			pp = &p->params[i];
-	if (!pp)
-		return cli_usage_error("--param '%.*s': the spec declares no such parameter",
-				       (int)(eq - kv), kv);
-	memset(v, 0, sizeof *v);
-	v->name = pp->name;
-	v->text = val;
-	if (pp->type == TLC_PPARAM_INSTANT) {
-		tlc_parsed_instant pi;
-		tlc_local_result r;
-		if (tlc_instant_parse(&pi, val, strlen(val), &e) < 0 ||
-		    (pi.local && (!ez || tlc_instant_resolve(&r, &pi, ez, TLC_DISAMB_COMPATIBLE, &e) < 0)))
-			return cli_usage_error("--param %s: %s", pp->name,
-					       pi.local && !ez ? "a floating spec needs an RFC 3339 instant"
-							       : e.msg);
-		v->instant = pi.local ? r.utc : pi.value;
-	} else if (pp->type == TLC_PPARAM_DURATION) {
-		if (tlc_duration_parse(&v->number, val, strlen(val), TLC_DURATION_SIGNED, &e) < 0)
-			return cli_usage_error("--param %s: %s", pp->name, e.msg);
-	} else if (pp->type == TLC_PPARAM_INTEGER) {
-		char *end;
-		errno = 0;
-		v->number = strtoll(val, &end, 10);
-		if (errno || !*val || *end)
-			return cli_usage_error("--param %s: expected an integer, not '%s'", pp->name, val);
-	}
-	return 0;
-}
 
 /* ---- now ------------------------------------------------------------------------------------ */
 
@@ -280,7 +240,7 @@ static int instantiate(preview_run *r, preview *pv)
 	if (tlc_zones_get(r->env.zones, dzn, &dz) < 0)
 		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
 	for (size_t i = 0; i < r->c.nparams; i++)
-		if (param_value(p, ez ? ez : dz, r->c.params[i], &r->vals[i]) != 0)
+		if (cli_param_value(p, ez ? ez : dz, r->c.params[i], &r->vals[i]) != 0)
 			return EXIT_BAD_INPUT;
 	tlc_instantiate_opts io = {.now = pv->io.now, .data_time = TLC_TIME_NONE,
 				   .now_source = pv->io.now_source, .event_zone = ez,
@@ -394,7 +354,7 @@ static int run_activity(preview_run *r)
 	const char *dzn = r->c.display_zone ? r->c.display_zone : s->zone ? s->zone_name : "UTC";
 	if (tlc_zones_get(r->env.zones, dzn, &pa.dz) < 0)
 		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
-	/* the parameters as compile reads them (param_value() takes names and types from a program) */
+	/* the parameters as compile reads them (cli_param_value() takes names and types from a program) */
 	for (size_t i = 0; i < s->nparams && i < MAX_PARAMS; i++) {
 		pp[i].name = (char *)s->params[i].name;
 		pp[i].type = (tlc_prog_param_type)s->params[i].type;
@@ -402,7 +362,7 @@ static int run_activity(preview_run *r)
 	shim.params = pp;
 	shim.nparams = s->nparams < MAX_PARAMS ? s->nparams : MAX_PARAMS;
 	for (size_t i = 0; i < r->c.nparams; i++)
-		if (param_value(&shim, s->zone, r->c.params[i], &r->vals[i]) != 0)
+		if (cli_param_value(&shim, s->zone, r->c.params[i], &r->vals[i]) != 0)
 			return EXIT_BAD_INPUT;
 	if ((rc = cli_resolve_now(r->c.now, &pa.now, &src)) != 0)
 		return rc;
