@@ -106,36 +106,6 @@ int pv_view_text(const preview *pv, tlc_buf *out, size_t k, size_t c, tlc_family
 
 /* ---- the device under the profile (after runtime/core/replay.c) ----------------------------- */
 
-/* When a reload asked for at d (not before t) arrives, worst case: replay.c's arrival(). */
-static tlc_time arrival(const tlc_budget *b, tlc_time d, tlc_time t, const tlc_time *hist,
-			size_t nhist)
-{
-	if (d == TLC_TIME_NONE || b->reloads_per_day == 0)
-		return TLC_TIME_NONE;
-	tlc_time a = (d > t ? d : t) + b->reload_lateness;
-	if (a <= t)
-		a = t + 1;
-	if (nhist && a < hist[nhist - 1] + b->min_gap)
-		a = hist[nhist - 1] + b->min_gap;
-	if (b->reloads_per_day > 0 && nhist >= (size_t)b->reloads_per_day) {
-		tlc_time freed = hist[nhist - (size_t)b->reloads_per_day] + DAY;
-		if (a < freed)
-			a = freed;
-	}
-	return a;
-}
-
-static tlc_time request_date(const tlc_timeline *tl)
-{
-	switch (tl->policy) {
-	case TLC_POLICY_AT_END:
-		return tl->entries[tl->nentries - 1].date;
-	case TLC_POLICY_AFTER:
-		return tl->policy_date;
-	default:
-		return TLC_TIME_NONE;
-	}
-}
 
 /* replay.c's same_display(): the same text, relevance and {countdown} starts aside. */
 static bool same_display(const tlc_tl_view *a, const tlc_tl_view *b)
@@ -251,7 +221,7 @@ int preview_device(preview *pv, tlc_inst_err *err)
 	if (!hist)
 		return TLC_ENOMEM;
 	/* a horizon's timeline ends; the device keeps its last entry until the reload arrives */
-	tlc_time a1 = arrival(&pv->budget, request_date(first), t, hist, 0);
+	tlc_time a1 = tlc_budget_arrival(&pv->budget, tlc_timeline_request_date(first), t, hist, 0);
 	pv->until = first->end;
 	if (!pv->p->has_window && a1 != TLC_TIME_NONE && a1 > first->end) {
 		pv->until = a1;
@@ -261,8 +231,8 @@ int preview_device(preview *pv, tlc_inst_err *err)
 		ideal = wide_tl;
 	}
 	while (rc == 0 && t < pv->until) {
-		tlc_time d = request_date(cur);
-		tlc_time a = arrival(&pv->budget, d, t, hist, nhist);
+		tlc_time d = tlc_timeline_request_date(cur);
+		tlc_time a = tlc_budget_arrival(&pv->budget, d, t, hist, nhist);
 		if (d != TLC_TIME_NONE) {
 			pv_reload r = {idx, t, d, a, cur->policy,
 				       cur->policy == TLC_POLICY_AT_END && cur->constant_tail};

@@ -86,6 +86,19 @@ TLC_API void tlc_exposures_release(tlc_exposures *x);
 TLC_API int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_opts *opts,
 		       const tlc_budget *b, tlc_time until, tlc_inst_err *err);
 
+/*
+ * The replay's model of one reload (docs/budget-model.md): a timeline shown from t asks for its
+ * reload at d (tlc_timeline_request_date()); the new timeline arrives, at the worst the profile
+ * allows, at the returned instant: d (not before t) plus the reload lateness, at least min_gap
+ * after the last of the nhist earlier reloads in hist (ascending), and not before a daily token
+ * is free again. TLC_TIME_NONE when d is TLC_TIME_NONE or the profile never reloads.
+ */
+TLC_API tlc_time tlc_budget_arrival(const tlc_budget *b, tlc_time d, tlc_time t,
+				    const tlc_time *hist, size_t nhist);
+/* When a timeline asks for its reload: the last entry (.atEnd), the policy date (.after), or
+ * TLC_TIME_NONE (.never). */
+TLC_API tlc_time tlc_timeline_request_date(const tlc_timeline *tl);
+
 #ifdef __cplusplus
 }
 #endif

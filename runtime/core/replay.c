@@ -228,9 +228,8 @@ static void analyze(replay *r, const tlc_timeline *tl, tlc_time t, tlc_time a, t
 	}
 }
 
-/* When a reload asked for at d (not before t) arrives, worst case, under the budget. */
-static tlc_time arrival(const tlc_budget *b, tlc_time d, tlc_time t, const tlc_time *hist,
-			size_t nhist)
+tlc_time tlc_budget_arrival(const tlc_budget *b, tlc_time d, tlc_time t, const tlc_time *hist,
+			    size_t nhist)
 {
 	if (d == TLC_TIME_NONE || b->reloads_per_day == 0)
 		return TLC_TIME_NONE;
@@ -248,7 +247,7 @@ static tlc_time arrival(const tlc_budget *b, tlc_time d, tlc_time t, const tlc_t
 	return a;
 }
 
-static tlc_time request_date(const tlc_timeline *tl)
+tlc_time tlc_timeline_request_date(const tlc_timeline *tl)
 {
 	switch (tl->policy) {
 	case TLC_POLICY_AT_END:
@@ -309,7 +308,7 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 	if ((rc = tlc_instantiate(&cur, p, opts, err)) < 0)
 		goto done;
 	for (tlc_time t = opts->now; t < r.until && r.rc == 0;) {
-		tlc_time d = request_date(cur);
+		tlc_time d = tlc_timeline_request_date(cur);
 		if (cur->policy == TLC_POLICY_AT_END && cur->constant_tail)
 			expose(&r, TLC_EXP_RELOAD_LOOP, -1, -1, -1, -1, d, 0, -1, 0);
 		bool loop = cur->policy == TLC_POLICY_AT_END && cur->constant_tail; /* TL104's */
@@ -317,7 +316,7 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 		if (d != TLC_TIME_NONE && !loop && nreq < MAX_RELOADS &&
 		    (rc = push_time(&req, &nreq, &capreq, (d > t ? d : t) - t)) < 0)
 			goto done;
-		tlc_time a = arrival(b, d, t, hist, nhist);
+		tlc_time a = tlc_budget_arrival(b, d, t, hist, nhist);
 		check_density(&r, cur, a == TLC_TIME_NONE || a > r.until ? r.until : a);
 		analyze(&r, cur, t, a, d);
 		if (a == TLC_TIME_NONE || a >= r.until || nhist == MAX_RELOADS)
