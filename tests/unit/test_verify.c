@@ -164,3 +164,26 @@ Test(verify, domain_anchored_at_another_parameter)
 	cr_assert_not_null(g, "the anchored domain reaches 47 h ahead");
 	cr_expect(strstr(g->message, "shows 47:") != NULL, "%s", g->message);
 }
+
+/* The reload model the replay and the preview share (docs/budget-model.md). */
+Test(verify, budget_arrival)
+{
+	tlc_budget b;
+	memset(&b, 0, sizeof b);
+	b.reloads_per_day = 2;
+	b.min_gap = 600;
+	b.reload_lateness = 3600;
+	cr_expect_eq(tlc_budget_arrival(&b, TLC_TIME_NONE, 0, NULL, 0), TLC_TIME_NONE);
+	cr_expect_eq(tlc_budget_arrival(&b, 10000, 0, NULL, 0), 13600, "d + lateness");
+	cr_expect_eq(tlc_budget_arrival(&b, 0, 5000, NULL, 0), 8600, "asked in the past: from t");
+	tlc_time one[] = {13000};
+	cr_expect_eq(tlc_budget_arrival(&b, 9000, 9000, one, 1), 13600, "min_gap after the last");
+	tlc_time two[] = {1000, 20000};
+	cr_expect_eq(tlc_budget_arrival(&b, 30000, 30000, two, 2), 1000 + 86400,
+		     "two a day: the first token frees 24 h after it was used");
+	b.reloads_per_day = 0;
+	cr_expect_eq(tlc_budget_arrival(&b, 10000, 0, NULL, 0), TLC_TIME_NONE, "frozen");
+	b.reloads_per_day = -1;
+	b.reload_lateness = 0;
+	cr_expect_eq(tlc_budget_arrival(&b, 5, 5, NULL, 0), 6, "zero lateness still moves on");
+}
