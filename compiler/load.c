@@ -12,6 +12,7 @@
 #include "spec.h"
 #include "validate.h"
 #include "timelinec/civil.h"
+#include "timelinec/program.h"
 
 const char *const tlc_family_names[TLC_FAMILY_MAX] = {
 	"default", "small", "medium", "large", "extraLarge",
@@ -538,6 +539,10 @@ static void load_widget(loader *L, const tlc_node *root)
 			load_countdown(L, n->items[i], &s->countdowns[s->ncountdowns++], true);
 		if (n->n == 0) {
 			tlc_diag_add(&L->ctx->diags, "TL014", n->span, "'countdowns' is empty");
+			L->errors++;
+		} else if (n->n > TLC_MAX_COUNTDOWNS) {
+			tlc_diag_add(&L->ctx->diags, "TL003", n->span,
+				     "%zu countdowns; a widget has at most %d", n->n, TLC_MAX_COUNTDOWNS);
 			L->errors++;
 		}
 		check_unique_ids(L);

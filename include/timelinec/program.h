@@ -27,6 +27,8 @@ extern "C" {
 #endif
 
 #define TLC_PROGRAM_VERSION 1
+/* Countdowns in one program (each entry of a timeline carries one view per countdown). */
+#define TLC_MAX_COUNTDOWNS 64
 
 /* Widget families; DEFAULT applies to the families a view does not list. */
 typedef enum tlc_family_id {

@@ -664,6 +664,8 @@ int tlc__program_from_cjson(tlc_program **out, const cJSON *root, pjson *j)
 	r_messages(j, pj_get(j, root, "messages", true), p);
 	const cJSON *cds = pj_get(j, root, "countdowns", true);
 	size_t nc = pj_array(j, cds);
+	if (!j->failed && nc > TLC_MAX_COUNTDOWNS)
+		pj_fail(j, "a program has at most %d countdowns, not %zu", TLC_MAX_COUNTDOWNS, nc);
 	if (!j->failed && nc && !(p->countdowns = calloc(nc, sizeof *p->countdowns)))
 		pj_oom(j);
 	for (const cJSON *it = cds && p->countdowns ? cds->child : NULL; it && !j->failed; it = it->next) {

@@ -14,6 +14,7 @@ awk 'BEGIN { for (i = 0; i < 100; i++) { for (j = 0; j < i; j++) printf " "; pri
 awk 'BEGIN { printf "timelinec: 1\nwidget: W\nx: \""; for (i = 0; i < 70000; i++) printf "a"; print "\"" }' > "$gen/long-scalar.yaml"
 awk 'BEGIN { print "timelinec: 1"; for (i = 0; i < 90000; i++) printf "k%06d: 0123456789012345678901234567890123456789\n", i }' > "$gen/too-big.yaml"
 printf 'timelinec: 1\nwidget: W\000\n' > "$gen/nul-byte.yaml"
+awk 'BEGIN { print "timelinec: 1\nwidget: W\ntimezone: UTC\ncountdowns:"; for (i = 0; i < 65; i++) printf "  - {id: c%d, to: 2026-12-01 10:00, show: [{text: x}]}\n", i }' > "$gen/too-many-countdowns.yaml"
 printf 'timelinec: 1\nwidget: "Caf\351"\n' > "$gen/latin1.yaml"
 printf '{"timelinec": 1, "widget": "\355\240\200"}\n' > "$gen/surrogate-utf8.json"
 mkdir -p "$gen/a-directory.yaml"

@@ -105,3 +105,17 @@ Test(program, max_candidates)
 	tlc_zones_free(zs);
 	tlc_program_free(p);
 }
+
+/* TLC_MAX_COUNTDOWNS bounds a program (and the duplicate-id check's work). */
+Test(program, too_many_countdowns)
+{
+	char json[40000], cds[36000];
+	size_t o = 0;
+	for (int i = 0; i <= TLC_MAX_COUNTDOWNS; i++)
+		o += (size_t)snprintf(cds + o, sizeof cds - o, "%s" CD("c%d", "x"), i ? ", " : "", i);
+	snprintf(json, sizeof json, PROGRAM("%s"), cds);
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(json, &p, &e), TLC_EINPUT);
+	cr_assert(strstr(e.msg, "at most 64 countdowns"), "message: %s", e.msg);
+}
