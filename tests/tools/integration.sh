@@ -31,7 +31,11 @@ if [ $? = 0 ] || ! grep -q "warning: '{timer}' keeps running" "$t/log"; then
 fi
 if command -v node >/dev/null 2>&1; then
 	mkdir -p "$t/ws"
-	node "$root/tests/tools/run-workflow.mjs" "$root/examples/integration/github-actions.yml" "$t/ws" \
+	# the workflow runs its own `make`: not the variables of the make running this test
+	# (under check-asan, BUILD=build-asan, exported by make, would build elsewhere than the
+	# PATH the workflow adds)
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u BUILD -u SANITIZE \
+		node "$root/tests/tools/run-workflow.mjs" "$root/examples/integration/github-actions.yml" "$t/ws" \
 		"TIMELINEC_DIR=$root" "SPECS=$root/examples/launch.yaml $root/examples/scenarios/01-timer-25h.fixed.yaml" \
 		> "$t/log" 2>&1 || { echo "FAIL: the workflow's steps" >&2; tail -20 "$t/log" >&2; fails=1; }
 	node "$root/tests/tools/validate-sarif.mjs" "$t/ws/timelinec.sarif" >> "$t/log" 2>&1 ||
