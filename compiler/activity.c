@@ -142,12 +142,8 @@ static int build_event(tlc_ctx *ctx, tlc_la_schedule *sch, size_t *cap, size_t k
 
 static void lifecycle(tlc_la_schedule *sch)
 {
+	/* tlc_activity_build() keeps the start first whatever its time */
 	sch->start = sch->nstates ? sch->states[0].at : sch->now;
-	for (size_t i = 0; i < sch->nstates; i++)
-		if (sch->states[i].kind == TLC_LA_START) {
-			sch->start = sch->states[i].at;
-			break;
-		}
 	sch->end = TLC_TIME_NONE;
 	sch->system_end = sch->start + TLC_LA_ACTIVE_MAX;
 	for (size_t i = 0; i < sch->nstates; i++)
