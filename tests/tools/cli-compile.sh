@@ -9,19 +9,7 @@ t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 fails=0
 n=0
-expect() { # description, expected exit, actual exit, [pattern that must appear in $t/out]
-	n=$((n + 1))
-	if [ "$2" != "$3" ]; then
-		echo "FAIL: $1: exit $3, expected $2" >&2; cat "$t/log" >&2; fails=$((fails + 1)); return
-	fi
-	if [ $# -ge 4 ] && ! grep -q -- "$4" "$t/log"; then
-		echo "FAIL: $1: output lacks '$4'" >&2; cat "$t/log" >&2; fails=$((fails + 1))
-	fi
-}
-ok() { # description, command status (0: passed)
-	n=$((n + 1))
-	[ "$2" = 0 ] || { echo "FAIL: $1" >&2; fails=$((fails + 1)); }
-}
+. "$root/tests/tools/expect.sh"
 
 cd "$t"
 cp "$root/examples/launch.yaml" "$root/examples/sale.yaml" "$root/examples/flight.yaml" .

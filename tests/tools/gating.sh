@@ -9,68 +9,56 @@ t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 fails=0
 n=0
-expect() { # description, expected exit, actual exit, [pattern that must appear in $t/out]
-	n=$((n + 1))
-	if [ "$2" != "$3" ]; then
-		echo "FAIL: $1: exit $3, expected $2" >&2; cat "$t/out" >&2; fails=$((fails + 1)); return
-	fi
-	if [ $# -ge 4 ] && ! grep -q -- "$4" "$t/out"; then
-		echo "FAIL: $1: output lacks '$4'" >&2; cat "$t/out" >&2; fails=$((fails + 1))
-	fi
-}
-refute() { # description, pattern that must not appear
-	n=$((n + 1))
-	if grep -q -- "$2" "$t/out"; then echo "FAIL: $1: output has '$2'" >&2; cat "$t/out" >&2; fails=$((fails + 1)); fi
-}
+. "$root/tests/tools/expect.sh"
 
 mkdir -p "$t/proj/specs"
 broken="$root/examples/scenarios/07-dense-entries.broken.yaml"
 cp "$broken" "$t/proj/specs/oven.yaml"
 cd "$t/proj"
 
-"$tool" check specs/oven.yaml > "$t/out" 2>&1
+"$tool" check specs/oven.yaml > "$t/log" 2>&1
 expect "a warning alone passes" 0 $? "TL107"
-"$tool" check --werror specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --werror specs/oven.yaml > "$t/log" 2>&1
 expect "--werror fails on a warning" 1 $?
-"$tool" check --max-warnings 0 specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --max-warnings 0 specs/oven.yaml > "$t/log" 2>&1
 expect "--max-warnings 0 fails" 1 $? "more than 0 warnings"
-"$tool" check --max-warnings 1 specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --max-warnings 1 specs/oven.yaml > "$t/log" 2>&1
 expect "--max-warnings 1 passes" 0 $?
-"$tool" check --severity TL107=error specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --severity TL107=error specs/oven.yaml > "$t/log" 2>&1
 expect "--severity raises to error" 1 $? "error: entries 60 s apart"
-"$tool" check --severity TL107=off --werror specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --severity TL107=off --werror specs/oven.yaml > "$t/log" 2>&1
 expect "--severity off drops it" 0 $?
 refute "--severity off drops it" "TL107"
-"$tool" check --severity TL999=off specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --severity TL999=off specs/oven.yaml > "$t/log" 2>&1
 expect "--severity with an unknown rule is a usage error" 2 $?
 
 # the config file, looked up from the spec's folder upward; the command line wins
 printf 'werror: true\nseverity:\n  TL107: error\n' > .timelinec.yaml
-"$tool" check specs/oven.yaml > "$t/out" 2>&1
+"$tool" check specs/oven.yaml > "$t/log" 2>&1
 expect "config: severity error" 1 $? "error: entries"
-"$tool" check --severity TL107=note specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --severity TL107=note specs/oven.yaml > "$t/log" 2>&1
 expect "config: the command line wins" 0 $? "note: entries"
-"$tool" check --no-config specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --no-config specs/oven.yaml > "$t/log" 2>&1
 expect "--no-config ignores it" 0 $? "warning: entries"
 printf 'werrror: true\n' > .timelinec.yaml
-"$tool" check specs/oven.yaml > "$t/out" 2>&1
+"$tool" check specs/oven.yaml > "$t/log" 2>&1
 expect "config: unknown key is an error with its location" 2 $? ".timelinec.yaml:1:1: error: unknown key 'werrror'"
 rm .timelinec.yaml
 
 # suppression comments
 sed 's|^    - above: 0s|    # timelinec: ignore TL107 -- the oven app refreshes the widget itself\n    - above: 0s|' "$broken" > specs/oven.yaml
-"$tool" check --werror specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --werror specs/oven.yaml > "$t/log" 2>&1
 expect "a comment suppresses the finding on its line" 0 $?
 refute "a comment suppresses the finding on its line" "TL107"
 sed 's|^    - above: 0s|    # timelinec: ignore TL107 -- the oven app refreshes the widget itself\n    - above: 0s|' \
 	"$root/examples/scenarios/07-dense-entries.fixed.yaml" > specs/fixed.yaml
-"$tool" check specs/fixed.yaml > "$t/out" 2>&1
+"$tool" check specs/fixed.yaml > "$t/log" 2>&1
 expect "an unused suppression is reported" 0 $? "TL030"
 sed 's|^    - above: 0s|    # timelinec: ignore TL107\n    - above: 0s|' "$broken" > specs/noreason.yaml
-"$tool" check specs/noreason.yaml > "$t/out" 2>&1
+"$tool" check specs/noreason.yaml > "$t/log" 2>&1
 expect "a suppression needs a reason" 1 $? "a suppression needs a reason \[TL031\]"
 sed 's|^    - above: 0s|    # timelinec: ignore TL777 -- because\n    - above: 0s|' "$broken" > specs/badid.yaml
-"$tool" check specs/badid.yaml > "$t/out" 2>&1
+"$tool" check specs/badid.yaml > "$t/log" 2>&1
 expect "a suppression of an unknown rule" 1 $? "'TL777' is not a rule id"
 
 # the suppress: key (JSON specs have no comments)
@@ -83,41 +71,41 @@ cat > specs/oven.json <<'JSON'
     {"above": "0s", "text": "{total-minutes} min"}, {"text": "ready"}]}
 }
 JSON
-"$tool" check --werror specs/oven.json > "$t/out" 2>&1
+"$tool" check --werror specs/oven.json > "$t/log" 2>&1
 expect "suppress: in a JSON spec" 0 $?
 sed 's/TL107/TL101/' specs/oven.json > specs/oven2.json
-"$tool" check specs/oven2.json > "$t/out" 2>&1
+"$tool" check specs/oven2.json > "$t/log" 2>&1
 expect "an unused suppress: entry is reported" 0 $? "oven2.json:4:16: warning: this suppression of TL101 matches no finding \[TL030\]"
 
 # baselines
 cp "$broken" specs/oven.yaml
-"$tool" check --write-baseline base.json specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --write-baseline base.json specs/oven.yaml > "$t/log" 2>&1
 expect "--write-baseline" 0 $?
 grep -q '"TL107"' base.json || { echo "FAIL: baseline lacks TL107" >&2; fails=$((fails + 1)); }
-"$tool" check --werror --baseline base.json specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --werror --baseline base.json specs/oven.yaml > "$t/log" 2>&1
 expect "a baselined finding is hidden" 0 $?
 refute "a baselined finding is hidden" "TL107"
 printf '# a comment moves every line\n' | cat - "$broken" > specs/oven.yaml
-"$tool" check --werror --baseline base.json specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --werror --baseline base.json specs/oven.yaml > "$t/log" 2>&1
 expect "the baseline survives moved lines" 0 $?
 cp "$root/examples/scenarios/07-dense-entries.fixed.yaml" specs/oven.yaml
-"$tool" check --baseline base.json specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --baseline base.json specs/oven.yaml > "$t/log" 2>&1
 expect "a gone finding is a note" 0 $? "a baselined TL107 finding is gone"
-"$tool" check --baseline base.json --baseline-strict specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --baseline base.json --baseline-strict specs/oven.yaml > "$t/log" 2>&1
 expect "--baseline-strict fails when the baseline should shrink" 1 $?
-"$tool" check --baseline missing.json specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --baseline missing.json specs/oven.yaml > "$t/log" 2>&1
 expect "a missing baseline is bad input" 2 $?
 
 # several formats in one run
 cp "$broken" specs/oven.yaml
-"$tool" check --output-sarif out.sarif --output-json out.json specs/oven.yaml > "$t/out" 2>&1
+"$tool" check --output-sarif out.sarif --output-json out.json specs/oven.yaml > "$t/log" 2>&1
 expect "human output beside --output-sarif" 0 $? "warning: entries"
 grep -q '"ruleId": "TL107"' out.sarif || { echo "FAIL: out.sarif lacks the finding" >&2; fails=$((fails + 1)); }
 grep -q '"rule": "TL107"' out.json || { echo "FAIL: out.json lacks the finding" >&2; fails=$((fails + 1)); }
-"$tool" check --format sarif "$root"/examples/*.yaml "$root"/examples/scenarios/*.yaml > all.sarif 2>"$t/out"
+"$tool" check --format sarif "$root"/examples/*.yaml "$root"/examples/scenarios/*.yaml > all.sarif 2>"$t/log"
 expect "--format sarif over every example" 0 $?
 if command -v node >/dev/null 2>&1 && sh "$root/tests/tools/node-deps.sh"; then
-	node "$root/tests/tools/validate-sarif.mjs" out.sarif all.sarif > "$t/out" 2>&1
+	node "$root/tests/tools/validate-sarif.mjs" out.sarif all.sarif > "$t/log" 2>&1
 	expect "SARIF: schema and sarif-multitool" 0 $? "clean under sarif-multitool"
 fi
 [ $fails = 0 ] && echo "gating: $n checks of formats, suppressions, overrides, config and baselines pass"
