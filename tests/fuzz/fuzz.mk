@@ -71,9 +71,17 @@ check-fuzz-replay: $(FUZZ_REPLAY_BINS)
 
 # ---- libFuzzer (clang) ----------------------------------------------------------------------------
 
+# The evaluation engine (instantiation, replay, recurrence expansion, zones, the JSON writer) is
+# built without comparison tracing: it compares times in tight loops, which cost a third of the
+# spec harness's time and guide no mutation (its operands come from the parsers, which keep
+# tracing). Edge coverage is unchanged. About 1.6x more runs per second on spec and program.
+FUZZ_NO_TRACE_CMP = $(addprefix runtime/core/,replay.c instantiate.c recur_iter.c recur_expand.c \
+	timeline.c buf.c jsonw.c civil.c zone.c zone_posix.c zone_tzif.c budget.c status.c)
+$(addprefix $(FUZZ_DIR)/obj/,$(FUZZ_NO_TRACE_CMP:.c=.o)): FUZZ_CMP = -fno-sanitize-coverage=trace-cmp
+
 $(FUZZ_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -c $< -o $@
+	$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) $(FUZZ_CMP) -c $< -o $@
 
 $(FUZZ_DIR)/obj/gen/explain_pages.o: $(GEN_SRC)
 	@mkdir -p $(dir $@)
