@@ -230,17 +230,19 @@ static int build_payload(const tlc_spec *s, tlc_la_state *st)
 	const tlc_sp_event *ev = &s->events[st->src];
 	if (st->via == TLC_VIA_APP) {
 		/* the 4 KB limit covers the attributes and the content state however they come */
-		cJSON *data = cJSON_CreateObject(), *attrs = cJSON_AddObjectToObject(data, "a");
-		cJSON_AddItemToObject(data, "s", tlc__la_content_state(s, st));
+		cJSON *attrs = cJSON_CreateObject(), *state = tlc__la_content_state(s, st);
 		for (size_t i = 0; attrs && i < s->nattributes; i++)
 			cJSON_AddStringToObject(attrs, s->attributes[i].field, s->attributes[i].value->str);
-		char *text = data ? cJSON_PrintUnformatted(data) : NULL;
-		cJSON_Delete(data);
-		if (!text)
-			return TLC_ENOMEM;
-		st->data_len = strlen(text) - strlen("{\"a\":,\"s\":}");
-		free(text);
-		return 0;
+		char *ta = attrs ? cJSON_PrintUnformatted(attrs) : NULL;
+		char *ts = state ? cJSON_PrintUnformatted(state) : NULL;
+		int err = ta && ts ? 0 : TLC_ENOMEM;
+		if (!err)
+			st->data_len = strlen(ta) + strlen(ts);
+		cJSON_Delete(attrs);
+		cJSON_Delete(state);
+		free(ta);
+		free(ts);
+		return err;
 	}
 	cJSON *root = cJSON_CreateObject(), *aps = cJSON_AddObjectToObject(root, "aps");
 	if (!root || !aps) {

@@ -134,24 +134,29 @@ static inline tlc_time fuzz_now(unsigned k)
 
 /* ---- a program instantiated ------------------------------------------------------------------ */
 
+/* A parameter's value from a 3-bit choice k: an instant around now, a number, a text. */
+static inline void fuzz_param_value(tlc_param_value *v, const char *name, tlc_time now, unsigned k)
+{
+	static const int64_t offs[8] = {0, 60, 3600, -3600, 86400, 90000, 7 * 86400, -86400};
+	memset(v, 0, sizeof *v);
+	v->name = name;
+	v->instant = now + offs[k & 7];
+	if (v->instant < TLC_TIME_MIN || v->instant > TLC_TIME_MAX)
+		v->instant = now;
+	v->number = offs[k & 7];
+	v->text = k & 1 ? "1.5" : "Ann";
+}
+
 /* Parameter values derived from an option byte, one per declared parameter (some left out). */
 static inline size_t fuzz_params(const tlc_program *p, tlc_time now, unsigned seed,
 				 tlc_param_value *v, size_t cap)
 {
-	static const int64_t offs[8] = {0, 60, 3600, -3600, 86400, 90000, 7 * 86400, -86400};
 	size_t n = 0;
 	for (size_t i = 0; i < p->nparams && n < cap; i++) {
 		unsigned k = (seed + 3u * (unsigned)i) & 7;
 		if ((seed & 0x80) && k == 7)
 			continue; /* a missing parameter */
-		memset(&v[n], 0, sizeof v[n]);
-		v[n].name = p->params[i].name;
-		v[n].instant = now + offs[k];
-		if (v[n].instant < TLC_TIME_MIN || v[n].instant > TLC_TIME_MAX)
-			v[n].instant = now;
-		v[n].number = offs[k];
-		v[n].text = k & 1 ? "1.5" : "Ann";
-		n++;
+		fuzz_param_value(&v[n++], p->params[i].name, now, k);
 	}
 	return n;
 }

@@ -1,7 +1,9 @@
 /*
  * fuzz_spec.c — the whole front end as `timelinec check` and `compile` run it: reader, schema
  * validation, loading (zones, locales, durations, instants, recurrences, templates), lowering
- * to a program, and optionally baking, the verifier and an instantiation.
+ * to a program, and optionally baking, the verifier and an instantiation; for a Live Activity
+ * spec, its schedule (as `check`, `compile` and `preview` build it), the schedule's rules, its
+ * JSON and, with bit 2, what each presentation reads over the activity's life.
  *
  * Option bytes:
  *   0: bits 0-1 the file name ("spec.yaml", "spec.json", "-": by first byte, "spec.yml");
@@ -11,7 +13,10 @@
  * Always: program JSON round trip, the spec's suppressions, every diagnostic rendered. The
  * render context is made for each input, so a replay does not depend on earlier inputs.
  */
+#include <cjson/cJSON.h>
+
 #include "fuzz.h"
+#include "activity.h"
 #include "bake.h"
 #include "gating.h"
 #include "lower.h"
@@ -34,6 +39,58 @@ static void verify(tlc_ctx *ctx, const tlc_spec *spec, const tlc_program *p, uns
 	vo.max_candidates = FUZZ_MAX_CANDIDATES;
 	int rc = tlc_verify(ctx, spec, p, &vo);
 	FUZZ_CHECK(rc == 0 || rc == TLC_ENOMEM);
+}
+
+/* The schedule for parameter values from b_par, its rules, its JSON and its rendering. */
+static void activity(tlc_ctx *ctx, const tlc_spec *spec, unsigned opt, unsigned b_now,
+		     unsigned b_par)
+{
+	tlc_param_value vals[64];
+	size_t n = 0;
+	tlc_time now = fuzz_now(b_now) + (tlc_time)((b_now >> 3) * 97);
+	for (size_t i = 0; i < spec->nparams && n < 64; i++) {
+		unsigned k = (b_par + 3u * (unsigned)i) & 7;
+		if (!((b_par & 0x80) && k == 7)) /* else a missing parameter */
+			fuzz_param_value(&vals[n++], spec->params[i].name, now, k);
+	}
+	tlc_la_opts lo = {.now = now, .now_source = TLC_NOW_OPTION, .params = vals, .nparams = n};
+	tlc_la_schedule *sch = NULL;
+	int rc = tlc_activity_build(ctx, spec, &lo, &sch);
+	FUZZ_CHECK(rc == 0 || rc == TLC_EINPUT || rc == TLC_ENOMEM);
+	FUZZ_CHECK(rc != TLC_EINPUT || fuzz_errors(ctx) > 0);
+	if (rc != 0)
+		return;
+	FUZZ_CHECK(sch != NULL);
+	/* the start first, then the updates and the end in time order */
+	for (size_t i = 2; i < sch->nstates; i++)
+		FUZZ_CHECK(sch->states[i - 1].at <= sch->states[i].at);
+	tlc_activity_verify(ctx, sch, 12);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_activity_write_json(&b, sch);
+	if (!tlc_buf_oom(&b)) {
+		cJSON *j = cJSON_ParseWithLength(b.ptr, b.len);
+		FUZZ_CHECK(j != NULL);
+		cJSON_Delete(j);
+	}
+	for (int pres = 0; (opt & 4) && pres < 8; pres++) {
+		if (!spec->views[pres])
+			continue;
+		const char *locale = spec->nlocales ? spec->locales[pres % spec->nlocales] : "en_US";
+		for (size_t i = 0; i <= sch->nstates; i++) {
+			tlc_time t = i < sch->nstates ? sch->states[i].at : sch->gone;
+			for (int d = -1; d <= 1 && t != TLC_TIME_NONE; d++) {
+				tlc_la_phase phase = TLC_LA_NOT_STARTED;
+				unsigned flags;
+				tlc_buf_clear(&b);
+				rc = tlc_activity_render(&b, &flags, &phase, ctx, sch, pres, locale,
+							 t + d * 61, fuzz_zone(b_now));
+				FUZZ_CHECK(rc <= 0);
+				FUZZ_CHECK(phase < TLC_LA_PHASE_MAX);
+			}
+		}
+	}
+	tlc_buf_release(&b);
+	tlc_activity_free(sch);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -65,6 +122,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(rc != TLC_EINPUT || fuzz_errors(&ctx) > 0);
 		FUZZ_CHECK(rc != 0 || p != NULL);
 	}
+	if (rc == 0 && spec->kind != TLC_SPEC_WIDGET)
+		activity(&ctx, spec, opt, b_now, b_par);
 	if (rc == 0 && p) {
 		if (opt & 4)
 			(void)tlc_bake(ctx.render, spec, p);

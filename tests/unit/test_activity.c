@@ -197,26 +197,28 @@ Test(activity, update_before_start_and_push_to_start_without_alert)
 	tlc_activity_free(sch);
 }
 
+/* Whether the verifier reports TL201 for a push update due `offset` after the start. */
+static bool tl201_for_update_at(const char *offset)
+{
+	char spec[512];
+	snprintf(spec, sizeof spec,
+		 "timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"
+		 "content-state: {n: int}\nview: {lock-screen: \"{n}\"}\n"
+		 "start: {at: now, state: {n: 3}}\n"
+		 "updates: [{at: now + %s, via: push, state: {n: 2}}]\nend: {at: now + 7h59m30s}\n",
+		 offset);
+	tctx_close(&T);
+	tctx_open(&T);
+	tlc_la_schedule *sch = build(spec, "2026-12-03T15:00:00Z", 0);
+	tlc_activity_verify(&T.ctx, sch, 0);
+	bool r = reported("TL201");
+	tlc_activity_free(sch);
+	return r;
+}
+
 /* TL201 for an update the system ignores: due 8 hours or more after the start. */
 Test(activity, update_after_8h)
 {
-	tlc_la_schedule *sch = build(
-		"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"
-		"content-state: {n: int}\nview: {lock-screen: \"{n}\"}\n"
-		"start: {at: now, state: {n: 3}}\n"
-		"updates: [{at: now + 7h59m, via: push, state: {n: 2}}]\nend: {at: now + 7h59m30s}\n",
-		"2026-12-03T15:00:00Z", 0);
-	tlc_activity_verify(&T.ctx, sch, 0);
-	cr_assert(!reported("TL201"));
-	tlc_activity_free(sch);
-	tctx_close(&T);
-	tctx_open(&T);
-	sch = build("timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"
-		    "content-state: {n: int}\nview: {lock-screen: \"{n}\"}\n"
-		    "start: {at: now, state: {n: 3}}\n"
-		    "updates: [{at: now + 8h, via: push, state: {n: 2}}]\nend: {at: now + 7h59m30s}\n",
-		    "2026-12-03T15:00:00Z", 0);
-	tlc_activity_verify(&T.ctx, sch, 0);
-	cr_assert(reported("TL201"));
-	tlc_activity_free(sch);
+	cr_assert(!tl201_for_update_at("7h59m"));
+	cr_assert(tl201_for_update_at("8h"));
 }
