@@ -909,3 +909,36 @@ void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_pe
 	check_dates(&c);
 	check_events(&c, pushes_per_hour);
 }
+
+int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
+{
+	tlc_param_value vals[16];
+	size_t n = 0;
+	tlc_time lo[16], hi[16];
+	int inst = -1;
+	for (size_t i = 0; i < s->nparams && n < 16; i++, n++) {
+		const tlc_sp_param *p = &s->params[i];
+		vals[n] = (tlc_param_value){p->name, 0, 0, p->name};
+		lo[n] = now + 60;
+		hi[n] = now + 7 * 86400;
+		if (p->has_domain && p->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {
+			lo[n] = now + p->domain.lo;
+			hi[n] = now + p->domain.hi;
+		}
+		vals[n].instant = lo[n] + (hi[n] - lo[n]) / 2;
+		if (p->type == TLC_PARAM_INSTANT && inst < 0)
+			inst = (int)n;
+	}
+	for (int k = 0; k < (inst >= 0 ? 3 : 1); k++) {
+		tlc_la_schedule *sch = NULL;
+		if (inst >= 0)
+			vals[inst].instant = k == 0 ? lo[inst] : k == 1 ? hi[inst] : lo[inst] + (hi[inst] - lo[inst]) / 2;
+		tlc_la_opts o = {.now = now, .now_source = TLC_NOW_OPTION, .params = vals, .nparams = n};
+		int err = tlc_activity_build(ctx, s, &o, &sch);
+		if (err < 0)
+			return err;
+		tlc_activity_verify(ctx, sch, TLC_LA_PUSHES_PER_HOUR);
+		tlc_activity_free(sch);
+	}
+	return 0;
+}

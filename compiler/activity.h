@@ -15,6 +15,8 @@
 #define TLC_LA_LOCK_SCREEN_MAX (12 * 3600)/* ... and removes it from the Lock Screen at 12 */
 #define TLC_LA_LINGER_MAX (4 * 3600)      /* an ended activity stays up to 4 hours */
 #define TLC_LA_PAYLOAD_MAX 4096
+/* ASSUMPTION: about one priority-10 push per 5 min sustained before the system throttles (TL210) */
+#define TLC_LA_PUSHES_PER_HOUR 12
 
 typedef struct tlc_la_value {
 	bool set;
@@ -76,4 +78,9 @@ int tlc_activity_render(tlc_buf *out, unsigned *flags, tlc_la_phase *phase, tlc_
 const char *tlc_la_phase_name(tlc_la_phase p);
 /* check's rules for Live Activities (TL201..TL212), over the schedule. */
 void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_per_hour);
+/* What `check` reports for a spec at `now`: the schedule built and verified with the first
+ * instant parameter at the start, the end and the middle of its domain (a relative domain, else
+ * 1 min .. 7 days after now), the other parameters in the middle of theirs. Returns 0, or
+ * TLC_EINPUT/TLC_ENOMEM from tlc_activity_build. */
+int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now);
 #endif

@@ -134,43 +134,6 @@ static int parse_check_opt(check_opts *c, cli_opts *o, int argc, char **argv, in
 	return 0;
 }
 
-#define LA_PUSHES_PER_HOUR 12 /* ASSUMPTION: about one priority-10 push per 5 min sustained */
-
-/* A Live Activity: its schedule at the ends and the middle of each instant param's domain. */
-static int check_activity(tlc_ctx *ctx, tlc_spec *spec, const tlc_verify_opts *vo)
-{
-	tlc_param_value vals[16];
-	size_t n = 0;
-	tlc_time lo[16], hi[16];
-	int inst = -1;
-	for (size_t i = 0; i < spec->nparams && n < 16; i++, n++) {
-		const tlc_sp_param *p = &spec->params[i];
-		vals[n] = (tlc_param_value){p->name, 0, 0, p->name};
-		lo[n] = vo->now + 60;
-		hi[n] = vo->now + 7 * 86400;
-		if (p->has_domain && p->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {
-			lo[n] = vo->now + p->domain.lo;
-			hi[n] = vo->now + p->domain.hi;
-		}
-		vals[n].instant = lo[n] + (hi[n] - lo[n]) / 2;
-		if (p->type == TLC_PARAM_INSTANT && inst < 0)
-			inst = (int)n;
-	}
-	for (int k = 0; k < (inst >= 0 ? 3 : 1); k++) {
-		tlc_la_schedule *sch = NULL;
-		if (inst >= 0)
-			vals[inst].instant = k == 0 ? lo[inst] : k == 1 ? hi[inst] : lo[inst] + (hi[inst] - lo[inst]) / 2;
-		tlc_la_opts lo_opts = {vo->now, TLC_NOW_OPTION, vals, n};
-		int err = tlc_activity_build(ctx, spec, &lo_opts, &sch);
-		if (err < 0)
-			return err;
-		tlc_activity_verify(ctx, sch, LA_PUSHES_PER_HOUR);
-		tlc_activity_free(sch);
-	}
-	return 0;
-}
-
-/* Replays and gates one loaded spec: findings, suppressions, severity overrides. */
 /* Finds the config for a spec, looking up each folder once (specs usually share one). */
 static const char *config_for(check_opts *c, const char *spec_path)
 {
@@ -189,6 +152,7 @@ static const char *config_for(check_opts *c, const char *spec_path)
 	return c->cfg_path;
 }
 
+/* Replays and gates one loaded spec: findings, suppressions, severity overrides. */
 static int check_spec(tlc_ctx *ctx, check_opts *c, const char *path, tlc_spec *spec,
 		      cli_opts *o, bool first)
 {
@@ -217,7 +181,7 @@ static int check_spec(tlc_ctx *ctx, check_opts *c, const char *path, tlc_spec *s
 			tlc_now_source src;
 			cli_resolve_now(NULL, &vo.now, &src);
 		}
-		err = check_activity(ctx, spec, &vo);
+		err = tlc_activity_check(ctx, spec, vo.now);
 	} else if (spec && spec->kind == TLC_SPEC_WIDGET) {
 		tlc_program *prog = NULL;
 		err = tlc_lower(ctx, spec, &prog); /* templates, recurrences, thresholds */

@@ -263,43 +263,6 @@ static int instantiate(preview_run *r, preview *pv)
 
 /* ---- Live Activities ------------------------------------------------------------------------ */
 
-#define LA_PUSHES_PER_HOUR 12 /* as cmd_check.c: TL210's assumption */
-
-/* check's findings for an activity: cmd_check.c's check_activity(), the schedule built at the
- * ends and the middle of the first instant parameter's check-params domain. */
-static int check_domain(tlc_ctx *ctx, const tlc_spec *spec, tlc_time now)
-{
-	tlc_param_value vals[16];
-	size_t n = 0;
-	tlc_time lo[16], hi[16];
-	int inst = -1;
-	for (size_t i = 0; i < spec->nparams && n < 16; i++, n++) {
-		const tlc_sp_param *p = &spec->params[i];
-		vals[n] = (tlc_param_value){p->name, 0, 0, p->name};
-		lo[n] = now + 60;
-		hi[n] = now + 7 * 86400;
-		if (p->has_domain && p->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {
-			lo[n] = now + p->domain.lo;
-			hi[n] = now + p->domain.hi;
-		}
-		vals[n].instant = lo[n] + (hi[n] - lo[n]) / 2;
-		if (p->type == TLC_PARAM_INSTANT && inst < 0)
-			inst = (int)n;
-	}
-	for (int k = 0; k < (inst >= 0 ? 3 : 1); k++) {
-		tlc_la_schedule *sch = NULL;
-		if (inst >= 0)
-			vals[inst].instant = k == 0 ? lo[inst] : k == 1 ? hi[inst] : lo[inst] + (hi[inst] - lo[inst]) / 2;
-		tlc_la_opts o = {now, TLC_NOW_OPTION, vals, n};
-		int err = tlc_activity_build(ctx, spec, &o, &sch);
-		if (err < 0)
-			return err;
-		tlc_activity_verify(ctx, sch, LA_PUSHES_PER_HOUR);
-		tlc_activity_free(sch);
-	}
-	return 0;
-}
-
 /* The findings: check's (in ctx->diags) and those of this very schedule (in *local), both after
  * the spec's suppressions and the config's severity overrides. */
 static int activity_findings(preview_run *r, pv_activity *pa, tlc_diags *local)
@@ -308,7 +271,7 @@ static int activity_findings(preview_run *r, pv_activity *pa, tlc_diags *local)
 	tlc_config_init(&cfg);
 	if (!r->o->no_config && tlc_config_load(&r->ctx, &cfg, r->c.spec) < 0)
 		return bad_spec(r);
-	int err = check_domain(&r->ctx, r->spec, pa->now);
+	int err = tlc_activity_check(&r->ctx, r->spec, pa->now);
 	if (err == TLC_ENOMEM) {
 		fputs("timelinec: out of memory\n", stderr);
 		return EXIT_BAD_INPUT;
@@ -321,7 +284,7 @@ static int activity_findings(preview_run *r, pv_activity *pa, tlc_diags *local)
 	/* the same rules over the previewed schedule, to place the findings at their instants */
 	tlc_diags checked = r->ctx.diags;
 	tlc_diags_init(&r->ctx.diags);
-	tlc_activity_verify(&r->ctx, pa->sch, LA_PUSHES_PER_HOUR);
+	tlc_activity_verify(&r->ctx, pa->sch, TLC_LA_PUSHES_PER_HOUR);
 	tlc_apply_suppressions(&r->ctx, r->spec->file, r->spec);
 	tlc_apply_overrides(&r->ctx.diags, cfg.overrides, cfg.noverrides);
 	tlc_diags_sort(&r->ctx.diags);
@@ -350,7 +313,7 @@ static int run_activity(preview_run *r)
 	if (r->c.budget)
 		return cli_usage_error("--budget applies to widget specs: a Live Activity is updated by "
 				       "pushes, not reloads (TL210 assumes about %d priority-10 pushes an "
-				       "hour)", LA_PUSHES_PER_HOUR);
+				       "hour)", TLC_LA_PUSHES_PER_HOUR);
 	const char *dzn = r->c.display_zone ? r->c.display_zone : s->zone ? s->zone_name : "UTC";
 	if (tlc_zones_get(r->env.zones, dzn, &pa.dz) < 0)
 		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);

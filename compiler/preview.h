@@ -131,6 +131,17 @@ typedef struct pvh_fn {
 	size_t *n, *cap;
 } pvh_fn;
 
+/* A distinct view of a page: parts >= 0 are static slots, < 0 are live parts -(1 + index). */
+typedef struct pvh_view {
+	long *parts;
+	size_t nparts, nslots;
+	size_t **slots;               /* per locale: string index per slot */
+	/* the widget page's: a view that shows it (to render its static runs), family, instant */
+	const tlc_tl_view *src;
+	tlc_family_id fam;
+	tlc_time at;
+} pvh_view;
+
 struct pvh_kit;
 /* The renderer's text of fn f in locale li at t (out is cleared first). */
 typedef int (*pvh_fn_text_cb)(struct pvh_kit *k, tlc_buf *out, const pvh_fn *f, size_t li, tlc_time t);
@@ -154,6 +165,9 @@ typedef struct pvh_kit {
 	pvh_fn *fns;
 	size_t nfns, fcap;
 	size_t total_changes;
+	pvh_intern views_by_key;      /* index = view index */
+	pvh_view *views;
+	size_t nviews, vcap;
 	tlc_buf key;
 	bool told;                    /* an error was explained already */
 } pvh_kit;
@@ -167,8 +181,13 @@ ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind kind, tlc_time target, tlc_time 
 		       tlc_time pause, tlc_time lo, tlc_time hi);
 /* The digits of every locale (checked against k->timer), then the change points of every fn. */
 int pvh_kit_render(pvh_kit *k);
+/* The view whose key is in k->key: its index, or -1 on OOM. *added when new: then it is a
+ * zeroed view at the end, for the caller to fill. */
+ptrdiff_t pvh_add_view(pvh_kit *k, bool *added);
 /* What the page's script writes for live part i in locale li at t (the self-check). */
 void pvh_live_text(const pvh_kit *k, tlc_buf *out, size_t i, size_t li, tlc_time t);
+/* ... and for view vi (none when vi < 0): its static slots and live parts. */
+void pvh_view_text(const pvh_kit *k, tlc_buf *out, long vi, size_t li, tlc_time t);
 bool pvh_buf_eq(const tlc_buf *a, const tlc_buf *b);
 
 /* JSON pieces of the page's data. jstr: a string that is also safe inside <script>. */
@@ -177,10 +196,8 @@ void pvh_jtime(tlc_buf *b, tlc_time t);
 void pvh_jkey(tlc_buf *b, const char *k);
 /* "zoneT":[...],"zoneO":[...], over [from - 2 d, until + 2 d], then a comma. */
 void pvh_write_zone(tlc_buf *b, const tlc_zone *dz, tlc_time from, tlc_time until);
-/* "live":[...], */
-void pvh_write_live(const pvh_kit *k, tlc_buf *b);
-/* "digits":[...],"strings":[...],"fns":[...] of locale li (no braces). */
-void pvh_write_locale(const pvh_kit *k, tlc_buf *b, size_t li);
+/* "views":[...],"live":[...],"byLocale":{LOCALE:{"digits","strings","fns","slots"},...} */
+void pvh_write_views(const pvh_kit *k, tlc_buf *b);
 /* The template with @@TITLE@@ (title, escaped) and @@DATA@@ (write_data's output) filled in;
  * *told when it said why it failed. */
 int pvh_fill_template(tlc_buf *out, const char *title,

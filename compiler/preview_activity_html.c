@@ -23,12 +23,6 @@
 
 #define MAX_CHECKED_SEGS 4000
 
-typedef struct aview {
-	long *parts;         /* >= 0: static slot; < 0: live part -(1 + index) */
-	size_t nparts, nslots;
-	size_t **slots;      /* per locale: string index per slot */
-} aview;
-
 typedef struct fnsrc {
 	size_t pi, part;
 	int field;
@@ -37,9 +31,6 @@ typedef struct fnsrc {
 typedef struct apage {
 	pv_activity *pa;
 	pvh_kit kit;
-	pvh_intern views_by_key;
-	aview *views;
-	size_t nviews, vcap;
 	long *seg_view;      /* nsegs x npres */
 	fnsrc *fsrc;         /* by fn index: a part that renders it */
 	size_t nfsrc, fscap;
@@ -192,58 +183,32 @@ static long seg_view(apage *ap, size_t k, size_t pi, int *err)
 			else
 				for (size_t li = 0; li < pa->nlocales; li++)
 					tlc_buf_printf(key, "|S%zu", texts[(size_t)parts[j] * pa->nlocales + li]);
-		ptrdiff_t v = tlc_buf_oom(key) ? -1 : pvh_intern_add(&ap->views_by_key, key->ptr, key->len, &added);
+		ptrdiff_t v = pvh_add_view(&ap->kit, &added);
 		if (v < 0)
 			*err = TLC_ENOMEM;
 		vi = (long)v;
 	}
 	if (*err == 0 && added) {
-		if (ap->nviews == ap->vcap) {
-			size_t nc = ap->vcap ? ap->vcap * 2 : 32;
-			aview *nv = realloc(ap->views, nc * sizeof *nv);
-			if (!nv)
+		pvh_view *w = &ap->kit.views[vi];
+		w->parts = calloc(nparts + 1, sizeof *w->parts);
+		w->slots = calloc(pa->nlocales, sizeof *w->slots);
+		if (!w->parts || !w->slots)
+			*err = TLC_ENOMEM;
+		for (size_t li = 0; li < pa->nlocales && *err == 0; li++)
+			if (!(w->slots[li] = calloc(nslots + 1, sizeof **w->slots)))
 				*err = TLC_ENOMEM;
-			else {
-				ap->views = nv;
-				ap->vcap = nc;
-			}
-		}
 		if (*err == 0) {
-			aview *w = &ap->views[ap->nviews++];
-			memset(w, 0, sizeof *w);
-			w->parts = calloc(nparts + 1, sizeof *w->parts);
-			w->slots = calloc(pa->nlocales, sizeof *w->slots);
-			if (!w->parts || !w->slots)
-				*err = TLC_ENOMEM;
-			for (size_t li = 0; li < pa->nlocales && *err == 0; li++)
-				if (!(w->slots[li] = calloc(nslots + 1, sizeof **w->slots)))
-					*err = TLC_ENOMEM;
-			if (*err == 0) {
-				memcpy(w->parts, parts, nparts * sizeof *parts);
-				w->nparts = nparts;
-				w->nslots = nslots;
-				for (size_t s = 0; s < nslots; s++)
-					for (size_t li = 0; li < pa->nlocales; li++)
-						w->slots[li][s] = texts[s * pa->nlocales + li];
-			}
+			memcpy(w->parts, parts, nparts * sizeof *parts);
+			w->nparts = nparts;
+			w->nslots = nslots;
+			for (size_t s = 0; s < nslots; s++)
+				for (size_t li = 0; li < pa->nlocales; li++)
+					w->slots[li][s] = texts[s * pa->nlocales + li];
 		}
 	}
 	free(texts);
 	tlc_buf_release(&b);
 	return *err < 0 ? -1 : vi;
-}
-
-static void page_text(const apage *ap, tlc_buf *out, long vi, size_t li, tlc_time t)
-{
-	if (vi < 0)
-		return;
-	const aview *w = &ap->views[vi];
-	for (size_t i = 0; i < w->nparts; i++) {
-		if (w->parts[i] >= 0)
-			tlc_buf_puts(out, ap->kit.strings[li].v[w->slots[li][w->parts[i]]]);
-		else
-			pvh_live_text(&ap->kit, out, (size_t)(-1 - w->parts[i]), li, t);
-	}
 }
 
 /* The page's evaluation against tlc_activity_render(), text and phase. */
@@ -268,7 +233,7 @@ static int self_check(apage *ap)
 						continue;
 					tlc_buf_clear(&got);
 					rc = pa_text(pa, &want, pi, pa->locales[li], at[i], &ph);
-					page_text(ap, &got, vi, li, at[i]);
+					pvh_view_text(&ap->kit, &got, vi, li, at[i]);
 					if (rc == 0 && (!pvh_buf_eq(&want, &got) || ph != g->phase)) {
 						char iso[32];
 						tlc_format_rfc3339(iso, at[i]);
@@ -421,32 +386,9 @@ static void write_data(void *ud, tlc_buf *b)
 	tlc_buf_puts(b, "],\"view\":[");
 	for (size_t i = 0; i < pa->nsegs * pa->npres; i++)
 		tlc_buf_printf(b, i ? ",%ld" : "%ld", ap->seg_view[i]);
-	tlc_buf_puts(b, "]},\"views\":[");
-	for (size_t v = 0; v < ap->nviews; v++) {
-		tlc_buf_puts(b, v ? ",[" : "[");
-		for (size_t i = 0; i < ap->views[v].nparts; i++)
-			tlc_buf_printf(b, i ? ",%ld" : "%ld", ap->views[v].parts[i]);
-		tlc_buf_putc(b, ']');
-	}
-	tlc_buf_puts(b, "],");
-	pvh_write_live(&ap->kit, b);
-	tlc_buf_puts(b, "\"byLocale\":{");
-	for (size_t li = 0; li < pa->nlocales; li++) {
-		if (li)
-			tlc_buf_putc(b, ',');
-		pvh_jkey(b, pa->locales[li]);
-		tlc_buf_putc(b, '{');
-		pvh_write_locale(&ap->kit, b, li);
-		tlc_buf_puts(b, ",\"slots\":[");
-		for (size_t v = 0; v < ap->nviews; v++) {
-			tlc_buf_puts(b, v ? ",[" : "[");
-			for (size_t s = 0; s < ap->views[v].nslots; s++)
-				tlc_buf_printf(b, s ? ",%zu" : "%zu", ap->views[v].slots[li][s]);
-			tlc_buf_putc(b, ']');
-		}
-		tlc_buf_puts(b, "]}");
-	}
-	tlc_buf_puts(b, "},");
+	tlc_buf_puts(b, "]},");
+	pvh_write_views(&ap->kit, b);
+	tlc_buf_puts(b, ",");
 	write_states(pa, b);
 	tlc_buf_puts(b, "\"findings\":[");
 	for (size_t i = 0; i < pa->nfindings; i++) {
@@ -479,17 +421,8 @@ static void write_data(void *ud, tlc_buf *b)
 
 static void apage_free(apage *ap)
 {
-	for (size_t v = 0; v < ap->nviews; v++) {
-		free(ap->views[v].parts);
-		if (ap->views[v].slots)
-			for (size_t li = 0; li < ap->pa->nlocales; li++)
-				free(ap->views[v].slots[li]);
-		free(ap->views[v].slots);
-	}
-	free(ap->views);
 	free(ap->fsrc);
 	free(ap->seg_view);
-	pvh_intern_free(&ap->views_by_key);
 	pvh_kit_free(&ap->kit);
 }
 

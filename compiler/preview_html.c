@@ -129,6 +129,15 @@ void pvh_kit_free(pvh_kit *k)
 		free(k->fns[f].cap);
 	}
 	free(k->fns);
+	for (size_t v = 0; v < k->nviews; v++) {
+		free(k->views[v].parts);
+		if (k->views[v].slots)
+			for (size_t li = 0; li < k->nlocales; li++)
+				free(k->views[v].slots[li]);
+		free(k->views[v].slots);
+	}
+	free(k->views);
+	pvh_intern_free(&k->views_by_key);
 	free(k->lives);
 	pvh_intern_free(&k->live_by_key);
 	if (k->strings)
@@ -138,10 +147,29 @@ void pvh_kit_free(pvh_kit *k)
 	free(k->digits);
 	tlc_buf_release(&k->key);
 	k->fns = NULL;
+	k->views = NULL;
+	k->nviews = k->vcap = 0;
 	k->lives = NULL;
 	k->strings = NULL;
 	k->digits = NULL;
 	k->nfns = k->nlives = 0;
+}
+
+ptrdiff_t pvh_add_view(pvh_kit *k, bool *added)
+{
+	if (k->nviews == k->vcap) { /* room first: the key table and the views stay in step */
+		size_t nc = k->vcap ? k->vcap * 2 : 32;
+		pvh_view *nv = realloc(k->views, nc * sizeof *nv);
+		if (!nv)
+			return -1;
+		k->views = nv;
+		k->vcap = nc;
+	}
+	ptrdiff_t vi = tlc_buf_oom(&k->key) ? -1
+					    : pvh_intern_add(&k->views_by_key, k->key.ptr, k->key.len, added);
+	if (vi >= 0 && *added)
+		memset(&k->views[k->nviews++], 0, sizeof *k->views);
+	return vi;
 }
 
 ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind rk, tlc_time target, tlc_time from,
@@ -444,6 +472,19 @@ void pvh_live_text(const pvh_kit *k, tlc_buf *out, size_t i, size_t li, tlc_time
 	}
 }
 
+void pvh_view_text(const pvh_kit *k, tlc_buf *out, long vi, size_t li, tlc_time t)
+{
+	if (vi < 0)
+		return;
+	const pvh_view *w = &k->views[vi];
+	for (size_t i = 0; i < w->nparts; i++) {
+		if (w->parts[i] >= 0)
+			tlc_buf_puts(out, k->strings[li].v[w->slots[li][w->parts[i]]]);
+		else
+			pvh_live_text(k, out, (size_t)(-1 - w->parts[i]), li, t);
+	}
+}
+
 /* ---- JSON ----------------------------------------------------------------------------------- */
 
 void pvh_jstr(tlc_buf *b, const char *s)
@@ -506,7 +547,7 @@ void pvh_write_zone(tlc_buf *b, const tlc_zone *dz, tlc_time from, tlc_time unti
 	tlc_buf_release(&ts);
 }
 
-void pvh_write_live(const pvh_kit *k, tlc_buf *b)
+static void write_live(const pvh_kit *k, tlc_buf *b)
 {
 	tlc_buf_puts(b, "\"live\":[");
 	for (size_t i = 0; i < k->nlives; i++) {
@@ -531,7 +572,7 @@ void pvh_write_live(const pvh_kit *k, tlc_buf *b)
 	tlc_buf_puts(b, "],");
 }
 
-void pvh_write_locale(const pvh_kit *k, tlc_buf *b, size_t li)
+static void write_locale(const pvh_kit *k, tlc_buf *b, size_t li)
 {
 	tlc_buf_puts(b, "\"digits\":[");
 	for (int d = 0; d < 10; d++) {
@@ -557,6 +598,36 @@ void pvh_write_locale(const pvh_kit *k, tlc_buf *b, size_t li)
 		tlc_buf_puts(b, "]}");
 	}
 	tlc_buf_puts(b, "]");
+}
+
+void pvh_write_views(const pvh_kit *k, tlc_buf *b)
+{
+	tlc_buf_puts(b, "\"views\":[");
+	for (size_t v = 0; v < k->nviews; v++) {
+		tlc_buf_puts(b, v ? ",[" : "[");
+		for (size_t i = 0; i < k->views[v].nparts; i++)
+			tlc_buf_printf(b, i ? ",%ld" : "%ld", k->views[v].parts[i]);
+		tlc_buf_putc(b, ']');
+	}
+	tlc_buf_puts(b, "],");
+	write_live(k, b);
+	tlc_buf_puts(b, "\"byLocale\":{");
+	for (size_t li = 0; li < k->nlocales; li++) {
+		if (li)
+			tlc_buf_putc(b, ',');
+		pvh_jkey(b, k->locales[li]);
+		tlc_buf_putc(b, '{');
+		write_locale(k, b, li);
+		tlc_buf_puts(b, ",\"slots\":[");
+		for (size_t v = 0; v < k->nviews; v++) {
+			tlc_buf_puts(b, v ? ",[" : "[");
+			for (size_t s = 0; s < k->views[v].nslots; s++)
+				tlc_buf_printf(b, s ? ",%zu" : "%zu", k->views[v].slots[li][s]);
+			tlc_buf_putc(b, ']');
+		}
+		tlc_buf_puts(b, "]}");
+	}
+	tlc_buf_putc(b, '}');
 }
 
 static void html_text(tlc_buf *b, const char *s)
@@ -608,24 +679,11 @@ int pvh_fill_template(tlc_buf *out, const char *title, void (*write_data)(void *
 
 /* ---- the widget page ------------------------------------------------------------------------ */
 
-/* A distinct view: parts >= 0 are static slots, < 0 are live parts -(1 + index). */
-typedef struct pview {
-	long *parts;
-	size_t nparts, nslots;
-	const tlc_tl_view *src;   /* a view that shows it (for rendering its static runs) */
-	tlc_family_id fam;
-	tlc_time at;
-	size_t **slots;           /* per locale: string index per slot */
-} pview;
-
 typedef struct page {
 	const preview *pv;
 	pvh_kit kit;
 	tlc_family_id fams[TLC_FAM_MAX];
 	size_t nfams;
-	pvh_intern views_by_key;  /* dedupe keys of views (index = view index) */
-	pview *views;
-	size_t nviews, vcap;
 	long *entry_view;         /* nentries x ncountdowns x nfams */
 } page;
 
@@ -731,9 +789,7 @@ static long add_view(page *pg, size_t k, size_t c, tlc_family_id fam)
 			tlc_buf_printf(key, ":%lld:%lld:%lld", (long long)r->target, (long long)r->from,
 				       (long long)r->pause);
 	}
-	if (tlc_buf_oom(key))
-		return -2;
-	ptrdiff_t vi = pvh_intern_add(&pg->views_by_key, key->ptr, key->len, &added);
+	ptrdiff_t vi = pvh_add_view(&pg->kit, &added);
 	if (vi < 0)
 		return -2;
 	if (!added) {
@@ -743,16 +799,7 @@ static long add_view(page *pg, size_t k, size_t c, tlc_family_id fam)
 				return -2;
 		return (long)vi;
 	}
-	if (pg->nviews == pg->vcap) {
-		size_t nc = pg->vcap ? pg->vcap * 2 : 64;
-		pview *nv = realloc(pg->views, nc * sizeof *nv);
-		if (!nv)
-			return -2;
-		pg->views = nv;
-		pg->vcap = nc;
-	}
-	pview *w = &pg->views[pg->nviews++];
-	memset(w, 0, sizeof *w);
+	pvh_view *w = &pg->kit.views[vi];
 	w->src = v;
 	w->fam = fam;
 	w->at = lo;
@@ -777,7 +824,7 @@ static long add_view(page *pg, size_t k, size_t c, tlc_family_id fam)
 }
 
 /* The static slots of view w in locale li: rendered once, interned. */
-static int view_slots(page *pg, pview *w, size_t li)
+static int view_slots(page *pg, pvh_view *w, size_t li)
 {
 	const tlc_tl_view *v = w->src;
 	const tlc_tl_run *runs = v->runs[w->fam] ? v->runs[w->fam] : v->runs[TLC_FAM_DEFAULT];
@@ -806,19 +853,6 @@ static int view_slots(page *pg, pview *w, size_t li)
 	return rc;
 }
 
-static void page_text(const page *pg, tlc_buf *out, long vi, size_t li, tlc_time t)
-{
-	if (vi < 0)
-		return;
-	const pview *w = &pg->views[vi];
-	for (size_t i = 0; i < w->nparts; i++) {
-		if (w->parts[i] >= 0)
-			tlc_buf_puts(out, pg->kit.strings[li].v[w->slots[li][w->parts[i]]]);
-		else
-			pvh_live_text(&pg->kit, out, (size_t)(-1 - w->parts[i]), li, t);
-	}
-}
-
 static int self_check(page *pg)
 {
 	const preview *pv = pg->pv;
@@ -834,7 +868,7 @@ static int self_check(page *pg)
 		for (size_t c = 0; c < nc && rc == 0; c++)
 			for (size_t f = 0; f < pg->nfams && rc == 0; f++) {
 				long vi = pg->entry_view[(k * nc + c) * pg->nfams + f];
-				bool has_live = vi >= 0 && pg->views[vi].nparts != pg->views[vi].nslots;
+				bool has_live = vi >= 0 && pg->kit.views[vi].nparts != pg->kit.views[vi].nslots;
 				if (!sampled && !(has_live && k % 7 == 0))
 					continue;
 				for (size_t li = 0; li < pv->nlocales && rc == 0; li++)
@@ -844,7 +878,7 @@ static int self_check(page *pg)
 						tlc_buf_clear(&want);
 						tlc_buf_clear(&got);
 						rc = pv_view_text(pv, &want, k, c, pg->fams[f], pv->locales[li], at[i]);
-						page_text(pg, &got, vi, li, at[i]);
+						pvh_view_text(&pg->kit, &got, vi, li, at[i]);
 						if (rc == 0 && !pvh_buf_eq(&want, &got)) {
 							char iso[32];
 							tlc_format_rfc3339(iso, at[i]);
@@ -953,32 +987,9 @@ static void write_data(page *pg, tlc_buf *b, const char *initial)
 	tlc_buf_puts(b, "],\"view\":[");
 	for (size_t i = 0; i < tl->nentries * nc * pg->nfams; i++)
 		tlc_buf_printf(b, i ? ",%ld" : "%ld", pg->entry_view[i]);
-	tlc_buf_puts(b, "]},\"views\":[");
-	for (size_t v = 0; v < pg->nviews; v++) {
-		tlc_buf_puts(b, v ? ",[" : "[");
-		for (size_t i = 0; i < pg->views[v].nparts; i++)
-			tlc_buf_printf(b, i ? ",%ld" : "%ld", pg->views[v].parts[i]);
-		tlc_buf_putc(b, ']');
-	}
-	tlc_buf_puts(b, "],");
-	pvh_write_live(&pg->kit, b);
-	tlc_buf_puts(b, "\"byLocale\":{");
-	for (size_t li = 0; li < pv->nlocales; li++) {
-		if (li)
-			tlc_buf_putc(b, ',');
-		pvh_jkey(b, pv->locales[li]);
-		tlc_buf_putc(b, '{');
-		pvh_write_locale(&pg->kit, b, li);
-		tlc_buf_puts(b, ",\"slots\":[");
-		for (size_t v = 0; v < pg->nviews; v++) {
-			tlc_buf_puts(b, v ? ",[" : "[");
-			for (size_t s = 0; s < pg->views[v].nslots; s++)
-				tlc_buf_printf(b, s ? ",%zu" : "%zu", pg->views[v].slots[li][s]);
-			tlc_buf_putc(b, ']');
-		}
-		tlc_buf_puts(b, "]}");
-	}
-	tlc_buf_puts(b, "},\"reloads\":[");
+	tlc_buf_puts(b, "]},");
+	pvh_write_views(&pg->kit, b);
+	tlc_buf_puts(b, ",\"reloads\":[");
 	for (size_t i = 0; i < pv->nreloads; i++) {
 		const pv_reload *r = &pv->reloads[i];
 		tlc_buf_printf(b, "%s{\"timeline\":%zu,\"made\":%lld,\"asked\":%lld,\"arrives\":", i ? "," : "",
@@ -1039,15 +1050,6 @@ static void widget_write(void *ud, tlc_buf *b)
 
 static void page_free(page *pg)
 {
-	for (size_t v = 0; v < pg->nviews; v++) {
-		free(pg->views[v].parts);
-		if (pg->views[v].slots)
-			for (size_t li = 0; li < pg->pv->nlocales; li++)
-				free(pg->views[v].slots[li]);
-		free(pg->views[v].slots);
-	}
-	free(pg->views);
-	pvh_intern_free(&pg->views_by_key);
 	pvh_kit_free(&pg->kit);
 	free(pg->entry_view);
 }
@@ -1070,12 +1072,12 @@ static int build(page *pg)
 					return TLC_ENOMEM;
 				pg->entry_view[(k * nc + c) * pg->nfams + f] = v;
 			}
-	for (size_t v = 0; v < pg->nviews; v++) {
-		pg->views[v].slots = calloc(nl, sizeof *pg->views[v].slots);
-		if (!pg->views[v].slots)
+	for (size_t v = 0; v < pg->kit.nviews; v++) {
+		pvh_view *w = &pg->kit.views[v];
+		if (!(w->slots = calloc(nl, sizeof *w->slots)))
 			return TLC_ENOMEM;
 		for (size_t li = 0; li < nl; li++)
-			if ((rc = view_slots(pg, &pg->views[v], li)) < 0)
+			if ((rc = view_slots(pg, w, li)) < 0)
 				return rc;
 	}
 	if ((rc = pvh_kit_render(&pg->kit)) < 0)
