@@ -417,9 +417,10 @@ static inline void fuzz_check_node(fuzz_walk *w, const tlc_node *n, unsigned dep
 	}
 }
 
-static inline void fuzz_check_tree(const tlc_ctx *ctx, const tlc_node *root)
+/* offsets: the work budget for value offsets (0: none, when another harness maps them). */
+static inline void fuzz_check_tree(const tlc_ctx *ctx, const tlc_node *root, size_t offsets)
 {
-	fuzz_walk w = {ctx, 20000, 20000};
+	fuzz_walk w = {ctx, 20000, offsets};
 	if (!root)
 		return;
 	fuzz_check_node(&w, root, 0);

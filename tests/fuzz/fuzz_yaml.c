@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(rc == 0 || rc == TLC_EINPUT || rc == TLC_ENOMEM);
 	FUZZ_CHECK(rc == 0 || ctx.diags.n > 0 || rc == TLC_ENOMEM);
 	if (rc == 0)
-		fuzz_check_tree(&ctx, root);
+		fuzz_check_tree(&ctx, root, 20000);
 	fuzz_check_diags(&ctx);
 	tlc_ctx_release(&ctx);
 	return 0;
