@@ -80,6 +80,22 @@ void preview_release(preview *pv);
 
 /* "2026-12-01 17:57:28 +01:00": local time in the display zone. buf: at least 40 bytes. */
 void pv_fmt_local(const preview *pv, char *buf, size_t n, tlc_time t);
+
+/* The rows of a terminal table (preview_table.c, preview_activity.c): WHEN and WHAT print on
+ * the first row of a group and blank after it; compact (--at) drops both columns. */
+typedef struct pvt_rows {
+	FILE *out;
+	int what_w;      /* width of the WHAT column */
+	char when[48];   /* the WHEN cell of the next row ("" after the first row of a group) */
+	char what[24];
+	bool compact;
+} pvt_rows;
+
+void pvt_row(pvt_rows *r, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
 /* "2 h 30 min", "45 s", "3 d 4 h". */
 void pv_fmt_dur(char *buf, size_t n, int64_t s);
 /* "phase 0, above 24h", "phase 3, the last", "stale text", "nothing shows". */

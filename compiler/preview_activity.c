@@ -9,7 +9,6 @@
  * presentation, or one part of its template alone (for the page), on the real schedule or on a
  * synthetic one-state schedule (the page's {relative} change points and timer digits).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -493,42 +492,15 @@ int pa_findings(pv_activity *pa, const tlc_diags *checked, const tlc_diags *loca
 /* ---- the table ------------------------------------------------------------------------------ */
 
 typedef struct table {
+	pvt_rows r;
 	pv_activity *pa;
-	FILE *out;
 	int pres_w, loc_w;
-	char when[48];
-	char what[24];
-	bool compact;
 } table;
-
-static const char *sev_name(tlc_severity s)
-{
-	return s == TLC_SEV_ERROR ? "error" : s == TLC_SEV_WARNING ? "warning" : "note";
-}
-
-static void row(table *tb, const char *fmt, ...)
-#ifdef __GNUC__
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-static void row(table *tb, const char *fmt, ...)
-{
-	va_list ap;
-	if (tb->compact)
-		fputs("  ", tb->out);
-	else
-		fprintf(tb->out, "%-26s  %-9s  ", tb->when, tb->what);
-	va_start(ap, fmt);
-	vfprintf(tb->out, fmt, ap);
-	va_end(ap);
-	fputc('\n', tb->out);
-	tb->when[0] = tb->what[0] = 0;
-}
 
 static void group(table *tb, tlc_time t, const char *what)
 {
-	pa_fmt_local(tb->pa, tb->when, sizeof tb->when, t);
-	snprintf(tb->what, sizeof tb->what, "%s", what);
+	pa_fmt_local(tb->pa, tb->r.when, sizeof tb->r.when, t);
+	snprintf(tb->r.what, sizeof tb->r.what, "%s", what);
 }
 
 /* What the first self-updating part of presentation pi does over [s0, s1) in state s. */
@@ -568,7 +540,7 @@ static int text_rows(table *tb, size_t k, tlc_time at)
 	tlc_time s0 = at != TLC_TIME_NONE ? at : g->from, s1 = g->to;
 	int rc = 0;
 	if (g->phase == TLC_LA_NOT_STARTED || g->phase == TLC_LA_DISMISSED) {
-		row(tb, "(nothing shows)");
+		pvt_row(&tb->r, "(nothing shows)");
 		return 0;
 	}
 	for (size_t pi = 0; pi < pa->npres && rc == 0; pi++) {
@@ -582,18 +554,18 @@ static int text_rows(table *tb, size_t k, tlc_time at)
 			if (rc == 0 && words)
 				rc = pa_text(pa, &b, pi, loc, s1 - 1, NULL);
 			if (rc < 0)
-				row(tb, "%-*s  %-*s  (cannot render: %s)", tb->pres_w, li ? "" : name, tb->loc_w,
+				pvt_row(&tb->r, "%-*s  %-*s  (cannot render: %s)", tb->pres_w, li ? "" : name, tb->loc_w,
 				    loc, tlc_strerror(rc));
 			else if (!a.len && (!words || !b.len))
-				row(tb, "%-*s  %-*s  (nothing shows)", tb->pres_w, li ? "" : name, tb->loc_w, loc);
+				pvt_row(&tb->r, "%-*s  %-*s  (nothing shows)", tb->pres_w, li ? "" : name, tb->loc_w, loc);
 			else if (words && strcmp(a.ptr, b.ptr) != 0)
-				row(tb, "%-*s  %-*s  %s \xe2\x86\x92 %s  (%s)", tb->pres_w, li ? "" : name,
+				pvt_row(&tb->r, "%-*s  %-*s  %s \xe2\x86\x92 %s  (%s)", tb->pres_w, li ? "" : name,
 				    tb->loc_w, loc, a.ptr, b.ptr, words);
 			else if (words)
-				row(tb, "%-*s  %-*s  %s  (%s)", tb->pres_w, li ? "" : name, tb->loc_w, loc, a.ptr,
+				pvt_row(&tb->r, "%-*s  %-*s  %s  (%s)", tb->pres_w, li ? "" : name, tb->loc_w, loc, a.ptr,
 				    words);
 			else
-				row(tb, "%-*s  %-*s  %s", tb->pres_w, li ? "" : name, tb->loc_w, loc, a.ptr);
+				pvt_row(&tb->r, "%-*s  %-*s  %s", tb->pres_w, li ? "" : name, tb->loc_w, loc, a.ptr);
 			tlc_buf_release(&a);
 			tlc_buf_release(&b);
 		}
@@ -661,37 +633,37 @@ static void happen_rows(table *tb, const pa_seg *g)
 			snprintf(tail, sizeof tail, "; no stale date");
 		}
 		bool prefix = first && (g->phase == TLC_LA_ACTIVE || g->phase == TLC_LA_STALE);
-		row(tb, "%s%s%s: %s%s%s", prefix ? tlc_la_phase_name(g->phase) : "", prefix ? "; " : "",
+		pvt_row(&tb->r, "%s%s%s: %s%s%s", prefix ? tlc_la_phase_name(g->phase) : "", prefix ? "; " : "",
 		    pa_event_name(st), push, tail,
 		    st->kind == TLC_LA_END && sch->end != TLC_TIME_NONE && st->at > sch->end
 			    ? " (the system ended the activity at 8 hours: the device ignores it)" : "");
 		first = false;
 	}
 	if (first && g->phase != TLC_LA_STALE && g->phase != TLC_LA_ENDED && g->phase != TLC_LA_DISMISSED)
-		row(tb, "%s", tlc_la_phase_name(g->phase));
+		pvt_row(&tb->r, "%s", tlc_la_phase_name(g->phase));
 	switch (g->phase) {
 	case TLC_LA_STALE:
 		if (g->at & PA_AT_STALE)
-			row(tb, "stale: the stale date has passed, isStale is true (the views read on; the "
+			pvt_row(&tb->r, "stale: the stale date has passed, isStale is true (the views read on; the "
 				"app's view decides how stale looks)");
 		else if (first)
-			row(tb, "stale");
+			pvt_row(&tb->r, "stale");
 		break;
 	case TLC_LA_ENDED:
 		if ((g->at & PA_AT_SYSTEM_END) && (g->at & PA_AT_ENDED))
-			row(tb, "ended: the system ends the activity after 8 hours and removes it from the "
+			pvt_row(&tb->r, "ended: the system ends the activity after 8 hours and removes it from the "
 				"Dynamic Island; the Lock Screen keeps the last content");
 		else if (g->at & PA_AT_ENDED)
-			row(tb, "ended: gone from the Dynamic Island; the Lock Screen keeps the final content "
+			pvt_row(&tb->r, "ended: gone from the Dynamic Island; the Lock Screen keeps the final content "
 				"until %s", (pa_fmt_local(pa, w, sizeof w, sch->gone), w));
 		else if (first)
-			row(tb, "ended");
+			pvt_row(&tb->r, "ended");
 		break;
 	case TLC_LA_DISMISSED:
 		if (g->at & PA_AT_GONE)
-			row(tb, "dismissed: it leaves the Lock Screen");
+			pvt_row(&tb->r, "dismissed: it leaves the Lock Screen");
 		else if (first)
-			row(tb, "dismissed");
+			pvt_row(&tb->r, "dismissed");
 		break;
 	default:
 		break;
@@ -726,13 +698,13 @@ static void finding_row(table *tb, const pa_finding *f)
 		snprintf(loc, sizeof loc, " [%s:%u:%u]", f->file, f->line, f->col);
 	else if (f->file)
 		snprintf(loc, sizeof loc, " [%s]", f->file);
-	row(tb, "%s: %s%s", sev_name(f->sev), f->message, loc);
+	pvt_row(&tb->r, "%s: %s%s", tlc_severity_name(f->sev), f->message, loc);
 	if (!f->checked)
-		row(tb, "(with these --param values only: check, over the check-params domain, does "
+		pvt_row(&tb->r, "(with these --param values only: check, over the check-params domain, does "
 			"not report it)");
 	if (f->timed) {
 		pa_fmt_local(tb->pa, w, sizeof w, f->to);
-		row(tb, "until %s", w);
+		pvt_row(&tb->r, "until %s", w);
 	}
 }
 
@@ -759,16 +731,16 @@ static void lifecycle_line(table *tb, const char *indent)
 	pa_fmt_local(pa, s8, sizeof s8, sch->system_end);
 	pa_fmt_local(pa, g, sizeof g, sch->gone);
 	if (sch->end == TLC_TIME_NONE) {
-		fprintf(tb->out, "%slifecycle: starts %s; nothing ends it: the system ends it at %s (8 h) "
+		fprintf(tb->r.out, "%slifecycle: starts %s; nothing ends it: the system ends it at %s (8 h) "
 				 "and it leaves the Lock Screen at %s (12 h)\n", indent, a, s8, g);
 		return;
 	}
 	pa_fmt_local(pa, e, sizeof e, sch->end);
 	if (sch->end == sch->system_end)
-		fprintf(tb->out, "%slifecycle: starts %s; the system ends it at %s (8 h), before its end "
+		fprintf(tb->r.out, "%slifecycle: starts %s; the system ends it at %s (8 h), before its end "
 				 "push; it leaves the Lock Screen at %s\n", indent, a, e, g);
 	else
-		fprintf(tb->out, "%slifecycle: starts %s; ends %s (the end push); leaves the Lock Screen at "
+		fprintf(tb->r.out, "%slifecycle: starts %s; ends %s (the end push); leaves the Lock Screen at "
 				 "%s; the system would end it at %s (8 h)\n", indent, a, e, g, s8);
 }
 
@@ -788,23 +760,23 @@ static void header(table *tb)
 	tlc_format_rfc3339(now, pa->now);
 	pa_fmt_local(pa, a, sizeof a, sch->start);
 	pa_fmt_local(pa, z, sizeof z, sch->gone);
-	fprintf(tb->out, "%s (%s): a Live Activity of %s\n", pa->spec->name, pa->path, pa->spec->bundle_id);
-	fprintf(tb->out, "  %s .. %s in %s: %zu state%s, %zu push%s\n", a, z,
+	fprintf(tb->r.out, "%s (%s): a Live Activity of %s\n", pa->spec->name, pa->path, pa->spec->bundle_id);
+	fprintf(tb->r.out, "  %s .. %s in %s: %zu state%s, %zu push%s\n", a, z,
 		pa->dz ? tlc_zone_name(pa->dz) : "UTC", sch->nstates, sch->nstates == 1 ? "" : "s",
 		npushes(sch), npushes(sch) == 1 ? "" : "es");
-	fprintf(tb->out, "  now %s (%s)", now, pa->now_why);
+	fprintf(tb->r.out, "  now %s (%s)", now, pa->now_why);
 	for (size_t i = 0; i < pa->nparams; i++)
-		fprintf(tb->out, "%s%s", i ? ", " : "; --param ", pa->params[i]);
-	fprintf(tb->out, "\n");
+		fprintf(tb->r.out, "%s%s", i ? ", " : "; --param ", pa->params[i]);
+	fprintf(tb->r.out, "\n");
 	lifecycle_line(tb, "  ");
-	fprintf(tb->out, "  locales:");
+	fprintf(tb->r.out, "  locales:");
 	for (size_t i = 0; i < pa->nlocales; i++)
-		fprintf(tb->out, " %s", pa->locales[i]);
-	fprintf(tb->out, "\n");
+		fprintf(tb->r.out, " %s", pa->locales[i]);
+	fprintf(tb->r.out, "\n");
 	size_t nchecked = 0;
 	for (size_t i = 0; i < pa->nfindings; i++)
 		nchecked += pa->findings[i].checked;
-	fprintf(tb->out, "  findings: %zu, as 'timelinec check --now %s' reports them%s\n", nchecked, now,
+	fprintf(tb->r.out, "  findings: %zu, as 'timelinec check --now %s' reports them%s\n", nchecked, now,
 		pa->param_domain ? " (over the check-params domain, not only these --param values)" : "");
 }
 
@@ -846,20 +818,20 @@ static int full_table(table *tb)
 	qsort(ev, m, sizeof *ev, cmp_event);
 	header(tb);
 	if (untimed) {
-		fprintf(tb->out, "\nfindings without an instant here:\n");
+		fprintf(tb->r.out, "\nfindings without an instant here:\n");
 		for (size_t i = 0; i < pa->nfindings; i++) {
 			const pa_finding *f = &pa->findings[i];
 			if (f->timed)
 				continue;
-			tb->when[0] = 0;
-			snprintf(tb->what, sizeof tb->what, "%s", f->rule);
+			tb->r.when[0] = 0;
+			snprintf(tb->r.what, sizeof tb->r.what, "%s", f->rule);
 			finding_row(tb, f);
 			if (f->checked)
-				row(tb, "(not with these --param values: check finds it elsewhere in the "
+				pvt_row(&tb->r, "(not with these --param values: check finds it elsewhere in the "
 					"check-params domain, or it has no instant)");
 		}
 	}
-	fprintf(tb->out, "\n%-26s  %-9s  %-*s  %-*s  %s\n", "WHEN", "WHAT", tb->pres_w, "PRESENTATION",
+	fprintf(tb->r.out, "\n%-26s  %-9s  %-*s  %-*s  %s\n", "WHEN", "WHAT", tb->pres_w, "PRESENTATION",
 		tb->loc_w, "LOCALE", "READS");
 	for (size_t i = 0; i < m && rc == 0; i++) {
 		const event *x = &ev[i];
@@ -876,7 +848,7 @@ static int full_table(table *tb)
 		const pa_seg *prev = x->idx ? &pa->segs[x->idx - 1] : NULL;
 		if (prev && prev->state != g->state && prev->phase == g->phase &&
 		    same_content(pa, prev->state, g->state))
-			row(tb, "(the same content: every presentation reads on as before)");
+			pvt_row(&tb->r, "(the same content: every presentation reads on as before)");
 		else
 			rc = text_rows(tb, x->idx, TLC_TIME_NONE);
 	}
@@ -893,14 +865,14 @@ static int one_instant(table *tb, tlc_time t)
 	tlc_la_phase ph = phase_at(sch, s, t);
 	pa_fmt_local(pa, when, sizeof when, t);
 	tlc_format_rfc3339(iso, t);
-	fprintf(tb->out, "%s (%s) at %s (%s)\n", pa->spec->name, pa->path, when, iso);
-	tb->compact = true;
+	fprintf(tb->r.out, "%s (%s) at %s (%s)\n", pa->spec->name, pa->path, when, iso);
+	tb->r.compact = true;
 	if (ph == TLC_LA_NOT_STARTED) {
 		pa_fmt_local(pa, w, sizeof w, sch->start);
-		fprintf(tb->out, "  not started: it starts at %s\n", w);
+		fprintf(tb->r.out, "  not started: it starts at %s\n", w);
 	} else if (ph == TLC_LA_DISMISSED) {
 		pa_fmt_local(pa, w, sizeof w, sch->gone);
-		fprintf(tb->out, "  dismissed: it left the Lock Screen at %s\n", w);
+		fprintf(tb->r.out, "  dismissed: it left the Lock Screen at %s\n", w);
 	} else {
 		const tlc_la_state *st = &sch->states[s];
 		size_t u = 0;
@@ -908,24 +880,24 @@ static int one_instant(table *tb, tlc_time t)
 			u += sch->states[i].kind == TLC_LA_UPDATE;
 		pa_fmt_local(pa, w, sizeof w, st->at);
 		push_words(pa, st, push, sizeof push);
-		fprintf(tb->out, "  %s; the content of the %s", tlc_la_phase_name(ph), pa_event_name(st));
+		fprintf(tb->r.out, "  %s; the content of the %s", tlc_la_phase_name(ph), pa_event_name(st));
 		if (st->kind == TLC_LA_UPDATE)
-			fprintf(tb->out, " %zu", u);
-		fprintf(tb->out, " at %s (%s)", w, push);
+			fprintf(tb->r.out, " %zu", u);
+		fprintf(tb->r.out, " at %s (%s)", w, push);
 		if (st->stale != TLC_TIME_NONE && st->kind != TLC_LA_END) {
 			pa_fmt_local(pa, w, sizeof w, st->stale);
-			fprintf(tb->out, ", stale from %s", w);
+			fprintf(tb->r.out, ", stale from %s", w);
 		}
-		fprintf(tb->out, "\n");
+		fprintf(tb->r.out, "\n");
 		if (ph == TLC_LA_ENDED)
-			fprintf(tb->out, "  the Dynamic Island no longer shows it; the Lock Screen does\n");
+			fprintf(tb->r.out, "  the Dynamic Island no longer shows it; the Lock Screen does\n");
 	}
 	/* the texts, as render prints them */
 	for (size_t pi = 0; pi < pa->npres; pi++)
 		for (size_t li = 0; li < pa->nlocales; li++) {
 			tlc_buf b = TLC_BUF_INIT;
 			int rc = pa_text(pa, &b, pi, pa->locales[li], t, NULL);
-			row(tb, "%-*s  %-*s  %s", tb->pres_w, li ? "" : tlc_presentation_names[pa->pres[pi].pres],
+			pvt_row(&tb->r, "%-*s  %-*s  %s", tb->pres_w, li ? "" : tlc_presentation_names[pa->pres[pi].pres],
 			    tb->loc_w, pa->locales[li], rc < 0 ? "(cannot render)" : b.len ? b.ptr : "(nothing shows)");
 			tlc_buf_release(&b);
 		}
@@ -937,16 +909,16 @@ static int one_instant(table *tb, tlc_time t)
 		char label[24];
 		seg_label(pa, &pa->segs[next], label, sizeof label);
 		pa_fmt_local(pa, w, sizeof w, pa->segs[next].from);
-		fprintf(tb->out, "  next change: %s (%s, %s)\n", w, label,
+		fprintf(tb->r.out, "  next change: %s (%s, %s)\n", w, label,
 			tlc_la_phase_name(pa->segs[next].phase));
 	} else {
-		fprintf(tb->out, "  next change: none\n");
+		fprintf(tb->r.out, "  next change: none\n");
 	}
 	lifecycle_line(tb, "  ");
 	for (size_t i = 0; i < pa->nfindings; i++) {
 		const pa_finding *f = &pa->findings[i];
 		if (f->timed && t >= f->from && t < f->to)
-			fprintf(tb->out, "  %s %s: %s\n", f->rule, sev_name(f->sev), f->message);
+			fprintf(tb->r.out, "  %s %s: %s\n", f->rule, tlc_severity_name(f->sev), f->message);
 	}
 	return EXIT_OK;
 }
@@ -956,7 +928,8 @@ int preview_activity_table(pv_activity *pa, FILE *out, tlc_time at)
 	table tb;
 	memset(&tb, 0, sizeof tb);
 	tb.pa = pa;
-	tb.out = out;
+	tb.r.out = out;
+	tb.r.what_w = 9;
 	widths(&tb);
 	if (at != TLC_TIME_NONE)
 		return one_instant(&tb, at);

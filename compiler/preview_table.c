@@ -33,44 +33,30 @@ static int cmp_event(const void *a, const void *b)
 }
 
 typedef struct table {
+	pvt_rows r;
 	const preview *pv;
-	FILE *out;
 	int view_w;      /* width of the VIEW column */
 	int loc_w;
-	char when[48];   /* the WHEN cell of the next row ("" after the first row of an instant) */
-	char what[24];
-	bool compact;    /* --at: no WHEN and WHAT columns */
 } table;
 
-static const char *sev_name(tlc_severity s)
-{
-	return s == TLC_SEV_ERROR ? "error" : s == TLC_SEV_WARNING ? "warning" : "note";
-}
-
-/* One row: WHEN, WHAT, then the rest; WHEN and WHAT print once per group. */
-static void row(table *tb, const char *fmt, ...)
-#ifdef __GNUC__
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-static void row(table *tb, const char *fmt, ...)
+void pvt_row(pvt_rows *r, const char *fmt, ...)
 {
 	va_list ap;
-	if (tb->compact)
-		fputs("  ", tb->out);
+	if (r->compact)
+		fputs("  ", r->out);
 	else
-		fprintf(tb->out, "%-26s  %-8s  ", tb->when, tb->what);
+		fprintf(r->out, "%-26s  %-*s  ", r->when, r->what_w, r->what);
 	va_start(ap, fmt);
-	vfprintf(tb->out, fmt, ap);
+	vfprintf(r->out, fmt, ap);
 	va_end(ap);
-	fputc('\n', tb->out);
-	tb->when[0] = tb->what[0] = 0;
+	fputc('\n', r->out);
+	r->when[0] = r->what[0] = 0;
 }
 
 static void group(table *tb, tlc_time t, const char *what)
 {
-	pv_fmt_local(tb->pv, tb->when, sizeof tb->when, t);
-	snprintf(tb->what, sizeof tb->what, "%s", what);
+	pv_fmt_local(tb->pv, tb->r.when, sizeof tb->r.when, t);
+	snprintf(tb->r.what, sizeof tb->r.what, "%s", what);
 }
 
 static const char *live_words(const tlc_tl_view *v, tlc_family_id fam, tlc_time s0, tlc_time s1)
@@ -124,7 +110,7 @@ static int entry_rows(table *tb, size_t k, tlc_time at)
 		const char *id = pv->p->countdowns[c].id;
 		if (at != TLC_TIME_NONE || !pv_prev || pv_prev->phase != v->phase) {
 			pv_phase_name(pv, ph, sizeof ph, c, v->phase);
-			row(tb, "%s: %s", id, ph);
+			pvt_row(&tb->r, "%s: %s", id, ph);
 		}
 		for (int f = 0; f < TLC_FAM_MAX; f++) {
 			if (!v->runs[f])
@@ -139,16 +125,16 @@ static int entry_rows(table *tb, size_t k, tlc_time at)
 				if (rc == 0 && words)
 					rc = pv_view_text(pv, &b, k, c, (tlc_family_id)f, loc, s1 - 1);
 				if (rc < 0)
-					row(tb, "%-*s  %-*s  (cannot render: %s)", tb->view_w, li ? "" : name,
+					pvt_row(&tb->r, "%-*s  %-*s  (cannot render: %s)", tb->view_w, li ? "" : name,
 					    tb->loc_w, loc, tlc_strerror(rc));
 				else if (words && strcmp(a.ptr, b.ptr) != 0)
-					row(tb, "%-*s  %-*s  %s \xe2\x86\x92 %s  (%s)", tb->view_w, li ? "" : name,
+					pvt_row(&tb->r, "%-*s  %-*s  %s \xe2\x86\x92 %s  (%s)", tb->view_w, li ? "" : name,
 					    tb->loc_w, loc, a.ptr, b.ptr, words);
 				else if (words)
-					row(tb, "%-*s  %-*s  %s  (%s)", tb->view_w, li ? "" : name, tb->loc_w, loc,
+					pvt_row(&tb->r, "%-*s  %-*s  %s  (%s)", tb->view_w, li ? "" : name, tb->loc_w, loc,
 					    a.ptr, words);
 				else
-					row(tb, "%-*s  %-*s  %s", tb->view_w, li ? "" : name, tb->loc_w, loc, a.ptr);
+					pvt_row(&tb->r, "%-*s  %-*s  %s", tb->view_w, li ? "" : name, tb->loc_w, loc, a.ptr);
 				tlc_buf_release(&a);
 				tlc_buf_release(&b);
 			}
@@ -165,9 +151,9 @@ static void relevance_row(table *tb, const tlc_entry *e, const tlc_entry *prev)
 		return;
 	if (e->relevance > 0) {
 		pv_fmt_local(tb->pv, until, sizeof until, e->date + e->relevance_duration);
-		row(tb, "relevance %g until %s", e->relevance, until);
+		pvt_row(&tb->r, "relevance %g until %s", e->relevance, until);
 	} else if (prev && prev->relevance > 0) {
-		row(tb, "relevance ends");
+		pvt_row(&tb->r, "relevance ends");
 	}
 }
 
@@ -178,11 +164,11 @@ static void finding_row(table *tb, const pv_finding *f)
 		snprintf(loc, sizeof loc, " [%s:%u:%u]", f->file, f->line, f->col);
 	else if (f->file)
 		snprintf(loc, sizeof loc, " [%s]", f->file);
-	row(tb, "%s: %s%s", sev_name(f->sev), f->message, loc);
+	pvt_row(&tb->r, "%s: %s%s", tlc_severity_name(f->sev), f->message, loc);
 	if (f->has_timing && (f->worst > 0 || f->count > 1)) {
 		char w[48];
 		pv_fmt_dur(w, sizeof w, f->worst);
-		row(tb, "lasts %s%s, %zu time%s", f->worst == INT64_MAX ? "" : "up to ", w, f->count,
+		pvt_row(&tb->r, "lasts %s%s, %zu time%s", f->worst == INT64_MAX ? "" : "up to ", w, f->count,
 		    f->count == 1 ? "" : "s");
 	}
 }
@@ -218,25 +204,25 @@ static void header(table *tb)
 	pv_fmt_local(pv, a, sizeof a, tl->start);
 	pv_fmt_local(pv, z, sizeof z, tl->end);
 	tlc_format_rfc3339(now, pv->io.now);
-	fprintf(tb->out, "%s (%s)\n", pv->p->widget, pv->path);
-	fprintf(tb->out, "  %s .. %s in %s: %zu entr%s, reload policy %s\n", a, z,
+	fprintf(tb->r.out, "%s (%s)\n", pv->p->widget, pv->path);
+	fprintf(tb->r.out, "  %s .. %s in %s: %zu entr%s, reload policy %s\n", a, z,
 		tlc_zone_name(pv->dz), tl->nentries, tl->nentries == 1 ? "y" : "ies",
 		pv_policy_name(tl->policy));
 	pv_fmt_dur(late, sizeof late, b->reload_lateness);
 	if (b->reloads_per_day == 0)
-		fprintf(tb->out, "  now %s (%s); budget '%s': no reload ever comes\n", now, pv->now_why,
+		fprintf(tb->r.out, "  now %s (%s); budget '%s': no reload ever comes\n", now, pv->now_why,
 			b->name);
 	else if (b->reloads_per_day < 0)
-		fprintf(tb->out, "  now %s (%s); budget '%s': reloads unlimited, up to %s late\n", now,
+		fprintf(tb->r.out, "  now %s (%s); budget '%s': reloads unlimited, up to %s late\n", now,
 			pv->now_why, b->name, late);
 	else
-		fprintf(tb->out, "  now %s (%s); budget '%s': %d reloads a day, up to %s late\n", now,
+		fprintf(tb->r.out, "  now %s (%s); budget '%s': %d reloads a day, up to %s late\n", now,
 			pv->now_why, b->name, b->reloads_per_day, late);
-	fprintf(tb->out, "  locales:");
+	fprintf(tb->r.out, "  locales:");
 	for (size_t i = 0; i < pv->nlocales; i++)
-		fprintf(tb->out, " %s", pv->locales[i]);
-	fprintf(tb->out, "\n");
-	fprintf(tb->out, "  findings: %zu, as 'timelinec check' reports them for the same --now, "
+		fprintf(tb->r.out, " %s", pv->locales[i]);
+	fprintf(tb->r.out, "\n");
+	fprintf(tb->r.out, "  findings: %zu, as 'timelinec check' reports them for the same --now, "
 			 "--budget and --display-zone%s\n", pv->nfindings,
 		pv->param_domain ? " (over the check-params domain, not only these --param values)" : "");
 }
@@ -271,16 +257,16 @@ static int full_table(table *tb)
 
 	header(tb);
 	if (untimed) {
-		fprintf(tb->out, "\nfindings without an instant:\n");
+		fprintf(tb->r.out, "\nfindings without an instant:\n");
 		for (size_t i = 0; i < pv->nfindings; i++) {
 			if (pv->findings[i].has_timing)
 				continue;
-			tb->when[0] = 0;
-			snprintf(tb->what, sizeof tb->what, "%s", pv->findings[i].rule);
+			tb->r.when[0] = 0;
+			snprintf(tb->r.what, sizeof tb->r.what, "%s", pv->findings[i].rule);
 			finding_row(tb, &pv->findings[i]);
 		}
 	}
-	fprintf(tb->out, "\n%-26s  %-8s  %-*s  %-*s  %s\n", "WHEN", "WHAT", tb->view_w, "VIEW",
+	fprintf(tb->r.out, "\n%-26s  %-8s  %-*s  %-*s  %s\n", "WHEN", "WHAT", tb->view_w, "VIEW",
 		tb->loc_w, "LOCALE", "READS");
 	size_t hidden_asks = 0, hidden_arrivals = 0;
 	for (size_t i = 0; i < m; i++) {
@@ -303,11 +289,11 @@ static int full_table(table *tb)
 			}
 			group(tb, x->t, "reload");
 			if (r->arrives == TLC_TIME_NONE)
-				row(tb, "timeline %zu asks for a new one (%s), but no reload comes under '%s'",
+				pvt_row(&tb->r, "timeline %zu asks for a new one (%s), but no reload comes under '%s'",
 				    r->timeline + 1, pv_policy_name(r->policy), pv->budget.name);
 			else {
 				pv_fmt_local(pv, w, sizeof w, r->arrives);
-				row(tb, "timeline %zu asks for a new one (%s%s); it arrives by %s at the latest",
+				pvt_row(&tb->r, "timeline %zu asks for a new one (%s%s); it arrives by %s at the latest",
 				    r->timeline + 1, pv_policy_name(r->policy),
 				    r->loop ? " on a last entry that never changes: a reload loop" : "", w);
 			}
@@ -321,7 +307,7 @@ static int full_table(table *tb)
 			}
 			group(tb, x->t, "arrives");
 			pv_fmt_dur(tmp, sizeof tmp, r->arrives - (r->asked > r->made ? r->asked : r->made));
-			row(tb, "timeline %zu (worst case, %s after it was asked for): the device shows "
+			pvt_row(&tb->r, "timeline %zu (worst case, %s after it was asked for): the device shows "
 				"its entries from here", r->timeline + 2, tmp);
 			break;
 		}
@@ -330,7 +316,7 @@ static int full_table(table *tb)
 			group(tb, x->t, "stale");
 			pv_fmt_local(pv, w, sizeof w, s->to);
 			pv_fmt_dur(tmp, sizeof tmp, s->to - s->from);
-			row(tb, "%s shows out-of-date text until %s (%s)%s: timeline %zu's entry, not what "
+			pvt_row(&tb->r, "%s shows out-of-date text until %s (%s)%s: timeline %zu's entry, not what "
 				"the spec asks for", pv->p->countdowns[s->countdown].id, w, tmp,
 			    s->no_reload ? ", and no reload comes" : "", s->timeline + 1);
 			break;
@@ -342,17 +328,17 @@ static int full_table(table *tb)
 		case EV_END:
 			group(tb, x->t, "end");
 			if (tl->policy == TLC_POLICY_NEVER)
-				row(tb, "the timeline ends; %s: the last entry stays", pv_policy_name(tl->policy));
+				pvt_row(&tb->r, "the timeline ends; %s: the last entry stays", pv_policy_name(tl->policy));
 			else if (pv->nreloads && pv->reloads[0].arrives == TLC_TIME_NONE)
-				row(tb, "the timeline ends; the last entry stays, and no reload comes under '%s'",
+				pvt_row(&tb->r, "the timeline ends; the last entry stays, and no reload comes under '%s'",
 				    pv->budget.name);
 			else
-				row(tb, "the timeline ends; the last entry stays until a reload arrives");
+				pvt_row(&tb->r, "the timeline ends; the last entry stays until a reload arrives");
 			break;
 		}
 	}
 	if (hidden_asks || hidden_arrivals)
-		fprintf(tb->out, "(%zu more reloads asked for and %zu more arrivals are not listed; "
+		fprintf(tb->r.out, "(%zu more reloads asked for and %zu more arrivals are not listed; "
 				 "--at T or --html shows them)\n", hidden_asks, hidden_arrivals);
 	free(ev);
 	return 0;
@@ -372,21 +358,21 @@ static int one_instant(table *tb, tlc_time t)
 		return EXIT_BAD_INPUT;
 	}
 	const tlc_entry *e = &tl->entries[k];
-	fprintf(tb->out, "%s (%s) at %s (%s)\n", pv->p->widget, pv->path, when, iso);
+	fprintf(tb->r.out, "%s (%s) at %s (%s)\n", pv->p->widget, pv->path, when, iso);
 	pv_fmt_local(pv, w, sizeof w, e->date);
-	fprintf(tb->out, "  entry %td of %zu, from %s", k + 1, tl->nentries, w);
+	fprintf(tb->r.out, "  entry %td of %zu, from %s", k + 1, tl->nentries, w);
 	if (e->relevance > 0) {
 		pv_fmt_local(pv, d, sizeof d, e->date + e->relevance_duration);
-		fprintf(tb->out, "; relevance %g until %s", e->relevance, d);
+		fprintf(tb->r.out, "; relevance %g until %s", e->relevance, d);
 	}
-	fprintf(tb->out, "%s\n", t >= tl->end ? " (past the timeline's end: the last entry stays)" : "");
-	tb->compact = true;
+	fprintf(tb->r.out, "%s\n", t >= tl->end ? " (past the timeline's end: the last entry stays)" : "");
+	tb->r.compact = true;
 	entry_rows(tb, (size_t)k, t);
 	if ((size_t)k + 1 < tl->nentries) {
 		pv_fmt_local(pv, w, sizeof w, tl->entries[k + 1].date);
-		fprintf(tb->out, "  next entry: %s (entry %td)\n", w, k + 2);
+		fprintf(tb->r.out, "  next entry: %s (entry %td)\n", w, k + 2);
 	} else {
-		fprintf(tb->out, "  next entry: none (reload policy %s)\n", pv_policy_name(tl->policy));
+		fprintf(tb->r.out, "  next entry: none (reload policy %s)\n", pv_policy_name(tl->policy));
 	}
 	/* the reload the device waits for at t, if any */
 	bool any = false;
@@ -397,11 +383,11 @@ static int one_instant(table *tb, tlc_time t)
 			continue;
 		pv_fmt_local(pv, w, sizeof w, asked);
 		if (r->arrives == TLC_TIME_NONE)
-			fprintf(tb->out, "  reload: asked for at %s (%s); none comes under '%s'\n", w,
+			fprintf(tb->r.out, "  reload: asked for at %s (%s); none comes under '%s'\n", w,
 				pv_policy_name(r->policy), pv->budget.name);
 		else {
 			pv_fmt_local(pv, d, sizeof d, r->arrives);
-			fprintf(tb->out, "  reload: asked for at %s (%s), arrives by %s%s\n", w,
+			fprintf(tb->r.out, "  reload: asked for at %s (%s), arrives by %s%s\n", w,
 				pv_policy_name(r->policy), d,
 				r->arrives <= t ? " (arrived)" : asked <= t ? " (pending)" : "");
 		}
@@ -409,14 +395,14 @@ static int one_instant(table *tb, tlc_time t)
 		break;
 	}
 	if (!any)
-		fprintf(tb->out, "  reload: none asked for (%s)\n", pv_policy_name(tl->policy));
+		fprintf(tb->r.out, "  reload: none asked for (%s)\n", pv_policy_name(tl->policy));
 	for (size_t i = 0; i < pv->nstale; i++) {
 		const pv_stale *s = &pv->stale[i];
 		if (t < s->from || t >= s->to)
 			continue;
 		pv_fmt_local(pv, w, sizeof w, s->from);
 		pv_fmt_local(pv, d, sizeof d, s->to);
-		fprintf(tb->out, "  out of date: %s shows timeline %zu's entry from %s to %s\n",
+		fprintf(tb->r.out, "  out of date: %s shows timeline %zu's entry from %s to %s\n",
 			pv->p->countdowns[s->countdown].id, s->timeline + 1, w, d);
 	}
 	for (size_t i = 0; i < pv->nfindings; i++) {
@@ -424,7 +410,7 @@ static int one_instant(table *tb, tlc_time t)
 		if (!f->has_timing || t < f->first ||
 		    (f->worst != INT64_MAX && t >= f->first + (f->worst > 0 ? f->worst : 1)))
 			continue;
-		fprintf(tb->out, "  %s %s: %s\n", f->rule, sev_name(f->sev), f->message);
+		fprintf(tb->r.out, "  %s %s: %s\n", f->rule, tlc_severity_name(f->sev), f->message);
 	}
 	return EXIT_OK;
 }
@@ -434,7 +420,8 @@ int preview_table(const preview *pv, FILE *out, tlc_time at)
 	table tb;
 	memset(&tb, 0, sizeof tb);
 	tb.pv = pv;
-	tb.out = out;
+	tb.r.out = out;
+	tb.r.what_w = 8;
 	widths(&tb);
 	if (at != TLC_TIME_NONE)
 		return one_instant(&tb, at);

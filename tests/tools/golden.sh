@@ -5,6 +5,9 @@
 #   tests/golden/examples/NAME.timeline.json   ... --timeline <the example's "# golden-args:">
 #                                              (and the same from NAME.program.json)
 #   tests/golden/examples/NAME.check.txt       timelinec check (exit code, then the output)
+#   tests/golden/examples/NAME.preview.txt     timelinec preview <golden-args> (exit code, table)
+#                                              (and the same table and --html page under other
+#                                              TZ and LANG)
 # UPDATE=1 rewrites the expected files (review the diff before committing).
 set -u
 tool=$(cd "$(dirname "${1:?usage: golden.sh path/to/timelinec}")" && pwd)/$(basename "$1")
@@ -30,6 +33,26 @@ compare() { # expected-file actual-file
 	count=$((count + 1))
 }
 
+# preview's table for the example's golden args, and its table and page under other TZ and LANG
+preview() { # spec name args...
+	pf=$1 pn=$2
+	shift 2
+	out=$("$tool" preview "$pf" "$@" 2>&1); rc=$?
+	printf 'exit: %s\n%s\n' "$rc" "$out" > "$tmp/$pn.preview.txt"
+	compare "$gold/$pn.preview.txt" "$tmp/$pn.preview.txt"
+	"$tool" preview "$pf" "$@" --html "$tmp/$pn.html" >/dev/null 2>&1
+	for env in "TZ=Pacific/Chatham LANG=ar_EG.UTF-8 LC_ALL=ar_EG.UTF-8" "TZ=America/Mexico_City LANG=de_DE.UTF-8"; do
+		# shellcheck disable=SC2086
+		env $env "$tool" preview "$pf" "$@" > "$tmp/$pn.alt.txt" 2>&1
+		# shellcheck disable=SC2086
+		env $env "$tool" preview "$pf" "$@" --html "$tmp/$pn.alt.html" >/dev/null 2>&1
+		if ! printf '%s\n' "$out" | cmp -s - "$tmp/$pn.alt.txt" || ! cmp -s "$tmp/$pn.html" "$tmp/$pn.alt.html"; then
+			echo "FAIL: preview $pf: output changes with $env" >&2
+			status=1
+		fi
+	done
+}
+
 cd "$root"
 for f in examples/*.yaml examples/*.json; do
 	[ -e "$f" ] || continue
@@ -44,6 +67,8 @@ for f in examples/*.yaml examples/*.json; do
 		out=$(SOURCE_DATE_EPOCH=1796310000 "$tool" check --color=never "$f" 2>&1); rc=$?
 		printf 'exit: %s\n%s\n' "$rc" "$out" > "$tmp/$name.check.txt"
 		compare "$gold/$name.check.txt" "$tmp/$name.check.txt"
+		# shellcheck disable=SC2086
+		preview "$f" "$name" $args
 		continue
 	fi
 	"$tool" compile "$f" -o "$tmp/$name.program.json" 2>"$tmp/$name.err" || {
@@ -64,6 +89,8 @@ for f in examples/*.yaml examples/*.json; do
 	out=$("$tool" check --color=never "$f" 2>&1); rc=$?
 	printf 'exit: %s\n%s\n' "$rc" "$out" > "$tmp/$name.check.txt"
 	compare "$gold/$name.check.txt" "$tmp/$name.check.txt"
+	# shellcheck disable=SC2086
+	preview "$f" "$name" $args
 	# host independence: other TZ and LANG, same bytes
 	for env in "TZ=Pacific/Chatham LANG=ar_EG.UTF-8 LC_ALL=ar_EG.UTF-8" "TZ=America/Mexico_City LANG=de_DE.UTF-8"; do
 		# shellcheck disable=SC2086
