@@ -912,11 +912,11 @@ void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_pe
 
 int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 {
-	tlc_param_value vals[16];
+	tlc_param_value vals[TLC_MAX_PARAMS];
 	size_t n = 0;
-	tlc_time lo[16], hi[16];
+	tlc_time lo[TLC_MAX_PARAMS], hi[TLC_MAX_PARAMS];
 	int inst = -1;
-	for (size_t i = 0; i < s->nparams && n < 16; i++, n++) {
+	for (size_t i = 0; i < s->nparams && n < TLC_MAX_PARAMS; i++, n++) {
 		const tlc_sp_param *p = &s->params[i];
 		vals[n] = (tlc_param_value){p->name, 0, 0, p->name};
 		lo[n] = now + 60;

@@ -24,7 +24,7 @@
 #include "timelinec/timeline.h"
 #include "timelinec/timeparse.h"
 
-#define MAX_PARAMS 64
+#define MAX_PARAMS TLC_MAX_PARAMS /* --param options */
 
 typedef struct compile_opts {
 	const char **specs;

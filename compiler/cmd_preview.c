@@ -22,7 +22,7 @@
 #include "verify.h"
 #include "timelinec/timeparse.h"
 
-#define MAX_PARAMS 64
+#define MAX_PARAMS TLC_MAX_PARAMS /* --param options */
 
 static const char preview_help[] =
 	"usage: timelinec preview SPEC [options]\n"

@@ -271,6 +271,11 @@ static void load_params(loader *L, const tlc_node *root)
 {
 	const tlc_node *n = tlc_node_get(root, "params"), *dom = tlc_node_get(root, "check-params");
 	tlc_spec *s = L->spec;
+	if (n && n->n > TLC_MAX_PARAMS) {
+		tlc_diag_add(&L->ctx->diags, "TL003", n->span, "%zu parameters; a spec has at most %d",
+			     n->n, TLC_MAX_PARAMS);
+		L->errors++;
+	}
 	if (n) {
 		s->params = alloc_n(L, n->n, sizeof *s->params);
 		for (size_t i = 0; s->params && i < n->n; i++) {

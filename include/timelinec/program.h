@@ -29,6 +29,8 @@ extern "C" {
 #define TLC_PROGRAM_VERSION 1
 /* Countdowns in one program (each entry of a timeline carries one view per countdown). */
 #define TLC_MAX_COUNTDOWNS 64
+/* Parameters of one spec or program (their names are unique). */
+#define TLC_MAX_PARAMS 64
 
 /* Widget families; DEFAULT applies to the families a view does not list. */
 typedef enum tlc_family_id {

@@ -616,6 +616,10 @@ static void r_params(pjson *j, const cJSON *a, tlc_program *p)
 	size_t n = pj_array(j, a);
 	if (!n || j->failed)
 		return;
+	if (n > TLC_MAX_PARAMS) {
+		pj_fail(j, "a program has at most %d parameters, not %zu", TLC_MAX_PARAMS, n);
+		return;
+	}
 	p->params = calloc(n, sizeof *p->params);
 	if (!p->params) {
 		pj_oom(j);
@@ -626,6 +630,10 @@ static void r_params(pjson *j, const cJSON *a, tlc_program *p)
 		q->name = pj_strdup(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
 		q->type = t < 0 ? TLC_PPARAM_TEXT : (tlc_prog_param_type)t;
+		/* values are given, and timelines record them, by name: names are unique */
+		for (size_t k = 0; !j->failed && q->name && k + 1 < p->nparams; k++)
+			if (p->params[k].name && !strcmp(p->params[k].name, q->name))
+				pj_fail(j, "two parameters have the name '%s'", q->name);
 	}
 }
 

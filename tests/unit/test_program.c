@@ -14,9 +14,10 @@
 	"\"relevance\": null, \"stale\": null, \"phases\": [{\"above\": null, \"at\": [1, 1], " \
 	"\"views\": {\"default\": [{\"text\": \"" text "\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
 
-#define PROGRAM(cds)                                                                          \
+#define PROGRAM(cds) PROGRAM_P("", cds)
+#define PROGRAM_P(params, cds)                                                                \
 	"{\"timelinec-program\": 1, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
-	"\"disambiguation\": \"compatible\", \"locales\": [], \"params\": [], "                \
+	"\"disambiguation\": \"compatible\", \"locales\": [], \"params\": [" params "], "      \
 	"\"window\": {\"start\": {\"kind\": \"literal\", \"at\": \"2026-12-01T00:00:00Z\", "   \
 	"\"offset\": 0}, \"end\": {\"kind\": \"literal\", \"at\": \"2026-12-02T00:00:00Z\", "  \
 	"\"offset\": 0}}, \"reload\": {\"policy\": \"auto\"}, \"countdowns\": [" cds "], "     \
@@ -118,4 +119,44 @@ Test(program, too_many_countdowns)
 	tlc_err e;
 	cr_assert_eq(read(json, &p, &e), TLC_EINPUT);
 	cr_assert(strstr(e.msg, "at most 64 countdowns"), "message: %s", e.msg);
+}
+
+/* Parameter values are given, and timelines record them, by name (a fuzzer found a program with
+ * two parameters named "eta" whose timeline could not be read back). */
+Test(program, refuses_duplicate_param_names)
+{
+	tlc_program *p;
+	tlc_err e;
+	const char *json = PROGRAM_P("{\"name\": \"eta\", \"type\": \"instant\"}, "
+				     "{\"name\": \"x\", \"type\": \"text\"}, "
+				     "{\"name\": \"eta\", \"type\": \"instant\"}",
+				     CD("a", "x"));
+	cr_assert_eq(read(json, &p, &e), TLC_EINPUT);
+	cr_assert_null(p);
+	cr_assert(strstr(e.msg, "two parameters have the name 'eta'"), "message: %s", e.msg);
+	cr_assert_leq(e.offset, strlen(json));
+}
+
+/* TLC_MAX_PARAMS bounds a program's parameters (and the duplicate-name check's work). */
+Test(program, too_many_params)
+{
+	char json[8000], params[6000];
+	size_t o = 0;
+	for (int i = 0; i <= TLC_MAX_PARAMS; i++)
+		o += (size_t)snprintf(params + o, sizeof params - o,
+				      "%s{\"name\": \"p%d\", \"type\": \"text\"}", i ? ", " : "", i);
+	snprintf(json, sizeof json, PROGRAM_P("%s", CD("a", "x")), params);
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(json, &p, &e), TLC_EINPUT);
+	cr_assert(strstr(e.msg, "at most 64 parameters"), "message: %s", e.msg);
+	/* 64 are fine */
+	o = 0;
+	for (int i = 0; i < TLC_MAX_PARAMS; i++)
+		o += (size_t)snprintf(params + o, sizeof params - o,
+				      "%s{\"name\": \"p%d\", \"type\": \"text\"}", i ? ", " : "", i);
+	snprintf(json, sizeof json, PROGRAM_P("%s", CD("a", "x")), params);
+	cr_assert_eq(read(json, &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(p->nparams, TLC_MAX_PARAMS);
+	tlc_program_free(p);
 }
