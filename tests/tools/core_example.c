@@ -1,12 +1,16 @@
 /*
- * A widget extension's view of the runtime: read a compiled program, instantiate it now, print
- * the entries. Linked against libtimelinec-core.a, cJSON and libc only (no ICU), which
- * tests/tools/core-link.sh checks.
+ * A widget extension's view of the runtime: read a compiled program, instantiate it at EPOCH,
+ * print the entries. Linked against libtimelinec-core.a, cJSON and libc only (no ICU), which
+ * tests/tools/core-link.sh checks; tests/tools/install-test.sh builds it against the installed
+ * runtime with pkg-config, core and full (-DWITH_RENDER: the ICU render module too).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include "timelinec/civil.h"
 #include "timelinec/timeline.h"
+#ifdef WITH_RENDER
+#include "timelinec/render.h"
+#endif
 
 int main(int argc, char **argv)
 {
@@ -48,6 +52,19 @@ int main(int argc, char **argv)
 		}
 		printf("\n");
 	}
+#ifdef WITH_RENDER
+	/* the ICU render module: what the last day's timer reads 1:02:03 before the target */
+	tlc_render_ctx *rc = NULL;
+	tlc_render_locale *loc = NULL;
+	tlc_buf out = TLC_BUF_INIT;
+	tlc_time target = tl->entries[tl->nentries - 1].views[0].target;
+	if (tlc_render_ctx_new(&rc) < 0 || tlc_render_locale_get(&loc, rc, "de_DE") < 0 ||
+	    tlc_render_timer(&out, NULL, loc, target - 3723, target) < 0)
+		return 1;
+	printf("timer %s\n", out.ptr);
+	tlc_buf_release(&out);
+	tlc_render_ctx_free(rc);
+#endif
 	printf("policy %d\n", (int)tl->policy);
 	tlc_timeline_free(tl);
 	tlc_zones_free(zs);
