@@ -918,7 +918,7 @@ int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 	int inst = -1;
 	for (size_t i = 0; i < s->nparams && n < TLC_MAX_PARAMS; i++, n++) {
 		const tlc_sp_param *p = &s->params[i];
-		vals[n] = (tlc_param_value){p->name, 0, 0, p->name};
+		vals[n] = (tlc_param_value){.name = p->name, .text = p->name};
 		lo[n] = now + 60;
 		hi[n] = now + 7 * 86400;
 		if (p->has_domain && p->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {

@@ -132,6 +132,12 @@ static inline tlc_time fuzz_now(unsigned k)
 	return nows[k % 8];
 }
 
+/* The instant an option byte picks: one of fuzz_now's, moved by up to 31 x 97 s. */
+static inline tlc_time fuzz_now_from(unsigned b_now)
+{
+	return fuzz_now(b_now) + (tlc_time)((b_now >> 3) * 97);
+}
+
 /* ---- a program instantiated ------------------------------------------------------------------ */
 
 /* A parameter's value from a 3-bit choice k: an instant around now, a number, a text. */
@@ -147,17 +153,22 @@ static inline void fuzz_param_value(tlc_param_value *v, const char *name, tlc_ti
 	v->text = k & 1 ? "1.5" : "Ann";
 }
 
+/* Whether option byte `seed` gives parameter i a value (some are left out), and which (*k). */
+static inline bool fuzz_param_given(unsigned seed, size_t i, unsigned *k)
+{
+	*k = (seed + 3u * (unsigned)i) & 7;
+	return !((seed & 0x80) && *k == 7);
+}
+
 /* Parameter values derived from an option byte, one per declared parameter (some left out). */
 static inline size_t fuzz_params(const tlc_program *p, tlc_time now, unsigned seed,
 				 tlc_param_value *v, size_t cap)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < p->nparams && n < cap; i++) {
-		unsigned k = (seed + 3u * (unsigned)i) & 7;
-		if ((seed & 0x80) && k == 7)
-			continue; /* a missing parameter */
-		fuzz_param_value(&v[n++], p->params[i].name, now, k);
-	}
+	unsigned k;
+	for (size_t i = 0; i < p->nparams && n < cap; i++)
+		if (fuzz_param_given(seed, i, &k))
+			fuzz_param_value(&v[n++], p->params[i].name, now, k);
 	return n;
 }
 
@@ -287,7 +298,7 @@ static inline void fuzz_instantiate(const tlc_program *p, unsigned b_now, unsign
 	if (!p->zone || (strcmp(p->zone, "floating") != 0 && tlc_zones_get(fuzz_zones(), p->zone, &ez) < 0))
 		return;
 	dz = (b_zone & 0x10) && ez ? ez : fuzz_zone(b_zone);
-	tlc_time now = fuzz_now(b_now) + (tlc_time)((b_now >> 3) * 97);
+	tlc_time now = fuzz_now_from(b_now);
 	tlc_instantiate_opts o = {.now = now, .data_time = TLC_TIME_NONE, .now_source = TLC_NOW_OPTION,
 				  .event_zone = ez, .display_zone = dz, .params = vals};
 	o.nparams = fuzz_params(p, now, b_params, vals, 64);

@@ -48,14 +48,13 @@ static void verify(tlc_ctx *ctx, const tlc_spec *spec, const tlc_program *p, uns
 static void activity(tlc_ctx *ctx, const tlc_spec *spec, unsigned opt, unsigned b_now,
 		     unsigned b_par)
 {
-	tlc_param_value vals[64];
+	tlc_param_value vals[TLC_MAX_PARAMS];
 	size_t n = 0;
-	tlc_time now = fuzz_now(b_now) + (tlc_time)((b_now >> 3) * 97);
-	for (size_t i = 0; i < spec->nparams && n < 64; i++) {
-		unsigned k = (b_par + 3u * (unsigned)i) & 7;
-		if (!((b_par & 0x80) && k == 7)) /* else a missing parameter */
+	unsigned k;
+	tlc_time now = fuzz_now_from(b_now);
+	for (size_t i = 0; i < spec->nparams && n < TLC_MAX_PARAMS; i++)
+		if (fuzz_param_given(b_par, i, &k))
 			fuzz_param_value(&vals[n++], spec->params[i].name, now, k);
-	}
 	tlc_la_opts lo = {.now = now, .now_source = TLC_NOW_OPTION, .params = vals, .nparams = n};
 	tlc_la_schedule *sch = NULL;
 	int rc = tlc_activity_build(ctx, spec, &lo, &sch);
@@ -67,7 +66,7 @@ static void activity(tlc_ctx *ctx, const tlc_spec *spec, unsigned opt, unsigned 
 	/* the start first, then the updates and the end in time order */
 	for (size_t i = 2; i < sch->nstates; i++)
 		FUZZ_CHECK(sch->states[i - 1].at <= sch->states[i].at);
-	tlc_activity_verify(ctx, sch, 12);
+	tlc_activity_verify(ctx, sch, TLC_LA_PUSHES_PER_HOUR);
 	tlc_buf b = TLC_BUF_INIT;
 	tlc_activity_write_json(&b, sch);
 	if (!tlc_buf_oom(&b)) {
