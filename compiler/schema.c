@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "schema.h"
+#include "timelinec/program.h" /* TLC_MAX_PARAMS */
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -156,7 +157,10 @@ static const tlc_type t_source = {.kind = TLC_V_EITHER, .name = "refresh source"
 static const tlc_type t_sources = {.kind = TLC_V_LIST, .name = "list of refresh sources",
 				   .elem = &t_source};
 
-static const tlc_type t_params = {.kind = TLC_V_MAP, .name = "parameters", .elem = &t_param_type};
+/* The loader refuses more than TLC_MAX_PARAMS parameters (TL003, load.c); max carries the limit
+ * to the generated reference and schema. */
+static const tlc_type t_params = {.kind = TLC_V_MAP, .name = "parameters", .elem = &t_param_type,
+				  .max = TLC_MAX_PARAMS};
 static const tlc_type t_check_params = {.kind = TLC_V_MAP, .name = "parameter domains",
 					.elem = &t_domain};
 static const tlc_type t_locales = {.kind = TLC_V_LIST, .name = "list of locales", .elem = &t_locale};

@@ -72,7 +72,7 @@ struct tlc_type {
 	const tlc_type *elem;            /* LIST, MAP, EITHER (scalar side) */
 	const tlc_type *alt;             /* EITHER (structured side) */
 	const char *const *enums;        /* ENUM (NULL-terminated); MAP: allowed key names or NULL */
-	int64_t min, max;                /* INT, NUMBER */
+	int64_t min, max;                /* INT, NUMBER; MAP: max = most entries (0: any number) */
 	const char *doc;
 };
 

@@ -17,6 +17,8 @@ static void md_type(tlc_buf *b, const tlc_type *t)
 	case TLC_V_MAP:
 		tlc_buf_puts(b, "map of ");
 		md_type(b, t->elem);
+		if (t->max > 0)
+			tlc_buf_printf(b, " (at most %lld)", (long long)t->max);
 		return;
 	case TLC_V_EITHER:
 		md_type(b, t->elem);
@@ -188,6 +190,8 @@ static void js_type(tlc_buf *b, const tlc_type *t)
 			}
 			tlc_buf_puts(b, "]},");
 		}
+		if (t->max > 0)
+			tlc_buf_printf(b, "\"maxProperties\":%lld,", (long long)t->max);
 		tlc_buf_puts(b, "\"additionalProperties\":");
 		js_type(b, t->elem);
 		tlc_buf_putc(b, '}');

@@ -318,6 +318,8 @@ const NEGATIVE = [
 	["examples/launch.yaml", "spec without 'timelinec'", del(["timelinec"])],
 	["examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")],
 	["examples/launch.yaml", "spec with an unknown reload word", add(["reload"], "sometimes")],
+	["examples/flight.yaml", "spec with 65 parameters (TLC_MAX_PARAMS is 64)",
+		set(["params"], Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`p${i}`, "instant"])))],
 ];
 
 for (const [source, what, mutate] of NEGATIVE) {
