@@ -136,32 +136,44 @@ demo: deps
 check: all $(UNIT)
 	@$(MAKE) --no-print-directory check-unit check-golden check-bad check-make headertest check-core check-docs check-schemas check-gating check-cli $(if $(SANITIZE),,check-install) check-integration check-e2e check-fuzz-replay
 
-# JSON Schemas of programs, timelines and specs, validated with ajv (Node.js and npm).
+# Test tools from Debian's packages, run by Debian's own python3 (the first python3 on PATH may be
+# another build that does not see them). Missing: DEVELOPER=1 (CI) fails, a plain `make check`
+# skips that part and prints the apt line. tests/tools/README.md lists what needs what.
+TEST_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) python3)
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+APT_SCHEMAS = python3 python3-jsonschema python3-ruamel.yaml
+APT_E2E = python3 python3-selenium chromium chromium-driver
+# needs WHAT, APT, TEST: $(call needs,...) runs TEST; on failure fails (DEVELOPER=1) or skips
+needs = if ! { $(3); } >/dev/null 2>&1; then \
+		if [ "$(DEVELOPER)" = 1 ]; then \
+			echo "$(1): $(TEST_PYTHON) lacks what it needs; run: apt-get install $(2)" >&2; exit 1; \
+		fi; \
+		echo "$(1): SKIPPED: run 'apt-get install $(2)' (CI runs it)"; exit 0; \
+	fi
+PY_SCHEMAS = $(TEST_PYTHON) -c 'import jsonschema, ruamel.yaml'
+PY_E2E = $(TEST_PYTHON) -c 'import selenium' && [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]
+
+# JSON Schemas of programs, timelines, schedules, diagnostics and specs (python3-jsonschema).
 check-schemas: $(TOOL)
-	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
-		sh tests/tools/schemas.sh $(TOOL); \
-	elif [ "$(DEVELOPER)" = 1 ]; then \
-		echo "check-schemas: node and npm are required (apt-get install nodejs npm)" >&2; exit 1; \
-	else \
-		echo "check-schemas: SKIPPED: node and npm are not installed (CI runs it)"; \
-	fi
+	@$(call needs,check-schemas,$(APT_SCHEMAS),$(PY_SCHEMAS)); \
+	TIMELINEC_PYTHON=$(TEST_PYTHON) sh tests/tools/schemas.sh $(TOOL)
 
-# The preview page in a real browser: Debian's chromium driven by npm's playwright-core
-# (tests/e2e/run.sh; pages and screenshots in $(BUILD)/e2e/).
+# The preview page in a real browser: Debian's chromium driven by python3-selenium through
+# chromium-driver (tests/e2e/run.sh; pages and screenshots in $(BUILD)/e2e/).
 check-e2e: $(TOOL)
-	@if [ -x /usr/bin/chromium ] && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
-		sh tests/e2e/run.sh $(TOOL); \
-	elif [ "$(DEVELOPER)" = 1 ]; then \
-		echo "check-e2e: chromium, node and npm are required (apt-get install chromium nodejs npm)" >&2; exit 1; \
-	else \
-		echo "check-e2e: SKIPPED: chromium, node or npm is not installed (CI runs it)"; \
-	fi
+	@$(call needs,check-e2e,$(APT_E2E),$(PY_E2E)); \
+	TIMELINEC_PYTHON=$(TEST_PYTHON) TIMELINEC_CHROMIUM=$(CHROMIUM) TIMELINEC_CHROMEDRIVER=$(CHROMEDRIVER) \
+		sh tests/e2e/run.sh $(TOOL)
 
+# the SARIF checks in both need check-schemas' packages
 check-integration: $(TOOL)
-	sh tests/tools/integration.sh $(TOOL)
+	@$(call needs,check-integration,$(APT_SCHEMAS),$(PY_SCHEMAS)); \
+	TIMELINEC_PYTHON=$(TEST_PYTHON) sh tests/tools/integration.sh $(TOOL)
 
 check-gating: $(TOOL)
-	sh tests/tools/gating.sh $(TOOL)
+	@$(call needs,check-gating,$(APT_SCHEMAS),$(PY_SCHEMAS)); \
+	TIMELINEC_PYTHON=$(TEST_PYTHON) sh tests/tools/gating.sh $(TOOL)
 
 # compile end to end: -o rules, no half-written files, now, params, programs as input
 check-cli: $(TOOL)
@@ -185,7 +197,7 @@ TZVERSION := $(shell sed -n '1s/^\# version //p' /usr/share/zoneinfo/tzdata.zi 2
 ZONE_CASES = $(BUILD)/zone-cases-$(TZVERSION).txt
 $(ZONE_CASES): tests/tools/gen-zone-cases.py
 	@mkdir -p $(dir $@)
-	python3 tests/tools/gen-zone-cases.py > $@.tmp && mv $@.tmp $@
+	$(TEST_PYTHON) tests/tools/gen-zone-cases.py > $@.tmp && mv $@.tmp $@
 
 check-unit: $(UNIT) $(ZONE_CASES)
 	cd tests && TZ=Pacific/Chatham LANG=de_DE.UTF-8 TLC_ZONE_CASES=../$(ZONE_CASES) \
@@ -198,7 +210,7 @@ golden-update: $(TOOL)
 	UPDATE=1 sh tests/tools/golden.sh $(TOOL)
 
 conformance-update: $(TOOL)
-	python3 tests/tools/gen-conformance.py $(TOOL) .
+	$(TEST_PYTHON) tests/tools/gen-conformance.py $(TOOL) .
 
 check-bad: $(TOOL)
 	sh tests/tools/bad-inputs.sh $(TOOL)

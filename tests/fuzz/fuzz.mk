@@ -9,13 +9,15 @@
 #   make fuzz-ENTRY          one harness (fuzz-spec, fuzz-rrule, ...)
 #   make fuzz-merge          add the new inputs that raise coverage to tests/fuzz/corpus/
 #
-# Knobs: FUZZ_CC (clang), FUZZ_SECONDS, FUZZ_RUNS, FUZZ_TIMEOUT (s per input, 10; 60 for
+# Knobs: FUZZ_CC (Debian's /usr/bin/clang when present, else clang), FUZZ_SECONDS, FUZZ_RUNS, FUZZ_TIMEOUT (s per input, 10; 60 for
 # program and spec: FUZZ_TIMEOUT_program, FUZZ_TIMEOUT_spec), FUZZ_ASAN_OPTIONS (used when
 # ASAN_OPTIONS is not set), FUZZ_JOBS
 # (parallel fuzzing processes per harness, 1), FUZZ_ARGS (more libFuzzer flags).
 
 FUZZ_ENTRIES = yaml json spec program timeline rrule template time
-FUZZ_CC ?= clang
+# Pinned by path: the Swift toolchain puts a clang of its own first on PATH, whose runtime
+# libraries are not Debian's libclang-rt-14-dev. `make fuzz FUZZ_CC=...` picks another.
+FUZZ_CC ?= $(firstword $(wildcard /usr/bin/clang) clang)
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?=
 FUZZ_TIMEOUT ?= 10
@@ -45,7 +47,7 @@ FUZZ_REPLAY_OBJ = $(addprefix $(BUILD)/obj/tests/fuzz/,standalone.o \
 FUZZ_REPLAY_BINS = $(addprefix $(BUILD)/fuzz-replay/fuzz_,$(FUZZ_ENTRIES))
 FUZZ_REPLAY_LIB = $(BUILD)/fuzz-replay/libcompiler.a
 
-.PHONY: fuzz fuzz-short fuzz-build fuzz-merge check-fuzz-replay \
+.PHONY: fuzz fuzz-short fuzz-build fuzz-cc fuzz-merge check-fuzz-replay \
 	$(addprefix fuzz-,$(FUZZ_ENTRIES)) $(addprefix fuzz-merge-,$(FUZZ_ENTRIES))
 
 # ---- the standalone replay (gcc or cc, the build's own flags and objects) ----------------------
@@ -96,6 +98,14 @@ $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/tests/fuzz/fuzz_%.o $(FUZZ_DIR)/libfuzzed.a
 
 fuzz-build: $(FUZZ_BINS)
 
+# Which clang builds the harnesses, and that it links libFuzzer (a clear message otherwise).
+fuzz-cc:
+	@mkdir -p $(BUILD)
+	@printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' > $(BUILD)/fuzz-cc.c
+	@$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $(BUILD)/fuzz-cc $(BUILD)/fuzz-cc.c 2>$(BUILD)/fuzz-cc.log || \
+		{ echo "fuzz: $(FUZZ_CC) cannot link libFuzzer with ASan and UBSan (Debian: apt-get install clang libclang-rt-14-dev; or make fuzz FUZZ_CC=/path/to/clang):" >&2; cat $(BUILD)/fuzz-cc.log >&2; exit 1; }
+	@echo "fuzz: $(FUZZ_CC): $$($(FUZZ_CC) --version | head -1)"
+
 # built by pattern rules only: keep them (not intermediate files make would delete)
 .SECONDARY: $(FUZZ_HARNESS_OBJ) $(FUZZ_REPLAY_OBJ)
 
@@ -110,7 +120,8 @@ $(addprefix fuzz-,$(FUZZ_ENTRIES)): fuzz-%: $(FUZZ_DIR)/fuzz_%
 		$(if $(wildcard tests/fuzz/dict/$*.dict),-dict=tests/fuzz/dict/$*.dict) \
 		$(FUZZ_ARGS) $(FUZZ_DIR)/corpus/$* tests/fuzz/corpus/$*
 
-fuzz: $(addprefix fuzz-,$(FUZZ_ENTRIES))
+fuzz: fuzz-cc
+	@$(MAKE) --no-print-directory $(addprefix fuzz-,$(FUZZ_ENTRIES))
 
 fuzz-short:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20 FUZZ_RUNS=

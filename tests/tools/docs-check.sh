@@ -34,6 +34,7 @@ awk '/^<!-- BEGIN GENERATED KEY REFERENCE -->$/{on=1; next} /^<!-- END GENERATED
 cmp -s "$tmp/ref.md" "$tmp/spec-ref.md" || fail "the key reference in docs/spec.md is stale (make reference-update)"
 "$tool" reference --json-schema > "$tmp/schema.json"
 cmp -s "$tmp/schema.json" docs/spec.schema.json || fail "docs/spec.schema.json is stale (make reference-update)"
-python3 tests/tools/docs-examples.py "$tool" || status=1
+. tests/tools/python.sh
+"$py" tests/tools/docs-examples.py "$tool" || status=1
 [ $status = 0 ] && echo "docs-check: rule pages, explain, key reference and spec schema agree with the code"
 exit $status

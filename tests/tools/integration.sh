@@ -29,17 +29,16 @@ TIMELINEC_WERROR=1 phase "$root/examples/scenarios/02-count-up.broken.yaml"
 if [ $? = 0 ] || ! grep -q "warning: '{timer}' keeps running" "$t/log"; then
 	echo "FAIL: xcode phase with TIMELINEC_WERROR=1 should fail on a warning" >&2; cat "$t/log" >&2; fails=1
 fi
-if command -v node >/dev/null 2>&1; then
-	mkdir -p "$t/ws"
+. "$root/tests/tools/python.sh"
+mkdir -p "$t/ws"
 	# the workflow runs its own `make`: not the variables of the make running this test
 	# (under check-asan, BUILD=build-asan, exported by make, would build elsewhere than the
 	# PATH the workflow adds)
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u BUILD -u SANITIZE \
-		node "$root/tests/tools/run-workflow.mjs" "$root/examples/integration/github-actions.yml" "$t/ws" \
-		"TIMELINEC_DIR=$root" "SPECS=$root/examples/launch.yaml $root/examples/scenarios/01-timer-25h.fixed.yaml" \
-		> "$t/log" 2>&1 || { echo "FAIL: the workflow's steps" >&2; tail -20 "$t/log" >&2; fails=1; }
-	node "$root/tests/tools/validate-sarif.mjs" "$t/ws/timelinec.sarif" >> "$t/log" 2>&1 ||
-		{ echo "FAIL: the workflow's SARIF" >&2; tail -5 "$t/log" >&2; fails=1; }
-fi
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u BUILD -u SANITIZE \
+	"$py" "$root/tests/tools/run_workflow.py" "$root/examples/integration/github-actions.yml" "$t/ws" \
+	"TIMELINEC_DIR=$root" "SPECS=$root/examples/launch.yaml $root/examples/scenarios/01-timer-25h.fixed.yaml" \
+	> "$t/log" 2>&1 || { echo "FAIL: the workflow's steps" >&2; tail -20 "$t/log" >&2; fails=1; }
+"$py" "$root/tests/tools/validate_sarif.py" "$t/ws/timelinec.sarif" >> "$t/log" 2>&1 ||
+	{ echo "FAIL: the workflow's SARIF" >&2; tail -5 "$t/log" >&2; fails=1; }
 [ $fails = 0 ] && echo "integration: the Xcode build phase and the GitHub Actions steps work as written"
 exit $fails

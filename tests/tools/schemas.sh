@@ -1,13 +1,15 @@
 #!/bin/sh
-# Schema tests: docs/program.schema.json and docs/timeline.schema.json against the goldens,
-# docs/spec.schema.json against the example specs and against `TOOL reference --json-schema`,
-# and broken documents that must be rejected (tests/tools/validate-schemas.mjs).
+# Schema tests: docs/program.schema.json, timeline, schedule and diagnostics schemas against the
+# goldens, docs/spec.schema.json against the example specs and against `TOOL reference
+# --json-schema`, and broken documents that must be rejected (tests/tools/validate_schemas.py),
+# after the checker's own self-test (tests/tools/test_schemacheck.py).
 #   usage: tests/tools/schemas.sh path/to/timelinec
-# Needs Node 20 and npm; installs the pinned packages (package-lock.json) into
-# tests/tools/node_modules with `npm ci` the first time, and again when the lock file changes.
-# Prints one summary line on success; every failure (and exit status 1) otherwise.
+# Needs Debian's python3 with python3-jsonschema and python3-ruamel.yaml
+# (apt-get install python3-jsonschema python3-ruamel.yaml).
+# Prints one summary line per part on success; every failure (and exit status 1) otherwise.
 set -eu
 tool=${1:?usage: schemas.sh path/to/timelinec}
 here=$(cd "$(dirname "$0")" && pwd)
-sh "$here/node-deps.sh" || { echo "schemas: FAIL: see above" >&2; exit 1; }
-exec node "$here/validate-schemas.mjs" "$tool"
+. "$here/python.sh"
+"$py" "$here/test_schemacheck.py"
+exec "$py" "$here/validate_schemas.py" "$tool"

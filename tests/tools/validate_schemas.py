@@ -1,0 +1,377 @@
+#!/usr/bin/python3
+"""validate_schemas.py TOOL: checks the JSON Schemas in docs/ against what timelinec writes and
+reads (Debian's python3 with python3-jsonschema and python3-ruamel.yaml; run through
+tests/tools/schemas.sh):
+
+  - every tests/golden/examples/*.program.json  against docs/program.schema.json  (2020-12)
+  - every tests/golden/examples/*.timeline.json against docs/timeline.schema.json (2020-12,
+    which $refs "program.schema.json" for its "program" member)
+  - every tests/golden/examples/*.schedule.json (a Live Activity's schedule: content states
+    and APNs requests) against docs/schedule.schema.json (2020-12)
+  - every examples/*.yaml and tests/spec-examples/*.{yaml,json} against docs/spec.schema.json
+    (draft-07; YAML read with the YAML 1.2 core schema, so '17:40' and 2026-12-01 stay strings)
+  - every tests/golden/scenarios/*.check.json against docs/diagnostics.schema.json (2020-12)
+  - docs/spec.schema.json is byte-identical to `TOOL reference --json-schema`
+  - negative checks: mutated copies of goldens and specs must be REJECTED
+  - our schemas are valid against their metaschema and pass the strict lint ajv's strict mode
+    applied (unknown keywords, keywords without their type, unbounded tuples, unknown formats)
+  - lint of our own schemas: every property has a description
+
+Formats are asserted (date-time, uri, uri-reference: tests/tools/schemacheck.py).
+Prints one summary line and exits 0 when all pass; otherwise prints every failure to stderr and
+exits 1 (2 for usage errors). VERBOSE=1 shows why each broken document was rejected.
+"""
+import copy
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import schemacheck as sc  # noqa: E402  (exits 1 with the apt line when a package is missing)
+import jsonschema  # noqa: E402
+
+if len(sys.argv) != 2:
+    sys.stderr.write("usage: tests/tools/validate_schemas.py TOOL   (TOOL: build/timelinec)\n")
+    sys.exit(2)
+TOOL = os.path.abspath(sys.argv[1])
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+VERBOSE = bool(os.environ.get("VERBOSE"))
+failures = []
+counts = dict(program=0, timeline=0, schedule=0, spec=0, diagnostics=0, negative=0)
+
+
+def fail(msg):
+    failures.append(msg)
+
+
+def rel(p):
+    return os.path.relpath(p, ROOT)
+
+
+def list_dir(d, suffixes):
+    a = os.path.join(ROOT, d)
+    if not os.path.isdir(a):
+        return []
+    return [os.path.join(a, f) for f in sorted(os.listdir(a)) if any(f.endswith(s) for s in suffixes)]
+
+
+# ---- schemas -------------------------------------------------------------------------------------
+
+def load_schema(path):
+    try:
+        return sc.load_json(path)
+    except (OSError, ValueError) as e:
+        fail(f"{rel(path)}: cannot read the schema: {e}")
+        return None
+
+
+DRAFTS = {
+    "https://json-schema.org/draft/2020-12/schema": ("2020-12", jsonschema.Draft202012Validator),
+    "http://json-schema.org/draft-07/schema#": ("draft-07", jsonschema.Draft7Validator),
+}
+STORE = {}
+
+
+def compile_schema(schema, name, want):
+    """A validator for the schema, after its metaschema and the strict lint accept it."""
+    if schema is None:
+        return None
+    draft, cls = DRAFTS.get(schema.get("$schema"), (None, None))
+    if draft != want:
+        fail(f"{name}: $schema is {schema.get('$schema')!r}, expected the {want} metaschema")
+        return None
+    ok = True
+    for e in cls(cls.META_SCHEMA).iter_errors(schema):
+        fail(f"{name}: the schema does not compile: {e.message} at #/{'/'.join(map(str, e.absolute_path))}")
+        ok = False
+
+    def lint_fail(msg):
+        nonlocal ok
+        ok = False
+        fail(f"{name}: the schema does not compile: {msg}")
+
+    sc.strict_lint(schema, draft, name, lint_fail)
+    if not ok:
+        return None
+    resolver = jsonschema.RefResolver.from_schema(schema, store=STORE)
+    return cls(schema, resolver=resolver, format_checker=sc.FORMATS)
+
+
+SCHEMAS = {}
+for kind in ("program", "timeline", "schedule", "diagnostics"):
+    SCHEMAS[kind] = load_schema(os.path.join(ROOT, f"docs/{kind}.schema.json"))
+    if SCHEMAS[kind] and "$id" in SCHEMAS[kind]:
+        STORE[SCHEMAS[kind]["$id"]] = SCHEMAS[kind]
+SPEC_SCHEMA_PATH = os.path.join(ROOT, "docs/spec.schema.json")
+SCHEMAS["spec"] = load_schema(SPEC_SCHEMA_PATH)
+
+VALIDATORS = {k: compile_schema(SCHEMAS[k], f"docs/{k}.schema.json", "2020-12")
+              for k in ("program", "timeline", "schedule", "diagnostics")}
+VALIDATORS["spec"] = compile_schema(SCHEMAS["spec"], "docs/spec.schema.json", "draft-07")
+
+
+def lint_descriptions(schema, name):
+    """Every property of our schemas documents itself (conditional refinements under
+    if/then/else, contains and not only narrow properties declared elsewhere and are skipped)."""
+    if schema is None:
+        return
+
+    def walk(node, path):
+        if isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, f"{path}/{i}")
+            return
+        if not isinstance(node, dict):
+            return
+        for k, v in node.items():
+            if k in ("if", "then", "else", "contains", "not", "const", "enum"):
+                continue
+            if k == "properties" and isinstance(v, dict):
+                for p, sub in v.items():
+                    if sub is not False and not (isinstance(sub, dict) and isinstance(sub.get("description"), str)
+                                                 and sub["description"]):
+                        fail(f"{name}: property {path}/properties/{p} has no description")
+                    walk(sub, f"{path}/properties/{p}")
+                continue
+            walk(v, f"{path}/{k}")
+
+    walk(schema, "#")
+
+
+for kind in ("program", "timeline", "schedule", "diagnostics"):
+    lint_descriptions(SCHEMAS[kind], f"docs/{kind}.schema.json")
+
+
+# ---- positive checks -------------------------------------------------------------------------------
+
+def check(kind, doc, label):
+    v = VALIDATORS[kind]
+    if v is None:
+        return
+    errors = list(v.iter_errors(doc))
+    if errors:
+        fail(f"{label}: does not validate against the {kind} schema:\n{sc.error_lines(errors)}")
+    else:
+        counts[kind] += 1
+
+
+programs = list_dir("tests/golden/examples", [".program.json"])
+timelines = list_dir("tests/golden/examples", [".timeline.json"])
+schedules = list_dir("tests/golden/examples", [".schedule.json"])
+specs = list_dir("examples", [".yaml"]) + list_dir("tests/spec-examples", [".yaml", ".json"])
+if not programs:
+    fail("no tests/golden/examples/*.program.json found")
+if not timelines:
+    fail("no tests/golden/examples/*.timeline.json found")
+if not schedules:
+    fail("no tests/golden/examples/*.schedule.json found")
+if not specs:
+    fail("no examples/*.yaml or tests/spec-examples/* found")
+
+
+def kind_of(name):
+    for k in ("program", "timeline", "schedule"):
+        if name.endswith(f".{k}.json"):
+            return k
+    return "spec"
+
+
+goldens = {}  # file name -> parsed document, for the negative checks
+for f in programs + timelines + schedules:
+    try:
+        doc = sc.load_json(f)
+    except (OSError, ValueError) as e:
+        fail(f"{rel(f)}: not JSON: {e}")
+        continue
+    goldens[os.path.basename(f)] = doc
+    check(kind_of(f), doc, rel(f))
+
+
+def parse_spec(path):
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    if path.endswith(".json"):
+        return sc.load_json_text(text)
+    return sc.load_yaml_core(text)
+
+
+spec_docs = {}
+for f in specs:
+    try:
+        doc = parse_spec(f)
+    except Exception as e:  # any reader error is a failure of this spec, reported with its name
+        fail(f"{rel(f)}: cannot parse: {e}")
+        continue
+    spec_docs[rel(f)] = doc
+    check("spec", doc, rel(f))
+
+# ---- check --format json reports against docs/diagnostics.schema.json ------------------------------
+
+reports = list_dir("tests/golden/scenarios", [".check.json"])
+if not reports:
+    fail("no tests/golden/scenarios/*.check.json found")
+for f in reports:
+    check("diagnostics", sc.load_json(f), rel(f))
+if VALIDATORS["diagnostics"] and reports:
+    broken = [f for f in reports if "broken" in f]
+    bad = sc.load_json(broken[0])
+    bad["diagnostics"][0]["severity"] = "fatal"
+    if VALIDATORS["diagnostics"].is_valid(bad):
+        fail("a report with severity 'fatal' was accepted")
+    else:
+        counts["negative"] += 1
+
+# ---- docs/spec.schema.json is the tool's output -------------------------------------------------------
+
+try:
+    out = subprocess.run([TOOL, "reference", "--json-schema"], capture_output=True, check=True).stdout
+except (OSError, subprocess.CalledProcessError) as e:
+    fail(f"cannot run '{TOOL} reference --json-schema': {str(e).splitlines()[0]}")
+    out = None
+if out is not None and os.path.exists(SPEC_SCHEMA_PATH):
+    with open(SPEC_SCHEMA_PATH, "rb") as fh:
+        file = fh.read()
+    if file != out:
+        i = 0
+        while i < len(file) and i < len(out) and file[i] == out[i]:
+            i += 1
+        fail(f"docs/spec.schema.json differs from '{rel(TOOL)} reference --json-schema' "
+             f"at byte {i} (file {len(file)} bytes, tool {len(out)} bytes): "
+             f"file {file[i:i + 40]!r} vs tool {out[i:i + 40]!r}; regenerate with "
+             f"'{rel(TOOL)} reference --json-schema > docs/spec.schema.json'")
+
+# ---- negative checks ------------------------------------------------------------------------------------
+# Each takes a golden (or spec), changes one thing, and must be rejected. A mutation whose target
+# is missing is itself a failure (the golden changed shape: update the check).
+
+_MISSING = object()
+
+
+def container(doc, path):
+    node = doc
+    for k in path[:-1]:
+        if isinstance(node, dict) and k in node:
+            node = node[k]
+        elif isinstance(node, list) and isinstance(k, int) and 0 <= k < len(node):
+            node = node[k]
+        else:
+            return None
+    return node if isinstance(node, (dict, list)) else None
+
+
+def has(parent, k):
+    if isinstance(parent, dict):
+        return k in parent
+    return isinstance(k, int) and 0 <= k < len(parent)
+
+
+def set_(path, value):  # replace an existing value
+    def m(doc):
+        p, k = container(doc, path), path[-1]
+        if p is None or not has(p, k):
+            return False
+        p[k] = value
+        return True
+    return m
+
+
+def del_(path):  # remove an existing key or array item
+    def m(doc):
+        p, k = container(doc, path), path[-1]
+        if p is None or not has(p, k):
+            return False
+        del p[k]
+        return True
+    return m
+
+
+def add(path, value):  # a new key
+    def m(doc):
+        p, k = container(doc, path), path[-1]
+        if not isinstance(p, dict) or k in p:
+            return False
+        p[k] = value
+        return True
+    return m
+
+
+TL_LIVE = ["entries", 6, "views", "main", "families", "default", 1]  # launch: the timer run
+SCH_APS = ["states", 1, "request", "body", "aps"]  # delivery: the first pushed update
+SCH_HEADERS = ["states", 1, "request", "headers"]
+NEGATIVE = [
+    # programs
+    ("launch.program.json", "unknown live run kind", set_(["countdowns", 0, "phases", 1, "views", "default", 1, "live"], "stopwatch")),
+    ("launch.program.json", "missing required key 'zone'", del_(["zone"])),
+    ("launch.program.json", "missing required key 'phases'", del_(["countdowns", 0, "phases"])),
+    ("launch.program.json", "bad instant (offset instead of 'Z')", set_(["countdowns", 0, "target", "at"], "2026-12-01T18:00:00+01:00")),
+    ("launch.program.json", "bad instant (no 'Z')", set_(["window", "start", "at"], "2026-11-25T08:00:00")),
+    ("launch.program.json", "both window and horizon", add(["horizon"], 86400)),
+    ("launch.program.json", "unknown widget family", add(["countdowns", 0, "phases", 0, "views", "systemSmall"], [{"text": "x"}])),
+    ("launch.program.json", "unknown top-level key", add(["extra"], True)),
+    ("launch.program.json", "message run with a text too", add(["countdowns", 0, "phases", 0, "views", "default", 0, "text"], "x")),
+    ("launch.program.json", "phase threshold not an integer", set_(["countdowns", 0, "phases", 0, "above"], "24h")),
+    ("launch.program.json", "two phases without threshold", set_(["countdowns", 0, "phases", 2, "above"], None)),
+    ("launch.program.json", "unknown unit", set_(["messages", 0, "units", 0], "weeks")),
+    ("launch.program.json", "unknown reload policy", set_(["reload", "policy"], "sometimes")),
+    ("launch.program.json", "unknown time kind", set_(["countdowns", 0, "target", "kind"], "none")),
+    ("standup.program.json", "local reading with a 'Z'", set_(["countdowns", 0, "dtstart"], "1970-01-01T00:00:00Z")),
+    ("standup.program.json", "recur countdown with a target", add(["countdowns", 0, "target"], {"kind": "now", "offset": 0})),
+    ("flight.program.json", "param time without its name", del_(["countdowns", 0, "target", "param"])),
+    # timelines
+    ("launch.timeline.json", "unknown live run kind", set_(TL_LIVE + ["live"], "stopwatch")),
+    ("launch.timeline.json", "live run without target", del_(TL_LIVE + ["target"])),
+    ("launch.timeline.json", "timer run with a from", add(TL_LIVE + ["from"], "2026-11-30T17:00:00Z")),
+    ("launch.timeline.json", "missing required key 'now'", del_(["now"])),
+    ("launch.timeline.json", "bad entry date (no 'Z')", set_(["entries", 0, "date"], "2026-11-25T08:00:00")),
+    ("launch.timeline.json", "bad entry date (month 13)", set_(["entries", 0, "date"], "2026-13-25T08:00:00Z")),
+    ("launch.timeline.json", "bad entry date (Feb 30)", set_(["entries", 0, "date"], "2026-02-30T08:00:00Z")),
+    ("launch.timeline.json", "program-only policy 'auto'", set_(["policy", "kind"], "auto")),
+    ("launch.timeline.json", "unknown now-source", set_(["now-source"], "sundial")),
+    ("launch.timeline.json", "no entries", set_(["entries"], [])),
+    ("launch.timeline.json", "message arg of an unknown unit", add(["entries", 0, "views", "main", "families", "default", 0, "args", "weeks"], 1)),
+    ("launch.timeline.json", "embedded program: unknown run kind", set_(["program", "countdowns", 0, "phases", 1, "views", "default", 1, "live"], "stopwatch")),
+    ("launch.timeline.json", "embedded program: missing 'countdowns'", del_(["program", "countdowns"])),
+    ("standup.timeline.json", "policy after without its date", del_(["policy", "date"])),
+    # schedules (a Live Activity): the aps body and the request headers
+    ("delivery-activity.schedule.json", "aps event 'pause'", set_(SCH_APS + ["event"], "pause")),
+    ("delivery-activity.schedule.json", "apns-push-type 'alert'", set_(SCH_HEADERS + ["apns-push-type"], "alert")),
+    # specs
+    ("examples/launch.yaml", "spec without 'timelinec'", del_(["timelinec"])),
+    ("examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")),
+    ("examples/launch.yaml", "spec with an unknown reload word", add(["reload"], "sometimes")),
+    ("examples/flight.yaml", "spec with 65 parameters (TLC_MAX_PARAMS is 64)",
+     set_(["params"], {f"p{i}": "instant" for i in range(65)})),
+]
+
+for source, what, mutate in NEGATIVE:
+    kind = kind_of(source)
+    base = spec_docs.get(source) if kind == "spec" else goldens.get(source)
+    label = f"negative check '{what}' ({source})"
+    if base is None:
+        fail(f"{label}: {source} is missing or did not parse")
+        continue
+    v = VALIDATORS[kind]
+    if v is None:
+        continue
+    doc = copy.deepcopy(base)
+    if not mutate(doc):
+        fail(f"{label}: the mutation found nothing to change; the document changed shape, update the check")
+        continue
+    errors = list(v.iter_errors(doc))
+    if not errors:
+        fail(f"{label}: the broken document was ACCEPTED; the schema is too loose")
+    else:
+        counts["negative"] += 1
+        if VERBOSE:
+            sys.stderr.write(f"rejected as expected: {label}\n{sc.error_lines(errors, 3)}\n")
+
+# ---- result ---------------------------------------------------------------------------------------------
+
+if failures:
+    sys.stderr.write(f"schemas: {len(failures)} failure(s):\n")
+    for f in failures:
+        sys.stderr.write(f"  - {f}\n")
+    sys.exit(1)
+print(f"schemas: ok: {counts['program']} programs, {counts['timeline']} timelines, {counts['schedule']} schedules, "
+      f"{counts['spec']} specs, {counts['diagnostics']} check reports valid; "
+      f"docs/spec.schema.json up to date; {counts['negative']} broken documents rejected")
