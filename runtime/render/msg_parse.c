@@ -475,8 +475,24 @@ static int parse_typed(parser *p, size_t use, size_t arg_off, unsigned depth)
 		return fail(p, toff, tlen, kind == TLC_MSG_KIND_SIMPLE ? "expected ',' or '}' after '%.*s'"
 			    : "'%.*s' argument has no branches", clip(tlen), p->s + toff);
 	p->i++;
-	if (kind == TLC_MSG_KIND_SIMPLE)
-		return parse_simple_style(p, arg_off);
+	if (kind == TLC_MSG_KIND_SIMPLE) {
+		size_t soff = p->i, send;
+		if ((error = parse_simple_style(p, arg_off)) < 0)
+			return error;
+		/* ICU reads a "number, integer" argument from the varargs as an int32_t (its kLong);
+		 * every other numeric argument, and msg_call() passes every one, as a double. The
+		 * skeleton formats integers as the style does (no fraction digits, half-even, the
+		 * locale's grouping), from a double, for values past 32 bits too. */
+		send = p->i - 1;
+		while (soff < send && is_ws(p->s[soff]))
+			soff++;
+		while (send > soff && is_ws(p->s[send - 1]))
+			send--;
+		if (p->convert && word_is(p->s + toff, tlen, "number") &&
+		    word_is(p->s + soff, send - soff, "integer"))
+			return substitute(p, soff, send - soff, "::precision-integer");
+		return 0;
+	}
 	return parse_branches(p, use, arg_off, depth);
 }
 

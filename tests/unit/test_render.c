@@ -15,6 +15,9 @@
 #include <time.h>
 #include <unicode/uloc.h>
 #include <unicode/ucal.h>
+#include <unicode/unum.h>
+#include <unicode/unumberformatter.h>
+#include <unicode/ustring.h>
 #include "timelinec/civil.h"
 #include "timelinec/render.h"
 #include "render/render_internal.h" /* white-box: the name -> number converter */
@@ -697,6 +700,116 @@ static int fmt(tlc_buf *b, tlc_err *err, const char *loc, const char *pat, const
 {
 	memset(err, 0, sizeof *err);
 	return tlc_render_msg(b, err, loc_of(loc), pat, strlen(pat), a, n);
+}
+
+/* ---- messages: every argument style ICU's MessageFormat accepts ---- */
+
+/* What ICU's own number formatters print for v: the oracle for the message styles. */
+static void icu_number(char *out, size_t cap, const char *loc, UNumberFormatStyle style, double v)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar u[256];
+	UNumberFormat *f = unum_open(style, NULL, 0, loc, NULL, &st);
+	int32_t n = unum_formatDouble(f, v, u, 256, NULL, &st);
+	u_strToUTF8(out, (int32_t)cap, NULL, u, n, &st);
+	unum_close(f);
+	cr_assert(!U_FAILURE(st), "%s: %s", loc, u_errorName(st));
+}
+
+static void icu_skeleton(char *out, size_t cap, const char *loc, const char *skel, double v)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar us[64], u[256];
+	u_uastrcpy(us, skel);
+	UNumberFormatter *f = unumf_openForSkeletonAndLocale(us, -1, loc, &st);
+	UFormattedNumber *r = unumf_openResult(&st);
+	unumf_formatDouble(f, v, r, &st);
+	int32_t n = unumf_resultToString(r, u, 256, &st);
+	u_strToUTF8(out, (int32_t)cap, NULL, u, n, &st);
+	unumf_closeResult(r);
+	unumf_close(f);
+	cr_assert(!U_FAILURE(st), "%s: %s", loc, u_errorName(st));
+}
+
+static const char *msg1(tlc_buf *b, const char *loc, const char *pat, int64_t v)
+{
+	tlc_err err;
+	tlc_msg_arg a[] = {{"n", TLC_MSG_ARG_INT, v, NULL}, {"s", TLC_MSG_ARG_STRING, 0, "b"}};
+	tlc_buf_clear(b);
+	int rc = fmt(b, &err, loc, pat, a, 2);
+	cr_assert_eq(rc, 0, "%s '%s' (%lld): %d %s", loc, pat, (long long)v, rc, err.msg);
+	return b->ptr;
+}
+
+/*
+ * Each style against the plain argument or ICU's own formatter, in five locales, for values past
+ * 32 bits too: "{n, number, integer}" once handed ICU a double where it reads an int32_t (memory
+ * garbage, different each run).
+ */
+Test(render, msg_every_argument_style)
+{
+	static const char *const locs[] = {"en_US", "de_DE", "ar_EG", "ja_JP", "fr_FR"};
+	static const int64_t vals[] = {0, 1, 2, 5, 21, 1234567, 3000000000LL, -42};
+	tlc_buf b = TLC_BUF_INIT, plain = TLC_BUF_INIT;
+	char want[256];
+	for (size_t l = 0; l < 5; l++)
+		for (size_t k = 0; k < sizeof vals / sizeof *vals; k++) {
+			const char *L = locs[l];
+			int64_t v = vals[k];
+			msg1(&plain, L, "{n}", v);
+			cr_expect_str_eq(msg1(&b, L, "{n, number, integer}", v), plain.ptr, "%s %lld", L, (long long)v);
+			cr_expect_str_eq(msg1(&b, L, "{n,number,  INTEGER }", v), plain.ptr, "%s %lld", L, (long long)v);
+			cr_expect_str_eq(msg1(&b, L, "{n, number}", v), plain.ptr);
+			icu_number(want, sizeof want, L, UNUM_DECIMAL, (double)v);
+			cr_expect_str_eq(plain.ptr, want, "%s %lld", L, (long long)v);
+			/* two integer styles in one message: each reads its own argument */
+			tlc_buf two = TLC_BUF_INIT;
+			tlc_buf_puts(&two, plain.ptr);
+			tlc_buf_puts(&two, "|");
+			tlc_buf_puts(&two, plain.ptr);
+			cr_expect_str_eq(msg1(&b, L, "{n, number, integer}|{n}", v), two.ptr);
+			cr_expect_str_eq(msg1(&b, L, "{n}|{n, number, integer}", v), two.ptr);
+			tlc_buf_release(&two);
+			icu_number(want, sizeof want, L, UNUM_PERCENT, (double)v);
+			cr_expect_str_eq(msg1(&b, L, "{n, number, percent}", v), want, "%s %lld", L, (long long)v);
+			icu_number(want, sizeof want, L, UNUM_CURRENCY, (double)v);
+			cr_expect_str_eq(msg1(&b, L, "{n, number, currency}", v), want, "%s %lld", L, (long long)v);
+			icu_skeleton(want, sizeof want, L, "sign-always", (double)v);
+			cr_expect_str_eq(msg1(&b, L, "{n, number, ::sign-always}", v), want);
+			icu_skeleton(want, sizeof want, L, "compact-short", (double)v);
+			cr_expect_str_eq(msg1(&b, L, "{n, number, :: compact-short}", v), want);
+			icu_number(want, sizeof want, L, UNUM_SPELLOUT, (double)v);
+			cr_expect_str_eq(msg1(&b, L, "{n, spellout}", v), want);
+			icu_number(want, sizeof want, L, UNUM_ORDINAL, (double)v);
+			cr_expect_str_eq(msg1(&b, L, "{n, ordinal}", v), want);
+			/* the same call twice prints the same (garbage would differ) */
+			cr_expect_str_eq(msg1(&b, L, "{n, number, integer}{s}", v),
+					 msg1(&plain, L, "{n, number, integer}{s}", v));
+		}
+	/* plural with offset, selectordinal and select, where the English answer is known */
+	static const char *const offset = "{n, plural, offset:1 =0{nobody} =1{you} one{you and # other} "
+					  "other{you and # others}}";
+	cr_expect_str_eq(msg1(&b, "en_US", offset, 0), "nobody");
+	cr_expect_str_eq(msg1(&b, "en_US", offset, 1), "you");
+	cr_expect_str_eq(msg1(&b, "en_US", offset, 2), "you and 1 other");
+	cr_expect_str_eq(msg1(&b, "en_US", offset, 3000000000LL), "you and 2,999,999,999 others");
+	static const char *const ord = "{n, selectordinal, one{#st} two{#nd} few{#rd} other{#th}}";
+	cr_expect_str_eq(msg1(&b, "en_US", ord, 1), "1st");
+	cr_expect_str_eq(msg1(&b, "en_US", ord, 2), "2nd");
+	cr_expect_str_eq(msg1(&b, "en_US", ord, 21), "21st");
+	cr_expect_str_eq(msg1(&b, "en_US", ord, 5), "5th");
+	cr_expect_str_eq(msg1(&b, "en_US", "{s, select, a{A} b{B} other{O}} {n, number, integer}", 7), "B 7");
+	/* date and time would format with ICU's zone: refused, with the reason */
+	tlc_err err;
+	tlc_msg_arg a = {"n", TLC_MSG_ARG_INT, 1, NULL};
+	for (size_t k = 0; k < 4; k++) {
+		static const char *const dt[] = {"{n, date}", "{n, time, short}", "{n, DATE, ::yMd}", "{n, choice, 0#a|1#b}"};
+		cr_expect_eq(fmt(&b, &err, "en_US", dt[k], &a, 1), TLC_EINPUT, "%s", dt[k]);
+		cr_expect_eq(err.offset, 4, "%s: %zu", dt[k], err.offset);
+		cr_expect(strstr(err.msg, "not supported") != NULL, "%s", err.msg);
+	}
+	tlc_buf_release(&b);
+	tlc_buf_release(&plain);
 }
 
 Test(render, msg_named_arguments_bind_and_check_types)
