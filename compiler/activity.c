@@ -11,6 +11,7 @@
 #include "activity.h"
 #include "core/jsonw.h"
 #include "template.h"
+#include "validate.h"
 #include "timelinec/civil.h"
 
 #define DEFERRED_EPOCH 978307200 /* 2001-01-01T00:00:00Z, Swift's JSONDecoder default */
@@ -19,6 +20,19 @@ const char *tlc_la_phase_name(tlc_la_phase p)
 {
 	static const char *const names[] = {"not started", "active", "stale", "ended", "dismissed"};
 	return (unsigned)p < TLC_LA_PHASE_MAX ? names[p] : "?";
+}
+
+bool tlc_la_value_equal(const tlc_spec *s, size_t f, const tlc_la_value *u, const tlc_la_value *v)
+{
+	if (u->set != v->set || !u->set)
+		return u->set == v->set;
+	switch (s->fields[f].type) {
+	case TLC_FIELD_DATE: return u->date == v->date;
+	case TLC_FIELD_INT: return u->i == v->i;
+	case TLC_FIELD_DOUBLE: return u->d == v->d;
+	case TLC_FIELD_BOOL: return u->b == v->b;
+	default: return strcmp(u->text ? u->text : "", v->text ? v->text : "") == 0;
+	}
 }
 
 /* ---- building ------------------------------------------------------------------------------- */
@@ -55,20 +69,73 @@ static int resolve(tlc_ctx *ctx, const tlc_sp_when *w, const tlc_la_opts *o, tlc
 	return 0;
 }
 
+static const tlc_param_value *param_value(const tlc_la_opts *o, const char *name)
+{
+	for (size_t i = 0; i < o->nparams; i++)
+		if (strcmp(o->params[i].name, name) == 0)
+			return &o->params[i];
+	return NULL;
+}
+
+/* A field set from a parameter: its value from the options, typed as the field. */
+static int state_param(tlc_ctx *ctx, const tlc_spec *s, int f, const tlc_sp_assign *a,
+		       const tlc_la_opts *o, tlc_la_value *v)
+{
+	const tlc_param_value *pv = param_value(o, a->param);
+	const tlc_sp_param *sp = NULL;
+	for (size_t k = 0; k < s->nparams; k++)
+		if (strcmp(s->params[k].name, a->param) == 0)
+			sp = &s->params[k];
+	if (!pv || !sp) {
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL018", a->value->span,
+					   "parameter '$%s' has no value", a->param);
+		tlc_diag_set_fix(g, "give it with --param %s=%s", a->param,
+				 s->fields[f].type == TLC_FIELD_STRING ? "Mario" : "3");
+		return TLC_EINPUT;
+	}
+	switch (s->fields[f].type) {
+	case TLC_FIELD_STRING: v->text = pv->text; break;
+	case TLC_FIELD_INT:
+		if (pv->number > TLC_LA_MAX_INT || pv->number < -TLC_LA_MAX_INT) {
+			tlc_diag_add(&ctx->diags, "TL015", a->value->span,
+				     "parameter '$%s' is %lld, out of range for field '%s': at most 2^53 "
+				     "either way, what a message formats exactly", a->param,
+				     (long long)pv->number, s->fields[f].name);
+			return TLC_EINPUT;
+		}
+		v->i = pv->number;
+		break;
+	default: /* DOUBLE, from an integer or a number (checked finite when it was read) */
+		v->d = sp->type == TLC_PARAM_INTEGER ? (double)pv->number : strtod(pv->text, NULL);
+		break;
+	}
+	return 0;
+}
+
 static void apply_state(const tlc_spec *s, tlc_la_state *st, const tlc_sp_event *ev,
 			const tlc_la_opts *o, tlc_ctx *ctx, int *err)
 {
 	for (size_t i = 0; i < ev->nstate; i++) {
-		int f = field_index(s, ev->state[i].field);
+		const tlc_sp_assign *a = &ev->state[i];
+		int f = field_index(s, a->field);
 		if (f < 0 || f >= TLC_LA_MAX_FIELDS)
 			continue;
 		tlc_la_value *v = &st->values[f];
+		memset(v, 0, sizeof *v);
 		v->set = true;
 		if (s->fields[f].type == TLC_FIELD_DATE) {
-			if (resolve(ctx, &ev->state[i].when, o, &v->date) < 0)
+			if (resolve(ctx, &a->when, o, &v->date) < 0)
+				*err = TLC_EINPUT;
+		} else if (a->param) {
+			if (state_param(ctx, s, f, a, o, v) < 0)
 				*err = TLC_EINPUT;
 		} else {
-			v->text = ev->state[i].value->str;
+			switch (s->fields[f].type) {
+			case TLC_FIELD_INT: v->i = a->i; break;
+			case TLC_FIELD_DOUBLE: v->d = a->d; break;
+			case TLC_FIELD_BOOL: v->b = a->value->str[0] == 't' || a->value->str[0] == 'T'; break;
+			default: v->text = a->value->str; break;
+			}
 		}
 	}
 }
@@ -184,15 +251,55 @@ static cJSON *encode_date(tlc_date_encoding enc, tlc_time t)
 	}
 }
 
+/* The shortest text that reads back as d, with '.' whatever the C locale says. */
+static void fmt_double(char b[40], double d)
+{
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(b, 40, "%.*g", prec, d);
+		for (char *c = b; *c; c++)
+			if (*c == ',')
+				*c = '.';
+		if (strtod(b, NULL) == d || prec == 17)
+			break;
+	}
+}
+
+/* A field's value as the app's JSONDecoder reads it (ints exact past 2^53). */
 static cJSON *encode_value(const tlc_spec *s, size_t f, const tlc_la_value *v)
 {
+	char b[40];
 	switch (s->fields[f].type) {
 	case TLC_FIELD_DATE: return encode_date(s->date_encoding, v->date);
 	case TLC_FIELD_INT:
-	case TLC_FIELD_DOUBLE: return cJSON_CreateNumber(strtod(v->text, NULL));
-	case TLC_FIELD_BOOL: return cJSON_CreateBool(v->text[0] == 't' || v->text[0] == 'T');
+		snprintf(b, sizeof b, "%lld", (long long)v->i);
+		return cJSON_CreateRaw(b);
+	case TLC_FIELD_DOUBLE: return cJSON_CreateNumber(v->d);
+	case TLC_FIELD_BOOL: return cJSON_CreateBool(v->b);
 	default: return cJSON_CreateString(v->text);
 	}
+}
+
+/* A static attribute as JSON: its scalar's own type (a number stays a number). */
+static cJSON *encode_scalar(const tlc_node *n)
+{
+	int64_t i;
+	double d;
+	char b[40];
+	switch (n->type) {
+	case TLC_SCALAR_INT:
+		if (tlc_scalar_int(n, &i) < 0)
+			break;
+		snprintf(b, sizeof b, "%lld", (long long)i);
+		return cJSON_CreateRaw(b);
+	case TLC_SCALAR_FLOAT:
+		if (tlc_scalar_number(n, &d) < 0)
+			break;
+		return cJSON_CreateNumber(d);
+	case TLC_SCALAR_BOOL: return cJSON_CreateBool(n->str[0] == 't' || n->str[0] == 'T');
+	case TLC_SCALAR_NULL: return cJSON_CreateNull();
+	default: break;
+	}
+	return cJSON_CreateString(n->str);
 }
 
 cJSON *tlc__la_content_state(const tlc_spec *s, const tlc_la_state *st);
@@ -232,7 +339,7 @@ static int build_payload(const tlc_spec *s, tlc_la_state *st)
 		/* the 4 KB limit covers the attributes and the content state however they come */
 		cJSON *attrs = cJSON_CreateObject(), *state = tlc__la_content_state(s, st);
 		for (size_t i = 0; attrs && i < s->nattributes; i++)
-			cJSON_AddStringToObject(attrs, s->attributes[i].field, s->attributes[i].value->str);
+			cJSON_AddItemToObject(attrs, s->attributes[i].field, encode_scalar(s->attributes[i].value));
 		char *ta = attrs ? cJSON_PrintUnformatted(attrs) : NULL;
 		char *ts = state ? cJSON_PrintUnformatted(state) : NULL;
 		int err = ta && ts ? 0 : TLC_ENOMEM;
@@ -262,7 +369,7 @@ static int build_payload(const tlc_spec *s, tlc_la_state *st)
 		cJSON_AddStringToObject(aps, "attributes-type", s->name);
 		cJSON *attrs = cJSON_AddObjectToObject(aps, "attributes");
 		for (size_t i = 0; i < s->nattributes; i++)
-			cJSON_AddStringToObject(attrs, s->attributes[i].field, s->attributes[i].value->str);
+			cJSON_AddItemToObject(attrs, s->attributes[i].field, encode_scalar(s->attributes[i].value));
 	}
 	add_alert(aps, ev);
 	st->payload = cJSON_PrintUnformatted(root);
@@ -542,16 +649,23 @@ static int render_message(tlc_buf *out, tlc_render_locale *loc, const tlc_spec *
 			  const tlc_la_state *st, const tlc_tmpl_run *r)
 {
 	tlc_msg_arg args[TLC_LA_MAX_FIELDS];
+	char num[TLC_LA_MAX_FIELDS][40];
 	size_t n = 0;
 	for (size_t k = 0; k < r->nnames && n < TLC_LA_MAX_FIELDS; k++) {
 		int f = field_index(s, r->names[k]);
 		if (f < 0)
 			continue;
-		const char *v = st->values[f].set ? st->values[f].text : "";
-		if (s->fields[f].type == TLC_FIELD_INT)
-			args[n++] = (tlc_msg_arg){r->names[k], TLC_MSG_ARG_INT, strtoll(v, NULL, 10), NULL};
-		else
-			args[n++] = (tlc_msg_arg){r->names[k], TLC_MSG_ARG_STRING, 0, v};
+		const tlc_la_value *v = &st->values[f];
+		char *b = num[n];
+		switch (s->fields[f].type) {
+		case TLC_FIELD_INT:
+			args[n++] = (tlc_msg_arg){r->names[k], TLC_MSG_ARG_INT, v->set ? v->i : 0, NULL};
+			continue;
+		case TLC_FIELD_DOUBLE: fmt_double(b, v->d); break;
+		case TLC_FIELD_BOOL: strcpy(b, v->b ? "true" : "false"); break;
+		default: b = (char *)(v->text ? v->text : ""); break;
+		}
+		args[n++] = (tlc_msg_arg){r->names[k], TLC_MSG_ARG_STRING, 0, v->set ? b : ""};
 	}
 	return tlc_render_msg(out, NULL, loc, r->text, strlen(r->text), args, n);
 }
@@ -918,7 +1032,9 @@ int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 	int inst = -1;
 	for (size_t i = 0; i < s->nparams && n < TLC_MAX_PARAMS; i++, n++) {
 		const tlc_sp_param *p = &s->params[i];
-		vals[n] = (tlc_param_value){.name = p->name, .text = p->name};
+		/* a stand-in value of each type: text reads as its name, numbers as 1 */
+		vals[n] = (tlc_param_value){.name = p->name, .number = 1,
+					    .text = p->type == TLC_PARAM_NUMBER ? "1" : p->name};
 		lo[n] = now + 60;
 		hi[n] = now + 7 * 86400;
 		if (p->has_domain && p->domain.kind == TLC_PARAM_DOMAIN_RELATIVE) {

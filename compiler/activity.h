@@ -21,7 +21,10 @@
 typedef struct tlc_la_value {
 	bool set;
 	tlc_time date;       /* date fields */
-	const char *text;    /* other fields, as written */
+	const char *text;    /* string fields */
+	int64_t i;           /* int fields */
+	double d;            /* double fields (finite) */
+	bool b;              /* bool fields */
 } tlc_la_value;
 
 typedef struct tlc_la_state {
@@ -76,6 +79,8 @@ int tlc_activity_render(tlc_buf *out, unsigned *flags, tlc_la_phase *phase, tlc_
 			const tlc_la_schedule *sch, int pres, const char *locale, tlc_time t,
 			const tlc_zone *dz);
 const char *tlc_la_phase_name(tlc_la_phase p);
+/* Whether field f holds the same value in u and v (both set or both unset). */
+bool tlc_la_value_equal(const tlc_spec *s, size_t f, const tlc_la_value *u, const tlc_la_value *v);
 /* check's rules for Live Activities (TL201..TL212), over the schedule. */
 void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_per_hour);
 /* What `check` reports for a spec at `now`: the schedule built and verified with the first

@@ -40,11 +40,18 @@ int cli_resolve_now(const char *opt, tlc_time *now, tlc_now_source *src);
 /* --param NAME=VALUE read by the type p declares for NAME (an instant: RFC 3339, @EPOCH or a
  * local time in zone ez); a usage error (exit 2) for an undeclared name or a bad value. */
 int cli_param_value(const tlc_program *p, const tlc_zone *ez, const char *kv, tlc_param_value *v);
+/* Every --param of kvs[0..n) into vals[0..n) by cli_param_value(); a name given twice is a usage
+ * error (the last would be written, the first instantiated). */
+int cli_param_values(const tlc_program *p, const tlc_zone *ez, const char *const *kvs, size_t n,
+		     tlc_param_value *vals);
+struct tlc_spec;
+/* The same against a spec's declared parameters (a Live Activity builds from its spec). */
+int cli_spec_param_values(const struct tlc_spec *s, const tlc_zone *ez, const char *const *kvs,
+			  size_t n, tlc_param_value *vals);
 /* Writes data to path ('-': stdout) through a temporary file and rename; -1 after a message. */
 int cli_write_atomic(const char *path, const char *data, size_t len);
 
 struct tlc_ctx;
-struct tlc_spec;
 /* check's verifier and gating for one loaded spec (compile --check); see cmd_check.c. */
 int cli_check_spec(struct tlc_ctx *ctx, const char *path, struct tlc_spec *spec, cli_opts *o,
 		   bool first);

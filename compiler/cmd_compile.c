@@ -7,6 +7,7 @@
  * else the clock; the timeline records which.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,8 +174,44 @@ int cli_param_value(const tlc_program *p, const tlc_zone *ez, const char *kv, tl
 		v->number = strtoll(val, &end, 10);
 		if (errno || !*val || *end)
 			return cli_usage_error("--param %s: expected an integer, not '%s'", pp->name, val);
+	} else if (pp->type == TLC_PPARAM_NUMBER) {
+		char *end;
+		double d = strtod(val, &end);
+		if (!*val || *end || !isfinite(d) || strspn(val, "0123456789+-.eE") != strlen(val))
+			return cli_usage_error("--param %s: expected a finite decimal number, not '%s'",
+					       pp->name, val);
 	}
 	return 0;
+}
+
+int cli_param_values(const tlc_program *p, const tlc_zone *ez, const char *const *kvs, size_t n,
+		     tlc_param_value *vals)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = (size_t)(strchr(kvs[i], '=') - kvs[i]);
+		for (size_t k = 0; k < i; k++)
+			if (strncmp(kvs[k], kvs[i], len + 1) == 0)
+				return cli_usage_error("--param %.*s is given twice ('%s' and '%s')",
+						       (int)len, kvs[i], kvs[k], kvs[i]);
+		if (cli_param_value(p, ez, kvs[i], &vals[i]) != 0)
+			return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+int cli_spec_param_values(const tlc_spec *s, const tlc_zone *ez, const char *const *kvs, size_t n,
+			  tlc_param_value *vals)
+{
+	tlc_program shim; /* cli_param_value() reads names and types from a program */
+	tlc_prog_param pp[TLC_MAX_PARAMS];
+	memset(&shim, 0, sizeof shim);
+	for (size_t i = 0; i < s->nparams && i < TLC_MAX_PARAMS; i++) {
+		pp[i].name = (char *)s->params[i].name;
+		pp[i].type = (tlc_prog_param_type)s->params[i].type;
+	}
+	shim.params = pp;
+	shim.nparams = s->nparams < TLC_MAX_PARAMS ? s->nparams : TLC_MAX_PARAMS;
+	return cli_param_values(&shim, ez, kvs, n, vals);
 }
 
 /* ---- output --------------------------------------------------------------------------------- */
@@ -264,9 +301,8 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const
 	const char *dzn = cr->c->display_zone ? cr->c->display_zone : ez ? p->zone : "UTC";
 	if (tlc_zones_get(cr->env->zones, dzn, &dz) < 0)
 		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
-	for (size_t i = 0; i < cr->c->nparams; i++)
-		if (cli_param_value(p, ez ? ez : dz, cr->c->params[i], &vals[i]) != 0)
-			return EXIT_BAD_INPUT;
+	if (cli_param_values(p, ez ? ez : dz, cr->c->params, cr->c->nparams, vals) != 0)
+		return EXIT_BAD_INPUT;
 	tlc_instantiate_opts o = {.now = cr->now, .data_time = TLC_TIME_NONE, .now_source = cr->now_src,
 				  .event_zone = ez, .display_zone = dz, .params = vals,
 				  .nparams = cr->c->nparams};
@@ -304,17 +340,8 @@ static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 	tlc_la_schedule *sch = NULL;
 	tlc_buf out = TLC_BUF_INIT;
 	const tlc_zone *z = spec->zone;
-	tlc_program shim = {0}; /* cli_param_value() reads names and types from a program */
-	tlc_prog_param pp[MAX_PARAMS];
-	for (size_t i = 0; i < spec->nparams && i < MAX_PARAMS; i++) {
-		pp[i].name = (char *)spec->params[i].name;
-		pp[i].type = (tlc_prog_param_type)spec->params[i].type;
-	}
-	shim.params = pp;
-	shim.nparams = spec->nparams < MAX_PARAMS ? spec->nparams : MAX_PARAMS;
-	for (size_t i = 0; i < cr->c->nparams; i++)
-		if (cli_param_value(&shim, z, cr->c->params[i], &vals[i]) != 0)
-			return EXIT_BAD_INPUT;
+	if (cli_spec_param_values(spec, z, cr->c->params, cr->c->nparams, vals) != 0)
+		return EXIT_BAD_INPUT;
 	tlc_la_opts o = {cr->now, cr->now_src, vals, cr->c->nparams};
 	int rc = tlc_activity_build(ctx, spec, &o, &sch);
 	if (rc < 0)

@@ -239,9 +239,8 @@ static int instantiate(preview_run *r, preview *pv)
 	const char *dzn = r->c.display_zone ? r->c.display_zone : ez ? p->zone : "UTC";
 	if (tlc_zones_get(r->env.zones, dzn, &dz) < 0)
 		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
-	for (size_t i = 0; i < r->c.nparams; i++)
-		if (cli_param_value(p, ez ? ez : dz, r->c.params[i], &r->vals[i]) != 0)
-			return EXIT_BAD_INPUT;
+	if (cli_param_values(p, ez ? ez : dz, r->c.params, r->c.nparams, r->vals) != 0)
+		return EXIT_BAD_INPUT;
 	tlc_instantiate_opts io = {.now = pv->io.now, .data_time = TLC_TIME_NONE,
 				   .now_source = pv->io.now_source, .event_zone = ez,
 				   .display_zone = dz, .params = r->vals, .nparams = r->c.nparams};
@@ -303,12 +302,9 @@ static int run_activity(preview_run *r)
 	tlc_la_schedule *sch = NULL;
 	tlc_diags local;
 	pv_activity pa;
-	tlc_program shim;
-	tlc_prog_param pp[MAX_PARAMS];
 	tlc_now_source src;
 	int rc;
 	memset(&pa, 0, sizeof pa);
-	memset(&shim, 0, sizeof shim);
 	tlc_diags_init(&local);
 	if (r->c.budget)
 		return cli_usage_error("--budget applies to widget specs: a Live Activity is updated by "
@@ -317,16 +313,8 @@ static int run_activity(preview_run *r)
 	const char *dzn = r->c.display_zone ? r->c.display_zone : s->zone ? s->zone_name : "UTC";
 	if (tlc_zones_get(r->env.zones, dzn, &pa.dz) < 0)
 		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
-	/* the parameters as compile reads them (cli_param_value() takes names and types from a program) */
-	for (size_t i = 0; i < s->nparams && i < MAX_PARAMS; i++) {
-		pp[i].name = (char *)s->params[i].name;
-		pp[i].type = (tlc_prog_param_type)s->params[i].type;
-	}
-	shim.params = pp;
-	shim.nparams = s->nparams < MAX_PARAMS ? s->nparams : MAX_PARAMS;
-	for (size_t i = 0; i < r->c.nparams; i++)
-		if (cli_param_value(&shim, s->zone, r->c.params[i], &r->vals[i]) != 0)
-			return EXIT_BAD_INPUT;
+	if (cli_spec_param_values(s, s->zone, r->c.params, r->c.nparams, r->vals) != 0)
+		return EXIT_BAD_INPUT;
 	if ((rc = cli_resolve_now(r->c.now, &pa.now, &src)) != 0)
 		return rc;
 	pa.now_why = r->c.now ? "--now"

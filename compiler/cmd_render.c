@@ -89,44 +89,15 @@ static int render_at(cli_env *env, const tlc_timeline *tl, tlc_time t, const cha
 static int render_activity(tlc_ctx *ctx, const tlc_spec *spec, tlc_time t, const char *now,
 			   const char **params, size_t nparams, const char *locale)
 {
-	tlc_param_value vals[32];
+	tlc_param_value vals[TLC_MAX_PARAMS];
 	tlc_la_schedule *sch = NULL;
 	tlc_time t0;
 	tlc_now_source src;
 	int rc = cli_resolve_now(now, &t0, &src);
 	if (rc)
 		return rc;
-	for (size_t i = 0; i < nparams; i++) {
-		const char *eq = strchr(params[i], '=');
-		tlc_parsed_instant pi;
-		tlc_local_result r;
-		tlc_err e = {0};
-		const tlc_sp_param *pp = NULL;
-		memset(&vals[i], 0, sizeof vals[i]);
-		for (size_t k = 0; k < spec->nparams; k++)
-			if (strlen(spec->params[k].name) == (size_t)(eq - params[i]) &&
-			    strncmp(spec->params[k].name, params[i], (size_t)(eq - params[i])) == 0)
-				pp = &spec->params[k];
-		if (!pp) {
-			for (size_t k = 0; k < i; k++)
-				free((char *)vals[k].name);
-			return cli_usage_error("--param '%.*s': the spec declares no such parameter",
-					       (int)(eq - params[i]), params[i]);
-		}
-		vals[i].name = strdup(pp->name);
-		vals[i].text = eq + 1;
-		if (pp->type != TLC_PARAM_INSTANT)
-			continue;
-		if (tlc_instant_parse(&pi, eq + 1, strlen(eq + 1), &e) < 0 ||
-		    (pi.local && (!spec->zone ||
-				  tlc_instant_resolve(&r, &pi, spec->zone, TLC_DISAMB_COMPATIBLE, &e) < 0))) {
-			for (size_t k = 0; k <= i; k++)
-				free((char *)vals[k].name);
-			return cli_usage_error("--param %s: %s", pp->name,
-					       *e.msg ? e.msg : "a floating spec needs an RFC 3339 instant");
-		}
-		vals[i].instant = pi.local ? r.utc : pi.value;
-	}
+	if (cli_spec_param_values(spec, spec->zone, (const char *const *)params, nparams, vals) != 0)
+		return EXIT_BAD_INPUT;
 	tlc_la_opts lo = {t0, src, vals, nparams};
 	rc = tlc_activity_build(ctx, spec, &lo, &sch) < 0 ? EXIT_BAD_INPUT : EXIT_OK;
 	for (int p = 0; rc == 0 && p < 8; p++) {
@@ -140,12 +111,18 @@ static int render_activity(tlc_ctx *ctx, const tlc_spec *spec, tlc_time t, const
 			printf("%s [%s] (%s): %s\n", tlc_presentation_names[p], loc, tlc_la_phase_name(phase),
 			       err < 0 ? "(cannot render)" : b.ptr);
 			tlc_buf_release(&b);
+			if (err < 0) { /* check and compile refuse what cannot render: a bug if it comes here */
+				tlc_diag *g = tlc_diag_add(&ctx->diags, "TL025", spec->view_nodes[p]->span,
+							   "cannot render %s in %s: %s", tlc_presentation_names[p],
+							   loc, tlc_strerror(err));
+				if (g)
+					g->sev = TLC_SEV_ERROR;
+				rc = EXIT_BAD_INPUT;
+			}
 			if (locale)
 				break;
 		}
 	}
-	for (size_t i = 0; i < nparams; i++)
-		free((char *)vals[i].name);
 	tlc_activity_free(sch);
 	return rc;
 }
@@ -186,7 +163,7 @@ static int render_spec(cli_opts *o, const char *file, tlc_time t, const char *no
 int cmd_render(cli_opts *o, int argc, char **argv)
 {
 	const char *file = NULL, *at = NULL, *locale = NULL, *family = NULL, *now = NULL;
-	const char *params[32];
+	const char *params[TLC_MAX_PARAMS];
 	size_t nparams = 0;
 	int fam = -1;
 	for (int i = 1; i < argc; i++) {
@@ -204,7 +181,7 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 			if (!(now = cli_opt_value(argc, argv, &i, "--now")))
 				return cli_usage_error("--now needs an instant");
 		} else if (cli_is_opt(argv[i], "--param")) {
-			if (nparams == 32 || !(params[nparams++] = cli_opt_value(argc, argv, &i, "--param")) ||
+			if (nparams == TLC_MAX_PARAMS || !(params[nparams++] = cli_opt_value(argc, argv, &i, "--param")) ||
 			    !strchr(params[nparams - 1], '='))
 				return cli_usage_error("--param takes NAME=VALUE");
 		} else if (cli_is_opt(argv[i], "--family")) {

@@ -56,6 +56,15 @@ static tlc_diag *err_at(loader *L, const char *rule, const tlc_node *n, const tl
 static int get_duration(loader *L, const tlc_node *n, bool sign, int64_t *out)
 {
 	tlc_err e = {0};
+	int64_t v;
+	if (n->type == TLC_SCALAR_INT && n->len > 2 && (n->str[1] == 'o' || n->str[1] == 'x') &&
+	    tlc_scalar_int(n, &v) == 0) { /* YAML's 0o17 and 0x1F are integers, never a unit */
+		tlc_diag_add(&L->ctx->diags, "TL020", n->span,
+			     "'%s' is the integer %lld, not a duration: write it with a unit, like '%llds'",
+			     n->str, (long long)v, (long long)v);
+		L->errors++;
+		return -1;
+	}
 	if (tlc_duration_parse(out, n->str, n->len, sign ? TLC_DURATION_SIGNED : 0, &e) < 0) {
 		err_at(L, "TL020", n, &e);
 		return -1;
@@ -183,6 +192,7 @@ static int get_when(loader *L, const tlc_node *n, tlc_sp_when *w, bool allow_dur
 			return -1;
 		}
 		w->param = p->name;
+		((tlc_sp_param *)p)->used = true;
 		return 0;
 	}
 	if (w->expr.kind == TLC_TIME_EXPR_LITERAL)
@@ -426,7 +436,7 @@ static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bo
 	if ((v = tlc_node_get(n, "relevance"))) {
 		const tlc_node *f;
 		c->has_relevance = true;
-		c->relevance_score = strtod(tlc_node_get(v, "score")->str, NULL);
+		tlc_scalar_number(tlc_node_get(v, "score"), &c->relevance_score); /* validated */
 		c->relevance_from = -7200;
 		c->relevance_until = 1800;
 		if ((f = tlc_node_get(v, "from")))
@@ -564,9 +574,81 @@ static const tlc_sp_field *find_field(const tlc_spec *s, const char *name)
 	return NULL;
 }
 
+/* '$' and a letter: how a state value names a parameter. Elsewhere in an activity (attributes,
+ * alerts) such a value would reach the app as the literal '$courier': refused, not sent. */
+static bool looks_like_param(const tlc_node *v)
+{
+	return v->kind == TLC_NODE_SCALAR && v->type == TLC_SCALAR_STR && v->len >= 2 && v->str[0] == '$' &&
+	       ((v->str[1] >= 'a' && v->str[1] <= 'z') || (v->str[1] >= 'A' && v->str[1] <= 'Z'));
+}
+
+/* Which parameter types a field of each type takes: a date an instant, a string a text, an int
+ * an integer, a double a number or an integer; no parameter type holds a bool. */
+static bool field_takes(tlc_field_type f, tlc_param_type p)
+{
+	switch (f) {
+	case TLC_FIELD_DATE: return p == TLC_PARAM_INSTANT;
+	case TLC_FIELD_STRING: return p == TLC_PARAM_TEXT;
+	case TLC_FIELD_INT: return p == TLC_PARAM_INTEGER;
+	case TLC_FIELD_DOUBLE: return p == TLC_PARAM_NUMBER || p == TLC_PARAM_INTEGER;
+	default: return false;
+	}
+}
+
+/*
+ * A value that is '$' and a letter in a string, int, double or bool field names a parameter
+ * ('$courier'): the whole value, declared, of a type the field takes. A date field's value is an
+ * instant expression (get_when) and names its parameter the same way.
+ */
+static void field_param(loader *L, const tlc_sp_field *f, const tlc_node *v, tlc_sp_assign *a)
+{
+	static const char *const field_types[] = {"a date", "a string", "an int", "a double", "a bool"};
+	static const char *const wants[] = {"instant", "text", "integer", "number", "?"};
+	const char *name = v->str + 1;
+	size_t len = v->len - 1, k = 0;
+	tlc_span sp = v->span;
+	while (k < len && ((name[k] >= 'a' && name[k] <= 'z') || (name[k] >= '0' && name[k] <= '9') ||
+			   name[k] == '_' || name[k] == '-'))
+		k++;
+	if (k != len || !(name[0] >= 'a' && name[0] <= 'z')) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", sp,
+					   "'%s' is neither a parameter reference nor a value of field '%s': "
+					   "a parameter is '$' and a lowercase name",
+					   v->str, f->name);
+		tlc_diag_set_fix(g, "name a declared parameter ('$courier'), or write the text without a leading '$'");
+		L->errors++;
+		return;
+	}
+	const tlc_sp_param *p = find_param(L->spec, name, len);
+	if (!p) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL018", sp, "'$%s' is not a declared parameter", name);
+		if (f->type != TLC_FIELD_BOOL)
+			tlc_diag_set_fix(g, "declare it: 'params: {%s: %s}'", name, wants[f->type]);
+		L->errors++;
+		return;
+	}
+	((tlc_sp_param *)p)->used = true;
+	if (!field_takes(f->type, p->type)) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL011", sp,
+					   "parameter '$%s' is %s, but field '%s' is %s", p->name,
+					   tlc_param_type_names[p->type], f->name, field_types[f->type]);
+		if (f->type == TLC_FIELD_BOOL)
+			tlc_diag_set_fix(g, "no parameter type holds a bool: write true or false");
+		else
+			tlc_diag_set_fix(g, "declare it as '%s: %s'", p->name, wants[f->type]);
+		L->errors++;
+		return;
+	}
+	a->param = p->name;
+}
+
 static void check_field_value(loader *L, const tlc_sp_field *f, const tlc_node *v, tlc_sp_assign *a)
 {
 	bool ok;
+	if (f->type != TLC_FIELD_DATE && looks_like_param(v)) {
+		field_param(L, f, v, a);
+		return;
+	}
 	switch (f->type) {
 	case TLC_FIELD_DATE:
 		if (v->type != TLC_SCALAR_STR) {
@@ -576,8 +658,26 @@ static void check_field_value(loader *L, const tlc_sp_field *f, const tlc_node *
 		get_when(L, v, &a->when, false);
 		return;
 	case TLC_FIELD_STRING: ok = v->type == TLC_SCALAR_STR; break;
-	case TLC_FIELD_INT: ok = v->type == TLC_SCALAR_INT; break;
-	case TLC_FIELD_DOUBLE: ok = v->type == TLC_SCALAR_INT || v->type == TLC_SCALAR_FLOAT; break;
+	case TLC_FIELD_INT:
+		if ((ok = v->type == TLC_SCALAR_INT) &&
+		    (tlc_scalar_int(v, &a->i) < 0 || a->i > TLC_LA_MAX_INT || a->i < -TLC_LA_MAX_INT)) {
+			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+				     "%s is out of range for field '%s': at most 2^53 either way, what a "
+				     "message formats exactly", v->str, f->name);
+			L->errors++;
+			return;
+		}
+		break;
+	case TLC_FIELD_DOUBLE:
+		if ((ok = v->type == TLC_SCALAR_INT || v->type == TLC_SCALAR_FLOAT) &&
+		    tlc_scalar_number(v, &a->d) < 0) {
+			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+				     "%s is not a finite number: field '%s' is a Swift Double the app "
+				     "decodes from JSON, which has no infinity or NaN", v->str, f->name);
+			L->errors++;
+			return;
+		}
+		break;
 	default: ok = v->type == TLC_SCALAR_BOOL; break;
 	}
 	if (!ok) {
@@ -617,11 +717,28 @@ static void load_state(loader *L, const tlc_node *n, tlc_sp_assign **out, size_t
 	}
 }
 
-static void load_alert(const tlc_node *n, tlc_sp_event *ev)
+static void refuse_param(loader *L, const tlc_node *v, const char *where)
+{
+	if (!looks_like_param(v))
+		return;
+	tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", v->span,
+				   "'%s' in %s would reach the app as written: parameters are resolved "
+				   "in times and content-state values only", v->str, where);
+	if (strcmp(where, "an alert") == 0)
+		tlc_diag_set_fix(g, "an alert is sent as written: write its text itself");
+	else
+		tlc_diag_set_fix(g, "attributes are static: write the value itself, or carry it in a "
+				 "content-state field ('state: {f: %s}')", v->str);
+	L->errors++;
+}
+
+static void load_alert(loader *L, const tlc_node *n, tlc_sp_event *ev)
 {
 	const tlc_node *v;
 	if (!n)
 		return;
+	for (size_t i = 0; i < n->n; i++)
+		refuse_param(L, n->pairs[i].value, "an alert");
 	ev->has_alert = true;
 	if ((v = tlc_node_get(n, "title")))
 		ev->alert.title = v->str;
@@ -665,7 +782,9 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 			  : strcmp(v->str, "app") == 0 ? TLC_VIA_APP
 						       : TLC_VIA_PUSH_TO_START;
 	if ((v = tlc_node_get(n, "priority"))) {
-		ev->priority = atoi(v->str);
+		int64_t pr = 0;
+		tlc_scalar_int(v, &pr); /* validated: an integer from 5 to 10 */
+		ev->priority = (int)pr;
 		if (ev->priority != 5 && ev->priority != 10) {
 			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
 				     "apns-priority is 5 or 10, not %d", ev->priority);
@@ -692,9 +811,9 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 		ev->has_stale_after = get_duration(L, v, false, &ev->stale_after) == 0;
 	if ((v = tlc_node_get(n, "relevance-score"))) {
 		ev->has_relevance = true;
-		ev->relevance = strtod(v->str, NULL);
+		tlc_scalar_number(v, &ev->relevance); /* validated */
 	}
-	load_alert(tlc_node_get(n, "alert"), ev);
+	load_alert(L, tlc_node_get(n, "alert"), ev);
 	if ((v = tlc_node_get(n, "dismissal")))
 		load_dismissal(L, v, ev);
 }
@@ -724,8 +843,18 @@ static void load_activity(loader *L, const tlc_node *root)
 	if ((n = tlc_node_get(root, "attributes"))) {
 		s->attributes = alloc_n(L, n->n, sizeof *s->attributes);
 		for (size_t i = 0; s->attributes && i < n->n; i++) {
+			const tlc_node *v = n->pairs[i].value;
+			double d;
 			s->attributes[s->nattributes].field = n->pairs[i].key->str;
-			s->attributes[s->nattributes++].value = n->pairs[i].value;
+			s->attributes[s->nattributes++].value = v;
+			refuse_param(L, v, "the attributes");
+			if ((v->type == TLC_SCALAR_INT || v->type == TLC_SCALAR_FLOAT) &&
+			    tlc_scalar_number(v, &d) < 0) {
+				tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+					     "%s is not a finite number: attributes reach the app as JSON, "
+					     "which has no infinity or NaN", v->str);
+				L->errors++;
+			}
 		}
 	}
 	n = tlc_node_get(root, "view");
@@ -746,6 +875,21 @@ static void load_activity(loader *L, const tlc_node *root)
 		load_event(L, ups->items[i], TLC_LA_UPDATE, &s->events[s->nevents++]);
 	if (end)
 		load_event(L, end, TLC_LA_END, &s->events[s->nevents++]);
+	for (size_t i = 0; i < s->nparams; i++)
+		if (!s->params[i].used)
+			tlc_spec_unused_param(L->ctx, &s->params[i]);
+}
+
+void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p)
+{
+	tlc_diag *g = tlc_diag_add(&ctx->diags, "TL019", p->node->span,
+				   "parameter '%s' is declared but nothing uses it: its value would "
+				   "change nothing", p->name);
+	if (p->type == TLC_PARAM_INSTANT)
+		tlc_diag_set_fix(g, "use it ('$%s' in a time or a date field), or remove it", p->name);
+	else
+		tlc_diag_set_fix(g, "use it ('{%s}' in a widget's text, '$%s' as a Live Activity's "
+				 "state value), or remove it", p->name, p->name);
 }
 
 /* ---- entry points --------------------------------------------------------------------------- */

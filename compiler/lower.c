@@ -311,6 +311,14 @@ int tlc_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_program **out)
 			goto out;
 	}
 	rc = L.errors ? TLC_EINPUT : 0;
+	for (size_t i = 0; rc == 0 && i < s->nparams; i++) { /* TL019: used by no time or text */
+		bool used = s->params[i].used;
+		for (size_t m = 0; !used && m < L.p->nmessages; m++)
+			for (size_t k = 0; !used && k < L.p->messages[m].nparams; k++)
+				used = strcmp(L.p->messages[m].params[k], s->params[i].name) == 0;
+		if (!used)
+			tlc_spec_unused_param(ctx, &s->params[i]);
+	}
 out:
 	free(L.args);
 	if (rc < 0) {

@@ -579,14 +579,11 @@ static bool same_content(const pv_activity *pa, size_t a, size_t b)
 	const tlc_la_state *x = &pa->sch->states[a], *y = &pa->sch->states[b];
 	for (size_t f = 0; f < pa->spec->nfields && f < TLC_LA_MAX_FIELDS; f++) {
 		const tlc_la_value *u = &x->values[f], *v = &y->values[f];
-		if (u->set != v->set)
+		if (!tlc_la_value_equal(pa->spec, f, u, v))
 			return false;
-		if (pa->spec->fields[f].type == TLC_FIELD_DATE) {
-			if (u->date != v->date || pa_value_since(pa, a, (int)f) != pa_value_since(pa, b, (int)f))
-				return false;
-		} else if (u->set && strcmp(u->text ? u->text : "", v->text ? v->text : "") != 0) {
+		if (pa->spec->fields[f].type == TLC_FIELD_DATE && u->set &&
+		    pa_value_since(pa, a, (int)f) != pa_value_since(pa, b, (int)f))
 			return false;
-		}
 	}
 	return true;
 }

@@ -21,6 +21,7 @@ static const tlc_rule rules[] = {
 	{"TL016", "conflicting-keys", TLC_SEV_ERROR, "keys that cannot be used together"},
 	{"TL017", "unsupported-yaml", TLC_SEV_ERROR, "a YAML feature specs cannot use (tags, complex keys)"},
 	{"TL018", "unknown-param", TLC_SEV_ERROR, "a reference to a parameter that is not declared"},
+	{"TL019", "unused-param", TLC_SEV_WARNING, "a declared parameter that nothing uses"},
 	/* time */
 	{"TL020", "invalid-time", TLC_SEV_ERROR, "an instant, date, duration or window that cannot be read"},
 	{"TL021", "unknown-zone", TLC_SEV_ERROR, "a time zone the zone database does not have"},

@@ -102,6 +102,7 @@ typedef struct tlc_sp_param {
 	bool has_domain;
 	tlc_param_domain domain;
 	const tlc_node *node;
+	bool used;               /* referenced by an instant, a state value or a template */
 } tlc_sp_param;
 
 typedef enum tlc_reload_kind {
@@ -148,10 +149,16 @@ typedef struct tlc_sp_field {
 	const tlc_node *node;
 } tlc_sp_field;
 
+/* The largest int field value: messages format integers through a double (exact to 2^53). */
+#define TLC_LA_MAX_INT (INT64_C(1) << 53)
+
 typedef struct tlc_sp_assign {
 	const char *field;
 	const tlc_node *value;   /* a scalar: for a date field, an instant expression */
 	tlc_sp_when when;        /* date fields */
+	const char *param;       /* other fields: the parameter '$name' names, or NULL */
+	int64_t i;               /* int fields, when not a parameter */
+	double d;                /* double fields, when not a parameter (finite) */
 } tlc_sp_assign;
 
 typedef struct tlc_sp_alert {
@@ -241,4 +248,7 @@ int tlc_spec_load_file(tlc_ctx *ctx, const char *path, tlc_spec **out);
 int tlc_spec_load(tlc_ctx *ctx, uint32_t file, tlc_spec **out);
 /* Reads a file into ctx->sources with the size limit; TL005/TL003 diagnostics on failure. */
 int tlc_input_read(tlc_ctx *ctx, const char *path, uint32_t *file_out);
+/* TL019 at p's declaration: a parameter no instant, state value or template uses (its value,
+ * given with --param or by the app, would change nothing). */
+void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p);
 #endif

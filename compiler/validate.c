@@ -5,6 +5,7 @@
  * Every problem is a diagnostic; validation continues past errors to report them all.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "validate.h"
@@ -244,11 +245,40 @@ int tlc_scalar_int(const tlc_node *n, int64_t *out)
 	return 0;
 }
 
+int tlc_scalar_number(const tlc_node *n, double *out)
+{
+	int64_t iv;
+	if (n->kind != TLC_NODE_SCALAR)
+		return TLC_EINPUT;
+	if (n->type == TLC_SCALAR_INT) {
+		if (tlc_scalar_int(n, &iv) < 0)
+			return TLC_ERANGE;
+		*out = (double)iv;
+		return 0;
+	}
+	if (n->type != TLC_SCALAR_FLOAT)
+		return TLC_EINPUT;
+	const char *s = n->str, *t = (*s == '-' || *s == '+') ? s + 1 : s;
+	if (t[0] == '.' && (t[1] == 'i' || t[1] == 'I' || t[1] == 'n' || t[1] == 'N'))
+		return TLC_ERANGE; /* .inf, .nan (strtod would read them as 0) */
+	char *end;
+	double d = strtod(s, &end);
+	if (*end || !isfinite(d))
+		return TLC_ERANGE;
+	*out = d;
+	return 0;
+}
+
 static void validate_number(vstate *v, const tlc_node *n, const tlc_type *t)
 {
 	int64_t iv;
+	double d;
 	if (n->type == TLC_SCALAR_FLOAT && t->kind == TLC_V_NUMBER) {
-		double d = strtod(n->str, NULL);
+		if (tlc_scalar_number(n, &d) < 0) {
+			tlc_diag_add(&v->ctx->diags, "TL015", n->span, "%s is not a finite number", n->str);
+			v->errors++;
+			return;
+		}
 		if (!(d >= (double)t->min && d <= (double)t->max))
 			goto range;
 		return;

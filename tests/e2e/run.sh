@@ -1,31 +1,34 @@
 #!/bin/sh
-# End-to-end test of `timelinec preview --html` in Debian's chromium (tests/e2e/e2e.mjs).
+# End-to-end test of `timelinec preview --html` in Debian's chromium (tests/e2e/e2e.py).
 #   usage: tests/e2e/run.sh path/to/timelinec
-# Needs Node 20, npm and /usr/bin/chromium (apt-get install chromium nodejs npm); installs the
-# pinned playwright-core (package-lock.json; it downloads no browser) into tests/e2e/node_modules
-# with `npm ci` the first time, and again when the lock file changes. Pages, timelines and
-# screenshots go to DIR/e2e/ beside the tool (build/e2e/).
-# Prints one summary line on success; every failure (and exit status 1) otherwise.
+# Needs Debian's python3 with python3-selenium, chromium and chromium-driver
+# (apt-get install python3-selenium chromium chromium-driver); nothing is downloaded.
+# The interpreter is $TIMELINEC_PYTHON, else /usr/bin/python3 (Debian's, which has the selenium
+# package; a python3 earlier on PATH may not), else python3. The browser and driver are
+# $TIMELINEC_CHROMIUM (default /usr/bin/chromium) and $TIMELINEC_CHROMEDRIVER (default
+# /usr/bin/chromedriver). Pages, timelines and screenshots go to DIR/e2e/ beside the tool
+# (build/e2e/). Prints one summary line on success; every failure (and exit status 1) otherwise.
 set -eu
-tool=${1:?usage: run.sh path/to/timelinec}
+if [ $# -ne 1 ] || [ -z "$1" ]; then
+	echo "usage: tests/e2e/run.sh path/to/timelinec" >&2
+	exit 2
+fi
+tool=$1
 here=$(cd "$(dirname "$0")" && pwd)
-for cmd in node npm; do
-	if ! command -v "$cmd" >/dev/null 2>&1; then
-		echo "e2e: FAIL: $cmd is needed (apt-get install nodejs npm)" >&2
-		exit 1
-	fi
-done
-if [ ! -x "${TIMELINEC_CHROMIUM:-/usr/bin/chromium}" ]; then
-	echo "e2e: FAIL: ${TIMELINEC_CHROMIUM:-/usr/bin/chromium} is needed (apt-get install chromium)" >&2
+apt="apt-get install python3-selenium chromium chromium-driver"
+py=${TIMELINEC_PYTHON:-/usr/bin/python3}
+if [ ! -f "$py" ]; then
+	py=python3
+fi
+chromium=${TIMELINEC_CHROMIUM:-/usr/bin/chromium}
+chromedriver=${TIMELINEC_CHROMEDRIVER:-/usr/bin/chromedriver}
+if [ ! -x "$chromium" ]; then
+	echo "e2e: FAIL: $chromium is needed ($apt)" >&2
 	exit 1
 fi
-if [ ! -d "$here/node_modules/playwright-core" ] ||
-	[ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
-	if ! PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$here" --silent --no-audit --no-fund >&2; then
-		echo "e2e: FAIL: 'npm ci --prefix tests/e2e' failed (is the npm registry reachable?)" >&2
-		exit 1
-	fi
+if [ ! -x "$chromedriver" ]; then
+	echo "e2e: FAIL: $chromedriver is needed ($apt)" >&2
+	exit 1
 fi
-# Debian's chromium wrapper reads the machine's memory with a test some shells print a warning
-# for; its output is not ours to judge, so only the test's own lines are shown.
-exec node "$here/e2e.mjs" "$tool"
+# e2e.py says so itself when this interpreter has no selenium.
+exec "$py" "$here/e2e.py" "$tool"

@@ -67,6 +67,17 @@ static void activity(tlc_ctx *ctx, const tlc_spec *spec, unsigned opt, unsigned 
 	for (size_t i = 2; i < sch->nstates; i++)
 		FUZZ_CHECK(sch->states[i - 1].at <= sch->states[i].at);
 	tlc_activity_verify(ctx, sch, TLC_LA_PUSHES_PER_HOUR);
+	/* every parameter reference resolves: no state holds "$name" of a declared parameter, so
+	 * none reaches the content states, the APNs bodies, the curl lines or the rendered text */
+	for (size_t i = 0; i < sch->nstates; i++)
+		for (size_t f = 0; f < spec->nfields && f < TLC_LA_MAX_FIELDS; f++) {
+			const tlc_la_value *v = &sch->states[i].values[f];
+			if (!v->set || spec->fields[f].type != TLC_FIELD_STRING)
+				continue;
+			FUZZ_CHECK(v->text != NULL);
+			for (size_t q = 0; v->text[0] == '$' && q < spec->nparams; q++)
+				FUZZ_CHECK(strcmp(v->text + 1, spec->params[q].name) != 0);
+		}
 	tlc_buf b = TLC_BUF_INIT;
 	tlc_activity_write_json(&b, sch);
 	if (!tlc_buf_oom(&b)) {

@@ -95,5 +95,89 @@ expect "a broken program" 2 $? "not a valid timelinec program"
 "$tool" check out/flight.program.json > "$t/log" 2>&1
 expect "check on a program" 2 $? "this is a compiled program, not a spec"
 
-[ $fails = 0 ] && echo "cli-compile: $n checks of compile's output, failures, now, params and program input pass"
+# a parameter given twice: a usage error everywhere (it once wrote one value and used the other)
+"$tool" compile --timeline $now --param departure=2026-11-25T18:00:00Z --param flight=LH400 \
+	--param flight=BA1 flight.yaml > "$t/log" 2>&1
+expect "--param twice (compile)" 2 $? "--param flight is given twice"
+"$tool" preview $now --param departure=2026-11-25T18:00:00Z --param departure=2026-11-25T19:00:00Z \
+	--param flight=BA1 flight.yaml > "$t/log" 2>&1
+expect "--param twice (preview)" 2 $? "--param departure is given twice"
+
+# Live Activity state values from parameters: every output carries the value, none '$name'
+cat > la.yaml <<'YAML'
+timelinec: 1
+live-activity: Delivery
+bundle-id: com.example.shop
+timezone: Europe/Rome
+params: {courier: text, eta: instant, stops: integer, fee: number}
+content-state: {courier: string, eta: date, stops: int, fee: double, rush: bool}
+attributes: {order: 0o17, price: 2.50}
+view:
+  lock-screen: "{courier}: {stops, plural, one {# stop} other {# stops}} · {fee} € · {countdown eta}"
+start:
+  at: now
+  via: push-to-start
+  alert: {title: "On the way"}
+  state: {courier: $courier, eta: $eta, stops: $stops, fee: $fee, rush: false}
+updates:
+  - at: $eta - 10m
+    state: {stops: 0x1, fee: 0o3}
+YAML
+la="--now 2026-12-03T15:00:00Z --param courier=Mario --param eta=2026-12-03T16:10:00Z --param stops=3 --param fee=2.5"
+"$tool" compile $la la.yaml -o la.schedule.json > "$t/log" 2>&1
+expect "an activity with text, integer and number parameters" 0 $?
+grep -q '"content-state": {"courier": "Mario", "eta": "2026-12-03T16:10:00Z", "stops": 3, "fee": 2.5, "rush": false}' la.schedule.json
+ok "the content state carries each parameter's value, typed" $?
+grep -q '"content-state": {"courier": "Mario", "eta": "2026-12-03T16:10:00Z", "stops": 1, "fee": 3, "rush": false}' la.schedule.json
+ok "0x1 and 0o3 are 1 and 3 (YAML 1.2), carried forward with the parameters" $?
+grep -q '\\"courier\\":\\"Mario\\"' la.schedule.json; ok "the curl line carries the value" $?
+grep -q '"body": {"aps":{.*"content-state":{"courier":"Mario"' la.schedule.json; ok "the APNs body carries the value" $?
+grep -q '"attributes":{"order":15,"price":2.5}' la.schedule.json; ok "attributes keep their types (0o17 is 15)" $?
+! grep -q '"\$[a-z]' la.schedule.json; ok "no '\$name' in the schedule" $?
+"$tool" render la.yaml $la --at 2026-12-03T15:30:00Z --locale en_US > "$t/log" 2>&1
+expect "render an activity with parameters" 0 $? "Mario: 3 stops · 2.5 € · 40:00"
+"$tool" preview la.yaml $la > "$t/log" 2>&1
+expect "preview an activity with parameters" 0 $? "Mario: 3 stops"
+refute "preview shows no '\$courier'" '\$courier'
+"$tool" compile $la --param courier=Luigi la.yaml > "$t/log" 2>&1
+expect "--param twice (activity)" 2 $? "--param courier is given twice"
+"$tool" render la.yaml $la --param courier=Luigi --at 2026-12-03T15:30:00Z > "$t/log" 2>&1
+expect "--param twice (render)" 2 $? "--param courier is given twice"
+"$tool" compile --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z --param stops=3 --param fee=2.5 \
+	la.yaml -o missing.json > "$t/log" 2>&1
+expect "a missing text parameter" 2 $? "la.yaml:14:20: error: parameter '\$courier' has no value \[TL018\]"
+[ ! -e missing.json ]; ok "a missing text parameter writes nothing" $?
+"$tool" compile --now 2026-12-03T15:00:00Z --param courier=Mario --param eta=2026-12-03T16:10:00Z \
+	--param stops=3 --param fee=.inf la.yaml > "$t/log" 2>&1
+expect "a number parameter that is not finite" 2 $? "expected a finite decimal number"
+"$tool" check --now 2026-12-03T15:00:00Z la.yaml > "$t/log" 2>&1
+expect "check an activity with parameters" 0 $?
+refute "every parameter is used" "TL019"
+sed 's/courier: \$courier, //' la.yaml > unused.yaml
+"$tool" check --now 2026-12-03T15:00:00Z unused.yaml > "$t/log" 2>&1
+expect "an unused parameter is a warning" 0 $? "unused.yaml:5:10: warning: parameter 'courier' is declared but nothing uses it"
+
+# the invariant over every example: each output with the example's own arguments resolves every
+# parameter (no '$name' of a declared parameter in a program's values, a timeline, a schedule,
+# render or preview)
+for spec in "$root"/examples/*.yaml "$root"/examples/scenarios/*.yaml; do
+	args=$(sed -n 's/^# golden-args: //p' "$spec")
+	names=$(awk '/^params:/{on=1; next} on && /^  [a-z]/{sub(/:.*/, ""); sub(/^ +/, ""); print; next} on && !/^  /{on=0}' "$spec")
+	[ -n "$names" ] || continue
+	if grep -q '^live-activity:' "$spec"; then
+		"$tool" compile $args "$spec" -o out.json > /dev/null 2>&1 || continue
+		first=$(grep -m1 '"at":' out.json | sed 's/.*"at": "\([^"]*\)".*/\1/')
+		"$tool" render "$spec" $args --at "$first" >> out.json 2>&1
+	else
+		"$tool" compile --timeline $args "$spec" -o out.json > /dev/null 2>&1 || continue
+		"$tool" render out.json --at "$(sed -n 's/^  "now": "\(.*\)",$/\1/p' out.json)" >> out.json 2>&1
+	fi
+	"$tool" preview "$spec" $args >> out.json 2>&1
+	for p in $names; do
+		! grep -q "\$$p\b" out.json
+		ok "$(basename "$spec"): no unresolved '\$$p' in its outputs" $?
+	done
+done
+
+[ $fails = 0 ] && echo "cli-compile: $n checks of compile's output, failures, now, params (widgets and activities) and program input pass"
 exit $((fails > 0))
