@@ -612,26 +612,12 @@ static tlc_la_phase phase_at(const tlc_la_schedule *sch, const tlc_la_state *st,
 	return st->stale != TLC_TIME_NONE && t >= st->stale ? TLC_LA_STALE : TLC_LA_ACTIVE;
 }
 
-/* The environment of the templates: text fields are arguments, date fields feed live runs. */
-static void tmpl_env(const tlc_spec *s, tlc_tmpl_env *env, const char **args, const char **dates)
-{
-	memset(env, 0, sizeof *env);
-	for (size_t f = 0; f < s->nfields && f < TLC_LA_MAX_FIELDS; f++)
-		if (s->fields[f].type == TLC_FIELD_DATE)
-			dates[env->ndates++] = s->fields[f].name;
-		else
-			args[env->nargs++] = s->fields[f].name;
-	env->args = args;
-	env->dates = dates;
-	env->activity = true;
-}
-
 int tlc__la_split(tlc_ctx *ctx, const tlc_spec *s, int pres, tlc_tmpl *t);
 int tlc__la_split(tlc_ctx *ctx, const tlc_spec *s, int pres, tlc_tmpl *t)
 {
 	const char *args[TLC_LA_MAX_FIELDS], *dates[TLC_LA_MAX_FIELDS];
 	tlc_tmpl_env env;
-	tmpl_env(s, &env, args, dates);
+	tlc_spec_activity_env(s, &env, args, dates);
 	return tlc_template_split(ctx, s->view_nodes[pres], &env, t);
 }
 

@@ -9,7 +9,6 @@
 #include "timelinec/render.h"
 #include "timelinec/timeline.h"
 
-#define TLC_LA_MAX_FIELDS 32
 #define TLC_LA_MAX_EVENTS 2048
 #define TLC_LA_ACTIVE_MAX (8 * 3600)      /* the system ends an activity after 8 hours */
 #define TLC_LA_LOCK_SCREEN_MAX (12 * 3600)/* ... and removes it from the Lock Screen at 12 */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "parse.h"
 #include "spec.h"
+#include "template.h"
 #include "validate.h"
 #include "timelinec/civil.h"
 #include "timelinec/program.h"
@@ -70,6 +71,19 @@ static int get_duration(loader *L, const tlc_node *n, bool sign, int64_t *out)
 		return -1;
 	}
 	return 0;
+}
+
+/* A parameter or field named like a time unit or a self-updating style could not be shown:
+ * '{minutes}' means the unit. Refused at its key. */
+static void refuse_reserved(loader *L, const tlc_node *k, const char *what)
+{
+	if (!tlc_template_reserved(k->str, k->len))
+		return;
+	tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", k->span,
+				   "a %s cannot be named '%s': '{%s}' in a text means the built-in "
+				   "placeholder, not the %s", what, k->str, k->str, what);
+	tlc_diag_set_fix(g, "rename it, like '%s-left' or 'my-%s'", k->str, k->str);
+	L->errors++;
 }
 
 static const tlc_sp_param *find_param(const tlc_spec *s, const char *name, size_t len)
@@ -292,6 +306,7 @@ static void load_params(loader *L, const tlc_node *root)
 			tlc_sp_param *p = &s->params[s->nparams++];
 			p->name = n->pairs[i].key->str;
 			p->node = n->pairs[i].key;
+			refuse_reserved(L, p->node, "parameter");
 			p->type = (tlc_param_type)enum_index(tlc_param_type_names, TLC_PARAM_TYPE_MAX,
 							     n->pairs[i].value->str);
 		}
@@ -832,12 +847,19 @@ static void load_activity(loader *L, const tlc_node *root)
 	if ((n = tlc_node_get(root, "date-encoding")))
 		s->date_encoding = (tlc_date_encoding)enum_index(enc, 4, n->str);
 	n = tlc_node_get(root, "content-state");
+	if (n->n > TLC_LA_MAX_FIELDS) {
+		tlc_diag_add(&L->ctx->diags, "TL003", n->span, "%zu content-state fields; a Live "
+			     "Activity has at most %d", n->n, TLC_LA_MAX_FIELDS);
+		L->errors++;
+		return;
+	}
 	s->fields = alloc_n(L, n->n, sizeof *s->fields);
 	for (size_t i = 0; s->fields && i < n->n; i++) {
 		tlc_sp_field *f = &s->fields[s->nfields++];
 		static const char *const types[] = {"date", "string", "int", "double", "bool"};
 		f->name = n->pairs[i].key->str;
 		f->node = n->pairs[i].key;
+		refuse_reserved(L, f->node, "content-state field");
 		f->type = (tlc_field_type)enum_index(types, 5, n->pairs[i].value->str);
 	}
 	if ((n = tlc_node_get(root, "attributes"))) {
@@ -875,9 +897,30 @@ static void load_activity(loader *L, const tlc_node *root)
 		load_event(L, ups->items[i], TLC_LA_UPDATE, &s->events[s->nevents++]);
 	if (end)
 		load_event(L, end, TLC_LA_END, &s->events[s->nevents++]);
+	/* the views' templates, read here so that every command refuses the same ones (TL025) */
+	const char *args[TLC_LA_MAX_FIELDS], *dates[TLC_LA_MAX_FIELDS];
+	tlc_tmpl_env env;
+	tlc_tmpl t;
+	tlc_spec_activity_env(s, &env, args, dates);
+	for (int p = 0; p < 8; p++)
+		if (s->view_nodes[p] && tlc_template_split(L->ctx, s->view_nodes[p], &env, &t) < 0)
+			L->errors++;
 	for (size_t i = 0; i < s->nparams; i++)
 		if (!s->params[i].used)
 			tlc_spec_unused_param(L->ctx, &s->params[i]);
+}
+
+void tlc_spec_activity_env(const tlc_spec *s, tlc_tmpl_env *env, const char **args, const char **dates)
+{
+	memset(env, 0, sizeof *env);
+	for (size_t f = 0; f < s->nfields && f < TLC_LA_MAX_FIELDS; f++)
+		if (s->fields[f].type == TLC_FIELD_DATE)
+			dates[env->ndates++] = s->fields[f].name;
+		else
+			args[env->nargs++] = s->fields[f].name;
+	env->args = args;
+	env->dates = dates;
+	env->activity = true;
 }
 
 void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p)

@@ -149,6 +149,9 @@ typedef struct tlc_sp_field {
 	const tlc_node *node;
 } tlc_sp_field;
 
+/* content-state fields a Live Activity may have (more is TL003) */
+#define TLC_LA_MAX_FIELDS 32
+
 /* The largest int field value: messages format integers through a double (exact to 2^53). */
 #define TLC_LA_MAX_INT (INT64_C(1) << 53)
 
@@ -251,4 +254,9 @@ int tlc_input_read(tlc_ctx *ctx, const char *path, uint32_t *file_out);
 /* TL019 at p's declaration: a parameter no instant, state value or template uses (its value,
  * given with --param or by the app, would change nothing). */
 void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p);
+struct tlc_tmpl_env;
+/* What a Live Activity's views may name: text fields as arguments, date fields in live runs.
+ * args and dates hold TLC_LA_MAX_FIELDS names each. */
+void tlc_spec_activity_env(const tlc_spec *s, struct tlc_tmpl_env *env, const char **args,
+			   const char **dates);
 #endif

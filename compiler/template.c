@@ -46,6 +46,19 @@ static int unit_index(const char *s, size_t n)
 	return -1;
 }
 
+bool tlc_template_reserved(const char *name, size_t len)
+{
+	return live_index(name, len) >= 0 || unit_index(name, len) >= 0;
+}
+
+static bool is_date_field(const tlc_tmpl_env *env, const char *s, size_t n)
+{
+	for (size_t d = 0; d < env->ndates; d++)
+		if (strlen(env->dates[d]) == n && memcmp(env->dates[d], s, n) == 0)
+			return true;
+	return false;
+}
+
 #ifdef __GNUC__
 __attribute__((format(printf, 4, 5)))
 #endif
@@ -171,6 +184,10 @@ static void unknown_name(tsplit *t, size_t off, const char *s, size_t n)
 			   t->env->activity ? " (not a content-state field)" : "");
 	if (sug)
 		tlc_diag_set_fix(g, "did you mean '{%s}'?", sug);
+	else if (t->env->activity)
+		tlc_diag_set_fix(g, "use a content-state field (a date field through a self-updating "
+				    "style: '{countdown eta}', '{timer eta}', '{relative eta}', "
+				    "'{date eta}', '{time eta}')");
 	else
 		tlc_diag_set_fix(g, "use a time unit ({days}, {hours}, {minutes}, {seconds}, "
 				    "{total-hours}, {total-minutes}, {calendar-days}), a self-updating "
@@ -201,6 +218,19 @@ static void message_run(tsplit *t, size_t off, size_t len)
 				     "self-updating '{%.*s}' cannot stand inside a plural or select "
 				     "branch: the device renders it, the branch is baked",
 				     (int)nl, nm);
+			else if (t->env->activity && known_arg(t->env, nm, nl, &arg))
+				r->names[r->nnames++] = arg; /* a field named like a unit: TL014 at its key */
+			else if (t->env->activity && is_date_field(t->env, nm, nl))
+				terr(t, off + uses[i].name_off, nl,
+				     "'%.*s' is a date field: a text shows a date through a "
+				     "self-updating style, like '{countdown %.*s}', '{timer %.*s}', "
+				     "'{relative %.*s}', '{date %.*s}' or '{time %.*s}'", (int)nl, nm,
+				     (int)nl, nm, (int)nl, nm, (int)nl, nm, (int)nl, nm, (int)nl, nm);
+			else if (t->env->activity && u >= 0)
+				terr(t, off + uses[i].name_off, nl,
+				     "'{%.*s}' is a widget's time unit, counted to its countdown's "
+				     "target: a Live Activity has none; its texts read content-state "
+				     "fields ('{countdown eta}' counts down to a date field)", (int)nl, nm);
 			else if (u >= 0)
 				r->units |= 1u << u;
 			else if (known_arg(t->env, nm, nl, &arg))

@@ -39,6 +39,11 @@ typedef struct tlc_tmpl_env {
 	bool activity;                /* live runs need a field ({countdown eta}) */
 } tlc_tmpl_env;
 
+/* Whether a name is one templates give a meaning of their own: a time unit ({days},
+ * {total-minutes}, ...) or a self-updating style ({timer}, {date}, ...). A parameter or a
+ * content-state field cannot have it: '{minutes}' would not show the field. */
+bool tlc_template_reserved(const char *name, size_t len);
+
 /* Splits node n's string (a template). Diagnostics (TL025) go to ctx; returns 0 or TLC_EINPUT.
  * Everything is allocated in ctx->arena. */
 int tlc_template_split(tlc_ctx *ctx, const tlc_node *n, const tlc_tmpl_env *env, tlc_tmpl *out);

@@ -157,6 +157,23 @@ sed 's/courier: \$courier, //' la.yaml > unused.yaml
 "$tool" check --now 2026-12-03T15:00:00Z unused.yaml > "$t/log" 2>&1
 expect "an unused parameter is a warning" 0 $? "unused.yaml:5:10: warning: parameter 'courier' is declared but nothing uses it"
 
+# a template error is one rule, one severity and exit 2 in every command, widget or activity
+cp "$root/tests/bad/la-view-templates.yaml" views.yaml
+printf 'timelinec: 1\nwidget: W\ntimezone: UTC\nparams: {days: integer}\ncountdown:\n  to: 2026-12-01 10:00\n  show:\n    - text: "{dayz}"\n' > wviews.yaml
+for spec in views.yaml wviews.yaml; do
+	"$tool" check --now 2026-12-03T15:00:00Z "$spec" > "$t/check.log" 2>&1
+	expect "$spec: check" 2 $?
+	grep 'error' "$t/check.log" | sort > "$t/check.err"
+	for cmd in "compile" "compile --timeline" "preview" "render --at 2026-12-03T15:10:00Z"; do
+		case "$spec:$cmd" in wviews.yaml:render*) continue ;; views.yaml:*--timeline) continue ;; esac
+		case $cmd in compile*) o="-o x.json" ;; *) o= ;; esac
+		"$tool" $cmd --now 2026-12-03T15:00:00Z "$spec" $o > "$t/log" 2>&1
+		expect "$spec: $cmd" 2 $?
+		[ ! -e x.json ]; ok "$spec: $cmd writes nothing" $?
+		grep 'error' "$t/log" | sort | cmp -s - "$t/check.err"; ok "$spec: $cmd reports what check reports" $?
+	done
+done
+
 # the invariant over every example: each output with the example's own arguments resolves every
 # parameter (no '$name' of a declared parameter in a program's values, a timeline, a schedule,
 # render or preview)
