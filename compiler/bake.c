@@ -131,8 +131,22 @@ static int64_t message_bound(const tlc_program *p, uint32_t mi, int64_t global)
 	return best < 0 ? global : best;
 }
 
-int tlc_bake(tlc_render_ctx *rc, const tlc_spec *s, tlc_program *p)
+static void bake_failed(tlc_ctx *ctx, const tlc_spec *s, const tlc_prog_message *m,
+			const char *locale, int err)
 {
+	const tlc_node *at = tlc_node_get(s->root, "locales");
+	if (!at)
+		at = tlc_node_get(s->root, "widget");
+	tlc_diag *g = tlc_diag_add(&ctx->diags, "TL025", at ? at->span : tlc_span_make(s->file, 0, 0),
+				   "cannot bake the text of line %u ('%.60s') in %s: %s", (unsigned)m->line,
+				   m->pattern, locale, tlc_strerror(err));
+	if (g)
+		g->sev = TLC_SEV_ERROR;
+}
+
+int tlc_bake(tlc_ctx *ctx, const tlc_spec *s, tlc_program *p)
+{
+	tlc_render_ctx *rc = ctx->render;
 	int64_t global = r_bound(s, p);
 	if (!p->nmessages || !p->nlocales)
 		return 0;
@@ -145,8 +159,12 @@ int tlc_bake(tlc_render_ctx *rc, const tlc_spec *s, tlc_program *p)
 			continue; /* the app formats it: key and arguments are in every entry */
 		for (size_t l = 0; l < p->nlocales; l++) {
 			int err = bake_one(rc, p, i, p->locales[l], &t);
-			if (err < 0)
+			if (err == TLC_ENOMEM)
 				return err;
+			if (err < 0) {
+				bake_failed(ctx, s, &p->messages[i], p->locales[l], err);
+				return TLC_EINPUT;
+			}
 		}
 	}
 	return 0;

@@ -6,5 +6,7 @@
 #include "timelinec/render.h"
 
 /* Fills p->baked. Returns 0 or a negative status (TLC_ENOMEM, or a formatting error). */
-int tlc_bake(tlc_render_ctx *rc, const tlc_spec *s, tlc_program *p);
+/* Precomputes baked text (above). A message ICU cannot format in one of the spec's locales is a
+ * TL025 diagnostic (at the spec's locales) and TLC_EINPUT; TLC_ENOMEM adds none. */
+int tlc_bake(tlc_ctx *ctx, const tlc_spec *s, tlc_program *p);
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bake.h"
 #include "cli.h"
 #include "report.h"
 #include "lower.h"
@@ -185,6 +186,10 @@ static int check_spec(tlc_ctx *ctx, check_opts *c, const char *path, tlc_spec *s
 	} else if (spec && spec->kind == TLC_SPEC_WIDGET) {
 		tlc_program *prog = NULL;
 		err = tlc_lower(ctx, spec, &prog); /* templates, recurrences, thresholds */
+		if (err == 0) /* what compile refuses, check reports: text ICU cannot bake */
+			err = tlc_bake(ctx, spec, prog);
+		if (err == TLC_ENOMEM)
+			fputs("timelinec: out of memory\n", stderr);
 		if (err == 0 && !vo.now_given) {
 			tlc_now_source src;
 			cli_resolve_now(NULL, &vo.now, &src); /* used only when the spec has no anchor */

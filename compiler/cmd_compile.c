@@ -348,6 +348,8 @@ static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 		return EXIT_BAD_INPUT;
 	tlc_activity_write_json(&out, sch);
 	rc = tlc_buf_oom(&out) ? EXIT_BAD_INPUT : 0;
+	if (rc)
+		fputs("timelinec: out of memory\n", stderr);
 	if (rc == 0) {
 		char *dest = output_path(cr->c, path, "schedule");
 		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
@@ -413,7 +415,8 @@ static int compile_program(compile_run *cr, tlc_ctx *ctx, uint32_t file, const c
 	}
 	rc = instantiate_json(cr, ctx, tlc_span_make(file, 0, 0), p, &out);
 	if (rc == 0)
-		rc = tlc_buf_oom(&out) ? EXIT_BAD_INPUT : write_output(cr, path, &out);
+		rc = tlc_buf_oom(&out) ? (fputs("timelinec: out of memory\n", stderr), EXIT_BAD_INPUT)
+				       : write_output(cr, path, &out);
 	tlc_buf_release(&out);
 	tlc_program_free(p);
 	return rc;
@@ -437,7 +440,7 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	if (rc == 0)
 		rc = tlc_lower(ctx, spec, &p);
 	if (rc == 0)
-		rc = tlc_bake(cr->env->render, spec, p);
+		rc = tlc_bake(ctx, spec, p);
 	if (rc == TLC_ENOMEM)
 		fputs("timelinec: out of memory\n", stderr);
 	if (rc < 0)
@@ -446,8 +449,10 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 		rc = instantiate_json(cr, ctx, tlc_node_get(spec->root, "widget")->span, p, &out);
 	else
 		tlc_program_write_json(&out, p);
-	if (rc == 0 && tlc_buf_oom(&out))
+	if (rc == 0 && tlc_buf_oom(&out)) {
+		fputs("timelinec: out of memory\n", stderr);
 		rc = EXIT_BAD_INPUT;
+	}
 	if (rc == 0)
 		rc = write_output(cr, path, &out);
 	tlc_buf_release(&out);

@@ -417,10 +417,12 @@ static int run(preview_run *r)
 	for (size_t i = 0; i < r->spec->nparams; i++)
 		if (r->spec->params[i].type == TLC_PARAM_INSTANT)
 			pv.param_domain = true;
-	if ((rc = tlc_bake(r->env.render, r->spec, r->p)) < 0) {
-		fprintf(stderr, "%s: error: cannot format a message: %s\n", r->c.spec, tlc_strerror(rc));
+	if ((rc = tlc_bake(&r->ctx, r->spec, r->p)) == TLC_ENOMEM) {
+		fputs("timelinec: out of memory\n", stderr);
 		return EXIT_BAD_INPUT;
 	}
+	if (rc < 0)
+		return bad_spec(r);
 	if ((rc = instantiate(r, &pv)) != 0)
 		return rc;
 	pv.spec = r->spec;

@@ -194,6 +194,65 @@ static void unknown_name(tsplit *t, size_t off, const char *s, size_t n)
 				    "style ({timer}, {relative}, ...) or a declared parameter");
 }
 
+/*
+ * ICU's own verdict on a message: it is opened and formatted once (en_US, every integer argument
+ * 1, every string "x") so that what ICU refuses when the text is baked or rendered (a skeleton
+ * it does not know, '::currency/ZZZZ', '::measure-unit/foo-bar') is a TL025 here, where `check`
+ * sees it, at the place ICU names.
+ */
+static void icu_verdict(tsplit *t, size_t off, const char *s, size_t len, const tlc_msg_use *uses,
+			size_t nuses)
+{
+	tlc_render_locale *loc;
+	tlc_msg_arg args[TLC_MSG_MAX_NUM_ARGS + TLC_MSG_MAX_STR_ARGS];
+	size_t nargs = 0;
+	tlc_err e = {0};
+	if (!t->ctx->render || tlc_render_locale_get(&loc, t->ctx->render, "en_US") < 0)
+		return;
+	for (size_t i = 0; i < nuses; i++) {
+		const char *nm = s + uses[i].name_off;
+		size_t nl = uses[i].name_len, k = 0;
+		bool num = uses[i].kind != TLC_MSG_KIND_SELECT;
+		while (k < nargs && !(strlen(args[k].name) == nl && memcmp(args[k].name, nm, nl) == 0))
+			k++;
+		if (k == nargs) {
+			if (nargs == sizeof args / sizeof *args)
+				return; /* the scan has refused more arguments than ICU takes */
+			char *name = tlc_arena_strndup(&t->ctx->arena, nm, nl);
+			if (!name)
+				return;
+			args[nargs++] = (tlc_msg_arg){name, TLC_MSG_ARG_STRING, 0, "x"};
+		}
+		/* a plain {x} takes either type; a typed or plural use needs an integer */
+		bool plain = uses[i].kind == TLC_MSG_KIND_SIMPLE && uses[i].len == nl + 2;
+		if (num && !plain)
+			args[k] = (tlc_msg_arg){args[k].name, TLC_MSG_ARG_INT, 1, NULL};
+	}
+	tlc_buf out = TLC_BUF_INIT;
+	int err = tlc_render_msg(&out, &e, loc, s, len, args, nargs);
+	if (err == TLC_EINPUT && e.len == len) {
+		/* ICU named no place (a number skeleton, a currency): try each argument alone */
+		for (size_t i = 0; i < nuses; i++) {
+			tlc_err e1 = {0};
+			if (uses[i].depth || uses[i].kind != TLC_MSG_KIND_SIMPLE)
+				continue;
+			tlc_buf_clear(&out);
+			if (tlc_render_msg(&out, &e1, loc, s + uses[i].off, uses[i].len, args, nargs) ==
+			    TLC_EINPUT) {
+				tlc_buf_release(&out);
+				terr(t, off + uses[i].off, uses[i].len, "ICU refuses the format of "
+				     "'%.*s': %s", (int)uses[i].len, s + uses[i].off,
+				     strstr(e1.msg, "SKELETON") ? "not a number skeleton it knows (a "
+				     "stem or option misspelt, an unknown currency code or unit)" : e1.msg);
+				return;
+			}
+		}
+	}
+	tlc_buf_release(&out);
+	if (err == TLC_EINPUT)
+		terr(t, off + (e.offset < len ? e.offset : 0), e.len ? e.len : len, "%s", e.msg);
+}
+
 /* Checks a message segment with ICU's parser and records its arguments. */
 static void message_run(tsplit *t, size_t off, size_t len)
 {
@@ -238,6 +297,8 @@ static void message_run(tsplit *t, size_t off, size_t len)
 			else
 				unknown_name(t, off + uses[i].name_off, nm, nl);
 		}
+		if (t->errors == 0)
+			icu_verdict(t, off, s, len, uses, nuses);
 	}
 	free(uses);
 }

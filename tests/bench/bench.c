@@ -554,7 +554,7 @@ static tlc_program *compile_one(double *stage, const char *path, size_t *json_by
 		rc = tlc_lower(&ctx, spec, &p);
 	t[2] = now_s();
 	if (rc == 0)
-		rc = tlc_bake(render, spec, p);
+		rc = tlc_bake(&ctx, spec, p);
 	t[3] = now_s();
 	if (rc == 0) {
 		tlc_program_write_json(&out, p);

@@ -141,7 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		activity(&ctx, spec, opt, b_now, b_par);
 	if (rc == 0 && p) {
 		if (opt & 4)
-			(void)tlc_bake(ctx.render, spec, p);
+			(void)tlc_bake(&ctx, spec, p);
 		fuzz_program_roundtrip(p);
 		if (opt & 8)
 			verify(&ctx, spec, p, opt, b_now);
