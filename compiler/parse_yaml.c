@@ -567,7 +567,12 @@ int tlc_parse_yaml(tlc_ctx *ctx, uint32_t file, tlc_node **out)
 		free(y);
 		return TLC_ENOMEM;
 	}
-	yaml_parser_set_input_string(&y->p, (const unsigned char *)y->src->text, y->src->len);
+	/* A UTF-8 byte order mark may start the stream (YAML 1.2, 5.2), as it may start JSON: the
+	 * parser reads after it (with the encoding given, libyaml would take it for content), and
+	 * mark_offset()'s cursor starts there, so every position stays a byte of the file. */
+	size_t bom = y->src->len >= 3 && memcmp(y->src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	y->coff = bom;
+	yaml_parser_set_input_string(&y->p, (const unsigned char *)y->src->text + bom, y->src->len - bom);
 	yaml_parser_set_encoding(&y->p, YAML_UTF8_ENCODING);
 	unicode_breaks(y);
 	while (!done && err == 0) {

@@ -35,7 +35,8 @@ static int source_index_lines(tlc_source *src)
 	if (!src->lines)
 		return -1;
 	src->nlines = 0;
-	src->lines[src->nlines++] = 0;
+	/* a UTF-8 byte order mark is not part of line 1: columns and shown lines start after it */
+	src->lines[src->nlines++] = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	for (size_t i = 0; i < src->len; i++)
 		if (line_break_at(src, i))
 			src->lines[src->nlines++] = (uint32_t)(i + 1);

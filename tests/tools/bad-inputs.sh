@@ -18,6 +18,8 @@ awk 'BEGIN { print "timelinec: 1\nwidget: W\ntimezone: UTC\ncountdowns:"; for (i
 awk 'BEGIN { print "timelinec: 1\nwidget: W\ntimezone: UTC\nparams:"; for (i = 0; i < 65; i++) printf "  p%d: instant\n", i; print "countdown: {to: $p0, show: [{text: x}]}" }' > "$gen/too-many-params.yaml"
 printf 'timelinec: 1\nwidget: "Caf\351"\n' > "$gen/latin1.yaml"
 printf '{"timelinec": 1, "widget": "\355\240\200"}\n' > "$gen/surrogate-utf8.json"
+printf '\357\273\277timelinec: 1\n\357\273\277widget: W\n' > "$gen/bom-twice.yaml"
+printf '\357\273\277timelinec: 1\nwidgt: W\n' > "$gen/bom-unknown-key.yaml"
 mkdir -p "$gen/a-directory.yaml"
 
 status=0

@@ -157,6 +157,12 @@ sed 's/courier: \$courier, //' la.yaml > unused.yaml
 "$tool" check --now 2026-12-03T15:00:00Z unused.yaml > "$t/log" 2>&1
 expect "an unused parameter is a warning" 0 $? "unused.yaml:5:10: warning: parameter 'courier' is declared but nothing uses it"
 
+# a UTF-8 byte order mark starts a YAML spec as it starts a JSON one: the same program
+printf '\357\273\277' | cat - launch.yaml > bom-launch.yaml
+"$tool" compile launch.yaml -o plain.json > "$t/log" 2>&1 && "$tool" compile bom-launch.yaml -o bom.json > "$t/log" 2>&1
+expect "a YAML spec with a byte order mark" 0 $?
+sed 's/bom-launch/launch/' bom.json | cmp -s - plain.json; ok "the byte order mark changes nothing (lines and columns included)" $?
+
 # a template error is one rule, one severity and exit 2 in every command, widget or activity
 cp "$root/tests/bad/la-view-templates.yaml" views.yaml
 printf 'timelinec: 1\nwidget: W\ntimezone: UTC\nparams: {days: integer}\ncountdown:\n  to: 2026-12-01 10:00\n  show:\n    - text: "{dayz}"\n' > wviews.yaml
