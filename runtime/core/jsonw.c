@@ -1,4 +1,5 @@
 /* The JSON writer; see jsonw.h. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "jsonw.h"
@@ -87,23 +88,47 @@ void jw_int(jsonw *w, int64_t v)
 	tlc_buf_printf(w->out, "%lld", (long long)v);
 }
 
+/*
+ * printf's %g writes the C locale's decimal point: an app that called setlocale(LC_ALL,
+ * "de_DE.UTF-8") gets "12,75". The number is formatted and read back in whatever locale is
+ * current (so the two agree), then the decimal point, whatever its bytes, is written as '.'.
+ */
+static void put_decimal(tlc_buf *out, const char *b)
+{
+	const char *p = b;
+	if (*p == '-')
+		p++;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	tlc_buf_put(out, b, (size_t)(p - b));
+	if (*p && *p != 'e' && *p != 'E') { /* the decimal point: up to the next digit */
+		tlc_buf_puts(out, ".");
+		while (*p && !(*p >= '0' && *p <= '9'))
+			p++;
+	}
+	tlc_buf_puts(out, p);
+}
+
 void jw_num(jsonw *w, double v)
 {
-	char b[40];
+	char b[64];
 	jw_pre(w);
+	if (!isfinite(v)) { /* JSON has no infinity or NaN; callers refuse them before */
+		tlc_buf_puts(w->out, "null");
+		return;
+	}
 	if (v > -1e15 && v < 1e15 && v == (double)(long long)v) { /* range first: the cast */
 		tlc_buf_printf(w->out, "%lld", (long long)v);
 		return;
 	}
-	/* shortest of %.15g..%.17g that reads back the same: locale-free because we never
-	   call setlocale() (the decimal point stays '.') */
+	/* the shortest of %.15g..%.17g that reads back the same */
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(b, sizeof b, "%.*g", prec, v);
 		double back;
 		if (sscanf(b, "%lf", &back) == 1 && back == v)
 			break;
 	}
-	tlc_buf_puts(w->out, b);
+	put_decimal(w->out, b);
 }
 
 void jw_raw(jsonw *w, const char *json)

@@ -1,5 +1,6 @@
 /* Strict reading helpers over cJSON; see pjson.h. */
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,7 +157,13 @@ int pj_parse(pjson *j, cJSON **root, const char *json, size_t len, tlc_err *err)
 		}
 		return TLC_EINPUT;
 	}
+	/* cJSON records every failure in a global of its own (global_error), written by each
+	 * failed parse: two threads reading at once would race on it (helgrind). Parses take
+	 * turns; the error position comes from `end`, never from that global. */
+	static pthread_mutex_t cjson_lock = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&cjson_lock);
 	*root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+	pthread_mutex_unlock(&cjson_lock);
 	if (!*root) {
 		if (err) {
 			err->offset = end ? (size_t)(end - json) : 0;

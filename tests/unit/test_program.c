@@ -3,6 +3,7 @@
  * consistently, with a message and a position inside the input.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <criterion/criterion.h>
 #include "timelinec/program.h"
@@ -160,3 +161,62 @@ Test(program, too_many_params)
 	cr_assert_eq(p->nparams, TLC_MAX_PARAMS);
 	tlc_program_free(p);
 }
+
+/*
+ * The JSON writer does not follow the app's C locale: after setlocale(LC_ALL, "de_DE.UTF-8")
+ * printf's %g writes "12,75", which the reader then refused. Programs and timelines are
+ * written and read back under de_DE and tr_TR (a comma decimal point; Turkish also folds 'i'
+ * case differently). The locales come from .ci/run (localedef); without them the test fails
+ * when TLC_REQUIRE_LOCALES=1 (make check DEVELOPER=1) and is skipped otherwise.
+ */
+#include <locale.h>
+
+#define CD_SCORE                                                                              \
+	"{\"id\": \"a\", \"mode\": \"to\", \"target\": {\"kind\": \"literal\", \"at\": "       \
+	"\"2026-12-01T12:00:00Z\", \"offset\": 0}, \"from\": null, \"paused-at\": null, "     \
+	"\"relevance\": {\"score\": 12.75, \"from\": -7200, \"until\": 1800}, \"stale\": null, " \
+	"\"phases\": [{\"above\": null, \"at\": [1, 1], "                                      \
+	"\"views\": {\"default\": [{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
+
+static void in_locale(const char *name)
+{
+	if (!setlocale(LC_ALL, name)) {
+		const char *req = getenv("TLC_REQUIRE_LOCALES");
+		cr_assert(!(req && strcmp(req, "1") == 0), "locale %s is not installed (localedef -i %.5s -f UTF-8 %s)",
+			  name, name, name);
+		cr_skip_test("locale %s is not installed", name);
+	}
+	char b[16];
+	snprintf(b, sizeof b, "%.2f", 12.75);
+	cr_assert_str_eq(b, "12,75", "%s: the test needs a comma decimal point", name);
+}
+
+static void round_trip_in(const char *loc)
+{
+	tlc_program *p, *q;
+	tlc_err e;
+	tlc_timeline *tl = NULL, *back = NULL;
+	tlc_inst_err ie;
+	cr_assert_eq(read(PROGRAM(CD_SCORE), &p, &e), 0, "%s", e.msg);
+	in_locale(loc);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_assert(strstr(b.ptr, "\"score\": 12.75") != NULL, "%s: %s", loc, strstr(b.ptr, "score"));
+	cr_assert_eq(tlc_program_read_json(&q, b.ptr, b.len, &e), 0, "%s: %s", loc, e.msg);
+	cr_assert_eq(q->countdowns[0].relevance_score, 12.75);
+	tlc_instantiate_opts o = {.now = 1764547200 /* 2026-12-01T00:00:00Z */, .data_time = TLC_TIME_NONE};
+	cr_assert_eq(tlc_instantiate(&tl, q, &o, &ie), 0, "%s", ie.msg);
+	tlc_buf_clear(&b);
+	cr_assert_eq(tlc_timeline_write_json(&b, tl, NULL, 0, NULL, NULL), 0);
+	cr_assert(strstr(b.ptr, "\"score\": 12.75") != NULL, "%s: %s", loc, strstr(b.ptr, "score"));
+	cr_assert_eq(tlc_timeline_read_json(&back, b.ptr, b.len, &e), 0, "%s: %s", loc, e.msg);
+	tlc_timeline_free(back);
+	tlc_timeline_free(tl);
+	tlc_buf_release(&b);
+	tlc_program_free(q);
+	tlc_program_free(p);
+	setlocale(LC_ALL, "C");
+}
+
+Test(program, json_ignores_the_c_locale_de) { round_trip_in("de_DE.UTF-8"); }
+Test(program, json_ignores_the_c_locale_tr) { round_trip_in("tr_TR.UTF-8"); }
