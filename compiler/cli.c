@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "diag.h"
 
 static int parse_color(cli_opts *o, const char *v)
 {
@@ -42,11 +43,14 @@ bool cli_is_opt(const char *arg, const char *name)
 int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("timelinec: error: ", stderr);
+	tlc_buf raw = TLC_BUF_INIT, b = TLC_BUF_INIT;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	tlc_buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'timelinec --help'.\n", stderr);
+	tlc_diag_escape(&b, raw.ptr ? raw.ptr : "", raw.len); /* arguments echo what the user gave */
+	fprintf(stderr, "timelinec: error: %s\nTry 'timelinec --help'.\n", tlc_buf_oom(&b) ? "out of memory" : b.ptr);
+	tlc_buf_release(&raw);
+	tlc_buf_release(&b);
 	return EXIT_BAD_INPUT;
 }
 

@@ -437,6 +437,9 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 		rc = TLC_EINPUT;
 	if (rc == 0 && spec->kind == TLC_SPEC_ACTIVITY)
 		return compile_activity(cr, ctx, spec, path);
+	if (rc == 0 && !cr->c->timeline && cr->c->nparams)
+		return cli_usage_error("--param gives values at instantiation: add --timeline (a "
+				       "widget's program leaves its parameters open)");
 	if (rc == 0)
 		rc = tlc_lower(ctx, spec, &p);
 	if (rc == 0)

@@ -1,4 +1,5 @@
 /* Diagnostics list and renderers; see diag.h. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,70 @@ void tlc_diags_release(tlc_diags *d)
 	tlc_diags_init(d);
 }
 
+/* The length of the UTF-8 sequence at s (n bytes left), or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t k = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+		 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+	if (!k || k > n)
+		return 0;
+	for (size_t i = 1; i < k; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
+		return 0; /* overlong, surrogate, past U+10FFFF */
+	return k;
+}
+
+void tlc_diag_escape(tlc_buf *out, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < n) {
+		size_t k = utf8_len(s + i, n - i);
+		if (k == 1 && s[i] >= 0x20 && s[i] != 0x7F) {
+			size_t j = i + 1; /* a run of plain ASCII at once */
+			while (j < n && s[j] >= 0x20 && s[j] < 0x7F)
+				j++;
+			tlc_buf_put(out, str + i, j - i);
+			i = j;
+		} else if (k == 1) {
+			if (s[i] == '\n')
+				tlc_buf_puts(out, "\\n");
+			else if (s[i] == '\t')
+				tlc_buf_puts(out, "\\t");
+			else if (s[i] == '\r')
+				tlc_buf_puts(out, "\\r");
+			else
+				tlc_buf_printf(out, "\\x%02x", s[i]);
+			i++;
+		} else if (k == 2 && s[i] == 0xC2 && s[i + 1] <= 0x9F) { /* C1: U+0080..U+009F */
+			tlc_buf_printf(out, "\\u%04x", s[i + 1]);
+			i += 2;
+		} else if (k == 3 && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+			tlc_buf_printf(out, "\\u%04x", 0x2000 + (s[i + 2] - 0x80));
+			i += 3;
+		} else if (k == 0) {
+			tlc_buf_printf(out, "\\x%02x", s[i]);
+			i++;
+		} else {
+			tlc_buf_put(out, str + i, k);
+			i += k;
+		}
+	}
+}
+
 static char *diag_vformat(const char *fmt, va_list ap)
 {
-	tlc_buf b = TLC_BUF_INIT;
-	tlc_buf_vprintf(&b, fmt, ap);
+	tlc_buf raw = TLC_BUF_INIT, b = TLC_BUF_INIT;
+	tlc_buf_vprintf(&raw, fmt, ap);
+	if (tlc_buf_oom(&raw)) {
+		tlc_buf_release(&raw);
+		return NULL;
+	}
+	tlc_diag_escape(&b, raw.ptr, raw.len);
+	tlc_buf_release(&raw);
 	return tlc_buf_detach(&b);
 }
 
@@ -171,7 +232,19 @@ static void render_snippet(tlc_buf *out, const tlc_source *src, tlc_span sp, int
 	if (colE > ll)
 		colE = ll > col0 ? ll : col0 + 1;
 	tlc_buf_printf(out, "    %s", lead);
-	tlc_buf_put(out, ls, ll);
+	for (size_t i = 0; i < ll;) { /* controls shown as '?': one column each, so the caret aligns */
+		size_t k = utf8_len((const unsigned char *)ls + i, ll - i);
+		unsigned char c = (unsigned char)ls[i];
+		bool control = k == 0 || (k == 1 && ((c < 0x20 && c != '\t') || c == 0x7F)) ||
+			       (k == 2 && c == 0xC2 && (unsigned char)ls[i + 1] <= 0x9F) ||
+			       (k == 3 && c == 0xE2 && (unsigned char)ls[i + 1] == 0x80 &&
+				((unsigned char)ls[i + 2] == 0xA8 || (unsigned char)ls[i + 2] == 0xA9));
+		if (control)
+			tlc_buf_putc(out, '?');
+		else
+			tlc_buf_put(out, ls + i, k);
+		i += k ? k : 1;
+	}
 	tlc_buf_printf(out, "%s\n    %s", trail, *lead ? "   " : "");
 	for (size_t i = 0; i < col0 && i < ll; i++) {
 		unsigned char c = (unsigned char)ls[i];
@@ -198,11 +271,13 @@ static void render_location(tlc_buf *out, const tlc_sources *srcs, tlc_span sp, 
 	if (!src) {
 		tlc_buf_puts(out, "timelinec");
 	} else if (src->len == 0) {
-		tlc_buf_puts(out, display_name(src)); /* unreadable or empty: no line to point at */
+		/* unreadable or empty: no line to point at */
+		tlc_diag_escape(out, display_name(src), strlen(display_name(src)));
 	} else {
 		unsigned line, col;
 		tlc_source_linecol(src, sp.start, &line, &col);
-		tlc_buf_printf(out, "%s:%u:%u", display_name(src), line, col);
+		tlc_diag_escape(out, display_name(src), strlen(display_name(src)));
+		tlc_buf_printf(out, ":%u:%u", line, col);
 	}
 	if (color)
 		tlc_buf_puts(out, "\033[0m");

@@ -95,6 +95,9 @@ expect "a broken program" 2 $? "not a valid timelinec program"
 "$tool" check out/flight.program.json > "$t/log" 2>&1
 expect "check on a program" 2 $? "this is a compiled program, not a spec"
 
+"$tool" compile --param departure=2026-11-25T18:00:00Z flight.yaml > "$t/log" 2>&1
+expect "--param without --timeline (it was ignored)" 2 $? "add --timeline"
+
 # a parameter given twice: a usage error everywhere (it once wrote one value and used the other)
 "$tool" compile --timeline $now --param departure=2026-11-25T18:00:00Z --param flight=LH400 \
 	--param flight=BA1 flight.yaml > "$t/log" 2>&1
@@ -179,6 +182,20 @@ for spec in views.yaml wviews.yaml; do
 		grep 'error' "$t/log" | sort | cmp -s - "$t/check.err"; ok "$spec: $cmd reports what check reports" $?
 	done
 done
+
+# control characters from a spec or the command line never reach a message as they are
+esc=$(printf '\033')
+bel=$(printf '\007')
+for fmt in human json sarif; do
+	"$tool" check --format $fmt "$root/tests/bad/forged-diagnostic.yaml" > "$t/log" 2>&1
+	expect "a forged diagnostic ($fmt)" 2 $? 'forged \[TL001\]\\\{1,2\}x1b\[31m'
+	refute "no ESC in $fmt output" "$esc"
+	refute "no BEL in $fmt output" "$bel"
+	! grep -q '^other.yaml:99:1' "$t/log"; ok "no line is the forged diagnostic ($fmt)" $?
+done
+"$tool" compile --timeline --now 2026-11-25T08:00:00Z --param "$(printf 'a\033[31m=1')" launch.yaml > "$t/log" 2>&1
+expect "a usage error echoing the command line" 2 $? 'a\\x1b\[31m'
+refute "no ESC in a usage error" "$esc"
 
 # the invariant over every example: each output with the example's own arguments resolves every
 # parameter (no '$name' of a declared parameter in a program's values, a timeline, a schedule,
