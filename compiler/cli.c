@@ -2,10 +2,16 @@
  * cli.c — option helpers shared by the subcommands. Usage errors print one line to stderr and
  * map to exit code 2; nothing here exits.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 #include "diag.h"
@@ -92,3 +98,135 @@ int cli_common_opt(cli_opts *o, int argc, char **argv, int *i)
 	return 0;
 }
 
+
+/* ---- inputs and outputs ----------------------------------------------------------------------- */
+
+/* The files this run reads (device and inode): an output that is one of them is refused. */
+#define MAX_INPUTS 4096
+static struct { dev_t dev; ino_t ino; } inputs[MAX_INPUTS];
+static size_t ninputs;
+
+void cli_input(const char *path)
+{
+	struct stat st;
+	if (ninputs < MAX_INPUTS && strcmp(path, "-") != 0 && stat(path, &st) == 0) {
+		inputs[ninputs].dev = st.st_dev;
+		inputs[ninputs++].ino = st.st_ino;
+	}
+}
+
+static bool is_input(const struct stat *st)
+{
+	for (size_t i = 0; i < ninputs; i++)
+		if (inputs[i].dev == st->st_dev && inputs[i].ino == st->st_ino)
+			return true;
+	return false;
+}
+
+/* The temporary file being written, removed if SIGINT, SIGTERM or SIGHUP ends the run. */
+static char *volatile pending_tmp;
+
+static void remove_pending(int sig)
+{
+	char *t = pending_tmp;
+	if (t)
+		unlink(t); /* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t k = write(fd, data, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		data += k;
+		len -= (size_t)k;
+	}
+	return 0;
+}
+
+static int write_fail(const char *path, const char *why)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_diag_escape(&b, path, strlen(path));
+	fprintf(stderr, "timelinec: error: cannot write '%s': %s\n", tlc_buf_oom(&b) ? "?" : b.ptr, why);
+	tlc_buf_release(&b);
+	return -1;
+}
+
+/*
+ * A regular file is replaced whole (a temporary file beside it, then rename), keeping its
+ * permissions; a character device or a FIFO (/dev/null, a pipe) is written into, never replaced;
+ * a link is followed to its file; anything else, or a file this run reads, is refused.
+ */
+int cli_write_atomic(const char *path, const char *data, size_t len)
+{
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			return write_fail("standard output", strerror(errno));
+		return 0;
+	}
+	struct stat st;
+	char *real = NULL;
+	const char *target = path;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (!(real = realpath(path, NULL)))
+			return write_fail(path, "a link whose file does not exist");
+		target = real;
+	}
+	bool exists = stat(target, &st) == 0;
+	int rc = 0;
+	if (exists && is_input(&st)) {
+		rc = write_fail(path, "it is an input of this run; writing it would replace it");
+	} else if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+		int fd = open(target, O_WRONLY | O_NOCTTY);
+		if (fd < 0 || write_all(fd, data, len) < 0)
+			rc = write_fail(path, strerror(errno));
+		if (fd >= 0 && close(fd) < 0 && rc == 0)
+			rc = write_fail(path, strerror(errno));
+	} else if (exists && !S_ISREG(st.st_mode)) {
+		rc = write_fail(path, S_ISDIR(st.st_mode) ? "it is a directory"
+							  : "it is not a regular file, and is not replaced");
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
+		size_t n = strlen(target);
+		char *tmp = malloc(n + 16);
+		if (!tmp) {
+			free(real);
+			return write_fail(path, "out of memory");
+		}
+		snprintf(tmp, n + 16, "%s.tmpXXXXXX", target);
+		struct sigaction sa, old[3];
+		static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = remove_pending;
+		sigemptyset(&sa.sa_mask);
+		for (int i = 0; i < 3; i++)
+			sigaction(sigs[i], &sa, &old[i]);
+		int fd = mkstemp(tmp);
+		if (fd < 0) {
+			rc = write_fail(path, strerror(errno));
+		} else {
+			pending_tmp = tmp;
+			bool ok = write_all(fd, data, len) == 0 && fsync(fd) == 0;
+			ok = close(fd) == 0 && ok;
+			ok = ok && chmod(tmp, mode) == 0 && rename(tmp, target) == 0;
+			if (!ok) {
+				rc = write_fail(path, strerror(errno));
+				unlink(tmp);
+			}
+			pending_tmp = NULL;
+		}
+		for (int i = 0; i < 3; i++)
+			sigaction(sigs[i], &old[i], NULL);
+		free(tmp);
+	}
+	free(real);
+	return rc;
+}

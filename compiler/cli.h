@@ -48,8 +48,12 @@ struct tlc_spec;
 /* The same against a spec's declared parameters (a Live Activity builds from its spec). */
 int cli_spec_param_values(const struct tlc_spec *s, const tlc_zone *ez, const char *const *kvs,
 			  size_t n, tlc_param_value *vals);
-/* Writes data to path ('-': stdout) through a temporary file and rename; -1 after a message. */
+/* Writes data to path ('-': stdout): a regular file through a temporary file and rename (removed
+ * if a signal ends the run), a device or FIFO directly; refuses to replace anything else or a
+ * file registered with cli_input(). -1 after a message. */
 int cli_write_atomic(const char *path, const char *data, size_t len);
+/* Registers a file this run reads, so that no output replaces it. */
+void cli_input(const char *path);
 
 struct tlc_ctx;
 /* check's verifier and gating for one loaded spec (compile --check); see cmd_check.c. */

@@ -164,6 +164,8 @@ static int check_spec(tlc_ctx *ctx, check_opts *c, const char *path, tlc_spec *s
 	memcpy(cfg.overrides, c->overrides, c->noverrides * sizeof *cfg.overrides);
 	cfg.noverrides = c->noverrides;
 	const char *cfg_file = o->no_config ? "" : config_for(c, path);
+	if (*cfg_file)
+		cli_input(cfg_file);
 	if (*cfg_file && tlc_config_load_path(ctx, &cfg, cfg_file) < 0)
 		return TLC_EINPUT;
 	if (!c->budget_given && *cfg.budget) {
@@ -248,6 +250,10 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 	report rep;
 	int failed = 0;
 	report_init(&rep, o, stdout);
+	for (size_t i = 0; i < nspecs; i++) /* no report may replace what the run reads */
+		cli_input(specs[i]);
+	if (o->baseline)
+		cli_input(o->baseline);
 	bool no_baseline = o->baseline && report_load_baseline(&rep, o->baseline) < 0;
 	failed = no_baseline;
 	for (size_t i = 0; i < nspecs && !no_baseline; i++) {

@@ -216,39 +216,6 @@ int cli_spec_param_values(const tlc_spec *s, const tlc_zone *ez, const char *con
 
 /* ---- output --------------------------------------------------------------------------------- */
 
-int cli_write_atomic(const char *path, const char *data, size_t len)
-{
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-			return -1;
-		return 0;
-	}
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	if (!tmp)
-		return -1;
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "timelinec: error: cannot write '%s': %s\n", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	FILE *f = fdopen(fd, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fd) == 0;
-	if (f)
-		ok = (fclose(f) == 0) && ok;
-	else
-		close(fd);
-	if (ok)
-		ok = chmod(tmp, 0644) == 0 && rename(tmp, path) == 0;
-	if (!ok) {
-		fprintf(stderr, "timelinec: error: cannot write '%s': %s\n", path, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
-	return ok ? 0 : -1;
-}
 
 static bool is_dir(const char *p)
 {
@@ -496,6 +463,8 @@ int cmd_compile(cli_opts *o, int argc, char **argv)
 	report rep;
 	int failed = 0;
 	report_init(&rep, o, stderr);
+	for (size_t i = 0; i < c.nspecs; i++) /* no output may replace an input */
+		cli_input(c.specs[i]);
 	for (size_t i = 0; i < c.nspecs; i++) {
 		tlc_ctx ctx;
 		cli_ctx_init(&ctx, &env);

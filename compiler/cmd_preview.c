@@ -486,6 +486,8 @@ int cmd_preview(cli_opts *o, int argc, char **argv)
 		if ((rc = parse_at(r.c.at, &t)) != 0)
 			return rc;
 	}
+	if (r.c.spec)
+		cli_input(r.c.spec); /* --html SPEC would replace it */
 	if ((rc = cli_env_open(&r.env, o)) != 0)
 		return rc;
 	cli_ctx_init(&r.ctx, &r.env);

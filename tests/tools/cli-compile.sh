@@ -51,6 +51,41 @@ expect "one bad spec among several" 2 $? "bad.yaml"
 [ ! -e out/bad.program.json ]; ok "the bad one writes nothing" $?
 ls -a out | grep -q '\.tmp\|~' && { echo "FAIL: temporary files left in out/" >&2; fails=$((fails + 1)); }
 
+# an output never replaces an input, a device, a FIFO or a link
+cp launch.yaml same.yaml
+cp same.yaml same.orig
+"$tool" compile same.yaml -o same.yaml > "$t/log" 2>&1
+expect "compile -o the spec itself" 2 $? "it is an input of this run"
+"$tool" check --write-baseline same.yaml same.yaml > "$t/log" 2>&1
+expect "--write-baseline over the spec" 2 $? "it is an input of this run"
+"$tool" check --output-sarif same.yaml same.yaml > "$t/log" 2>&1
+expect "--output-sarif over the spec" 2 $? "it is an input of this run"
+"$tool" preview --now 2026-11-25T08:00:00Z --html same.yaml same.yaml > "$t/log" 2>&1
+expect "preview --html over the spec" 2 $? "it is an input of this run"
+ln -s same.yaml same-link.yaml
+"$tool" compile same-link.yaml -o same.yaml > "$t/log" 2>&1
+expect "-o the spec under another name (a link)" 2 $? "it is an input of this run"
+cmp -s same.yaml same.orig; ok "the spec is as it was" $?
+"$tool" compile launch.yaml -o /dev/null > "$t/log" 2>&1
+expect "-o /dev/null" 0 $?
+[ -c /dev/null ]; ok "/dev/null is still a device" $?
+mkfifo pipe
+cat pipe > from-pipe.json &
+"$tool" compile launch.yaml -o pipe > "$t/log" 2>&1
+expect "-o a FIFO" 0 $?
+wait
+[ -p pipe ] && grep -q '"timelinec-program": 1' from-pipe.json; ok "a FIFO is written into, not replaced" $?
+printf 'old\n' > target.json
+chmod 600 target.json
+ln -s target.json link.json
+"$tool" compile launch.yaml -o link.json > "$t/log" 2>&1
+expect "-o a link" 0 $?
+[ -L link.json ] && grep -q '"timelinec-program": 1' target.json; ok "a link is followed to its file" $?
+[ "$(ls -l target.json | cut -c1-10)" = "-rw-------" ]; ok "a replaced file keeps its permissions" $?
+mkdir adir.json
+"$tool" compile launch.yaml -o adir.json/ > "$t/log" 2>&1
+ls adir.json | grep -q launch; ok "-o DIR/ still writes into it" $?
+
 # where now comes from
 "$tool" compile --timeline $now launch.yaml > "$t/log" 2>&1
 expect "--now" 0 $? '"now-source": "option"'
