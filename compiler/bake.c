@@ -10,6 +10,7 @@
 #include "bake.h"
 
 #define TLC_BAKE_MAX_TUPLES 2000
+#define TLC_E2BIG_BAKE (-1000) /* internal: the baked texts passed TLC_MAX_PROGRAM_BYTES */
 
 /* The largest |r| the display can meet, in seconds. */
 static int64_t r_bound(const tlc_spec *s, const tlc_program *p)
@@ -65,7 +66,7 @@ static bool plan(tuples *t, unsigned units, int64_t r)
 }
 
 static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char *locale,
-		    const tuples *t)
+		    const tuples *t, size_t *bytes)
 {
 	const tlc_prog_message *m = &p->messages[mi];
 	tlc_render_locale *loc;
@@ -98,6 +99,13 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 			return err < 0 ? err : TLC_ENOMEM;
 		}
 		b->ntuples++;
+		/* every baked text is in the program's JSON: past its limit, stop here (memory and
+		 * time stay bounded) instead of after building the whole table */
+		*bytes += out.len + 8 * (t->nu + 1);
+		if (*bytes > TLC_MAX_PROGRAM_BYTES) {
+			tlc_buf_release(&out);
+			return TLC_E2BIG_BAKE;
+		}
 	}
 	tlc_buf_release(&out);
 	return 0;
@@ -148,6 +156,7 @@ int tlc_bake(tlc_ctx *ctx, const tlc_spec *s, tlc_program *p)
 {
 	tlc_render_ctx *rc = ctx->render;
 	int64_t global = r_bound(s, p);
+	size_t bytes = 0;
 	if (!p->nmessages || !p->nlocales)
 		return 0;
 	p->baked = calloc(p->nmessages * p->nlocales, sizeof *p->baked);
@@ -158,9 +167,19 @@ int tlc_bake(tlc_ctx *ctx, const tlc_spec *s, tlc_program *p)
 		if (p->messages[i].nparams || !plan(&t, p->messages[i].units, message_bound(p, i, global)))
 			continue; /* the app formats it: key and arguments are in every entry */
 		for (size_t l = 0; l < p->nlocales; l++) {
-			int err = bake_one(rc, p, i, p->locales[l], &t);
+			int err = bake_one(rc, p, i, p->locales[l], &t, &bytes);
 			if (err == TLC_ENOMEM)
 				return err;
+			if (err == TLC_E2BIG_BAKE) {
+				const tlc_node *at = tlc_node_get(s->root, "widget");
+				tlc_diag *g = tlc_diag_add(&ctx->diags, "TL003", at->span,
+							   "the baked texts pass the limit of 16 MiB for a "
+							   "program (TLC_MAX_PROGRAM_BYTES) at message %u of %zu, "
+							   "in %s", i + 1, p->nmessages, p->locales[l]);
+				tlc_diag_set_fix(g, "fewer phases, locales or baked units (a text with "
+						 "{total-minutes} bakes one text per minute it can show)");
+				return TLC_EINPUT;
+			}
 			if (err < 0) {
 				bake_failed(ctx, s, &p->messages[i], p->locales[l], err);
 				return TLC_EINPUT;

@@ -254,7 +254,14 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 		cli_input(specs[i]);
 	if (o->baseline)
 		cli_input(o->baseline);
-	bool no_baseline = o->baseline && report_load_baseline(&rep, o->baseline) < 0;
+	bool no_baseline = false;
+	if (o->baseline) {
+		tlc_ctx bctx;
+		cli_ctx_init(&bctx, &env);
+		no_baseline = report_load_baseline(&rep, &bctx, o->baseline) < 0;
+		report_ctx(&rep, &bctx);
+		tlc_ctx_release(&bctx);
+	}
 	failed = no_baseline;
 	for (size_t i = 0; i < nspecs && !no_baseline; i++) {
 		tlc_ctx ctx;

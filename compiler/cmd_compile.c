@@ -255,6 +255,23 @@ typedef struct compile_run {
 	tlc_now_source now_src;
 } compile_run;
 
+/* p's JSON into out, stopped at TLC_MAX_PROGRAM_BYTES (a TL003 at `where` then). */
+static void program_json(tlc_ctx *ctx, tlc_span where, const tlc_program *p, tlc_buf *out)
+{
+	out->limit = TLC_MAX_PROGRAM_BYTES;
+	tlc_program_write_json(out, p);
+	if (tlc_buf_over(out)) {
+		size_t baked = 0;
+		for (size_t i = 0; i < p->nbaked; i++)
+			baked += p->baked[i].ntuples;
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL003", where, "the program would be larger "
+					   "than the limit of 16 MiB (TLC_MAX_PROGRAM_BYTES): %zu "
+					   "messages, %zu baked texts", p->nmessages, baked);
+		tlc_diag_set_fix(g, "fewer phases, locales or baked units (a text with {total-minutes} "
+				 "bakes one text per minute)");
+	}
+}
+
 /* Instantiates p into its timeline JSON; `where` is what a failure points at. */
 static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const tlc_program *p,
 			    tlc_buf *out)
@@ -263,8 +280,13 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const
 	tlc_param_value vals[MAX_PARAMS];
 	tlc_inst_err ie;
 	tlc_timeline *tl = NULL;
-	if (strcmp(p->zone, "floating") != 0 && tlc_zones_get(cr->env->zones, p->zone, &ez) < 0)
-		return cli_usage_error("zone '%s' is not in the zone database", p->zone);
+	if (strcmp(p->zone, "floating") != 0 && tlc_zones_get(cr->env->zones, p->zone, &ez) < 0) {
+		static const char *const zk[] = {"zone"};
+		tlc_span at = where.start == 0 && where.end == 0 ? cli_json_span(ctx, where.file, zk, 1, -1) : where;
+		tlc_diag_add(&ctx->diags, "TL021", at, "the program's zone '%s' is not in this machine's "
+			     "zone database", p->zone);
+		return EXIT_BAD_INPUT;
+	}
 	const char *dzn = cr->c->display_zone ? cr->c->display_zone : ez ? p->zone : "UTC";
 	if (tlc_zones_get(cr->env->zones, dzn, &dz) < 0)
 		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
@@ -287,9 +309,19 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const
 		g->sev = TLC_SEV_ERROR;
 		return EXIT_BAD_INPUT;
 	}
+	out->limit = TLC_MAX_TIMELINE_BYTES; /* stop there, not after building 145 MB */
 	rc = tlc_timeline_write_json(out, tl, (const char *const *)p->locales, p->nlocales,
 				     tlc_display_format_cb, cr->env->render);
+	size_t entries = tl->nentries;
 	tlc_timeline_free(tl);
+	if (tlc_buf_over(out)) {
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL003", where, "the timeline (%zu entries) "
+					   "would be larger than the limit of 64 MiB "
+					   "(TLC_MAX_TIMELINE_BYTES)", entries);
+		tlc_diag_set_fix(g, "a shorter window or horizon, fewer locales or families, or "
+				 "coarser texts (fewer entries)");
+		return EXIT_BAD_INPUT;
+	}
 	if (rc < 0) {
 		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL025", where,
 					   "cannot format a message: %s", tlc_strerror(rc));
@@ -395,9 +427,16 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	tlc_program *p = NULL;
 	tlc_buf out = TLC_BUF_INIT;
 	uint32_t file;
-	int rc = tlc_input_read(ctx, path, &file);
+	/* a spec or a compiled program: read up to the larger limit, then hold each to its own */
+	int rc = tlc_input_read_as(ctx, path, "spec or program", TLC_MAX_PROGRAM_BYTES,
+				   "16 MiB (TLC_MAX_PROGRAM_BYTES)", &file);
 	if (rc == 0 && is_program(tlc_sources_get(&ctx->sources, file)))
 		return compile_program(cr, ctx, file, path);
+	if (rc == 0 && tlc_sources_get(&ctx->sources, file)->len > TLC_MAX_FILE_SIZE) {
+		tlc_diag_add(&ctx->diags, "TL003", tlc_span_make(file, 0, 0),
+			     "the spec is larger than the limit of " TLC_MAX_FILE_SIZE_NAME);
+		rc = TLC_EINPUT;
+	}
 	if (rc == 0)
 		rc = tlc_spec_load(ctx, file, &spec);
 	if (rc == 0 && cr->c->check && cli_check_spec(ctx, path, spec, cr->o, cr->first) < 0)
@@ -418,7 +457,9 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	if (cr->c->timeline)
 		rc = instantiate_json(cr, ctx, tlc_node_get(spec->root, "widget")->span, p, &out);
 	else
-		tlc_program_write_json(&out, p);
+		program_json(ctx, tlc_node_get(spec->root, "widget")->span, p, &out);
+	if (rc == 0 && tlc_buf_over(&out))
+		rc = EXIT_BAD_INPUT; /* the diagnostic is out */
 	if (rc == 0 && tlc_buf_oom(&out)) {
 		fputs("timelinec: out of memory\n", stderr);
 		rc = EXIT_BAD_INPUT;

@@ -9,6 +9,7 @@
 #include "display.h"
 #include "report.h"
 #include "activity.h"
+#include "parse.h"
 #include "spec.h"
 #include "timelinec/civil.h"
 #include "timelinec/timeparse.h"
@@ -26,25 +27,11 @@ static const char render_help[] =
 	"  --family F    one widget family (default: every family the views list)\n"
 	"  --tzdata DIR  zoneinfo directory\n";
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	tlc_buf b = TLC_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (64u << 20))
-		tlc_buf_put(&b, chunk, n);
-	if (f != stdin)
-		fclose(f);
-	*len = b.len;
-	return tlc_buf_detach(&b);
-}
 
-static void print_view(cli_env *env, const tlc_timeline *tl, size_t ci, const tlc_entry *e,
-		       const char *locale, int fam_only, tlc_time t, const tlc_zone *dz)
+static int print_view(cli_env *env, const tlc_timeline *tl, size_t ci, const tlc_entry *e,
+		      const char *locale, int fam_only, tlc_time t, const tlc_zone *dz)
 {
+	int failed = 0;
 	const tlc_tl_view *v = &e->views[ci];
 	const char *id = tl->program->countdowns[ci].id;
 	for (int f = 0; f < TLC_FAM_MAX; f++) {
@@ -54,8 +41,14 @@ static void print_view(cli_env *env, const tlc_timeline *tl, size_t ci, const tl
 		int rc = tlc_display_view(&b, NULL, env->render, tl, v, (tlc_family_id)f, locale, t, dz);
 		printf("%s/%s [%s]: %s%s\n", id, tlc_family_name((tlc_family_id)f), locale,
 		       rc < 0 ? "(cannot render: " : b.ptr, rc < 0 ? tlc_strerror(rc) : "");
+		if (rc < 0) {
+			fprintf(stderr, "timelinec: error: cannot render %s/%s in %s: %s\n", id,
+				tlc_family_name((tlc_family_id)f), locale, tlc_strerror(rc));
+			failed = 1;
+		}
 		tlc_buf_release(&b);
 	}
+	return failed;
 }
 
 static int render_at(cli_env *env, const tlc_timeline *tl, tlc_time t, const char *locale,
@@ -63,7 +56,8 @@ static int render_at(cli_env *env, const tlc_timeline *tl, tlc_time t, const cha
 {
 	const tlc_zone *dz = NULL;
 	char when[32];
-	tlc_zones_get(env->zones, tl->display_zone, &dz);
+	int failed = 0;
+	tlc_zones_get(env->zones, tl->display_zone, &dz); /* checked by the caller */
 	ptrdiff_t k = tlc_timeline_lookup(tl, t);
 	if (k < 0) {
 		fprintf(stderr, "timelinec: error: the timeline starts after the instant\n");
@@ -77,13 +71,36 @@ static int render_at(cli_env *env, const tlc_timeline *tl, tlc_time t, const cha
 	printf("\n");
 	for (size_t ci = 0; ci < tl->program->ncountdowns; ci++) {
 		if (locale) {
-			print_view(env, tl, ci, e, locale, fam, t, dz);
+			failed |= print_view(env, tl, ci, e, locale, fam, t, dz);
 			continue;
 		}
 		for (size_t li = 0; li < tl->program->nlocales; li++)
-			print_view(env, tl, ci, e, tl->program->locales[li], fam, t, dz);
+			failed |= print_view(env, tl, ci, e, tl->program->locales[li], fam, t, dz);
 	}
-	return EXIT_OK;
+	return failed ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+/* The timeline's display zone and locales exist here (the runtime reader cannot know). */
+static int check_timeline_env(tlc_ctx *ctx, cli_env *env, uint32_t file, const tlc_timeline *tl)
+{
+	static const char *const dzk[] = {"display-zone"}, *const lk[] = {"program", "locales"};
+	const tlc_zone *dz;
+	int bad = 0;
+	if (tlc_zones_get(env->zones, tl->display_zone, &dz) < 0) {
+		tlc_diag_add(&ctx->diags, "TL021", cli_json_span(ctx, file, dzk, 1, -1),
+			     "the timeline's display zone '%s' is not in this machine's zone database",
+			     tl->display_zone);
+		bad = 1;
+	}
+	for (size_t i = 0; i < tl->program->nlocales; i++) {
+		tlc_render_locale *loc;
+		if (tlc_render_locale_get(&loc, env->render, tl->program->locales[i]) < 0) {
+			tlc_diag_add(&ctx->diags, "TL026", cli_json_span(ctx, file, lk, 2, (long)i),
+				     "unknown locale '%s' in the timeline", tl->program->locales[i]);
+			bad = 1;
+		}
+	}
+	return bad;
 }
 
 static int render_activity(tlc_ctx *ctx, const tlc_spec *spec, tlc_time t, const char *now,
@@ -212,33 +229,58 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 	int rc = cli_resolve_now(at, &t, &src);
 	if (rc)
 		return rc;
-	size_t len;
-	char *json = read_file(file, &len);
-	if (!json) {
-		fprintf(stderr, "%s: error: cannot read the timeline\n", file);
-		return EXIT_BAD_INPUT;
-	}
-	if (!strstr(json, "\"timelinec-timeline\"")) {
-		free(json);
-		return render_spec(o, file, t, now, params, nparams, locale);
-	}
-	tlc_timeline *tl = NULL;
-	tlc_err e = {0};
-	rc = tlc_timeline_read_json(&tl, json, len, &e);
-	free(json);
-	if (rc < 0) {
-		fprintf(stderr, "%s: error: not a timeline: %s\n", file, e.msg);
-		return EXIT_BAD_INPUT;
-	}
+	/* a timeline (or a Live Activity spec), read once, with the timeline's limit */
 	cli_env env;
-	if ((rc = cli_env_open(&env, o)) == 0) {
+	tlc_ctx ctx;
+	uint32_t src_id = 0;
+	tlc_timeline *tl = NULL;
+	if ((rc = cli_env_open(&env, o)) != 0)
+		return rc;
+	cli_ctx_init(&ctx, &env);
+	rc = tlc_input_read_as(&ctx, file, "timeline", TLC_MAX_TIMELINE_BYTES,
+			       "64 MiB (TLC_MAX_TIMELINE_BYTES)", &src_id) < 0 ? EXIT_BAD_INPUT : 0;
+	const tlc_source *in = rc ? NULL : tlc_sources_get(&ctx.sources, src_id);
+	if (in && !strstr(in->text, "\"timelinec-timeline\"")) {
+		if (in->len > TLC_MAX_FILE_SIZE) {
+			tlc_diag_add(&ctx.diags, "TL003", tlc_span_make(src_id, 0, 0), "neither a timeline "
+				     "nor a spec: a spec is at most " TLC_MAX_FILE_SIZE_NAME);
+			rc = EXIT_BAD_INPUT;
+		} else {
+			tlc_ctx_release(&ctx);
+			cli_env_close(&env);
+			return render_spec(o, file, t, now, params, nparams, locale);
+		}
+	}
+	if (in && rc == 0) {
+		tlc_err e = {0};
+		int err = tlc_timeline_read_json(&tl, in->text, in->len, &e);
+		if (err == TLC_ENOMEM) {
+			fputs("timelinec: out of memory\n", stderr);
+			rc = EXIT_BAD_INPUT;
+		} else if (err < 0) {
+			size_t off = e.offset < in->len ? e.offset : in->len;
+			tlc_diag_add(&ctx.diags, "TL001", tlc_span_make(src_id, off, off + e.len),
+				     "not a valid timeline: %s", e.msg);
+			rc = EXIT_BAD_INPUT;
+		} else if (check_timeline_env(&ctx, &env, src_id, tl)) {
+			rc = EXIT_BAD_INPUT;
+		}
+	}
+	if (rc == 0) {
 		tlc_render_locale *loc;
 		if (locale && tlc_render_locale_get(&loc, env.render, locale) < 0)
 			rc = cli_usage_error("unknown locale '%s'", locale);
 		else
 			rc = render_at(&env, tl, t, locale, fam);
-		cli_env_close(&env);
+	}
+	if (ctx.diags.n) {
+		report rep;
+		report_init(&rep, o, stderr);
+		report_ctx(&rep, &ctx);
+		report_finish(&rep, 1);
 	}
 	tlc_timeline_free(tl);
+	tlc_ctx_release(&ctx);
+	cli_env_close(&env);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include "parse.h"
 #include "rules.h"
 #include "validate.h"
+#include "timelinec/budget.h"
 
 /* ---- severity overrides --------------------------------------------------------------------- */
 
@@ -311,8 +312,16 @@ static int config_error(tlc_ctx *ctx, const tlc_node *n, const char *msg)
 static int config_key(tlc_ctx *ctx, tlc_config *c, const tlc_node *k, const tlc_node *v)
 {
 	if (strcmp(k->str, "budget") == 0) {
+		tlc_budget b;
+		tlc_err e = {0};
 		if (v->kind != TLC_NODE_SCALAR)
 			return config_error(ctx, v, "'budget' takes a profile name");
+		if (tlc_budget_parse(&b, v->str, &e) < 0) { /* said where it is written, not later */
+			tlc_diag_add(&ctx->diags, "TL014", v->span, "%s", e.msg);
+			return TLC_EINPUT;
+		}
+		if (strlen(v->str) >= sizeof c->budget)
+			return config_error(ctx, v, "'budget' is too long");
 		if (!*c->budget)
 			snprintf(c->budget, sizeof c->budget, "%s", v->str);
 	} else if (strcmp(k->str, "werror") == 0) {
@@ -367,7 +376,8 @@ int tlc_config_load_path(tlc_ctx *ctx, tlc_config *c, const char *path)
 	uint32_t file;
 	tlc_node *root = NULL;
 	snprintf(c->path, sizeof c->path, "%s", path);
-	int rc = tlc_input_read(ctx, path, &file);
+	int rc = tlc_input_read_as(ctx, path, "configuration file", TLC_MAX_CONFIG_BYTES,
+				   "1 MiB (TLC_MAX_CONFIG_BYTES)", &file);
 	if (rc == 0)
 		rc = tlc_parse_any(ctx, file, &root);
 	if (rc < 0)

@@ -24,8 +24,8 @@ static int input_fail(tlc_ctx *ctx, const char *path, const char *rule, const ch
 	return TLC_EINPUT;
 }
 
-/* Reads at most TLC_MAX_FILE_SIZE + 1 bytes so an oversized (or endless) input stops early. */
-static int read_bounded(FILE *f, char **text_out, size_t *len_out)
+/* Reads at most limit + 1 bytes so an oversized (or endless: /dev/zero) input stops early. */
+static int read_bounded(FILE *f, size_t limit, char **text_out, size_t *len_out)
 {
 	size_t cap = 4096, len = 0;
 	char *text = malloc(cap + 1);
@@ -33,7 +33,7 @@ static int read_bounded(FILE *f, char **text_out, size_t *len_out)
 		return TLC_ENOMEM;
 	for (;;) {
 		if (len == cap) {
-			if (cap > TLC_MAX_FILE_SIZE)
+			if (cap > limit)
 				break;
 			cap *= 2;
 			char *t = realloc(text, cap + 1);
@@ -58,34 +58,48 @@ static int read_bounded(FILE *f, char **text_out, size_t *len_out)
 	return 0;
 }
 
-int tlc_input_read(tlc_ctx *ctx, const char *path, uint32_t *file_out)
+int tlc_input_read_as(tlc_ctx *ctx, const char *path, const char *what, size_t limit,
+		      const char *limit_name, uint32_t *file_out)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	struct stat st;
-	if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return input_fail(ctx, path, "TL005", "cannot read the spec: ", "it is a directory");
+	char head[64];
+	if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(head, sizeof head, "cannot read the %s: ", what);
+		return input_fail(ctx, path, "TL005", head, "it is a directory");
+	}
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	if (!f)
-		return input_fail(ctx, path, "TL005", "cannot open the spec: ", strerror(errno));
+	if (!f) {
+		snprintf(head, sizeof head, "cannot open the %s: ", what);
+		return input_fail(ctx, path, "TL005", head, strerror(errno));
+	}
 	char *text = NULL;
 	size_t len = 0;
-	int err = read_bounded(f, &text, &len);
+	int err = read_bounded(f, limit, &text, &len);
 	int saved = errno;
 	if (!is_stdin)
 		fclose(f);
-	if (err == TLC_EIO)
-		return input_fail(ctx, path, "TL005", "cannot read the spec: ", strerror(saved));
+	if (err == TLC_EIO) {
+		snprintf(head, sizeof head, "cannot read the %s: ", what);
+		return input_fail(ctx, path, "TL005", head, strerror(saved));
+	}
 	if (err < 0)
 		return err;
-	if (len > TLC_MAX_FILE_SIZE) {
+	if (len > limit) {
 		free(text);
-		return input_fail(ctx, path, "TL003", "the spec is larger than ", "the limit of 4 MiB");
+		snprintf(head, sizeof head, "the %s is larger than the limit of ", what);
+		return input_fail(ctx, path, "TL003", head, limit_name);
 	}
 	uint32_t file = tlc_sources_add(&ctx->sources, path, text, len);
 	if (!file)
 		return TLC_ENOMEM;
 	*file_out = file;
 	return 0;
+}
+
+int tlc_input_read(tlc_ctx *ctx, const char *path, uint32_t *file_out)
+{
+	return tlc_input_read_as(ctx, path, "spec", TLC_MAX_FILE_SIZE, TLC_MAX_FILE_SIZE_NAME, file_out);
 }
 
 static bool ends_with(const char *s, const char *suffix)

@@ -64,6 +64,9 @@ struct tlc_node {
 
 /* Limits on hostile input; each violation is a diagnostic. */
 #define TLC_MAX_FILE_SIZE (4u << 20)      /* 4 MiB per spec file */
+#define TLC_MAX_FILE_SIZE_NAME "4 MiB (TLC_MAX_FILE_SIZE)"
+#define TLC_MAX_CONFIG_BYTES (1u << 20)   /* a .timelinec.yaml */
+#define TLC_MAX_BASELINE_BYTES (16u << 20) /* a baseline file */
 #define TLC_MAX_DEPTH 64                  /* nesting of maps and sequences */
 #define TLC_MAX_NODES 200000              /* nodes after alias expansion */
 #define TLC_MAX_SCALAR_LEN (64u << 10)    /* 64 KiB per scalar */

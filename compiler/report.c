@@ -3,6 +3,7 @@
  * editors), JSON (docs/diagnostics.md) and SARIF 2.1.0 (GitHub code scanning), one or several
  * per run; baselines; and the exit code.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include <cjson/cJSON.h>
 #include "core/jsonw.h"
 #include "report.h"
+#include "parse.h"
+#include "spec.h"
 #include "rules.h"
 #include "timelinec/civil.h"
 
@@ -83,45 +86,104 @@ void report_init(report *r, const cli_opts *o, FILE *out)
 
 /* ---- baselines ------------------------------------------------------------------------------ */
 
-int report_load_baseline(report *r, const char *path)
+/* One problem in a baseline file: a diagnostic at the node (TL010..TL014 as a spec's). */
+#ifdef __GNUC__
+__attribute__((format(printf, 4, 5)))
+#endif
+static int base_error(tlc_ctx *ctx, const char *rule, const tlc_node *n, const char *fmt, ...)
 {
-	FILE *f = fopen(path, "rb");
-	tlc_buf b = TLC_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	if (!f) {
-		fprintf(stderr, "timelinec: error: cannot read the baseline '%s'\n", path);
+	va_list ap;
+	va_start(ap, fmt);
+	tlc_diag *g = tlc_diag_vadd(&ctx->diags, rule, n->span, fmt, ap);
+	va_end(ap);
+	if (g)
+		g->sev = TLC_SEV_ERROR;
+	return -1;
+}
+
+static const tlc_node *base_string(tlc_ctx *ctx, const tlc_node *item, const char *key, int *bad)
+{
+	const tlc_node *v = tlc_node_get(item, key);
+	if (!v)
+		*bad = base_error(ctx, "TL013", item, "a baseline finding needs '%s'", key);
+	else if (v->kind != TLC_NODE_SCALAR || v->type != TLC_SCALAR_STR)
+		*bad = base_error(ctx, "TL011", v, "'%s' of a baseline finding is a string", key);
+	else
+		return v;
+	return NULL;
+}
+
+/*
+ * A baseline as --write-baseline writes it, read strictly with positions: {"timelinec-baseline":
+ * 1, "findings": [{"rule", "file", "fingerprint", "message"}...]}; anything else, another
+ * version, a duplicate key, a finding of another shape, is refused (exit 2), never half-used.
+ */
+int report_load_baseline(report *r, tlc_ctx *ctx, const char *path)
+{
+	static const char *const keys[] = {"rule", "file", "fingerprint", "message"};
+	uint32_t file;
+	tlc_node *root = NULL;
+	int bad = 0;
+	if (tlc_input_read_as(ctx, path, "baseline", TLC_MAX_BASELINE_BYTES,
+			      "16 MiB (TLC_MAX_BASELINE_BYTES)", &file) < 0 ||
+	    tlc_parse_json(ctx, file, &root) < 0)
 		return -1;
+	if (root->kind != TLC_NODE_MAP)
+		return base_error(ctx, "TL004", root, "a baseline is an object%s", "");
+	for (size_t i = 0; i < root->n; i++) {
+		const tlc_node *k = root->pairs[i].key;
+		if (strcmp(k->str, "timelinec-baseline") != 0 && strcmp(k->str, "findings") != 0)
+			bad = base_error(ctx, "TL010", k, "unknown key '%s' in a baseline", k->str);
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		tlc_buf_put(&b, chunk, n);
-	fclose(f);
-	cJSON *root = cJSON_ParseWithLength(b.ptr, b.len);
-	tlc_buf_release(&b);
-	const cJSON *fs = root ? cJSON_GetObjectItemCaseSensitive(root, "findings") : NULL;
-	if (!cJSON_IsArray(fs)) {
-		fprintf(stderr, "timelinec: error: '%s' is not a timelinec baseline\n", path);
-		cJSON_Delete(root);
-		return -1;
-	}
-	for (const cJSON *it = fs->child; it; it = it->next) {
-		const cJSON *fp = cJSON_GetObjectItemCaseSensitive(it, "fingerprint");
-		const cJSON *rule = cJSON_GetObjectItemCaseSensitive(it, "rule");
-		const cJSON *file = cJSON_GetObjectItemCaseSensitive(it, "file");
-		if (!cJSON_IsString(fp) || !cJSON_IsString(rule))
+	const tlc_node *ver = tlc_node_get(root, "timelinec-baseline"), *fs = tlc_node_get(root, "findings");
+	if (!ver)
+		return base_error(ctx, "TL013", root, "not a timelinec baseline: it has no "
+				  "'timelinec-baseline'%s", "");
+	if (ver->kind != TLC_NODE_SCALAR || ver->type != TLC_SCALAR_INT || strcmp(ver->str, "1") != 0)
+		return base_error(ctx, "TL014", ver, "baseline version %s: this timelinec reads "
+				  "version 1", ver->kind == TLC_NODE_SCALAR ? ver->str : "?");
+	if (!fs)
+		return base_error(ctx, "TL013", root, "a baseline needs 'findings'%s", "");
+	if (fs->kind != TLC_NODE_SEQ)
+		return base_error(ctx, "TL011", fs, "'findings' is an array%s", "");
+	for (size_t i = 0; i < fs->n; i++) {
+		const tlc_node *it = fs->items[i];
+		if (it->kind != TLC_NODE_MAP) {
+			bad = base_error(ctx, "TL011", it, "a baseline finding is an object%s", "");
+			continue;
+		}
+		for (size_t j = 0; j < it->n; j++) {
+			const tlc_node *k = it->pairs[j].key;
+			bool known = false;
+			for (size_t q = 0; q < 4; q++)
+				known = known || strcmp(k->str, keys[q]) == 0;
+			if (!known)
+				bad = base_error(ctx, "TL010", k, "unknown key '%s' in a baseline finding", k->str);
+		}
+		const tlc_node *rule = base_string(ctx, it, "rule", &bad);
+		const tlc_node *fp = base_string(ctx, it, "fingerprint", &bad);
+		const tlc_node *fl = base_string(ctx, it, "file", &bad);
+		if (tlc_node_get(it, "message"))
+			base_string(ctx, it, "message", &bad);
+		if (rule && !tlc_rule_find(rule->str))
+			bad = base_error(ctx, "TL014", rule, "'%s' is not a rule id", rule->str);
+		if (fp && (fp->len != 16 || strspn(fp->str, "0123456789abcdef") != 16))
+			bad = base_error(ctx, "TL014", fp, "'%s' is not a fingerprint (16 hex digits)", fp->str);
+		if (bad || !rule || !fp || !fl)
 			continue;
 		baseline_entry *v = realloc(r->base, (r->nbase + 1) * sizeof *v);
-		if (!v)
-			break;
+		if (!v) {
+			fputs("timelinec: out of memory\n", stderr);
+			return -1;
+		}
 		r->base = v;
 		baseline_entry *e = &r->base[r->nbase++];
-		snprintf(e->fingerprint, sizeof e->fingerprint, "%s", fp->valuestring);
-		snprintf(e->rule, sizeof e->rule, "%s", rule->valuestring);
-		e->file = xdup(cJSON_IsString(file) ? file->valuestring : "");
+		snprintf(e->fingerprint, sizeof e->fingerprint, "%s", fp->str);
+		snprintf(e->rule, sizeof e->rule, "%s", rule->str);
+		e->file = xdup(fl->str);
 		e->matched = 0;
 	}
-	cJSON_Delete(root);
-	return 0;
+	return bad;
 }
 
 static bool in_baseline(report *r, const char *fp)
@@ -562,3 +624,25 @@ int report_finish(report *r, int input_failed)
 	free_report(r);
 	return rc;
 }
+
+/* Where a value of a JSON file is, for a diagnostic: keys[] walked from the root with the
+ * project's own reader (spans); the file's start when it cannot be found. */
+tlc_span cli_json_span(tlc_ctx *ctx, uint32_t file, const char *const *keys, size_t n, long index)
+{
+	tlc_diags quiet = ctx->diags; /* the reader's own diagnostics are not this run's */
+	tlc_diags_init(&ctx->diags);
+	tlc_node *node = NULL;
+	tlc_span sp = tlc_span_make(file, 0, 0);
+	if (tlc_parse_json(ctx, file, &node) == 0) {
+		for (size_t i = 0; node && i < n; i++)
+			node = tlc_node_get(node, keys[i]);
+		if (node && index >= 0)
+			node = node->kind == TLC_NODE_SEQ && (size_t)index < node->n ? node->items[index] : NULL;
+		if (node)
+			sp = node->span;
+	}
+	tlc_diags_release(&ctx->diags);
+	ctx->diags = quiet;
+	return sp;
+}
+

@@ -54,10 +54,14 @@ typedef struct report {
 
 void report_init(report *r, const cli_opts *o, FILE *out);
 /* Reads a baseline (--baseline); -1 after a message. */
-int report_load_baseline(report *r, const char *path);
+/* Reads a baseline (strictly: its problems are diagnostics in ctx); 0, or -1 after them. */
+int report_load_baseline(report *r, struct tlc_ctx *ctx, const char *path);
 /* Takes the findings of one spec: human output is printed now, the rest is kept. */
 void report_ctx(report *r, tlc_ctx *ctx);
 /* Prints JSON/SARIF, writes the extra reports and the baseline, prints the summary, frees the
  * report; returns the exit code (2 when input_failed or a report could not be written). */
 int report_finish(report *r, int input_failed);
+/* Where the value at keys[0..n) (then item `index` of it when index >= 0) of JSON file `file`
+ * is, read with the project's own reader for its spans; the file's start when it is not there. */
+tlc_span cli_json_span(tlc_ctx *ctx, uint32_t file, const char *const *keys, size_t n, long index);
 #endif

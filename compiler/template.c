@@ -251,6 +251,11 @@ static void icu_verdict(tsplit *t, size_t off, const char *s, size_t len, const 
 	tlc_buf_release(&out);
 	if (err == TLC_EINPUT)
 		terr(t, off + (e.offset < len ? e.offset : 0), e.len ? e.len : len, "%s", e.msg);
+	else if (err == TLC_ERANGE) { /* a text that formats to more than TLC_MSG_MAX_TEXT */
+		tlc_diag_add(&t->ctx->diags, "TL003", tlc_node_subspan(t->src, t->n, off, len),
+			     "%s, with every argument 1", e.msg);
+		t->errors++;
+	}
 }
 
 /* Checks a message segment with ICU's parser and records its arguments. */

@@ -7,6 +7,9 @@
  *  - Growth is overflow-checked; a failed allocation makes the buffer sticky-OOM: further appends
  *    do nothing and tlc_buf_oom() returns true. Check it once after a run of appends.
  *  - tlc_buf_detach() is the only way to take ownership of the memory.
+ *  - `limit` (0: none) bounds len: an append past it makes the buffer sticky-OOM with `over`
+ *    set, so a writer whose output would exceed a named limit stops at the limit instead of
+ *    first building the whole text (tlc_buf_over()).
  */
 #ifndef TIMELINEC_BUF_H
 #define TIMELINEC_BUF_H
@@ -24,9 +27,11 @@ typedef struct tlc_buf {
 	size_t len;
 	size_t cap;
 	bool oom;
+	size_t limit; /* 0: none */
+	bool over;    /* an append went past limit (oom is set too) */
 } tlc_buf;
 
-#define TLC_BUF_INIT { (char *)tlc_buf__empty, 0, 0, false }
+#define TLC_BUF_INIT { (char *)tlc_buf__empty, 0, 0, false, 0, false }
 extern TLC_API const char tlc_buf__empty[1];
 
 TLC_API void tlc_buf_init(tlc_buf *b);
@@ -48,6 +53,8 @@ TLC_API void tlc_buf_truncate(tlc_buf *b, size_t len);
 /* Appends s as a JSON string literal (with quotes), escaping per RFC 8259. */
 TLC_API void tlc_buf_put_json_string(tlc_buf *b, const char *s, size_t n);
 static inline bool tlc_buf_oom(const tlc_buf *b) { return b->oom; }
+/* Whether the buffer stopped at its limit (not at a failed allocation). */
+static inline bool tlc_buf_over(const tlc_buf *b) { return b->over; }
 /* Returns the heap string (caller frees with free()) and resets b; NULL when OOM. */
 TLC_API char *tlc_buf_detach(tlc_buf *b);
 

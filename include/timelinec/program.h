@@ -31,6 +31,7 @@ extern "C" {
 #define TLC_MAX_COUNTDOWNS 64
 /* Parameters of one spec or program (their names are unique). */
 #define TLC_MAX_PARAMS 64
+#define TLC_MAX_PROGRAM_BYTES (16u << 20) /* a program's JSON, read or written */
 
 /* Widget families; DEFAULT applies to the families a view does not list. */
 typedef enum tlc_family_id {

@@ -43,6 +43,7 @@ typedef struct tlc_render_locale tlc_render_locale;
 #define TLC_MSG_MAX_NUM_ARGS 16      /* distinct integer arguments one message uses */
 #define TLC_MSG_MAX_STR_ARGS 16      /* distinct string arguments one message uses */
 #define TLC_MSG_CACHE_SIZE 32        /* compiled messages cached per locale (LRU) */
+#define TLC_MSG_MAX_TEXT 4096        /* bytes one formatted message may produce (TLC_ERANGE) */
 
 /* *out: a new context, freed with tlc_render_ctx_free(). */
 TLC_API int tlc_render_ctx_new(tlc_render_ctx **out);

@@ -11,6 +11,8 @@ void tlc_buf_init(tlc_buf *b)
 	b->ptr = (char *)tlc_buf__empty;
 	b->len = b->cap = 0;
 	b->oom = false;
+	b->limit = 0;
+	b->over = false;
 }
 
 void tlc_buf_release(tlc_buf *b)
@@ -33,6 +35,10 @@ int tlc_buf_grow(tlc_buf *b, size_t extra)
 		return TLC_ENOMEM;
 	if (extra >= SIZE_MAX / 2 - b->len)
 		goto fail;
+	if (b->limit && b->len + extra > b->limit) {
+		b->over = true;
+		goto fail;
+	}
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return 0;

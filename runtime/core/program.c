@@ -2,6 +2,7 @@
  * program.c — the program model: names, freeing, and its canonical JSON (write and read).
  * The JSON form is documented by docs/program.schema.json.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
@@ -700,6 +701,15 @@ int tlc_program_read_json(tlc_program **out, const char *json, size_t len, tlc_e
 {
 	pjson j;
 	cJSON *root = NULL;
+	if (len > TLC_MAX_PROGRAM_BYTES) {
+		if (err) {
+			err->offset = TLC_MAX_PROGRAM_BYTES;
+			err->len = 0;
+			snprintf(err->msg, sizeof err->msg, "the program is larger than the limit of 16 MiB "
+				 "(TLC_MAX_PROGRAM_BYTES)");
+		}
+		return TLC_EINPUT;
+	}
 	int rc = pj_parse(&j, &root, json, len, err);
 	if (rc < 0)
 		return rc;

@@ -535,6 +535,15 @@ int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc
 {
 	pjson j;
 	cJSON *root = NULL;
+	if (len > TLC_MAX_TIMELINE_BYTES) {
+		if (err) {
+			err->offset = TLC_MAX_TIMELINE_BYTES;
+			err->len = 0;
+			snprintf(err->msg, sizeof err->msg, "the timeline is larger than the limit of 64 MiB "
+				 "(TLC_MAX_TIMELINE_BYTES)");
+		}
+		return TLC_EINPUT;
+	}
 	int rc = pj_parse(&j, &root, json, len, err);
 	if (rc < 0)
 		return rc;

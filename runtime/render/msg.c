@@ -76,6 +76,15 @@ int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const cha
 				    sc.n_num, str, sc.n_str);
 	if (error == TLC_EINPUT)
 		icu_error(err, &sc, bad_off, why, len);
+	if (error == 0 && out->len - mark > TLC_MSG_MAX_TEXT) { /* '::scale/1e999999', '#' x 60000 */
+		error = TLC_ERANGE;
+		if (err) {
+			err->offset = 0;
+			err->len = len;
+			snprintf(err->msg, sizeof err->msg, "the text is %zu bytes; a message may produce "
+				 "at most %d (TLC_MSG_MAX_TEXT)", out->len - mark, TLC_MSG_MAX_TEXT);
+		}
+	}
 out:
 	tlc_msg__scan_release(&sc);
 	return tlc_render__finish(out, mark, error);

@@ -25,11 +25,13 @@
 # Prints one summary line on success; every failure (and exit status 1) otherwise; a usage error
 # exits 2. VERBOSE=1 prints progress and each failure as it comes.
 #
-# The browser is driven the way the earlier playwright-core version drove it: keys are sent with
-# the DevTools protocol's Input.dispatchKeyEvent, "fill" selects the field's text and inserts the
-# new text (Input.insertText), a <select> is set and gets its input and change events, and
-# full-page screenshots come from Page.captureScreenshot. The regular expressions below spell out
-# JavaScript's \s, \S, \d, \b and "." so that they match exactly what the JavaScript version's did.
+# How the browser is driven: selenium starts chromium through chromedriver and switches tabs; the
+# rest goes through the DevTools protocol (chromedriver's execute_cdp_cmd): scripts run in the
+# page with Runtime.evaluate, keys are pressed with Input.dispatchKeyEvent (keyDown, keyUp), the
+# "Go to" field is filled by selecting its text and inserting the new one (Input.insertText), a
+# <select> is set and gets its input and change events, and full-page screenshots come from
+# Page.captureScreenshot. The regular expressions spell out JavaScript's \s, \S, \b and "." so that
+# they match what the same patterns match in JavaScript.
 import sys
 
 try:
@@ -159,8 +161,9 @@ def fmt(x):
     return str(Decimal(x).quantize(Decimal('0.01' if x < 10 else '0.1'), rounding=ROUND_HALF_UP))
 
 
-# The test's own pseudo-random numbers: the same LCG as e2e.mjs, in doubles as JavaScript
-# computes it (the product exceeds 2^53 and is rounded), so the same instants are sampled.
+# The test's own pseudo-random numbers (seed 20261201), computed in doubles as JavaScript computes
+# them (the product exceeds 2^53 and is rounded): the instants sampled are those the test has
+# always sampled.
 seed = 20261201.0
 
 
@@ -246,13 +249,13 @@ def render_activity(spec, args, t, loc):
 
 
 def args_of(file, tag):
-    with open(file, encoding='utf-8') as f:
+    with open(file, encoding='utf-8', errors='replace') as f:
         m = re.search(rf'{LINE_START}# {re.escape(tag)}: ({DOT}*)', f.read())
     return re.split(rf'{S}+', m[1].strip()) if m else []
 
 
 def is_activity(rel):
-    with open(os.path.join(root, rel), encoding='utf-8') as f:
+    with open(os.path.join(root, rel), encoding='utf-8', errors='replace') as f:
         return re.search(rf'{LINE_START}live-activity:', f.read()) is not None
 
 
@@ -263,7 +266,7 @@ def yaml_files(rel_dir):
 # ---- the browser -------------------------------------------------------------------------------
 
 # Count every call of the browser's locale and date API from the page: it must make none.
-# (Installed in every page before its own script runs, as e2e.mjs's addInitScript was.)
+# (Page.addScriptToEvaluateOnNewDocument: it runs in every page before the page's own script.)
 INIT_SCRIPT = r'''(() => {
 	window.__tlcFormatCalls = [];
 	// only calls from the page's own script count (the driver's injected helpers touch Intl too)
@@ -292,7 +295,7 @@ INIT_SCRIPT = r'''(() => {
 # Requests that may not leave file:// are blocked (and recorded from the performance log).
 BLOCKED = ['http://*', 'https://*', 'ws://*', 'wss://*', 'ftp://*', 'data:*']
 
-# Keys as playwright-core's US layout sends them with Input.dispatchKeyEvent.
+# Keys as a US keyboard sends them: windowsVirtualKeyCode, code, key, text.
 KEYS = {
     'ArrowLeft': (37, 'ArrowLeft', 'ArrowLeft', ''),
     'ArrowRight': (39, 'ArrowRight', 'ArrowRight', ''),
@@ -302,8 +305,9 @@ KEYS = {
     'Space': (32, 'Space', ' ', ' '),
 }
 
-# What an action needs from its element before it acts, as playwright checks it. Each action is a
-# function of (selector, value) that returns '' once done, else why it cannot act yet.
+# What an action needs from its element before it acts (there, visible, enabled, editable); each
+# action is a function of (selector, value) that returns '' once done, else why it cannot act yet,
+# and is tried again for up to 30 s.
 ACTIONABLE = r'''
 	const el = document.querySelector(sel);
 	if (!el) return 'no element matches ' + sel;
@@ -356,7 +360,7 @@ class Browser:
         for a in ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
                   '--disable-background-networking', '--disable-component-update', '--disable-sync',
                   '--lang=ar-EG', '--window-size=1280,900', '--user-data-dir=' + self.user_data_dir,
-                  '--hide-scrollbars']:  # as playwright's headless chromium: screenshots 1280 wide
+                  '--hide-scrollbars']:  # screenshots of the page alone, 1280 px wide
             opts.add_argument(a)
         opts.add_experimental_option('prefs', {'intl.accept_languages': 'ar-EG'})
         # the performance log carries every request (Network.requestWillBeSent); the browser log
@@ -419,7 +423,8 @@ class Browser:
 
 
 class Page:
-    """One tab, set up as a new page of the old playwright context was, opened on FILE."""
+    """A new tab with the test's viewport, locale, zone, colour scheme, blocked URLs and counters,
+    opened on FILE; ready when the page says so (html[data-ready=true], within 10 s)."""
 
     def __init__(self, browser, file):
         self.browser = browser
@@ -518,12 +523,15 @@ class Page:
             {'name': 'forced-colors', 'value': 'none'}]})
 
     def screenshot(self, path):
-        """The full page, not only the viewport."""
+        """The full page, not only the viewport; the text caret hidden while it is taken."""
+        self.evaluate("""() => { const s = document.createElement('style'); s.id = '__tlc_nocaret';
+            s.textContent = '* { caret-color: transparent !important; }'; document.head.appendChild(s); }""")
         size = self.cdp('Page.getLayoutMetrics')['cssContentSize']
         shot = self.cdp('Page.captureScreenshot', {
             'format': 'png', 'captureBeyondViewport': True,
             'clip': {'x': 0, 'y': 0, 'width': math.ceil(size['width']), 'height': math.ceil(size['height']),
                      'scale': 1}})
+        self.evaluate("() => document.getElementById('__tlc_nocaret').remove()")
         with open(path, 'wb') as f:
             f.write(base64.b64decode(shot['data']))
 
@@ -672,7 +680,7 @@ def widget_example(browser, out, f, tally):
     except Exception as e:
         fail(f'{name}: {e}')
         return
-    with open(timeline, encoding='utf-8') as fh:
+    with open(timeline, encoding='utf-8', errors='replace') as fh:
         tl = json.load(fh)
     progress(name)
     page = browser.open_page(html)
@@ -886,7 +894,7 @@ def preview_table(out, activities):
     spec = os.path.join('examples', activities[0] if activities else 'delivery-activity.yaml')
     args = args_of(os.path.join(root, spec), 'golden-args')
     html = os.path.join(out, os.path.basename(spec)[:-len('.yaml')] + '.html')
-    with open(html, encoding='utf-8') as f:
+    with open(html, encoding='utf-8', errors='replace') as f:
         d = json.loads(re.search(r'<script type="application/json" id="tlc-data">([\s\S]*?)</script>', f.read())[1])
     for t in d['entries']['date']:
         lines = run(['preview', spec, *args, '--at', f'@{t}']).split('\n')
@@ -935,7 +943,7 @@ def static_checks(out, names):
         file = os.path.join(out, f[:-len('.yaml')] + '.html' if f.endswith('.yaml') else f)
         if not os.path.exists(file):
             continue
-        with open(file, encoding='utf-8') as fh:
+        with open(file, encoding='utf-8', errors='replace') as fh:
             html = fh.read()
         script = ''.join(html.split('<script>')[1:])
         code = LINE_COMMENT.sub('', BLOCK_COMMENT.sub('', script))
@@ -1009,6 +1017,7 @@ def ten_thousand(browser, out):
     try:
         run(['preview', big, *big_args, '--html', big_html])
         run(['compile', big, '--timeline', *big_args, '-o', big_tl])
+        requests_before = len(browser.off_page)
         t0 = time.perf_counter_ns()
         page = browser.open_page(big_html)
         load_ms = (time.perf_counter_ns() - t0) / 1e6
@@ -1054,6 +1063,9 @@ def ten_thousand(browser, out):
         check(len(errors) == 0, f"minutes-10k: page errors: {'; '.join(errors)}")
         page.screenshot(os.path.join(out, 'minutes-10k-light.png'))
         page.close()
+        # this page's requests too (the check above, with the others, came before it was opened)
+        late = browser.off_page[requests_before:]
+        check(len(late) == 0, f"minutes-10k: requests left file://: {', '.join(late)}")
     except Exception as e:
         fail(f'minutes-10k: {getattr(e, "msg", None) or e}')
     return timing
@@ -1083,7 +1095,11 @@ def main():
         if is_activity(p)]
     tally = Tally()
 
-    browser = Browser()
+    try:
+        browser = Browser()
+    except WebDriverException as e:
+        print(f'e2e: FAIL: {CHROMIUM} did not start through {CHROMEDRIVER}: {e.msg} ({APT})', file=sys.stderr)
+        return 1
     try:
         for f in examples:
             widget_example(browser, out, f, tally)

@@ -23,11 +23,11 @@ fi
 chromium=${TIMELINEC_CHROMIUM:-/usr/bin/chromium}
 chromedriver=${TIMELINEC_CHROMEDRIVER:-/usr/bin/chromedriver}
 if [ ! -x "$chromium" ]; then
-	echo "e2e: FAIL: $chromium is needed ($apt)" >&2
+	echo "e2e: FAIL: $chromium (chromium) is needed ($apt)" >&2
 	exit 1
 fi
 if [ ! -x "$chromedriver" ]; then
-	echo "e2e: FAIL: $chromedriver is needed ($apt)" >&2
+	echo "e2e: FAIL: $chromedriver (chromedriver) is needed ($apt)" >&2
 	exit 1
 fi
 # e2e.py says so itself when this interpreter has no selenium.

@@ -20,6 +20,9 @@ printf 'timelinec: 1\nwidget: "Caf\351"\n' > "$gen/latin1.yaml"
 printf '{"timelinec": 1, "widget": "\355\240\200"}\n' > "$gen/surrogate-utf8.json"
 printf '\357\273\277timelinec: 1\n\357\273\277widget: W\n' > "$gen/bom-twice.yaml"
 printf '\357\273\277timelinec: 1\nwidgt: W\n' > "$gen/bom-unknown-key.yaml"
+# 1,000 one-minute phases, each baking {total-minutes} in 4 locales: the baked texts would pass
+# a program's 16 MiB; check stops there (TL003) in about a second, at bounded memory
+awk 'BEGIN { print "timelinec: 1\nwidget: W\ntimezone: UTC\nlocales: [en_US, de_DE, fr_FR, ja_JP]\nwindow: 2026-11-25 09:00 .. 2026-12-08 00:00\ncountdown:\n  to: 2026-12-08 00:00\n  show:"; for (i = 1000; i > 0; i--) printf "    - above: %dm\n      text: {default: \"{total-minutes} a %d\", accessoryInline: \"x%d {total-minutes}\"}\n", i, i, i; print "    - text: end" }' > "$gen/baked-too-big.yaml"
 mkdir -p "$gen/a-directory.yaml"
 
 status=0

@@ -86,6 +86,31 @@ mkdir adir.json
 "$tool" compile launch.yaml -o adir.json/ > "$t/log" 2>&1
 ls adir.json | grep -q launch; ok "-o DIR/ still writes into it" $?
 
+# readers give positions and their own limits; lenient readers are strict
+"$tool" compile --timeline $now launch.yaml -o tl.json > "$t/log" 2>&1
+head -c 3000 tl.json > cut.json
+"$tool" render cut.json --at 2026-11-30T10:00:00Z > "$t/log" 2>&1
+expect "render of a damaged timeline" 2 $? "cut.json:[0-9]*:[0-9]*: error: not a valid timeline: invalid JSON \[TL001\]"
+sed 's/"en_US"/"xx_XX"/; s|"display-zone": "Europe/Berlin"|"display-zone": "Europe/Nowhere"|' tl.json > badenv.json
+"$tool" render badenv.json --at 2026-11-30T10:00:00Z > "$t/log" 2>&1
+expect "render of a timeline with an unknown locale" 2 $? "badenv.json:[0-9]*:[0-9]*: error: unknown locale 'xx_XX' in the timeline \[TL026\]"
+grep -q "badenv.json:7:19: error: the timeline's display zone 'Europe/Nowhere'" "$t/log"; ok "and an unknown display zone, at its place" $?
+head -c 5000000 /dev/zero | tr '\0' 'a' > big.json
+"$tool" render big.json --at 2026-11-30T10:00:00Z > "$t/log" 2>&1
+expect "render of a 5 MB file that is not a timeline" 2 $? "a spec is at most 4 MiB (TLC_MAX_FILE_SIZE)"
+head -c 70000000 /dev/zero > huge.json
+"$tool" render huge.json --at 2026-11-30T10:00:00Z > "$t/log" 2>&1
+expect "render of a file past the timeline limit" 2 $? "the timeline is larger than the limit of 64 MiB (TLC_MAX_TIMELINE_BYTES)"
+rm -f huge.json big.json
+"$tool" compile launch.yaml -o p.json > "$t/log" 2>&1
+sed 's|"zone": "Europe/Berlin"|"zone": "Mars/Olympus"|' p.json > pz.json
+"$tool" compile --timeline $now pz.json > "$t/log" 2>&1
+expect "a program with an unknown zone" 2 $? "pz.json:5:11: error: the program's zone 'Mars/Olympus' is not in this machine's zone database \[TL021\]"
+{ cat p.json; head -c 17000000 /dev/zero | tr '\0' ' '; } > padded.program.json
+"$tool" compile --timeline $now padded.program.json > "$t/log" 2>&1
+expect "a program past 16 MiB" 2 $? "the spec or program is larger than the limit of 16 MiB (TLC_MAX_PROGRAM_BYTES)"
+rm -f padded.program.json
+
 # where now comes from
 "$tool" compile --timeline $now launch.yaml > "$t/log" 2>&1
 expect "--now" 0 $? '"now-source": "option"'

@@ -40,6 +40,9 @@ expect "config: severity error" 1 $? "error: entries"
 expect "config: the command line wins" 0 $? "note: entries"
 "$tool" check --no-config specs/oven.yaml > "$t/log" 2>&1
 expect "--no-config ignores it" 0 $? "warning: entries"
+printf 'budget: nosuch\n' > .timelinec.yaml
+"$tool" check specs/oven.yaml > "$t/log" 2>&1
+expect "config: an unknown budget profile, at its place" 2 $? ".timelinec.yaml:1:9: error: unknown budget profile 'nosuch'"
 printf 'werrror: true\n' > .timelinec.yaml
 "$tool" check specs/oven.yaml > "$t/log" 2>&1
 expect "config: unknown key is an error with its location" 2 $? ".timelinec.yaml:1:1: error: unknown key 'werrror'"
@@ -94,7 +97,30 @@ expect "a gone finding is a note" 0 $? "a baselined TL107 finding is gone"
 "$tool" check --baseline base.json --baseline-strict specs/oven.yaml > "$t/log" 2>&1
 expect "--baseline-strict fails when the baseline should shrink" 1 $?
 "$tool" check --baseline missing.json specs/oven.yaml > "$t/log" 2>&1
-expect "a missing baseline is bad input" 2 $?
+expect "a missing baseline is bad input" 2 $? "missing.json: error: cannot open the baseline"
+# a baseline is read strictly, with positions (each of these was accepted)
+bad_baseline() { # description, content, expected message
+	printf '%s' "$2" > bad-base.json
+	"$tool" check --baseline bad-base.json specs/oven.yaml > "$t/log" 2>&1
+	expect "$1" 2 $? "$3"
+}
+bad_baseline "a baseline with findings that are not objects" '{"timelinec-baseline": 1, "findings": [1,2]}' \
+	"bad-base.json:1:40: error: a baseline finding is an object \[TL011\]"
+bad_baseline "a baseline of version 2" '{"timelinec-baseline": 2, "findings": []}' \
+	"bad-base.json:1:24: error: baseline version 2: this timelinec reads version 1 \[TL014\]"
+bad_baseline "a baseline with a duplicate key" '{"timelinec-baseline": 1, "timelinec-baseline": 1, "findings": []}' \
+	"bad-base.json:1:27: error: duplicate key 'timelinec-baseline' \[TL012\]"
+bad_baseline "a baseline finding with rule null" \
+	'{"timelinec-baseline": 1, "findings": [{"rule": null, "file": "a", "fingerprint": "0123456789abcdef"}]}' \
+	"bad-base.json:1:49: error: 'rule' of a baseline finding is a string \[TL011\]"
+bad_baseline "a baseline finding of an unknown rule" \
+	'{"timelinec-baseline": 1, "findings": [{"rule": "TL999", "file": "a", "fingerprint": "0123456789abcdef"}]}' \
+	"'TL999' is not a rule id"
+bad_baseline "a baseline with a syntax error" '{"timelinec-baseline": 1, "findings": [' \
+	"bad-base.json:1:40: error: unexpected end of input"
+bad_baseline "something else as a baseline" '{"findings": []}' "not a timelinec baseline"
+"$tool" check --baseline /dev/zero specs/oven.yaml > "$t/log" 2>&1
+expect "an endless baseline stops at its limit" 2 $? "the baseline is larger than the limit of 16 MiB (TLC_MAX_BASELINE_BYTES)"
 
 # several formats in one run
 cp "$broken" specs/oven.yaml
