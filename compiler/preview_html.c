@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "display.h"
+#include "families.h"
 #include "preview.h"
 #include "timelinec/civil.h"
 
@@ -685,6 +686,8 @@ typedef struct page {
 	tlc_family_id fams[TLC_FAM_MAX];
 	size_t nfams;
 	long *entry_view;         /* nentries x ncountdowns x nfams */
+	unsigned *cut;            /* nentries x nlocales: bit f set when family fams[f] cuts the
+				     texts at the entry's start (families.h, as check's TL115) */
 } page;
 
 static const tlc_family_id standard_fams[] = {TLC_FAM_SMALL, TLC_FAM_MEDIUM, TLC_FAM_INLINE,
@@ -987,6 +990,9 @@ static void write_data(page *pg, tlc_buf *b, const char *initial)
 	tlc_buf_puts(b, "],\"view\":[");
 	for (size_t i = 0; i < tl->nentries * nc * pg->nfams; i++)
 		tlc_buf_printf(b, i ? ",%ld" : "%ld", pg->entry_view[i]);
+	tlc_buf_puts(b, "],\"cut\":[");
+	for (size_t i = 0; i < tl->nentries * pv->nlocales; i++)
+		tlc_buf_printf(b, i ? ",%u" : "%u", pg->cut[i]);
 	tlc_buf_puts(b, "]},");
 	pvh_write_views(&pg->kit, b);
 	tlc_buf_puts(b, ",\"reloads\":[");
@@ -1052,6 +1058,37 @@ static void page_free(page *pg)
 {
 	pvh_kit_free(&pg->kit);
 	free(pg->entry_view);
+	free(pg->cut);
+}
+
+/* Which families cut the texts of each entry, in each locale (the model of check's TL115). */
+static int find_cuts(page *pg)
+{
+	const preview *pv = pg->pv;
+	const tlc_timeline *tl = pv->tl;
+	size_t nc = pv->p->ncountdowns;
+	tlc_buf *b = calloc(nc ? nc : 1, sizeof *b);
+	const char **texts = calloc(nc ? nc : 1, sizeof *texts);
+	int rc = b && texts ? 0 : TLC_ENOMEM;
+	for (size_t k = 0; rc == 0 && k < tl->nentries; k++)
+		for (size_t li = 0; rc == 0 && li < pv->nlocales; li++)
+			for (size_t f = 0; rc == 0 && f < pg->nfams; f++) {
+				for (size_t c = 0; rc == 0 && c < nc; c++) {
+					tlc_buf_clear(&b[c]);
+					if (tlc_display_view(&b[c], NULL, pv->render, tl, &tl->entries[k].views[c],
+							     pg->fams[f], pv->locales[li], tl->entries[k].date,
+							     pv->dz) == TLC_ENOMEM)
+						rc = TLC_ENOMEM;
+					texts[c] = b[c].ptr;
+				}
+				if (rc == 0 && !tlc_family_fits(pg->fams[f], texts, nc, NULL))
+					pg->cut[k * pv->nlocales + li] |= 1u << f;
+			}
+	for (size_t c = 0; b && c < nc; c++)
+		tlc_buf_release(&b[c]);
+	free(b);
+	free(texts);
+	return rc;
 }
 
 static int build(page *pg)
@@ -1062,8 +1099,11 @@ static int build(page *pg)
 	int rc;
 	pick_families(pg);
 	pg->entry_view = calloc(tl->nentries * nc * pg->nfams + 1, sizeof *pg->entry_view);
-	if (!pg->entry_view || (rc = pvh_kit_init(&pg->kit)) < 0)
+	pg->cut = calloc(tl->nentries * nl + 1, sizeof *pg->cut);
+	if (!pg->entry_view || !pg->cut || (rc = pvh_kit_init(&pg->kit)) < 0)
 		return TLC_ENOMEM;
+	if ((rc = find_cuts(pg)) < 0)
+		return rc;
 	for (size_t k = 0; k < tl->nentries; k++)
 		for (size_t c = 0; c < nc; c++)
 			for (size_t f = 0; f < pg->nfams; f++) {

@@ -48,6 +48,7 @@ static const tlc_rule rules[] = {
 	{"TL112", "missing-plural-category", TLC_SEV_WARNING, "a plural lacks a category a listed locale needs"},
 	{"TL113", "changes-too-often", TLC_SEV_ERROR, "the display changes too often to fit a timeline"},
 	{"TL114", "unchecked-param", TLC_SEV_NOTE, "an instant parameter without check-params was checked over a default domain"},
+	{"TL115", "text-cut", TLC_SEV_WARNING, "a text longer than its widget family has room for"},
 	/* Live Activities */
 	{"TL201", "activity-over-8h", TLC_SEV_WARNING, "a Live Activity meant to run longer than the 8 hours the system allows"},
 	{"TL202", "lock-screen-over-12h", TLC_SEV_WARNING, "a Live Activity meant to stay on the Lock Screen longer than 12 hours"},

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "verify.h"
+#include "display.h"
+#include "families.h"
 #include "timelinec/civil.h"
 #include "timelinec/recur.h"
 
@@ -353,14 +355,14 @@ static tlc_time replay_until(const verifier *v)
 	return until;
 }
 
-static int run_replays(verifier *v, tlc_exposures *x)
+/* Each parameter's value for a single run: text and numbers their stand-ins, each instant the
+ * middle sample of its domain (anchors first; a cycle falls back to the start). */
+static size_t mid_params(verifier *v, tlc_param_value base[16], int anchor[16], size_t inst[16],
+			 size_t *ninst)
 {
-	tlc_param_value base[16];
 	size_t nb = 0;
-	tlc_time until = replay_until(v);
-	size_t inst[16], ninst = 0;
-	int anchor[16];   /* base index of the parameter each one's domain counts from, or -1 */
 	bool done[16] = {false};
+	*ninst = 0;
 	for (size_t i = 0; i < v->s->nparams && nb < 16; i++) {
 		const tlc_sp_param *pp = &v->s->params[i];
 		base[nb] = (tlc_param_value){pp->name, 0, 0, pp->name};
@@ -368,12 +370,11 @@ static int run_replays(verifier *v, tlc_exposures *x)
 		if (anchor[nb] >= 16)
 			anchor[nb] = -1;
 		if (pp->type == TLC_PARAM_INSTANT)
-			inst[ninst++] = nb;
+			inst[(*ninst)++] = nb;
 		else
 			done[nb] = true;
 		nb++;
 	}
-	/* the middle sample of each instant, anchors first (a cycle falls back to the start) */
 	for (size_t pass = 0; pass <= nb; pass++)
 		for (size_t i = 0; i < nb; i++) {
 			int a = anchor[i];
@@ -386,6 +387,16 @@ static int run_replays(verifier *v, tlc_exposures *x)
 			base[i].instant = s[2 < ns ? 2 : 0];
 			done[i] = true;
 		}
+	return nb;
+}
+
+static int run_replays(verifier *v, tlc_exposures *x)
+{
+	tlc_param_value base[16];
+	tlc_time until = replay_until(v);
+	size_t inst[16], ninst = 0;
+	int anchor[16];   /* base index of the parameter each one's domain counts from, or -1 */
+	size_t nb = mid_params(v, base, anchor, inst, &ninst);
 	if (!ninst)
 		return replay_with(v, x, base, nb, until);
 	for (size_t k = 0; k < ninst; k++) {
@@ -417,6 +428,111 @@ static int run_replays(verifier *v, tlc_exposures *x)
 		}
 	}
 	return 0;
+}
+
+/* ---- what each family has room for (TL115) --------------------------------------------------- */
+
+/* The families whose room is known to matter: every one the spec writes a text for (the widget
+ * supports it), and the small widget for the default text (WidgetKit's first family). Which
+ * other families the app supports is in its Swift code, not here: no alarm about them. */
+static void shown_families(const tlc_program *p, bool on[TLC_FAM_MAX])
+{
+	memset(on, 0, TLC_FAM_MAX * sizeof *on);
+	on[TLC_FAM_SMALL] = true;
+	for (size_t c = 0; c < p->ncountdowns; c++)
+		for (size_t k = 0; k < p->countdowns[c].nphases; k++)
+			for (int f = 1; f < TLC_FAM_MAX; f++)
+				on[f] = on[f] || p->countdowns[c].phases[k].views[f].present;
+}
+
+/* The template family f reads at entry e: the first countdown's phase text of that family, else
+ * its default text (where to point a TL115); the widget key when no phase shows. */
+static const tlc_node *text_node(const verifier *v, const tlc_timeline *tl, size_t e, tlc_family_id f)
+{
+	for (size_t c = 0; c < v->s->ncountdowns && c < v->p->ncountdowns; c++) {
+		int32_t ph = tl->entries[e].views[c].phase;
+		const tlc_sp_countdown *cd = &v->s->countdowns[c];
+		const tlc_sp_text *t = ph >= 0 && (size_t)ph < cd->nphases ? &cd->phases[ph].text
+				       : ph == -2 && cd->has_stale ? &cd->stale_text : NULL;
+		if (t && (t->node[f] || t->node[TLC_FAMILY_DEFAULT]))
+			return t->node[f] ? t->node[f] : t->node[TLC_FAMILY_DEFAULT];
+	}
+	return tlc_node_get(v->s->root, "widget");
+}
+
+/*
+ * Every entry of one timeline (the parameters' middle values), in every locale and family the
+ * widget shows: a text that takes more lines than the family has is cut on the device. One
+ * warning per family, at the first entry, with the text and the lines it needs.
+ */
+static void check_families(verifier *v)
+{
+	tlc_param_value base[16];
+	size_t inst[16], ninst;
+	int anchor[16];
+	size_t nb = mid_params(v, base, anchor, inst, &ninst);
+	tlc_instantiate_opts io = {.now = v->now, .data_time = TLC_TIME_NONE, .now_source = TLC_NOW_OPTION,
+				   .event_zone = v->ez, .display_zone = v->dz, .params = base,
+				   .nparams = nb, .max_candidates = v->o->max_candidates};
+	tlc_timeline *tl = NULL;
+	tlc_inst_err ie;
+	bool on[TLC_FAM_MAX], warned[TLC_FAM_MAX] = {false};
+	if (!v->ctx->render || tlc_instantiate(&tl, v->p, &io, &ie) < 0)
+		return; /* the replays report why */
+	shown_families(v->p, on);
+	size_t nc = v->p->ncountdowns;
+	tlc_buf *b = calloc(nc ? nc : 1, sizeof *b);
+	const char **texts = calloc(nc ? nc : 1, sizeof *texts);
+	for (size_t e = 0; b && texts && e < tl->nentries; e++)
+		for (int f = 1; f < TLC_FAM_MAX; f++) {
+			if (!on[f] || warned[f])
+				continue;
+			for (size_t li = 0; li < v->p->nlocales && !warned[f]; li++) {
+				bool ok = true;
+				for (size_t c = 0; c < nc; c++) {
+					tlc_buf_clear(&b[c]);
+					ok = ok && tlc_display_view(&b[c], NULL, v->ctx->render, tl,
+								    &tl->entries[e].views[c], (tlc_family_id)f,
+								    v->p->locales[li], tl->entries[e].date, v->dz) == 0;
+					texts[c] = b[c].ptr;
+				}
+				unsigned lines;
+				if (!ok || tlc_family_fits((tlc_family_id)f, texts, nc, &lines))
+					continue;
+				warned[f] = true;
+				char when[48];
+				fmt_local(v, when, sizeof when, tl->entries[e].date);
+				tlc_family_room room = tlc_family_room_of((tlc_family_id)f);
+				const tlc_node *at = text_node(v, tl, e, (tlc_family_id)f);
+				tlc_buf joined = TLC_BUF_INIT; /* what the family shows, every countdown */
+				for (size_t c = 0; c < nc; c++) {
+					if (c)
+						tlc_buf_puts(&joined, f == TLC_FAM_INLINE ? " · " : " / ");
+					tlc_buf_puts(&joined, texts[c]);
+				}
+				texts[0] = joined.ptr;
+				tlc_diag *g;
+				if (f == TLC_FAM_INLINE)
+					g = tlc_diag_add(&v->ctx->diags, "TL115", at ? at->span : TLC_SPAN_NONE,
+							 "from %s the accessoryInline widget reads '%s' [%s]: "
+							 "more than the one line of about %u columns it has; the "
+							 "rest is cut", when, texts[0], v->p->locales[li], room.cols);
+				else
+					g = tlc_diag_add(&v->ctx->diags, "TL115", at ? at->span : TLC_SPAN_NONE,
+							 "from %s the %s widget reads '%s' [%s]: %u lines of "
+							 "about %u columns, and it has room for %u; the rest is cut",
+							 when, tlc_family_name((tlc_family_id)f), texts[0],
+							 v->p->locales[li], lines, room.cols, room.lines);
+				tlc_diag_set_fix(g, "give %s a shorter text of its own ('text: {%s: ...}')",
+						 tlc_family_name((tlc_family_id)f), tlc_family_name((tlc_family_id)f));
+				tlc_buf_release(&joined);
+			}
+		}
+	for (size_t c = 0; b && c < nc; c++)
+		tlc_buf_release(&b[c]);
+	free(b);
+	free(texts);
+	tlc_timeline_free(tl);
 }
 
 /* ---- rules without replay ------------------------------------------------------------------- */
@@ -687,6 +803,8 @@ int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_
 	check_plurals(&v);
 	check_recurrence_dst(&v, replay_until(&v));
 	int rc = run_replays(&v, &x);
+	if (rc == 0)
+		check_families(&v);
 	for (size_t i = 0; rc == 0 && i < x.n; i++)
 		finding(&v, &x.v[i]);
 	tlc_exposures_release(&x);

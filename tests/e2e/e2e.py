@@ -931,6 +931,44 @@ def play_pause(browser, out):
     page.close()
 
 
+def family_room(browser, out):
+    """Each family within its room (scenario 14, two matches): the inline mock is one line and
+    says "text cut", as check's TL115 does, and so does the circular one; the small and medium
+    mocks, where the texts fit, do not; once both matches are live, nothing is cut."""
+    spec = 'examples/scenarios/14-text-cut.broken.yaml'
+    html = os.path.join(out, '14-text-cut.broken.html')
+    try:
+        run(['preview', spec, '--now', '2026-12-05T11:00:00Z', '--html', html])
+        warned = run(['check', spec, '--format', 'json'])
+    except Exception as e:  # noqa: BLE001 (reported as a failure of this check)
+        fail(f'14-text-cut: {e}')
+        return
+    cut_by_check = {m.group(1) for m in re.finditer(r"the (\w+) widget reads", warned)}
+    page = browser.open_page(html)
+    state = page.evaluate('''() => {
+        const r = {};
+        document.querySelectorAll('figure.mock').forEach((f) => {
+            const w = f.querySelector('.w');
+            r[f.dataset.family] = {cut: f.hasAttribute('data-cut'), height: w.clientHeight,
+                lineHeight: parseFloat(getComputedStyle(w.querySelector('.txt')).lineHeight) || 0,
+                nowrap: getComputedStyle(w).whiteSpace === 'nowrap'};
+        });
+        return r;
+    }''')
+    check(cut_by_check == {'accessoryInline', 'accessoryCircular'},
+          f'14-text-cut: check reports a cut text in {sorted(cut_by_check)}, not in accessoryInline and accessoryCircular')
+    for fam in ('accessoryInline', 'accessoryCircular'):
+        check(state.get(fam, {}).get('cut') is True, f'14-text-cut: the {fam} mock does not say "text cut"')
+    for fam in ('small', 'medium'):
+        check(state.get(fam, {}).get('cut') is False, f'14-text-cut: the {fam} mock says "text cut"')
+    inline = state.get('accessoryInline', {})
+    check(inline.get('nowrap') is True, '14-text-cut: the accessoryInline mock wraps its line')
+    goto_ui(page, '2026-12-05T17:45:00Z')
+    after = page.evaluate("() => [...document.querySelectorAll('figure.mock[data-cut]')].map((f) => f.dataset.family)")
+    check(after == [], f'14-text-cut: once both matches are live, {after} still say "text cut"')
+    page.close()
+
+
 SCRIPT_NAMES_INTL = re.compile(r'\bIntl\b|toLocale|new Date|Date\.now|Date\(', re.ASCII)
 REFERS_ELSEWHERE = re.compile(r'<(link|img|iframe)\b|\bsrc=|@import|url\(', re.ASCII | re.IGNORECASE)
 BLOCK_COMMENT = re.compile(r'/\*[\s\S]*?\*/')
@@ -1107,6 +1145,7 @@ def main():
             activity_page(browser, out, spec, tally)
         preview_table(out, activities)
         play_pause(browser, out)
+        family_room(browser, out)
         static_checks(out, examples + [os.path.basename(s) for s in la_specs])
         off_page = browser.record_requests()
         check(len(off_page) == 0, f"requests left file://: {', '.join(off_page)}")

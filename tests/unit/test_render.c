@@ -959,3 +959,4 @@ Test(render, converter_output_and_offset_map)
 	cr_expect_str_eq(sc.out.ptr, "{0,number}");
 	tlc_msg__scan_release(&sc);
 }
+
