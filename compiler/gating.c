@@ -374,12 +374,16 @@ int tlc_config_load(tlc_ctx *ctx, tlc_config *c, const char *spec_path)
 int tlc_config_load_path(tlc_ctx *ctx, tlc_config *c, const char *path)
 {
 	uint32_t file;
-	tlc_node *root = NULL;
 	snprintf(c->path, sizeof c->path, "%s", path);
 	int rc = tlc_input_read_as(ctx, path, "configuration file", TLC_MAX_CONFIG_BYTES,
 				   "1 MiB (TLC_MAX_CONFIG_BYTES)", &file);
-	if (rc == 0)
-		rc = tlc_parse_any(ctx, file, &root);
+	return rc < 0 ? rc : tlc_config_read(ctx, c, file);
+}
+
+int tlc_config_read(tlc_ctx *ctx, tlc_config *c, uint32_t file)
+{
+	tlc_node *root = NULL;
+	int rc = tlc_parse_any(ctx, file, &root);
 	if (rc < 0)
 		return rc;
 	if (!root)

@@ -36,6 +36,8 @@ int tlc_config_load(tlc_ctx *ctx, tlc_config *c, const char *spec_path);
 bool tlc_config_find(char *out, size_t n, const char *spec_path);
 /* Reads the config file at path into c (see tlc_config_load). */
 int tlc_config_load_path(tlc_ctx *ctx, tlc_config *c, const char *path);
+/* The same for a configuration already read into ctx's sources (the fuzz harness's way in). */
+int tlc_config_read(tlc_ctx *ctx, tlc_config *c, uint32_t file);
 /* Parses "TL107=off" into an override. */
 int tlc_override_parse(tlc_override *o, const char *s);
 

@@ -1069,6 +1069,8 @@ static int find_cuts(page *pg)
 	size_t nc = pv->p->ncountdowns;
 	tlc_buf *b = calloc(nc ? nc : 1, sizeof *b);
 	const char **texts = calloc(nc ? nc : 1, sizeof *texts);
+	for (size_t c = 0; b && c < nc; c++)
+		tlc_buf_init(&b[c]); /* ptr "" (a zeroed buffer's is NULL) */
 	int rc = b && texts ? 0 : TLC_ENOMEM;
 	for (size_t k = 0; rc == 0 && k < tl->nentries; k++)
 		for (size_t li = 0; rc == 0 && li < pv->nlocales; li++)

@@ -120,13 +120,19 @@ static const tlc_node *base_string(tlc_ctx *ctx, const tlc_node *item, const cha
  */
 int report_load_baseline(report *r, tlc_ctx *ctx, const char *path)
 {
-	static const char *const keys[] = {"rule", "file", "fingerprint", "message"};
 	uint32_t file;
+	if (tlc_input_read_as(ctx, path, "baseline", TLC_MAX_BASELINE_BYTES,
+			      "16 MiB (TLC_MAX_BASELINE_BYTES)", &file) < 0)
+		return -1;
+	return report_read_baseline(r, ctx, file);
+}
+
+int report_read_baseline(report *r, tlc_ctx *ctx, uint32_t file)
+{
+	static const char *const keys[] = {"rule", "file", "fingerprint", "message"};
 	tlc_node *root = NULL;
 	int bad = 0;
-	if (tlc_input_read_as(ctx, path, "baseline", TLC_MAX_BASELINE_BYTES,
-			      "16 MiB (TLC_MAX_BASELINE_BYTES)", &file) < 0 ||
-	    tlc_parse_json(ctx, file, &root) < 0)
+	if (tlc_parse_json(ctx, file, &root) < 0)
 		return -1;
 	if (root->kind != TLC_NODE_MAP)
 		return base_error(ctx, "TL004", root, "a baseline is an object%s", "");
@@ -558,7 +564,7 @@ static void emit_baseline(const report *r, tlc_buf *out)
 	jw_end_obj(&w);
 }
 
-static void free_report(report *r)
+void report_release(report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->v[i].file);
@@ -621,7 +627,7 @@ int report_finish(report *r, int input_failed)
 	if (rc == EXIT_FINDINGS && o->max_warnings >= 0 && !r->count[TLC_SEV_ERROR] &&
 	    (long)r->count[TLC_SEV_WARNING] > o->max_warnings && o->format == FORMAT_HUMAN)
 		fprintf(r->out, "more than %ld warnings (--max-warnings)\n", o->max_warnings);
-	free_report(r);
+	report_release(r);
 	return rc;
 }
 

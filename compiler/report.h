@@ -56,6 +56,10 @@ void report_init(report *r, const cli_opts *o, FILE *out);
 /* Reads a baseline (--baseline); -1 after a message. */
 /* Reads a baseline (strictly: its problems are diagnostics in ctx); 0, or -1 after them. */
 int report_load_baseline(report *r, struct tlc_ctx *ctx, const char *path);
+/* The same for a baseline already read into ctx's sources (the fuzz harness's way in). */
+int report_read_baseline(report *r, struct tlc_ctx *ctx, uint32_t file);
+/* Frees what a report holds (findings and a baseline). */
+void report_release(report *r);
 /* Takes the findings of one spec: human output is printed now, the rest is kept. */
 void report_ctx(report *r, tlc_ctx *ctx);
 /* Prints JSON/SARIF, writes the extra reports and the baseline, prints the summary, frees the

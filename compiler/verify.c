@@ -483,6 +483,8 @@ static void check_families(verifier *v)
 	size_t nc = v->p->ncountdowns;
 	tlc_buf *b = calloc(nc ? nc : 1, sizeof *b);
 	const char **texts = calloc(nc ? nc : 1, sizeof *texts);
+	for (size_t c = 0; b && c < nc; c++)
+		tlc_buf_init(&b[c]); /* ptr "" (a zeroed buffer's is NULL) */
 	for (size_t e = 0; b && texts && e < tl->nentries; e++)
 		for (int f = 1; f < TLC_FAM_MAX; f++) {
 			if (!on[f] || warned[f])
