@@ -98,7 +98,7 @@ typedef struct tlc_instantiate_opts {
 	tlc_now_source now_source;
 	const tlc_zone *event_zone;  /* NULL for floating programs */
 	const tlc_zone *display_zone;/* NULL: the event zone (floating programs: required) */
-	const tlc_param_value *params;
+	const tlc_param_value *params; /* each name at most once (TLC_EINPUT otherwise) */
 	size_t nparams;
 	/* Change points examined before giving up (TLC_ERANGE): 0 means TLC_MAX_CANDIDATES; a
 	 * caller with a tight time budget (a widget extension, a fuzzer) may set fewer, never more. */

@@ -565,8 +565,22 @@ void tlc__inst_release(inst *in)
 	free(in);
 }
 
-static int copy_params(inst *in, const tlc_instantiate_opts *o)
+/* The values, each name once (two values for one name: which one would be used is a guess;
+ * refused, as the CLI refuses `--param eta=A --param eta=B`). */
+static int copy_params(inst *in, const tlc_instantiate_opts *o, tlc_inst_err *err)
 {
+	for (size_t i = 0; i < o->nparams; i++) {
+		if (!o->params || !o->params[i].name) {
+			snprintf(err->msg, sizeof err->msg, "parameter value %zu has no name", i + 1);
+			return TLC_EINVAL;
+		}
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(o->params[k].name, o->params[i].name) == 0) {
+				snprintf(err->msg, sizeof err->msg, "parameter '%.64s' is given twice",
+					 o->params[i].name);
+				return TLC_EINPUT;
+			}
+	}
 	in->nparams = o->nparams;
 	if (!o->nparams)
 		return 0;
@@ -599,7 +613,7 @@ int tlc_instantiate(tlc_timeline **out, const tlc_program *p, const tlc_instanti
 	in->max_candidates = o->max_candidates && o->max_candidates < TLC_MAX_CANDIDATES
 				     ? o->max_candidates
 				     : TLC_MAX_CANDIDATES;
-	if ((rc = copy_params(in, o)) < 0)
+	if ((rc = copy_params(in, o, err)) < 0)
 		goto fail;
 	tl->program = p;
 	tl->now = o->now;

@@ -220,3 +220,24 @@ static void round_trip_in(const char *loc)
 
 Test(program, json_ignores_the_c_locale_de) { round_trip_in("de_DE.UTF-8"); }
 Test(program, json_ignores_the_c_locale_tr) { round_trip_in("tr_TR.UTF-8"); }
+
+/* Two values for one parameter: the library refuses them (which one counts would be a guess),
+ * as the CLI refuses `--param eta=A --param eta=B`. */
+Test(program, instantiate_refuses_a_parameter_given_twice)
+{
+	tlc_program *p;
+	tlc_err e;
+	tlc_timeline *tl = NULL;
+	tlc_inst_err ie;
+	const char *json = PROGRAM_P("{\"name\": \"who\", \"type\": \"text\"}", CD("a", "x"));
+	cr_assert_eq(read(json, &p, &e), 0, "%s", e.msg);
+	tlc_param_value v[2] = {{.name = "who", .text = "Ann"}, {.name = "who", .text = "Bo"}};
+	tlc_instantiate_opts o = {.now = 1764547200, .data_time = TLC_TIME_NONE, .params = v, .nparams = 2};
+	cr_expect_eq(tlc_instantiate(&tl, p, &o, &ie), TLC_EINPUT);
+	cr_expect_null(tl);
+	cr_expect(strstr(ie.msg, "parameter 'who' is given twice") != NULL, "%s", ie.msg);
+	o.nparams = 1;
+	cr_expect_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "%s", ie.msg);
+	tlc_timeline_free(tl);
+	tlc_program_free(p);
+}
