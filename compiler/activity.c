@@ -134,7 +134,7 @@ static void apply_state(const tlc_spec *s, tlc_la_state *st, const tlc_sp_event 
 			case TLC_FIELD_INT: v->i = a->i; break;
 			case TLC_FIELD_DOUBLE: v->d = a->d; break;
 			case TLC_FIELD_BOOL: v->b = a->value->str[0] == 't' || a->value->str[0] == 'T'; break;
-			default: v->text = a->value->str; break;
+			default: v->text = tlc_spec_literal(a->value->str); break;
 			}
 		}
 	}
@@ -299,7 +299,7 @@ static cJSON *encode_scalar(const tlc_node *n)
 	case TLC_SCALAR_NULL: return cJSON_CreateNull();
 	default: break;
 	}
-	return cJSON_CreateString(n->str);
+	return cJSON_CreateString(tlc_spec_literal(n->str));
 }
 
 cJSON *tlc__la_content_state(const tlc_spec *s, const tlc_la_state *st);
@@ -318,11 +318,11 @@ static void add_alert(cJSON *aps, const tlc_sp_event *ev)
 		return;
 	cJSON *a = cJSON_AddObjectToObject(aps, "alert");
 	if (ev->alert.title)
-		cJSON_AddStringToObject(a, "title", ev->alert.title);
+		cJSON_AddStringToObject(a, "title", tlc_spec_literal(ev->alert.title));
 	if (ev->alert.body)
-		cJSON_AddStringToObject(a, "body", ev->alert.body);
+		cJSON_AddStringToObject(a, "body", tlc_spec_literal(ev->alert.body));
 	if (ev->alert.sound)
-		cJSON_AddStringToObject(a, "sound", ev->alert.sound);
+		cJSON_AddStringToObject(a, "sound", tlc_spec_literal(ev->alert.sound));
 }
 
 static const char *event_name(tlc_la_event e)
@@ -616,8 +616,9 @@ int tlc__la_split(tlc_ctx *ctx, const tlc_spec *s, int pres, tlc_tmpl *t);
 int tlc__la_split(tlc_ctx *ctx, const tlc_spec *s, int pres, tlc_tmpl *t)
 {
 	const char *args[TLC_LA_MAX_FIELDS], *dates[TLC_LA_MAX_FIELDS];
+	bool arg_int[TLC_LA_MAX_FIELDS];
 	tlc_tmpl_env env;
-	tlc_spec_activity_env(s, &env, args, dates);
+	tlc_spec_activity_env(s, &env, args, dates, arg_int);
 	return tlc_template_split(ctx, s->view_nodes[pres], &env, t);
 }
 

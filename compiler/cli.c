@@ -109,10 +109,18 @@ static size_t ninputs;
 void cli_input(const char *path)
 {
 	struct stat st;
-	if (ninputs < MAX_INPUTS && strcmp(path, "-") != 0 && stat(path, &st) == 0) {
+	/* "-": standard input, when it is a file (`compile - -o s.yaml < s.yaml`) */
+	int got = strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(path, &st);
+	if (ninputs < MAX_INPUTS && got == 0 && S_ISREG(st.st_mode)) {
 		inputs[ninputs].dev = st.st_dev;
 		inputs[ninputs++].ino = st.st_ino;
 	}
+}
+
+bool cli_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 static bool is_input(const struct stat *st)
@@ -141,8 +149,11 @@ static int write_all(int fd, const char *data, size_t len)
 		ssize_t k = write(fd, data, len);
 		if (k < 0 && errno == EINTR)
 			continue;
-		if (k <= 0)
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;
 			return -1;
+		}
 		data += k;
 		len -= (size_t)k;
 	}
@@ -202,29 +213,47 @@ int cli_write_atomic(const char *path, const char *data, size_t len)
 			return write_fail(path, "out of memory");
 		}
 		snprintf(tmp, n + 16, "%s.tmpXXXXXX", target);
-		struct sigaction sa, old[3];
+		/* SIGINT, SIGTERM, SIGHUP while the temporary file exists remove it; a signal the
+		 * caller ignores (nohup, a background job) stays ignored. They are blocked while the
+		 * file comes into being and while it is renamed, so none falls between. */
 		static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+		struct sigaction sa, old[3];
+		bool installed[3] = {false, false, false};
+		sigset_t block, was;
+		sigemptyset(&block);
+		for (int i = 0; i < 3; i++)
+			sigaddset(&block, sigs[i]);
+		sigprocmask(SIG_BLOCK, &block, &was);
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = remove_pending;
 		sigemptyset(&sa.sa_mask);
 		for (int i = 0; i < 3; i++)
-			sigaction(sigs[i], &sa, &old[i]);
+			if (sigaction(sigs[i], NULL, &old[i]) == 0 && old[i].sa_handler != SIG_IGN)
+				installed[i] = sigaction(sigs[i], &sa, NULL) == 0;
 		int fd = mkstemp(tmp);
+		if (fd >= 0)
+			pending_tmp = tmp;
+		sigprocmask(SIG_SETMASK, &was, NULL);
 		if (fd < 0) {
 			rc = write_fail(path, strerror(errno));
 		} else {
-			pending_tmp = tmp;
-			bool ok = write_all(fd, data, len) == 0 && fsync(fd) == 0;
-			ok = close(fd) == 0 && ok;
-			ok = ok && chmod(tmp, mode) == 0 && rename(tmp, target) == 0;
-			if (!ok) {
-				rc = write_fail(path, strerror(errno));
+			int err = write_all(fd, data, len) < 0 || fsync(fd) < 0 ? errno : 0;
+			if (close(fd) < 0 && !err)
+				err = errno;
+			sigprocmask(SIG_BLOCK, &block, NULL);
+			if (!err && (chmod(tmp, mode) < 0 || rename(tmp, target) < 0))
+				err = errno;
+			if (err)
 				unlink(tmp);
-			}
 			pending_tmp = NULL;
+			if (err)
+				rc = write_fail(path, strerror(err));
 		}
+		sigprocmask(SIG_BLOCK, &block, NULL);
 		for (int i = 0; i < 3; i++)
-			sigaction(sigs[i], &old[i], NULL);
+			if (installed[i])
+				sigaction(sigs[i], &old[i], NULL);
+		sigprocmask(SIG_SETMASK, &was, NULL);
 		free(tmp);
 	}
 	free(real);

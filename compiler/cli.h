@@ -54,6 +54,8 @@ int cli_spec_param_values(const struct tlc_spec *s, const tlc_zone *ez, const ch
 int cli_write_atomic(const char *path, const char *data, size_t len);
 /* Registers a file this run reads, so that no output replaces it. */
 void cli_input(const char *path);
+/* Whether two paths name one existing file (links and spellings aside). */
+bool cli_same_file(const char *a, const char *b);
 
 struct tlc_ctx;
 /* check's verifier and gating for one loaded spec (compile --check); see cmd_check.c. */

@@ -452,8 +452,10 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 		rc = tlc_bake(ctx, spec, p);
 	if (rc == TLC_ENOMEM)
 		fputs("timelinec: out of memory\n", stderr);
-	if (rc < 0)
+	if (rc < 0) {
+		tlc_program_free(p); /* lowered, then refused by the bake */
 		return EXIT_BAD_INPUT;
+	}
 	if (cr->c->timeline)
 		rc = instantiate_json(cr, ctx, tlc_node_get(spec->root, "widget")->span, p, &out);
 	else

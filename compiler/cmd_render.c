@@ -145,36 +145,17 @@ static int render_activity(tlc_ctx *ctx, const tlc_spec *spec, tlc_time t, const
 }
 
 /* A spec file: Live Activities render from their schedule. */
-static int render_spec(cli_opts *o, const char *file, tlc_time t, const char *now,
+/* A Live Activity spec, already read into ctx's sources (stdin too); diagnostics go into ctx. */
+static int render_spec(tlc_ctx *ctx, uint32_t src_id, const char *file, tlc_time t, const char *now,
 		       const char **params, size_t nparams, const char *locale)
 {
-	cli_env env;
-	tlc_ctx ctx;
 	tlc_spec *spec = NULL;
-	int rc = cli_env_open(&env, o);
-	if (rc)
-		return rc;
-	cli_ctx_init(&ctx, &env);
-	if (tlc_spec_load_file(&ctx, file, &spec) < 0) {
-		report rep;
-		report_init(&rep, o, stderr);
-		report_ctx(&rep, &ctx);
-		rc = report_finish(&rep, 1);
-	} else if (spec->kind != TLC_SPEC_ACTIVITY) {
-		rc = cli_usage_error("render takes a timeline (compile --timeline) or a Live Activity "
-				     "spec; '%s' is a widget spec", file);
-	} else {
-		rc = render_activity(&ctx, spec, t, now, params, nparams, locale);
-		if (rc) {
-			report rep;
-			report_init(&rep, o, stderr);
-			report_ctx(&rep, &ctx);
-			report_finish(&rep, 1);
-		}
-	}
-	tlc_ctx_release(&ctx);
-	cli_env_close(&env);
-	return rc;
+	if (tlc_spec_load(ctx, src_id, &spec) < 0)
+		return EXIT_BAD_INPUT;
+	if (spec->kind != TLC_SPEC_ACTIVITY)
+		return cli_usage_error("render takes a timeline (compile --timeline) or a Live Activity "
+				       "spec; '%s' is a widget spec", file);
+	return render_activity(ctx, spec, t, now, params, nparams, locale);
 }
 
 int cmd_render(cli_opts *o, int argc, char **argv)
@@ -198,7 +179,9 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 			if (!(now = cli_opt_value(argc, argv, &i, "--now")))
 				return cli_usage_error("--now needs an instant");
 		} else if (cli_is_opt(argv[i], "--param")) {
-			if (nparams == TLC_MAX_PARAMS || !(params[nparams++] = cli_opt_value(argc, argv, &i, "--param")) ||
+			if (nparams == TLC_MAX_PARAMS)
+				return cli_usage_error("at most %d --param options", TLC_MAX_PARAMS);
+			if (!(params[nparams++] = cli_opt_value(argc, argv, &i, "--param")) ||
 			    !strchr(params[nparams - 1], '='))
 				return cli_usage_error("--param takes NAME=VALUE");
 		} else if (cli_is_opt(argv[i], "--family")) {
@@ -234,6 +217,7 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 	tlc_ctx ctx;
 	uint32_t src_id = 0;
 	tlc_timeline *tl = NULL;
+	bool as_spec = false;
 	if ((rc = cli_env_open(&env, o)) != 0)
 		return rc;
 	cli_ctx_init(&ctx, &env);
@@ -246,12 +230,11 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 				     "nor a spec: a spec is at most " TLC_MAX_FILE_SIZE_NAME);
 			rc = EXIT_BAD_INPUT;
 		} else {
-			tlc_ctx_release(&ctx);
-			cli_env_close(&env);
-			return render_spec(o, file, t, now, params, nparams, locale);
+			rc = render_spec(&ctx, src_id, file, t, now, params, nparams, locale);
+			as_spec = true;
 		}
 	}
-	if (in && rc == 0) {
+	if (in && !as_spec && rc == 0) {
 		tlc_err e = {0};
 		int err = tlc_timeline_read_json(&tl, in->text, in->len, &e);
 		if (err == TLC_ENOMEM) {
@@ -266,14 +249,14 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 			rc = EXIT_BAD_INPUT;
 		}
 	}
-	if (rc == 0) {
+	if (rc == 0 && !as_spec) {
 		tlc_render_locale *loc;
 		if (locale && tlc_render_locale_get(&loc, env.render, locale) < 0)
 			rc = cli_usage_error("unknown locale '%s'", locale);
 		else
 			rc = render_at(&env, tl, t, locale, fam);
 	}
-	if (ctx.diags.n) {
+	if (rc && ctx.diags.n) { /* a spec's warnings stay out of a rendering that worked */
 		report rep;
 		report_init(&rep, o, stderr);
 		report_ctx(&rep, &ctx);

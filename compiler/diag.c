@@ -65,8 +65,11 @@ void tlc_diag_escape(tlc_buf *out, const char *str, size_t n)
 		} else if (k == 2 && s[i] == 0xC2 && s[i + 1] <= 0x9F) { /* C1: U+0080..U+009F */
 			tlc_buf_printf(out, "\\u%04x", s[i + 1]);
 			i += 2;
-		} else if (k == 3 && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
-			tlc_buf_printf(out, "\\u%04x", 0x2000 + (s[i + 2] - 0x80));
+		} else if (k == 3 && s[i] == 0xE2 && ((s[i + 1] == 0x80 && s[i + 2] >= 0xA8 && s[i + 2] <= 0xAE) ||
+						      (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9))) {
+			/* U+2028, U+2029 (line breaks) and the bidirectional controls U+202A..202E,
+			 * U+2066..2069, which can make a line read otherwise than it is */
+			tlc_buf_printf(out, "\\u%04x", 0x2000 + ((s[i + 1] & 0x3F) << 6) + (s[i + 2] & 0x3F));
 			i += 3;
 		} else if (k == 0) {
 			tlc_buf_printf(out, "\\x%02x", s[i]);
@@ -212,7 +215,12 @@ static void render_snippet(tlc_buf *out, const tlc_source *src, tlc_span sp, int
 	const char *ls;
 	size_t ll;
 	tlc_source_line(src, sp.start, &ls, &ll);
-	size_t col0 = sp.start - (size_t)(ls - src->text);
+	size_t line_off = (size_t)(ls - src->text);
+	if (sp.start < line_off) /* before line 1's text: a byte order mark */
+		sp.start = line_off;
+	if (sp.end < sp.start)
+		sp.end = sp.start;
+	size_t col0 = sp.start - line_off;
 	size_t colE = sp.end > sp.start ? sp.end - (size_t)(ls - src->text) : col0 + 1;
 	const char *lead = "", *trail = "";
 	if (ll > SNIPPET_MAX) {
@@ -237,8 +245,11 @@ static void render_snippet(tlc_buf *out, const tlc_source *src, tlc_span sp, int
 		unsigned char c = (unsigned char)ls[i];
 		bool control = k == 0 || (k == 1 && ((c < 0x20 && c != '\t') || c == 0x7F)) ||
 			       (k == 2 && c == 0xC2 && (unsigned char)ls[i + 1] <= 0x9F) ||
-			       (k == 3 && c == 0xE2 && (unsigned char)ls[i + 1] == 0x80 &&
-				((unsigned char)ls[i + 2] == 0xA8 || (unsigned char)ls[i + 2] == 0xA9));
+			       (k == 3 && c == 0xE2 &&
+				(((unsigned char)ls[i + 1] == 0x80 && (unsigned char)ls[i + 2] >= 0xA8 &&
+				  (unsigned char)ls[i + 2] <= 0xAE) ||
+				 ((unsigned char)ls[i + 1] == 0x81 && (unsigned char)ls[i + 2] >= 0xA6 &&
+				  (unsigned char)ls[i + 2] <= 0xA9)));
 		if (control)
 			tlc_buf_putc(out, '?');
 		else

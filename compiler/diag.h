@@ -80,7 +80,8 @@ void tlc_diag_render_human(tlc_buf *out, const tlc_sources *src, const tlc_diag 
 void tlc_diag_render_json(tlc_buf *out, const tlc_sources *src, const tlc_diag *g);
 /*
  * Appends s[0, n) with what a terminal or a log reader would act on made visible: C0 controls
- * and DEL as \n, \t, \r or \xHH, C1 controls and U+2028/U+2029 as \uHHHH, bytes that are not
+ * and DEL as \n, \t, \r or \xHH, C1 controls, U+2028/U+2029 and the bidirectional controls
+ * (U+202A..202E, U+2066..2069) as \uHHHH, bytes that are not
  * UTF-8 as \xHH. Every diagnostic's message, fix and note goes through it, so a spec value
  * ("x\nother.yaml:99:1: error: forged") cannot forge a line, nor ESC or BEL reach the terminal.
  */

@@ -590,11 +590,17 @@ static const tlc_sp_field *find_field(const tlc_spec *s, const char *name)
 }
 
 /* '$' and a letter: how a state value names a parameter. Elsewhere in an activity (attributes,
- * alerts) such a value would reach the app as the literal '$courier': refused, not sent. */
+ * alerts) such a value would reach the app as the literal '$courier': refused, not sent. A text
+ * that should start with '$' is written with '$$' ('$$USD' is the text "$USD"). */
 static bool looks_like_param(const tlc_node *v)
 {
 	return v->kind == TLC_NODE_SCALAR && v->type == TLC_SCALAR_STR && v->len >= 2 && v->str[0] == '$' &&
 	       ((v->str[1] >= 'a' && v->str[1] <= 'z') || (v->str[1] >= 'A' && v->str[1] <= 'Z'));
+}
+
+const char *tlc_spec_literal(const char *s)
+{
+	return s[0] == '$' && s[1] == '$' ? s + 1 : s;
 }
 
 /* Which parameter types a field of each type takes: a date an instant, a string a text, an int
@@ -630,7 +636,8 @@ static void field_param(loader *L, const tlc_sp_field *f, const tlc_node *v, tlc
 					   "'%s' is neither a parameter reference nor a value of field '%s': "
 					   "a parameter is '$' and a lowercase name",
 					   v->str, f->name);
-		tlc_diag_set_fix(g, "name a declared parameter ('$courier'), or write the text without a leading '$'");
+		tlc_diag_set_fix(g, "name a declared parameter ('$courier'), or write '$%s' for the text itself",
+			 v->str);
 		L->errors++;
 		return;
 	}
@@ -638,7 +645,8 @@ static void field_param(loader *L, const tlc_sp_field *f, const tlc_node *v, tlc
 	if (!p) {
 		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL018", sp, "'$%s' is not a declared parameter", name);
 		if (f->type != TLC_FIELD_BOOL)
-			tlc_diag_set_fix(g, "declare it: 'params: {%s: %s}'", name, wants[f->type]);
+			tlc_diag_set_fix(g, "declare it: 'params: {%s: %s}', or write '$%s' for the text "
+					 "itself", name, wants[f->type], v->str);
 		L->errors++;
 		return;
 	}
@@ -740,10 +748,11 @@ static void refuse_param(loader *L, const tlc_node *v, const char *where)
 				   "'%s' in %s would reach the app as written: parameters are resolved "
 				   "in times and content-state values only", v->str, where);
 	if (strcmp(where, "an alert") == 0)
-		tlc_diag_set_fix(g, "an alert is sent as written: write its text itself");
+		tlc_diag_set_fix(g, "an alert is sent as written: write its text itself ('$%s' for a "
+				 "text that starts with '$')", v->str);
 	else
-		tlc_diag_set_fix(g, "attributes are static: write the value itself, or carry it in a "
-				 "content-state field ('state: {f: %s}')", v->str);
+		tlc_diag_set_fix(g, "attributes are static: write the value itself ('$%s' for a text "
+				 "that starts with '$'), or carry it in a content-state field", v->str);
 	L->errors++;
 }
 
@@ -870,8 +879,12 @@ static void load_activity(loader *L, const tlc_node *root)
 			s->attributes[s->nattributes].field = n->pairs[i].key->str;
 			s->attributes[s->nattributes++].value = v;
 			refuse_param(L, v, "the attributes");
-			if ((v->type == TLC_SCALAR_INT || v->type == TLC_SCALAR_FLOAT) &&
-			    tlc_scalar_number(v, &d) < 0) {
+			int64_t iv;
+			if (v->type == TLC_SCALAR_INT && tlc_scalar_int(v, &iv) < 0) {
+				tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+					     "%s is out of range: an integer attribute is at most 64 bits", v->str);
+				L->errors++;
+			} else if (v->type == TLC_SCALAR_FLOAT && tlc_scalar_number(v, &d) < 0) {
 				tlc_diag_add(&L->ctx->diags, "TL015", v->span,
 					     "%s is not a finite number: attributes reach the app as JSON, "
 					     "which has no infinity or NaN", v->str);
@@ -899,9 +912,10 @@ static void load_activity(loader *L, const tlc_node *root)
 		load_event(L, end, TLC_LA_END, &s->events[s->nevents++]);
 	/* the views' templates, read here so that every command refuses the same ones (TL025) */
 	const char *args[TLC_LA_MAX_FIELDS], *dates[TLC_LA_MAX_FIELDS];
+	bool arg_int[TLC_LA_MAX_FIELDS];
 	tlc_tmpl_env env;
 	tlc_tmpl t;
-	tlc_spec_activity_env(s, &env, args, dates);
+	tlc_spec_activity_env(s, &env, args, dates, arg_int);
 	for (int p = 0; p < 8; p++)
 		if (s->view_nodes[p] && tlc_template_split(L->ctx, s->view_nodes[p], &env, &t) < 0)
 			L->errors++;
@@ -910,17 +924,21 @@ static void load_activity(loader *L, const tlc_node *root)
 			tlc_spec_unused_param(L->ctx, &s->params[i]);
 }
 
-void tlc_spec_activity_env(const tlc_spec *s, tlc_tmpl_env *env, const char **args, const char **dates)
+void tlc_spec_activity_env(const tlc_spec *s, tlc_tmpl_env *env, const char **args, const char **dates,
+			   bool *arg_int)
 {
 	memset(env, 0, sizeof *env);
 	for (size_t f = 0; f < s->nfields && f < TLC_LA_MAX_FIELDS; f++)
-		if (s->fields[f].type == TLC_FIELD_DATE)
+		if (s->fields[f].type == TLC_FIELD_DATE) {
 			dates[env->ndates++] = s->fields[f].name;
-		else
+		} else {
+			arg_int[env->nargs] = s->fields[f].type == TLC_FIELD_INT; /* as activity.c passes them */
 			args[env->nargs++] = s->fields[f].name;
+		}
 	env->args = args;
 	env->dates = dates;
 	env->activity = true;
+	env->arg_int = arg_int;
 }
 
 void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p)

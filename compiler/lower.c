@@ -19,6 +19,7 @@ typedef struct lowerer {
 	size_t msgcap;
 	int errors;
 	const char **args;    /* text/number parameters a template may use */
+	bool *arg_int;        /* per arg: an integer parameter */
 	size_t nargs;
 } lowerer;
 
@@ -116,7 +117,7 @@ static int add_message(lowerer *L, const tlc_tmpl_run *tr, const char *key, uint
 static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_prog_view *v)
 {
 	tlc_tmpl t;
-	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false};
+	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->arg_int};
 	v->present = true;
 	if (tlc_template_split(L->ctx, n, &env, &t) < 0) {
 		L->errors++;
@@ -267,15 +268,18 @@ static int lower_header(lowerer *L)
 	p->locales = calloc(s->nlocales + 1, sizeof *p->locales);
 	p->params = calloc(s->nparams + 1, sizeof *p->params);
 	L->args = calloc(s->nparams + 1, sizeof *L->args);
-	if (!p->locales || !p->params || !L->args)
+	L->arg_int = calloc(s->nparams + 1, sizeof *L->arg_int);
+	if (!p->locales || !p->params || !L->args || !L->arg_int)
 		return TLC_ENOMEM;
 	for (size_t i = 0; i < s->nlocales; i++)
 		p->locales[p->nlocales++] = xstrdup(L, s->locales[i]);
 	for (size_t i = 0; i < s->nparams; i++) {
 		p->params[p->nparams].name = xstrdup(L, s->params[i].name);
 		p->params[p->nparams++].type = (tlc_prog_param_type)s->params[i].type;
-		if (s->params[i].type != TLC_PARAM_INSTANT)
+		if (s->params[i].type != TLC_PARAM_INSTANT) {
+			L->arg_int[L->nargs] = s->params[i].type == TLC_PARAM_INTEGER;
 			L->args[L->nargs++] = s->params[i].name;
+		}
 	}
 	if ((p->has_window = s->has_window)) {
 		lower_time(L, &s->window_start, &p->window_start);
@@ -292,7 +296,7 @@ static int lower_header(lowerer *L)
 
 int tlc_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_program **out)
 {
-	lowerer L = {ctx, s, NULL, 0, 0, NULL, 0};
+	lowerer L = {ctx, s, NULL, 0, 0, NULL, NULL, 0};
 	int rc = TLC_ENOMEM;
 	if (s->kind != TLC_SPEC_WIDGET)
 		return TLC_EINVAL;
@@ -321,6 +325,7 @@ int tlc_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_program **out)
 	}
 out:
 	free(L.args);
+	free(L.arg_int);
 	if (rc < 0) {
 		tlc_program_free(L.p);
 		return rc;

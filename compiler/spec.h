@@ -260,7 +260,9 @@ int tlc_input_read_as(tlc_ctx *ctx, const char *path, const char *what, size_t l
 void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p);
 struct tlc_tmpl_env;
 /* What a Live Activity's views may name: text fields as arguments, date fields in live runs.
- * args and dates hold TLC_LA_MAX_FIELDS names each. */
+ * args and dates hold TLC_LA_MAX_FIELDS names each, arg_int as many flags (int fields). */
 void tlc_spec_activity_env(const tlc_spec *s, struct tlc_tmpl_env *env, const char **args,
-			   const char **dates);
+			   const char **dates, bool *arg_int);
+/* A literal string value as the app receives it: "$$USD" (the escape) is "$USD". */
+const char *tlc_spec_literal(const char *s);
 #endif

@@ -209,24 +209,27 @@ static void icu_verdict(tsplit *t, size_t off, const char *s, size_t len, const 
 	tlc_err e = {0};
 	if (!t->ctx->render || tlc_render_locale_get(&loc, t->ctx->render, "en_US") < 0)
 		return;
+	/* each argument with the type it has when the text is shown: units and integer
+	 * parameters or fields are integers, every other parameter or field a string (display.c,
+	 * activity.c), so a number style on a text parameter fails here, not at instantiation */
 	for (size_t i = 0; i < nuses; i++) {
 		const char *nm = s + uses[i].name_off;
 		size_t nl = uses[i].name_len, k = 0;
-		bool num = uses[i].kind != TLC_MSG_KIND_SELECT;
 		while (k < nargs && !(strlen(args[k].name) == nl && memcmp(args[k].name, nm, nl) == 0))
 			k++;
-		if (k == nargs) {
-			if (nargs == sizeof args / sizeof *args)
-				return; /* the scan has refused more arguments than ICU takes */
-			char *name = tlc_arena_strndup(&t->ctx->arena, nm, nl);
-			if (!name)
-				return;
-			args[nargs++] = (tlc_msg_arg){name, TLC_MSG_ARG_STRING, 0, "x"};
-		}
-		/* a plain {x} takes either type; a typed or plural use needs an integer */
-		bool plain = uses[i].kind == TLC_MSG_KIND_SIMPLE && uses[i].len == nl + 2;
-		if (num && !plain)
-			args[k] = (tlc_msg_arg){args[k].name, TLC_MSG_ARG_INT, 1, NULL};
+		if (k < nargs)
+			continue;
+		if (nargs == sizeof args / sizeof *args)
+			return; /* the scan has refused more arguments than ICU takes */
+		char *name = tlc_arena_strndup(&t->ctx->arena, nm, nl);
+		if (!name)
+			return;
+		bool integer = !t->env->activity && unit_index(nm, nl) >= 0;
+		for (size_t a = 0; a < t->env->nargs; a++)
+			if (strlen(t->env->args[a]) == nl && memcmp(t->env->args[a], nm, nl) == 0)
+				integer = t->env->arg_int && t->env->arg_int[a];
+		args[nargs++] = integer ? (tlc_msg_arg){name, TLC_MSG_ARG_INT, 1, NULL}
+					: (tlc_msg_arg){name, TLC_MSG_ARG_STRING, 0, "x"};
 	}
 	tlc_buf out = TLC_BUF_INIT;
 	int err = tlc_render_msg(&out, &e, loc, s, len, args, nargs);

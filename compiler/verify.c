@@ -365,7 +365,10 @@ static size_t mid_params(verifier *v, tlc_param_value base[16], int anchor[16], 
 	*ninst = 0;
 	for (size_t i = 0; i < v->s->nparams && nb < 16; i++) {
 		const tlc_sp_param *pp = &v->s->params[i];
-		base[nb] = (tlc_param_value){pp->name, 0, 0, pp->name};
+		/* stand-ins: a text reads as its name, a number or an integer as 1, a duration 1m */
+		base[nb] = (tlc_param_value){pp->name, 0, pp->type == TLC_PARAM_DURATION ? 60 : 1,
+					     pp->type == TLC_PARAM_NUMBER || pp->type == TLC_PARAM_INTEGER ? "1"
+					     : pp->type == TLC_PARAM_DURATION ? "1m" : pp->name};
 		anchor[nb] = pp->type == TLC_PARAM_INSTANT ? domain_anchor(v, pp) : -1;
 		if (anchor[nb] >= 16)
 			anchor[nb] = -1;
@@ -460,9 +463,25 @@ static const tlc_node *text_node(const verifier *v, const tlc_timeline *tl, size
 	return tlc_node_get(v->s->root, "widget");
 }
 
+/* Whether entry e starts or ends a stretch of one phase per countdown: within a stretch the
+ * numbers of a baked or self-updating text only count down or up, so its widest form is at one
+ * end (the first or the last entry), and measuring the ends finds it without rendering 10,000
+ * entries. */
+static bool phase_edge(const tlc_timeline *tl, size_t e)
+{
+	if (e == 0 || e + 1 == tl->nentries)
+		return true;
+	for (size_t c = 0; c < tl->program->ncountdowns; c++)
+		if (tl->entries[e].views[c].phase != tl->entries[e - 1].views[c].phase ||
+		    tl->entries[e].views[c].phase != tl->entries[e + 1].views[c].phase)
+			return true;
+	return false;
+}
+
 /*
- * Every entry of one timeline (the parameters' middle values), in every locale and family the
- * widget shows: a text that takes more lines than the family has is cut on the device. One
+ * The entries of one timeline (the parameters' middle values) at the ends of each phase's
+ * stretch, in every locale and family the widget shows: a text that takes more lines than the
+ * family has is cut on the device. One
  * warning per family, at the first entry, with the text and the lines it needs.
  */
 static void check_families(verifier *v)
@@ -485,7 +504,9 @@ static void check_families(verifier *v)
 	const char **texts = calloc(nc ? nc : 1, sizeof *texts);
 	for (size_t c = 0; b && c < nc; c++)
 		tlc_buf_init(&b[c]); /* ptr "" (a zeroed buffer's is NULL) */
-	for (size_t e = 0; b && texts && e < tl->nentries; e++)
+	for (size_t e = 0; b && texts && e < tl->nentries; e++) {
+		if (!phase_edge(tl, e))
+			continue;
 		for (int f = 1; f < TLC_FAM_MAX; f++) {
 			if (!on[f] || warned[f])
 				continue;
@@ -530,6 +551,7 @@ static void check_families(verifier *v)
 				tlc_buf_release(&joined);
 			}
 		}
+	}
 	for (size_t c = 0; b && c < nc; c++)
 		tlc_buf_release(&b[c]);
 	free(b);

@@ -296,7 +296,6 @@ static int parse_simple_style(parser *p, size_t arg_off)
 static int parse_number(parser *p, double *out)
 {
 	size_t start = p->i;
-	char buf[48];
 	if (p->i < p->n && (p->s[p->i] == '-' || p->s[p->i] == '+'))
 		p->i++;
 	if (!span_while(p, is_digit))
@@ -305,11 +304,23 @@ static int parse_number(parser *p, double *out)
 		p->i++;
 		span_while(p, is_digit);
 	}
-	if (p->i - start >= sizeof buf)
+	if (p->i - start >= 48)
 		return fail(p, start, p->i - start, "number too long");
-	memcpy(buf, p->s + start, p->i - start);
-	buf[p->i - start] = 0;
-	*out = strtod(buf, NULL);
+	/* read here, not by strtod(), which follows the app's C locale ("1.5" is 1 under de_DE) */
+	double v = 0, scale = 1;
+	bool frac = false;
+	for (size_t k = start; k < p->i; k++) {
+		char c = p->s[k];
+		if (c == '.')
+			frac = true;
+		else if (c >= '0' && c <= '9') {
+			if (frac)
+				v += (c - '0') * (scale /= 10);
+			else
+				v = v * 10 + (c - '0');
+		}
+	}
+	*out = p->s[start] == '-' ? -v : v;
 	return 0;
 }
 

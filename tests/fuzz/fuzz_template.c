@@ -20,6 +20,7 @@
 #include "template.h"
 
 static const char *const env_args[] = {"name", "who", "n", "team", "score", "courier", "g"};
+static const bool env_int[] = {false, false, true, false, true, false, false}; /* integers */
 static const char *const env_dates[] = {"eta", "start", "end"};
 
 static void put_escaped(tlc_buf *b, const uint8_t *p, size_t n, bool ascii)
@@ -168,6 +169,39 @@ static void check_runs(tlc_ctx *ctx, const tlc_node *n, const tlc_tmpl *t, unsig
 	}
 }
 
+/* What the splitter accepted, ICU formats: every message with its arguments typed as they are
+ * when shown (units and integer arguments 1, the others a string) is no TLC_EINPUT, in en_US
+ * (check finds what compile and render would refuse). */
+static void formats_as_split(const tlc_tmpl *t, const tlc_tmpl_env *env)
+{
+	tlc_render_locale *loc;
+	if (tlc_render_locale_get(&loc, fuzz_render(), "en_US") < 0)
+		abort();
+	for (size_t i = 0; i < t->nruns; i++) {
+		const tlc_tmpl_run *r = &t->runs[i];
+		tlc_msg_arg args[TLC_UNIT_COUNT + 16];
+		size_t n = 0;
+		if (r->kind != TLC_RUN_MESSAGE)
+			continue;
+		for (int u = 0; u < TLC_UNIT_COUNT && !env->activity; u++)
+			if (r->units & (1u << u))
+				args[n++] = (tlc_msg_arg){tlc_unit_name(1u << u), TLC_MSG_ARG_INT, 1, NULL};
+		for (size_t k = 0; k < r->nnames && n < sizeof args / sizeof *args; k++) {
+			bool integer = false;
+			for (size_t a = 0; a < env->nargs; a++)
+				if (strcmp(env->args[a], r->names[k]) == 0)
+					integer = env->arg_int[a];
+			args[n++] = integer ? (tlc_msg_arg){r->names[k], TLC_MSG_ARG_INT, 1, NULL}
+					    : (tlc_msg_arg){r->names[k], TLC_MSG_ARG_STRING, 0, "x"};
+		}
+		tlc_buf out = TLC_BUF_INIT;
+		tlc_err e;
+		int rc = tlc_render_msg(&out, &e, loc, r->text, strlen(r->text), args, n);
+		FUZZ_CHECK(rc != TLC_EINPUT);
+		tlc_buf_release(&out);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_in in = {data, size};
@@ -188,7 +222,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tlc_buf_release(&src);
 	int rc = json ? tlc_parse_json(&ctx, file, &root) : tlc_parse_yaml(&ctx, file, &root);
 	if (rc == 0 && root && root->kind == TLC_NODE_SCALAR) {
-		tlc_tmpl_env env = {env_args, sizeof env_args / sizeof *env_args, NULL, 0, false};
+		tlc_tmpl_env env = {env_args, sizeof env_args / sizeof *env_args, NULL, 0, false, env_int};
 		tlc_tmpl t;
 		if (opt & 8) {
 			env.dates = env_dates;
@@ -201,6 +235,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(rc != TLC_EINPUT || ctx.diags.n > 0);
 		if (rc == 0)
 			check_runs(&ctx, root, &t, opt, b_loc);
+		if (rc == 0)
+			formats_as_split(&t, &env);
 	}
 	fuzz_check_diags(&ctx);
 	tlc_ctx_release(&ctx);

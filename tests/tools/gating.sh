@@ -96,6 +96,12 @@ cp "$root/examples/scenarios/07-dense-entries.fixed.yaml" specs/oven.yaml
 expect "a gone finding is a note" 0 $? "a baselined TL107 finding is gone"
 "$tool" check --baseline base.json --baseline-strict specs/oven.yaml > "$t/log" 2>&1
 expect "--baseline-strict fails when the baseline should shrink" 1 $?
+cp base.json base-before.json
+"$tool" check --baseline base.json --write-baseline base.json specs/oven.yaml > "$t/log" 2>&1
+expect "--write-baseline over the baseline it reads (how it shrinks)" 0 $?
+! cmp -s base.json base-before.json && ! grep -q TL107 base.json; ok "the baseline shrank" $?
+"$tool" check --baseline base-before.json --output-sarif base-before.json specs/oven.yaml > "$t/log" 2>&1
+expect "another report over the baseline is refused" 2 $? "it is an input of this run"
 "$tool" check --baseline missing.json specs/oven.yaml > "$t/log" 2>&1
 expect "a missing baseline is bad input" 2 $? "missing.json: error: cannot open the baseline"
 # a baseline is read strictly, with positions (each of these was accepted)

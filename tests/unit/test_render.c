@@ -960,3 +960,4 @@ Test(render, converter_output_and_offset_map)
 	tlc_msg__scan_release(&sc);
 }
 
+
