@@ -56,62 +56,39 @@ class Log:
             self.report("schema", "/" + "/".join(map(str, e.absolute_path)), e.message)
 
     # -- the validator's default rules (error and warning levels) ---------------------------------------
+    def entries(self):
+        """(pointer, key, value) of every member of every object in the log, depth first."""
+        def walk(node, ptr):
+            if isinstance(node, dict):
+                for k, v in node.items():
+                    yield ptr, k, v
+                    yield from walk(v, f"{ptr}/{k}")
+            elif isinstance(node, list):
+                for i, v in enumerate(node):
+                    yield from walk(v, f"{ptr}/{i}")
+        return walk(self.doc, "")
+
+    def objects(self, key):
+        """(pointer, object) of every object stored under `key` anywhere in the log."""
+        return [(f"{p}/{k}", v) for p, k, v in self.entries() if k == key and isinstance(v, dict)]
+
     def uris(self):
         """(pointer, uri, is artifactLocation.uri) of every URI SARIF1002/1005 look at."""
         out = []
         if isinstance(self.doc.get("$schema"), str):
             out.append(("/$schema", self.doc["$schema"], False))
-
-        def walk(node, ptr):
-            if isinstance(node, dict):
-                for k, v in node.items():
-                    p = f"{ptr}/{k}"
-                    if k in ("artifactLocation",) and isinstance(v, dict) and isinstance(v.get("uri"), str):
-                        out.append((p + "/uri", v["uri"], True))
-                    elif k in ("helpUri", "downloadUri", "repositoryUri") and isinstance(v, str):
-                        out.append((p, v, False))
-                    elif k == "workItemUris" and isinstance(v, list):
-                        out.extend((f"{p}/{i}", u, False) for i, u in enumerate(v) if isinstance(u, str))
-                    walk(v, p)
-            elif isinstance(node, list):
-                for i, v in enumerate(node):
-                    walk(v, f"{ptr}/{i}")
-        walk(self.doc, "")
+        for ptr, k, v in self.entries():
+            p = f"{ptr}/{k}"
+            if k == "artifactLocation" and isinstance(v, dict) and isinstance(v.get("uri"), str):
+                out.append((p + "/uri", v["uri"], True))
+            elif k in ("helpUri", "downloadUri", "repositoryUri") and isinstance(v, str):
+                out.append((p, v, False))
+            elif k == "workItemUris" and isinstance(v, list):
+                out.extend((f"{p}/{i}", u, False) for i, u in enumerate(v) if isinstance(u, str))
         for ri, run in enumerate(self.doc.get("runs") or []):
             for name, base in ((run or {}).get("originalUriBaseIds") or {}).items():
                 if isinstance(base, dict) and isinstance(base.get("uri"), str):
                     out.append((f"/runs/{ri}/originalUriBaseIds/{name}/uri", base["uri"], True))
-        return out
-
-    def regions(self):
-        """(pointer, physicalLocation) of every physicalLocation in the log."""
-        out = []
-
-        def walk(node, ptr):
-            if isinstance(node, dict):
-                for k, v in node.items():
-                    if k == "physicalLocation" and isinstance(v, dict):
-                        out.append((f"{ptr}/{k}", v))
-                    walk(v, f"{ptr}/{k}")
-            elif isinstance(node, list):
-                for i, v in enumerate(node):
-                    walk(v, f"{ptr}/{i}")
-        walk(self.doc, "")
-        return out
-
-    def artifact_locations(self):
-        out = []
-
-        def walk(node, ptr):
-            if isinstance(node, dict):
-                for k, v in node.items():
-                    if k == "artifactLocation" and isinstance(v, dict):
-                        out.append((f"{ptr}/{k}", v))
-                    walk(v, f"{ptr}/{k}")
-            elif isinstance(node, list):
-                for i, v in enumerate(node):
-                    walk(v, f"{ptr}/{i}")
-        walk(self.doc, "")
         return out
 
     def sarif_rules(self):
@@ -125,7 +102,7 @@ class Log:
             elif not is_artifact and not is_absolute(uri):
                 self.report("SARIF1005", ptr, f"'{uri}' must be an absolute URI")
         # SARIF1004 ExpressUriBaseIdsCorrectly
-        for ptr, loc in self.artifact_locations():
+        for ptr, loc in self.objects("artifactLocation"):
             uri = loc.get("uri")
             if isinstance(uri, str):
                 if "uriBaseId" in loc and is_absolute(uri):
@@ -146,7 +123,7 @@ class Log:
                 if is_absolute(uri) and ("?" in uri or "#" in uri):
                     self.report("SARIF1004", ptr, f"the base '{uri}' has a query or fragment")
         # SARIF1007 RegionPropertiesMustBeConsistent; SARIF1008 PhysicalLocationPropertiesMustBeConsistent
-        for ptr, pl in self.regions():
+        for ptr, pl in self.objects("physicalLocation"):
             r = pl.get("region")
             if isinstance(r, dict):
                 if not (r.get("startLine", 0) >= 1 or r.get("charOffset", -1) >= 0 or r.get("byteOffset", -1) >= 0):
