@@ -826,6 +826,9 @@ static void check_order(la_check *c)
 	}
 }
 
+/* Whether a view counts with date field f: a {timer}, {relative}, {offset} (true: they count
+ * up past the date) or a {countdown} or {progress} (kind_out set, false returned). A field
+ * shown only as a timestamp ({time}, {date}) or not at all leaves *pres_out at -1. */
 static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pres_out,
 		      tlc_span *span_out)
 {
@@ -837,11 +840,12 @@ static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pre
 			if (tlc_run_is_live(tm.runs[i].kind) && tm.runs[i].field &&
 			    strcmp(tm.runs[i].field, c->s->fields[f].name) == 0 &&
 			    (tm.runs[i].kind == TLC_RUN_TIMER || tm.runs[i].kind == TLC_RUN_RELATIVE ||
-			     tm.runs[i].kind == TLC_RUN_OFFSET || tm.runs[i].kind == TLC_RUN_COUNTDOWN)) {
+			     tm.runs[i].kind == TLC_RUN_OFFSET || tm.runs[i].kind == TLC_RUN_COUNTDOWN ||
+			     tm.runs[i].kind == TLC_RUN_PROGRESS)) {
 				*kind_out = tm.runs[i].kind;
 				*pres_out = p;
 				*span_out = tm.runs[i].span;
-				if (tm.runs[i].kind != TLC_RUN_COUNTDOWN)
+				if (tm.runs[i].kind != TLC_RUN_COUNTDOWN && tm.runs[i].kind != TLC_RUN_PROGRESS)
 					return true; /* the ones that count up */
 			}
 	}
@@ -861,6 +865,10 @@ static void check_dates(la_check *c)
 		int pres = -1;
 		tlc_span vspan = TLC_SPAN_NONE;
 		bool counts_up = view_uses(c, (int)f, &kind, &pres, &vspan);
+		/* an elapsed timer (date-since) counts up on purpose; a field no view counts with
+		   (unshown, or a timestamp like "Updated {time reading-at}") may lie in the past */
+		bool counted = pres >= 0 && !c->s->fields[f].since;
+		counts_up = counts_up && !c->s->fields[f].since;
 		for (size_t i = 0; i < sch->nstates; i++) {
 			const tlc_la_state *st = &sch->states[i];
 			const tlc_node *vn = state_value_node(c, st, (int)f);
@@ -886,7 +894,7 @@ static void check_dates(la_check *c)
 					flagged = true;
 					break;
 				}
-			if (!flagged && T <= st->at && st->kind != TLC_LA_END) {
+			if (!flagged && counted && T <= st->at && st->kind != TLC_LA_END) {
 				tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL207", vn->span,
 							   "'%s' is %s, at or before the %s that sets it: a "
 							   "{countdown} shows 0:00 at once, a {timer} counts up",
@@ -912,7 +920,16 @@ static void check_dates(la_check *c)
 						    "and push final content at the end",
 						    c->s->fields[f].name);
 			}
-			if (T > st->at && until > T && st->stale == TLC_TIME_NONE && pres >= 0) {
+			/* out of date from T until new content comes: any update or end that the
+			   activity still takes (before the system ends it), within a minute of T */
+			tlc_time fresh = visible_until;
+			for (size_t j = i + 1; j < sch->nstates; j++)
+				if (sch->states[j].at >= T && sch->states[j].at < sch->system_end) {
+					fresh = sch->states[j].at;
+					break;
+				}
+			if (T > st->at && until > T && fresh > T + 60 && st->stale == TLC_TIME_NONE &&
+			    pres >= 0) {
 				tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL206", event_node(c, st, NULL)->span,
 							   "after %s the content is out of date and nothing marks it "
 							   "stale: this %s sets no stale date",
@@ -963,15 +980,20 @@ static void check_events(la_check *c, int pushes_per_hour)
 						   "(attributesTooLarge)", st->data_len);
 			tlc_diag_set_fix(g, "send identifiers instead of long texts");
 		}
+		/* an app kept running by a background mode (audio, location, an accessory) makes
+		   its own updates on time; any other app runs only when the user or iOS decides */
 		if (ev->event == TLC_LA_UPDATE && st->via == TLC_VIA_APP && ev->at.expr.kind != TLC_TIME_EXPR_NOW &&
-		    (i == 0 || sch->states[i - 1].src != st->src)) {
+		    !c->s->runs_in_background && (i == 0 || sch->states[i - 1].src != st->src)) {
 			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL211", tlc_node_get(ev->node, "via")
 									? tlc_node_get(ev->node, "via")->span
 									: ev->node->span,
 						   "an update 'via: app' at a set time: nothing runs the app "
-						   "then, so the update never happens");
-			tlc_diag_set_fix(g, "send it as a push ('via: push'), or make it 'at: now' for "
-					    "an update the app makes while it runs");
+						   "then, so the update never happens%s",
+						   c->s->background_modes ? " (its background modes run it when "
+									    "iOS decides, not at a set time)" : "");
+			tlc_diag_set_fix(g, "send it as a push ('via: push'), make it 'at: now' for an "
+					    "update the app makes while it runs, or list the background mode "
+					    "that keeps the app running ('background-modes: [audio]')");
 		}
 		/* priority-10 pushes in the busiest hour */
 		if (st->payload && st->priority == 10) {
@@ -991,7 +1013,8 @@ static void check_events(la_check *c, int pushes_per_hour)
 		const tlc_sp_event *ev = &c->s->events[sch->states[at_most].src];
 		tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL210", ev->node->span,
 					   "%zu priority-10 pushes in one hour: the push budget is not "
-					   "published, and beyond about %d an hour the system throttles them",
+					   "published, and beyond about %d an hour (an assumption) the "
+					   "system throttles them",
 					   most, pushes_per_hour);
 		tlc_diag_set_fix(g, "send routine updates at 'priority: 5' (not budgeted) and keep 10 "
 				    "for what the user must see now");

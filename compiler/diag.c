@@ -16,6 +16,16 @@ static void diag_free_fields(tlc_diag *g)
 	free(g->related_note);
 }
 
+void tlc_diag_remove(tlc_diags *d, size_t i)
+{
+	if (i >= d->n)
+		return;
+	d->count[d->v[i].sev]--;
+	diag_free_fields(&d->v[i]);
+	memmove(&d->v[i], &d->v[i + 1], (d->n - i - 1) * sizeof *d->v);
+	d->n--;
+}
+
 void tlc_diags_release(tlc_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)
@@ -120,6 +130,15 @@ tlc_diag *tlc_diag_vadd(tlc_diags *d, const char *rule, tlc_span span, const cha
 	d->count[g->sev]++;
 	d->n++;
 	return g;
+}
+
+void tlc_diag_set_severity(tlc_diags *d, tlc_diag *g, tlc_severity sev)
+{
+	if (!g || g->sev == sev)
+		return;
+	d->count[g->sev]--;
+	d->count[sev]++;
+	g->sev = sev;
 }
 
 tlc_diag *tlc_diag_add(tlc_diags *d, const char *rule, tlc_span span, const char *fmt, ...)

@@ -54,6 +54,10 @@ tlc_diag *tlc_diag_add(tlc_diags *d, const char *rule, tlc_span span, const char
 #endif
 	;
 tlc_diag *tlc_diag_vadd(tlc_diags *d, const char *rule, tlc_span span, const char *fmt, va_list ap);
+/* Removes diagnostic i (a duplicate), keeping the order of the others. */
+void tlc_diag_remove(tlc_diags *d, size_t i);
+/* A finding whose severity is not its rule's default: TL102's certain form is an error. */
+void tlc_diag_set_severity(tlc_diags *d, tlc_diag *g, tlc_severity sev);
 void tlc_diag_set_fix(tlc_diag *g, const char *fmt, ...)
 #ifdef __GNUC__
 	__attribute__((format(printf, 2, 3)))

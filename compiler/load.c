@@ -497,8 +497,18 @@ static void load_sources(loader *L, const tlc_node *root)
 		if (it->kind == TLC_NODE_SCALAR) {
 			x->kind = (tlc_source_kind)enum_index(words, 4, it->str);
 		} else {
-			x->kind = TLC_SOURCE_BACKGROUND_REFRESH;
-			get_duration(L, tlc_node_get(it, "background-refresh"), false, &x->interval);
+			const tlc_node *bg = tlc_node_get(it, "background-refresh");
+			const tlc_node *ab = tlc_node_get(it, "app-background");
+			x->kind = bg ? TLC_SOURCE_BACKGROUND_REFRESH : TLC_SOURCE_APP_BACKGROUND;
+			if (get_duration(L, bg ? bg : ab, false, &x->interval) == 0 && !bg && x->interval < 60) {
+				/* WidgetKit coalesces reloads closer than this; the replay asks at most
+				   once a minute */
+				tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL015", ab->span,
+							   "the app asks for reloads at most once a minute "
+							   "here, not every %s", ab->str);
+				tlc_diag_set_fix(g, "write how often the app really asks, '1m' or more");
+				L->errors++;
+			}
 		}
 	}
 }
@@ -853,6 +863,15 @@ static void load_activity(loader *L, const tlc_node *root)
 	s->bundle_id = tlc_node_get(root, "bundle-id")->str;
 	if ((n = tlc_node_get(root, "channel-id")))
 		s->channel_id = n->str;
+	if ((n = tlc_node_get(root, "background-modes"))) {
+		/* the modes that keep the app running, not those iOS runs when it decides */
+		static const char *const running[] = {"audio", "location", "bluetooth-central",
+						      "bluetooth-peripheral", "external-accessory"};
+		s->background_modes = n;
+		for (size_t i = 0; i < n->n && !s->runs_in_background; i++)
+			if (enum_index(running, 5, n->items[i]->str) >= 0)
+				s->runs_in_background = n->items[i];
+	}
 	if ((n = tlc_node_get(root, "date-encoding")))
 		s->date_encoding = (tlc_date_encoding)enum_index(enc, 4, n->str);
 	n = tlc_node_get(root, "content-state");
@@ -869,7 +888,10 @@ static void load_activity(loader *L, const tlc_node *root)
 		f->name = n->pairs[i].key->str;
 		f->node = n->pairs[i].key;
 		refuse_reserved(L, f->node, "content-state field");
-		f->type = (tlc_field_type)enum_index(types, 5, n->pairs[i].value->str);
+		/* date-since: a Date like any other, that the views count up from on purpose */
+		f->since = strcmp(n->pairs[i].value->str, "date-since") == 0;
+		f->type = f->since ? TLC_FIELD_DATE
+				   : (tlc_field_type)enum_index(types, 5, n->pairs[i].value->str);
 	}
 	if ((n = tlc_node_get(root, "attributes"))) {
 		s->attributes = alloc_n(L, n->n, sizeof *s->attributes);

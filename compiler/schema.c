@@ -38,7 +38,7 @@ static const char *const e_param_type[] = {"instant", "duration", "text", "integ
 static const tlc_type t_param_type = {.kind = TLC_V_ENUM, .name = "parameter type", .enums = e_param_type};
 static const char *const e_source[] = {"app-open", "push", "app-intent", "widget-push", NULL};
 static const tlc_type t_source_word = {.kind = TLC_V_ENUM, .name = "refresh source", .enums = e_source};
-static const char *const e_field_type[] = {"date", "string", "int", "double", "bool", NULL};
+static const char *const e_field_type[] = {"date", "date-since", "string", "int", "double", "bool", NULL};
 static const tlc_type t_field_type = {.kind = TLC_V_ENUM, .name = "field type", .enums = e_field_type};
 static const char *const e_date_enc[] = {"deferred-to-date", "seconds-since-1970", "milliseconds-since-1970", "iso8601", NULL};
 static const tlc_type t_date_enc = {.kind = TLC_V_ENUM, .name = "date encoding", .enums = e_date_enc};
@@ -46,6 +46,12 @@ static const char *const e_via[] = {"push", "app", NULL};
 static const tlc_type t_via = {.kind = TLC_V_ENUM, .name = "update source", .enums = e_via};
 static const char *const e_start_via[] = {"app", "push-to-start", NULL};
 static const tlc_type t_start_via = {.kind = TLC_V_ENUM, .name = "start source", .enums = e_start_via};
+static const char *const e_bg_mode[] = {"audio", "location", "bluetooth-central", "bluetooth-peripheral",
+					"external-accessory", "voip", "fetch", "processing",
+					"remote-notification", NULL};
+static const tlc_type t_bg_mode = {.kind = TLC_V_ENUM, .name = "background mode", .enums = e_bg_mode};
+static const tlc_type t_bg_modes = {.kind = TLC_V_LIST, .name = "list of background modes",
+				    .elem = &t_bg_mode};
 static const tlc_type t_priority = {.kind = TLC_V_INT, .name = "integer", .min = 5, .max = 10};
 static const tlc_type t_rule_id = {.kind = TLC_V_NAME, .name = "rule id"};
 
@@ -146,14 +152,21 @@ static const tlc_type t_reload_obj = {.kind = TLC_V_OBJECT, .name = "reload", .k
 static const tlc_type t_reload = {.kind = TLC_V_EITHER, .name = "reload", .elem = &t_reload_word,
 				  .alt = &t_reload_obj};
 
-static const tlc_keydef k_bgrefresh[] = {
-	{"background-refresh", &t_duration, TLC_KEY_REQUIRED, NULL,
+static const tlc_keydef k_source_obj[] = {
+	{"background-refresh", &t_duration, 0, NULL,
 	 "A BGAppRefreshTask the app schedules at this interval (a wish, not a promise).", "30m"},
+	{"app-background", &t_duration, 0, NULL,
+	 "Reloads the app asks for while it runs in the background (a WatchConnectivity message, a "
+	 "background task, a silent push), about this often: they count against the budget.",
+	 "15m"},
 };
-static const tlc_type t_bgrefresh = {.kind = TLC_V_OBJECT, .name = "background refresh",
-				     .keys = k_bgrefresh, .nkeys = N(k_bgrefresh)};
+static const char *const g_source_names[] = {"background-refresh", "app-background", NULL};
+static const tlc_keygroup g_source[] = {{g_source_names, true}, {NULL, false}};
+static const tlc_type t_source_obj = {.kind = TLC_V_OBJECT, .name = "refresh source with an interval",
+				      .keys = k_source_obj, .nkeys = N(k_source_obj),
+				      .groups = g_source};
 static const tlc_type t_source = {.kind = TLC_V_EITHER, .name = "refresh source",
-				  .elem = &t_source_word, .alt = &t_bgrefresh};
+				  .elem = &t_source_word, .alt = &t_source_obj};
 static const tlc_type t_sources = {.kind = TLC_V_LIST, .name = "list of refresh sources",
 				   .elem = &t_source};
 
@@ -217,7 +230,7 @@ static const tlc_keydef k_widget[] = {
 	 "Reload policy: `auto` computes it; `at-end`, `never` or `{after: ...}` insist.", "auto"},
 	{"refresh-sources", &t_sources, 0, NULL,
 	 "What else reloads the widget, for the verifier: app-open, push, app-intent, widget-push, "
-	 "{background-refresh: 30m}.",
+	 "{background-refresh: 30m}, {app-background: 15m}.",
 	 "[app-open, {background-refresh: 30m}]"},
 	{"countdown", &t_countdown, 0, NULL, "The countdown the widget shows.", NULL},
 	{"countdowns", &t_countdowns, 0, NULL, "Several countdowns, each with an `id`.", NULL},
@@ -299,7 +312,8 @@ static const tlc_keydef k_activity[] = {
 	 "com.example.shop"},
 	COMMON_KEYS_TAIL,
 	{"content-state", &t_fields, TLC_KEY_REQUIRED, NULL,
-	 "The app's ContentState, field by field: date, string, int, double, bool.",
+	 "The app's ContentState, field by field: date, string, int, double, bool; date-since is a "
+	 "date the views count up from (an elapsed timer: the count-up is intended).",
 	 "{eta: date, status: string}"},
 	{"attributes", &t_state, 0, NULL, "The static attributes (count toward the 4 KB limit).",
 	 "{order: \"A-1234\"}"},
@@ -307,6 +321,11 @@ static const tlc_keydef k_activity[] = {
 	 "How the app's JSONDecoder reads dates: Swift's default is seconds since 2001-01-01.",
 	 "seconds-since-1970"},
 	{"channel-id", &t_string, 0, NULL, "Broadcast channel: pushes carry apns-channel-id.", NULL},
+	{"background-modes", &t_bg_modes, 0, NULL,
+	 "The app's UIBackgroundModes (Info.plist). With audio, location, bluetooth-central, "
+	 "bluetooth-peripheral or external-accessory the app keeps running, so its own updates at "
+	 "set times happen; fetch and processing run when iOS decides.",
+	 "[audio]"},
 	{"view", &t_views, TLC_KEY_REQUIRED, NULL, "What each presentation shows, over the content state.",
 	 "{lock-screen: \"{status} · arrives in {countdown eta}\"}"},
 	{"start", &t_start, TLC_KEY_REQUIRED, NULL, "How and when the activity starts.", NULL},

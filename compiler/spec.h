@@ -119,12 +119,13 @@ typedef enum tlc_source_kind {
 	TLC_SOURCE_APP_INTENT,
 	TLC_SOURCE_WIDGET_PUSH,
 	TLC_SOURCE_BACKGROUND_REFRESH,
+	TLC_SOURCE_APP_BACKGROUND,    /* reloads the app asks for while in the background: budgeted */
 	TLC_SOURCE_KIND_MAX
 } tlc_source_kind;
 
 typedef struct tlc_sp_source {
 	tlc_source_kind kind;
-	int64_t interval; /* BACKGROUND_REFRESH */
+	int64_t interval; /* BACKGROUND_REFRESH, APP_BACKGROUND */
 	const tlc_node *node;
 } tlc_sp_source;
 
@@ -146,6 +147,7 @@ typedef enum tlc_field_type {
 typedef struct tlc_sp_field {
 	const char *name;
 	tlc_field_type type;
+	bool since;           /* date-since: an elapsed timer, counting up is the point */
 	const tlc_node *node;
 } tlc_sp_field;
 
@@ -230,6 +232,10 @@ typedef struct tlc_spec {
 	const char *bundle_id;
 	const char *channel_id;
 	tlc_date_encoding date_encoding;
+	/* background-modes: the app keeps running in the background (audio, location, a Bluetooth
+	   accessory), so its own updates at set times happen; NULL when it does not */
+	const tlc_node *runs_in_background;
+	const tlc_node *background_modes;
 	tlc_sp_field *fields;
 	size_t nfields;
 	tlc_sp_assign *attributes;

@@ -239,7 +239,7 @@ static void s_activity(tlc_buf *b, const tlc_spec *s)
 	for (size_t i = 0; i < s->nfields; i++) {
 		int first = i == 0;
 		s_key(b, s->fields[i].name, &first);
-		s_str(b, ft[s->fields[i].type]);
+		s_str(b, s->fields[i].since ? "date-since" : ft[s->fields[i].type]);
 	}
 	tlc_buf_puts(b, "},\"attributes\":");
 	s_state(b, s->attributes, s->nattributes);

@@ -24,19 +24,31 @@ typedef struct verifier {
 	const tlc_source *src;
 	const tlc_zone *ez, *dz;
 	tlc_time now;
+	bool zone_named;       /* several device zones are checked: messages name the zone */
+	tlc_budget b;          /* the profile, with the app's own background reloads */
+	const tlc_sp_source *app_bg; /* the refresh source that asks them, or NULL */
 } verifier;
 
 /* ---- formatting ----------------------------------------------------------------------------- */
 
+/* "2026-12-05 19:00 (UTC-05:00)"; a floating spec checked in several device zones names the
+ * zone too: "2026-03-08 09:00 America/New_York (UTC-04:00)". */
 static void fmt_local(const verifier *v, char *buf, size_t n, tlc_time t)
 {
 	tlc_civil c;
 	int32_t off = v->dz ? tlc_zone_offset(v->dz, t) : 0;
 	tlc_civil_from_secs(t + off, &c);
 	int32_t a = off < 0 ? -off : off;
-	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d (UTC%c%02d:%02d)", (int)c.year, (int)c.month,
-		 (int)c.day, (int)c.hour, (int)c.min, off < 0 ? '-' : '+', (int)(a / 3600),
+	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d%s%s (UTC%c%02d:%02d)", (int)c.year, (int)c.month,
+		 (int)c.day, (int)c.hour, (int)c.min, v->zone_named ? " " : "",
+		 v->zone_named ? tlc_zone_name(v->dz) : "", off < 0 ? '-' : '+', (int)(a / 3600),
 		 (int)(a / 60 % 60));
+}
+
+/* A literal instant of the spec in UTC: a floating one is local seconds in the device zone. */
+static tlc_time utc_of(const verifier *v, tlc_time at, bool local)
+{
+	return local && v->dz ? at - tlc_zone_offset(v->dz, at - tlc_zone_offset(v->dz, at)) : at;
 }
 
 static void fmt_dur(char *buf, size_t n, int64_t s)
@@ -130,8 +142,8 @@ static void set_timing(tlc_diag *g, const tlc_exposure *e)
 
 static void finding(verifier *v, const tlc_exposure *e)
 {
-	char when[64], worst[48], tol[48];
-	const tlc_budget *b = &v->o->budget;
+	char when[96], worst[48], tol[48];
+	const tlc_budget *b = &v->b;
 	tlc_span sp = exposure_span(v, e);
 	tlc_diag *g = NULL;
 	fmt_local(v, when, sizeof when, e->first);
@@ -153,21 +165,41 @@ static void finding(verifier *v, const tlc_exposure *e)
 			g = tlc_diag_add(&v->ctx->diags, "TL102", sp,
 					 "'{%s}' keeps running past its target from %s, and nothing "
 					 "replaces it until the app runs", run_name(v, e), when);
+		else if (e->certain)
+			g = tlc_diag_add(&v->ctx->diags, "TL102", sp,
+					 "'{%s}' keeps running past its target from %s, for up to %s, "
+					 "even when every entry and reload comes on time",
+					 run_name(v, e), when, worst);
 		else
 			g = tlc_diag_add(&v->ctx->diags, "TL102", sp,
 					 "'{%s}' keeps running past its target from %s, for up to %s, "
-					 "until an entry or a reload replaces it ('%s' profile)",
+					 "until a late reload replaces it (the '%s' profile's lateness, an "
+					 "assumption: docs/budget-model.md)",
 					 run_name(v, e), when, worst, b->name);
+		/* on the device for sure, whatever the budget: an error, like TL101 */
+		if (e->certain)
+			tlc_diag_set_severity(&v->ctx->diags, g, TLC_SEV_ERROR);
 		tlc_diag_set_fix(g, "end this phase at the target ('above: 0s') and follow it with a "
 				    "phase without a timer, so an entry replaces it exactly then; or "
 				    "use '{countdown}', which holds at 0:00");
 		break;
 	case TLC_EXP_STALE_TEXT:
-		g = tlc_diag_add(&v->ctx->diags, "TL103", sp,
-				 "this text is out of date from %s for up to %s: the next timeline comes too "
-				 "late under the '%s' profile (reloads up to %lld min late, %d a day)",
-				 when, worst, b->name, (long long)(b->reload_lateness / 60),
-				 b->reloads_per_day);
+		if (b->reloads_per_day < 0)
+			g = tlc_diag_add(&v->ctx->diags, "TL103", sp,
+					 "this text is out of date from %s for up to %s: the next timeline "
+					 "comes too late under the '%s' profile (reloads up to %lld min late, "
+					 "unlimited)", when, worst, b->name,
+					 (long long)(b->reload_lateness / 60));
+		else
+			g = tlc_diag_add(&v->ctx->diags, "TL103", sp,
+					 "this text is out of date from %s for up to %s: the next timeline "
+					 "comes too late under the '%s' profile (reloads up to %lld min late, "
+					 "an assumption; %d a day)", when, worst, b->name,
+					 (long long)(b->reload_lateness / 60), b->reloads_per_day);
+		if (v->app_bg)
+			tlc_diag_set_related(g, v->app_bg->node->span, "the app's reloads from the "
+					     "background come out of the same budget; only an app in the "
+					     "foreground reloads for free");
 		tlc_diag_set_fix(g, "let the timeline run further past its reload date (a longer "
 				    "'horizon'), or use self-updating text ({timer}, {relative}) that needs "
 				    "no new entry; it tolerates reloads up to %s late", tol);
@@ -180,10 +212,12 @@ static void finding(verifier *v, const tlc_exposure *e)
 		tlc_diag_set_fix(g, "use 'reload: auto' (it picks .never here) or 'reload: never'");
 		break;
 	case TLC_EXP_OVER_BUDGET:
-		g = tlc_diag_add(&v->ctx->diags, "TL105", sp,
-				 "the reload policy asks for %lld reloads in 24 hours; the '%s' profile "
-				 "gives %d, so reloads come hours late", (long long)e->value, b->name,
-				 b->reloads_per_day);
+		g = tlc_diag_add(&v->ctx->diags, "TL105", v->app_bg && v->app_bg->interval * e->value <= 86400
+					 ? v->app_bg->node->span : sp,
+				 "the reload policy%s asks for %lld reloads in 24 hours; the '%s' profile "
+				 "gives %d, so reloads come hours late", v->app_bg ? " with the app's "
+				 "background reloads (budgeted: only an app in the foreground reloads for "
+				 "free)" : "", (long long)e->value, b->name, b->reloads_per_day);
 		tlc_diag_set_fix(g, "let each timeline cover longer (a longer 'horizon', fewer baked "
 				    "units), so it needs fewer reloads");
 		break;
@@ -197,11 +231,15 @@ static void finding(verifier *v, const tlc_exposure *e)
 				 e->worst == INT64_MAX ? "" : "for ", worst);
 		tlc_diag_set_fix(g, "use 'reload: auto', or a longer window so the timeline covers "
 				    "the change");
+		/* under 'frozen' the profile, not the spec, withholds the reload */
+		if (!e->certain)
+			tlc_diag_set_severity(&v->ctx->diags, g, TLC_SEV_WARNING);
 		break;
 	case TLC_EXP_DENSE_ENTRIES:
 		g = tlc_diag_add(&v->ctx->diags, "TL107", sp,
 				 "entries %lld s apart (%zu time%s from %s): WidgetKit does not honour "
-				 "entries closer than about %lld minutes", (long long)e->value, e->count,
+				 "entries closer than about %lld minutes (an assumption: Apple's current "
+				 "documents give no spacing)", (long long)e->value, e->count,
 				 e->count == 1 ? "" : "s", when, (long long)(b->min_spacing / 60));
 		tlc_diag_set_fix(g, "bake coarser units ({hours} instead of {minutes}), or use "
 				    "self-updating text ({timer}) for the last stretch");
@@ -209,7 +247,8 @@ static void finding(verifier *v, const tlc_exposure *e)
 	case TLC_EXP_TOO_MANY_ENTRIES:
 		g = tlc_diag_add(&v->ctx->diags, "TL108", sp,
 				 "the timeline has %lld entries; beyond about %d WidgetKit stops updating "
-				 "the widget", (long long)e->value, b->max_entries);
+				 "the widget (an assumption from one developer's test: Apple documents "
+				 "a size limit, not a count)", (long long)e->value, b->max_entries);
 		tlc_diag_set_fix(g, "shorten 'horizon' or bake coarser units");
 		break;
 	default:
@@ -274,7 +313,7 @@ static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time anchor
 			hi = b.utc;
 		}
 	}
-	int64_t late = v->o->budget.reload_lateness;
+	int64_t late = v->b.reload_lateness;
 	add_sample(out, &n, lo, lo, hi);
 	add_sample(out, &n, hi, lo, hi);
 	add_sample(out, &n, lo + (hi - lo) / 2, lo, hi);
@@ -308,7 +347,7 @@ static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *val
 				   .event_zone = v->ez, .display_zone = v->dz, .params = vals,
 				   .nparams = nvals, .max_candidates = v->o->max_candidates};
 	tlc_inst_err ie;
-	int rc = tlc_replay(x, v->p, &io, &v->o->budget, until, &ie);
+	int rc = tlc_replay(x, v->p, &io, &v->b, until, &ie);
 	if (rc == TLC_ERANGE && ie.kind != TLC_INST_ERR_TOO_MANY_CHANGES) {
 		tlc_diag_add(&v->ctx->diags, "TL020", tlc_span_make(v->s->file, 0, 0),
 			     "cannot instantiate the spec: %s", ie.msg);
@@ -318,6 +357,24 @@ static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *val
 					   "%s: no timeline can show this", ie.msg);
 		tlc_diag_set_fix(g, "bake coarser units ({hours}, {days}) or use self-updating text "
 				    "({timer}, {relative}) for the fast-changing part");
+	} else if (rc == TLC_EINPUT && ie.kind == TLC_INST_ERR_PAST_WINDOW) {
+		/* the window is over at the instant checked: say which instant, and what to pass */
+		const tlc_node *w = tlc_node_get(v->s->root, "window");
+		char at[64], from[64];
+		fmt_local(v, at, sizeof at, v->now);
+		tlc_time ws = v->s->window_start.at;
+		if (v->s->window_start.local && v->dz)
+			ws -= tlc_zone_offset(v->dz, ws);
+		tlc_civil c;
+		tlc_civil_from_secs(ws, &c);
+		snprintf(from, sizeof from, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)c.year, (int)c.month,
+			 (int)c.day, (int)c.hour, (int)c.min, (int)c.sec);
+		tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL020", w ? w->span : tlc_span_make(v->s->file, 0, 0),
+					   "the window is over at the instant checked, %s%s: there is no "
+					   "timeline to replay", at, v->o->now_given ? " (--now)"
+					   : " (the clock: no --now given)");
+		tlc_diag_set_fix(g, "check it as of a time inside the window, '--now %s' or later; or "
+				    "move the window", from);
 	} else if (rc == TLC_EINPUT) {
 		tlc_diag_add(&v->ctx->diags, "TL020", tlc_span_make(v->s->file, 0, 0),
 			     "cannot instantiate the spec: %s", ie.msg);
@@ -598,6 +655,25 @@ static void check_targets(verifier *v)
 	}
 }
 
+/* TL116: 'paused-at: now' stops the countdown's self-updating text at the instant each
+ * timeline is made: the widget stands still ("starts in 45:00" for 45 minutes) until a reload.
+ * Sometimes meant (a paused timer shown as paused), often a view computed at render time. */
+static void check_frozen(verifier *v)
+{
+	for (size_t i = 0; i < v->s->ncountdowns; i++) {
+		const tlc_sp_countdown *c = &v->s->countdowns[i];
+		if (!c->paused_at.set || c->paused_at.expr.kind != TLC_TIME_EXPR_NOW)
+			continue;
+		tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL116", c->paused_at.node->span,
+					   "'paused-at: now' freezes this countdown's {timer} and "
+					   "{countdown} at the instant each timeline is made: the widget "
+					   "shows the same time left (\"starts in 45:00\") until the next "
+					   "reload, however late it comes");
+		tlc_diag_set_fix(g, "drop 'paused-at' so the text counts by itself; keep it only for "
+				    "a countdown the user paused, with the pause instant as a parameter");
+	}
+}
+
 static void check_reachable(verifier *v)
 {
 	if (!v->p->has_window)
@@ -748,7 +824,8 @@ static void check_recurrence_dst(verifier *v, tlc_time until)
 		tlc_recur_occ o;
 		dst_events d;
 		memset(&d, 0, sizeof d);
-		if (c->mode != TLC_TARGET_MODE_RECUR || !v->ez ||
+		const tlc_zone *z = v->ez ? v->ez : v->dz; /* floating: the device's */
+		if (c->mode != TLC_TARGET_MODE_RECUR || !z ||
 		    tlc_recur_parse_rrule(&r, c->rrule, strlen(c->rrule), NULL) < 0 ||
 		    tlc_recur_set_dtstart_local(r, c->dtstart) < 0) {
 			tlc_recur_free(r);
@@ -757,7 +834,7 @@ static void check_recurrence_dst(verifier *v, tlc_time until)
 		tlc_recur_opts opts = TLC_RECUR_OPTS_INIT;
 		opts.on_event = on_recur_event;
 		opts.ud = &d;
-		if (tlc_recur_iter_new(&it, r, v->ez, &opts) == 0 && tlc_recur_iter_seek(it, v->now) == 0)
+		if (tlc_recur_iter_new(&it, r, z, &opts) == 0 && tlc_recur_iter_seek(it, v->now) == 0)
 			for (int k = 0; k < 100000 && tlc_recur_iter_next(&o, it) == 0 && o.utc < until; k++)
 				;
 		for (int kind = 0; kind < TLC_RECUR_EV_KIND_MAX; kind++) {
@@ -775,7 +852,7 @@ static void check_recurrence_dst(verifier *v, tlc_time until)
 						       : "the occurrence at %s happens twice in %s (DST "
 							 "overlap): the %s instant counts (%zu in the span "
 							 "checked)",
-						   when, tlc_zone_name(v->ez),
+						   when, tlc_zone_name(z),
 						   kind == TLC_RECUR_EV_GAP_SKIPPED ? "skipped"
 						   : kind == TLC_RECUR_EV_GAP_SHIFTED ? "shifted forward"
 						   : kind == TLC_RECUR_EV_OVERLAP_LATER ? "later" : "earlier",
@@ -795,8 +872,8 @@ static tlc_time choose_now(const verifier *v)
 {
 	if (v->o->now_given)
 		return v->o->now;
-	if (v->s->has_window && !v->s->window_start.local)
-		return v->s->window_start.at;
+	if (v->s->has_window)
+		return utc_of(v, v->s->window_start.at, v->s->window_start.local);
 	tlc_time best = TLC_TIME_NONE;
 	for (size_t i = 0; i < v->s->ncountdowns; i++) {
 		const tlc_sp_countdown *c = &v->s->countdowns[i];
@@ -813,24 +890,209 @@ static tlc_time choose_now(const verifier *v)
 	return best != TLC_TIME_NONE ? best : v->o->now;
 }
 
+/*
+ * TL106 past a window: a timeline that asks for no reload keeps its last entry on screen after
+ * the window ends, while the spec's display goes on changing (a countdown whose target comes
+ * later). The display past the window is the program's without it, instantiated at its end.
+ */
+static void check_window_end(verifier *v)
+{
+	tlc_param_value base[16];
+	size_t inst[16], ninst;
+	int anchor[16];
+	if (!v->p->has_window || v->b.app_every > 0)
+		return;
+	for (size_t c = 0; c < v->p->ncountdowns; c++) /* its display past the window depends on
+							    when it is made: no reference */
+		if (v->p->countdowns[c].target.kind == TLC_PTIME_NOW ||
+		    v->p->countdowns[c].paused_at.kind == TLC_PTIME_NOW ||
+		    v->p->countdowns[c].from.kind == TLC_PTIME_NOW)
+			return;
+	size_t nb = mid_params(v, base, anchor, inst, &ninst);
+	tlc_instantiate_opts io = {.now = v->now, .data_time = TLC_TIME_NONE, .now_source = TLC_NOW_OPTION,
+				   .event_zone = v->ez, .display_zone = v->dz, .params = base,
+				   .nparams = nb, .max_candidates = v->o->max_candidates};
+	tlc_timeline *tl = NULL, *after = NULL;
+	tlc_inst_err ie;
+	if (tlc_instantiate(&tl, v->p, &io, &ie) < 0 || tl->policy != TLC_POLICY_NEVER || !tl->nentries) {
+		tlc_timeline_free(tl);
+		return; /* the replays report why; a reload comes otherwise */
+	}
+	tlc_program beyond = *v->p; /* the same display, without the window: the two days after */
+	beyond.has_window = false;
+	beyond.horizon = 2 * 86400;
+	io.now = tl->end;
+	for (size_t i = 0; i < v->s->ncountdowns; i++) { /* ... or up to the last target */
+		const tlc_sp_countdown *c = &v->s->countdowns[i];
+		if (c->target.set && c->target.expr.kind == TLC_TIME_EXPR_LITERAL) {
+			tlc_time T = utc_of(v, c->target.at, c->target.local);
+			if (T + 2 * 86400 - tl->end > beyond.horizon && T - tl->end < 366 * 86400)
+				beyond.horizon = T + 2 * 86400 - tl->end;
+		}
+	}
+	if (tlc_instantiate(&after, &beyond, &io, &ie) == 0) {
+		const tlc_entry *last = &tl->entries[tl->nentries - 1];
+		for (size_t e = 0; e < after->nentries; e++) {
+			bool same = true;
+			for (size_t c = 0; c < v->p->ncountdowns && same; c++)
+				same = tlc_view_same_text(&last->views[c], &after->entries[e].views[c]);
+			if (same)
+				continue;
+			char end[96], when[96];
+			fmt_local(v, end, sizeof end, tl->end);
+			fmt_local(v, when, sizeof when, after->entries[e].date > tl->end ? after->entries[e].date
+												 : tl->end);
+			const tlc_node *n = v->s->reload_node ? v->s->reload_node : tlc_node_get(v->s->root, "window");
+			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL106", n ? n->span : TLC_SPAN_NONE,
+						   "the window ends %s and the timeline asks for no reload, so its "
+						   "last entry stays on screen; but the display should change at %s: "
+						   "it stays wrong until the app runs", end, when);
+			tlc_diag_set_fix(g, "end the window after the display's last change, or use "
+					    "'reload: auto' so a new timeline comes when this one ends");
+			if (g) {
+				g->has_timing = true;
+				g->first = after->entries[e].date > tl->end ? after->entries[e].date : tl->end;
+				g->worst = INT64_MAX;
+				g->tolerated = -1;
+				g->count = 1;
+			}
+			break;
+		}
+	}
+	tlc_timeline_free(after);
+	tlc_timeline_free(tl);
+}
+
+/* The device zones a floating spec is checked in by default: a DST zone in each hemisphere
+ * (their clocks change in opposite seasons) and a 30-minute offset. */
+static const char *const floating_zones[] = {"Europe/London", "Australia/Sydney", "Asia/Kolkata"};
+
+static bool same_finding(const tlc_diag *a, const tlc_diag *b)
+{
+	return strcmp(a->rule, b->rule) == 0 && a->span.file == b->span.file &&
+	       a->span.start == b->span.start && a->span.end == b->span.end;
+}
+
+/* Whether a recurring countdown still has an occurrence after t (a rule without COUNT or UNTIL
+ * always has; an 'rdate' list of computed times ends). */
+static bool recurs_after(const verifier *v, const tlc_zone *z, tlc_time t)
+{
+	for (size_t i = 0; i < v->p->ncountdowns; i++) {
+		const tlc_prog_countdown *c = &v->p->countdowns[i];
+		tlc_recur *r = NULL;
+		tlc_recur_iter *it = NULL;
+		tlc_recur_occ o;
+		bool later = false;
+		if (c->mode != TLC_TARGET_MODE_RECUR)
+			continue;
+		for (size_t k = 0; k < c->nrdate && !later; k++)
+			later = c->rdate[k] - 14 * 3600 > t; /* local seconds: any zone's offset */
+		if (!later && tlc_recur_parse_rrule(&r, c->rrule, strlen(c->rrule), NULL) == 0 &&
+		    tlc_recur_set_dtstart_local(r, c->dtstart) == 0) {
+			tlc_recur_opts opts = TLC_RECUR_OPTS_INIT;
+			later = tlc_recur_iter_new(&it, r, z, &opts) == 0 && tlc_recur_iter_seek(it, t) == 0 &&
+				tlc_recur_iter_next(&o, it) == 0;
+		}
+		tlc_recur_iter_free(it);
+		tlc_recur_free(r);
+		if (later)
+			return true;
+	}
+	return false;
+}
+
+/* The replays and what depends on the device zone, in v->dz. */
+static int verify_zone(verifier *v)
+{
+	tlc_exposures x = {0};
+	tlc_time now = v->now = replay_start(v, choose_now(v));
+	check_recurrence_dst(v, replay_until(v));
+	int rc = run_replays(v, &x);
+	/* a recurring countdown meets every DST change of the year: replay from the day before the
+	   next two of them too (a daily timer reads 25:00:00 across the autumn one) */
+	const tlc_zone *z = v->ez ? v->ez : v->dz;
+	tlc_time tr = now;
+	for (int k = 0; rc == 0 && !v->p->has_window && z && k < 2 &&
+			tlc_zone_next_transition(z, tr, &tr) == 0 && tr < now + 366 * 86400; k++) {
+		if (tr - 86400 - 7200 <= now + v->p->horizon || !recurs_after(v, z, tr))
+			continue; /* the first replay covers it, or nothing recurs that late */
+		v->now = tr - 86400 - 7200;
+		rc = run_replays(v, &x);
+	}
+	v->now = now;
+	if (rc == 0) {
+		check_families(v);
+		check_window_end(v);
+	}
+	for (size_t i = 0; rc == 0 && i < x.n; i++)
+		finding(v, &x.v[i]);
+	tlc_exposures_release(&x);
+	return rc;
+}
+
 int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_verify_opts *o)
 {
-	verifier v = {ctx, s, p, o, tlc_sources_get(&ctx->sources, s->file), s->zone, NULL, 0};
-	tlc_exposures x = {0};
-	const char *dzn = o->display_zone ? o->display_zone : s->zone ? s->zone_name : "UTC";
-	if (tlc_zones_get(ctx->zones, dzn, &v.dz) < 0)
-		return TLC_EINVAL;
-	v.now = replay_start(&v, choose_now(&v));
+	verifier v = {ctx, s, p, o, tlc_sources_get(&ctx->sources, s->file), s->zone, NULL, 0, false,
+		      o->budget, NULL};
+	for (size_t i = 0; i < s->nsources; i++) /* the most frequent asks */
+		if (s->sources[i].kind == TLC_SOURCE_APP_BACKGROUND &&
+		    (!v.app_bg || s->sources[i].interval < v.app_bg->interval))
+			v.app_bg = &s->sources[i];
+	v.b.app_every = v.app_bg ? v.app_bg->interval : 0;
+	/* a floating spec follows the device: check it where clocks change, unless pinned; a
+	   zone database without them (--tzdata) leaves UTC */
+	const char *one = o->display_zone ? o->display_zone : s->zone ? s->zone_name : NULL;
+	const tlc_zone *zones[sizeof floating_zones / sizeof floating_zones[0]];
+	const char *names[sizeof floating_zones / sizeof floating_zones[0]];
+	size_t nz = 0;
+	if (one) {
+		if (tlc_zones_get(ctx->zones, one, &zones[nz]) < 0)
+			return TLC_EINVAL;
+		names[nz++] = one;
+	} else {
+		for (size_t k = 0; k < sizeof floating_zones / sizeof floating_zones[0]; k++)
+			if (tlc_zones_get(ctx->zones, floating_zones[k], &zones[nz]) == 0)
+				names[nz++] = floating_zones[k];
+		if (!nz && tlc_zones_get(ctx->zones, "UTC", &zones[nz]) == 0)
+			names[nz++] = "UTC";
+		if (!nz)
+			return TLC_EINVAL;
+	}
+	v.zone_named = !one;
 	check_sources(&v);
 	check_targets(&v);
 	check_reachable(&v);
+	check_frozen(&v);
 	check_plurals(&v);
-	check_recurrence_dst(&v, replay_until(&v));
-	int rc = run_replays(&v, &x);
-	if (rc == 0)
-		check_families(&v);
-	for (size_t i = 0; rc == 0 && i < x.n; i++)
-		finding(&v, &x.v[i]);
-	tlc_exposures_release(&x);
+	int rc = 0;
+	for (size_t k = 0; k < nz && rc != TLC_ENOMEM; k++) {
+		size_t before = ctx->diags.n;
+		v.dz = zones[k];
+		rc = verify_zone(&v);
+		/* a finding an earlier zone reported already is the same finding */
+		for (size_t i = before; i < ctx->diags.n;) {
+			bool dup = false;
+			for (size_t j = 0; j < before && !dup; j++)
+				dup = same_finding(&ctx->diags.v[j], &ctx->diags.v[i]);
+			if (dup)
+				tlc_diag_remove(&ctx->diags, i);
+			else
+				i++;
+		}
+	}
+	if (!one) {
+		const tlc_node *tz = tlc_node_get(s->root, "timezone");
+		char list[160] = "";
+		for (size_t k = 0; k < nz; k++) {
+			size_t l = strlen(list);
+			snprintf(list + l, sizeof list - l, "%s%s", k == 0 ? "" : k + 1 == nz ? " and " : ", ",
+				 names[k]);
+		}
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL117", tz ? tz->span : tlc_span_make(s->file, 0, 0),
+					   "the spec follows the device's zone (floating): it was checked in "
+					   "%s", list);
+		tlc_diag_set_fix(g, "pin one device zone with --display-zone, or give the spec a "
+				    "'timezone:'");
+	}
 	return rc == TLC_ENOMEM ? rc : 0;
 }

@@ -30,6 +30,10 @@ typedef struct tlc_budget {
 	int64_t min_spacing;      /* entries closer than this are not honoured reliably */
 	int max_entries;          /* timelines longer than this are not honoured reliably; 0: none */
 	int64_t tolerance;        /* wrong displays shorter than this are transients, not findings */
+	int64_t app_every;        /* not the profile's but the app's: it asks for a reload this often
+				     while it runs in the background (a watch message, a background
+				     task, a silent push), budgeted like any; 0: never. The verifier
+				     sets it from the spec's refresh sources */
 } tlc_budget;
 
 /* Built-in profiles: "debugger", "frequent", "typical" (the default), "rare", "frozen". */
@@ -67,6 +71,8 @@ typedef struct tlc_exposure {
 	int64_t tolerated;      /* the largest reload delay with no finding; -1: none helps */
 	size_t count;           /* how many times it happens in the replay */
 	int64_t value;          /* kind-specific: reloads per day, entries, spacing (seconds) */
+	bool certain;           /* it happens even when every entry and reload comes on time
+				   (the spec's own doing, not the budget's) */
 } tlc_exposure;
 
 typedef struct tlc_exposures {

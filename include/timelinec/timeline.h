@@ -110,6 +110,8 @@ typedef enum tlc_inst_err_kind {
 	TLC_INST_ERR_OTHER = 0,
 	TLC_INST_ERR_MISSING_PARAM, /* TLC_EINPUT: a parameter the program needs has no value */
 	TLC_INST_ERR_TOO_MANY_CHANGES, /* TLC_ERANGE: TLC_MAX_ENTRIES or max_candidates was hit */
+	TLC_INST_ERR_PAST_WINDOW,   /* TLC_EINPUT: the instantiation instant is at or after the
+				       window's end */
 } tlc_inst_err_kind;
 
 /* Details of a failed instantiation: which parameter is missing, which limit was hit. */
@@ -141,6 +143,9 @@ TLC_API ptrdiff_t tlc_timeline_lookup(const tlc_timeline *tl, tlc_time t);
 
 /* True when two views show the same (phase, message arguments, live runs). */
 TLC_API bool tlc_view_equal(const tlc_tl_view *a, const tlc_tl_view *b);
+/* True when two views read the same on the device: as tlc_view_equal(), but relevance and the
+ * start of a {countdown}'s interval (which depend on when the timeline was made) aside. */
+TLC_API bool tlc_view_same_text(const tlc_tl_view *a, const tlc_tl_view *b);
 
 /*
  * The naive evaluation of the display at instant t, straight from the semantics, with no

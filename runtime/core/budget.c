@@ -10,12 +10,12 @@
 #include "timelinec/timeparse.h"
 
 static const tlc_budget profiles[] = {
-	/* name        reloads/day min-gap reload-late entry-late spacing max-entries tolerance */
-	{"debugger",   -1,         0,      0,          0,         1,      0,          10},
-	{"frequent",   70,         900,    900,        2,         300,    400,        10},
-	{"typical",    40,         2160,   3600,       2,         300,    400,        10},
-	{"rare",       8,          10800,  21600,      2,         300,    400,        10},
-	{"frozen",     0,          0,      0,          2,         300,    400,        10},
+	/* name        reloads/day min-gap reload-late entry-late spacing max-entries tolerance app */
+	{"debugger",   -1,         0,      0,          0,         1,      0,          10,       0},
+	{"frequent",   70,         900,    900,        2,         300,    400,        10,       0},
+	{"typical",    40,         2160,   3600,       2,         300,    400,        10,       0},
+	{"rare",       8,          10800,  21600,      2,         300,    400,        10,       0},
+	{"frozen",     0,          0,      0,          2,         300,    400,        10,       0},
 };
 static const char *const names[] = {"debugger", "frequent", "typical", "rare", "frozen", NULL};
 

@@ -519,6 +519,7 @@ static int setup_window(inst *in, tlc_timeline *tl, tlc_inst_err *err)
 	}
 	if (tl->start >= tl->end) {
 		snprintf(err->msg, sizeof err->msg, "the instantiation instant is past the window");
+		err->kind = TLC_INST_ERR_PAST_WINDOW;
 		return TLC_EINPUT;
 	}
 	return 0;

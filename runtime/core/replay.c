@@ -36,6 +36,7 @@ static int add_exposure(tlc_exposures *x, const tlc_exposure *e)
 			o->worst = e->worst;
 		if (e->value > o->value)
 			o->value = e->value;
+		o->certain = o->certain || e->certain;
 		if (o->tolerated < 0 || (e->tolerated >= 0 && e->tolerated < o->tolerated))
 			o->tolerated = e->tolerated;
 		return 0;
@@ -59,6 +60,7 @@ typedef struct replay {
 	const tlc_timeline *ideal;
 	tlc_time until;
 	bool no_reload_tail;  /* the segment being analysed ends only when the app runs */
+	bool certain;         /* the exposure being added happens with on-time entries and reloads */
 	tlc_time dense_seen;  /* entries up to here were checked for spacing already */
 	int rc;
 } replay;
@@ -66,14 +68,14 @@ typedef struct replay {
 static void expose(replay *r, tlc_exposure_kind kind, int cd, int phase, int fam, int run,
 		   tlc_time first, int64_t worst, int64_t tolerated, int64_t value)
 {
-	tlc_exposure e = {kind, cd, phase, fam, run, first, worst, tolerated, 1, value};
+	tlc_exposure e = {kind, cd, phase, fam, run, first, worst, tolerated, 1, value, r->certain};
 	if (r->rc == 0)
 		r->rc = add_exposure(r->out, &e);
 }
 
 /* Two views show the same text (relevance and the start of {countdown} intervals aside:
  * those depend on when the timeline was made, not on what the spec says). */
-static bool same_display(const tlc_tl_view *a, const tlc_tl_view *b)
+bool tlc_view_same_text(const tlc_tl_view *a, const tlc_tl_view *b)
 {
 	if (a->phase != b->phase)
 		return false;
@@ -95,8 +97,10 @@ static bool same_display(const tlc_tl_view *a, const tlc_tl_view *b)
 }
 
 /* Live runs on a segment [s0, s1) of the actual display: timers over 24 hours, count-ups. */
+/* `on` is when the segment would end if every entry and reload came on time: a count-up that
+ * shows even then is the spec's own doing (certain), not the budget's. */
 static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc_time s1,
-		       tlc_time d)
+		       tlc_time d, tlc_time on)
 {
 	const tlc_prog_countdown *c = &r->p->countdowns[cd];
 	bool counted_up = false;
@@ -109,6 +113,7 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 				continue;
 			if (x->kind == TLC_RUN_TIMER || x->kind == TLC_RUN_COUNTDOWN) {
 				tlc_time start = x->kind == TLC_RUN_COUNTDOWN && x->from > s0 ? x->from : s0;
+				r->certain = true; /* the segment's start, not a late reload, decides */
 				if (T - start > DAY) /* shows 24:00:01 or more while counting down */
 					expose(r, TLC_EXP_TIMER_OVER_24H, cd, v->phase, f, (int)i, start,
 					       (s1 < T - DAY ? s1 : T - DAY) - start, -1, T - start);
@@ -124,6 +129,7 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 				continue;
 			tlc_time from = s0 > T ? s0 : T;
 			counted_up = true;
+			r->certain = (on > s1 ? s1 : on) - from > r->b->tolerance;
 			if (s1 - from > r->b->tolerance)
 				expose(r, TLC_EXP_COUNT_UP, cd, v->phase, f, (int)i, from,
 				       s1 >= r->until && r->no_reload_tail ? INT64_MAX : s1 - from,
@@ -134,7 +140,7 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 
 /* The actual view on [s0, s1) against the ideal one; mismatches longer than the tolerance. */
 static void check_ideal(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc_time s1,
-			tlc_time d, bool no_reload)
+			tlc_time d, bool no_reload, bool never)
 {
 	ptrdiff_t k = tlc_timeline_lookup(r->ideal, s0);
 	for (size_t i = k < 0 ? 0 : (size_t)k; i < r->ideal->nentries; i++) {
@@ -145,11 +151,12 @@ static void check_ideal(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tl
 			u1 = s1;
 		if (u0 >= s1)
 			break;
-		if (u1 <= u0 || same_display(&ie->views[cd], v))
+		if (u1 <= u0 || tlc_view_same_text(&ie->views[cd], v))
 			continue;
 		/* wrong from u0 until the actual display changes (s1) */
 		if (s1 - u0 > r->b->tolerance) {
 			int64_t worst = s1 >= r->until && no_reload ? INT64_MAX : s1 - u0;
+			r->certain = no_reload && never; /* the policy, not the profile, asks none */
 			expose(r, no_reload ? TLC_EXP_NO_RELOAD : TLC_EXP_STALE_TEXT, cd, v->phase, -1, -1,
 			       u0, worst, d == TLC_TIME_NONE || u0 < d ? -1 : u0 - d, 0);
 		}
@@ -160,6 +167,7 @@ static void check_ideal(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tl
 /* Entries a timeline holds that are closer than the profile honours, and too many entries. */
 static void check_density(replay *r, const tlc_timeline *tl, tlc_time shown_until)
 {
+	r->certain = false;
 	if (r->b->max_entries > 0 && tl->nentries > (size_t)r->b->max_entries)
 		expose(r, TLC_EXP_TOO_MANY_ENTRIES, -1, -1, -1, -1, tl->entries[0].date, 0, -1,
 		       (int64_t)tl->nentries);
@@ -218,12 +226,14 @@ static void analyze(replay *r, const tlc_timeline *tl, tlc_time t, tlc_time a, t
 		if (s1 <= s0)
 			continue;
 		bool tail = i + 1 == tl->nentries;
+		/* on time: the next entry at its date, the reload at the date the policy asks */
+		tlc_time on = !tail ? tl->entries[i + 1].date : d == TLC_TIME_NONE ? r->until : d > t ? d : t;
 		r->no_reload_tail = tail && no_reload;
 		for (size_t c = 0; c < r->p->ncountdowns; c++) {
-			bool up = check_live(r, (int)c, &e->views[c], s0, s1, tail ? d : TLC_TIME_NONE);
+			bool up = check_live(r, (int)c, &e->views[c], s0, s1, tail ? d : TLC_TIME_NONE, on);
 			if (!up)
 				check_ideal(r, (int)c, &e->views[c], s0, s1, tail ? d : TLC_TIME_NONE,
-					    tail && no_reload);
+					    tail && no_reload, d == TLC_TIME_NONE);
 		}
 	}
 }
@@ -263,6 +273,7 @@ tlc_time tlc_timeline_request_date(const tlc_timeline *tl)
  * after `interval` seconds needs 86400 / interval of them. */
 static void check_budget(replay *r, const tlc_time *intervals, size_t n)
 {
+	r->certain = false;
 	int64_t shortest = INT64_MAX;
 	for (size_t i = 0; i < n; i++)
 		if (intervals[i] < shortest)
@@ -289,6 +300,19 @@ static int push_time(tlc_time **v, size_t *n, size_t *cap, tlc_time x)
 	return 0;
 }
 
+/* Whether the display depends on when the timeline is made ('to: now + 1m', 'paused-at: now'):
+ * then each reload brings its own reference display, as it brings fresh data. */
+static bool reads_now(const tlc_program *p)
+{
+	for (size_t i = 0; i < p->ncountdowns; i++) {
+		const tlc_prog_countdown *c = &p->countdowns[i];
+		if (c->target.kind == TLC_PTIME_NOW || c->from.kind == TLC_PTIME_NOW ||
+		    c->paused_at.kind == TLC_PTIME_NOW)
+			return true;
+	}
+	return false;
+}
+
 int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_opts *opts,
 	       const tlc_budget *b, tlc_time until, tlc_inst_err *err)
 {
@@ -296,7 +320,8 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 	tlc_timeline *ideal = NULL, *cur = NULL;
 	tlc_time *hist = NULL, *req = NULL;
 	size_t nhist = 0, nreq = 0, caphist = 0, capreq = 0;
-	replay r = {out, p, b, NULL, until, false, TLC_TIME_MIN, 0};
+	replay r = {out, p, b, NULL, until, false, false, TLC_TIME_MIN, 0};
+	bool fresh = reads_now(p);
 	int rc;
 	if (!p->has_window && until - opts->now > wide.horizon)
 		wide.horizon = until - opts->now;
@@ -309,9 +334,15 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 		goto done;
 	for (tlc_time t = opts->now; t < r.until && r.rc == 0;) {
 		tlc_time d = tlc_timeline_request_date(cur);
-		if (cur->policy == TLC_POLICY_AT_END && cur->constant_tail)
+		/* the app's own requests from the background come out of the same budget */
+		if (b->app_every > 0 && (d == TLC_TIME_NONE || t + b->app_every < d))
+			d = t + b->app_every;
+		/* TL104's loop: .atEnd on a tail that never changes, unless the next timeline differs
+		   because it is made later (a timer restarted from now on each reload) */
+		bool loop = cur->policy == TLC_POLICY_AT_END && cur->constant_tail && !fresh;
+		r.certain = false;
+		if (loop)
 			expose(&r, TLC_EXP_RELOAD_LOOP, -1, -1, -1, -1, d, 0, -1, 0);
-		bool loop = cur->policy == TLC_POLICY_AT_END && cur->constant_tail; /* TL104's */
 		/* how long this timeline lasts before asking */
 		if (d != TLC_TIME_NONE && !loop && nreq < MAX_RELOADS &&
 		    (rc = push_time(&req, &nreq, &capreq, (d > t ? d : t) - t)) < 0)
@@ -330,6 +361,15 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 		cur = NULL;
 		if ((rc = tlc_instantiate(&cur, p, &o, err)) < 0)
 			goto done;
+		if (fresh) { /* the spec's display as of this reload: what on-time data would show */
+			tlc_timeline_free(ideal);
+			ideal = NULL;
+			if (!p->has_window && until - a > p->horizon)
+				wide.horizon = until - a;
+			if ((rc = tlc_instantiate(&ideal, &wide, &o, err)) < 0)
+				goto done;
+			r.ideal = ideal;
+		}
 		t = a;
 	}
 	check_budget(&r, req, nreq);

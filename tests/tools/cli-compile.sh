@@ -173,6 +173,7 @@ live-activity: Delivery
 bundle-id: com.example.shop
 timezone: Europe/Rome
 params: {courier: text, eta: instant, stops: integer, fee: number}
+check-params: {eta: 30m .. 3h after now}
 content-state: {courier: string, eta: date, stops: int, fee: double, rush: bool}
 attributes: {order: 0o17, price: 2.50}
 view:
@@ -208,7 +209,7 @@ expect "--param twice (activity)" 2 $? "--param courier is given twice"
 expect "--param twice (render)" 2 $? "--param courier is given twice"
 "$tool" compile --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z --param stops=3 --param fee=2.5 \
 	la.yaml -o missing.json > "$t/log" 2>&1
-expect "a missing text parameter" 2 $? "la.yaml:14:20: error: parameter '\$courier' has no value \[TL018\]"
+expect "a missing text parameter" 2 $? "la.yaml:15:20: error: parameter '\$courier' has no value \[TL018\]"
 [ ! -e missing.json ]; ok "a missing text parameter writes nothing" $?
 "$tool" compile --now 2026-12-03T15:00:00Z --param courier=Mario --param eta=2026-12-03T16:10:00Z \
 	--param stops=3 --param fee=.inf la.yaml > "$t/log" 2>&1

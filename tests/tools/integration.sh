@@ -25,8 +25,15 @@ phase "$root/examples/launch.yaml" "$t/bad.yaml"
 if [ $? = 0 ] || ! grep -q "bad.yaml:6:15: error: unknown placeholder '{dayz}'" "$t/log"; then
 	echo "FAIL: xcode phase should fail the build with a gcc-style error" >&2; cat "$t/log" >&2; fails=1
 fi
-TIMELINEC_WERROR=1 phase "$root/examples/scenarios/02-count-up.broken.yaml"
-if [ $? = 0 ] || ! grep -q "warning: '{timer}' keeps running" "$t/log"; then
+# a certain finding is an error: it fails the build by default, where Xcode shows it as one
+phase "$root/examples/scenarios/02-count-up.broken.yaml"
+if [ $? = 0 ] || ! grep -q "error: '{timer}' keeps running" "$t/log"; then
+	echo "FAIL: xcode phase should fail on a certain finding (an error)" >&2; cat "$t/log" >&2; fails=1
+fi
+phase "$root/examples/scenarios/07-dense-entries.broken.yaml"
+[ $? = 0 ] || { echo "FAIL: xcode phase should pass with warnings" >&2; cat "$t/log" >&2; fails=1; }
+TIMELINEC_WERROR=1 phase "$root/examples/scenarios/07-dense-entries.broken.yaml"
+if [ $? = 0 ] || ! grep -q "warning: entries 60 s apart" "$t/log"; then
 	echo "FAIL: xcode phase with TIMELINEC_WERROR=1 should fail on a warning" >&2; cat "$t/log" >&2; fails=1
 fi
 . "$root/tests/tools/python.sh"
