@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+// TimelineKit: the Swift side of timelinec. Each target has its own path, so SwiftPM reads
+// nothing else of the repository (the C sources build with the Makefile). See docs/swift.md.
+import PackageDescription
+
+let package = Package(
+    name: "timelinec",
+    platforms: [
+        .iOS("16.1"),
+        .macOS(.v13),
+    ],
+    products: [
+        .library(name: "TimelineKit", targets: ["TimelineKit"]),
+    ],
+    targets: [
+        .target(
+            name: "TimelineKit",
+            path: "runtime/swift/TimelineKit"
+        ),
+        .testTarget(
+            name: "TimelineKitTests",
+            dependencies: ["TimelineKit"],
+            path: "tests/swift/TimelineKitTests",
+            // Read from disk by a path computed from #filePath, like tests/golden and
+            // tests/conformance: not resources.
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,334 @@
+import Foundation
+
+/// A Live Activity schedule, as `timelinec compile` writes it for a `live-activity:` spec
+/// (docs/schedule.schema.json): the activity's lifecycle and its content states in time order,
+/// each pushed state with the APNs request a server sends.
+public struct ActivitySchedule: Hashable, Sendable {
+    /// The key of the format version: `"timelinec-schedule"`.
+    public static let versionKey = DocumentFormat.schedule.versionKey
+    /// The format versions this TimelineKit reads: `[1]`.
+    public static let supportedVersions: [Int] = [1]
+
+    /// The name of the app's `ActivityAttributes` type.
+    public var liveActivity: String
+    /// The app's bundle identifier.
+    public var bundleID: String
+    /// How date fields are written in the push bodies' content states.
+    public var dateEncoding: DateEncoding
+    /// The compile instant (what `at: now` resolved to).
+    public var now: Date
+    /// Where ``now`` came from.
+    public var nowSource: NowSource
+    /// The activity's life as the system runs it.
+    public var lifecycle: Lifecycle
+    /// Each presentation's template, as written in the spec.
+    public var views: [Presentation: String]
+    /// The content states in time order: the start, the updates, the end.
+    public var states: [State]
+
+    /// Reads a schedule from its JSON.
+    /// - Throws: ``TimelineKitError``, as ``CompiledTimeline/init(jsonData:)``.
+    public init(jsonData: Data) throws {
+        self = try DocumentReader.decode(ActivitySchedule.self, format: .schedule, from: jsonData)
+    }
+
+    /// Reads a schedule from a file.
+    /// - Throws: ``TimelineKitError``.
+    public init(contentsOf url: URL) throws {
+        try self.init(jsonData: DocumentReader.read(url))
+    }
+
+    /// The content state a push sends, decoded into the app's `ContentState` type with this
+    /// schedule's ``dateEncoding``, as ActivityKit decodes it; nil for a state without a request
+    /// (`via: app`).
+    public func pushedContentState<Content: Decodable>(
+        _ type: Content.Type, of state: State
+    ) throws -> Content? {
+        guard let request = state.request else { return nil }
+        return try ContentStateCoder(dateEncoding: dateEncoding)
+            .decode(type, from: request.body.aps.contentState)
+    }
+
+    /// The activity's life as the system runs it.
+    public struct Lifecycle: Hashable, Sendable {
+        /// When the activity starts: the first state's time.
+        public var start: Date
+        /// When it ends (the end push, or ``systemEnd`` if that comes first); nil without an
+        /// `end:`.
+        public var end: Date?
+        /// `start` + 8 hours: the latest the system lets the activity run.
+        public var systemEnd: Date
+        /// When the activity leaves the Lock Screen (approximate).
+        public var gone: Date
+    }
+
+    /// A Live Activity presentation.
+    public enum Presentation: String, Codable, CodingKeyRepresentable, CaseIterable, Hashable,
+                              Sendable {
+        /// The Lock Screen (and banner) presentation.
+        case lockScreen = "lock-screen"
+        /// The Dynamic Island's compact leading side.
+        case compactLeading = "compact-leading"
+        /// The Dynamic Island's compact trailing side.
+        case compactTrailing = "compact-trailing"
+        /// The Dynamic Island's minimal presentation.
+        case minimal
+        /// The expanded Dynamic Island's leading region.
+        case expandedLeading = "expanded-leading"
+        /// The expanded Dynamic Island's trailing region.
+        case expandedTrailing = "expanded-trailing"
+        /// The expanded Dynamic Island's center region.
+        case expandedCenter = "expanded-center"
+        /// The expanded Dynamic Island's bottom region.
+        case expandedBottom = "expanded-bottom"
+    }
+
+    /// What made a content state.
+    public enum Event: String, Codable, CaseIterable, Hashable, Sendable {
+        /// The spec's `start:`.
+        case start
+        /// An entry of `updates:` (one per repetition).
+        case update
+        /// The spec's `end:`.
+        case end
+    }
+
+    /// Who makes a change.
+    public enum Via: String, Codable, CaseIterable, Hashable, Sendable {
+        /// A server, through APNs.
+        case push
+        /// The app itself, while it runs (no request).
+        case app
+        /// A push that starts the activity (iOS 17.2+).
+        case pushToStart = "push-to-start"
+    }
+
+    /// One content state: what the activity shows from ``at`` until the next state.
+    public struct State: Hashable, Sendable {
+        /// Start, update or end.
+        public var event: Event
+        /// When the state takes effect.
+        public var at: Date
+        /// Who makes the change.
+        public var via: Via
+        /// The whole content state after this event, for reading: date fields as RFC 3339
+        /// instants (strings), other fields as the spec has them.
+        public var contentState: [String: ActivityValue]
+        /// When the content becomes stale, or nil.
+        public var staleDate: Date?
+        /// The end's dismissal date, or nil.
+        public var dismissalDate: Date?
+        /// The APNs request that sends this state; nil for `via: app`.
+        public var request: PushRequest?
+
+        /// ``contentState`` decoded into the app's `ContentState` type, its date fields read
+        /// as the instants they are here (not in the schedule's push encoding).
+        public func decodeContentState<Content: Decodable>(_ type: Content.Type) throws -> Content {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .custom { decoder in
+                let c = try decoder.singleValueContainer()
+                let text = try c.decode(String.self)
+                guard let date = Instant.parse(text) else {
+                    throw DecodingError.dataCorruptedError(
+                        in: c, debugDescription: "\"\(text)\" is not an RFC 3339 instant")
+                }
+                return date
+            }
+            return try decoder.decode(type, from: JSONEncoder().encode(contentState))
+        }
+    }
+
+    /// An HTTP/2 request to APNs, as the server sends it.
+    public struct PushRequest: Codable, Hashable, Sendable {
+        /// Always `POST`.
+        public var method: String
+        /// The endpoint, with the `${DEVICE_TOKEN}` placeholder for device pushes.
+        public var url: String
+        /// The apns-* headers.
+        public var headers: Headers
+        /// The JSON payload.
+        public var body: Body
+        /// The size of the compact body in bytes (APNs' 4096 limit).
+        public var bytes: Int
+        /// A ready-to-run curl command (fill in `${JWT}` and `${DEVICE_TOKEN}` first).
+        public var curl: String
+    }
+
+    /// The apns-* request headers of an ActivityKit push.
+    public struct Headers: Codable, Hashable, Sendable {
+        /// Always `liveactivity`.
+        public var pushType: String
+        /// `<bundle-id>.push-type.liveactivity`.
+        public var topic: String
+        /// `"10"` or `"5"`.
+        public var priority: String
+        /// Seconds since 1970 after which APNs stops trying, as a string.
+        public var expiration: String
+        /// The broadcast channel, for broadcast pushes only.
+        public var channelID: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case pushType = "apns-push-type"
+            case topic = "apns-topic"
+            case priority = "apns-priority"
+            case expiration = "apns-expiration"
+            case channelID = "apns-channel-id"
+        }
+    }
+
+    /// The push payload: only the `aps` dictionary.
+    public struct Body: Codable, Hashable, Sendable {
+        /// The ActivityKit payload.
+        public var aps: APS
+    }
+
+    /// The `aps` dictionary of an ActivityKit push.
+    public struct APS: Codable, Hashable, Sendable {
+        /// When the content was produced, in seconds since 1970.
+        public var timestamp: Int
+        /// Start (push-to-start), update or end.
+        public var event: Event
+        /// The content state as the app decodes it: dates in the schedule's ``DateEncoding``.
+        public var contentState: [String: ActivityValue]
+        /// When the activity becomes stale, in seconds since 1970.
+        public var staleDate: Int?
+        /// On an end push: when the system removes the activity, in seconds since 1970.
+        public var dismissalDate: Int?
+        /// The activity's relevance relative to the app's other activities.
+        public var relevanceScore: Double?
+        /// The alert shown with the update.
+        public var alert: Alert?
+        /// The alert's sound, next to `alert`.
+        public var sound: String?
+        /// On a push-to-start: the name of the app's `ActivityAttributes` type.
+        public var attributesType: String?
+        /// On a push-to-start: the static attributes.
+        public var attributes: [String: ActivityValue]?
+
+        private enum CodingKeys: String, CodingKey {
+            case timestamp, event
+            case contentState = "content-state"
+            case staleDate = "stale-date"
+            case dismissalDate = "dismissal-date"
+            case relevanceScore = "relevance-score"
+            case alert, sound
+            case attributesType = "attributes-type"
+            case attributes
+        }
+    }
+
+    /// The alert of a push.
+    public struct Alert: Codable, Hashable, Sendable {
+        /// The title.
+        public var title: String?
+        /// The text.
+        public var body: String?
+        /// The sound's name (`"default"` for the system sound).
+        public var sound: String?
+    }
+}
+
+// MARK: - Codable
+
+extension ActivitySchedule: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case version = "timelinec-schedule"
+        case liveActivity = "live-activity"
+        case bundleID = "bundle-id"
+        case dateEncoding = "date-encoding"
+        case now
+        case nowSource = "now-source"
+        case lifecycle, views, states
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try DocumentReader.checkHeader(decoder, format: .schedule)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        liveActivity = try c.decodeNonEmpty(forKey: .liveActivity)
+        bundleID = try c.decodeNonEmpty(forKey: .bundleID)
+        dateEncoding = try c.decode(DateEncoding.self, forKey: .dateEncoding)
+        now = try c.decodeInstant(forKey: .now)
+        nowSource = try c.decode(NowSource.self, forKey: .nowSource)
+        lifecycle = try c.decode(Lifecycle.self, forKey: .lifecycle)
+        views = try c.decode([Presentation: String].self, forKey: .views)
+        states = try c.decode([State].self, forKey: .states)
+        guard !states.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .states, in: c,
+                                                   debugDescription: "a schedule needs a state")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ActivitySchedule.supportedVersions[0], forKey: .version)
+        try c.encode(liveActivity, forKey: .liveActivity)
+        try c.encode(bundleID, forKey: .bundleID)
+        try c.encode(dateEncoding, forKey: .dateEncoding)
+        try c.encodeInstant(now, forKey: .now)
+        try c.encode(nowSource, forKey: .nowSource)
+        try c.encode(lifecycle, forKey: .lifecycle)
+        try c.encode(views, forKey: .views)
+        try c.encode(states, forKey: .states)
+    }
+}
+
+extension ActivitySchedule.Lifecycle: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case start, end
+        case systemEnd = "system-end"
+        case gone
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        start = try c.decodeInstant(forKey: .start)
+        end = try c.decodeNullableInstant(forKey: .end)
+        systemEnd = try c.decodeInstant(forKey: .systemEnd)
+        gone = try c.decodeInstant(forKey: .gone)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeInstant(start, forKey: .start)
+        try c.encodeNullableInstant(end, forKey: .end)
+        try c.encodeInstant(systemEnd, forKey: .systemEnd)
+        try c.encodeInstant(gone, forKey: .gone)
+    }
+}
+
+extension ActivitySchedule.State: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case event, at, via
+        case contentState = "content-state"
+        case staleDate = "stale-date"
+        case dismissalDate = "dismissal-date"
+        case request
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        event = try c.decode(ActivitySchedule.Event.self, forKey: .event)
+        at = try c.decodeInstant(forKey: .at)
+        via = try c.decode(ActivitySchedule.Via.self, forKey: .via)
+        contentState = try c.decode([String: ActivityValue].self, forKey: .contentState)
+        staleDate = try c.decodeNullableInstant(forKey: .staleDate)
+        dismissalDate = try c.decodeNullableInstant(forKey: .dismissalDate)
+        if via == .app {
+            try c.forbid(.request, because: "in a state the app makes (via app)")
+            request = nil
+        } else {
+            request = try c.decode(ActivitySchedule.PushRequest.self, forKey: .request)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(event, forKey: .event)
+        try c.encodeInstant(at, forKey: .at)
+        try c.encode(via, forKey: .via)
+        try c.encode(contentState, forKey: .contentState)
+        try c.encodeNullableInstant(staleDate, forKey: .staleDate)
+        try c.encodeNullableInstant(dismissalDate, forKey: .dismissalDate)
+        try c.encodeIfPresent(request, forKey: .request)
+    }
+}

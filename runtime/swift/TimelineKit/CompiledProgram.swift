@@ -1,0 +1,556 @@
+import Foundation
+
+/// A compiled spec, as `timelinec compile SPEC` writes it and a timeline embeds it under
+/// `"program"` (docs/program.schema.json): the countdowns, their phases and runs, the messages
+/// and the parameters. Everything in it is independent of the instantiation instant.
+///
+/// TimelineKit reads programs; instantiating one into a timeline on the device is the C
+/// runtime's job (TimelineCore, not built yet: see docs/swift.md).
+public struct CompiledProgram: Hashable, Sendable {
+    /// The key of the format version: `"timelinec-program"`.
+    public static let versionKey = DocumentFormat.program.versionKey
+    /// The format versions this TimelineKit reads: `[1]`.
+    public static let supportedVersions: [Int] = [1]
+
+    /// The spec file the program was compiled from, for humans (log it, never parse it).
+    public var source: String?
+    /// The widget kind.
+    public var widget: String
+    /// The event zone (an IANA name), or `"floating"`.
+    public var zone: String
+    /// How a local time in a DST gap or overlap resolves.
+    public var disambiguation: Disambiguation
+    /// The locales the spec asked for (`"en_US"`), as `Locale(identifier:)` takes them.
+    public var locales: [String]
+    /// The parameters, in spec order.
+    public var params: [Param]
+    /// The span the timeline covers; nil when ``horizon`` is set instead.
+    public var window: Window?
+    /// Seconds past the instantiation instant the timeline reaches; nil when ``window`` is set.
+    public var horizon: Int?
+    /// The reload policy the spec asks for.
+    public var reload: Reload
+    /// The countdowns, in spec order; their ids are unique.
+    public var countdowns: [Countdown]
+    /// The baked messages; runs refer to them by index.
+    public var messages: [Message]
+    /// Precomputed text of messages, per message and locale (the current compiler writes none).
+    public var baked: [BakedTable]
+
+    /// Reads a program from its JSON.
+    /// - Throws: ``TimelineKitError``, as ``CompiledTimeline/init(jsonData:)``.
+    public init(jsonData: Data) throws {
+        self = try DocumentReader.decode(CompiledProgram.self, format: .program, from: jsonData)
+    }
+
+    /// Reads a program from a file.
+    /// - Throws: ``TimelineKitError``.
+    public init(contentsOf url: URL) throws {
+        try self.init(jsonData: DocumentReader.read(url))
+    }
+
+    /// The countdown with this id, or nil.
+    public func countdown(id: String) -> Countdown? {
+        countdowns.first { $0.id == id }
+    }
+
+    /// The DST disambiguation, with TC39 Temporal's names.
+    public enum Disambiguation: String, Codable, CaseIterable, Hashable, Sendable {
+        /// RFC 5545: a gap moves forward, an overlap takes the earlier instant.
+        case compatible
+        /// The earlier instant.
+        case earlier
+        /// The later instant.
+        case later
+        /// The compiler refused ambiguous literals (recurrences fall back to compatible).
+        case reject
+    }
+
+    /// A parameter the app supplies at instantiation.
+    public struct Param: Codable, Hashable, Sendable {
+        /// Its name (`$name` in the spec, the key in a timeline's `params`).
+        public var name: String
+        /// Its type.
+        public var type: ParamType
+    }
+
+    /// The type of a parameter.
+    public enum ParamType: String, Codable, CaseIterable, Hashable, Sendable {
+        /// A `Date` (RFC 3339, or a local time in the event zone).
+        case instant
+        /// Seconds.
+        case duration
+        /// A string for message arguments.
+        case text
+        /// An integer.
+        case integer
+        /// A decimal number for message arguments, passed as written.
+        case number
+    }
+
+    /// The window of a program: entries are made from max(now, start) to end.
+    public struct Window: Codable, Hashable, Sendable {
+        /// The start.
+        public var start: Time
+        /// The end (exclusive).
+        public var end: Time
+    }
+
+    /// An instant as the spec gave it, resolved at instantiation: a literal, a local reading, a
+    /// parameter or the instantiation instant, plus ``offset`` seconds.
+    public struct Time: Hashable, Sendable {
+        /// What the instant is.
+        public var kind: Kind
+        /// ``Kind/literal``: an instant (`"2026-12-01T17:00:00Z"`); ``Kind/local``: a
+        /// wall-clock reading without `Z`; nil otherwise.
+        public var at: String?
+        /// ``Kind/param``: the name of an instant parameter; nil otherwise.
+        public var param: String?
+        /// Seconds added to the resolved instant (0 for literals).
+        public var offset: Int
+
+        /// The kinds of ``Time``.
+        public enum Kind: String, Codable, CaseIterable, Hashable, Sendable {
+            /// The instant ``Time/at``.
+            case literal
+            /// The wall-clock reading ``Time/at``, resolved in the display zone.
+            case local
+            /// The value of the instant parameter ``Time/param``.
+            case param
+            /// The instantiation instant.
+            case now
+        }
+
+        /// The instant of a literal time; nil for the other kinds.
+        public var literalDate: Date? {
+            guard kind == .literal, let at, let date = Instant.parse(at) else { return nil }
+            return date.addingTimeInterval(TimeInterval(offset))
+        }
+    }
+
+    /// The reload policy a spec asks for; an instantiated timeline resolves it into its
+    /// ``CompiledTimeline/policy``.
+    public struct Reload: Hashable, Sendable {
+        /// The policy.
+        public var policy: Policy
+        /// ``Policy/after`` only: when to ask for a new timeline.
+        public var after: Time?
+
+        /// The policies a program can ask for.
+        public enum Policy: String, Codable, CaseIterable, Hashable, Sendable {
+            /// Computed at instantiation (`.never` when the last entry shows forever, else
+            /// `.after` a date before the entries run out).
+            case auto
+            /// `.atEnd`.
+            case atEnd = "at-end"
+            /// `.never`.
+            case never
+            /// `.after(` the ``Reload/after`` instant `)`.
+            case after
+        }
+    }
+
+    /// One countdown: a target (fixed, counted up from, or recurring), its phases, and its
+    /// optional relevance and stale text.
+    public struct Countdown: Hashable, Sendable {
+        /// The key of its view in every timeline entry (`"main"` for a lone countdown).
+        public var id: String
+        /// How it counts.
+        public var mode: Mode
+        /// ``Mode/to`` and ``Mode/since``: the target.
+        public var target: Time?
+        /// ``Mode/recur``: the canonical RFC 5545 RRULE.
+        public var rrule: String?
+        /// ``Mode/recur``: DTSTART, a wall-clock reading in the event zone.
+        public var dtstart: String?
+        /// ``Mode/recur``: occurrences left out, wall-clock readings.
+        public var exdate: [String]?
+        /// ``Mode/recur``: extra occurrences, wall-clock readings.
+        public var rdate: [String]?
+        /// ``Mode/recur``: seconds after an occurrence at which it moves on.
+        public var rollAfter: Int?
+        /// The start of the interval of countdown and progress runs; nil: the phase start.
+        public var from: Time?
+        /// When set, live runs freeze at this instant.
+        public var pausedAt: Time?
+        /// Smart Stack relevance around the target, or nil.
+        public var relevance: Relevance?
+        /// What shows once the data is too old, or nil.
+        public var stale: Stale?
+        /// The phases on r = target - now; the first match wins.
+        public var phases: [Phase]
+        /// Where the countdown was written in the spec.
+        public var at: SpecPosition?
+
+        /// How a countdown counts.
+        public enum Mode: String, Codable, CaseIterable, Hashable, Sendable {
+            /// Counts down to the target.
+            case to
+            /// Counts up from the target, on purpose.
+            case since
+            /// The next occurrence of a recurrence.
+            case recur
+        }
+    }
+
+    /// Relevance around a countdown's target.
+    public struct Relevance: Codable, Hashable, Sendable {
+        /// The score while relevant (0-100).
+        public var score: Double
+        /// Start of the relevant window, seconds relative to the target.
+        public var from: Int
+        /// End of the relevant window (exclusive), seconds relative to the target.
+        public var until: Int
+    }
+
+    /// What a countdown shows once its data is older than ``after`` seconds.
+    public struct Stale: Codable, Hashable, Sendable {
+        /// Age of the data, in seconds, after which the stale views show.
+        public var after: Int
+        /// The stale views per family.
+        public var views: [Family: [CompiledProgram.Run]]
+    }
+
+    /// One phase of a countdown.
+    public struct Phase: Hashable, Sendable {
+        /// The phase shows while r = target - now > above (seconds); nil only on the last phase.
+        public var above: Int?
+        /// Where the phase was written in the spec.
+        public var at: SpecPosition?
+        /// What the phase shows per family; a family not listed shows the `default` runs.
+        public var views: [Family: [CompiledProgram.Run]]
+    }
+
+    /// One run of a program's text: a template piece, resolved per entry in a timeline.
+    public struct Run: Hashable, Sendable {
+        /// What the run is.
+        public var kind: Kind
+        /// Where it was written in the spec.
+        public var at: SpecPosition?
+
+        /// The kinds of program runs.
+        public enum Kind: Hashable, Sendable {
+            /// Literal text.
+            case text(String)
+            /// A baked message: an index into ``CompiledProgram/messages``.
+            case message(Int)
+            /// A self-updating run; the timeline gives its dates per entry.
+            case live(LiveStyle)
+        }
+    }
+
+    /// A baked message: an ICU MessageFormat pattern with named arguments.
+    public struct Message: Codable, Hashable, Sendable {
+        /// A stable id for the app's own localization (`"main.phase0.default"`).
+        public var key: String
+        /// The ICU MessageFormat pattern.
+        public var pattern: String
+        /// The time units the pattern uses.
+        public var units: [TimeUnit]
+        /// The text/number parameters the pattern uses, by name.
+        public var params: [String]
+        /// Where the message was written in the spec.
+        public var at: SpecPosition?
+    }
+
+    /// Precomputed text of one message in one locale.
+    public struct BakedTable: Codable, Hashable, Sendable {
+        /// Index into ``CompiledProgram/messages``.
+        public var message: Int
+        /// The locale of the texts.
+        public var locale: String
+        /// One row per argument tuple.
+        public var texts: [BakedRow]
+    }
+
+    /// The values of a message's units (in its ``Message/units`` order) and the text.
+    public struct BakedRow: Hashable, Sendable {
+        /// The unit values.
+        public var values: [Int]
+        /// The formatted text.
+        public var text: String
+
+        /// A baked row.
+        public init(values: [Int], text: String) {
+            self.values = values
+            self.text = text
+        }
+    }
+}
+
+// MARK: - Codable
+
+extension CompiledProgram: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case version = "timelinec-program"
+        case source, widget, zone, disambiguation, locales, params, window, horizon, reload
+        case countdowns, messages, baked
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try DocumentReader.checkHeader(decoder, format: .program)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        source = try c.decodeNullable(String.self, forKey: .source)
+        widget = try c.decodeNonEmpty(forKey: .widget)
+        zone = try c.decodeNonEmpty(forKey: .zone)
+        disambiguation = try c.decode(Disambiguation.self, forKey: .disambiguation)
+        locales = try c.decode([String].self, forKey: .locales)
+        params = try c.decode([Param].self, forKey: .params)
+        window = try c.decodeIfPresent(Window.self, forKey: .window)
+        horizon = c.contains(.horizon)
+            ? try c.decodeInt(forKey: .horizon, in: 1...Int(Instant.maxSeconds)) : nil
+        reload = try c.decode(Reload.self, forKey: .reload)
+        countdowns = try c.decode([Countdown].self, forKey: .countdowns)
+        messages = try c.decode([Message].self, forKey: .messages)
+        baked = try c.decode([BakedTable].self, forKey: .baked)
+
+        // What the C reader (tlc_program_read_json) checks too.
+        func bad(_ key: CodingKeys, _ message: String) -> DecodingError {
+            DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: message)
+        }
+        if (window == nil) == (horizon == nil) {
+            throw bad(.horizon, "a program has either \"window\" or \"horizon\"")
+        }
+        if countdowns.isEmpty { throw bad(.countdowns, "a program needs at least one countdown") }
+        if Set(countdowns.map(\.id)).count != countdowns.count {
+            throw bad(.countdowns, "two countdowns have the same id")
+        }
+        if Set(params.map(\.name)).count != params.count {
+            throw bad(.params, "two parameters have the same name")
+        }
+        for countdown in countdowns {
+            let views = countdown.phases.map(\.views) + (countdown.stale.map { [$0.views] } ?? [])
+            for runs in views.flatMap(\.values) {
+                for run in runs {
+                    if case .message(let index) = run.kind, index >= messages.count {
+                        throw bad(.countdowns, "countdown \"\(countdown.id)\": message \(index) "
+                                  + "is not in \"messages\"")
+                    }
+                }
+            }
+        }
+        for table in baked where table.message >= messages.count {
+            throw bad(.baked, "message \(table.message) is not in \"messages\"")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(CompiledProgram.supportedVersions[0], forKey: .version)
+        try c.encodeNullable(source, forKey: .source)
+        try c.encode(widget, forKey: .widget)
+        try c.encode(zone, forKey: .zone)
+        try c.encode(disambiguation, forKey: .disambiguation)
+        try c.encode(locales, forKey: .locales)
+        try c.encode(params, forKey: .params)
+        try c.encodeIfPresent(window, forKey: .window)
+        try c.encodeIfPresent(horizon, forKey: .horizon)
+        try c.encode(reload, forKey: .reload)
+        try c.encode(countdowns, forKey: .countdowns)
+        try c.encode(messages, forKey: .messages)
+        try c.encode(baked, forKey: .baked)
+    }
+}
+
+extension CompiledProgram.Time: Codable {
+    private enum CodingKeys: String, CodingKey { case kind, at, param, offset }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        offset = try c.decodeInt(forKey: .offset,
+                                 in: -Int(Instant.maxSeconds)...Int(Instant.maxSeconds))
+        at = try c.decodeIfPresent(String.self, forKey: .at)
+        param = try c.decodeIfPresent(String.self, forKey: .param)
+        func bad(_ key: CodingKeys, _ message: String) -> DecodingError {
+            DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: message)
+        }
+        switch kind {
+        case .literal:
+            try c.forbid(.param, because: "in a literal time")
+            guard let at, Instant.parse(at) != nil else {
+                throw bad(.at, "a literal time needs \"at\", an RFC 3339 instant")
+            }
+        case .local:
+            try c.forbid(.param, because: "in a local time")
+            guard let at, Instant.isLocalReading(at) else {
+                throw bad(.at, "a local time needs \"at\", a wall-clock reading without 'Z'")
+            }
+        case .param:
+            try c.forbid(.at, because: "in a parameter time")
+            guard param != nil else { throw bad(.param, "a parameter time needs \"param\"") }
+        case .now:
+            try c.forbid(.at, .param, because: "in a \"now\" time")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(at, forKey: .at)
+        try c.encodeIfPresent(param, forKey: .param)
+        try c.encode(offset, forKey: .offset)
+    }
+}
+
+extension CompiledProgram.Reload: Codable {
+    private enum CodingKeys: String, CodingKey { case policy, after }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        policy = try c.decode(Policy.self, forKey: .policy)
+        if policy == .after {
+            after = try c.decode(CompiledProgram.Time.self, forKey: .after)
+        } else {
+            try c.forbid(.after, because: "for policy \"\(policy.rawValue)\"")
+            after = nil
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(policy, forKey: .policy)
+        try c.encodeIfPresent(after, forKey: .after)
+    }
+}
+
+extension CompiledProgram.Countdown: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, mode, target, rrule, dtstart, exdate, rdate
+        case rollAfter = "roll-after"
+        case from
+        case pausedAt = "paused-at"
+        case relevance, stale, phases, at
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeNonEmpty(forKey: .id)
+        mode = try c.decode(Mode.self, forKey: .mode)
+        if mode == .recur {
+            try c.forbid(.target, because: "in a recurring countdown")
+            target = nil
+            rrule = try c.decodeNonEmpty(forKey: .rrule)
+            dtstart = try c.decode(String.self, forKey: .dtstart)
+            exdate = try c.decode([String].self, forKey: .exdate)
+            rdate = try c.decode([String].self, forKey: .rdate)
+            rollAfter = try c.decodeInt(forKey: .rollAfter, in: 0...Int(Instant.maxSeconds))
+            for reading in [dtstart].compactMap({ $0 }) + (exdate ?? []) + (rdate ?? [])
+            where !Instant.isLocalReading(reading) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .dtstart, in: c,
+                    debugDescription: "\"\(reading)\" is not a wall-clock reading")
+            }
+        } else {
+            try c.forbid(.rrule, .dtstart, .exdate, .rdate, .rollAfter,
+                         because: "in a countdown of mode \"\(mode.rawValue)\"")
+            target = try c.decode(CompiledProgram.Time.self, forKey: .target)
+            (rrule, dtstart, exdate, rdate, rollAfter) = (nil, nil, nil, nil, nil)
+        }
+        from = try c.decodeNullable(CompiledProgram.Time.self, forKey: .from)
+        pausedAt = try c.decodeNullable(CompiledProgram.Time.self, forKey: .pausedAt)
+        relevance = try c.decodeNullable(CompiledProgram.Relevance.self, forKey: .relevance)
+        stale = try c.decodeNullable(CompiledProgram.Stale.self, forKey: .stale)
+        phases = try c.decode([CompiledProgram.Phase].self, forKey: .phases)
+        at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
+        guard !phases.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .phases, in: c,
+                                                   debugDescription: "a countdown needs a phase")
+        }
+        if phases.dropLast().contains(where: { $0.above == nil }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .phases, in: c,
+                debugDescription: "only the last phase may have \"above\": null")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(mode, forKey: .mode)
+        try c.encodeIfPresent(target, forKey: .target)
+        try c.encodeIfPresent(rrule, forKey: .rrule)
+        try c.encodeIfPresent(dtstart, forKey: .dtstart)
+        try c.encodeIfPresent(exdate, forKey: .exdate)
+        try c.encodeIfPresent(rdate, forKey: .rdate)
+        try c.encodeIfPresent(rollAfter, forKey: .rollAfter)
+        try c.encodeNullable(from, forKey: .from)
+        try c.encodeNullable(pausedAt, forKey: .pausedAt)
+        try c.encodeNullable(relevance, forKey: .relevance)
+        try c.encodeNullable(stale, forKey: .stale)
+        try c.encode(phases, forKey: .phases)
+        try c.encodeIfPresent(at, forKey: .at)
+    }
+}
+
+extension CompiledProgram.Phase: Codable {
+    private enum CodingKeys: String, CodingKey { case above, at, views }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        above = try c.decodeNullableInteger(forKey: .above)
+        at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
+        views = try c.decode([Family: [CompiledProgram.Run]].self, forKey: .views)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeNullable(above, forKey: .above)
+        try c.encodeIfPresent(at, forKey: .at)
+        try c.encode(views, forKey: .views)
+    }
+}
+
+extension CompiledProgram.Run: Codable {
+    private enum CodingKeys: String, CodingKey { case text, message, live, at }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if c.contains(.message) {
+            try c.forbid(.text, .live, because: "in a message run")
+            kind = .message(try c.decodeInt(forKey: .message, in: 0...Int(UInt32.max)))
+        } else if c.contains(.live) {
+            try c.forbid(.text, because: "in a live run")
+            kind = .live(try c.decode(LiveStyle.self, forKey: .live))
+        } else {
+            kind = .text(try c.decode(String.self, forKey: .text))
+        }
+        at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch kind {
+        case .text(let text): try c.encode(text, forKey: .text)
+        case .message(let index): try c.encode(index, forKey: .message)
+        case .live(let style): try c.encode(style, forKey: .live)
+        }
+        try c.encodeIfPresent(at, forKey: .at)
+    }
+}
+
+extension CompiledProgram.BakedRow: Codable {
+    public init(from decoder: any Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        var values: [Int] = []
+        while !c.isAtEnd {
+            if let value = try? c.decode(Int.self) {
+                values.append(value)
+                continue
+            }
+            let text = try c.decode(String.self)
+            guard c.isAtEnd, values.count <= TimeUnit.allCases.count else { break }
+            self.init(values: values, text: text)
+            return
+        }
+        throw DecodingError.dataCorrupted(DecodingError.Context(
+            codingPath: decoder.codingPath,
+            debugDescription: "a baked row is up to 7 integers, then a text"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        for value in values { try c.encode(value) }
+        try c.encode(text)
+    }
+}

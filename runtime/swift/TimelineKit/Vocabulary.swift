@@ -1,0 +1,109 @@
+import Foundation
+
+/// A widget family, as the JSON names it. Read the current one from
+/// `@Environment(\.widgetFamily)` and map it by name (`.systemSmall` is ``small``,
+/// `.accessoryInline` is ``accessoryInline``, ...).
+///
+/// ``default`` is the runs every family uses that a view does not list.
+public enum Family: String, Codable, CodingKeyRepresentable, CaseIterable, Hashable, Sendable {
+    /// The runs of every family a view does not list.
+    case `default`
+    /// `.systemSmall`
+    case small
+    /// `.systemMedium`
+    case medium
+    /// `.systemLarge`
+    case large
+    /// `.systemExtraLarge`
+    case extraLarge
+    /// `.accessoryInline`
+    case accessoryInline
+    /// `.accessoryCircular`
+    case accessoryCircular
+    /// `.accessoryRectangular`
+    case accessoryRectangular
+}
+
+/// A time unit of a baked message's arguments, computed from r = target - date
+/// (elapsed time after the target).
+public enum TimeUnit: String, Codable, CodingKeyRepresentable, CaseIterable, Hashable, Sendable {
+    /// Whole days left (elapsed after the target).
+    case days
+    /// Hours after the days (0-23).
+    case hours
+    /// Minutes after the hours (0-59).
+    case minutes
+    /// Seconds after the minutes (0-59).
+    case seconds
+    /// Whole hours left.
+    case totalHours = "total-hours"
+    /// Whole minutes left.
+    case totalMinutes = "total-minutes"
+    /// How many local dates apart the entry date and the target are in the display zone.
+    case calendarDays = "calendar-days"
+}
+
+/// A self-updating style: the device renders and updates the run itself, so it needs no
+/// timeline entries. The SwiftUI view each one maps to is in its documentation.
+public enum LiveStyle: String, Codable, CaseIterable, Hashable, Sendable {
+    /// `Text(target, style: .timer)`
+    case timer
+    /// `Text(timerInterval: from...target, pauseTime: pause ?? target)`, counting down.
+    case countdown
+    /// `Text(target, style: .relative)`
+    case relative
+    /// `Text(target, style: .offset)`
+    case offset
+    /// `Text(target, style: .date)`
+    case date
+    /// `Text(target, style: .time)`
+    case time
+    /// `ProgressView(timerInterval: from...target)`
+    case progress
+
+    /// True for the styles whose run carries an interval start (`from`).
+    public var hasInterval: Bool { self == .countdown || self == .progress }
+}
+
+/// Where the instantiation instant (`now`) came from.
+public enum NowSource: String, Codable, CaseIterable, Hashable, Sendable {
+    /// `--now`, or the caller of the runtime.
+    case option
+    /// The `SOURCE_DATE_EPOCH` environment variable (reproducible builds).
+    case sourceDateEpoch = "SOURCE_DATE_EPOCH"
+    /// The system clock at compile time.
+    case clock
+}
+
+/// Where something was written in the spec, `[line, column]`, both 1-based. For tools and
+/// error messages only; never needed to render.
+public struct SpecPosition: Codable, Hashable, Sendable {
+    /// The line, 1-based.
+    public var line: Int
+    /// The column in code points, 1-based.
+    public var column: Int
+
+    /// A position.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        let line = try c.decode(Int.self)
+        let column = try c.decode(Int.self)
+        guard c.isAtEnd, line >= 1, column >= 1 else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "a position is [line, column], both 1 or more"))
+        }
+        self.init(line: line, column: column)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(line)
+        try c.encode(column)
+    }
+}

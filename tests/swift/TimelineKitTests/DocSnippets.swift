@@ -1,0 +1,42 @@
+// The Swift of docs/swift.md, compiled here and exercised by DocSnippetTests. The text between
+// each BEGIN/END pair must stay identical to the docs' snippet of that name (a test checks it).
+
+// BEGIN SNIPPET reading
+import Foundation
+import TimelineKit
+
+/// What countdown "main" shows at `date` in the accessoryInline family (one line per run),
+/// and the reload policy to hand to WidgetKit.
+func widgetLines(timelineURL: URL, at date: Date) throws -> (lines: [String], policy: ReloadPolicy) {
+    let timeline = try CompiledTimeline(contentsOf: timelineURL)
+    // The last entry whose date is <= date; nil before the first entry.
+    guard let entry = timeline.entry(at: date) else { return ([], timeline.policy) }
+    // The family's own runs, else the "default" runs.
+    let runs = entry.view(countdown: "main", family: .accessoryInline)
+    let lines = runs.map { run -> String in
+        switch run {
+        case .text(let text):          // Text(verbatim: text)
+            return text
+        case .message(let message):    // the baked text, or String(localized:) with key/args
+            return message.text(locale: "en_US") ?? message.key
+        case .live(let live):          // Text(live.target, style: .timer), ...
+            return "\(live.style.rawValue) to \(Instant.string(from: live.target) ?? "?")"
+        }
+    }
+    return (lines, timeline.policy)
+}
+// END SNIPPET reading
+
+// BEGIN SNIPPET content-state
+/// The app's ContentState, with a synthesized Codable conformance.
+struct DeliveryState: Codable, Hashable {
+    var eta: Date
+    var status: String
+    var stops: Int
+}
+
+/// Decodes a pushed content-state as ActivityKit would, in the schedule's date-encoding.
+func decodePushedState(_ json: Data, encoding: DateEncoding) throws -> DeliveryState {
+    try ContentStateCoder(dateEncoding: encoding).decode(DeliveryState.self, from: json)
+}
+// END SNIPPET content-state

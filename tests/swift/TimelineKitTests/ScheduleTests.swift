@@ -1,0 +1,107 @@
+import Foundation
+import XCTest
+@testable import TimelineKit
+
+/// The golden Live Activity schedule's content states, into an app's ContentState.
+final class ScheduleTests: XCTestCase {
+    /// The ContentState of examples/delivery-activity.yaml, as an app declares it.
+    struct DeliveryContentState: Codable, Hashable {
+        var eta: Date
+        var status: String
+        var stops: Int
+    }
+
+    private func schedule() throws -> ActivitySchedule {
+        try ActivitySchedule(contentsOf: Repo.goldenExamples.appendingPathComponent("delivery-activity.schedule.json"))
+    }
+
+    func testScheduleHeaderAndLifecycle() throws {
+        let s = try schedule()
+        XCTAssertEqual(s.liveActivity, "Delivery")
+        XCTAssertEqual(s.bundleID, "com.example.shop")
+        XCTAssertEqual(s.dateEncoding, .deferredToDate)
+        XCTAssertEqual(s.now, try instant("2026-12-03T15:00:00Z"))
+        XCTAssertEqual(s.lifecycle.start, try instant("2026-12-03T15:00:00Z"))
+        XCTAssertEqual(s.lifecycle.end, try instant("2026-12-03T16:15:00Z"))
+        XCTAssertEqual(s.lifecycle.systemEnd, try instant("2026-12-03T23:00:00Z"))
+        XCTAssertEqual(s.lifecycle.gone, try instant("2026-12-03T16:30:00Z"))
+        XCTAssertEqual(s.views[.compactLeading], "{stops}")
+        XCTAssertNil(s.views[.expandedBottom])
+        XCTAssertEqual(s.states.map(\.event), [.start, .update, .update, .end])
+        XCTAssertEqual(s.states.map(\.via), [.app, .push, .push, .push])
+        XCTAssertNil(s.states[0].request)
+        let nearby = try XCTUnwrap(s.states[2].request)
+        XCTAssertEqual(nearby.headers.priority, "10")
+        XCTAssertEqual(nearby.headers.expiration, "1796314500")
+        XCTAssertNil(nearby.headers.channelID)
+        XCTAssertEqual(nearby.bytes, 225)
+        XCTAssertEqual(nearby.body.aps.alert,
+                       ActivitySchedule.Alert(title: "Your order is nearby", body: "About 10 minutes away",
+                                              sound: "default"))
+        XCTAssertEqual(nearby.body.aps.staleDate, 1_796_314_500)
+        XCTAssertEqual(s.states[3].dismissalDate, try instant("2026-12-03T16:30:00Z"))
+        XCTAssertEqual(s.states[3].request?.body.aps.dismissalDate, 1_796_315_400)
+        XCTAssertNil(s.states[3].staleDate)
+    }
+
+    /// The pushed content states decode, with the schedule's date-encoding, into the app's
+    /// ContentState, and agree with the readable content states.
+    func testPushedContentStatesDecodeIntoTheAppsContentState() throws {
+        let s = try schedule()
+        let eta = try instant("2026-12-03T16:10:00Z")
+        let expected: [DeliveryContentState?] = [
+            nil, // the start is made by the app (no push)
+            DeliveryContentState(eta: eta, status: "On the way", stops: 2),
+            DeliveryContentState(eta: eta, status: "Nearby", stops: 0),
+            DeliveryContentState(eta: eta, status: "Delivered", stops: 0),
+        ]
+        for (state, want) in zip(s.states, expected) {
+            XCTAssertEqual(try s.pushedContentState(DeliveryContentState.self, of: state), want)
+            if let want {
+                XCTAssertEqual(try state.decodeContentState(DeliveryContentState.self), want)
+                // exactly as ActivityKit: a plain JSONDecoder on the push body's bytes
+                let aps = try XCTUnwrap(state.request).body.aps
+                let bytes = try JSONEncoder().encode(aps.contentState)
+                XCTAssertEqual(try JSONDecoder().decode(DeliveryContentState.self, from: bytes), want)
+                XCTAssertEqual(aps.contentState["eta"], .integer(818_007_000))
+            }
+        }
+        XCTAssertEqual(try s.states[0].decodeContentState(DeliveryContentState.self),
+                       DeliveryContentState(eta: eta, status: "On the way", stops: 3))
+    }
+
+    /// The body in each curl command is the same JSON as `body`, and decodes the same way.
+    func testCurlBodiesMatchTheRequestBodies() throws {
+        let s = try schedule()
+        for state in s.states {
+            guard let request = state.request else { continue }
+            let parts = request.curl.components(separatedBy: "--data '")
+            XCTAssertEqual(parts.count, 2)
+            let json = try XCTUnwrap(parts.last?.components(separatedBy: "' https://").first)
+            XCTAssertEqual(json.utf8.count, request.bytes)
+            let body = try JSONDecoder().decode(ActivitySchedule.Body.self, from: Data(json.utf8))
+            XCTAssertEqual(body, request.body)
+        }
+    }
+
+    /// A server written in Swift produces the golden push content-state with the coder.
+    func testEncodingTheContentStateGivesThePushedJSON() throws {
+        let s = try schedule()
+        let state = DeliveryContentState(eta: try instant("2026-12-03T16:10:00Z"), status: "Nearby", stops: 0)
+        let data = try ContentStateCoder(dateEncoding: s.dateEncoding).encode(state)
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), #"{"eta":818007000,"status":"Nearby","stops":0}"#)
+        let pushed = try XCTUnwrap(s.states[2].request).body.aps.contentState
+        XCTAssertEqual(try JSONDecoder().decode([String: ActivityValue].self, from: data), pushed)
+    }
+
+    func testActivityValuesKeepTheirJSONType() throws {
+        let data = Data(#"{"a":"3","b":3,"c":2.5,"d":true,"e":1796314200000,"f":-1}"#.utf8)
+        let values = try JSONDecoder().decode([String: ActivityValue].self, from: data)
+        XCTAssertEqual(values, ["a": .string("3"), "b": .integer(3), "c": .number(2.5), "d": .bool(true),
+                                "e": .integer(1_796_314_200_000), "f": .integer(-1)])
+        XCTAssertEqual(values["a"]?.description, #""3""#)
+        XCTAssertEqual(values["d"]?.description, "true")
+        XCTAssertThrowsError(try JSONDecoder().decode([String: ActivityValue].self, from: Data(#"{"a":[1]}"#.utf8)))
+        XCTAssertThrowsError(try JSONDecoder().decode([String: ActivityValue].self, from: Data(#"{"a":null}"#.utf8)))
+    }
+}
