@@ -334,9 +334,17 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 		goto done;
 	for (tlc_time t = opts->now; t < r.until && r.rc == 0;) {
 		tlc_time d = tlc_timeline_request_date(cur);
-		/* the app's own requests from the background come out of the same budget */
-		if (b->app_every > 0 && (d == TLC_TIME_NONE || t + b->app_every < d))
-			d = t + b->app_every;
+		/* the app's own requests from the background come out of the same budget. With no
+		   budget to spend, those that come while this timeline still covers the screen make
+		   the same timeline again (the display does not read the instant it is made): only
+		   the last of them, before the timeline ends, changes anything */
+		if (b->app_every > 0) {
+			tlc_time da = t + b->app_every;
+			if (b->reloads_per_day < 0 && !fresh && cur->end != TLC_TIME_NONE && cur->end - t > b->app_every)
+				da = t + (cur->end - t) / b->app_every * b->app_every;
+			if (d == TLC_TIME_NONE || da < d)
+				d = da;
+		}
 		/* TL104's loop: .atEnd on a tail that never changes, unless the next timeline differs
 		   because it is made later (a timer restarted from now on each reload) */
 		bool loop = cur->policy == TLC_POLICY_AT_END && cur->constant_tail && !fresh;
