@@ -830,26 +830,30 @@ static void check_order(la_check *c)
  * up past the date) or a {countdown} or {progress} (kind_out set, false returned). A field
  * shown only as a timestamp ({time}, {date}) or not at all leaves *pres_out at -1. */
 static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pres_out,
-		      tlc_span *span_out)
+		      tlc_span *span_out, bool *interval_out)
 {
+	bool up = false;
 	for (int p = 0; p < 8; p++) {
 		tlc_tmpl tm;
 		if (!c->s->views[p] || tlc__la_split(c->ctx, c->s, p, &tm) < 0)
 			continue;
-		for (size_t i = 0; i < tm.nruns; i++)
-			if (tlc_run_is_live(tm.runs[i].kind) && tm.runs[i].field &&
-			    strcmp(tm.runs[i].field, c->s->fields[f].name) == 0 &&
-			    (tm.runs[i].kind == TLC_RUN_TIMER || tm.runs[i].kind == TLC_RUN_RELATIVE ||
-			     tm.runs[i].kind == TLC_RUN_OFFSET || tm.runs[i].kind == TLC_RUN_COUNTDOWN ||
-			     tm.runs[i].kind == TLC_RUN_PROGRESS)) {
-				*kind_out = tm.runs[i].kind;
-				*pres_out = p;
-				*span_out = tm.runs[i].span;
-				if (tm.runs[i].kind != TLC_RUN_COUNTDOWN && tm.runs[i].kind != TLC_RUN_PROGRESS)
-					return true; /* the ones that count up */
-			}
+		for (size_t i = 0; i < tm.nruns; i++) {
+			tlc_run_kind k = tm.runs[i].kind;
+			if (!tm.runs[i].field || strcmp(tm.runs[i].field, c->s->fields[f].name) != 0 ||
+			    (k != TLC_RUN_TIMER && k != TLC_RUN_RELATIVE && k != TLC_RUN_OFFSET &&
+			     k != TLC_RUN_COUNTDOWN && k != TLC_RUN_PROGRESS))
+				continue;
+			/* Text(timerInterval:) or ProgressView(timerInterval:): a range */
+			*interval_out = *interval_out || k == TLC_RUN_COUNTDOWN || k == TLC_RUN_PROGRESS;
+			if (up)
+				continue; /* the first run that counts up names the finding */
+			*kind_out = k;
+			*pres_out = p;
+			*span_out = tm.runs[i].span;
+			up = k != TLC_RUN_COUNTDOWN && k != TLC_RUN_PROGRESS; /* the ones that count up */
+		}
 	}
-	return false;
+	return up;
 }
 
 /* Date fields: before the start, wrong epochs, timers counting up, no stale date, inverted
@@ -864,7 +868,8 @@ static void check_dates(la_check *c)
 		tlc_run_kind kind = TLC_RUN_TEXT;
 		int pres = -1;
 		tlc_span vspan = TLC_SPAN_NONE;
-		bool counts_up = view_uses(c, (int)f, &kind, &pres, &vspan);
+		bool interval = false;
+		bool counts_up = view_uses(c, (int)f, &kind, &pres, &vspan, &interval);
 		/* an elapsed timer (date-since) counts up on purpose; a field no view counts with
 		   (unshown, or a timestamp like "Updated {time reading-at}") may lie in the past */
 		bool counted = pres >= 0 && !c->s->fields[f].since;
@@ -936,7 +941,7 @@ static void check_dates(la_check *c)
 							   when, event_name(st->kind));
 				tlc_diag_set_fix(g, "add 'stale-after:' so isStale turns on when the data is old");
 			}
-			if (i > 0 && kind == TLC_RUN_COUNTDOWN && T < sch->states[i - 1].values[f].date &&
+			if (i > 0 && interval && T < sch->states[i - 1].values[f].date &&
 			    T < st->at) {
 				tlc_diag_add(&c->ctx->diags, "TL212", vn->span,
 					     "the update moves '%s' before its own time: Text(timerInterval:) "

@@ -199,7 +199,8 @@ static void s_widget(tlc_buf *b, const tlc_spec *s)
 {
 	static const char *const rl[] = {"auto", "at-end", "never", "after"};
 	static const char *const src[] = {"app-open", "push", "app-intent", "widget-push",
-					  "background-refresh"};
+					  "background-refresh", "app-background"};
+	_Static_assert(sizeof src / sizeof src[0] == TLC_SOURCE_KIND_MAX, "a name per source kind");
 	tlc_buf_puts(b, ",\"window\":");
 	if (s->has_window) {
 		tlc_buf_puts(b, "[");

@@ -40,8 +40,8 @@ static void fmt_local(const verifier *v, char *buf, size_t n, tlc_time t)
 	tlc_civil_from_secs(t + off, &c);
 	int32_t a = off < 0 ? -off : off;
 	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d%s%s (UTC%c%02d:%02d)", (int)c.year, (int)c.month,
-		 (int)c.day, (int)c.hour, (int)c.min, v->zone_named ? " " : "",
-		 v->zone_named ? tlc_zone_name(v->dz) : "", off < 0 ? '-' : '+', (int)(a / 3600),
+		 (int)c.day, (int)c.hour, (int)c.min, v->zone_named && v->dz ? " " : "",
+		 v->zone_named && v->dz ? tlc_zone_name(v->dz) : "", off < 0 ? '-' : '+', (int)(a / 3600),
 		 (int)(a / 60 % 60));
 }
 
@@ -363,8 +363,9 @@ static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *val
 		char at[64], from[64];
 		fmt_local(v, at, sizeof at, v->now);
 		tlc_time ws = v->s->window_start.at;
-		if (v->s->window_start.local && v->dz)
-			ws -= tlc_zone_offset(v->dz, ws);
+		if (v->s->window_start.local) /* floating: where the window starts first (UTC+14),
+						 an instant before its end in every zone */
+			ws -= 14 * 3600;
 		tlc_civil c;
 		tlc_civil_from_secs(ws, &c);
 		snprintf(from, sizeof from, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)c.year, (int)c.month,
@@ -947,8 +948,11 @@ static void check_window_end(verifier *v)
 						   "the window ends %s and the timeline asks for no reload, so its "
 						   "last entry stays on screen; but the display should change at %s: "
 						   "it stays wrong until the app runs", end, when);
-			tlc_diag_set_fix(g, "end the window after the display's last change, or use "
-					    "'reload: auto' so a new timeline comes when this one ends");
+			if (v->s->reload == TLC_RELOAD_AUTO)
+				tlc_diag_set_fix(g, "end the window after the display's last change");
+			else
+				tlc_diag_set_fix(g, "end the window after the display's last change, or use "
+						    "'reload: auto' so a new timeline comes when this one ends");
 			if (g) {
 				g->has_timing = true;
 				g->first = after->entries[e].date > tl->end ? after->entries[e].date : tl->end;
@@ -1094,6 +1098,9 @@ int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_
 	if (!one && nz > 1 && !zone_dependent(p))
 		nz = 1; /* the same findings in every zone: the note still names them all */
 	v.zone_named = !one;
+	/* the checks that need no replay read the start and the first zone */
+	v.dz = zones[0];
+	v.now = replay_start(&v, choose_now(&v));
 	check_sources(&v);
 	check_targets(&v);
 	check_reachable(&v);
@@ -1106,13 +1113,19 @@ int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_
 		rc = verify_zone(&v);
 		/* a finding an earlier zone reported already is the same finding */
 		for (size_t i = before; i < ctx->diags.n;) {
-			bool dup = false;
-			for (size_t j = 0; j < before && !dup; j++)
-				dup = same_finding(&ctx->diags.v[j], &ctx->diags.v[i]);
-			if (dup)
-				tlc_diag_remove(&ctx->diags, i);
-			else
+			size_t j = 0;
+			while (j < before && !same_finding(&ctx->diags.v[j], &ctx->diags.v[i]))
+				j++;
+			if (j == before) {
 				i++;
+				continue;
+			}
+			if (ctx->diags.v[i].sev > ctx->diags.v[j].sev) { /* keep the stronger: certain */
+				tlc_diag t = ctx->diags.v[j];
+				ctx->diags.v[j] = ctx->diags.v[i];
+				ctx->diags.v[i] = t;
+			}
+			tlc_diag_remove(&ctx->diags, i);
 		}
 	}
 	if (!one) {

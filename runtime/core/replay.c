@@ -14,6 +14,9 @@
 #include "timelinec/budget.h"
 
 #define MAX_RELOADS 100000
+/* entries one replay may instantiate (timelines and references): a replay of a per-minute
+   display reloaded every minute under an unlimited budget stops here, not after minutes */
+#define TLC_REPLAY_MAX_ENTRIES 2000000
 #define DAY 86400
 
 void tlc_exposures_release(tlc_exposures *x)
@@ -317,21 +320,27 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 	       const tlc_budget *b, tlc_time until, tlc_inst_err *err)
 {
 	tlc_program wide = *p; /* the ideal display: one instantiation over the whole span */
-	tlc_timeline *ideal = NULL, *cur = NULL;
+	tlc_timeline *ideal = NULL, *cur = NULL, *next = NULL;
 	tlc_time *hist = NULL, *req = NULL;
-	size_t nhist = 0, nreq = 0, caphist = 0, capreq = 0;
+	size_t nhist = 0, nreq = 0, caphist = 0, capreq = 0, work = 0;
 	replay r = {out, p, b, NULL, until, false, false, TLC_TIME_MIN, 0};
 	bool fresh = reads_now(p);
+	tlc_instantiate_opts o = *opts;
 	int rc;
-	if (!p->has_window && until - opts->now > wide.horizon)
-		wide.horizon = until - opts->now;
-	if ((rc = tlc_instantiate(&ideal, &wide, opts, err)) < 0)
-		goto done;
-	if (ideal->end < r.until)
-		r.until = ideal->end;
-	r.ideal = ideal;
 	if ((rc = tlc_instantiate(&cur, p, opts, err)) < 0)
 		goto done;
+	if (!fresh) {
+		if (!p->has_window && until - opts->now > wide.horizon)
+			wide.horizon = until - opts->now;
+		if ((rc = tlc_instantiate(&ideal, &wide, opts, err)) < 0)
+			goto done;
+		if (ideal->end < r.until)
+			r.until = ideal->end;
+		r.ideal = ideal;
+		work += ideal->nentries;
+	} else if (p->has_window && cur->end < r.until) {
+		r.until = cur->end;
+	}
 	for (tlc_time t = opts->now; t < r.until && r.rc == 0;) {
 		tlc_time d = tlc_timeline_request_date(cur);
 		/* the app's own requests from the background come out of the same budget. With no
@@ -345,8 +354,8 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 			if (d == TLC_TIME_NONE || da < d)
 				d = da;
 		}
-		/* TL104's loop: .atEnd on a tail that never changes, unless the next timeline differs
-		   because it is made later (a timer restarted from now on each reload) */
+		/* TL104's loop: .atEnd on a tail that never changes (a program that reads the
+		   instant it is made is judged below, against the timeline that follows) */
 		bool loop = cur->policy == TLC_POLICY_AT_END && cur->constant_tail && !fresh;
 		r.certain = false;
 		if (loop)
@@ -356,34 +365,48 @@ int tlc_replay(tlc_exposures *out, const tlc_program *p, const tlc_instantiate_o
 		    (rc = push_time(&req, &nreq, &capreq, (d > t ? d : t) - t)) < 0)
 			goto done;
 		tlc_time a = tlc_budget_arrival(b, d, t, hist, nhist);
-		check_density(&r, cur, a == TLC_TIME_NONE || a > r.until ? r.until : a);
-		analyze(&r, cur, t, a, d);
-		if (a == TLC_TIME_NONE || a >= r.until || nhist == MAX_RELOADS)
-			break;
-		if ((rc = push_time(&hist, &nhist, &caphist, a)) < 0)
-			goto done;
-		tlc_instantiate_opts o = *opts;
-		o.now = a;
-		o.data_time = a;
-		tlc_timeline_free(cur);
-		cur = NULL;
-		if ((rc = tlc_instantiate(&cur, p, &o, err)) < 0)
-			goto done;
-		if (fresh) { /* the spec's display as of this reload: what on-time data would show */
+		if (fresh) { /* the spec's display as this timeline's data shows it, until the next */
+			tlc_time e = a == TLC_TIME_NONE || a > r.until ? r.until : a;
+			if (!p->has_window)
+				wide.horizon = e - t > p->horizon ? e - t : p->horizon;
 			tlc_timeline_free(ideal);
 			ideal = NULL;
-			if (!p->has_window && until - a > p->horizon)
-				wide.horizon = until - a;
 			if ((rc = tlc_instantiate(&ideal, &wide, &o, err)) < 0)
 				goto done;
 			r.ideal = ideal;
+			work += ideal->nentries;
 		}
+		check_density(&r, cur, a == TLC_TIME_NONE || a > r.until ? r.until : a);
+		analyze(&r, cur, t, a, d);
+		work += cur->nentries;
+		if (a == TLC_TIME_NONE || a >= r.until || nhist == MAX_RELOADS || work > TLC_REPLAY_MAX_ENTRIES)
+			break;
+		if ((rc = push_time(&hist, &nhist, &caphist, a)) < 0)
+			goto done;
+		o.now = a;
+		o.data_time = a;
+		if ((rc = tlc_instantiate(&next, p, &o, err)) < 0)
+			goto done;
+		/* .atEnd on a constant tail that the next timeline shows again: a loop after all */
+		if (fresh && cur->policy == TLC_POLICY_AT_END && cur->constant_tail && next->nentries &&
+		    cur->nentries) {
+			bool same = true;
+			for (size_t c = 0; c < p->ncountdowns && same; c++)
+				same = tlc_view_same_text(&cur->entries[cur->nentries - 1].views[c],
+							  &next->entries[0].views[c]);
+			if (same)
+				expose(&r, TLC_EXP_RELOAD_LOOP, -1, -1, -1, -1, d, 0, -1, 0);
+		}
+		tlc_timeline_free(cur);
+		cur = next;
+		next = NULL;
 		t = a;
 	}
 	check_budget(&r, req, nreq);
 	out->reloads += nhist;
 	rc = r.rc;
 done:
+	tlc_timeline_free(next);
 	tlc_timeline_free(cur);
 	tlc_timeline_free(ideal);
 	free(hist);

@@ -326,3 +326,54 @@ Test(verdicts, both_intervals_in_one_source_are_refused)
 	cr_expect_eq(tlc_spec_load(&T.ctx, T.file, &s), TLC_EINPUT);
 	cr_expect_not_null(tctx_find(&T, "TL016"), "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
 }
+
+/* ---- what a second reader found --------------------------------------------------------------- */
+
+Test(verdicts, target_before_now_is_still_reported)
+{
+	/* the checks without replay read the instant checked from (it was 0 for a while) */
+	widget("timelinec: 1\nwidget: W\ntimezone: Europe/Berlin\nhorizon: 1d\n"
+	       "countdown:\n  to: 2026-12-01 18:00\n  show:\n    - above: 0s\n      text: \"in {timer}\"\n"
+	       "    - text: done\n", "typical", "2026-12-07T00:00:00Z", NULL);
+	assert_diag(&T, "TL110", 6, 7, "2026-12-01 18:00");
+}
+
+Test(verdicts, plural_categories_follow_the_instant_checked)
+{
+	/* {days} stays at 5 or less from --now on: Arabic needs no 'many' branch */
+	widget("timelinec: 1\nwidget: W\ntimezone: UTC\nlocales: [ar]\nhorizon: 1d\n"
+	       "countdown:\n  to: 2026-12-13 18:00\n  show:\n    - above: 1d\n"
+	       "      text: \"{days, plural, zero {# a} one {# b} two {# c} few {# d} other {# e}}\"\n"
+	       "    - text: done\n", "typical", "2026-12-07T00:00:00Z", NULL);
+	expect_none("TL112");
+}
+
+Test(verdicts, floating_messages_name_a_zone)
+{
+	widget("timelinec: 1\nwidget: W\nhorizon: 1d\n"
+	       "countdown:\n  to: 2026-12-01T18:00:00Z\n  show:\n    - text: \"{days} days\"\n",
+	       "typical", "2026-12-07T00:00:00Z", NULL);
+	const tlc_diag *g = tctx_find(&T, "TL110");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "(null)") == NULL && strstr(g->message, "Europe/London"), "%s", g->message);
+}
+
+Test(verdicts, progress_range_moved_back_traps_too)
+{
+	activity(LA_HEAD "content-state: {eta: date}\nview: {lock-screen: \"{countdown eta} {progress eta}\"}\n"
+		 "start: {at: 2026-12-11 18:00, via: app, state: {eta: 2026-12-11 19:00}, stale-after: 1h}\n"
+		 "updates:\n  - at: 2026-12-11 18:30\n    state: {eta: 2026-12-11 18:10}\n"
+		 "end: {at: 2026-12-11 19:00, dismissal: immediate}\n",
+		 "2026-12-11T17:00:00Z");
+	cr_expect_not_null(tctx_find(&T, "TL212"));
+}
+
+Test(verdicts, a_real_loop_in_a_program_that_reads_now)
+{
+	/* paused at now, after its target: every timeline is the same "done" */
+	widget("timelinec: 1\nwidget: W\ntimezone: UTC\nhorizon: 1h\nreload: at-end\n"
+	       "countdown:\n  to: 2026-12-10T18:00:00Z\n  paused-at: now\n  show:\n"
+	       "    - above: 0s\n      text: \"in {countdown}\"\n    - text: done\n",
+	       "typical", "2026-12-10T19:00:00Z", NULL);
+	expect_sev("TL104", TLC_SEV_WARNING);
+}
