@@ -11,11 +11,20 @@ let package = Package(
     ],
     products: [
         .library(name: "TimelineKit", targets: ["TimelineKit"]),
+        // WidgetKit, SwiftUI and ActivityKit helpers: Apple platforms only. Every file is
+        // wrapped in `#if canImport(WidgetKit) && canImport(SwiftUI)`, so on Linux the target
+        // builds as an empty module.
+        .library(name: "TimelineKitUI", targets: ["TimelineKitUI"]),
     ],
     targets: [
         .target(
             name: "TimelineKit",
             path: "runtime/swift/TimelineKit"
+        ),
+        .target(
+            name: "TimelineKitUI",
+            dependencies: ["TimelineKit"],
+            path: "runtime/swift/TimelineKitUI"
         ),
         .testTarget(
             name: "TimelineKitTests",

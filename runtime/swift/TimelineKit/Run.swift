@@ -91,11 +91,12 @@ public struct LiveRun: Hashable, Sendable {
     }
 
     /// `from...target` for `Text(timerInterval:)` and `ProgressView(timerInterval:)`; nil for
-    /// the styles without an interval. A `from` after the target gives the empty interval
-    /// `from...from` rather than a trap (as timelinec's renderer clamps it).
+    /// the styles without an interval (and for a date that is not finite). A `from` after the
+    /// target gives the empty interval `from...from` rather than a trap (as timelinec's renderer
+    /// clamps it): ``TimerIntervalPlan/safeRange(from:to:)``.
     public var timerInterval: ClosedRange<Date>? {
         guard let from else { return nil }
-        return from...max(from, target)
+        return TimerIntervalPlan.safeRange(from: from, to: target)?.range
     }
 
     /// The `pauseTime:` to pass: for ``LiveStyle/countdown``, `pause ?? target` (it holds at

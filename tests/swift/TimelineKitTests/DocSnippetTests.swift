@@ -39,11 +39,44 @@ final class DocSnippetTests: XCTestCase {
         }
     }
 
+    func testPlansSnippetNamesTheSwiftUIViewOfEachRun() throws {
+        let launch = try CompiledTimeline(contentsOf: Repo.goldenExamples.appendingPathComponent("launch.timeline.json"))
+        XCTAssertEqual(swiftUIViews(of: launch, at: try instant("2026-11-25T09:00:00Z"), family: .accessoryInline,
+                                    locale: "de-DE"),
+                       ["Text(verbatim: \"6d to launch\")"])
+        XCTAssertEqual(swiftUIViews(of: launch, at: try instant("2026-11-25T09:00:00Z"), family: .accessoryInline,
+                                    locale: "fr_FR"),
+                       ["Text(\"main.phase0.accessoryInline\") or Text(verbatim: \"6d to launch\")"])
+        XCTAssertEqual(swiftUIViews(of: launch, at: try instant("2026-11-30T18:00:00Z"), family: .accessoryInline,
+                                    locale: "en_US"),
+                       ["Text(verbatim: \"Launch in \")", "Text(2026-12-01T17:00:00Z, style: .timer)"])
+        XCTAssertEqual(swiftUIViews(of: launch, at: try instant("2026-11-01T00:00:00Z"), family: .small,
+                                    locale: "en_US"), [])
+
+        var fixture = try CompiledTimeline(contentsOf: Repo.fixtures.appendingPathComponent("live-runs.timeline.json"))
+        fixture.entries = fixture.entries.map { entry in
+            var entry = entry
+            entry.views["main"] = entry.views["paused"]
+            return entry
+        }
+        XCTAssertEqual(swiftUIViews(of: fixture, at: try instant("2026-12-01T03:00:00Z"), family: .small,
+                                    locale: "en_US"), [
+            "Text(verbatim: \"Paused \")",
+            "Text(timerInterval: 2026-12-01T00:00:00Z...2026-12-01T12:00:00Z, pauseTime: 2026-12-01T10:00:00Z, countsDown: true)",
+            "Text(verbatim: \" · \")",
+            "Text(timerInterval: 2026-12-01T00:00:00Z...2026-12-01T12:00:00Z, pauseTime: 2026-12-01T10:00:00Z, countsDown: true)",
+            "Text(verbatim: \" · \")",
+            "ProgressView(timerInterval: 2026-12-01T00:00:00Z...2026-12-01T12:00:00Z, countsDown: false)",
+            "Text(verbatim: \" · \")",
+            "Text(2026-12-01T12:00:00Z, style: .relative)",
+        ])
+    }
+
     func testDocSnippetsAreTheCompiledCode() throws {
         let doc = try String(decoding: Repo.data("docs/swift.md"), as: UTF8.self)
         let code = try String(decoding: Data(contentsOf: URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().appendingPathComponent("DocSnippets.swift")), as: UTF8.self)
-        for name in ["reading", "content-state"] {
+        for name in ["reading", "content-state", "plans"] {
             let fromDoc = try XCTUnwrap(docSnippet(doc, name), "docs/swift.md has no snippet \(name)")
             let fromCode = try XCTUnwrap(codeSnippet(code, name), "DocSnippets.swift has no snippet \(name)")
             XCTAssertEqual(fromDoc, fromCode, "snippet \(name) differs between docs/swift.md and DocSnippets.swift")

@@ -40,3 +40,31 @@ func decodePushedState(_ json: Data, encoding: DateEncoding) throws -> DeliveryS
     try ContentStateCoder(dateEncoding: encoding).decode(DeliveryState.self, from: json)
 }
 // END SNIPPET content-state
+
+// BEGIN SNIPPET plans
+/// The SwiftUI view TimelineKitUI draws for each run of countdown "main" at `date`: decided by
+/// TimelineKit, so the same values here (Linux, tests) as on the device.
+func swiftUIViews(of timeline: CompiledTimeline, at date: Date, family: Family,
+                  locale: String) -> [String] {
+    guard let entry = timeline.entry(at: date) else { return [] }
+    let plans = entry.view(countdown: "main", family: family)
+        .textPlans(shownFrom: entry.date, locale: locale, fallbackLocales: timeline.program.locales)
+    func at(_ date: Date?) -> String { date.flatMap { Instant.string(from: $0) } ?? "nil" }
+    return plans.map { plan -> String in
+        switch plan {
+        case .verbatim(let text), .baked(let text, _):
+            return "Text(verbatim: \"\(text)\")"
+        case .localized(let message):   // your String Catalog entry, else the fallback text
+            return "Text(\"\(message.key)\") or Text(verbatim: \"\(message.fallback ?? "")\")"
+        case .date(let date, let style):
+            return "Text(\(at(date)), style: .\(style.rawValue))"
+        case .timerInterval(let t):     // t.range never inverted (clamped when from > to)
+            return "Text(timerInterval: \(at(t.range.lowerBound))...\(at(t.range.upperBound)), "
+                + "pauseTime: \(at(t.pauseTime)), countsDown: \(t.countsDown))"
+        case .progressView(let t):
+            return "ProgressView(timerInterval: \(at(t.range.lowerBound))...\(at(t.range.upperBound)), "
+                + "countsDown: \(t.countsDown))"
+        }
+    }
+}
+// END SNIPPET plans

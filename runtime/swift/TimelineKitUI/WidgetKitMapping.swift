@@ -1,0 +1,64 @@
+// TimelineKitUI: the thin WidgetKit, SwiftUI and ActivityKit layer over TimelineKit. Every
+// decision it applies is a TimelineKit value tested on every platform (TextPlan, RunsLayout,
+// WidgetTimelinePlan, ReloadPolicy, ActivityContentPlan, DismissalPlan); this layer only maps
+// them onto Apple's types. On platforms without WidgetKit and SwiftUI (Linux) every file of
+// this target compiles to nothing. See docs/swift.md, "TimelineKitUI".
+#if canImport(WidgetKit) && canImport(SwiftUI)
+import Foundation
+import SwiftUI
+import TimelineKit
+import WidgetKit
+
+extension ReloadPolicy {
+    /// WidgetKit's policy, one to one: `.atEnd`, `.after(date)`, `.never`.
+    public var timelineReloadPolicy: TimelineReloadPolicy {
+        switch self {
+        case .atEnd: return .atEnd
+        case .after(let date): return .after(date)
+        case .never: return .never
+        }
+    }
+}
+
+extension CompiledTimeline.Relevance {
+    /// `TimelineEntryRelevance(score:duration:)`.
+    public var timelineEntryRelevance: TimelineEntryRelevance {
+        TimelineEntryRelevance(score: widgetKitScore, duration: widgetKitDuration)
+    }
+}
+
+extension Family {
+    /// The family whose runs a widget of `family` shows (read it from
+    /// `@Environment(\.widgetFamily)`). A family TimelineKit does not name (`accessoryCorner`,
+    /// `systemExtraLargePortrait`, a future one) is ``Family/default``.
+    public init(_ family: WidgetFamily) {
+        switch family {
+        case .systemSmall: self = .small
+        case .systemMedium: self = .medium
+        case .systemLarge: self = .large
+        #if os(iOS)
+        // Not available on macOS 13 (extra large) or at all on macOS (accessory families):
+        // matched by name there, below.
+        case .systemExtraLarge: self = .extraLarge
+        case .accessoryCircular: self = .accessoryCircular
+        case .accessoryRectangular: self = .accessoryRectangular
+        case .accessoryInline: self = .accessoryInline
+        #endif
+        default: self = Family(widgetFamilyName: String(describing: family))
+        }
+    }
+}
+
+extension TextDateStyle {
+    /// `Text.DateStyle`.
+    public var dateStyle: Text.DateStyle {
+        switch self {
+        case .timer: return .timer
+        case .relative: return .relative
+        case .offset: return .offset
+        case .date: return .date
+        case .time: return .time
+        }
+    }
+}
+#endif
