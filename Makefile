@@ -252,7 +252,7 @@ leakcheck: $(TOOL)
 # state). Needs valgrind: DEVELOPER=1 fails without it, a plain `make check` skips.
 THREADS_BIN = $(BUILD)/threads-test
 $(THREADS_BIN): tests/threads/threads.c $(LIB_CORE)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ tests/threads/threads.c $(LIB_CORE) $(LDFLAGS_ALL) $(CJSON_LIBS) -lpthread
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ tests/threads/threads.c $(LIB_CORE) $(LDFLAGS_ALL) -lpthread
 
 check-threads: $(THREADS_BIN)
 	@if ! command -v valgrind >/dev/null 2>&1; then \

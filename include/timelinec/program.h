@@ -1,6 +1,6 @@
 /*
  * timelinec/program.h — a compiled spec ("program"): what the runtime instantiates into a
- * timeline. Runtime core: libc + cJSON only. JSON form: docs/program.schema.json.
+ * timeline. Runtime core: libc only. JSON form: docs/program.schema.json.
  *
  * Invariants:
  *  - A program is immutable once built or read; instantiate it from any number of threads.
@@ -215,7 +215,8 @@ TLC_API void tlc_program_free(tlc_program *p);
 TLC_API void tlc_program_write_json(tlc_buf *out, const tlc_program *p);
 /*
  * Reads a program. On TLC_EINPUT, err (may be NULL) says what is wrong, with err->offset the
- * byte where cJSON stopped for syntax errors. *out is owned by the caller.
+ * byte where the JSON reader stopped for syntax errors (and err->msg its line and column).
+ * *out is owned by the caller.
  */
 TLC_API int tlc_program_read_json(tlc_program **out, const char *json, size_t len, tlc_err *err);
 

@@ -1,6 +1,6 @@
 /*
  * timelinec/timeline.h — instantiated timelines: entries plus a reload policy, what WidgetKit's
- * getTimeline returns. Runtime core: libc + cJSON only. JSON form: docs/timeline.schema.json.
+ * getTimeline returns. Runtime core: libc only. JSON form: docs/timeline.schema.json.
  *
  * Invariants:
  *  - Entry dates strictly increase; entries[0].date is the instantiation start. An entry exists

@@ -1,6 +1,4 @@
-/* Strict reading helpers over cJSON; see pjson.h. */
-#include <math.h>
-#include <pthread.h>
+/* Strict reading helpers over tlc_json; see pjson.h. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,18 +23,18 @@ void pj_oom(pjson *j)
 	j->oom = true;
 }
 
-static bool has_duplicates(const cJSON *o)
+static bool has_duplicates(const tlc_json *o)
 {
-	for (const cJSON *a = o->child; a; a = a->next)
-		for (const cJSON *b = a->next; b; b = b->next)
-			if (a->string && b->string && strcmp(a->string, b->string) == 0)
+	for (const tlc_json *a = o->child; a; a = a->next)
+		for (const tlc_json *b = a->next; b; b = b->next)
+			if (a->key && b->key && strcmp(a->key, b->key) == 0)
 				return true;
 	return false;
 }
 
-bool pj_object(pjson *j, const cJSON *o)
+bool pj_object(pjson *j, const tlc_json *o)
 {
-	if (!cJSON_IsObject(o)) {
+	if (!tlc_json_is(o, TLC_JSON_OBJECT)) {
 		pj_fail(j, "expected an object");
 		return false;
 	}
@@ -47,62 +45,61 @@ bool pj_object(pjson *j, const cJSON *o)
 	return true;
 }
 
-const cJSON *pj_get(pjson *j, const cJSON *o, const char *key, bool required)
+const tlc_json *pj_get(pjson *j, const tlc_json *o, const char *key, bool required)
 {
 	if (j->failed || !o)
 		return NULL;
 	if (!pj_object(j, o))
 		return NULL;
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	const tlc_json *v = tlc_json_get(o, key);
 	if (!v && required)
 		pj_fail(j, "missing key '%s'", key);
 	return v;
 }
 
-size_t pj_array(pjson *j, const cJSON *a)
+size_t pj_array(pjson *j, const tlc_json *a)
 {
 	if (j->failed)
 		return 0;
-	if (!cJSON_IsArray(a)) {
+	if (!tlc_json_is(a, TLC_JSON_ARRAY)) {
 		pj_fail(j, "expected an array");
 		return 0;
 	}
-	return (size_t)cJSON_GetArraySize(a);
+	return (size_t)a->n;
 }
 
-int64_t pj_int(pjson *j, const cJSON *v, int64_t min, int64_t max)
+int64_t pj_int(pjson *j, const tlc_json *v, int64_t min, int64_t max)
 {
 	if (j->failed || !v)
 		return 0;
-	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
-	    v->valuedouble < (double)min || v->valuedouble > (double)max ||
-	    fabs(v->valuedouble) > 9007199254740992.0) {
+	/* exact: written as an integer (no fraction, no exponent) within int64 and the range */
+	if (!tlc_json_is(v, TLC_JSON_NUMBER) || !v->integer || v->ival < min || v->ival > max) {
 		pj_fail(j, "expected an integer from %lld to %lld", (long long)min, (long long)max);
 		return 0;
 	}
-	return (int64_t)v->valuedouble;
+	return v->ival;
 }
 
-double pj_num(pjson *j, const cJSON *v)
+double pj_num(pjson *j, const tlc_json *v)
 {
 	if (j->failed || !v)
 		return 0;
-	if (!cJSON_IsNumber(v)) {
+	if (!tlc_json_is(v, TLC_JSON_NUMBER)) {
 		pj_fail(j, "expected a number");
 		return 0;
 	}
-	return v->valuedouble;
+	return v->num;
 }
 
-char *pj_strdup(pjson *j, const cJSON *v)
+char *pj_strdup(pjson *j, const tlc_json *v)
 {
-	if (j->failed || !v || cJSON_IsNull(v))
+	if (j->failed || !v || tlc_json_is(v, TLC_JSON_NULL))
 		return NULL;
-	if (!cJSON_IsString(v)) {
+	if (!tlc_json_is(v, TLC_JSON_STRING)) {
 		pj_fail(j, "expected a string");
 		return NULL;
 	}
-	char *s = strdup(v->valuestring);
+	char *s = strdup(v->str);
 	if (!s)
 		pj_oom(j);
 	return s;
@@ -119,24 +116,24 @@ int pj_enum_name(pjson *j, const char *s, const char *const *names, int n)
 	return -1;
 }
 
-int pj_enum(pjson *j, const cJSON *v, const char *const *names, int n)
+int pj_enum(pjson *j, const tlc_json *v, const char *const *names, int n)
 {
 	if (j->failed || !v)
 		return -1;
-	if (!cJSON_IsString(v)) {
+	if (!tlc_json_is(v, TLC_JSON_STRING)) {
 		pj_fail(j, "expected a string");
 		return -1;
 	}
-	return pj_enum_name(j, v->valuestring, names, n);
+	return pj_enum_name(j, v->str, names, n);
 }
 
-tlc_time pj_time(pjson *j, const cJSON *v, bool local)
+tlc_time pj_time(pjson *j, const tlc_json *v, bool local)
 {
 	tlc_parsed_instant pi;
 	if (j->failed || !v)
 		return 0;
-	if (!cJSON_IsString(v) ||
-	    tlc_instant_parse(&pi, v->valuestring, strlen(v->valuestring), NULL) < 0 ||
+	if (!tlc_json_is(v, TLC_JSON_STRING) ||
+	    tlc_instant_parse(&pi, v->str, strlen(v->str), NULL) < 0 ||
 	    pi.local != local) {
 		pj_fail(j, "expected %s", local ? "a local date-time 'YYYY-MM-DDTHH:MM:SS'"
 						: "an instant 'YYYY-MM-DDTHH:MM:SSZ'");
@@ -145,9 +142,8 @@ tlc_time pj_time(pjson *j, const cJSON *v, bool local)
 	return pi.value;
 }
 
-int pj_parse(pjson *j, cJSON **root, const char *json, size_t len, tlc_err *err)
+int pj_parse(pjson *j, tlc_json **root, const char *json, size_t len, tlc_err *err)
 {
-	const char *end = NULL;
 	memset(j, 0, sizeof *j);
 	if (memchr(json, 0, len)) {
 		if (err) {
@@ -157,22 +153,8 @@ int pj_parse(pjson *j, cJSON **root, const char *json, size_t len, tlc_err *err)
 		}
 		return TLC_EINPUT;
 	}
-	/* cJSON records every failure in a global of its own (global_error), written by each
-	 * failed parse: two threads reading at once would race on it (helgrind). Parses take
-	 * turns; the error position comes from `end`, never from that global. */
-	static pthread_mutex_t cjson_lock = PTHREAD_MUTEX_INITIALIZER;
-	pthread_mutex_lock(&cjson_lock);
-	*root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-	pthread_mutex_unlock(&cjson_lock);
-	if (!*root) {
-		if (err) {
-			err->offset = end ? (size_t)(end - json) : 0;
-			err->len = 1;
-			snprintf(err->msg, sizeof err->msg, "invalid JSON");
-		}
-		return TLC_EINPUT;
-	}
-	return 0;
+	/* the core's own reader: no global state, positions in its messages */
+	return tlc_json_parse(root, json, len, err);
 }
 
 void pj_finish(const pjson *j, tlc_err *err)

@@ -1,12 +1,12 @@
 /*
- * pjson.h — strict reading of the runtime's own JSON (programs, timelines) through cJSON:
+ * pjson.h — strict reading of the runtime's own JSON (programs, timelines) through tlc_json:
  * case-sensitive keys, duplicate keys refused, integers checked for range and exactness, one
  * error message kept. Internal to the runtime.
  */
 #ifndef TLC_PJSON_H
 #define TLC_PJSON_H
 #include <stdbool.h>
-#include <cjson/cJSON.h>
+#include "json.h"
 #include "timelinec/common.h"
 
 typedef struct pjson {
@@ -14,7 +14,7 @@ typedef struct pjson {
 	char msg[200];
 } pjson;
 
-int pj_parse(pjson *j, cJSON **root, const char *json, size_t len, tlc_err *err);
+int pj_parse(pjson *j, tlc_json **root, const char *json, size_t len, tlc_err *err);
 void pj_finish(const pjson *j, tlc_err *err);
 void pj_fail(pjson *j, const char *fmt, ...)
 #ifdef __GNUC__
@@ -23,21 +23,21 @@ void pj_fail(pjson *j, const char *fmt, ...)
 	;
 void pj_oom(pjson *j);
 /* The member `key` of object o (NULL and, if required, a failure when absent). */
-const cJSON *pj_get(pjson *j, const cJSON *o, const char *key, bool required);
-bool pj_object(pjson *j, const cJSON *o);
+const tlc_json *pj_get(pjson *j, const tlc_json *o, const char *key, bool required);
+bool pj_object(pjson *j, const tlc_json *o);
 /* The array's size, failing when it is not an array. */
-size_t pj_array(pjson *j, const cJSON *a);
-int64_t pj_int(pjson *j, const cJSON *v, int64_t min, int64_t max);
-double pj_num(pjson *j, const cJSON *v);
-char *pj_strdup(pjson *j, const cJSON *v); /* NULL for JSON null */
-int pj_enum(pjson *j, const cJSON *v, const char *const *names, int n);
+size_t pj_array(pjson *j, const tlc_json *a);
+int64_t pj_int(pjson *j, const tlc_json *v, int64_t min, int64_t max);
+double pj_num(pjson *j, const tlc_json *v);
+char *pj_strdup(pjson *j, const tlc_json *v); /* NULL for JSON null */
+int pj_enum(pjson *j, const tlc_json *v, const char *const *names, int n);
 int pj_enum_name(pjson *j, const char *s, const char *const *names, int n);
 /* "2026-12-01T17:00:00Z" (local: without the 'Z'). */
-tlc_time pj_time(pjson *j, const cJSON *v, bool local);
+tlc_time pj_time(pjson *j, const tlc_json *v, bool local);
 struct tlc_program;
 /* Builds a program from parsed JSON (program.c); used for timelines that embed theirs. */
-int tlc__program_from_cjson(struct tlc_program **out, const cJSON *root, pjson *j);
+int tlc__program_from_json(struct tlc_program **out, const tlc_json *root, pjson *j);
 struct tlc_program;
 /* Builds a program from parsed JSON (program.c); used for timelines that embed theirs. */
-int tlc__program_from_cjson(struct tlc_program **out, const cJSON *root, pjson *j);
+int tlc__program_from_json(struct tlc_program **out, const tlc_json *root, pjson *j);
 #endif

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cjson/cJSON.h>
+#include "json.h"
 #include "jsonw.h"
 #include "pjson.h"
 #include "timelinec/civil.h"
@@ -395,10 +395,10 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
 
 /* ---- reading -------------------------------------------------------------------------------- */
 
-static int r_ptime(pjson *j, const cJSON *o, tlc_prog_time *t)
+static int r_ptime(pjson *j, const tlc_json *o, tlc_prog_time *t)
 {
 	memset(t, 0, sizeof *t);
-	if (!o || cJSON_IsNull(o))
+	if (!o || tlc_json_is(o, TLC_JSON_NULL))
 		return 0;
 	int k = pj_enum(j, pj_get(j, o, "kind", true), ptime_names, TLC_PTIME_KIND_MAX);
 	if (k < 0)
@@ -414,20 +414,20 @@ static int r_ptime(pjson *j, const cJSON *o, tlc_prog_time *t)
 	return j->failed ? -1 : 0;
 }
 
-static void r_at(pjson *j, const cJSON *o, uint32_t *line, uint32_t *col)
+static void r_at(pjson *j, const tlc_json *o, uint32_t *line, uint32_t *col)
 {
-	const cJSON *at = pj_get(j, o, "at", false);
+	const tlc_json *at = pj_get(j, o, "at", false);
 	if (!at)
 		return;
-	if (!cJSON_IsArray(at) || cJSON_GetArraySize(at) != 2) {
+	if (!tlc_json_is(at, TLC_JSON_ARRAY) || at->n != 2) {
 		pj_fail(j, "'at' must be [line, column]");
 		return;
 	}
-	*line = (uint32_t)pj_int(j, cJSON_GetArrayItem(at, 0), 0, UINT32_MAX);
-	*col = (uint32_t)pj_int(j, cJSON_GetArrayItem(at, 1), 0, UINT32_MAX);
+	*line = (uint32_t)pj_int(j, tlc_json_at(at, 0), 0, UINT32_MAX);
+	*col = (uint32_t)pj_int(j, tlc_json_at(at, 1), 0, UINT32_MAX);
 }
 
-static void r_runs(pjson *j, const cJSON *a, tlc_prog_view *v, const tlc_program *p)
+static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_program *p)
 {
 	size_t n = pj_array(j, a);
 	v->present = true;
@@ -438,9 +438,9 @@ static void r_runs(pjson *j, const cJSON *a, tlc_prog_view *v, const tlc_program
 		pj_oom(j);
 		return;
 	}
-	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_run *r = &v->runs[v->nruns++];
-		const cJSON *x;
+		const tlc_json *x;
 		if ((x = pj_get(j, it, "text", false))) {
 			r->kind = TLC_RUN_TEXT;
 			r->text = pj_strdup(j, x);
@@ -457,18 +457,18 @@ static void r_runs(pjson *j, const cJSON *a, tlc_prog_view *v, const tlc_program
 	}
 }
 
-static void r_views(pjson *j, const cJSON *o, tlc_prog_view *views, const tlc_program *p)
+static void r_views(pjson *j, const tlc_json *o, tlc_prog_view *views, const tlc_program *p)
 {
 	if (!pj_object(j, o))
 		return;
-	for (const cJSON *it = o->child; it && !j->failed; it = it->next) {
-		int f = pj_enum_name(j, it->string, family_names, TLC_FAM_MAX);
+	for (const tlc_json *it = o->child; it && !j->failed; it = it->next) {
+		int f = pj_enum_name(j, it->key, family_names, TLC_FAM_MAX);
 		if (f >= 0)
 			r_runs(j, it, &views[f], p);
 	}
 }
 
-static void r_locals(pjson *j, const cJSON *a, tlc_time **out, bool **is_date, size_t *n)
+static void r_locals(pjson *j, const tlc_json *a, tlc_time **out, bool **is_date, size_t *n)
 {
 	size_t m = pj_array(j, a);
 	if (!m || j->failed)
@@ -480,16 +480,16 @@ static void r_locals(pjson *j, const cJSON *a, tlc_time **out, bool **is_date, s
 		pj_oom(j);
 		return;
 	}
-	for (const cJSON *it = a->child; it; it = it->next) {
+	for (const tlc_json *it = a->child; it; it = it->next) {
 		if (is_date)
-			(*is_date)[*n] = cJSON_IsString(it) && strlen(it->valuestring) == 10;
+			(*is_date)[*n] = tlc_json_is(it, TLC_JSON_STRING) && strlen(it->str) == 10;
 		(*out)[(*n)++] = pj_time(j, it, true);
 	}
 }
 
-static void r_countdown(pjson *j, const cJSON *o, tlc_prog_countdown *c, const tlc_program *p)
+static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
 {
-	const cJSON *x;
+	const tlc_json *x;
 	c->id = pj_strdup(j, pj_get(j, o, "id", true));
 	int m = pj_enum(j, pj_get(j, o, "mode", true), mode_names, TLC_TARGET_MODE_MAX);
 	c->mode = m < 0 ? TLC_TARGET_MODE_TO : (tlc_target_mode)m;
@@ -504,18 +504,18 @@ static void r_countdown(pjson *j, const cJSON *o, tlc_prog_countdown *c, const t
 	}
 	r_ptime(j, pj_get(j, o, "from", false), &c->from);
 	r_ptime(j, pj_get(j, o, "paused-at", false), &c->paused_at);
-	if ((x = pj_get(j, o, "relevance", false)) && !cJSON_IsNull(x)) {
+	if ((x = pj_get(j, o, "relevance", false)) && !tlc_json_is(x, TLC_JSON_NULL)) {
 		c->has_relevance = true;
 		c->relevance_score = pj_num(j, pj_get(j, x, "score", true));
 		c->relevance_from = pj_int(j, pj_get(j, x, "from", true), -TLC_TIME_MAX, TLC_TIME_MAX);
 		c->relevance_until = pj_int(j, pj_get(j, x, "until", true), -TLC_TIME_MAX, TLC_TIME_MAX);
 	}
-	if ((x = pj_get(j, o, "stale", false)) && !cJSON_IsNull(x)) {
+	if ((x = pj_get(j, o, "stale", false)) && !tlc_json_is(x, TLC_JSON_NULL)) {
 		c->has_stale = true;
 		c->stale_after = pj_int(j, pj_get(j, x, "after", true), 0, TLC_TIME_MAX);
 		r_views(j, pj_get(j, x, "views", true), c->stale_views, p);
 	}
-	const cJSON *ph = pj_get(j, o, "phases", true);
+	const tlc_json *ph = pj_get(j, o, "phases", true);
 	size_t n = pj_array(j, ph);
 	if (j->failed)
 		return;
@@ -524,10 +524,10 @@ static void r_countdown(pjson *j, const cJSON *o, tlc_prog_countdown *c, const t
 		pj_oom(j);
 		return;
 	}
-	for (const cJSON *it = ph->child; it && !j->failed; it = it->next) {
+	for (const tlc_json *it = ph->child; it && !j->failed; it = it->next) {
 		tlc_prog_phase *f = &c->phases[c->nphases++];
-		const cJSON *a = pj_get(j, it, "above", true);
-		if (a && !cJSON_IsNull(a)) {
+		const tlc_json *a = pj_get(j, it, "above", true);
+		if (a && !tlc_json_is(a, TLC_JSON_NULL)) {
 			f->has_above = true;
 			f->above = pj_int(j, a, -TLC_TIME_MAX, TLC_TIME_MAX);
 		}
@@ -537,7 +537,7 @@ static void r_countdown(pjson *j, const cJSON *o, tlc_prog_countdown *c, const t
 	r_at(j, o, &c->line, &c->col);
 }
 
-static void r_messages(pjson *j, const cJSON *a, tlc_program *p)
+static void r_messages(pjson *j, const tlc_json *a, tlc_program *p)
 {
 	size_t n = pj_array(j, a);
 	if (!n || j->failed)
@@ -547,31 +547,31 @@ static void r_messages(pjson *j, const cJSON *a, tlc_program *p)
 		pj_oom(j);
 		return;
 	}
-	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_message *m = &p->messages[p->nmessages++];
 		m->key = pj_strdup(j, pj_get(j, it, "key", true));
 		m->pattern = pj_strdup(j, pj_get(j, it, "pattern", true));
-		const cJSON *u = pj_get(j, it, "units", true);
+		const tlc_json *u = pj_get(j, it, "units", true);
 		pj_array(j, u);
-		for (const cJSON *x = u ? u->child : NULL; x && !j->failed; x = x->next) {
+		for (const tlc_json *x = u ? u->child : NULL; x && !j->failed; x = x->next) {
 			int k = pj_enum(j, x, unit_names, TLC_UNIT_COUNT);
 			if (k >= 0)
 				m->units |= 1u << k;
 		}
-		const cJSON *ps = pj_get(j, it, "params", true);
+		const tlc_json *ps = pj_get(j, it, "params", true);
 		size_t np = pj_array(j, ps);
 		if (np && !j->failed) {
 			m->params = calloc(np, sizeof *m->params);
 			if (!m->params)
 				pj_oom(j);
-			for (const cJSON *x = ps->child; x && m->params; x = x->next)
+			for (const tlc_json *x = ps->child; x && m->params; x = x->next)
 				m->params[m->nparams++] = pj_strdup(j, x);
 		}
 		r_at(j, it, &m->line, &m->col);
 	}
 }
 
-static void r_baked(pjson *j, const cJSON *a, tlc_program *p)
+static void r_baked(pjson *j, const tlc_json *a, tlc_program *p)
 {
 	size_t n = pj_array(j, a);
 	if (!n || j->failed)
@@ -581,7 +581,7 @@ static void r_baked(pjson *j, const cJSON *a, tlc_program *p)
 		pj_oom(j);
 		return;
 	}
-	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_baked *b = &p->baked[p->nbaked++];
 		b->message = (uint32_t)pj_int(j, pj_get(j, it, "message", true), 0,
 					      (int64_t)p->nmessages - 1);
@@ -589,7 +589,7 @@ static void r_baked(pjson *j, const cJSON *a, tlc_program *p)
 		if (j->failed)
 			return;
 		size_t nu = (size_t)__builtin_popcount(p->messages[b->message].units);
-		const cJSON *t = pj_get(j, it, "texts", true);
+		const tlc_json *t = pj_get(j, it, "texts", true);
 		size_t nt = pj_array(j, t);
 		if (!nt || j->failed)
 			continue;
@@ -599,12 +599,12 @@ static void r_baked(pjson *j, const cJSON *a, tlc_program *p)
 			pj_oom(j);
 			return;
 		}
-		for (const cJSON *row = t->child; row && !j->failed; row = row->next) {
+		for (const tlc_json *row = t->child; row && !j->failed; row = row->next) {
 			if (pj_array(j, row) != nu + 1) {
 				pj_fail(j, "a baked row needs %zu numbers and a text", nu);
 				return;
 			}
-			const cJSON *x = row->child;
+			const tlc_json *x = row->child;
 			for (size_t u = 0; u < nu; u++, x = x->next)
 				b->keys[b->ntuples * nu + u] = pj_int(j, x, INT64_MIN, INT64_MAX);
 			b->texts[b->ntuples++] = pj_strdup(j, x);
@@ -612,7 +612,7 @@ static void r_baked(pjson *j, const cJSON *a, tlc_program *p)
 	}
 }
 
-static void r_params(pjson *j, const cJSON *a, tlc_program *p)
+static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 {
 	size_t n = pj_array(j, a);
 	if (!n || j->failed)
@@ -626,7 +626,7 @@ static void r_params(pjson *j, const cJSON *a, tlc_program *p)
 		pj_oom(j);
 		return;
 	}
-	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_param *q = &p->params[p->nparams++];
 		q->name = pj_strdup(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
@@ -638,10 +638,10 @@ static void r_params(pjson *j, const cJSON *a, tlc_program *p)
 	}
 }
 
-int tlc__program_from_cjson(tlc_program **out, const cJSON *root, pjson *j)
+int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 {
 	tlc_program *p = calloc(1, sizeof *p);
-	const cJSON *x;
+	const tlc_json *x;
 	if (!p)
 		return TLC_ENOMEM;
 	if (!pj_object(j, root))
@@ -652,10 +652,10 @@ int tlc__program_from_cjson(tlc_program **out, const cJSON *root, pjson *j)
 	p->zone = pj_strdup(j, pj_get(j, root, "zone", true));
 	int d = pj_enum(j, pj_get(j, root, "disambiguation", true), disamb_names, 4);
 	p->disambiguation = d < 0 ? 0 : d;
-	const cJSON *loc = pj_get(j, root, "locales", true);
+	const tlc_json *loc = pj_get(j, root, "locales", true);
 	size_t nl = pj_array(j, loc);
 	if (nl && !j->failed && (p->locales = calloc(nl, sizeof *p->locales)))
-		for (const cJSON *it = loc->child; it; it = it->next)
+		for (const tlc_json *it = loc->child; it; it = it->next)
 			p->locales[p->nlocales++] = pj_strdup(j, it);
 	r_params(j, pj_get(j, root, "params", true), p);
 	if ((x = pj_get(j, root, "window", false))) {
@@ -671,13 +671,13 @@ int tlc__program_from_cjson(tlc_program **out, const cJSON *root, pjson *j)
 	if (p->reload == TLC_POLICY_AFTER)
 		r_ptime(j, pj_get(j, x, "after", true), &p->reload_after);
 	r_messages(j, pj_get(j, root, "messages", true), p);
-	const cJSON *cds = pj_get(j, root, "countdowns", true);
+	const tlc_json *cds = pj_get(j, root, "countdowns", true);
 	size_t nc = pj_array(j, cds);
 	if (!j->failed && nc > TLC_MAX_COUNTDOWNS)
 		pj_fail(j, "a program has at most %d countdowns, not %zu", TLC_MAX_COUNTDOWNS, nc);
 	if (!j->failed && nc && !(p->countdowns = calloc(nc, sizeof *p->countdowns)))
 		pj_oom(j);
-	for (const cJSON *it = cds && p->countdowns ? cds->child : NULL; it && !j->failed; it = it->next) {
+	for (const tlc_json *it = cds && p->countdowns ? cds->child : NULL; it && !j->failed; it = it->next) {
 		tlc_prog_countdown *c = &p->countdowns[p->ncountdowns++];
 		r_countdown(j, it, c, p);
 		/* Timelines key their views by countdown id: ids are unique. */
@@ -700,7 +700,7 @@ out:
 int tlc_program_read_json(tlc_program **out, const char *json, size_t len, tlc_err *err)
 {
 	pjson j;
-	cJSON *root = NULL;
+	tlc_json *root = NULL;
 	if (len > TLC_MAX_PROGRAM_BYTES) {
 		if (err) {
 			err->offset = TLC_MAX_PROGRAM_BYTES;
@@ -713,8 +713,8 @@ int tlc_program_read_json(tlc_program **out, const char *json, size_t len, tlc_e
 	int rc = pj_parse(&j, &root, json, len, err);
 	if (rc < 0)
 		return rc;
-	rc = tlc__program_from_cjson(out, root, &j);
+	rc = tlc__program_from_json(out, root, &j);
 	pj_finish(&j, err);
-	cJSON_Delete(root);
+	tlc_json_free(root);
 	return rc;
 }

@@ -392,7 +392,7 @@ int tlc_timeline_write_json(tlc_buf *out, const tlc_timeline *tl, const char *co
 
 /* ---- reading -------------------------------------------------------------------------------- */
 
-static const char *own(pjson *j, tlc_timeline *tl, const cJSON *v)
+static const char *own(pjson *j, tlc_timeline *tl, const tlc_json *v)
 {
 	char *s = pj_strdup(j, v);
 	if (!s)
@@ -408,16 +408,16 @@ static const char *own(pjson *j, tlc_timeline *tl, const cJSON *v)
 	return s;
 }
 
-static tlc_time opt_time(pjson *j, const cJSON *o, const char *key)
+static tlc_time opt_time(pjson *j, const tlc_json *o, const char *key)
 {
-	const cJSON *v = pj_get(j, o, key, false);
+	const tlc_json *v = pj_get(j, o, key, false);
 	return v ? pj_time(j, v, false) : TLC_TIME_NONE;
 }
 
-static void r_run(pjson *j, tlc_timeline *tl, const cJSON *o, tlc_tl_run *r)
+static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 {
 	const tlc_program *p = tl->program;
-	const cJSON *x;
+	const tlc_json *x;
 	r->from = r->pause = r->target = TLC_TIME_NONE;
 	if ((x = pj_get(j, o, "text", false)) && !pj_get(j, o, "message", false)) {
 		r->kind = TLC_RUN_TEXT;
@@ -425,7 +425,7 @@ static void r_run(pjson *j, tlc_timeline *tl, const cJSON *o, tlc_tl_run *r)
 	} else if ((x = pj_get(j, o, "message", false))) {
 		r->kind = TLC_RUN_MESSAGE;
 		r->message = (uint32_t)pj_int(j, x, 0, (int64_t)p->nmessages - 1);
-		const cJSON *args = pj_get(j, o, "args", true);
+		const tlc_json *args = pj_get(j, o, "args", true);
 		for (int u = 0; u < TLC_UNIT_COUNT && !j->failed; u++)
 			if (p->messages[r->message].units & (1u << u))
 				r->args[u] = pj_int(j, pj_get(j, args, tlc_unit_name(1u << u), true),
@@ -441,23 +441,23 @@ static void r_run(pjson *j, tlc_timeline *tl, const cJSON *o, tlc_tl_run *r)
 	}
 }
 
-static void r_view(pjson *j, tlc_timeline *tl, const cJSON *o, tlc_tl_view *v)
+static void r_view(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_view *v)
 {
-	const cJSON *ph = pj_get(j, o, "phase", true), *fams;
-	v->phase = cJSON_IsString(ph) ? -2 : cJSON_IsNull(ph) ? -1 : (int32_t)pj_int(j, ph, 0, INT32_MAX);
-	const cJSON *t = pj_get(j, o, "target", true);
-	v->target = cJSON_IsNull(t) ? TLC_TIME_NONE : pj_time(j, t, false);
+	const tlc_json *ph = pj_get(j, o, "phase", true), *fams;
+	v->phase = tlc_json_is(ph, TLC_JSON_STRING) ? -2 : tlc_json_is(ph, TLC_JSON_NULL) ? -1 : (int32_t)pj_int(j, ph, 0, INT32_MAX);
+	const tlc_json *t = pj_get(j, o, "target", true);
+	v->target = tlc_json_is(t, TLC_JSON_NULL) ? TLC_TIME_NONE : pj_time(j, t, false);
 	fams = pj_get(j, o, "families", true);
 	if (j->failed || !pj_object(j, fams))
 		return;
-	for (const cJSON *f = fams->child; f && !j->failed; f = f->next) {
+	for (const tlc_json *f = fams->child; f && !j->failed; f = f->next) {
 		int fi = -1;
 		for (int k = 0; k < TLC_FAM_MAX; k++)
-			if (strcmp(f->string, tlc_family_name((tlc_family_id)k)) == 0)
+			if (strcmp(f->key, tlc_family_name((tlc_family_id)k)) == 0)
 				fi = k;
 		size_t n = pj_array(j, f);
 		if (fi < 0) {
-			pj_fail(j, "unknown family '%s'", f->string);
+			pj_fail(j, "unknown family '%s'", f->key);
 			return;
 		}
 		v->runs[fi] = calloc(n ? n : 1, sizeof **v->runs);
@@ -465,12 +465,12 @@ static void r_view(pjson *j, tlc_timeline *tl, const cJSON *o, tlc_tl_view *v)
 			pj_oom(j);
 			return;
 		}
-		for (const cJSON *r = f->child; r && !j->failed; r = r->next)
+		for (const tlc_json *r = f->child; r && !j->failed; r = r->next)
 			r_run(j, tl, r, &v->runs[fi][v->nruns[fi]++]);
 	}
 }
 
-static void r_entries(pjson *j, tlc_timeline *tl, const cJSON *a)
+static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
 {
 	size_t n = pj_array(j, a), ncds = tl->program->ncountdowns;
 	if (j->failed || !n)
@@ -480,9 +480,9 @@ static void r_entries(pjson *j, tlc_timeline *tl, const cJSON *a)
 		pj_oom(j);
 		return;
 	}
-	for (const cJSON *it = a->child; it && !j->failed; it = it->next) {
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_entry *e = &tl->entries[tl->nentries++];
-		const cJSON *rel = pj_get(j, it, "relevance", false), *views;
+		const tlc_json *rel = pj_get(j, it, "relevance", false), *views;
 		e->date = pj_time(j, pj_get(j, it, "date", true), false);
 		if (tl->nentries > 1 && e->date <= e[-1].date)
 			pj_fail(j, "entry dates must increase");
@@ -501,9 +501,9 @@ static void r_entries(pjson *j, tlc_timeline *tl, const cJSON *a)
 	}
 }
 
-static void r_header(pjson *j, tlc_timeline *tl, const cJSON *root)
+static void r_header(pjson *j, tlc_timeline *tl, const tlc_json *root)
 {
-	const cJSON *pol = pj_get(j, root, "policy", true), *params;
+	const tlc_json *pol = pj_get(j, root, "policy", true), *params;
 	int k;
 	pj_int(j, pj_get(j, root, "timelinec-timeline", true), 1, 1);
 	tl->now = pj_time(j, pj_get(j, root, "now", true), false);
@@ -517,8 +517,8 @@ static void r_header(pjson *j, tlc_timeline *tl, const cJSON *root)
 	tl->policy = k < 0 ? TLC_POLICY_NEVER : (tlc_policy_kind)k;
 	if (tl->policy == TLC_POLICY_AFTER)
 		tl->policy_date = pj_time(j, pj_get(j, pol, "date", true), false);
-	const cJSON *ct = pj_get(j, root, "constant-tail", true);
-	tl->constant_tail = cJSON_IsTrue(ct);
+	const tlc_json *ct = pj_get(j, root, "constant-tail", true);
+	tl->constant_tail = tlc_json_is(ct, TLC_JSON_TRUE);
 	params = pj_get(j, root, "params", true);
 	if (j->failed || !tl->program->nparams)
 		return;
@@ -534,7 +534,7 @@ static void r_header(pjson *j, tlc_timeline *tl, const cJSON *root)
 int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc_err *err)
 {
 	pjson j;
-	cJSON *root = NULL;
+	tlc_json *root = NULL;
 	if (len > TLC_MAX_TIMELINE_BYTES) {
 		if (err) {
 			err->offset = TLC_MAX_TIMELINE_BYTES;
@@ -549,11 +549,11 @@ int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc
 		return rc;
 	tlc_timeline *tl = calloc(1, sizeof *tl);
 	if (!tl) {
-		cJSON_Delete(root);
+		tlc_json_free(root);
 		return TLC_ENOMEM;
 	}
 	if (pj_object(&j, root)) {
-		rc = tlc__program_from_cjson(&tl->owned_program, pj_get(&j, root, "program", true), &j);
+		rc = tlc__program_from_json(&tl->owned_program, pj_get(&j, root, "program", true), &j);
 		tl->program = tl->owned_program;
 	}
 	if (rc == 0 && !j.failed) {
@@ -563,7 +563,7 @@ int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc
 	if (!j.failed && !tl->nentries)
 		pj_fail(&j, "a timeline needs at least one entry");
 	pj_finish(&j, err);
-	cJSON_Delete(root);
+	tlc_json_free(root);
 	if (j.failed || rc < 0) {
 		tlc_timeline_free(tl);
 		return rc < 0 ? rc : j.oom ? TLC_ENOMEM : TLC_EINPUT;

@@ -90,7 +90,7 @@ ls adir.json | grep -q launch; ok "-o DIR/ still writes into it" $?
 "$tool" compile --timeline $now launch.yaml -o tl.json > "$t/log" 2>&1
 head -c 3000 tl.json > cut.json
 "$tool" render cut.json --at 2026-11-30T10:00:00Z > "$t/log" 2>&1
-expect "render of a damaged timeline" 2 $? "cut.json:[0-9]*:[0-9]*: error: not a valid timeline: invalid JSON \[TL001\]"
+expect "render of a damaged timeline" 2 $? "cut.json:[0-9]*:[0-9]*: error: not a valid timeline: invalid JSON at line [0-9]*, column [0-9]*: a string that never ends \[TL001\]"
 sed 's/"en_US"/"xx_XX"/; s|"display-zone": "Europe/Berlin"|"display-zone": "Europe/Nowhere"|' tl.json > badenv.json
 "$tool" render badenv.json --at 2026-11-30T10:00:00Z > "$t/log" 2>&1
 expect "render of a timeline with an unknown locale" 2 $? "badenv.json:[0-9]*:[0-9]*: error: unknown locale 'xx_XX' in the timeline \[TL026\]"
