@@ -62,7 +62,8 @@ static const char check_help[] =
 	"                        custom:reloads=20,min-gap=1h,reload-lateness=2h,...\n"
 	"  --now T               the instantiation instant to replay from (RFC 3339, @EPOCH);\n"
 	"                        default: the window start, else before the first target\n"
-	"  --display-zone ZONE   the device's zone (default: the spec's zone)\n"
+	"  --display-zone ZONE   the device's zone (default: the spec's zone; a floating spec\n"
+	"                        is checked in Europe/London, Australia/Sydney, Asia/Kolkata)\n"
 	"  --baseline FILE       hide the findings recorded in FILE\n"
 	"  --baseline-strict     fail when a baselined finding is gone (the baseline must shrink)\n"
 	"  --write-baseline FILE record the current findings in FILE\n"
@@ -73,8 +74,9 @@ static const char check_help[] =
 	"max-warnings, severity). Suppress one finding with '# timelinec: ignore TL107 -- reason'\n"
 	"on or above its line, or a whole rule with 'suppress: [{rule: TL107, reason: ...}]'.\n"
 	"\n"
-	"Exit status: 0 clean, 1 findings (errors; warnings with --werror or over --max-warnings),\n"
-	"2 a spec could not be read or is invalid, or bad usage.\n";
+	"Exit status: 0 clean, 1 findings (errors: what the device shows even when every reload\n"
+	"comes on time; warnings with --werror or over --max-warnings), 2 a spec could not be read\n"
+	"or is invalid, or bad usage.\n";
 
 typedef struct check_opts {
 	tlc_verify_opts vo;
