@@ -22,6 +22,7 @@
 #include "lower.h"
 #include "report.h"
 #include "spec.h"
+#include "xcstrings.h"
 #include "timelinec/timeline.h"
 #include "timelinec/timeparse.h"
 
@@ -37,6 +38,7 @@ typedef struct compile_opts {
 	size_t nparams;
 	const char *now;
 	const char *display_zone;
+	const char *xcstrings;
 } compile_opts;
 
 static const char compile_help[] =
@@ -58,6 +60,9 @@ static const char compile_help[] =
 	"  --now T                the instantiation instant (RFC 3339 or @EPOCH); default\n"
 	"                         $SOURCE_DATE_EPOCH, else the clock\n"
 	"  --display-zone ZONE    the device's zone (default: the spec's zone; UTC if floating)\n"
+	"  --xcstrings FILE|DIR   also write the widget's String Catalog (its messages in the\n"
+	"                         source language), merged into the catalog already there; a\n"
+	"                         directory gets WIDGET.xcstrings (the table name)\n"
 	"  --format, --color, --tzdata, --werror as for check (diagnostics go to stderr)\n";
 
 static int parse_compile_args(compile_opts *c, cli_opts *o, int argc, char **argv)
@@ -85,6 +90,9 @@ static int parse_compile_args(compile_opts *c, cli_opts *o, int argc, char **arg
 		} else if (cli_is_opt(a, "--now")) {
 			if (!(c->now = cli_opt_value(argc, argv, &i, "--now")))
 				return cli_usage_error("--now needs an instant");
+		} else if (cli_is_opt(a, "--xcstrings")) {
+			if (!(c->xcstrings = cli_opt_value(argc, argv, &i, "--xcstrings")))
+				return cli_usage_error("--xcstrings needs a file or a directory");
 		} else if (cli_is_opt(a, "--display-zone")) {
 			if (!(c->display_zone = cli_opt_value(argc, argv, &i, "--display-zone")))
 				return cli_usage_error("--display-zone needs a zone name");
@@ -368,6 +376,53 @@ static int write_output(compile_run *cr, const char *path, const tlc_buf *out)
 	return rc;
 }
 
+/*
+ * The String Catalog of p, merged into the one at --xcstrings (a directory: WIDGET.xcstrings in
+ * it), into *out and *path; nothing without --xcstrings. Made before any output is written, so
+ * a damaged catalog (exit 2) leaves every file as it was.
+ */
+static int make_catalog(compile_run *cr, tlc_ctx *ctx, const tlc_program *p, uint32_t src_file,
+			tlc_span where, tlc_buf *out, char **path)
+{
+	const char *opt = cr->c->xcstrings;
+	*path = NULL;
+	if (!opt)
+		return 0;
+	const char *widget = p->widget ? p->widget : "Widget";
+	if (is_dir(opt)) {
+		size_t n = strlen(opt) + strlen(widget) + 16;
+		if ((*path = malloc(n)))
+			snprintf(*path, n, "%s/%s.xcstrings", opt, widget);
+	} else {
+		*path = strdup(opt);
+	}
+	if (!*path) {
+		fputs("timelinec: out of memory\n", stderr);
+		return EXIT_BAD_INPUT;
+	}
+	const tlc_node *old = NULL;
+	uint32_t file;
+	if (access(*path, F_OK) == 0 &&
+	    (tlc_input_read_as(ctx, *path, "String Catalog", TLC_MAX_CATALOG_BYTES,
+			       TLC_MAX_CATALOG_BYTES_NAME, &file) < 0 ||
+	     tlc_xc_read(ctx, file, &old) < 0))
+		return EXIT_BAD_INPUT;
+	int rc = tlc_xc_build(ctx, p, old, src_file, where, out);
+	if (rc == TLC_ENOMEM)
+		fputs("timelinec: out of memory\n", stderr);
+	return rc < 0 ? EXIT_BAD_INPUT : 0;
+}
+
+/* Writes the catalog made by make_catalog(), if any, and frees it. */
+static int write_catalog(int rc, tlc_buf *cat, char *path)
+{
+	if (rc == 0 && path && cli_write_atomic(path, cat->ptr, cat->len) < 0)
+		rc = EXIT_BAD_INPUT;
+	tlc_buf_release(cat);
+	free(path);
+	return rc;
+}
+
 /* True when the file is a compiled program (a JSON object with "timelinec-program"), which
  * `compile --timeline` instantiates as the runtime would. */
 static bool is_program(const tlc_source *src)
@@ -412,10 +467,15 @@ static int compile_program(compile_run *cr, tlc_ctx *ctx, uint32_t file, const c
 			     "not a valid timelinec program: %s", e.msg);
 		return EXIT_BAD_INPUT;
 	}
-	rc = instantiate_json(cr, ctx, tlc_span_make(file, 0, 0), p, &out);
+	tlc_buf cat = TLC_BUF_INIT;
+	char *catpath = NULL;
+	rc = make_catalog(cr, ctx, p, 0, tlc_span_make(file, 0, 0), &cat, &catpath);
+	if (rc == 0)
+		rc = instantiate_json(cr, ctx, tlc_span_make(file, 0, 0), p, &out);
 	if (rc == 0)
 		rc = tlc_buf_oom(&out) ? (fputs("timelinec: out of memory\n", stderr), EXIT_BAD_INPUT)
 				       : write_output(cr, path, &out);
+	rc = write_catalog(rc, &cat, catpath);
 	tlc_buf_release(&out);
 	tlc_program_free(p);
 	return rc;
@@ -441,6 +501,9 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 		rc = tlc_spec_load(ctx, file, &spec);
 	if (rc == 0 && cr->c->check && cli_check_spec(ctx, path, spec, cr->o, cr->first) < 0)
 		rc = TLC_EINPUT;
+	if (rc == 0 && spec->kind == TLC_SPEC_ACTIVITY && cr->c->xcstrings)
+		return cli_usage_error("--xcstrings: '%s' is a Live Activity spec: its text is the "
+				       "app's own views, it has no message keys", path);
 	if (rc == 0 && spec->kind == TLC_SPEC_ACTIVITY)
 		return compile_activity(cr, ctx, spec, path);
 	if (rc == 0 && !cr->c->timeline && cr->c->nparams)
@@ -456,10 +519,14 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 		tlc_program_free(p); /* lowered, then refused by the bake */
 		return EXIT_BAD_INPUT;
 	}
-	if (cr->c->timeline)
-		rc = instantiate_json(cr, ctx, tlc_node_get(spec->root, "widget")->span, p, &out);
-	else
-		program_json(ctx, tlc_node_get(spec->root, "widget")->span, p, &out);
+	tlc_span widget = tlc_node_get(spec->root, "widget")->span;
+	tlc_buf cat = TLC_BUF_INIT;
+	char *catpath = NULL;
+	rc = make_catalog(cr, ctx, p, file, widget, &cat, &catpath);
+	if (rc == 0 && cr->c->timeline)
+		rc = instantiate_json(cr, ctx, widget, p, &out);
+	else if (rc == 0)
+		program_json(ctx, widget, p, &out);
 	if (rc == 0 && tlc_buf_over(&out))
 		rc = EXIT_BAD_INPUT; /* the diagnostic is out */
 	if (rc == 0 && tlc_buf_oom(&out)) {
@@ -468,6 +535,7 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	}
 	if (rc == 0)
 		rc = write_output(cr, path, &out);
+	rc = write_catalog(rc, &cat, catpath);
 	tlc_buf_release(&out);
 	tlc_program_free(p);
 	return rc;
@@ -488,6 +556,11 @@ int cmd_compile(cli_opts *o, int argc, char **argv)
 	if (c.nspecs > 1 && (!c.out || !is_dir(c.out))) {
 		free(c.specs);
 		return cli_usage_error("several specs need -o DIR, an existing directory");
+	}
+	if (c.nspecs > 1 && c.xcstrings && !is_dir(c.xcstrings)) {
+		free(c.specs);
+		return cli_usage_error("several specs need --xcstrings DIR, an existing directory "
+				       "(each widget gets WIDGET.xcstrings)");
 	}
 	if (c.out && c.nspecs == 1 && strcmp(c.out, "-") != 0 && c.out[strlen(c.out) - 1] == '/' &&
 	    !is_dir(c.out)) {

@@ -376,6 +376,7 @@ static void load_phases(loader *L, const tlc_node *n, tlc_sp_countdown *c)
 		tlc_sp_phase *p = &c->phases[c->nphases++];
 		p->node = pn;
 		p->above_node = above;
+		p->key_node = tlc_node_get(pn, "key");
 		get_text(L, tlc_node_get(pn, "text"), &p->text);
 		if (above) {
 			p->has_above = get_duration(L, above, true, &p->above) == 0;

@@ -92,6 +92,18 @@ static int add_message(lowerer *L, const tlc_tmpl_run *tr, const char *key, uint
 		p->messages = v;
 		L->msgcap = cap;
 	}
+	for (size_t i = 0; i < p->nmessages; i++) {
+		if (strcmp(p->messages[i].key, key) != 0)
+			continue;
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", tr->span,
+					   "this message's key '%s' is also the key of the message at "
+					   "line %u: both would read the same String Catalog entry",
+					   key, (unsigned)p->messages[i].line);
+		tlc_diag_set_fix(g, "rename a countdown 'id' or a phase 'key' (a '.' in them can "
+				    "make two keys meet)");
+		L->errors++;
+		break;
+	}
 	tlc_prog_message *m = &p->messages[p->nmessages];
 	memset(m, 0, sizeof *m);
 	m->key = xstrdup(L, key);
@@ -135,10 +147,9 @@ static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_pr
 		if (tr->kind == TLC_RUN_TEXT) {
 			r->text = xstrdup(L, tr->text);
 		} else if (tr->kind == TLC_RUN_MESSAGE) {
-			char k[256];
-			snprintf(k, sizeof k, nmsg ? "%s.%zu" : "%s", key, nmsg);
+			const char *k = nmsg ? tlc_arena_printf(&L->ctx->arena, "%s.%zu", key, nmsg) : key;
 			nmsg++;
-			if (add_message(L, tr, k, &r->message) < 0)
+			if (!k || add_message(L, tr, k, &r->message) < 0)
 				return TLC_ENOMEM;
 		}
 	}
@@ -150,13 +161,70 @@ static int lower_text(lowerer *L, const tlc_sp_text *t, const char *key, tlc_pro
 	for (int f = 0; f < TLC_FAMILY_MAX; f++) {
 		if (!t->node[f])
 			continue;
-		char k[256];
-		snprintf(k, sizeof k, "%s.%s", key, tlc_family_names[f]);
-		int rc = lower_template(L, t->node[f], k, &views[f]);
+		const char *k = tlc_arena_printf(&L->ctx->arena, "%s.%s", key, tlc_family_names[f]);
+		int rc = k ? lower_template(L, t->node[f], k, &views[f]) : TLC_ENOMEM;
 		if (rc < 0)
 			return rc;
 	}
 	return 0;
+}
+
+/*
+ * The phase's part of its message keys: `key:`, else one made from its threshold, so keys stay
+ * the same when other phases are added, removed or retimed: "above-24h", "above-1h30m",
+ * "above-0s", "above-minus-30m", and "otherwise" for a last phase without `above`.
+ */
+static const char *phase_key(lowerer *L, const tlc_sp_phase *ph)
+{
+	if (ph->key_node)
+		return ph->key_node->str;
+	if (!ph->has_above)
+		return "otherwise";
+	static const struct { int64_t secs; char unit; } units[] = {
+		{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}};
+	char buf[64];
+	int64_t v = ph->above;
+	uint64_t left = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	size_t n = (size_t)snprintf(buf, sizeof buf, "above-%s", v < 0 ? "minus-" : "");
+	for (size_t i = 0; i < sizeof units / sizeof *units && n < sizeof buf; i++) {
+		uint64_t q = left / (uint64_t)units[i].secs;
+		left %= (uint64_t)units[i].secs;
+		if (q || (units[i].unit == 's' && n == (v < 0 ? 12u : 6u)))
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%llu%c", (unsigned long long)q,
+					      units[i].unit);
+	}
+	return tlc_arena_strdup(&L->ctx->arena, buf);
+}
+
+/* Two phases of one countdown with one key would share their String Catalog entries. */
+static void check_phase_keys(lowerer *L, const tlc_sp_countdown *c, const char **keys)
+{
+	for (size_t i = 0; i < c->nphases; i++) {
+		const tlc_sp_phase *b = &c->phases[i];
+		const tlc_node *at = b->key_node ? b->key_node : b->node;
+		if (strcmp(keys[i], "stale") == 0) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", at->span,
+						   "'stale' is the key of the countdown's stale text; "
+						   "a phase cannot use it");
+			tlc_diag_set_fix(g, "give this phase another 'key:'");
+			L->errors++;
+			continue;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(keys[i], keys[j]) != 0)
+				continue;
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", at->span,
+						   "this phase's message key '%s' is also phase %zu's: "
+						   "both would read the same String Catalog entries",
+						   keys[i], j + 1);
+			const tlc_sp_phase *a = &c->phases[j];
+			tlc_diag_set_related(g, (a->key_node ? a->key_node : a->node)->span,
+					     "phase %zu's key comes from here", j + 1);
+			tlc_diag_set_fix(g, "give one of them another 'key:'");
+			L->errors++;
+			break;
+		}
+	}
 }
 
 static void check_thresholds(lowerer *L, const tlc_sp_countdown *c)
@@ -233,23 +301,30 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	pc->relevance_score = c->relevance_score;
 	pc->relevance_from = c->relevance_from;
 	pc->relevance_until = c->relevance_until;
-	char key[200];
+	const char *key;
 	if ((pc->has_stale = c->has_stale)) {
 		pc->stale_after = c->stale_after;
-		snprintf(key, sizeof key, "%s.stale", pc->id);
+		if (!(key = tlc_arena_printf(&L->ctx->arena, "%s.stale", pc->id)))
+			return TLC_ENOMEM;
 		if ((rc = lower_text(L, &c->stale_text, key, pc->stale_views)) < 0)
 			return rc;
 	}
 	check_thresholds(L, c);
+	const char **keys = tlc_arena_alloc(&L->ctx->arena, (c->nphases + 1) * sizeof *keys);
 	pc->phases = calloc(c->nphases ? c->nphases : 1, sizeof *pc->phases);
-	if (!pc->phases)
+	if (!pc->phases || !keys)
 		return TLC_ENOMEM;
+	for (size_t i = 0; i < c->nphases; i++)
+		if (!(keys[i] = phase_key(L, &c->phases[i])))
+			return TLC_ENOMEM;
+	check_phase_keys(L, c, keys);
 	for (size_t i = 0; i < c->nphases; i++) {
 		tlc_prog_phase *ph = &pc->phases[pc->nphases++];
 		ph->has_above = c->phases[i].has_above;
 		ph->above = c->phases[i].above;
 		linecol(L, c->phases[i].node->span, &ph->line, &ph->col);
-		snprintf(key, sizeof key, "%s.phase%zu", pc->id, i);
+		if (!(key = tlc_arena_printf(&L->ctx->arena, "%s.%s", pc->id, keys[i])))
+			return TLC_ENOMEM;
 		if ((rc = lower_text(L, &c->phases[i].text, key, ph->views)) < 0)
 			return rc;
 	}

@@ -30,6 +30,8 @@ static const tlc_rule rules[] = {
 	{"TL024", "invalid-recurrence", TLC_SEV_ERROR, "a recurrence (every:, rrule:) that cannot be read"},
 	{"TL025", "invalid-template", TLC_SEV_ERROR, "a text template that cannot be read"},
 	{"TL026", "unknown-locale", TLC_SEV_ERROR, "a locale ICU does not know"},
+	{"TL027", "uncatalogued-message", TLC_SEV_WARNING,
+	 "a message a String Catalog cannot express (compile --xcstrings)"},
 	/* suppressions */
 	{"TL030", "unused-suppression", TLC_SEV_WARNING, "a suppression that matches no finding"},
 	{"TL031", "bad-suppression", TLC_SEV_ERROR, "a suppression without a rule id or a reason"},

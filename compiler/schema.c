@@ -76,6 +76,10 @@ static const tlc_keydef k_phase[] = {
 	{"text", &t_text, TLC_KEY_REQUIRED, NULL,
 	 "What the widget reads: a template, or a map from widget family to template.",
 	 "\"Launch in {timer}\""},
+	{"key", &t_name, 0, "above-<above>, or otherwise",
+	 "The phase's part of its message keys (`<countdown id>.<key>.<family>`): the String "
+	 "Catalog key stays the same however phases are added, removed or retimed.",
+	 "boarding"},
 };
 static const tlc_type t_phase = {.kind = TLC_V_OBJECT, .name = "phase", .keys = k_phase,
 				 .nkeys = N(k_phase)};

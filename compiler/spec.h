@@ -56,6 +56,7 @@ typedef struct tlc_sp_phase {
 	tlc_sp_text text;
 	const tlc_node *node;
 	const tlc_node *above_node;
+	const tlc_node *key_node; /* `key:`, or NULL: the message keys' phase part */
 } tlc_sp_phase;
 
 typedef enum tlc_target_kind {

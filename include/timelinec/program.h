@@ -99,7 +99,7 @@ typedef struct tlc_prog_phase {
 } tlc_prog_phase;
 
 typedef struct tlc_prog_message {
-	char *key;          /* stable id "countdown.phase1.default" for the app's own localization */
+	char *key;          /* stable id "countdown.above-1d.default" for the app's own localization */
 	char *pattern;      /* ICU MessageFormat, named arguments */
 	unsigned units;     /* enum tlc_unit bits used */
 	char **params;      /* text/number parameters used, by name */

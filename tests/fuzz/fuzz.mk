@@ -14,7 +14,7 @@
 # ASAN_OPTIONS is not set), FUZZ_JOBS
 # (parallel fuzzing processes per harness, 1), FUZZ_ARGS (more libFuzzer flags).
 
-FUZZ_ENTRIES = yaml json spec program timeline rrule template time settings
+FUZZ_ENTRIES = yaml json spec program timeline rrule template time settings catalog
 # Pinned by path: the Swift toolchain puts a clang of its own first on PATH, whose runtime
 # libraries are not Debian's libclang-rt-14-dev. `make fuzz FUZZ_CC=...` picks another.
 FUZZ_CC ?= $(firstword $(wildcard /usr/bin/clang) clang)

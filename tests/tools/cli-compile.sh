@@ -258,6 +258,52 @@ done
 expect "a usage error echoing the command line" 2 $? 'a\\x1b\[31m'
 refute "no ESC in a usage error" "$esc"
 
+# --xcstrings: the widget's String Catalog, merged into the one already there
+mkdir cat
+"$tool" compile launch.yaml -o cat/launch.program.json --xcstrings cat > "$t/log" 2>&1
+expect "--xcstrings DIR" 0 $?
+grep -q '"main.above-1d.default" : {' cat/LaunchCountdown.xcstrings; ok "--xcstrings DIR: WIDGET.xcstrings with the message keys" $?
+# a translator's work in the catalog survives the next build
+sed 's/"en" : {/"fr" : {"stringUnit" : {"state" : "translated", "value" : "%1$lld j avant le lancement"}}, "en" : {/' \
+	cat/LaunchCountdown.xcstrings > cat/edited && mv cat/edited cat/LaunchCountdown.xcstrings
+"$tool" compile launch.yaml -o cat/launch.program.json --xcstrings cat/LaunchCountdown.xcstrings > "$t/log" 2>&1
+expect "--xcstrings FILE over an edited catalog" 0 $?
+grep -q '"value" : "%1$lld j avant le lancement"' cat/LaunchCountdown.xcstrings; ok "the translation is kept" $?
+grep -q '"needs_review"' cat/LaunchCountdown.xcstrings; [ $? = 1 ]; ok "an unchanged source marks nothing for review" $?
+cp cat/LaunchCountdown.xcstrings cat/before
+sed 's/{days}d to launch/{days}d left/' launch.yaml > launch2.yaml
+"$tool" compile launch2.yaml -o cat/launch.program.json --xcstrings cat/LaunchCountdown.xcstrings > "$t/log" 2>&1
+expect "--xcstrings after the source text changed" 0 $?
+grep -q '"state" : "needs_review",' cat/LaunchCountdown.xcstrings; ok "a changed source marks its translations for review" $?
+# a damaged catalog: exit 2 with its position, and neither output is touched
+cp cat/launch.program.json cat/program.before
+printf '{"sourceLanguage": "en", "strings": {"k": [1]}, "version": "1.0"}' > cat/bad.xcstrings
+cp cat/bad.xcstrings cat/bad.before
+"$tool" compile launch.yaml -o cat/launch.program.json --xcstrings cat/bad.xcstrings > "$t/log" 2>&1
+expect "a damaged catalog" 2 $? 'bad.xcstrings:1:43: error: the entry of .k. is an object \[TL011\]'
+cmp -s cat/bad.xcstrings cat/bad.before; ok "the damaged catalog is left as it was" $?
+cmp -s cat/launch.program.json cat/program.before; ok "the program is not written when the catalog is refused" $?
+printf '{"sourceLanguage": "en", "strings": {}, "version": "2.0"}' > cat/v2.xcstrings
+"$tool" compile launch.yaml --xcstrings cat/v2.xcstrings > "$t/log" 2>&1
+expect "a catalog of an unknown version" 2 $? 'reads versions 1.0 and 1.1'
+"$tool" compile launch.yaml sale.yaml -o out --xcstrings cat/one.xcstrings > "$t/log" 2>&1
+expect "several specs with --xcstrings FILE" 2 $? "several specs need --xcstrings DIR"
+"$tool" compile launch.yaml sale.yaml -o out --xcstrings cat > "$t/log" 2>&1
+expect "several specs with --xcstrings DIR" 0 $?
+[ -f cat/FlashSale.xcstrings ]; ok "--xcstrings DIR: one catalog per widget" $?
+"$tool" compile launch.yaml --xcstrings launch.yaml > "$t/log" 2>&1
+expect "--xcstrings over the spec itself" 2 $?
+grep -q '^timelinec: 1' launch.yaml; ok "the spec is not replaced by its catalog" $?
+cp "$root/examples/delivery-activity.yaml" .
+"$tool" compile delivery-activity.yaml --now 2026-12-03T10:00:00Z --xcstrings cat > "$t/log" 2>&1
+expect "--xcstrings of a Live Activity spec" 2 $? "it has no message keys"
+"$tool" compile --timeline $now launch.yaml -o cat/l.timeline.json --xcstrings cat/fromtl.xcstrings > "$t/log" 2>&1
+expect "--xcstrings with --timeline" 0 $?
+"$tool" compile launch.yaml -o cat/launch.program.json > "$t/log" 2>&1
+"$tool" compile --timeline $now cat/launch.program.json -o cat/p.timeline.json --xcstrings cat/fromprog.xcstrings > "$t/log" 2>&1
+expect "--xcstrings from a compiled program" 0 $?
+cmp -s cat/fromtl.xcstrings cat/fromprog.xcstrings; ok "the catalog from the program is the spec's" $?
+
 # the invariant over every example: each output with the example's own arguments resolves every
 # parameter (no '$name' of a declared parameter in a program's values, a timeline, a schedule,
 # render or preview)

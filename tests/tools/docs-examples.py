@@ -6,6 +6,9 @@ import glob, json, os, re, subprocess, sys, tempfile
 # Pages whose "Bad" example cannot be shown as text in a UTF-8 Markdown file.
 UNSHOWABLE = {"TL002": "the bad file is Latin-1; the page describes it in UTF-8"}
 
+# Rules another command reports, with its diagnostics as JSON on standard error.
+COMMANDS = {"TL027": ["compile", "--format", "json", "--xcstrings", "out.xcstrings", "-o", "out.json"]}
+
 tool = os.path.abspath(sys.argv[1])
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 failures, checked = [], 0
@@ -25,11 +28,13 @@ with tempfile.TemporaryDirectory() as tmp:
             spec = os.path.join(d, "spec." + m.group(1))
             with open(spec, "w", encoding="utf-8") as f:
                 f.write(m.group(2))
-            r = subprocess.run([tool, "check", "--format", "json", "spec." + m.group(1)],
+            cmd = COMMANDS.get(rid, ["check", "--format", "json"])
+            r = subprocess.run([tool] + cmd + ["spec." + m.group(1)],
                                cwd=d, capture_output=True, text=True,
                                env={"PATH": os.environ.get("PATH", ""), "TZ": "UTC"})
             try:
-                rules = {x["rule"] for x in json.loads(r.stdout)["diagnostics"]}
+                out = r.stderr if rid in COMMANDS else r.stdout
+                rules = {x["rule"] for x in json.loads(out)["diagnostics"]}
             except (ValueError, KeyError):
                 failures.append(f"{rid}: {kind} example: no JSON from check: {r.stderr.strip()[:200]}")
                 continue

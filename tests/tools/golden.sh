@@ -2,6 +2,7 @@
 # Golden tests: every example compiles to the committed program and timeline, and `check`
 # prints the committed diagnostics; the same bytes under any host TZ and LANG.
 #   tests/golden/examples/NAME.program.json    timelinec compile examples/NAME.yaml
+#   tests/golden/examples/NAME.xcstrings       ... --xcstrings (the String Catalog, made new)
 #   tests/golden/examples/NAME.timeline.json   ... --timeline <the example's "# golden-args:">
 #                                              (and the same from NAME.program.json)
 #   tests/golden/examples/NAME.check.txt       timelinec check (exit code, then the output)
@@ -74,6 +75,9 @@ for f in examples/*.yaml examples/*.json; do
 	"$tool" compile "$f" -o "$tmp/$name.program.json" 2>"$tmp/$name.err" || {
 		echo "FAIL: compile $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
 	compare "$gold/$name.program.json" "$tmp/$name.program.json"
+	"$tool" compile "$f" -o "$tmp/$name.p2.json" --xcstrings "$tmp/$name.xcstrings" 2>"$tmp/$name.err" || {
+		echo "FAIL: compile --xcstrings $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
+	compare "$gold/$name.xcstrings" "$tmp/$name.xcstrings"
 	# shellcheck disable=SC2086
 	"$tool" compile "$f" --timeline $args -o "$tmp/$name.timeline.json" 2>"$tmp/$name.err" || {
 		echo "FAIL: compile --timeline $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }

@@ -241,7 +241,7 @@ public struct CompiledProgram: Hashable, Sendable {
 
     /// A baked message: an ICU MessageFormat pattern with named arguments.
     public struct Message: Codable, Hashable, Sendable {
-        /// A stable id for the app's own localization (`"main.phase0.default"`).
+        /// A stable id for the app's own localization (`"main.above-1d.default"`).
         public var key: String
         /// The ICU MessageFormat pattern.
         public var pattern: String

@@ -46,7 +46,7 @@ final class DocSnippetTests: XCTestCase {
                        ["Text(verbatim: \"6d to launch\")"])
         XCTAssertEqual(swiftUIViews(of: launch, at: try instant("2026-11-25T09:00:00Z"), family: .accessoryInline,
                                     locale: "fr_FR"),
-                       ["Text(\"main.phase0.accessoryInline\") or Text(verbatim: \"6d to launch\")"])
+                       ["Text(\"main.above-1d.accessoryInline\") or Text(verbatim: \"6d to launch\")"])
         XCTAssertEqual(swiftUIViews(of: launch, at: try instant("2026-11-30T18:00:00Z"), family: .accessoryInline,
                                     locale: "en_US"),
                        ["Text(verbatim: \"Launch in \")", "Text(2026-12-01T17:00:00Z, style: .timer)"])
@@ -72,11 +72,23 @@ final class DocSnippetTests: XCTestCase {
         ])
     }
 
+    func testCatalogSnippetPrefersTheVerifiedText() throws {
+        let launch = try CompiledTimeline(contentsOf: Repo.goldenExamples.appendingPathComponent("launch.timeline.json"))
+        guard case .message(let run)? = launch.entries[0].view().first else {
+            return XCTFail("launch's first run is not a message")
+        }
+        let bundle = Bundle(for: DocSnippetTests.self) // no LaunchCountdown table here
+        XCTAssertEqual(messageText(run, in: launch, locale: "de_DE", bundle: bundle), "6 days to launch")
+        // fr_FR is not one of the spec's locales: no catalog either, so the first locale's text
+        XCTAssertEqual(messageText(run, in: launch, locale: "fr_FR", bundle: bundle), "6 days to launch")
+        XCTAssertEqual(launch.program.locales.first, "en_US")
+    }
+
     func testDocSnippetsAreTheCompiledCode() throws {
         let doc = try String(decoding: Repo.data("docs/swift.md"), as: UTF8.self)
         let code = try String(decoding: Data(contentsOf: URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().appendingPathComponent("DocSnippets.swift")), as: UTF8.self)
-        for name in ["reading", "content-state", "plans"] {
+        for name in ["reading", "content-state", "plans", "catalog"] {
             let fromDoc = try XCTUnwrap(docSnippet(doc, name), "docs/swift.md has no snippet \(name)")
             let fromCode = try XCTUnwrap(codeSnippet(code, name), "DocSnippets.swift has no snippet \(name)")
             XCTAssertEqual(fromDoc, fromCode, "snippet \(name) differs between docs/swift.md and DocSnippets.swift")

@@ -68,3 +68,15 @@ func swiftUIViews(of timeline: CompiledTimeline, at date: Date, family: Family,
     }
 }
 // END SNIPPET plans
+
+// BEGIN SNIPPET catalog
+/// The text of a message run in `locale`: the baked text the timeline carries for it (what
+/// `check` verified), else the entry of the app's String Catalog (`compile --xcstrings`), else
+/// the text baked for the first of the timeline's locales.
+func messageText(_ run: MessageRun, in timeline: CompiledTimeline, locale: String,
+                 bundle: Bundle = .main) -> String? {
+    run.text(locale: locale)
+        ?? timeline.localizedText(for: run, bundle: bundle, locale: Locale(identifier: locale))
+        ?? timeline.program.locales.lazy.compactMap { run.text(locale: $0) }.first
+}
+// END SNIPPET catalog

@@ -148,7 +148,7 @@ final class GoldenTests: XCTestCase {
         XCTAssertEqual(second.relevance, CompiledTimeline.Relevance(score: 90, duration: 12_600))
         XCTAssertEqual(second.views["main"]?.phase, .index(1))
         XCTAssertEqual(second.view(), [
-            .message(MessageRun(message: 1, key: "main.phase1.default", args: [:],
+            .message(MessageRun(message: 1, key: "main.above-40m.default", args: [:],
                                 text: ["en_US": "LH454 boards in ", "de_DE": "LH454 boards in ",
                                        "ja_JP": "LH454 boards in "])),
             .live(LiveRun(style: .timer, target: try instant("2026-12-03T16:45:00Z"))),

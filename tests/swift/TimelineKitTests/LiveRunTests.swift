@@ -48,7 +48,7 @@ final class LiveRunTests: XCTestCase {
         }
         XCTAssertEqual(styles, [.offset, .time, .date, .countdown])
         XCTAssertEqual(runs.first, .message(MessageRun(
-            message: 0, key: "oven.phase0.default", args: [.days: 0],
+            message: 0, key: "oven.above-0s.default", args: [.days: 0],
             text: ["en_US": "0 days ", "de_DE": "0 days "])))
 
         // accessoryCircular has its own runs; accessoryInline falls back to default.

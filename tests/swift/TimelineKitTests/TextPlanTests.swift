@@ -198,7 +198,7 @@ final class TextPlanTests: XCTestCase {
         XCTAssertEqual(plan("en"), .baked("6d to launch", locale: "en_US"))
         XCTAssertEqual(plan("EN_us@calendar=gregorian"), .baked("6d to launch", locale: "en_US"))
         XCTAssertEqual(plan("fr_FR"), .localized(MessagePlan(
-            message: 1, key: "main.phase0.accessoryInline", arguments: [.days: 6],
+            message: 1, key: "main.above-1d.accessoryInline", arguments: [.days: 6],
             fallback: "6d to launch", fallbackLocale: "en_US")))
 
         // Without text in any locale (a timeline written without locales): key and arguments only.
