@@ -1,7 +1,8 @@
 #!/bin/sh
 # The docs agree with the code: every rule has a page (and `explain` prints it), each page's
 # "Bad" example is reported with its rule and its "Good" example is not (docs-examples.py), and
-# the key reference in docs/spec.md and docs/spec.schema.json are what the key table generates.
+# the key reference in docs/spec.md and docs/spec.schema.json are what the key table generates,
+# and every ```console block of README.md and docs/*.md prints what it shows (docs-commands.py).
 set -u
 tool=$(cd "$(dirname "${1:?usage: docs-check.sh path/to/timelinec}")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/../.."
@@ -36,5 +37,6 @@ cmp -s "$tmp/ref.md" "$tmp/spec-ref.md" || fail "the key reference in docs/spec.
 cmp -s "$tmp/schema.json" docs/spec.schema.json || fail "docs/spec.schema.json is stale (make reference-update)"
 . tests/tools/python.sh
 "$py" tests/tools/docs-examples.py "$tool" || status=1
-[ $status = 0 ] && echo "docs-check: rule pages, explain, key reference and spec schema agree with the code"
+"$py" tests/tools/docs-commands.py "$tool" || status=1
+[ $status = 0 ] && echo "docs-check: rule pages, explain, console blocks, key reference and spec schema agree with the code"
 exit $status
