@@ -7,6 +7,8 @@
 #                                              (and the same from NAME.program.json)
 #   tests/golden/examples/NAME.check.txt       timelinec check (exit code, then the output)
 #   tests/golden/examples/NAME.preview.txt     timelinec preview <golden-args> (exit code, table)
+#   tests/golden/schedules/NAME.K.schedule.json a Live Activity's schedule for the K-th case of
+#                                              NAME in tests/golden/schedules/cases.txt
 #                                              (and the same table and --html page under other
 #                                              TZ and LANG)
 # UPDATE=1 rewrites the expected files (review the diff before committing).
@@ -124,6 +126,21 @@ for f in examples/scenarios/*.yaml; do
 		printf '%s' "$out" | grep -q '\[TL' || { echo "FAIL: $f (broken) has no finding" >&2; status=1; } ;;
 	esac
 done
+
+# Live Activity schedules over several parameter values (tests/golden/schedules/cases.txt)
+mkdir -p "$root/tests/golden/schedules"
+prev=
+while IFS= read -r line; do
+	case "$line" in '#'*|'') continue ;; esac
+	eval "set -- $line"
+	spec=$1
+	shift
+	name=$(basename "$spec" .yaml)
+	if [ "$name" = "$prev" ]; then k=$((k + 1)); else k=1; prev=$name; fi
+	"$tool" compile "$spec" "$@" -o "$tmp/$name.$k.schedule.json" 2>"$tmp/$name.err" || {
+		echo "FAIL: compile $line" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
+	compare "$root/tests/golden/schedules/$name.$k.schedule.json" "$tmp/$name.$k.schedule.json"
+done < "$root/tests/golden/schedules/cases.txt"
 
 # SARIF for every scenario in one log (validated in tests/tools/gating.sh)
 "$tool" check --format sarif examples/scenarios/*.yaml > "$tmp/scenarios.sarif" 2>&1
