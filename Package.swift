@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
-// TimelineKit: the Swift side of timelinec, and timelinec itself, built by SwiftPM. Each target
-// has its own path, so SwiftPM reads nothing else of the repository (the Makefile builds the
-// same C sources on its own). See docs/swift.md.
+// TimelineKit: the Swift side of timelinec, and timelinec itself, built by SwiftPM for the
+// build-tool plugin. Each target has its own path, so SwiftPM reads nothing else of the
+// repository (the Makefile builds the same C sources on its own). See docs/swift.md.
 import PackageDescription
 
 // What the Makefile's CPPFLAGS_ALL defines (and -std=c11 below): keep the two in step.
@@ -26,8 +26,11 @@ let package = Package(
         // builds as an empty module.
         .library(name: "TimelineKitUI", targets: ["TimelineKitUI"]),
         // The compiler, built by SwiftPM from compiler/ and runtime/ with the system's libyaml,
-        // cJSON and ICU (pkg-config): `swift run timelinec`.
+        // cJSON and ICU (pkg-config), for the plugin; `swift run timelinec` works too.
         .executable(name: "timelinec", targets: ["timelinec"]),
+        // Runs `timelinec compile` on the specs under a target's Timelines/ folder and bundles
+        // the programs as resources (docs/swift.md, "The build-tool plugin").
+        .plugin(name: "TimelinecPlugin", targets: ["TimelinecPlugin"]),
     ],
     targets: [
         // The C runtime core (no ICU, no cJSON), compiled from runtime/core by SwiftPM: an app
@@ -82,6 +85,12 @@ let package = Package(
             path: "swiftpm/CICU",
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        .plugin(
+            name: "TimelinecPlugin",
+            capability: .buildTool(),
+            dependencies: ["timelinec"],
+            path: "Plugins/TimelinecPlugin"
         ),
         .target(
             name: "TimelineCore",
