@@ -9,7 +9,8 @@
 #      command nor the tool (after a clean scratch path, SwiftPM 6.3 builds the tool twice, in
 #      its plugin-tools build and in the main one, on the first two runs; then it settles);
 #   3. after touching the spec, swift test runs the plugin's command again and passes;
-#   4. a package whose spec has an error fails to build, with the spec's file:line:col.
+#   4. a package with two specs of the same name fails to build (the plugin's error), and one
+#      whose spec has an error fails to build, with the spec's file:line:col.
 #   usage: swift-plugin.sh [SCRATCH]   (default: $SWIFT_PLUGIN_SCRATCH, else build/swift-plugin)
 # SWIFT names the toolchain's driver (default swift). -j 1: the build machines have 2 cores.
 set -u
@@ -68,10 +69,19 @@ countdown:
   show:
     - text: "{dayz} to go"
 EOF
+# Two specs named bad: an error of the plugin.
+cp "$bad/Sources/BadWidget/Timelines/bad.yaml" "$bad/Sources/BadWidget/Timelines/bad.json"
+if (cd "$bad" && "$SWIFT" build -j 1 --scratch-path "$scratch/bad") >"$tmp/4.log" 2>&1; then
+	fail "two specs named bad built"
+elif ! grep -q "would both write bad.program.json in target 'BadWidget'" "$tmp/4.log"; then
+	fail "two specs named bad: not the plugin's error"
+	cat "$tmp/4.log" >&2
+fi
+rm "$bad/Sources/BadWidget/Timelines/bad.json"
 if (cd "$bad" && "$SWIFT" build -j 1 --scratch-path "$scratch/bad") >"$tmp/4.log" 2>&1; then
 	fail "a spec with an error built"
 	cat "$tmp/4.log" >&2
-elif ! grep -q 'Timelines/bad.yaml:7:[0-9]*: error: .*\[TL025\]' "$tmp/4.log"; then
+elif ! grep -q 'Timelines/bad.yaml:7:15: error: .*\[TL025\]' "$tmp/4.log"; then
 	fail "the failed build does not show the spec's error as file:line:col"
 	cat "$tmp/4.log" >&2
 fi
