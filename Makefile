@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: FORCE check-threads check-valgrind check-install check-e2e check-integration check-gating check-cli leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-real-world check-bad check-make check-swift check-asan clean deps \
+.PHONY: FORCE check-threads check-valgrind check-install check-e2e check-integration check-gating check-cli leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-real-world check-bad check-make check-swift check-swiftpm-generated swiftpm-generated-update check-swift-plugin check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -134,7 +134,7 @@ demo: deps
 	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-real-world check-bad check-make headertest check-swift check-core check-docs $(if $(SANITIZE),,check-threads) check-schemas check-gating check-cli $(if $(SANITIZE),,check-install) check-integration check-e2e check-fuzz-replay
+	@$(MAKE) --no-print-directory check-unit check-golden check-real-world check-bad check-make headertest check-swift check-swiftpm-generated $(if $(SANITIZE),,check-swift-plugin) check-core check-docs $(if $(SANITIZE),,check-threads) check-schemas check-gating check-cli $(if $(SANITIZE),,check-install) check-integration check-e2e check-fuzz-replay
 
 # Test tools from Debian's packages, run by Debian's own python3 (the first python3 on PATH may be
 # another build that does not see them). Missing: DEVELOPER=1 (CI) fails, a plain `make check`
@@ -213,6 +213,23 @@ golden-update: $(TOOL)
 
 conformance-update: $(TOOL)
 	$(TEST_PYTHON) tests/tools/gen-conformance.py $(TOOL) .
+
+# SwiftPM compiles the generated sources committed in compiler/swiftpm (it cannot run the
+# generators): they are current, and Package.swift defines what CPPFLAGS_ALL defines. No build.
+check-swiftpm-generated:
+	sh tests/tools/swiftpm-generated.sh
+
+swiftpm-generated-update:
+	sh tests/tools/swiftpm-generated.sh --update
+
+# The build-tool plugin (Plugins/TimelinecPlugin) in a package that uses it,
+# tests/swift/PluginSample; its build files stay under $(BUILD)/swift-plugin.
+check-swift-plugin:
+	@if ! command -v $(SWIFT) >/dev/null 2>&1; then \
+		if [ "$(DEVELOPER)" = 1 ]; then echo "check-swift-plugin: no '$(SWIFT)' on PATH (the Swift toolchain)" >&2; exit 1; fi; \
+		echo "check-swift-plugin: SKIPPED: no '$(SWIFT)' on PATH (install the Swift toolchain; CI has it)"; exit 0; \
+	fi; \
+	SWIFT=$(SWIFT) sh tests/tools/swift-plugin.sh $(BUILD)/swift-plugin
 
 # The Swift package (Package.swift, runtime/swift, tests/swift): swift build and swift test with
 # the toolchain's own Foundation and XCTest; its build files stay under $(BUILD)/swift.

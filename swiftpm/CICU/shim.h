@@ -1,0 +1,2 @@
+#include <unicode/ucal.h>
+#include <unicode/uversion.h>
