@@ -35,9 +35,11 @@ final class GoldenTests: XCTestCase {
     }
 
     func testEveryGoldenScheduleDecodes() throws {
-        let files = try Repo.files(in: Repo.goldenExamples, endingWith: ".schedule.json")
-        XCTAssertEqual(files.count, 1)
-        for file in files {
+        let examples = try Repo.files(in: Repo.goldenExamples, endingWith: ".schedule.json")
+        let pinned = try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json")
+        XCTAssertEqual(examples.count, 2)
+        XCTAssertGreaterThanOrEqual(pinned.count, 27)
+        for file in examples + pinned {
             let schedule = try ActivitySchedule(contentsOf: file)
             XCTAssertEqual(schedule.states.first?.event, .start)
             XCTAssertEqual(schedule.states.first?.at, schedule.lifecycle.start)
@@ -59,7 +61,8 @@ final class GoldenTests: XCTestCase {
     func testGoldenFilesRoundTripLosslessly() throws {
         var checked = 0
         for suffix in [".timeline.json", ".program.json", ".schedule.json"] {
-            for file in try Repo.files(in: Repo.goldenExamples, endingWith: suffix) {
+            let pinned = suffix == ".schedule.json" ? try Repo.files(in: Repo.goldenSchedules, endingWith: suffix) : []
+            for file in try Repo.files(in: Repo.goldenExamples, endingWith: suffix) + pinned {
                 let data = try Data(contentsOf: file)
                 let encoded: Data
                 switch suffix {
@@ -72,7 +75,7 @@ final class GoldenTests: XCTestCase {
                 checked += 1
             }
         }
-        XCTAssertEqual(checked, 11)
+        XCTAssertEqual(checked, 12 + (try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json").count))
     }
 
     /// Every instant in the golden files: TimelineKit's strict parser, Foundation's

@@ -16,6 +16,7 @@ enum Repo {
     }
 
     static let goldenExamples = url("tests/golden/examples")
+    static let goldenSchedules = url("tests/golden/schedules")
     static let conformance = url("tests/conformance")
     static let fixtures = url("tests/swift/TimelineKitTests/Fixtures")
 
