@@ -458,7 +458,7 @@ static void r_at(pjson *j, const tlc_json *o, uint32_t *line, uint32_t *col)
 	if (!at)
 		return;
 	if (!tlc_json_is(at, TLC_JSON_ARRAY) || at->n != 2) {
-		pj_fail(j, "'at' must be [line, column]");
+		pj_fail_at(j, at, "'at' must be [line, column]");
 		return;
 	}
 	*line = (uint32_t)pj_int(j, tlc_json_at(at, 0), 0, UINT32_MAX);
@@ -489,9 +489,10 @@ static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_prog
 			pj_known(j, it, "a message run", k_run_message);
 		} else {
 			pj_known(j, it, "a live run", k_run_live);
-			int k = pj_enum(j, pj_get(j, it, "live", true), run_names, TLC_RUN_KIND_MAX);
+			const tlc_json *live = pj_get(j, it, "live", true);
+			int k = pj_enum(j, live, run_names, TLC_RUN_KIND_MAX);
 			if (k >= 0 && !tlc_run_is_live((tlc_run_kind)k))
-				pj_fail(j, "'live' must name a self-updating style, not '%s'", run_names[k]);
+				pj_fail_at(j, live, "'live' must name a self-updating style, not '%s'", run_names[k]);
 			r->kind = k < 0 ? TLC_RUN_TEXT : (tlc_run_kind)k;
 		}
 		r_at(j, it, &r->line, &r->col);
@@ -658,7 +659,7 @@ static void r_baked(pjson *j, const tlc_json *a, tlc_program *p)
 		}
 		for (const tlc_json *row = t->child; row && !j->failed; row = row->next) {
 			if (pj_array(j, row) != nu + 1) {
-				pj_fail(j, "a baked row needs %zu numbers and a text", nu);
+				pj_fail_at(j, row, "a baked row needs %zu numbers and a text", nu);
 				return;
 			}
 			const tlc_json *x = row->child;
@@ -675,7 +676,7 @@ static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 	if (!n || j->failed)
 		return;
 	if (n > TLC_MAX_PARAMS) {
-		pj_fail(j, "a program has at most %d parameters, not %zu", TLC_MAX_PARAMS, n);
+		pj_fail_at(j, a, "a program has at most %d parameters, not %zu", TLC_MAX_PARAMS, n);
 		return;
 	}
 	p->params = calloc(n, sizeof *p->params);
@@ -685,6 +686,7 @@ static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 	}
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_param *q = &p->params[p->nparams++];
+		char b[64];
 		pj_known(j, it, "a parameter", k_param);
 		q->name = pj_strdup(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
@@ -692,7 +694,8 @@ static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 		/* values are given, and timelines record them, by name: names are unique */
 		for (size_t k = 0; !j->failed && q->name && k + 1 < p->nparams; k++)
 			if (p->params[k].name && !strcmp(p->params[k].name, q->name))
-				pj_fail(j, "two parameters have the name '%s'", q->name);
+				pj_fail_at(j, tlc_json_get(it, "name"), "two parameters have the name '%s'",
+					   pj_shown(b, q->name));
 	}
 }
 
@@ -736,7 +739,8 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	const tlc_json *cds = pj_get(j, root, "countdowns", true);
 	size_t nc = pj_array(j, cds);
 	if (!j->failed && nc > TLC_MAX_COUNTDOWNS)
-		pj_fail(j, "a program has at most %d countdowns, not %zu", TLC_MAX_COUNTDOWNS, nc);
+		pj_fail_at(j, cds, "a program has at most %d countdowns, not %zu", TLC_MAX_COUNTDOWNS,
+			   nc);
 	if (!j->failed && nc && !(p->countdowns = calloc(nc, sizeof *p->countdowns)))
 		pj_oom(j);
 	for (const tlc_json *it = cds && p->countdowns ? cds->child : NULL; it && !j->failed; it = it->next) {
@@ -744,11 +748,14 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 		r_countdown(j, it, c, p);
 		/* Timelines key their views by countdown id: ids are unique. */
 		for (size_t k = 0; !j->failed && c->id && k + 1 < p->ncountdowns; k++)
-			if (p->countdowns[k].id && !strcmp(p->countdowns[k].id, c->id))
-				pj_fail(j, "two countdowns have the id '%s'", c->id);
+			if (p->countdowns[k].id && !strcmp(p->countdowns[k].id, c->id)) {
+				char b[64];
+				pj_fail_at(j, tlc_json_get(it, "id"), "two countdowns have the id '%s'",
+					   pj_shown(b, c->id));
+			}
 	}
 	if (!j->failed && !nc)
-		pj_fail(j, "a program needs at least one countdown");
+		pj_fail_at(j, cds, "a program needs at least one countdown");
 	r_baked(j, pj_get(j, root, "baked", false), p);
 out:
 	if (j->failed) {

@@ -586,7 +586,7 @@ static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
 		const tlc_json *rel = pj_get(j, it, "relevance", false), *views;
 		e->date = pj_time(j, pj_get(j, it, "date", true), false);
 		if (tl->nentries > 1 && e->date <= e[-1].date)
-			pj_fail(j, "entry dates must increase");
+			pj_fail_at(j, tlc_json_get(it, "date"), "entry dates must increase");
 		if (rel) {
 			pj_known(j, rel, "an entry's relevance", k_relevance);
 			e->relevance = pj_num(j, pj_get(j, rel, "score", true));
@@ -661,7 +661,7 @@ int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc
 		r_entries(&j, tl, pj_get(&j, root, "entries", true));
 	}
 	if (!j.failed && !tl->nentries)
-		pj_fail(&j, "a timeline needs at least one entry");
+		pj_fail_at(&j, tlc_json_get(root, "entries"), "a timeline needs at least one entry");
 	pj_finish(&j, err);
 	tlc_json_free(root);
 	if (j.failed || rc < 0) {

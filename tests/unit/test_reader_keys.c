@@ -260,3 +260,21 @@ Test(reader_keys, key_names_are_shown_safely)
 	cr_assert_eq(e.offset, n - 2);
 	cr_assert_eq(e.len, 203);
 }
+
+/* The reader's other refusals carry the position of the value too (they were all at byte 0). */
+Test(reader_keys, other_refusals_point_at_their_value)
+{
+	const char *json = PROGRAM_WITH(HORIZON, AUTO, CD_TARGET(LITERAL, "") ", " CD_TARGET(LITERAL, ""));
+	tlc_err e;
+	cr_assert_eq(read_any(false, json, strlen(json), &e), TLC_EINPUT);
+	cr_assert_str_eq(e.msg, "two countdowns have the id 'a'");
+	const char *second = strstr(strstr(json, "\"id\": \"a\"") + 1, "\"id\": \"a\"");
+	cr_assert_eq(e.offset, (size_t)(second - json) + 6);
+	json = PROGRAM_WITH(HORIZON, AUTO, CD_TARGET(TIME("\"literal\", \"at\": \"2026-12-01T12:00\""), ""));
+	cr_assert_eq(read_any(false, json, strlen(json), &e), TLC_EINPUT);
+	cr_assert_eq(e.offset, (size_t)(strstr(json, "\"2026-12-01T12:00\"") - json), "%s", e.msg);
+	json = PROGRAM_WITH(HORIZON, "{}", CD_TARGET(LITERAL, ""));
+	cr_assert_eq(read_any(false, json, strlen(json), &e), TLC_EINPUT);
+	cr_assert_str_eq(e.msg, "missing key 'policy'");
+	cr_assert_eq(e.offset, (size_t)(strstr(json, "{}") - json));
+}
