@@ -161,7 +161,7 @@ sed 's/"reload": {"policy": "auto"}/"reload": {"policy": "auto", "jitter": 5}/' 
 expect "a program with an unknown key" 2 $? \
 	"^newer.program.json:10:32: error: not a valid timelinec program: unknown key 'jitter' in the reload \[TL001\]$"
 [ ! -e x.json ]; ok "a program with an unknown key writes nothing" $?
-sed '0,/"date": /s/"date": /"colour": "red", "date": /' out/launch.timeline.json > newer.timeline.json
+sed '1,/"date": /s/"date": /"colour": "red", "date": /' out/launch.timeline.json > newer.timeline.json
 "$tool" render newer.timeline.json --at 2026-11-30T10:00:00Z > "$t/log" 2>&1
 expect "a timeline with an unknown key" 2 $? \
 	"^newer.timeline.json:15:7: error: not a valid timeline: unknown key 'colour' in an entry \[TL001\]$"
