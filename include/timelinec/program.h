@@ -215,8 +215,10 @@ TLC_API void tlc_program_free(tlc_program *p);
 TLC_API void tlc_program_write_json(tlc_buf *out, const tlc_program *p);
 /*
  * Reads a program. On TLC_EINPUT, err (may be NULL) says what is wrong, with err->offset the
- * byte where the JSON reader stopped for syntax errors (and err->msg its line and column).
- * *out is owned by the caller.
+ * byte where the JSON reader stopped for syntax errors (and err->msg its line and column), else
+ * the byte of the offending key or value and err->len its length (0, 0 when it has none). Every
+ * object is read against the keys the writer writes (docs/program.schema.json): any other key
+ * is refused ("unknown key 'K' in a countdown"), never skipped. *out is owned by the caller.
  */
 TLC_API int tlc_program_read_json(tlc_program **out, const char *json, size_t len, tlc_err *err);
 

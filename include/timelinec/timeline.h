@@ -178,7 +178,11 @@ typedef int (*tlc_format_fn)(void *ud, tlc_buf *out, const tlc_timeline *tl,
  */
 TLC_API int tlc_timeline_write_json(tlc_buf *out, const tlc_timeline *tl, const char *const *locales,
 				    size_t nlocales, tlc_format_fn format, void *ud);
-/* Reads a timeline written by tlc_timeline_write_json() (it embeds its program). */
+/*
+ * Reads a timeline written by tlc_timeline_write_json() (it embeds its program). Errors as
+ * tlc_program_read_json(): unknown keys (docs/timeline.schema.json), a parameter or countdown
+ * the program does not have, an arg its message does not use are refused at their position.
+ */
 TLC_API int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc_err *err);
 
 #ifdef __cplusplus

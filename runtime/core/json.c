@@ -68,6 +68,7 @@ static tlc_json *node(jparser *p, tlc_json_type t)
 	v->type = t;
 	v->line = p->line;
 	v->col = (uint32_t)(p->i - p->line_start + 1);
+	v->offset = p->i;
 	return v;
 }
 
@@ -359,13 +360,16 @@ static tlc_json *value(jparser *p)
 	for (;;) {
 		skip_ws(p);
 		char *key = NULL;
+		size_t key_offset = 0, key_len = 0;
 		if (depth > 0 && stack[depth - 1]->type == TLC_JSON_OBJECT) {
 			if (p->i >= p->n || p->s[p->i] != '"') {
 				fail_at(p, p->i, "an object member must start with a quoted name");
 				break;
 			}
+			key_offset = p->i;
 			if (!(key = string(p)))
 				break;
+			key_len = p->i - key_offset;
 			skip_ws(p);
 			if (p->i >= p->n || p->s[p->i] != ':') {
 				free(key);
@@ -389,6 +393,8 @@ static tlc_json *value(jparser *p)
 			break;
 		}
 		v->key = key;
+		v->key_offset = key_offset;
+		v->key_len = key_len;
 		/* attach before reading, so that a failure frees it with the tree */
 		if (depth == 0)
 			root = v;

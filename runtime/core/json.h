@@ -7,7 +7,7 @@
  * trailing commas, no NaN or Infinity, no leading zeros or '+'; strings of valid UTF-8 with no
  * control characters, escapes whose \u pairs are real surrogate pairs, and no \u0000 (strings
  * are C strings). Nesting deeper than TLC_JSON_MAX_DEPTH is refused. Every value keeps the line
- * and column it starts at, for messages.
+ * and column it starts at, and its byte offset (a member also its name's), for messages.
  *
  * Ownership: tlc_json_parse() returns a tree the caller frees with tlc_json_free().
  */
@@ -41,6 +41,9 @@ typedef struct tlc_json {
 	int64_t ival;            /* ... then its exact value */
 	size_t n;                /* ARRAY, OBJECT: the number of children */
 	uint32_t line, col;      /* where the value starts, 1-based (columns in bytes) */
+	size_t offset;           /* ... and its byte offset */
+	size_t key_offset;       /* a member: the byte offset of its name's opening quote */
+	size_t key_len;          /* ... and the name's length in the source, quotes included */
 } tlc_json;
 
 /* Parses len bytes. 0, TLC_EINPUT (err: offset, line:col and what is wrong) or TLC_ENOMEM. */

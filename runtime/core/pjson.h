@@ -1,7 +1,8 @@
 /*
  * pjson.h — strict reading of the runtime's own JSON (programs, timelines) through tlc_json:
- * case-sensitive keys, duplicate keys refused, integers checked for range and exactness, one
- * error message kept. Internal to the runtime.
+ * case-sensitive keys, duplicate and unknown keys refused, integers checked for range and
+ * exactness, one error message kept with where it is (a byte offset into the JSON, when known).
+ * Internal to the runtime.
  */
 #ifndef TLC_PJSON_H
 #define TLC_PJSON_H
@@ -11,6 +12,7 @@
 
 typedef struct pjson {
 	bool failed, oom;
+	size_t at, at_len; /* where the failure is, as tlc_err's offset and len (0, 0: unknown) */
 	char msg[200];
 } pjson;
 
@@ -21,7 +23,26 @@ void pj_fail(pjson *j, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/* A failure at value v (its first byte), or at member m's name (pj_fail_key). */
+void pj_fail_at(pjson *j, const tlc_json *v, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+void pj_fail_key(pjson *j, const tlc_json *m, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
 void pj_oom(pjson *j);
+/*
+ * Refuses a member of object o whose name is not in `known` (NULL-terminated): "unknown key 'K'
+ * in WHAT", at the name. A newer or other writer's key is an error, never skipped: the file
+ * would be misread. false on failure (also when o is not an object).
+ */
+bool pj_known(pjson *j, const tlc_json *o, const char *what, const char *const *known);
+/* m->key for a message: at most 60 bytes, control characters as '?' (one line). */
+const char *pj_shown(char buf[64], const char *key);
 /* The member `key` of object o (NULL and, if required, a failure when absent). */
 const tlc_json *pj_get(pjson *j, const tlc_json *o, const char *key, bool required);
 bool pj_object(pjson *j, const tlc_json *o);
@@ -34,9 +55,6 @@ int pj_enum(pjson *j, const tlc_json *v, const char *const *names, int n);
 int pj_enum_name(pjson *j, const char *s, const char *const *names, int n);
 /* "2026-12-01T17:00:00Z" (local: without the 'Z'). */
 tlc_time pj_time(pjson *j, const tlc_json *v, bool local);
-struct tlc_program;
-/* Builds a program from parsed JSON (program.c); used for timelines that embed theirs. */
-int tlc__program_from_json(struct tlc_program **out, const tlc_json *root, pjson *j);
 struct tlc_program;
 /* Builds a program from parsed JSON (program.c); used for timelines that embed theirs. */
 int tlc__program_from_json(struct tlc_program **out, const tlc_json *root, pjson *j);

@@ -395,13 +395,51 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
 
 /* ---- reading -------------------------------------------------------------------------------- */
 
+/*
+ * The keys each object may have, as the writer above writes them and docs/program.schema.json
+ * allows them: any other key is refused (pj_known), where it is. Maps (views by family) are
+ * checked by their own readers.
+ */
+static const char *const k_root_window[] = {"timelinec-program", "source", "widget", "zone",
+					    "disambiguation", "locales", "params", "window",
+					    "reload", "countdowns", "messages", "baked", NULL};
+static const char *const k_root_horizon[] = {"timelinec-program", "source", "widget", "zone",
+					     "disambiguation", "locales", "params", "horizon",
+					     "reload", "countdowns", "messages", "baked", NULL};
+static const char *const k_param[] = {"name", "type", NULL};
+static const char *const k_window[] = {"start", "end", NULL};
+static const char *const k_reload[] = {"policy", NULL};
+static const char *const k_reload_after[] = {"policy", "after", NULL};
+/* a time, by kind: "none" is written as null, never as an object */
+static const char *const *const k_ptime[TLC_PTIME_KIND_MAX] = {
+	[TLC_PTIME_LITERAL] = (const char *const[]){"kind", "at", "offset", NULL},
+	[TLC_PTIME_LOCAL] = (const char *const[]){"kind", "at", "offset", NULL},
+	[TLC_PTIME_PARAM] = (const char *const[]){"kind", "param", "offset", NULL},
+	[TLC_PTIME_NOW] = (const char *const[]){"kind", "offset", NULL}};
+static const char *const k_countdown[] = {"id", "mode", "target", "from", "paused-at",
+					  "relevance", "stale", "phases", "at", NULL};
+static const char *const k_countdown_recur[] = {"id", "mode", "rrule", "dtstart", "exdate",
+						"rdate", "roll-after", "from", "paused-at",
+						"relevance", "stale", "phases", "at", NULL};
+static const char *const k_relevance[] = {"score", "from", "until", NULL};
+static const char *const k_stale[] = {"after", "views", NULL};
+static const char *const k_phase[] = {"above", "at", "views", NULL};
+static const char *const k_run_text[] = {"text", "at", NULL};
+static const char *const k_run_message[] = {"message", "at", NULL};
+static const char *const k_run_live[] = {"live", "at", NULL};
+static const char *const k_message[] = {"key", "pattern", "units", "params", "at", NULL};
+static const char *const k_baked[] = {"message", "locale", "texts", NULL};
+
 static int r_ptime(pjson *j, const tlc_json *o, tlc_prog_time *t)
 {
 	memset(t, 0, sizeof *t);
 	if (!o || tlc_json_is(o, TLC_JSON_NULL))
 		return 0;
-	int k = pj_enum(j, pj_get(j, o, "kind", true), ptime_names, TLC_PTIME_KIND_MAX);
-	if (k < 0)
+	const tlc_json *kind = pj_get(j, o, "kind", true);
+	int k = pj_enum(j, kind, ptime_names, TLC_PTIME_KIND_MAX);
+	if (k == TLC_PTIME_NONE)
+		pj_fail_at(j, kind, "a time of kind 'none' is written as null");
+	if (k <= TLC_PTIME_NONE || !pj_known(j, o, "a time", k_ptime[k]))
 		return -1;
 	t->kind = (tlc_prog_time_kind)k;
 	t->offset = pj_int(j, pj_get(j, o, "offset", true), -TLC_TIME_MAX, TLC_TIME_MAX);
@@ -420,7 +458,7 @@ static void r_at(pjson *j, const tlc_json *o, uint32_t *line, uint32_t *col)
 	if (!at)
 		return;
 	if (!tlc_json_is(at, TLC_JSON_ARRAY) || at->n != 2) {
-		pj_fail(j, "'at' must be [line, column]");
+		pj_fail_at(j, at, "'at' must be [line, column]");
 		return;
 	}
 	*line = (uint32_t)pj_int(j, tlc_json_at(at, 0), 0, UINT32_MAX);
@@ -444,27 +482,38 @@ static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_prog
 		if ((x = pj_get(j, it, "text", false))) {
 			r->kind = TLC_RUN_TEXT;
 			r->text = pj_strdup(j, x);
+			pj_known(j, it, "a text run", k_run_text);
 		} else if ((x = pj_get(j, it, "message", false))) {
 			r->kind = TLC_RUN_MESSAGE;
 			r->message = (uint32_t)pj_int(j, x, 0, (int64_t)p->nmessages - 1);
+			pj_known(j, it, "a message run", k_run_message);
 		} else {
-			int k = pj_enum(j, pj_get(j, it, "live", true), run_names, TLC_RUN_KIND_MAX);
+			pj_known(j, it, "a live run", k_run_live);
+			const tlc_json *live = pj_get(j, it, "live", true);
+			int k = pj_enum(j, live, run_names, TLC_RUN_KIND_MAX);
 			if (k >= 0 && !tlc_run_is_live((tlc_run_kind)k))
-				pj_fail(j, "'live' must name a self-updating style, not '%s'", run_names[k]);
+				pj_fail_at(j, live, "'live' must name a self-updating style, not '%s'", run_names[k]);
 			r->kind = k < 0 ? TLC_RUN_TEXT : (tlc_run_kind)k;
 		}
 		r_at(j, it, &r->line, &r->col);
 	}
 }
 
+/* A map: each key a widget family. */
 static void r_views(pjson *j, const tlc_json *o, tlc_prog_view *views, const tlc_program *p)
 {
 	if (!pj_object(j, o))
 		return;
 	for (const tlc_json *it = o->child; it && !j->failed; it = it->next) {
-		int f = pj_enum_name(j, it->key, family_names, TLC_FAM_MAX);
-		if (f >= 0)
-			r_runs(j, it, &views[f], p);
+		int f = 0;
+		while (f < TLC_FAM_MAX && strcmp(family_names[f], it->key) != 0)
+			f++;
+		if (f == TLC_FAM_MAX) {
+			char b[64];
+			pj_fail_key(j, it, "unknown widget family '%s' in views", pj_shown(b, it->key));
+			return;
+		}
+		r_runs(j, it, &views[f], p);
 	}
 }
 
@@ -493,6 +542,10 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 	c->id = pj_strdup(j, pj_get(j, o, "id", true));
 	int m = pj_enum(j, pj_get(j, o, "mode", true), mode_names, TLC_TARGET_MODE_MAX);
 	c->mode = m < 0 ? TLC_TARGET_MODE_TO : (tlc_target_mode)m;
+	if (c->mode == TLC_TARGET_MODE_RECUR)
+		pj_known(j, o, "a recurring countdown", k_countdown_recur);
+	else
+		pj_known(j, o, "a countdown", k_countdown);
 	if (c->mode == TLC_TARGET_MODE_RECUR) {
 		c->rrule = pj_strdup(j, pj_get(j, o, "rrule", true));
 		c->dtstart = pj_time(j, pj_get(j, o, "dtstart", true), true);
@@ -506,12 +559,14 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 	r_ptime(j, pj_get(j, o, "paused-at", false), &c->paused_at);
 	if ((x = pj_get(j, o, "relevance", false)) && !tlc_json_is(x, TLC_JSON_NULL)) {
 		c->has_relevance = true;
+		pj_known(j, x, "a countdown's relevance", k_relevance);
 		c->relevance_score = pj_num(j, pj_get(j, x, "score", true));
 		c->relevance_from = pj_int(j, pj_get(j, x, "from", true), -TLC_TIME_MAX, TLC_TIME_MAX);
 		c->relevance_until = pj_int(j, pj_get(j, x, "until", true), -TLC_TIME_MAX, TLC_TIME_MAX);
 	}
 	if ((x = pj_get(j, o, "stale", false)) && !tlc_json_is(x, TLC_JSON_NULL)) {
 		c->has_stale = true;
+		pj_known(j, x, "a countdown's stale", k_stale);
 		c->stale_after = pj_int(j, pj_get(j, x, "after", true), 0, TLC_TIME_MAX);
 		r_views(j, pj_get(j, x, "views", true), c->stale_views, p);
 	}
@@ -526,6 +581,7 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 	}
 	for (const tlc_json *it = ph->child; it && !j->failed; it = it->next) {
 		tlc_prog_phase *f = &c->phases[c->nphases++];
+		pj_known(j, it, "a phase", k_phase);
 		const tlc_json *a = pj_get(j, it, "above", true);
 		if (a && !tlc_json_is(a, TLC_JSON_NULL)) {
 			f->has_above = true;
@@ -549,6 +605,7 @@ static void r_messages(pjson *j, const tlc_json *a, tlc_program *p)
 	}
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_message *m = &p->messages[p->nmessages++];
+		pj_known(j, it, "a message", k_message);
 		m->key = pj_strdup(j, pj_get(j, it, "key", true));
 		m->pattern = pj_strdup(j, pj_get(j, it, "pattern", true));
 		const tlc_json *u = pj_get(j, it, "units", true);
@@ -583,6 +640,7 @@ static void r_baked(pjson *j, const tlc_json *a, tlc_program *p)
 	}
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_baked *b = &p->baked[p->nbaked++];
+		pj_known(j, it, "a baked table", k_baked);
 		b->message = (uint32_t)pj_int(j, pj_get(j, it, "message", true), 0,
 					      (int64_t)p->nmessages - 1);
 		b->locale = pj_strdup(j, pj_get(j, it, "locale", true));
@@ -601,7 +659,7 @@ static void r_baked(pjson *j, const tlc_json *a, tlc_program *p)
 		}
 		for (const tlc_json *row = t->child; row && !j->failed; row = row->next) {
 			if (pj_array(j, row) != nu + 1) {
-				pj_fail(j, "a baked row needs %zu numbers and a text", nu);
+				pj_fail_at(j, row, "a baked row needs %zu numbers and a text", nu);
 				return;
 			}
 			const tlc_json *x = row->child;
@@ -618,7 +676,7 @@ static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 	if (!n || j->failed)
 		return;
 	if (n > TLC_MAX_PARAMS) {
-		pj_fail(j, "a program has at most %d parameters, not %zu", TLC_MAX_PARAMS, n);
+		pj_fail_at(j, a, "a program has at most %d parameters, not %zu", TLC_MAX_PARAMS, n);
 		return;
 	}
 	p->params = calloc(n, sizeof *p->params);
@@ -628,13 +686,16 @@ static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 	}
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_param *q = &p->params[p->nparams++];
+		char b[64];
+		pj_known(j, it, "a parameter", k_param);
 		q->name = pj_strdup(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
 		q->type = t < 0 ? TLC_PPARAM_TEXT : (tlc_prog_param_type)t;
 		/* values are given, and timelines record them, by name: names are unique */
 		for (size_t k = 0; !j->failed && q->name && k + 1 < p->nparams; k++)
 			if (p->params[k].name && !strcmp(p->params[k].name, q->name))
-				pj_fail(j, "two parameters have the name '%s'", q->name);
+				pj_fail_at(j, tlc_json_get(it, "name"), "two parameters have the name '%s'",
+					   pj_shown(b, q->name));
 	}
 }
 
@@ -646,7 +707,9 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 		return TLC_ENOMEM;
 	if (!pj_object(j, root))
 		goto out;
+	/* the version first: a newer program says so, not that it has an unknown key */
 	p->version = (int)pj_int(j, pj_get(j, root, "timelinec-program", true), 1, TLC_PROGRAM_VERSION);
+	pj_known(j, root, "a program", pj_get(j, root, "window", false) ? k_root_window : k_root_horizon);
 	p->source = pj_strdup(j, pj_get(j, root, "source", false));
 	p->widget = pj_strdup(j, pj_get(j, root, "widget", true));
 	p->zone = pj_strdup(j, pj_get(j, root, "zone", true));
@@ -660,6 +723,7 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	r_params(j, pj_get(j, root, "params", true), p);
 	if ((x = pj_get(j, root, "window", false))) {
 		p->has_window = true;
+		pj_known(j, x, "the window", k_window);
 		r_ptime(j, pj_get(j, x, "start", true), &p->window_start);
 		r_ptime(j, pj_get(j, x, "end", true), &p->window_end);
 	} else {
@@ -668,13 +732,15 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	x = pj_get(j, root, "reload", true);
 	int pk = pj_enum(j, pj_get(j, x, "policy", true), policy_names, TLC_POLICY_KIND_MAX);
 	p->reload = pk < 0 ? TLC_POLICY_AUTO : (tlc_policy_kind)pk;
+	pj_known(j, x, "the reload", p->reload == TLC_POLICY_AFTER ? k_reload_after : k_reload);
 	if (p->reload == TLC_POLICY_AFTER)
 		r_ptime(j, pj_get(j, x, "after", true), &p->reload_after);
 	r_messages(j, pj_get(j, root, "messages", true), p);
 	const tlc_json *cds = pj_get(j, root, "countdowns", true);
 	size_t nc = pj_array(j, cds);
 	if (!j->failed && nc > TLC_MAX_COUNTDOWNS)
-		pj_fail(j, "a program has at most %d countdowns, not %zu", TLC_MAX_COUNTDOWNS, nc);
+		pj_fail_at(j, cds, "a program has at most %d countdowns, not %zu", TLC_MAX_COUNTDOWNS,
+			   nc);
 	if (!j->failed && nc && !(p->countdowns = calloc(nc, sizeof *p->countdowns)))
 		pj_oom(j);
 	for (const tlc_json *it = cds && p->countdowns ? cds->child : NULL; it && !j->failed; it = it->next) {
@@ -682,11 +748,14 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 		r_countdown(j, it, c, p);
 		/* Timelines key their views by countdown id: ids are unique. */
 		for (size_t k = 0; !j->failed && c->id && k + 1 < p->ncountdowns; k++)
-			if (p->countdowns[k].id && !strcmp(p->countdowns[k].id, c->id))
-				pj_fail(j, "two countdowns have the id '%s'", c->id);
+			if (p->countdowns[k].id && !strcmp(p->countdowns[k].id, c->id)) {
+				char b[64];
+				pj_fail_at(j, tlc_json_get(it, "id"), "two countdowns have the id '%s'",
+					   pj_shown(b, c->id));
+			}
 	}
 	if (!j->failed && !nc)
-		pj_fail(j, "a program needs at least one countdown");
+		pj_fail_at(j, cds, "a program needs at least one countdown");
 	r_baked(j, pj_get(j, root, "baked", false), p);
 out:
 	if (j->failed) {

@@ -392,6 +392,24 @@ int tlc_timeline_write_json(tlc_buf *out, const tlc_timeline *tl, const char *co
 
 /* ---- reading -------------------------------------------------------------------------------- */
 
+/*
+ * The keys each object may have, as the writer above writes them and docs/timeline.schema.json
+ * allows them: any other key is refused (pj_known), where it is. The maps are checked by their
+ * readers: params (by parameter name), an entry's views (by countdown id), a view's families (by
+ * widget family), a message run's args (by the message's units); a message run's text (by
+ * locale) is not read.
+ */
+static const char *const k_root[] = {"timelinec-timeline", "widget", "now", "now-source",
+				     "data-time", "display-zone", "start", "end", "policy",
+				     "constant-tail", "params", "entries", "program", NULL};
+static const char *const k_policy[] = {"kind", NULL};
+static const char *const k_policy_after[] = {"kind", "date", NULL};
+static const char *const k_entry[] = {"date", "relevance", "views", NULL};
+static const char *const k_relevance[] = {"score", "duration", NULL};
+static const char *const k_view[] = {"phase", "target", "families", NULL};
+static const char *const k_run_text[] = {"text", NULL};
+static const char *const k_run_message[] = {"message", "key", "args", "text", NULL};
+
 static const char *own(pjson *j, tlc_timeline *tl, const tlc_json *v)
 {
 	char *s = pj_strdup(j, v);
@@ -414,6 +432,28 @@ static tlc_time opt_time(pjson *j, const tlc_json *o, const char *key)
 	return v ? pj_time(j, v, false) : TLC_TIME_NONE;
 }
 
+/* A message run's args: a map of exactly the message's units. */
+static void r_args(pjson *j, const tlc_json *args, unsigned units, tlc_tl_run *r)
+{
+	if (j->failed || !pj_object(j, args))
+		return;
+	for (const tlc_json *m = args->child; m && !j->failed; m = m->next) {
+		int u = 0;
+		while (u < TLC_UNIT_COUNT && strcmp(tlc_unit_name(1u << u), m->key) != 0)
+			u++;
+		if (u == TLC_UNIT_COUNT || !(units & (1u << u))) {
+			char b[64];
+			pj_fail_key(j, m, "unknown key '%s' in a message run's args (not a unit of its "
+				    "message)", pj_shown(b, m->key));
+			return;
+		}
+	}
+	for (int u = 0; u < TLC_UNIT_COUNT && !j->failed; u++)
+		if (units & (1u << u))
+			r->args[u] = pj_int(j, pj_get(j, args, tlc_unit_name(1u << u), true),
+					    -TLC_TIME_MAX, TLC_TIME_MAX);
+}
+
 static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 {
 	const tlc_program *p = tl->program;
@@ -422,27 +462,39 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 	if ((x = pj_get(j, o, "text", false)) && !pj_get(j, o, "message", false)) {
 		r->kind = TLC_RUN_TEXT;
 		r->text = own(j, tl, x);
+		pj_known(j, o, "a text run", k_run_text);
 	} else if ((x = pj_get(j, o, "message", false))) {
 		r->kind = TLC_RUN_MESSAGE;
 		r->message = (uint32_t)pj_int(j, x, 0, (int64_t)p->nmessages - 1);
-		const tlc_json *args = pj_get(j, o, "args", true);
-		for (int u = 0; u < TLC_UNIT_COUNT && !j->failed; u++)
-			if (p->messages[r->message].units & (1u << u))
-				r->args[u] = pj_int(j, pj_get(j, args, tlc_unit_name(1u << u), true),
-						    -TLC_TIME_MAX, TLC_TIME_MAX);
+		pj_known(j, o, "a message run", k_run_message);
+		r_args(j, pj_get(j, o, "args", true), p->messages[r->message].units, r);
 	} else {
 		static const char *const names[] = {"text", "message", "timer", "countdown", "relative",
 						    "offset", "date", "time", "progress"};
 		int k = pj_enum(j, pj_get(j, o, "live", true), names, TLC_RUN_KIND_MAX);
 		r->kind = k < 2 ? TLC_RUN_TIMER : (tlc_run_kind)k;
+		if (k >= 0 && k < 2)
+			pj_fail_at(j, pj_get(j, o, "live", true), "'live' must name a self-updating "
+				   "style, not '%s'", names[k]);
+		/* `from`: the interval of countdown and progress; `pause`: only timer and countdown
+		 * can hold (Text(timerInterval:pauseTime:)), as instantiate.c writes them */
+		bool interval = r->kind == TLC_RUN_COUNTDOWN || r->kind == TLC_RUN_PROGRESS;
+		bool holds = r->kind == TLC_RUN_TIMER || r->kind == TLC_RUN_COUNTDOWN;
+		const char *known[5] = {"live", "target"}, **kn = known + 2;
+		if (interval)
+			*kn++ = "from";
+		if (holds)
+			*kn++ = "pause";
+		pj_known(j, o, interval || holds ? "a live run" : "a live run of this style", known);
 		r->target = pj_time(j, pj_get(j, o, "target", true), false);
-		r->from = opt_time(j, o, "from");
+		r->from = interval ? pj_time(j, pj_get(j, o, "from", true), false) : TLC_TIME_NONE;
 		r->pause = opt_time(j, o, "pause");
 	}
 }
 
 static void r_view(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_view *v)
 {
+	pj_known(j, o, "a view", k_view);
 	const tlc_json *ph = pj_get(j, o, "phase", true), *fams;
 	v->phase = tlc_json_is(ph, TLC_JSON_STRING) ? -2 : tlc_json_is(ph, TLC_JSON_NULL) ? -1 : (int32_t)pj_int(j, ph, 0, INT32_MAX);
 	const tlc_json *t = pj_get(j, o, "target", true);
@@ -455,11 +507,13 @@ static void r_view(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_view *v
 		for (int k = 0; k < TLC_FAM_MAX; k++)
 			if (strcmp(f->key, tlc_family_name((tlc_family_id)k)) == 0)
 				fi = k;
-		size_t n = pj_array(j, f);
 		if (fi < 0) {
-			pj_fail(j, "unknown family '%s'", f->key);
+			char b[64];
+			pj_fail_key(j, f, "unknown widget family '%s' in a view's families",
+				    pj_shown(b, f->key));
 			return;
 		}
+		size_t n = pj_array(j, f);
 		v->runs[fi] = calloc(n ? n : 1, sizeof **v->runs);
 		if (!v->runs[fi]) {
 			pj_oom(j);
@@ -468,6 +522,52 @@ static void r_view(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_view *v
 		for (const tlc_json *r = f->child; r && !j->failed; r = r->next)
 			r_run(j, tl, r, &v->runs[fi][v->nruns[fi]++]);
 	}
+}
+
+/* An entry's views: a map keyed by the program's countdown ids, and by nothing else. */
+static void r_known_ids(pjson *j, const tlc_program *p, const tlc_json *views)
+{
+	if (j->failed || !pj_object(j, views))
+		return;
+	for (const tlc_json *m = views->child; m; m = m->next) {
+		size_t i = 0;
+		while (i < p->ncountdowns && strcmp(p->countdowns[i].id, m->key) != 0)
+			i++;
+		if (i == p->ncountdowns) {
+			char b[64];
+			pj_fail_key(j, m, "unknown countdown '%s' in an entry's views (not in the program)",
+				    pj_shown(b, m->key));
+			return;
+		}
+	}
+}
+
+/* The params: a map keyed by the program's parameter names, and by nothing else. */
+static void r_params(pjson *j, tlc_timeline *tl, const tlc_json *params)
+{
+	const tlc_program *p = tl->program;
+	if (j->failed || !pj_object(j, params))
+		return;
+	for (const tlc_json *m = params->child; m; m = m->next) {
+		size_t i = 0;
+		while (i < p->nparams && strcmp(p->params[i].name, m->key) != 0)
+			i++;
+		if (i == p->nparams) {
+			char b[64];
+			pj_fail_key(j, m, "unknown parameter '%s' in params (not in the program)",
+				    pj_shown(b, m->key));
+			return;
+		}
+	}
+	if (!p->nparams)
+		return;
+	tl->param_text = calloc(p->nparams, sizeof *tl->param_text);
+	if (!tl->param_text) {
+		pj_oom(j);
+		return;
+	}
+	for (size_t i = 0; i < p->nparams; i++)
+		tl->param_text[i] = pj_strdup(j, pj_get(j, params, p->params[i].name, false));
 }
 
 static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
@@ -482,11 +582,13 @@ static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
 	}
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_entry *e = &tl->entries[tl->nentries++];
+		pj_known(j, it, "an entry", k_entry);
 		const tlc_json *rel = pj_get(j, it, "relevance", false), *views;
 		e->date = pj_time(j, pj_get(j, it, "date", true), false);
 		if (tl->nentries > 1 && e->date <= e[-1].date)
-			pj_fail(j, "entry dates must increase");
+			pj_fail_at(j, tlc_json_get(it, "date"), "entry dates must increase");
 		if (rel) {
+			pj_known(j, rel, "an entry's relevance", k_relevance);
 			e->relevance = pj_num(j, pj_get(j, rel, "score", true));
 			e->relevance_duration = pj_int(j, pj_get(j, rel, "duration", true), 0, TLC_TIME_MAX);
 		}
@@ -496,6 +598,7 @@ static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
 			return;
 		}
 		views = pj_get(j, it, "views", true);
+		r_known_ids(j, tl->program, views);
 		for (size_t i = 0; i < ncds && !j->failed; i++)
 			r_view(j, tl, pj_get(j, views, tl->program->countdowns[i].id, true), &e->views[i]);
 	}
@@ -503,9 +606,11 @@ static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
 
 static void r_header(pjson *j, tlc_timeline *tl, const tlc_json *root)
 {
-	const tlc_json *pol = pj_get(j, root, "policy", true), *params;
+	const tlc_json *pol = pj_get(j, root, "policy", true);
 	int k;
 	pj_int(j, pj_get(j, root, "timelinec-timeline", true), 1, 1);
+	/* after the version: a newer timeline says so, not that it has an unknown key */
+	pj_known(j, root, "a timeline", k_root);
 	tl->now = pj_time(j, pj_get(j, root, "now", true), false);
 	k = pj_enum(j, pj_get(j, root, "now-source", true), now_names, TLC_NOW_SOURCE_MAX);
 	tl->now_source = k < 0 ? TLC_NOW_OPTION : (tlc_now_source)k;
@@ -514,21 +619,16 @@ static void r_header(pjson *j, tlc_timeline *tl, const tlc_json *root)
 	tl->start = pj_time(j, pj_get(j, root, "start", true), false);
 	tl->end = pj_time(j, pj_get(j, root, "end", true), false);
 	k = pj_enum(j, pj_get(j, pol, "kind", true), policy_names, TLC_POLICY_KIND_MAX);
+	if (k == TLC_POLICY_AUTO)
+		pj_fail_at(j, pj_get(j, pol, "kind", true), "a timeline's policy is 'at-end', 'never' "
+			   "or 'after' ('auto' is a program's)");
 	tl->policy = k < 0 ? TLC_POLICY_NEVER : (tlc_policy_kind)k;
+	pj_known(j, pol, "the policy", tl->policy == TLC_POLICY_AFTER ? k_policy_after : k_policy);
 	if (tl->policy == TLC_POLICY_AFTER)
 		tl->policy_date = pj_time(j, pj_get(j, pol, "date", true), false);
 	const tlc_json *ct = pj_get(j, root, "constant-tail", true);
 	tl->constant_tail = tlc_json_is(ct, TLC_JSON_TRUE);
-	params = pj_get(j, root, "params", true);
-	if (j->failed || !tl->program->nparams)
-		return;
-	tl->param_text = calloc(tl->program->nparams, sizeof *tl->param_text);
-	if (!tl->param_text) {
-		pj_oom(j);
-		return;
-	}
-	for (size_t i = 0; i < tl->program->nparams; i++)
-		tl->param_text[i] = pj_strdup(j, pj_get(j, params, tl->program->params[i].name, false));
+	r_params(j, tl, pj_get(j, root, "params", true));
 }
 
 int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc_err *err)
@@ -561,7 +661,7 @@ int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc
 		r_entries(&j, tl, pj_get(&j, root, "entries", true));
 	}
 	if (!j.failed && !tl->nentries)
-		pj_fail(&j, "a timeline needs at least one entry");
+		pj_fail_at(&j, tlc_json_get(root, "entries"), "a timeline needs at least one entry");
 	pj_finish(&j, err);
 	tlc_json_free(root);
 	if (j.failed || rc < 0) {

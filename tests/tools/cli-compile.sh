@@ -154,6 +154,17 @@ expect "a broken program" 2 $? "not a valid timelinec program"
 [ ! -e x.json ]; ok "a broken program writes nothing" $?
 "$tool" check out/flight.program.json > "$t/log" 2>&1
 expect "check on a program" 2 $? "this is a compiled program, not a spec"
+# a key the reader does not know (a newer or another writer's) is refused where it is, not skipped
+sed 's/"reload": {"policy": "auto"}/"reload": {"policy": "auto", "jitter": 5}/' \
+	out/launch.program.json > newer.program.json
+"$tool" compile --timeline $now newer.program.json -o x.json > "$t/log" 2>&1
+expect "a program with an unknown key" 2 $? \
+	"^newer.program.json:10:32: error: not a valid timelinec program: unknown key 'jitter' in the reload \[TL001\]$"
+[ ! -e x.json ]; ok "a program with an unknown key writes nothing" $?
+sed '1,/"date": /s/"date": /"colour": "red", "date": /' out/launch.timeline.json > newer.timeline.json
+"$tool" render newer.timeline.json --at 2026-11-30T10:00:00Z > "$t/log" 2>&1
+expect "a timeline with an unknown key" 2 $? \
+	"^newer.timeline.json:15:7: error: not a valid timeline: unknown key 'colour' in an entry \[TL001\]$"
 
 "$tool" compile --param departure=2026-11-25T18:00:00Z flight.yaml > "$t/log" 2>&1
 expect "--param without --timeline (it was ignored)" 2 $? "add --timeline"

@@ -8,6 +8,10 @@ tests/tools/schemas.sh):
     which $refs "program.schema.json" for its "program" member)
   - every tests/golden/examples/*.schedule.json (a Live Activity's schedule: content states
     and APNs requests) against docs/schedule.schema.json (2020-12)
+  - tests/fixtures/activity/typed.yaml (a content-state field of every type, an attribute of
+    every scalar kind) compiled with each date-encoding: each schedule validates, its values
+    keep their JSON types, and the two that TimelineKit's tests read
+    (tests/swift/TimelineKitTests/Fixtures/typed-*.schedule.json) equal the compiler's output
   - every examples/*.yaml and tests/spec-examples/*.{yaml,json} against docs/spec.schema.json
     (draft-07; YAML read with the YAML 1.2 core schema, so '17:40' and 2026-12-01 stay strings)
   - every tests/golden/scenarios/*.check.json against docs/diagnostics.schema.json (2020-12)
@@ -205,6 +209,68 @@ for f in specs:
     spec_docs[rel(f)] = doc
     check("spec", doc, rel(f))
 
+# ---- typed schedules: every field type, every date-encoding ---------------------------------------
+
+TYPED_SPEC = os.path.join(ROOT, "tests/fixtures/activity/typed.yaml")
+TYPED_NOW = "2026-12-03T15:00:00Z"
+ENCODED_ETA = {"deferred-to-date": 818007000, "seconds-since-1970": 1796314200,
+               "milliseconds-since-1970": 1796314200000, "iso8601": "2026-12-03T16:10:00Z"}
+
+
+def compile_typed(encoding):
+    with open(TYPED_SPEC, encoding="utf-8") as fh:
+        text = fh.read()
+    text = "".join(f"date-encoding: {encoding}\n" if line.startswith("date-encoding:") else line
+                   for line in text.splitlines(keepends=True))
+    try:
+        return subprocess.run([TOOL, "compile", "-", "--now", TYPED_NOW], input=text.encode(),
+                              capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        fail(f"cannot compile {rel(TYPED_SPEC)} with date-encoding {encoding}: {e}")
+        return None
+
+
+def check_typed(doc, encoding, label):
+    # the JSON types the schema can only allow, pinned here (bool is not an int in these checks)
+    want = {"since": str, "status": str, "stops": int, "ratio": (int, float), "done": bool}
+    for i, st in enumerate(doc.get("states", [])):
+        cs = st.get("content-state", {})
+        for k, t in dict(want, eta=str).items():
+            if k in cs and not (isinstance(cs[k], t) and not (t is int and isinstance(cs[k], bool))):
+                fail(f"{label}: states[{i}].content-state.{k} is {cs[k]!r}, not {t}")
+        aps = st.get("request", {}).get("body", {}).get("aps", {})
+        if "content-state" in aps and aps["content-state"].get("eta") != ENCODED_ETA[encoding]:
+            fail(f"{label}: states[{i}] pushes eta {aps['content-state'].get('eta')!r}, "
+                 f"want {ENCODED_ETA[encoding]!r}")
+    attrs = doc["states"][0].get("request", {}).get("body", {}).get("aps", {}).get("attributes")
+    if attrs != {"order": "A-1", "count": 9007199254740993, "weight": 2.5, "gift": True, "note": None}:
+        fail(f"{label}: the start's attributes are {attrs!r}")
+
+
+TYPED_FIXTURES = ("milliseconds-since-1970", "iso8601")
+typed = {}
+for encoding in ENCODED_ETA:
+    out = compile_typed(encoding)
+    if out is None:
+        continue
+    label = f"{rel(TYPED_SPEC)} (date-encoding {encoding})"
+    doc = sc.load_json_text(out.decode("utf-8"))
+    typed[encoding] = doc
+    check("schedule", doc, label)
+    check_typed(doc, encoding, label)
+    if encoding in TYPED_FIXTURES:
+        fixture = os.path.join(ROOT, f"tests/swift/TimelineKitTests/Fixtures/typed-{encoding}.schedule.json")
+        try:
+            with open(fixture, "rb") as fh:
+                same = fh.read() == out
+        except OSError:
+            same = False
+        if not same:
+            fail(f"{rel(fixture)} differs from the compiler's output for {label}; regenerate it with "
+                 f"'timelinec compile - --now {TYPED_NOW}' on the spec with that date-encoding")
+if typed:
+    goldens["typed.schedule.json"] = typed.get("milliseconds-since-1970")
+
 # ---- check --format json reports against docs/diagnostics.schema.json ------------------------------
 
 reports = list_dir("tests/golden/scenarios", [".check.json"])
@@ -298,6 +364,9 @@ def add(path, value):  # a new key
 TL_LIVE = ["entries", 6, "views", "main", "families", "default", 1]  # launch: the timer run
 SCH_APS = ["states", 1, "request", "body", "aps"]  # delivery: the first pushed update
 SCH_HEADERS = ["states", 1, "request", "headers"]
+TL_VIEW = ["entries", 0, "views", "main"]
+TL_MSG = TL_VIEW + ["families", "default", 0]
+TY_APS = ["states", 0, "request", "body", "aps"]  # typed: the push-to-start
 NEGATIVE = [
     # programs
     ("launch.program.json", "unknown live run kind", set_(["countdowns", 0, "phases", 1, "views", "default", 1, "live"], "stopwatch")),
@@ -317,6 +386,18 @@ NEGATIVE = [
     ("standup.program.json", "local reading with a 'Z'", set_(["countdowns", 0, "dtstart"], "1970-01-01T00:00:00Z")),
     ("standup.program.json", "recur countdown with a target", add(["countdowns", 0, "target"], {"kind": "now", "offset": 0})),
     ("flight.program.json", "param time without its name", del_(["countdowns", 0, "target", "param"])),
+    # programs: a key no reader knows, at each level (the readers refuse them too: test_reader_keys.c)
+    ("launch.program.json", "unknown key in the window", add(["window", "x-unknown"], 1)),
+    ("launch.program.json", "unknown key in a time", add(["window", "start", "x-unknown"], 1)),
+    ("launch.program.json", "unknown key in the reload", add(["reload", "x-unknown"], 1)),
+    ("launch.program.json", "unknown key in a countdown", add(["countdowns", 0, "x-unknown"], 1)),
+    ("launch.program.json", "unknown key in a phase", add(["countdowns", 0, "phases", 0, "x-unknown"], 1)),
+    ("launch.program.json", "unknown key in a run", add(["countdowns", 0, "phases", 0, "views", "default", 0, "x-unknown"], 1)),
+    ("launch.program.json", "unknown key in a message", add(["messages", 0, "x-unknown"], 1)),
+    ("launch.program.json", "unknown key in a baked table", add(["baked", 0, "x-unknown"], 1)),
+    ("launch.program.json", "unknown key in relevance", add(["countdowns", 0, "relevance", "x-unknown"], 1)),
+    ("flight.program.json", "unknown key in a parameter", add(["params", 0, "x-unknown"], 1)),
+    ("launch.program.json", "time of kind now with an 'at'", set_(["window", "start"], {"kind": "now", "at": "2026-11-25T08:00:00Z", "offset": 0})),
     # timelines
     ("launch.timeline.json", "unknown live run kind", set_(TL_LIVE + ["live"], "stopwatch")),
     ("launch.timeline.json", "live run without target", del_(TL_LIVE + ["target"])),
@@ -332,9 +413,35 @@ NEGATIVE = [
     ("launch.timeline.json", "embedded program: unknown run kind", set_(["program", "countdowns", 0, "phases", 1, "views", "default", 1, "live"], "stopwatch")),
     ("launch.timeline.json", "embedded program: missing 'countdowns'", del_(["program", "countdowns"])),
     ("standup.timeline.json", "policy after without its date", del_(["policy", "date"])),
+    # timelines: a key no reader knows, at each level, and the maps' foreign names
+    ("launch.timeline.json", "unknown top-level key", add(["x-unknown"], 1)),
+    ("launch.timeline.json", "unknown key in the policy", add(["policy", "x-unknown"], 1)),
+    ("launch.timeline.json", "unknown key in an entry", add(["entries", 0, "x-unknown"], 1)),
+    ("launch.timeline.json", "unknown key in a view", add(TL_VIEW + ["x-unknown"], 1)),
+    ("launch.timeline.json", "unknown key in a message run", add(TL_MSG + ["x-unknown"], 1)),
+    ("launch.timeline.json", "unknown key in a live run", add(TL_LIVE + ["x-unknown"], 1)),
+    ("flight.timeline.json", "unknown key in an entry's relevance", add(["entries", 1, "relevance", "x-unknown"], 1)),
+    ("launch.timeline.json", "unknown widget family", add(TL_VIEW + ["families", "systemSmall"], [{"text": "x"}])),
+    ("launch.timeline.json", "pause on a relative run", set_(TL_LIVE, {"live": "relative", "target": "2026-12-01T17:00:00Z", "pause": "2026-12-01T10:00:00Z"})),
+    ("launch.timeline.json", "pause on a progress run", set_(TL_LIVE, {"live": "progress", "from": "2026-11-25T08:00:00Z", "target": "2026-12-01T17:00:00Z", "pause": "2026-12-01T10:00:00Z"})),
+    ("launch.timeline.json", "unknown key in the embedded program", add(["program", "x-unknown"], 1)),
     # schedules (a Live Activity): the aps body and the request headers
     ("delivery-activity.schedule.json", "aps event 'pause'", set_(SCH_APS + ["event"], "pause")),
     ("delivery-activity.schedule.json", "apns-push-type 'alert'", set_(SCH_HEADERS + ["apns-push-type"], "alert")),
+    ("delivery-activity.schedule.json", "unknown top-level key", add(["x-unknown"], 1)),
+    ("delivery-activity.schedule.json", "unknown key in the lifecycle", add(["lifecycle", "x-unknown"], 1)),
+    ("delivery-activity.schedule.json", "unknown presentation", add(["views", "banner"], "x")),
+    ("delivery-activity.schedule.json", "unknown key in a state", add(["states", 1, "x-unknown"], 1)),
+    ("delivery-activity.schedule.json", "unknown key in a request", add(["states", 1, "request", "x-unknown"], 1)),
+    ("delivery-activity.schedule.json", "unknown header", add(SCH_HEADERS + ["apns-collapse-id"], "x")),
+    ("delivery-activity.schedule.json", "unknown key in a body", add(["states", 1, "request", "body", "x-unknown"], 1)),
+    ("delivery-activity.schedule.json", "unknown key in aps", add(SCH_APS + ["x-unknown"], 1)),
+    ("delivery-activity.schedule.json", "aps sound next to the alert (written inside it)", add(SCH_APS + ["sound"], "default")),
+    ("delivery-activity.schedule.json", "unknown key in an alert", add(["states", 2, "request", "body", "aps", "alert", "x-unknown"], 1)),
+    ("delivery-activity.schedule.json", "content-state value null", set_(["states", 1, "content-state", "stops"], None)),
+    ("delivery-activity.schedule.json", "content-state value an array", set_(["states", 1, "content-state", "stops"], [2])),
+    ("delivery-activity.schedule.json", "pushed content-state value null", set_(SCH_APS + ["content-state", "stops"], None)),
+    ("typed.schedule.json", "attribute value an object", set_(TY_APS + ["attributes", "note"], {"a": 1})),
     # specs
     ("examples/launch.yaml", "spec without 'timelinec'", del_(["timelinec"])),
     ("examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")),

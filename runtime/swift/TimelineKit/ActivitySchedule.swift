@@ -152,6 +152,10 @@ public struct ActivitySchedule: Hashable, Sendable {
         public var bytes: Int
         /// A ready-to-run curl command (fill in `${JWT}` and `${DEVICE_TOKEN}` first).
         public var curl: String
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case method, url, headers, body, bytes, curl
+        }
     }
 
     /// The apns-* request headers of an ActivityKit push.
@@ -167,7 +171,7 @@ public struct ActivitySchedule: Hashable, Sendable {
         /// The broadcast channel, for broadcast pushes only.
         public var channelID: String?
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey, CaseIterable {
             case pushType = "apns-push-type"
             case topic = "apns-topic"
             case priority = "apns-priority"
@@ -180,6 +184,8 @@ public struct ActivitySchedule: Hashable, Sendable {
     public struct Body: Codable, Hashable, Sendable {
         /// The ActivityKit payload.
         public var aps: APS
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case aps }
     }
 
     /// The `aps` dictionary of an ActivityKit push.
@@ -196,22 +202,25 @@ public struct ActivitySchedule: Hashable, Sendable {
         public var dismissalDate: Int?
         /// The activity's relevance relative to the app's other activities.
         public var relevanceScore: Double?
-        /// The alert shown with the update.
+        /// The alert shown with the update (its sound inside it).
         public var alert: Alert?
-        /// The alert's sound, next to `alert`.
-        public var sound: String?
+        /// Always nil: the schedule writes the alert's sound inside ``alert``
+        /// (``Alert/sound``), and the reader refuses a `sound` next to it.
+        @available(*, deprecated, message: "the sound is alert.sound")
+        public var sound: String? = nil
         /// On a push-to-start: the name of the app's `ActivityAttributes` type.
         public var attributesType: String?
-        /// On a push-to-start: the static attributes.
-        public var attributes: [String: ActivityValue]?
+        /// On a push-to-start: the static attributes, each as its scalar is written in the spec
+        /// (nil for an attribute written `null`).
+        public var attributes: [String: ActivityValue?]?
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey, CaseIterable {
             case timestamp, event
             case contentState = "content-state"
             case staleDate = "stale-date"
             case dismissalDate = "dismissal-date"
             case relevanceScore = "relevance-score"
-            case alert, sound
+            case alert
             case attributesType = "attributes-type"
             case attributes
         }
@@ -225,13 +234,15 @@ public struct ActivitySchedule: Hashable, Sendable {
         public var body: String?
         /// The sound's name (`"default"` for the system sound).
         public var sound: String?
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case title, body, sound }
     }
 }
 
 // MARK: - Codable
 
 extension ActivitySchedule: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case version = "timelinec-schedule"
         case liveActivity = "live-activity"
         case bundleID = "bundle-id"
@@ -243,6 +254,7 @@ extension ActivitySchedule: Codable {
 
     public init(from decoder: any Decoder) throws {
         try DocumentReader.checkHeader(decoder, format: .schedule)
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a schedule")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         liveActivity = try c.decodeNonEmpty(forKey: .liveActivity)
         bundleID = try c.decodeNonEmpty(forKey: .bundleID)
@@ -273,13 +285,14 @@ extension ActivitySchedule: Codable {
 }
 
 extension ActivitySchedule.Lifecycle: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case start, end
         case systemEnd = "system-end"
         case gone
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "the lifecycle")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         start = try c.decodeInstant(forKey: .start)
         end = try c.decodeNullableInstant(forKey: .end)
@@ -297,7 +310,7 @@ extension ActivitySchedule.Lifecycle: Codable {
 }
 
 extension ActivitySchedule.State: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case event, at, via
         case contentState = "content-state"
         case staleDate = "stale-date"
@@ -306,6 +319,7 @@ extension ActivitySchedule.State: Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a state")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         event = try c.decode(ActivitySchedule.Event.self, forKey: .event)
         at = try c.decodeInstant(forKey: .at)
@@ -330,5 +344,67 @@ extension ActivitySchedule.State: Codable {
         try c.encodeNullableInstant(staleDate, forKey: .staleDate)
         try c.encodeNullableInstant(dismissalDate, forKey: .dismissalDate)
         try c.encodeIfPresent(request, forKey: .request)
+    }
+}
+
+// The objects whose encoding is synthesized: their keys checked first.
+
+extension ActivitySchedule.PushRequest {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a request")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        method = try c.decode(String.self, forKey: .method)
+        url = try c.decode(String.self, forKey: .url)
+        headers = try c.decode(ActivitySchedule.Headers.self, forKey: .headers)
+        body = try c.decode(ActivitySchedule.Body.self, forKey: .body)
+        bytes = try c.decodeInteger(forKey: .bytes)
+        curl = try c.decode(String.self, forKey: .curl)
+    }
+}
+
+extension ActivitySchedule.Headers {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "the headers")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        pushType = try c.decode(String.self, forKey: .pushType)
+        topic = try c.decode(String.self, forKey: .topic)
+        priority = try c.decode(String.self, forKey: .priority)
+        expiration = try c.decode(String.self, forKey: .expiration)
+        channelID = try c.decodeIfPresent(String.self, forKey: .channelID)
+    }
+}
+
+extension ActivitySchedule.Body {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a body")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        aps = try c.decode(ActivitySchedule.APS.self, forKey: .aps)
+    }
+}
+
+extension ActivitySchedule.APS {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "aps")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        timestamp = try c.decodeInteger(forKey: .timestamp)
+        event = try c.decode(ActivitySchedule.Event.self, forKey: .event)
+        contentState = try c.decode([String: ActivityValue].self, forKey: .contentState)
+        staleDate = c.contains(.staleDate) ? try c.decodeInteger(forKey: .staleDate) : nil
+        dismissalDate = c.contains(.dismissalDate)
+            ? try c.decodeInteger(forKey: .dismissalDate) : nil
+        relevanceScore = try c.decodeIfPresent(Double.self, forKey: .relevanceScore)
+        alert = try c.decodeIfPresent(ActivitySchedule.Alert.self, forKey: .alert)
+        attributesType = try c.decodeIfPresent(String.self, forKey: .attributesType)
+        attributes = try c.decodeIfPresent([String: ActivityValue?].self, forKey: .attributes)
+    }
+}
+
+extension ActivitySchedule.Alert {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "an alert")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        body = try c.decodeIfPresent(String.self, forKey: .body)
+        sound = try c.decodeIfPresent(String.self, forKey: .sound)
     }
 }

@@ -103,6 +103,27 @@ extension KeyedDecodingContainer {
     }
 }
 
+extension Decoder {
+    /// Refuses a key this object does not have: Codable skips unknown keys, and a document from
+    /// a newer or another writer must not be misread that way. `Keys` lists every key the
+    /// object may have (its `CodingKeys`); keys of another kind of the same object are refused
+    /// with ``KeyedDecodingContainer/forbid(_:because:)``. The error names the key, and its path
+    /// says where it is (`countdowns[0].phases[1].colour`); what the C readers
+    /// (tlc_program_read_json, tlc_timeline_read_json) and the schemas refuse too.
+    func refuseUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type,
+                                                          in what: String) throws {
+        let c = try container(keyedBy: AnyCodingKey.self)
+        let known = Set(Keys.allCases.map(\.stringValue))
+        let unknown = c.allKeys.filter { !known.contains($0.stringValue) }
+        // the first in name order: the same message whatever order the decoder lists them in
+        if let key = unknown.min(by: { $0.stringValue < $1.stringValue }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c,
+                debugDescription: "unknown key \"\(key.stringValue)\" in \(what)")
+        }
+    }
+}
+
 extension KeyedEncodingContainer {
     mutating func encodeInstant(_ date: Date, forKey key: Key) throws {
         guard let text = Instant.string(from: date) else {

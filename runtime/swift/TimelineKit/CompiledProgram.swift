@@ -72,6 +72,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var name: String
         /// Its type.
         public var type: ParamType
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case name, type }
     }
 
     /// The type of a parameter.
@@ -94,6 +96,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var start: Time
         /// The end (exclusive).
         public var end: Time
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case start, end }
     }
 
     /// An instant as the spec gave it, resolved at instantiation: a literal, a local reading, a
@@ -201,6 +205,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var from: Int
         /// End of the relevant window (exclusive), seconds relative to the target.
         public var until: Int
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case score, from, until }
     }
 
     /// What a countdown shows once its data is older than ``after`` seconds.
@@ -209,6 +215,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var after: Int
         /// The stale views per family.
         public var views: [Family: [CompiledProgram.Run]]
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case after, views }
     }
 
     /// One phase of a countdown.
@@ -251,6 +259,10 @@ public struct CompiledProgram: Hashable, Sendable {
         public var params: [String]
         /// Where the message was written in the spec.
         public var at: SpecPosition?
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case key, pattern, units, params, at
+        }
     }
 
     /// Precomputed text of one message in one locale.
@@ -261,6 +273,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var locale: String
         /// One row per argument tuple.
         public var texts: [BakedRow]
+
+        private enum CodingKeys: String, CodingKey, CaseIterable { case message, locale, texts }
     }
 
     /// The values of a message's units (in its ``Message/units`` order) and the text.
@@ -281,7 +295,7 @@ public struct CompiledProgram: Hashable, Sendable {
 // MARK: - Codable
 
 extension CompiledProgram: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case version = "timelinec-program"
         case source, widget, zone, disambiguation, locales, params, window, horizon, reload
         case countdowns, messages, baked
@@ -289,6 +303,7 @@ extension CompiledProgram: Codable {
 
     public init(from decoder: any Decoder) throws {
         try DocumentReader.checkHeader(decoder, format: .program)
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a program")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         source = try c.decodeNullable(String.self, forKey: .source)
         widget = try c.decodeNonEmpty(forKey: .widget)
@@ -353,9 +368,10 @@ extension CompiledProgram: Codable {
 }
 
 extension CompiledProgram.Time: Codable {
-    private enum CodingKeys: String, CodingKey { case kind, at, param, offset }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case kind, at, param, offset }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a time")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         kind = try c.decode(Kind.self, forKey: .kind)
         offset = try c.decodeInt(forKey: .offset,
@@ -394,9 +410,10 @@ extension CompiledProgram.Time: Codable {
 }
 
 extension CompiledProgram.Reload: Codable {
-    private enum CodingKeys: String, CodingKey { case policy, after }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case policy, after }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "the reload")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         policy = try c.decode(Policy.self, forKey: .policy)
         if policy == .after {
@@ -415,7 +432,7 @@ extension CompiledProgram.Reload: Codable {
 }
 
 extension CompiledProgram.Countdown: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, mode, target, rrule, dtstart, exdate, rdate
         case rollAfter = "roll-after"
         case from
@@ -424,6 +441,7 @@ extension CompiledProgram.Countdown: Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a countdown")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeNonEmpty(forKey: .id)
         mode = try c.decode(Mode.self, forKey: .mode)
@@ -484,9 +502,10 @@ extension CompiledProgram.Countdown: Codable {
 }
 
 extension CompiledProgram.Phase: Codable {
-    private enum CodingKeys: String, CodingKey { case above, at, views }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case above, at, views }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a phase")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         above = try c.decodeNullableInteger(forKey: .above)
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
@@ -502,9 +521,10 @@ extension CompiledProgram.Phase: Codable {
 }
 
 extension CompiledProgram.Run: Codable {
-    private enum CodingKeys: String, CodingKey { case text, message, live, at }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case text, message, live, at }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
             try c.forbid(.text, .live, because: "in a message run")
@@ -526,6 +546,67 @@ extension CompiledProgram.Run: Codable {
         case .live(let style): try c.encode(style, forKey: .live)
         }
         try c.encodeIfPresent(at, forKey: .at)
+    }
+}
+
+// The objects whose other coding is synthesized: their keys checked first.
+
+extension CompiledProgram.Param {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a parameter")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        type = try c.decode(CompiledProgram.ParamType.self, forKey: .type)
+    }
+}
+
+extension CompiledProgram.Window {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "the window")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        start = try c.decode(CompiledProgram.Time.self, forKey: .start)
+        end = try c.decode(CompiledProgram.Time.self, forKey: .end)
+    }
+}
+
+extension CompiledProgram.Relevance {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a countdown's relevance")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        score = try c.decode(Double.self, forKey: .score)
+        from = try c.decodeInteger(forKey: .from)
+        until = try c.decodeInteger(forKey: .until)
+    }
+}
+
+extension CompiledProgram.Stale {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a countdown's stale")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        after = try c.decodeInteger(forKey: .after)
+        views = try c.decode([Family: [CompiledProgram.Run]].self, forKey: .views)
+    }
+}
+
+extension CompiledProgram.Message {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a message")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(String.self, forKey: .key)
+        pattern = try c.decode(String.self, forKey: .pattern)
+        units = try c.decode([TimeUnit].self, forKey: .units)
+        params = try c.decode([String].self, forKey: .params)
+        at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
+    }
+}
+
+extension CompiledProgram.BakedTable {
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a baked table")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        message = try c.decodeInteger(forKey: .message)
+        locale = try c.decode(String.self, forKey: .locale)
+        texts = try c.decode([CompiledProgram.BakedRow].self, forKey: .texts)
     }
 }
 

@@ -164,7 +164,7 @@ extension CompiledTimeline {
 // MARK: - Codable
 
 extension CompiledTimeline: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case version = "timelinec-timeline"
         case widget, now
         case nowSource = "now-source"
@@ -177,6 +177,7 @@ extension CompiledTimeline: Codable {
 
     public init(from decoder: any Decoder) throws {
         try DocumentReader.checkHeader(decoder, format: .timeline)
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a timeline")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         widget = try c.decodeNonEmpty(forKey: .widget)
         now = try c.decodeInstant(forKey: .now)
@@ -201,6 +202,12 @@ extension CompiledTimeline: Codable {
             DecodingError.dataCorruptedError(forKey: .entries, in: c, debugDescription: message)
         }
         guard !entries.isEmpty else { throw bad("a timeline needs at least one entry") }
+        let names = Set(program.params.map(\.name))
+        if let name = params.keys.sorted().first(where: { !names.contains($0) }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .params, in: c,
+                debugDescription: "unknown parameter \"\(name)\" (not in the program)")
+        }
         for i in entries.indices {
             if i > 0 && entries[i].date <= entries[i - 1].date {
                 throw bad("entry dates must increase (entry \(i))")
@@ -213,8 +220,20 @@ extension CompiledTimeline: Codable {
             }
             for view in entries[i].views.values {
                 for runs in view.families.values {
-                    for case .message(let m) in runs where m.message >= program.messages.count {
-                        throw bad("entry \(i): message \(m.message) is not in the program")
+                    for case .message(let m) in runs {
+                        guard m.message < program.messages.count else {
+                            throw bad("entry \(i): message \(m.message) is not in the program")
+                        }
+                        let units = program.messages[m.message].units
+                        if let unit = m.args.keys.filter({ !units.contains($0) })
+                            .map(\.rawValue).sorted().first {
+                            throw bad("entry \(i): unknown key \"\(unit)\" in a message run's "
+                                      + "args (not a unit of message \(m.message))")
+                        }
+                        if let unit = units.first(where: { m.args[$0] == nil }) {
+                            throw bad("entry \(i): message \(m.message) needs its arg "
+                                      + "\"\(unit.rawValue)\"")
+                        }
                     }
                 }
             }
@@ -240,10 +259,11 @@ extension CompiledTimeline: Codable {
 }
 
 extension ReloadPolicy: Codable {
-    private enum CodingKeys: String, CodingKey { case kind, date }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case kind, date }
     private enum Kind: String, Codable { case atEnd = "at-end", never, after }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "the policy")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(Kind.self, forKey: .kind) {
         case .atEnd:
@@ -270,9 +290,10 @@ extension ReloadPolicy: Codable {
 }
 
 extension CompiledTimeline.Entry: Codable {
-    private enum CodingKeys: String, CodingKey { case date, relevance, views }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case date, relevance, views }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "an entry")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         date = try c.decodeInstant(forKey: .date)
         relevance = try c.decodeIfPresent(CompiledTimeline.Relevance.self, forKey: .relevance)
@@ -292,9 +313,10 @@ extension CompiledTimeline.Entry: Codable {
 }
 
 extension CompiledTimeline.Relevance: Codable {
-    private enum CodingKeys: String, CodingKey { case score, duration }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case score, duration }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "an entry's relevance")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         score = try c.decode(Double.self, forKey: .score)
         guard score > 0, score <= 100 else {
@@ -312,9 +334,10 @@ extension CompiledTimeline.Relevance: Codable {
 }
 
 extension CompiledTimeline.View: Codable {
-    private enum CodingKeys: String, CodingKey { case phase, target, families }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case phase, target, families }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a view")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         phase = try c.decode(CompiledTimeline.Phase.self, forKey: .phase)
         target = try c.decodeNullableInstant(forKey: .target)

@@ -111,11 +111,12 @@ public struct LiveRun: Hashable, Sendable {
 }
 
 extension Run: Codable {
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case text, message, key, args, live, from, target, pause
     }
 
     public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
             try c.forbid(.live, .from, .target, .pause, because: "in a message run")
@@ -149,6 +150,11 @@ extension Run: Codable {
             }
             if !style.hasInterval {
                 try c.forbid(.from, because: "in a \(style.rawValue) run")
+            }
+            // only timer and countdown can hold (Text(timerInterval:pauseTime:)): the compiler
+            // writes `pause` on them alone
+            if style != .timer && style != .countdown {
+                try c.forbid(.pause, because: "in a \(style.rawValue) run")
             }
             self = .live(LiveRun(style: style, target: try c.decodeInstant(forKey: .target),
                                  from: from, pause: try c.decodeInstantIfPresent(forKey: .pause)))

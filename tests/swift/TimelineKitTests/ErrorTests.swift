@@ -215,26 +215,48 @@ final class ErrorTests: XCTestCase {
         XCTAssertFalse(detail.isEmpty)
     }
 
-    /// The schema says additionalProperties: false; TimelineKit, like the C reader, ignores keys
-    /// it does not know, so a later minor addition reads fine. Unknown enumeration values (a
-    /// new family, a new live style) are refused.
-    func testUnknownKeysAreIgnored() throws {
+    /// The schema says additionalProperties: false, and TimelineKit, like the C reader, refuses
+    /// a key it does not know, naming it, at its path: a document from a newer or another writer
+    /// is an error, never a silent misread. (ReaderKeysTests tries every object.)
+    func testUnknownKeysAreRefused() throws {
         let base = try tree(flight)
-        let extended = base
-            .replacing(["future-key"], with: .string("x"))
-            .replacing(["entries", 0, "future"], with: .number(1))
-            .replacing(["entries", 0, "views", "main", "future"], with: .bool(true))
-            .replacing(["entries", 0, "views", "main", "families", "default", 1, "future"], with: .null)
-            .replacing(["policy", "future"], with: .number(3))
-            .replacing(["program", "future"], with: .array([]))
-            .replacing(["program", "countdowns", 0, "future"], with: .object([:]))
-        XCTAssertNotEqual(extended, base)
-        XCTAssertEqual(try CompiledTimeline(jsonData: extended.data()), try CompiledTimeline(jsonData: base.data()))
+        let timelineCases: [([JSONTree.PathItem], String)] = [
+            (["future-key"], "future-key"),
+            (["entries", 0, "future"], "entries[0].future"),
+            (["entries", 0, "views", "main", "future"], "entries[0].views.main.future"),
+            (["entries", 0, "views", "main", "families", "default", 1, "future"],
+             "entries[0].views.main.families.default[1].future"),
+            (["policy", "future"], "policy.future"),
+            (["program", "future"], "program.future"),
+            (["program", "countdowns", 0, "future"], "program.countdowns[0].future"),
+        ]
+        for (path, expectedPath) in timelineCases {
+            let error = try timelineError(base.replacing(path, with: .number(1)))
+            guard case .invalidData(.timeline, let at, let detail)? = error else {
+                XCTFail("\(path): \(String(describing: error))")
+                continue
+            }
+            XCTAssertEqual(at, expectedPath)
+            XCTAssertTrue(detail.hasPrefix("unknown key \"future"), detail)
+        }
 
         let schedule = try tree(schedule)
-            .replacing(["future"], with: .number(1))
-            .replacing(["states", 1, "request", "body", "aps", "future"], with: .string("x"))
-        XCTAssertNoThrow(try ActivitySchedule(jsonData: schedule.data()))
+        for (path, expectedPath) in [
+            (["future"], "future"),
+            (["states", 1, "request", "body", "aps", "future"], "states[1].request.body.aps.future"),
+            (["states", 2, "request", "body", "aps", "sound"], "states[2].request.body.aps.sound"),
+        ] as [([JSONTree.PathItem], String)] {
+            XCTAssertThrowsError(try ActivitySchedule(jsonData: schedule.replacing(path, with: .string("x")).data())) {
+                guard case .invalidData(.schedule, let at, let detail)? = $0 as? TimelineKitError else {
+                    return XCTFail("\(path): \($0)")
+                }
+                XCTAssertEqual(at, expectedPath)
+                XCTAssertTrue(detail.hasPrefix("unknown key"), detail)
+            }
+        }
+        // maps take their own names: content-state fields and attributes are the app's
+        XCTAssertNoThrow(try ActivitySchedule(jsonData: schedule
+            .replacing(["states", 1, "content-state", "eta-window"], with: .number(5)).data()))
     }
 
     func testScheduleShapeErrors() throws {

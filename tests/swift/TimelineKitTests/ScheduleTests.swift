@@ -104,4 +104,57 @@ final class ScheduleTests: XCTestCase {
         XCTAssertThrowsError(try JSONDecoder().decode([String: ActivityValue].self, from: Data(#"{"a":[1]}"#.utf8)))
         XCTAssertThrowsError(try JSONDecoder().decode([String: ActivityValue].self, from: Data(#"{"a":null}"#.utf8)))
     }
+
+    /// The schedules of tests/fixtures/activity/typed.yaml (a field of every type, an attribute
+    /// of every scalar kind), as the compiler writes them (the schema test keeps them equal):
+    /// each value keeps its JSON type, in the readable state and in the push.
+    func testTypedSchedulesKeepEveryValueKind() throws {
+        struct Typed: Codable, Hashable {
+            var eta: Date
+            var since: Date
+            var status: String
+            var stops: Int
+            var ratio: Double
+            var done: Bool
+        }
+        let eta = try instant("2026-12-03T16:10:00Z")
+        let since = try instant("2026-12-03T15:00:00Z")
+        let pushedETA: [DateEncoding: ActivityValue] = [
+            .millisecondsSince1970: .integer(1_796_314_200_000), .iso8601: .string("2026-12-03T16:10:00Z"),
+        ]
+        for (encoding, pushed) in pushedETA {
+            let s = try ActivitySchedule(contentsOf: Repo.fixtures
+                .appendingPathComponent("typed-\(encoding.rawValue).schedule.json"))
+            XCTAssertEqual(s.dateEncoding, encoding)
+            let first = s.states[0]
+            XCTAssertEqual(first.contentState, [
+                "eta": .string("2026-12-03T16:10:00Z"), "since": .string("2026-12-03T15:00:00Z"),
+                "status": .string("Café ☕"), "stops": .integer(-3), "ratio": .number(0.25), "done": .bool(false),
+            ])
+            let aps = try XCTUnwrap(first.request).body.aps
+            XCTAssertEqual(aps.contentState["eta"], pushed)
+            XCTAssertEqual(aps.contentState["stops"], .integer(-3))
+            XCTAssertEqual(aps.attributesType, "Typed")
+            let attributes: [String: ActivityValue?] = [
+                "order": .string("A-1"), "count": .integer(9_007_199_254_740_993), "weight": .number(2.5),
+                "gift": .bool(true), "note": nil, // written `note: null` in the spec
+            ]
+            XCTAssertEqual(aps.attributes, attributes)
+            let want = [
+                Typed(eta: eta, since: since, status: "Café ☕", stops: -3, ratio: 0.25, done: false),
+                Typed(eta: eta, since: since, status: "Café ☕", stops: 9_007_199_254_740_992, ratio: -1.5e-7, done: false),
+                Typed(eta: eta, since: since, status: "Café ☕", stops: 9_007_199_254_740_992, ratio: 1e300, done: true),
+            ]
+            XCTAssertEqual(s.states.count, want.count)
+            for (state, want) in zip(s.states, want) {
+                XCTAssertEqual(try state.decodeContentState(Typed.self), want)
+                XCTAssertEqual(try s.pushedContentState(Typed.self, of: state), want)
+            }
+            // the readable state of an update says the same as its push
+            XCTAssertEqual(s.states[1].contentState["stops"], .integer(9_007_199_254_740_992))
+            XCTAssertEqual(s.states[1].contentState["ratio"], .number(-1.5e-7))
+            // and a schedule written back reads the same
+            XCTAssertEqual(try ActivitySchedule(jsonData: JSONEncoder().encode(s)), s)
+        }
+    }
 }
