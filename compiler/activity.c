@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cjson/cJSON.h>
 #include "activity.h"
+#include "lower.h"
 #include "core/jsonw.h"
 #include "template.h"
 #include "validate.h"
@@ -45,368 +45,273 @@ static int field_index(const tlc_spec *s, const char *name)
 	return -1;
 }
 
-static int resolve(tlc_ctx *ctx, const tlc_sp_when *w, const tlc_la_opts *o, tlc_time *out)
-{
-	tlc_time base;
-	if (w->expr.kind == TLC_TIME_EXPR_NOW) {
-		base = o->now;
-	} else if (w->expr.kind == TLC_TIME_EXPR_PARAM) {
-		size_t i = 0;
-		while (i < o->nparams && strcmp(o->params[i].name, w->param) != 0)
-			i++;
-		if (i == o->nparams) {
-			tlc_diag *g = tlc_diag_add(&ctx->diags, "TL018", w->node->span,
-						   "parameter '$%s' has no value", w->param);
-			tlc_diag_set_fix(g, "give it with --param %s=2026-12-01T18:00:00Z", w->param);
-			return TLC_EINPUT;
-		}
-		base = o->params[i].instant;
-	} else {
-		*out = w->at;
-		return 0;
-	}
-	*out = base + w->expr.offset;
-	return 0;
-}
-
-static const tlc_param_value *param_value(const tlc_la_opts *o, const char *name)
-{
-	for (size_t i = 0; i < o->nparams; i++)
-		if (strcmp(o->params[i].name, name) == 0)
-			return &o->params[i];
-	return NULL;
-}
-
-/* A field set from a parameter: its value from the options, typed as the field. */
-static int state_param(tlc_ctx *ctx, const tlc_spec *s, int f, const tlc_sp_assign *a,
-		       const tlc_la_opts *o, tlc_la_value *v)
-{
-	const tlc_param_value *pv = param_value(o, a->param);
-	const tlc_sp_param *sp = NULL;
-	for (size_t k = 0; k < s->nparams; k++)
-		if (strcmp(s->params[k].name, a->param) == 0)
-			sp = &s->params[k];
-	if (!pv || !sp) {
-		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL018", a->value->span,
-					   "parameter '$%s' has no value", a->param);
-		tlc_diag_set_fix(g, "give it with --param %s=%s", a->param,
-				 s->fields[f].type == TLC_FIELD_STRING ? "Mario" : "3");
-		return TLC_EINPUT;
-	}
-	switch (s->fields[f].type) {
-	case TLC_FIELD_STRING: v->text = pv->text; break;
-	case TLC_FIELD_INT:
-		if (pv->number > TLC_LA_MAX_INT || pv->number < -TLC_LA_MAX_INT) {
-			tlc_diag_add(&ctx->diags, "TL015", a->value->span,
-				     "parameter '$%s' is %lld, out of range for field '%s': at most 2^53 "
-				     "either way, what a message formats exactly", a->param,
-				     (long long)pv->number, s->fields[f].name);
-			return TLC_EINPUT;
-		}
-		v->i = pv->number;
-		break;
-	default: /* DOUBLE, from an integer or a number (checked finite when it was read) */
-		v->d = sp->type == TLC_PARAM_INTEGER ? (double)pv->number : strtod(pv->text, NULL);
-		break;
-	}
-	return 0;
-}
-
-static void apply_state(const tlc_spec *s, tlc_la_state *st, const tlc_sp_event *ev,
-			const tlc_la_opts *o, tlc_ctx *ctx, int *err)
-{
-	for (size_t i = 0; i < ev->nstate; i++) {
-		const tlc_sp_assign *a = &ev->state[i];
-		int f = field_index(s, a->field);
-		if (f < 0 || f >= TLC_LA_MAX_FIELDS)
-			continue;
-		tlc_la_value *v = &st->values[f];
-		memset(v, 0, sizeof *v);
-		v->set = true;
-		if (s->fields[f].type == TLC_FIELD_DATE) {
-			if (resolve(ctx, &a->when, o, &v->date) < 0)
-				*err = TLC_EINPUT;
-		} else if (a->param) {
-			if (state_param(ctx, s, f, a, o, v) < 0)
-				*err = TLC_EINPUT;
-		} else {
-			switch (s->fields[f].type) {
-			case TLC_FIELD_INT: v->i = a->i; break;
-			case TLC_FIELD_DOUBLE: v->d = a->d; break;
-			case TLC_FIELD_BOOL: v->b = a->value->str[0] == 't' || a->value->str[0] == 'T'; break;
-			default: v->text = tlc_spec_literal(a->value->str); break;
-			}
-		}
-	}
-}
-
-/* One state per event, and per repetition of a repeating update. */
-static int add_state(tlc_la_schedule *sch, size_t *cap, const tlc_la_state *st)
-{
-	if (sch->nstates == TLC_LA_MAX_EVENTS)
-		return TLC_ERANGE;
-	if (sch->nstates == *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-		tlc_la_state *v = realloc(sch->states, nc * sizeof *v);
-		if (!v)
-			return TLC_ENOMEM;
-		sch->states = v;
-		*cap = nc;
-	}
-	sch->states[sch->nstates++] = *st;
-	return 0;
-}
-
-static int state_cmp(const void *a, const void *b)
-{
-	const tlc_la_state *x = a, *y = b;
-	if (x->at != y->at)
-		return x->at < y->at ? -1 : 1;
-	return x->src < y->src ? -1 : x->src > y->src;
-}
-
-/* Values are carried forward: each state holds the whole content state after its event. */
-static void carry_forward(tlc_la_schedule *sch)
-{
-	for (size_t i = 1; i < sch->nstates; i++)
-		for (size_t f = 0; f < TLC_LA_MAX_FIELDS; f++)
-			if (!sch->states[i].values[f].set)
-				sch->states[i].values[f] = sch->states[i - 1].values[f];
-}
-
-static int build_event(tlc_ctx *ctx, tlc_la_schedule *sch, size_t *cap, size_t k,
-		       const tlc_la_opts *o)
-{
-	const tlc_sp_event *ev = &sch->spec->events[k];
-	tlc_la_state st;
-	int err = 0;
-	memset(&st, 0, sizeof st);
-	st.src = k;
-	st.kind = ev->event;
-	st.via = ev->via;
-	st.priority = ev->priority;
-	st.stale = st.dismissal = TLC_TIME_NONE;
-	if (resolve(ctx, &ev->at, o, &st.at) < 0)
-		return TLC_EINPUT;
-	apply_state(sch->spec, &st, ev, o, ctx, &err);
-	tlc_time until = st.at;
-	if (ev->every > 0 && ev->until.set && resolve(ctx, &ev->until, o, &until) < 0)
-		return TLC_EINPUT;
-	for (tlc_time at = st.at; err == 0 && at <= until; at += ev->every > 0 ? ev->every : 1) {
-		st.at = at;
-		st.stale = ev->has_stale_after ? at + ev->stale_after : TLC_TIME_NONE;
-		if (ev->event == TLC_LA_END)
-			st.dismissal = ev->dismissal == TLC_DISMISS_IMMEDIATE ? at
-				       : ev->dismissal == TLC_DISMISS_AFTER ? at + ev->dismiss_after
-									   : TLC_TIME_NONE;
-		if ((err = add_state(sch, cap, &st)) < 0)
-			return err;
-		if (ev->every <= 0)
-			break;
-	}
-	return err;
-}
-
-static void lifecycle(tlc_la_schedule *sch)
-{
-	/* tlc_activity_build() keeps the start first whatever its time */
-	sch->start = sch->nstates ? sch->states[0].at : sch->now;
-	sch->end = TLC_TIME_NONE;
-	sch->system_end = sch->start + TLC_LA_ACTIVE_MAX;
-	for (size_t i = 0; i < sch->nstates; i++)
-		/* an end before the start never happens (TL213) */
-		if (sch->states[i].kind == TLC_LA_END && sch->states[i].at >= sch->start) {
-			const tlc_la_state *e = &sch->states[i];
-			const tlc_sp_event *ev = &sch->spec->events[e->src];
-			if (e->at >= sch->system_end) {
-				/* the system ended it first; the late end push is ignored */
-				sch->end = sch->system_end;
-				sch->gone = sch->start + TLC_LA_LOCK_SCREEN_MAX;
-				return;
-			}
-			sch->end = e->at;
-			tlc_time linger = ev->dismissal == TLC_DISMISS_IMMEDIATE ? 0
-					  : ev->dismissal == TLC_DISMISS_AFTER ? ev->dismiss_after
-									      : TLC_LA_LINGER_MAX;
-			if (linger > TLC_LA_LINGER_MAX)
-				linger = TLC_LA_LINGER_MAX; /* whichever comes first */
-			sch->gone = sch->end + linger;
-			return;
-		}
-	sch->gone = sch->start + TLC_LA_LOCK_SCREEN_MAX;
-}
-
-/* ---- payloads ------------------------------------------------------------------------------- */
-
-static cJSON *encode_date(tlc_date_encoding enc, tlc_time t)
-{
-	char b[32];
-	switch (enc) {
-	case TLC_DATE_SECONDS_1970: return cJSON_CreateNumber((double)t);
-	case TLC_DATE_MILLISECONDS_1970: return cJSON_CreateNumber((double)t * 1000.0);
-	case TLC_DATE_ISO8601:
-		tlc_format_rfc3339(b, t);
-		return cJSON_CreateString(b);
-	default: return cJSON_CreateNumber((double)(t - DEFERRED_EPOCH));
-	}
-}
-
-/* The shortest text that reads back as d, with '.' whatever the C locale says. */
-static void fmt_double(char b[40], double d)
-{
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(b, 40, "%.*g", prec, d);
-		for (char *c = b; *c; c++)
-			if (*c == ',')
-				*c = '.';
-		if (strtod(b, NULL) == d || prec == 17)
-			break;
-	}
-}
-
-/* A field's value as the app's JSONDecoder reads it (ints exact past 2^53). */
-static cJSON *encode_value(const tlc_spec *s, size_t f, const tlc_la_value *v)
-{
-	char b[40];
-	switch (s->fields[f].type) {
-	case TLC_FIELD_DATE: return encode_date(s->date_encoding, v->date);
-	case TLC_FIELD_INT:
-		snprintf(b, sizeof b, "%lld", (long long)v->i);
-		return cJSON_CreateRaw(b);
-	case TLC_FIELD_DOUBLE: return cJSON_CreateNumber(v->d);
-	case TLC_FIELD_BOOL: return cJSON_CreateBool(v->b);
-	default: return cJSON_CreateString(v->text);
-	}
-}
-
-/* A static attribute as JSON: its scalar's own type (a number stays a number). */
-static cJSON *encode_scalar(const tlc_node *n)
-{
-	int64_t i;
-	double d;
-	char b[40];
-	switch (n->type) {
-	case TLC_SCALAR_INT:
-		if (tlc_scalar_int(n, &i) < 0)
-			break;
-		snprintf(b, sizeof b, "%lld", (long long)i);
-		return cJSON_CreateRaw(b);
-	case TLC_SCALAR_FLOAT:
-		if (tlc_scalar_number(n, &d) < 0)
-			break;
-		return cJSON_CreateNumber(d);
-	case TLC_SCALAR_BOOL: return cJSON_CreateBool(n->str[0] == 't' || n->str[0] == 'T');
-	case TLC_SCALAR_NULL: return cJSON_CreateNull();
-	default: break;
-	}
-	return cJSON_CreateString(tlc_spec_literal(n->str));
-}
-
-cJSON *tlc__la_content_state(const tlc_spec *s, const tlc_la_state *st);
-cJSON *tlc__la_content_state(const tlc_spec *s, const tlc_la_state *st)
-{
-	cJSON *o = cJSON_CreateObject();
-	for (size_t f = 0; o && f < s->nfields && f < TLC_LA_MAX_FIELDS; f++)
-		if (st->values[f].set)
-			cJSON_AddItemToObject(o, s->fields[f].name, encode_value(s, f, &st->values[f]));
-	return o;
-}
-
-static void add_alert(cJSON *aps, const tlc_sp_event *ev)
-{
-	if (!ev->has_alert)
-		return;
-	cJSON *a = cJSON_AddObjectToObject(aps, "alert");
-	if (ev->alert.title)
-		cJSON_AddStringToObject(a, "title", tlc_spec_literal(ev->alert.title));
-	if (ev->alert.body)
-		cJSON_AddStringToObject(a, "body", tlc_spec_literal(ev->alert.body));
-	if (ev->alert.sound)
-		cJSON_AddStringToObject(a, "sound", tlc_spec_literal(ev->alert.sound));
-}
-
 static const char *event_name(tlc_la_event e)
 {
 	return e == TLC_LA_START ? "start" : e == TLC_LA_END ? "end" : "update";
 }
 
-/* The `aps` body a push carries (Apple: "starting and updating Live Activities with ActivityKit
- * push notifications"). */
-static int build_payload(const tlc_spec *s, tlc_la_state *st)
+/* ---- lowering: the spec's program ------------------------------------------------------------ */
+
+static char *dup(const char *s, bool *oom)
 {
-	const tlc_sp_event *ev = &s->events[st->src];
-	if (st->via == TLC_VIA_APP) {
-		/* the 4 KB limit covers the attributes and the content state however they come */
-		cJSON *attrs = cJSON_CreateObject(), *state = tlc__la_content_state(s, st);
-		for (size_t i = 0; attrs && i < s->nattributes; i++)
-			cJSON_AddItemToObject(attrs, s->attributes[i].field, encode_scalar(s->attributes[i].value));
-		char *ta = attrs ? cJSON_PrintUnformatted(attrs) : NULL;
-		char *ts = state ? cJSON_PrintUnformatted(state) : NULL;
-		int err = ta && ts ? 0 : TLC_ENOMEM;
-		if (!err)
-			st->data_len = strlen(ta) + strlen(ts);
-		cJSON_Delete(attrs);
-		cJSON_Delete(state);
-		free(ta);
-		free(ts);
-		return err;
+	char *d = s ? strdup(s) : NULL;
+	if (s && !d)
+		*oom = true;
+	return d;
+}
+
+/* A static attribute as JSON: its scalar's own type (a number stays a number). */
+static char *attribute_json(const tlc_node *n)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	int64_t i;
+	double d;
+	jsonw w;
+	switch (n->type) {
+	case TLC_SCALAR_INT:
+		if (tlc_scalar_int(n, &i) == 0) {
+			tlc_buf_printf(&b, "%lld", (long long)i);
+			return tlc_buf_detach(&b);
+		}
+		break;
+	case TLC_SCALAR_FLOAT:
+		if (tlc_scalar_number(n, &d) == 0 && isfinite(d)) {
+			jw_init(&w, &b);
+			jw_num(&w, d);
+			return tlc_buf_detach(&b);
+		}
+		break;
+	case TLC_SCALAR_BOOL: return strdup(n->str[0] == 't' || n->str[0] == 'T' ? "true" : "false");
+	case TLC_SCALAR_NULL: return strdup("null");
+	default: break;
 	}
-	cJSON *root = cJSON_CreateObject(), *aps = cJSON_AddObjectToObject(root, "aps");
-	if (!root || !aps) {
-		cJSON_Delete(root);
-		return TLC_ENOMEM;
+	const char *lit = tlc_spec_literal(n->str);
+	tlc_buf_put_json_string(&b, lit, strlen(lit));
+	return tlc_buf_detach(&b);
+}
+
+static int lower_assign(const tlc_spec *s, const tlc_sp_assign *a, tlc_la_assign *out, bool *oom)
+{
+	int f = field_index(s, a->field);
+	if (f < 0 || f >= TLC_LA_MAX_FIELDS)
+		return -1; /* the loader refused it */
+	out->field = f;
+	switch (s->fields[f].type) {
+	case TLC_FIELD_DATE:
+		if (tlc_lower_when(&a->when, &out->when) < 0)
+			*oom = true;
+		return 0;
+	case TLC_FIELD_INT: out->i = a->i; break;
+	case TLC_FIELD_DOUBLE: out->d = a->d; break;
+	case TLC_FIELD_BOOL: out->b = a->value->str[0] == 't' || a->value->str[0] == 'T'; break;
+	default:
+		if (!a->param)
+			out->text = dup(tlc_spec_literal(a->value->str), oom);
+		break;
 	}
-	cJSON_AddNumberToObject(aps, "timestamp", (double)st->at);
-	cJSON_AddStringToObject(aps, "event", event_name(st->kind));
-	cJSON_AddItemToObject(aps, "content-state", tlc__la_content_state(s, st));
-	if (st->stale != TLC_TIME_NONE)
-		cJSON_AddNumberToObject(aps, "stale-date", (double)st->stale);
-	if (st->dismissal != TLC_TIME_NONE)
-		cJSON_AddNumberToObject(aps, "dismissal-date", (double)st->dismissal);
-	if (ev->has_relevance)
-		cJSON_AddNumberToObject(aps, "relevance-score", ev->relevance);
-	if (st->kind == TLC_LA_START) {
-		cJSON_AddStringToObject(aps, "attributes-type", s->name);
-		cJSON *attrs = cJSON_AddObjectToObject(aps, "attributes");
-		for (size_t i = 0; i < s->nattributes; i++)
-			cJSON_AddItemToObject(attrs, s->attributes[i].field, encode_scalar(s->attributes[i].value));
-	}
-	add_alert(aps, ev);
-	st->payload = cJSON_PrintUnformatted(root);
-	cJSON_Delete(root);
-	if (!st->payload)
-		return TLC_ENOMEM;
-	st->payload_len = strlen(st->payload);
+	out->param = dup(a->param, oom);
 	return 0;
+}
+
+static void lower_event(const tlc_ctx *ctx, const tlc_spec *s, const tlc_sp_event *ev,
+			tlc_la_prog_event *out, bool *oom)
+{
+	out->event = ev->event;
+	if (tlc_lower_when(&ev->at, &out->at) < 0)
+		*oom = true;
+	out->via = ev->via;
+	out->priority = ev->priority;
+	out->state = calloc(ev->nstate ? ev->nstate : 1, sizeof *out->state);
+	if (!out->state) {
+		*oom = true;
+		return;
+	}
+	for (size_t i = 0; i < ev->nstate; i++)
+		if (lower_assign(s, &ev->state[i], &out->state[out->nstate], oom) == 0)
+			out->nstate++;
+	out->has_stale_after = ev->has_stale_after;
+	out->stale_after = ev->stale_after;
+	out->has_relevance = ev->has_relevance;
+	out->relevance = ev->relevance;
+	if ((out->has_alert = ev->has_alert)) {
+		out->alert_title = ev->alert.title ? dup(tlc_spec_literal(ev->alert.title), oom) : NULL;
+		out->alert_body = ev->alert.body ? dup(tlc_spec_literal(ev->alert.body), oom) : NULL;
+		out->alert_sound = ev->alert.sound ? dup(tlc_spec_literal(ev->alert.sound), oom) : NULL;
+	}
+	out->dismissal = ev->dismissal;
+	out->dismiss_after = ev->dismiss_after;
+	out->every = ev->every > 0 ? ev->every : 0;
+	if (out->every && ev->until.set && tlc_lower_when(&ev->until, &out->until) < 0)
+		*oom = true;
+	if (ev->node) {
+		unsigned line, col;
+		tlc_source_linecol(tlc_sources_get(&ctx->sources, ev->node->span.file),
+				   ev->node->span.start, &line, &col);
+		out->line = line;
+		out->col = col;
+	}
+}
+
+int tlc_activity_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_la_program **out)
+{
+	tlc_la_program *p = calloc(1, sizeof *p);
+	bool oom = !p;
+	*out = NULL;
+	if (!p)
+		return TLC_ENOMEM;
+	p->version = TLC_ACTIVITY_PROGRAM_VERSION;
+	p->name = dup(s->name, &oom);
+	p->bundle_id = dup(s->bundle_id, &oom);
+	p->channel_id = dup(s->channel_id, &oom);
+	p->zone = dup(s->zone_name, &oom);
+	p->source = dup(tlc_sources_get(&ctx->sources, s->file)->name, &oom);
+	p->date_encoding = s->date_encoding;
+	p->locales = calloc(s->nlocales + 1, sizeof *p->locales);
+	p->params = calloc(s->nparams + 1, sizeof *p->params);
+	p->fields = calloc(s->nfields + 1, sizeof *p->fields);
+	p->attributes = calloc(s->nattributes + 1, sizeof *p->attributes);
+	p->events = calloc(s->nevents + 1, sizeof *p->events);
+	oom = oom || !p->locales || !p->params || !p->fields || !p->attributes || !p->events;
+	for (size_t i = 0; !oom && i < s->nlocales; i++)
+		p->locales[p->nlocales++] = dup(s->locales[i], &oom);
+	for (size_t i = 0; !oom && i < s->nparams; i++) {
+		p->params[p->nparams].name = dup(s->params[i].name, &oom);
+		p->params[p->nparams++].type = (tlc_prog_param_type)s->params[i].type;
+	}
+	for (size_t i = 0; !oom && i < s->nfields && i < TLC_LA_MAX_FIELDS; i++) {
+		p->fields[p->nfields].name = dup(s->fields[i].name, &oom);
+		p->fields[p->nfields].type = s->fields[i].type;
+		p->fields[p->nfields++].since = s->fields[i].since;
+	}
+	for (size_t i = 0; !oom && i < s->nattributes; i++) {
+		tlc_la_attribute *a = &p->attributes[p->nattributes++];
+		a->name = dup(s->attributes[i].field, &oom);
+		oom = oom || !(a->json = attribute_json(s->attributes[i].value));
+	}
+	for (int v = 0; !oom && v < TLC_LA_PRESENTATIONS; v++)
+		p->views[v] = dup(s->views[v], &oom);
+	for (size_t i = 0; !oom && i < s->nevents; i++)
+		lower_event(ctx, s, &s->events[i], &p->events[p->nevents++], &oom);
+	if (oom) {
+		tlc_la_program_free(p);
+		return TLC_ENOMEM;
+	}
+	*out = p;
+	return 0;
+}
+
+/* ---- building: the program instantiated by the core ------------------------------------------ */
+
+static bool has_value(const tlc_la_opts *o, const char *name)
+{
+	for (size_t i = 0; i < o->nparams; i++)
+		if (strcmp(o->params[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static void missing_instant(tlc_ctx *ctx, const tlc_sp_when *w)
+{
+	tlc_diag *g = tlc_diag_add(&ctx->diags, "TL018", w->node->span, "parameter '$%s' has no value",
+				   w->param);
+	tlc_diag_set_fix(g, "give it with --param %s=2026-12-01T18:00:00Z", w->param);
+}
+
+static bool when_missing(tlc_ctx *ctx, const tlc_sp_when *w, const tlc_la_opts *o)
+{
+	if (!w->set || w->is_duration || w->expr.kind != TLC_TIME_EXPR_PARAM || has_value(o, w->param))
+		return false;
+	missing_instant(ctx, w);
+	return true;
+}
+
+/*
+ * Every parameter without a value, each a TL018 where it is used, event by event as a build
+ * meets them: an event's instant, then all of its state, then its `until`.
+ */
+static bool missing_params(tlc_ctx *ctx, const tlc_spec *s, const tlc_la_opts *o)
+{
+	for (size_t k = 0; k < s->nevents; k++) {
+		const tlc_sp_event *ev = &s->events[k];
+		bool missing = false;
+		if (when_missing(ctx, &ev->at, o))
+			return true;
+		for (size_t i = 0; i < ev->nstate; i++) {
+			const tlc_sp_assign *a = &ev->state[i];
+			int f = field_index(s, a->field);
+			if (f < 0 || f >= TLC_LA_MAX_FIELDS)
+				continue;
+			if (s->fields[f].type == TLC_FIELD_DATE) {
+				missing = when_missing(ctx, &a->when, o) || missing;
+			} else if (a->param && !has_value(o, a->param)) {
+				tlc_diag *g = tlc_diag_add(&ctx->diags, "TL018", a->value->span,
+							   "parameter '$%s' has no value", a->param);
+				tlc_diag_set_fix(g, "give it with --param %s=%s", a->param,
+						 s->fields[f].type == TLC_FIELD_STRING ? "Mario" : "3");
+				missing = true;
+			}
+		}
+		if (missing)
+			return true;
+		if (ev->every > 0 && when_missing(ctx, &ev->until, o))
+			return true;
+	}
+	return false;
+}
+
+/* Where the core's failure is: the event's instant (-1), its `until` (-2) or the value of field f. */
+static tlc_span failure_span(const tlc_spec *s, const tlc_inst_err *e)
+{
+	if (e->countdown < 0 || (size_t)e->countdown >= s->nevents)
+		return s->events[0].node->span;
+	const tlc_sp_event *ev = &s->events[e->countdown];
+	if (e->phase == -1 && ev->at.node)
+		return ev->at.node->span;
+	if (e->phase == -2 && ev->until.node)
+		return ev->until.node->span;
+	for (size_t i = 0; e->phase >= 0 && i < ev->nstate; i++)
+		if (field_index(s, ev->state[i].field) == e->phase)
+			return ev->state[i].value->span;
+	return ev->node->span;
 }
 
 int tlc_activity_build(tlc_ctx *ctx, const tlc_spec *s, const tlc_la_opts *o, tlc_la_schedule **out)
 {
 	tlc_la_schedule *sch = calloc(1, sizeof *sch);
-	size_t cap = 0;
-	int err = 0;
+	tlc_inst_err e;
+	*out = NULL;
 	if (!sch)
 		return TLC_ENOMEM;
 	sch->spec = s;
-	sch->now = o->now;
-	sch->now_source = o->now_source;
-	for (size_t k = 0; k < s->nevents && err == 0; k++)
-		err = build_event(ctx, sch, &cap, k, o);
-	if (err == TLC_ERANGE)
-		tlc_diag_add(&ctx->diags, "TL113", s->events[0].node->span,
-			     "the schedule has more than %d updates", TLC_LA_MAX_EVENTS);
-	if (err == 0 && sch->nstates) {
-		/* the start comes first whatever its time; then the updates in time order */
-		qsort(sch->states + 1, sch->nstates - 1, sizeof *sch->states, state_cmp);
-		carry_forward(sch);
-		lifecycle(sch);
-		for (size_t i = 0; i < sch->nstates && err == 0; i++)
-			err = build_payload(s, &sch->states[i]);
+	int rc = missing_params(ctx, s, o) ? TLC_EINPUT : tlc_activity_lower(ctx, s, &sch->program);
+	if (rc == 0) {
+		tlc_instantiate_opts io;
+		memset(&io, 0, sizeof io);
+		io.now = o->now;
+		io.now_source = o->now_source;
+		io.params = o->params;
+		io.nparams = o->nparams;
+		rc = tlc_schedule_make(&sch->core, sch->program, &io, &e);
+		if (rc == TLC_ERANGE)
+			tlc_diag_add(&ctx->diags, "TL113", s->events[0].node->span, "%s", e.msg);
+		else if (rc == TLC_EINPUT)
+			tlc_diag_add(&ctx->diags, e.kind == TLC_INST_ERR_MISSING_PARAM ? "TL018" :
+				     strstr(e.msg, "out of range for field") ? "TL015" : "TL020",
+				     failure_span(s, &e), "%s", e.msg);
 	}
-	if (err < 0) {
+	if (rc < 0) {
 		tlc_activity_free(sch);
-		return err == TLC_ERANGE ? TLC_EINPUT : err;
+		return rc == TLC_ERANGE ? TLC_EINPUT : rc;
 	}
+	const tlc_schedule *c = sch->core;
+	sch->now = c->now;
+	sch->now_source = c->now_source;
+	sch->start = c->start;
+	sch->end = c->end;
+	sch->system_end = c->system_end;
+	sch->gone = c->gone;
+	sch->states = c->states;
+	sch->nstates = c->nstates;
 	*out = sch;
 	return 0;
 }
@@ -415,174 +320,14 @@ void tlc_activity_free(tlc_la_schedule *sch)
 {
 	if (!sch)
 		return;
-	for (size_t i = 0; i < sch->nstates; i++)
-		free(sch->states[i].payload);
-	free(sch->states);
+	tlc_schedule_free(sch->core);
+	tlc_la_program_free(sch->program);
 	free(sch);
-}
-
-/* ---- the schedule as JSON ------------------------------------------------------------------- */
-
-static void w_opt_time(jsonw *w, const char *key, tlc_time t)
-{
-	jw_key(w, key);
-	if (t == TLC_TIME_NONE)
-		jw_null(w);
-	else
-		jw_time(w, t);
-}
-
-static void shell_quote(tlc_buf *b, const char *s)
-{
-	tlc_buf_putc(b, '\'');
-	for (; *s; s++)
-		if (*s == '\'')
-			tlc_buf_puts(b, "'\\''");
-		else
-			tlc_buf_putc(b, *s);
-	tlc_buf_putc(b, '\'');
-}
-
-static void w_request(jsonw *w, const tlc_la_schedule *sch, const tlc_la_state *st, tlc_time expires)
-{
-	const tlc_spec *s = sch->spec;
-	char topic[256], path[256], prio[8], exp[32];
-	snprintf(topic, sizeof topic, "%s.push-type.liveactivity", s->bundle_id);
-	if (s->channel_id)
-		snprintf(path, sizeof path, "/4/broadcasts/apps/%s", s->bundle_id);
-	else
-		snprintf(path, sizeof path, "/3/device/${DEVICE_TOKEN}");
-	snprintf(prio, sizeof prio, "%d", st->priority);
-	snprintf(exp, sizeof exp, "%lld", (long long)expires);
-	jw_key(w, "request");
-	jw_obj(w);
-	jw_key(w, "method");
-	jw_str(w, "POST");
-	jw_key(w, "url");
-	tlc_buf url = TLC_BUF_INIT;
-	tlc_buf_printf(&url, "https://api.push.apple.com%s", path);
-	jw_str(w, url.ptr);
-	jw_key(w, "headers");
-	jw_obj(w);
-	jw_key(w, "apns-push-type");
-	jw_str(w, "liveactivity");
-	jw_key(w, "apns-topic");
-	jw_str(w, topic);
-	jw_key(w, "apns-priority");
-	jw_str(w, prio);
-	jw_key(w, "apns-expiration");
-	jw_str(w, exp);
-	if (s->channel_id) {
-		jw_key(w, "apns-channel-id");
-		jw_str(w, s->channel_id);
-	}
-	jw_end_obj(w);
-	jw_key(w, "body");
-	jw_raw(w, st->payload);
-	jw_key(w, "bytes");
-	jw_int(w, (int64_t)st->payload_len);
-	jw_key(w, "curl");
-	tlc_buf c = TLC_BUF_INIT;
-	tlc_buf_printf(&c, "curl --http2 -H \"authorization: bearer ${JWT}\" -H 'apns-push-type: "
-			   "liveactivity' -H 'apns-topic: %s' -H 'apns-priority: %s' -H "
-			   "'apns-expiration: %s'", topic, prio, exp);
-	if (s->channel_id)
-		tlc_buf_printf(&c, " -H 'apns-channel-id: %s'", s->channel_id);
-	tlc_buf_puts(&c, " --data ");
-	shell_quote(&c, st->payload);
-	tlc_buf_printf(&c, " %s", url.ptr);
-	jw_str(w, c.ptr);
-	tlc_buf_release(&c);
-	tlc_buf_release(&url);
-	jw_end_obj(w);
-}
-
-static void w_state(jsonw *w, const tlc_la_schedule *sch, size_t i)
-{
-	static const char *const via[] = {"push", "app", "push-to-start"};
-	const tlc_la_state *st = &sch->states[i];
-	const tlc_spec *s = sch->spec;
-	jw_obj(w);
-	jw_key(w, "event");
-	jw_str(w, event_name(st->kind));
-	jw_key(w, "at");
-	jw_time(w, st->at);
-	jw_key(w, "via");
-	jw_str(w, via[st->via]);
-	jw_key(w, "content-state");
-	jw_obj_compact(w);
-	for (size_t f = 0; f < s->nfields && f < TLC_LA_MAX_FIELDS; f++) {
-		if (!st->values[f].set)
-			continue;
-		jw_key(w, s->fields[f].name);
-		if (s->fields[f].type == TLC_FIELD_DATE || s->fields[f].type == TLC_FIELD_STRING) {
-			if (s->fields[f].type == TLC_FIELD_DATE)
-				jw_time(w, st->values[f].date);
-			else
-				jw_str(w, st->values[f].text);
-		} else { /* numbers and booleans as the app decodes them */
-			cJSON *v = encode_value(s, f, &st->values[f]);
-			char *txt = v ? cJSON_PrintUnformatted(v) : NULL;
-			jw_raw(w, txt ? txt : "null");
-			free(txt);
-			cJSON_Delete(v);
-		}
-	}
-	jw_end_obj(w);
-	w_opt_time(w, "stale-date", st->stale);
-	w_opt_time(w, "dismissal-date", st->dismissal);
-	if (st->payload) {
-		/* a push expires when the next state replaces it, or 8 hours after the start */
-		tlc_time expires = i + 1 < sch->nstates ? sch->states[i + 1].at : sch->system_end;
-		w_request(w, sch, st, expires);
-	}
-	jw_end_obj(w);
 }
 
 void tlc_activity_write_json(tlc_buf *out, const tlc_la_schedule *sch)
 {
-	static const char *const enc[] = {"deferred-to-date", "seconds-since-1970",
-					  "milliseconds-since-1970", "iso8601"};
-	static const char *const now_src[] = {"option", "SOURCE_DATE_EPOCH", "clock"};
-	jsonw w;
-	jw_init(&w, out);
-	jw_obj(&w);
-	jw_key(&w, "timelinec-schedule");
-	jw_int(&w, 1);
-	jw_key(&w, "live-activity");
-	jw_str(&w, sch->spec->name);
-	jw_key(&w, "bundle-id");
-	jw_str(&w, sch->spec->bundle_id);
-	jw_key(&w, "date-encoding");
-	jw_str(&w, enc[sch->spec->date_encoding]);
-	jw_key(&w, "now");
-	jw_time(&w, sch->now);
-	jw_key(&w, "now-source");
-	jw_str(&w, now_src[sch->now_source]);
-	jw_key(&w, "lifecycle");
-	jw_obj_compact(&w);
-	jw_key(&w, "start");
-	jw_time(&w, sch->start);
-	w_opt_time(&w, "end", sch->end);
-	jw_key(&w, "system-end");
-	jw_time(&w, sch->system_end);
-	jw_key(&w, "gone");
-	jw_time(&w, sch->gone);
-	jw_end_obj(&w);
-	jw_key(&w, "views");
-	jw_obj(&w);
-	for (int p = 0; p < 8; p++)
-		if (sch->spec->views[p]) {
-			jw_key(&w, tlc_presentation_names[p]);
-			jw_str(&w, sch->spec->views[p]);
-		}
-	jw_end_obj(&w);
-	jw_key(&w, "states");
-	jw_arr(&w);
-	for (size_t i = 0; i < sch->nstates; i++)
-		w_state(&w, sch, i);
-	jw_end_arr(&w);
-	jw_end_obj(&w);
+	tlc_schedule_write_json(out, sch->core);
 }
 
 /* ---- rendering ------------------------------------------------------------------------------ */
@@ -630,6 +375,19 @@ static tlc_time value_since(const tlc_la_schedule *sch, const tlc_la_state *st, 
 		if (i == 0 || sch->states[i].values[f].date != sch->states[i - 1].values[f].date)
 			since = sch->states[i].at;
 	return since;
+}
+
+/* The shortest text that reads back as d, with '.' whatever the C locale says. */
+static void fmt_double(char b[40], double d)
+{
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(b, 40, "%.*g", prec, d);
+		for (char *c = b; *c; c++)
+			if (*c == ',')
+				*c = '.';
+		if (strtod(b, NULL) == d || prec == 17)
+			break;
+	}
 }
 
 static int render_message(tlc_buf *out, tlc_render_locale *loc, const tlc_spec *s,

@@ -8,37 +8,11 @@
 #include "spec.h"
 #include "timelinec/render.h"
 #include "timelinec/timeline.h"
+#include "timelinec/activity.h"
 
-#define TLC_LA_MAX_EVENTS 2048
-#define TLC_LA_ACTIVE_MAX (8 * 3600)      /* the system ends an activity after 8 hours */
-#define TLC_LA_LOCK_SCREEN_MAX (12 * 3600)/* ... and removes it from the Lock Screen at 12 */
-#define TLC_LA_LINGER_MAX (4 * 3600)      /* an ended activity stays up to 4 hours */
 #define TLC_LA_PAYLOAD_MAX 4096
 /* ASSUMPTION: about one priority-10 push per 5 min sustained before the system throttles (TL210) */
 #define TLC_LA_PUSHES_PER_HOUR 12
-
-typedef struct tlc_la_value {
-	bool set;
-	tlc_time date;       /* date fields */
-	const char *text;    /* string fields */
-	int64_t i;           /* int fields */
-	double d;            /* double fields (finite) */
-	bool b;              /* bool fields */
-} tlc_la_value;
-
-typedef struct tlc_la_state {
-	size_t src;                    /* index into spec->events */
-	tlc_la_event kind;
-	tlc_time at;
-	tlc_via via;
-	int priority;
-	tlc_la_value values[TLC_LA_MAX_FIELDS];
-	tlc_time stale;                /* TLC_TIME_NONE: no stale date */
-	tlc_time dismissal;            /* END: the dismissal-date sent, or NONE (default policy) */
-	char *payload;                 /* the aps body a push sends (malloc), or NULL */
-	size_t payload_len;
-	size_t data_len;               /* via app: attributes + content state, compact JSON */
-} tlc_la_state;
 
 typedef enum tlc_la_phase {
 	TLC_LA_NOT_STARTED,
@@ -49,8 +23,12 @@ typedef enum tlc_la_phase {
 	TLC_LA_PHASE_MAX
 } tlc_la_phase;
 
+/* A spec's schedule: the core's (timelinec/activity.h), instantiated from the spec's program,
+ * with the spec beside it for positions and views. states, start... are the core's. */
 typedef struct tlc_la_schedule {
 	const tlc_spec *spec;
+	tlc_la_program *program;       /* owned */
+	tlc_schedule *core;            /* owned */
 	tlc_time now;
 	tlc_now_source now_source;
 	tlc_time start, end;           /* end: the end push, or TLC_TIME_NONE */
@@ -67,7 +45,10 @@ typedef struct tlc_la_opts {
 	size_t nparams;
 } tlc_la_opts;
 
-/* Builds the schedule; TLC_EINPUT after a diagnostic (a parameter without a value...). */
+/* Lowers an activity spec into its program (timelinec/activity.h). Returns 0 or TLC_ENOMEM. */
+int tlc_activity_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_la_program **out);
+/* Builds the schedule: the spec's program instantiated by the core; TLC_EINPUT after a
+ * diagnostic (a parameter without a value...). */
 int tlc_activity_build(tlc_ctx *ctx, const tlc_spec *s, const tlc_la_opts *o, tlc_la_schedule **out);
 void tlc_activity_free(tlc_la_schedule *sch);
 /* The schedule as JSON, with the APNs requests ready for curl. */

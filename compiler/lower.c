@@ -41,21 +41,22 @@ static void linecol(lowerer *L, tlc_span sp, uint32_t *line, uint32_t *col)
 	*col = c;
 }
 
-static void lower_time(lowerer *L, const tlc_sp_when *w, tlc_prog_time *out)
+int tlc_lower_when(const tlc_sp_when *w, tlc_prog_time *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!w->set)
-		return;
+		return 0;
 	if (w->is_duration) {
 		out->kind = TLC_PTIME_NOW;
 		out->offset = w->duration;
-		return;
+		return 0;
 	}
 	out->offset = w->expr.offset;
 	switch (w->expr.kind) {
 	case TLC_TIME_EXPR_PARAM:
 		out->kind = TLC_PTIME_PARAM;
-		out->param = xstrdup(L, w->param);
+		if (!(out->param = strdup(w->param ? w->param : "")))
+			return TLC_ENOMEM;
 		break;
 	case TLC_TIME_EXPR_NOW:
 		out->kind = TLC_PTIME_NOW;
@@ -63,13 +64,20 @@ static void lower_time(lowerer *L, const tlc_sp_when *w, tlc_prog_time *out)
 	default:
 		out->kind = w->local ? TLC_PTIME_LOCAL : TLC_PTIME_LITERAL;
 		out->at = w->at;
-		out->offset = 0; /* literal offsets were folded in by the loader */
+		out->offset = 0; /* a UTC literal's offset is folded in; a local one's stays */
 		if (w->expr.offset && !w->local)
 			out->at = w->at + w->expr.offset;
 		else if (w->expr.offset)
 			out->offset = w->expr.offset;
 		break;
 	}
+	return 0;
+}
+
+static void lower_time(lowerer *L, const tlc_sp_when *w, tlc_prog_time *out)
+{
+	if (tlc_lower_when(w, out) < 0)
+		L->errors++;
 }
 
 /* The wall-clock reading (local seconds in the event zone) of a literal. */

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include "ctx.h"
 #include "node.h"
+#include "timelinec/activity.h"
 #include "timelinec/timeparse.h"
 #include "timelinec/zone.h"
 
@@ -135,15 +136,7 @@ typedef struct tlc_sp_suppress {
 	const tlc_node *node;
 } tlc_sp_suppress;
 
-/* Live Activity pieces. */
-typedef enum tlc_field_type {
-	TLC_FIELD_DATE,
-	TLC_FIELD_STRING,
-	TLC_FIELD_INT,
-	TLC_FIELD_DOUBLE,
-	TLC_FIELD_BOOL,
-	TLC_FIELD_TYPE_MAX
-} tlc_field_type;
+/* Live Activity pieces (the enums they share with programs: timelinec/activity.h). */
 
 typedef struct tlc_sp_field {
 	const char *name;
@@ -152,11 +145,6 @@ typedef struct tlc_sp_field {
 	const tlc_node *node;
 } tlc_sp_field;
 
-/* content-state fields a Live Activity may have (more is TL003) */
-#define TLC_LA_MAX_FIELDS 32
-
-/* The largest int field value: messages format integers through a double (exact to 2^53). */
-#define TLC_LA_MAX_INT (INT64_C(1) << 53)
 
 typedef struct tlc_sp_assign {
 	const char *field;
@@ -171,9 +159,6 @@ typedef struct tlc_sp_alert {
 	const char *title, *body, *sound;
 } tlc_sp_alert;
 
-typedef enum tlc_la_event { TLC_LA_START, TLC_LA_UPDATE, TLC_LA_END, TLC_LA_EVENT_MAX } tlc_la_event;
-typedef enum tlc_via { TLC_VIA_PUSH, TLC_VIA_APP, TLC_VIA_PUSH_TO_START, TLC_VIA_MAX } tlc_via;
-typedef enum tlc_dismissal { TLC_DISMISS_DEFAULT, TLC_DISMISS_IMMEDIATE, TLC_DISMISS_AFTER, TLC_DISMISS_MAX } tlc_dismissal;
 
 typedef struct tlc_sp_event {
 	tlc_la_event event;
@@ -195,13 +180,6 @@ typedef struct tlc_sp_event {
 	const tlc_node *node;
 } tlc_sp_event;
 
-typedef enum tlc_date_encoding {
-	TLC_DATE_DEFERRED, /* seconds since 2001-01-01 (Swift's JSONDecoder default) */
-	TLC_DATE_SECONDS_1970,
-	TLC_DATE_MILLISECONDS_1970,
-	TLC_DATE_ISO8601,
-	TLC_DATE_ENCODING_MAX
-} tlc_date_encoding;
 
 typedef struct tlc_spec {
 	tlc_spec_kind kind;

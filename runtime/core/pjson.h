@@ -55,6 +55,12 @@ int pj_enum(pjson *j, const tlc_json *v, const char *const *names, int n);
 int pj_enum_name(pjson *j, const char *s, const char *const *names, int n);
 /* "2026-12-01T17:00:00Z" (local: without the 'Z'). */
 tlc_time pj_time(pjson *j, const tlc_json *v, bool local);
+struct tlc_prog_time;
+struct jsonw;
+/* An instant expression of a program (program.c): null for none, else {"kind", "at" or "param",
+ * "offset"}; Live Activity programs share it (activity_json.c). */
+int tlc__ptime_read(pjson *j, const tlc_json *o, struct tlc_prog_time *t);
+void tlc__ptime_write(struct jsonw *w, const struct tlc_prog_time *t);
 struct tlc_program;
 /* Builds a program from parsed JSON (program.c); used for timelines that embed theirs. */
 int tlc__program_from_json(struct tlc_program **out, const tlc_json *root, pjson *j);

@@ -121,7 +121,7 @@ static void local_string(char buf[32], tlc_time local)
 	buf[19] = 0; /* no 'Z': a wall-clock reading */
 }
 
-static void w_ptime(jsonw *w, const tlc_prog_time *t)
+void tlc__ptime_write(jsonw *w, const tlc_prog_time *t)
 {
 	char b[32];
 	if (t->kind == TLC_PTIME_NONE) {
@@ -226,12 +226,12 @@ static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 		jw_int(w, c->roll_after);
 	} else {
 		jw_key(w, "target");
-		w_ptime(w, &c->target);
+		tlc__ptime_write(w, &c->target);
 	}
 	jw_key(w, "from");
-	w_ptime(w, &c->from);
+	tlc__ptime_write(w, &c->from);
 	jw_key(w, "paused-at");
-	w_ptime(w, &c->paused_at);
+	tlc__ptime_write(w, &c->paused_at);
 	jw_key(w, "relevance");
 	if (c->has_relevance) {
 		jw_obj_compact(w);
@@ -364,9 +364,9 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
 		jw_key(&w, "window");
 		jw_obj_compact(&w);
 		jw_key(&w, "start");
-		w_ptime(&w, &p->window_start);
+		tlc__ptime_write(&w, &p->window_start);
 		jw_key(&w, "end");
-		w_ptime(&w, &p->window_end);
+		tlc__ptime_write(&w, &p->window_end);
 		jw_end_obj(&w);
 	} else {
 		jw_key(&w, "horizon");
@@ -378,7 +378,7 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
 	jw_str(&w, policy_names[p->reload]);
 	if (p->reload == TLC_POLICY_AFTER) {
 		jw_key(&w, "after");
-		w_ptime(&w, &p->reload_after);
+		tlc__ptime_write(&w, &p->reload_after);
 	}
 	jw_end_obj(&w);
 	jw_key(&w, "countdowns");
@@ -430,7 +430,7 @@ static const char *const k_run_live[] = {"live", "at", NULL};
 static const char *const k_message[] = {"key", "pattern", "units", "params", "at", NULL};
 static const char *const k_baked[] = {"message", "locale", "texts", NULL};
 
-static int r_ptime(pjson *j, const tlc_json *o, tlc_prog_time *t)
+int tlc__ptime_read(pjson *j, const tlc_json *o, tlc_prog_time *t)
 {
 	memset(t, 0, sizeof *t);
 	if (!o || tlc_json_is(o, TLC_JSON_NULL))
@@ -553,10 +553,10 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		r_locals(j, pj_get(j, o, "rdate", true), &c->rdate, NULL, &c->nrdate);
 		c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
 	} else {
-		r_ptime(j, pj_get(j, o, "target", true), &c->target);
+		tlc__ptime_read(j, pj_get(j, o, "target", true), &c->target);
 	}
-	r_ptime(j, pj_get(j, o, "from", false), &c->from);
-	r_ptime(j, pj_get(j, o, "paused-at", false), &c->paused_at);
+	tlc__ptime_read(j, pj_get(j, o, "from", false), &c->from);
+	tlc__ptime_read(j, pj_get(j, o, "paused-at", false), &c->paused_at);
 	if ((x = pj_get(j, o, "relevance", false)) && !tlc_json_is(x, TLC_JSON_NULL)) {
 		c->has_relevance = true;
 		pj_known(j, x, "a countdown's relevance", k_relevance);
@@ -724,8 +724,8 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	if ((x = pj_get(j, root, "window", false))) {
 		p->has_window = true;
 		pj_known(j, x, "the window", k_window);
-		r_ptime(j, pj_get(j, x, "start", true), &p->window_start);
-		r_ptime(j, pj_get(j, x, "end", true), &p->window_end);
+		tlc__ptime_read(j, pj_get(j, x, "start", true), &p->window_start);
+		tlc__ptime_read(j, pj_get(j, x, "end", true), &p->window_end);
 	} else {
 		p->horizon = pj_int(j, pj_get(j, root, "horizon", true), 1, TLC_TIME_MAX);
 	}
@@ -734,7 +734,7 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	p->reload = pk < 0 ? TLC_POLICY_AUTO : (tlc_policy_kind)pk;
 	pj_known(j, x, "the reload", p->reload == TLC_POLICY_AFTER ? k_reload_after : k_reload);
 	if (p->reload == TLC_POLICY_AFTER)
-		r_ptime(j, pj_get(j, x, "after", true), &p->reload_after);
+		tlc__ptime_read(j, pj_get(j, x, "after", true), &p->reload_after);
 	r_messages(j, pj_get(j, root, "messages", true), p);
 	const tlc_json *cds = pj_get(j, root, "countdowns", true);
 	size_t nc = pj_array(j, cds);
