@@ -39,6 +39,7 @@ typedef struct compile_opts {
 	const char *now;
 	const char *display_zone;
 	const char *xcstrings;
+	bool program;
 } compile_opts;
 
 static const char compile_help[] =
@@ -47,13 +48,15 @@ static const char compile_help[] =
 	"Compile each widget spec into a program (JSON, docs/program.schema.json); with\n"
 	"--timeline, instantiate it into the timeline WidgetKit needs (docs/timeline.schema.json).\n"
 	"A Live Activity spec compiles into its schedule: the content states over its life and the\n"
-	"APNs requests a server sends (docs/schedule.schema.json); give its params and --now.\n"
-	"With --timeline, SPEC may also be a compiled NAME.program.json: it is instantiated as the\n"
-	"runtime would (a server that learns the parameters at run time).\n"
+	"APNs requests a server sends (docs/schedule.schema.json); give its params and --now. With\n"
+	"--program it compiles into its program instead (docs/activity-program.schema.json).\n"
+	"SPEC may also be a compiled NAME.program.json, instantiated as the runtime would (a server\n"
+	"that learns the parameters at run time): a widget's with --timeline, an activity's as is.\n"
 	"\n"
 	"  -o FILE|DIR|-          one spec: a file or '-' (stdout, the default); several specs: a\n"
 	"                         directory, which gets NAME.program.json / NAME.timeline.json\n"
 	"  --timeline             write the instantiated timeline instead of the program\n"
+	"  --program              a Live Activity spec: write its program, not its schedule\n"
 	"  --check                also run check's verifier: findings fail the build (exit 1)\n"
 	"  --param NAME=VALUE     a parameter value (instant: RFC 3339, @EPOCH or a local time in\n"
 	"                         the spec's zone; duration: 90m; text, integer, number)\n"
@@ -79,6 +82,8 @@ static int parse_compile_args(compile_opts *c, cli_opts *o, int argc, char **arg
 			c->out = v;
 		} else if (strcmp(a, "--timeline") == 0) {
 			c->timeline = true;
+		} else if (strcmp(a, "--program") == 0) {
+			c->program = true;
 		} else if (strcmp(a, "--check") == 0) {
 			c->check = true;
 		} else if (cli_is_opt(a, "--param")) {
@@ -107,6 +112,8 @@ static int parse_compile_args(compile_opts *c, cli_opts *o, int argc, char **arg
 	}
 	if (!c->nspecs)
 		return cli_usage_error("compile: no spec given");
+	if (c->program && c->timeline)
+		return cli_usage_error("--program and --timeline: a program or its instantiation, not both");
 	return 0;
 }
 
@@ -341,12 +348,43 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const
 }
 
 /* A Live Activity compiles to its schedule: content states and the APNs requests. */
+/* Writes a Live Activity spec's program (--program). */
+static int compile_activity_program(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
+				    const char *path)
+{
+	tlc_la_program *p = NULL;
+	tlc_buf out = TLC_BUF_INIT;
+	if (cr->c->nparams)
+		return cli_usage_error("--param gives values at instantiation: a program leaves its "
+				       "parameters open (drop --program for the schedule)");
+	int rc = tlc_activity_lower(ctx, spec, &p) < 0 ? EXIT_BAD_INPUT : 0;
+	if (rc == 0)
+		tlc_la_program_write_json(&out, p);
+	if (rc || tlc_buf_oom(&out)) {
+		fputs("timelinec: out of memory\n", stderr);
+		rc = EXIT_BAD_INPUT;
+	}
+	if (rc == 0) {
+		char *dest = output_path(cr->c, path, "program");
+		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
+		free(dest);
+	}
+	tlc_buf_release(&out);
+	tlc_la_program_free(p);
+	return rc;
+}
+
 static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec, const char *path)
 {
 	tlc_param_value vals[MAX_PARAMS];
 	tlc_la_schedule *sch = NULL;
 	tlc_buf out = TLC_BUF_INIT;
 	const tlc_zone *z = spec->zone;
+	if (cr->c->program)
+		return compile_activity_program(cr, ctx, spec, path);
+	if (cr->c->timeline)
+		return cli_usage_error("'%s' is a Live Activity spec: it compiles into its schedule "
+				       "(no --timeline)", path);
 	if (cli_spec_param_values(spec, z, cr->c->params, cr->c->nparams, vals) != 0)
 		return EXIT_BAD_INPUT;
 	tlc_la_opts o = {cr->now, cr->now_src, vals, cr->c->nparams};
@@ -423,26 +461,96 @@ static int write_catalog(int rc, tlc_buf *cat, char *path)
 	return rc;
 }
 
-/* True when the file is a compiled program (a JSON object with "timelinec-program"), which
- * `compile --timeline` instantiates as the runtime would. */
-static bool is_program(const tlc_source *src)
+/* What a JSON input is: 1 a compiled widget program (a JSON object with "timelinec-program"),
+ * 2 a Live Activity program ("timelinec-activity-program"), 0 anything else (a spec). */
+static int program_kind(const tlc_source *src)
 {
+	static const char *const keys[] = {"\"timelinec-program\"", "\"timelinec-activity-program\""};
 	size_t i = 0;
 	while (i < src->len && strchr(" \t\r\n", src->text[i]))
 		i++;
 	if (i == src->len || src->text[i] != '{')
-		return false;
-	static const char key[] = "\"timelinec-program\"";
+		return 0;
 	bool found = false;
-	for (size_t k = i; !found && k + sizeof key - 1 <= src->len; k++)
-		found = memcmp(src->text + k, key, sizeof key - 1) == 0;
+	for (size_t q = 0; q < 2; q++)
+		for (size_t k = i, n = strlen(keys[q]); !found && k + n <= src->len; k++)
+			found = memcmp(src->text + k, keys[q], n) == 0;
 	if (!found)
-		return false;
+		return 0;
 	cJSON *root = cJSON_ParseWithLength(src->text, src->len);
-	bool yes = cJSON_IsObject(root) &&
-		   cJSON_GetObjectItemCaseSensitive(root, "timelinec-program") != NULL;
+	int kind = !cJSON_IsObject(root) ? 0
+		   : cJSON_GetObjectItemCaseSensitive(root, "timelinec-program") ? 1
+		   : cJSON_GetObjectItemCaseSensitive(root, "timelinec-activity-program") ? 2 : 0;
 	cJSON_Delete(root);
-	return yes;
+	return kind;
+}
+
+/* A compiled Live Activity program instantiated as a push server would: its schedule. */
+static int compile_la_program(compile_run *cr, tlc_ctx *ctx, uint32_t file, const char *path)
+{
+	const tlc_source *src = tlc_sources_get(&ctx->sources, file);
+	tlc_la_program *p = NULL;
+	tlc_schedule *s = NULL;
+	tlc_buf out = TLC_BUF_INIT;
+	tlc_err e = {0};
+	tlc_inst_err ie;
+	tlc_param_value vals[MAX_PARAMS];
+	const tlc_zone *ez = NULL;
+	if (cr->c->timeline || cr->c->check || cr->c->program || cr->c->xcstrings)
+		return cli_usage_error("'%s' is a compiled Live Activity program: compile writes its "
+				       "schedule (give --now and --param; no --timeline, --check, "
+				       "--program or --xcstrings)", path);
+	int rc = tlc_la_program_read_json(&p, src->text, src->len, &e);
+	if (rc == TLC_ENOMEM) {
+		fputs("timelinec: out of memory\n", stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (rc < 0) {
+		size_t at = e.offset < src->len ? e.offset : src->len;
+		tlc_diag_add(&ctx->diags, "TL001", tlc_span_make(file, at, at + (e.len ? e.len : 0)),
+			     "not a valid timelinec activity program: %s", e.msg);
+		return EXIT_BAD_INPUT;
+	}
+	if (strcmp(p->zone, "floating") != 0 && tlc_zones_get(cr->env->zones, p->zone, &ez) < 0)
+		ez = NULL; /* local --param instants then need an offset */
+	tlc_program shim; /* cli_param_values() reads names and types from a program */
+	memset(&shim, 0, sizeof shim);
+	shim.params = p->params;
+	shim.nparams = p->nparams;
+	rc = cli_param_values(&shim, ez, cr->c->params, cr->c->nparams, vals);
+	if (rc == 0) {
+		tlc_instantiate_opts o = {.now = cr->now, .data_time = TLC_TIME_NONE,
+					  .now_source = cr->now_src, .params = vals,
+					  .nparams = cr->c->nparams};
+		rc = tlc_schedule_make(&s, p, &o, &ie);
+		if (rc == TLC_ENOMEM) {
+			fputs("timelinec: out of memory\n", stderr);
+		} else if (rc < 0) {
+			tlc_diag *g = tlc_diag_add(&ctx->diags, ie.kind == TLC_INST_ERR_TOO_MANY_CHANGES
+								? "TL113" : "TL020",
+						   tlc_span_make(file, 0, 0), "cannot instantiate: %s", ie.msg);
+			if (ie.kind == TLC_INST_ERR_MISSING_PARAM)
+				tlc_diag_set_fix(g, "give it with --param NAME=VALUE");
+			g->sev = TLC_SEV_ERROR;
+		}
+		rc = rc < 0 ? EXIT_BAD_INPUT : 0;
+	}
+	if (rc == 0) {
+		tlc_schedule_write_json(&out, s);
+		if (tlc_buf_oom(&out)) {
+			fputs("timelinec: out of memory\n", stderr);
+			rc = EXIT_BAD_INPUT;
+		}
+	}
+	if (rc == 0) {
+		char *dest = output_path(cr->c, path, "schedule");
+		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
+		free(dest);
+	}
+	tlc_buf_release(&out);
+	tlc_schedule_free(s);
+	tlc_la_program_free(p);
+	return rc;
 }
 
 static int compile_program(compile_run *cr, tlc_ctx *ctx, uint32_t file, const char *path)
@@ -490,8 +598,11 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 	/* a spec or a compiled program: read up to the larger limit, then hold each to its own */
 	int rc = tlc_input_read_as(ctx, path, "spec or program", TLC_MAX_PROGRAM_BYTES,
 				   "16 MiB (TLC_MAX_PROGRAM_BYTES)", &file);
-	if (rc == 0 && is_program(tlc_sources_get(&ctx->sources, file)))
+	int kind = rc == 0 ? program_kind(tlc_sources_get(&ctx->sources, file)) : 0;
+	if (kind == 1)
 		return compile_program(cr, ctx, file, path);
+	if (kind == 2)
+		return compile_la_program(cr, ctx, file, path);
 	if (rc == 0 && tlc_sources_get(&ctx->sources, file)->len > TLC_MAX_FILE_SIZE) {
 		tlc_diag_add(&ctx->diags, "TL003", tlc_span_make(file, 0, 0),
 			     "the spec is larger than the limit of " TLC_MAX_FILE_SIZE_NAME);

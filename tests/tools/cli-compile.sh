@@ -315,6 +315,34 @@ expect "--xcstrings with --timeline" 0 $?
 expect "--xcstrings from a compiled program" 0 $?
 cmp -s cat/fromtl.xcstrings cat/fromprog.xcstrings; ok "the catalog from the program is the spec's" $?
 
+# Live Activity programs: compile --program, and the program instantiated as a push server would
+"$tool" compile delivery-activity.yaml --program -o delivery.program.json > "$t/log" 2>&1
+expect "compile --program of an activity spec" 0 $?
+grep -q '"timelinec-activity-program": 1' delivery.program.json; ok "--program writes the activity program" $?
+"$tool" compile delivery.program.json --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z -o from-program.json > "$t/log" 2>&1
+expect "an activity program instantiated" 0 $?
+"$tool" compile delivery-activity.yaml --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z -o from-spec.json > "$t/log" 2>&1
+cmp -s from-program.json from-spec.json; ok "the program's schedule is the spec's" $?
+"$tool" compile delivery.program.json --now 2026-12-03T15:00:00Z > "$t/log" 2>&1
+expect "an activity program without its parameter" 2 $? "cannot instantiate: parameter '\$eta' has no value"
+"$tool" compile delivery.program.json --timeline --now 2026-12-03T15:00:00Z > "$t/log" 2>&1
+expect "an activity program with --timeline" 2 $? "compile writes its schedule"
+"$tool" compile delivery-activity.yaml --program --timeline > "$t/log" 2>&1
+expect "--program with --timeline" 2 $? "not both"
+"$tool" compile delivery-activity.yaml --program --param eta=2026-12-03T16:10:00Z > "$t/log" 2>&1
+expect "--program with --param" 2 $? "a program leaves its parameters open"
+"$tool" compile delivery-activity.yaml --timeline --now 2026-12-03T15:00:00Z > "$t/log" 2>&1
+expect "an activity spec with --timeline" 2 $? "it compiles into its schedule"
+sed 's/"every": 0,/"every": 0, "jitter": 1,/' delivery.program.json > newer.program.json
+"$tool" compile newer.program.json --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z > "$t/log" 2>&1
+expect "an activity program with an unknown key" 2 $? "newer.program.json:36:19: error: not a valid timelinec activity program: unknown key 'jitter' in an event"
+sed 's/"timelinec-activity-program": 1/"timelinec-activity-program": 2/' delivery.program.json > v2.program.json
+"$tool" compile v2.program.json --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z > "$t/log" 2>&1
+expect "an activity program of a newer version" 2 $? "v2.program.json:2:33: error: not a valid timelinec activity program"
+"$tool" compile launch.yaml --program -o launch-p.json > "$t/log" 2>&1
+expect "--program of a widget spec: its program, as without it" 0 $?
+grep -q '"timelinec-program": 1' launch-p.json; ok "a widget's --program is its program" $?
+
 # the invariant over every example: each output with the example's own arguments resolves every
 # parameter (no '$name' of a declared parameter in a program's values, a timeline, a schedule,
 # render or preview)
