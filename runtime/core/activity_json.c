@@ -392,7 +392,9 @@ static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la
 	}
 	x = pj_get(j, o, "dismissal", true);
 	if (!j->failed && e->event == TLC_LA_END) {
-		if (pj_known(j, x, "a dismissal", dismissal_keys)) {
+		if (!x || tlc_json_is(x, TLC_JSON_NULL))
+			pj_fail_at(j, x ? x : o, "the end has a dismissal ({\"kind\": \"default\"} at least)");
+		else if (pj_known(j, x, "a dismissal", dismissal_keys)) {
 			k = pj_enum(j, pj_get(j, x, "kind", true), dismissal_names, TLC_DISMISS_MAX);
 			e->dismissal = k < 0 ? TLC_DISMISS_DEFAULT : (tlc_dismissal)k;
 			if (e->dismissal == TLC_DISMISS_AFTER)
