@@ -3,6 +3,8 @@
 # prints the committed diagnostics; the same bytes under any host TZ and LANG.
 #   tests/golden/examples/NAME.program.json    timelinec compile examples/NAME.yaml
 #   tests/golden/examples/NAME.xcstrings       ... --xcstrings (the String Catalog, made new)
+#   tests/golden/examples/NAME.schedule.json   a Live Activity: compile <golden-args>
+#   tests/golden/examples/NAME.activity-program.json  a Live Activity: compile --program
 #   tests/golden/examples/NAME.timeline.json   ... --timeline <the example's "# golden-args:">
 #                                              (and the same from NAME.program.json)
 #   tests/golden/examples/NAME.check.txt       timelinec check (exit code, then the output)
@@ -67,6 +69,9 @@ for f in examples/*.yaml examples/*.json; do
 		"$tool" compile "$f" $args -o "$tmp/$name.schedule.json" 2>"$tmp/$name.err" || {
 			echo "FAIL: compile $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
 		compare "$gold/$name.schedule.json" "$tmp/$name.schedule.json"
+		"$tool" compile "$f" --program -o "$tmp/$name.activity-program.json" 2>"$tmp/$name.err" || {
+			echo "FAIL: compile --program $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
+		compare "$gold/$name.activity-program.json" "$tmp/$name.activity-program.json"
 		out=$(SOURCE_DATE_EPOCH=1796310000 "$tool" check --color=never "$f" 2>&1); rc=$?
 		printf 'exit: %s\n%s\n' "$rc" "$out" > "$tmp/$name.check.txt"
 		compare "$gold/$name.check.txt" "$tmp/$name.check.txt"

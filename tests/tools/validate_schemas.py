@@ -41,7 +41,7 @@ TOOL = os.path.abspath(sys.argv[1])
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 VERBOSE = bool(os.environ.get("VERBOSE"))
 failures = []
-counts = dict(program=0, timeline=0, schedule=0, spec=0, diagnostics=0, negative=0)
+counts = dict(program=0, timeline=0, schedule=0, spec=0, diagnostics=0, negative=0, **{'activity-program': 0})
 
 
 def fail(msg):
@@ -102,7 +102,7 @@ def compile_schema(schema, name, want):
 
 
 SCHEMAS = {}
-for kind in ("program", "timeline", "schedule", "diagnostics"):
+for kind in ("program", "timeline", "schedule", "diagnostics", "activity-program"):
     SCHEMAS[kind] = load_schema(os.path.join(ROOT, f"docs/{kind}.schema.json"))
     if SCHEMAS[kind] and "$id" in SCHEMAS[kind]:
         STORE[SCHEMAS[kind]["$id"]] = SCHEMAS[kind]
@@ -110,7 +110,7 @@ SPEC_SCHEMA_PATH = os.path.join(ROOT, "docs/spec.schema.json")
 SCHEMAS["spec"] = load_schema(SPEC_SCHEMA_PATH)
 
 VALIDATORS = {k: compile_schema(SCHEMAS[k], f"docs/{k}.schema.json", "2020-12")
-              for k in ("program", "timeline", "schedule", "diagnostics")}
+              for k in ("program", "timeline", "schedule", "diagnostics", "activity-program")}
 VALIDATORS["spec"] = compile_schema(SCHEMAS["spec"], "docs/spec.schema.json", "draft-07")
 
 
@@ -142,7 +142,7 @@ def lint_descriptions(schema, name):
     walk(schema, "#")
 
 
-for kind in ("program", "timeline", "schedule", "diagnostics"):
+for kind in ("program", "timeline", "schedule", "diagnostics", "activity-program"):
     lint_descriptions(SCHEMAS[kind], f"docs/{kind}.schema.json")
 
 
@@ -161,7 +161,8 @@ def check(kind, doc, label):
 
 programs = list_dir("tests/golden/examples", [".program.json"])
 timelines = list_dir("tests/golden/examples", [".timeline.json"])
-schedules = list_dir("tests/golden/examples", [".schedule.json"])
+schedules = list_dir("tests/golden/examples", [".schedule.json"]) + list_dir("tests/golden/schedules", [".schedule.json"])
+activity_programs = list_dir("tests/golden/examples", [".activity-program.json"])
 specs = list_dir("examples", [".yaml"]) + list_dir("tests/spec-examples", [".yaml", ".json"])
 if not programs:
     fail("no tests/golden/examples/*.program.json found")
@@ -174,6 +175,8 @@ if not specs:
 
 
 def kind_of(name):
+    if name.endswith(".activity-program.json"):
+        return "activity-program"
     for k in ("program", "timeline", "schedule"):
         if name.endswith(f".{k}.json"):
             return k
@@ -181,7 +184,9 @@ def kind_of(name):
 
 
 goldens = {}  # file name -> parsed document, for the negative checks
-for f in programs + timelines + schedules:
+if not activity_programs:
+    fail("no tests/golden/examples/*.activity-program.json found")
+for f in programs + timelines + schedules + activity_programs:
     try:
         doc = sc.load_json(f)
     except (OSError, ValueError) as e:
@@ -442,6 +447,18 @@ NEGATIVE = [
     ("delivery-activity.schedule.json", "content-state value an array", set_(["states", 1, "content-state", "stops"], [2])),
     ("delivery-activity.schedule.json", "pushed content-state value null", set_(SCH_APS + ["content-state", "stops"], None)),
     ("typed.schedule.json", "attribute value an object", set_(TY_APS + ["attributes", "note"], {"a": 1})),
+    # Live Activity programs
+    ("delivery-activity.activity-program.json", "activity program version 2", set_(["timelinec-activity-program"], 2)),
+    ("delivery-activity.activity-program.json", "unknown key in an activity program", add(["x-unknown"], 1)),
+    ("delivery-activity.activity-program.json", "unknown key in an event", add(["events", 0, "x-unknown"], 1)),
+    ("delivery-activity.activity-program.json", "unknown key in a field", add(["fields", 0, "x-unknown"], 1)),
+    ("delivery-activity.activity-program.json", "an event of no kind", set_(["events", 1, "event"], "pause")),
+    ("delivery-activity.activity-program.json", "priority 7", set_(["events", 1, "priority"], 7)),
+    ("delivery-activity.activity-program.json", "a state value an array", set_(["events", 1, "state", "stops"], [2])),
+    ("delivery-activity.activity-program.json", "a parameter reference with another key", set_(["events", 1, "state", "stops"], {"param": "eta", "x": 1})),
+    ("delivery-activity.activity-program.json", "an unknown presentation", add(["views", "lock-screens"], "x")),
+    ("delivery-activity.activity-program.json", "an attribute an object", add(["attributes", "x"], {"a": 1})),
+    ("delivery-activity.activity-program.json", "a field of no type", set_(["fields", 0, "type"], "time")),
     # specs
     ("examples/launch.yaml", "spec without 'timelinec'", del_(["timelinec"])),
     ("examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")),
@@ -479,6 +496,6 @@ if failures:
     for f in failures:
         sys.stderr.write(f"  - {f}\n")
     sys.exit(1)
-print(f"schemas: ok: {counts['program']} programs, {counts['timeline']} timelines, {counts['schedule']} schedules, "
+print(f"schemas: ok: {counts['program']} programs, {counts['activity-program']} activity programs, {counts['timeline']} timelines, {counts['schedule']} schedules, "
       f"{counts['spec']} specs, {counts['diagnostics']} check reports valid; "
       f"docs/spec.schema.json up to date; {counts['negative']} broken documents rejected")
