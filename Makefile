@@ -38,7 +38,7 @@ LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
 
 CORE_SRC := $(wildcard runtime/core/*.c)
 RENDER_SRC := $(wildcard runtime/render/*.c)
-COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
+COMPILER_SRC := $(filter-out compiler/cli/main.c compiler/swiftpm/%,$(wildcard compiler/*/*.c))
 TEST_SRC := $(wildcard tests/unit/*.c)
 PAGES := $(sort $(wildcard docs/diagnostics/TL*.md))
 GEN_SRC := $(BUILD)/gen/explain_pages.c
@@ -46,7 +46,7 @@ GEN_SRC := $(BUILD)/gen/explain_pages.c
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 RENDER_OBJ := $(RENDER_SRC:%.c=$(BUILD)/obj/%.o)
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o)
-MAIN_OBJ := $(BUILD)/obj/compiler/main.o
+MAIN_OBJ := $(BUILD)/obj/compiler/cli/main.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 GEN_OBJ := $(BUILD)/obj/gen/explain_pages.o
 

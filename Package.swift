@@ -58,8 +58,9 @@ let package = Package(
             name: "timelinec",
             dependencies: ["CTimelineCore", "CTimelineRender", "CYaml", "CcJSON", "CICU"],
             path: "compiler",
-            exclude: ["gen-explain.sh", "preview", "swiftpm/README.md"],
+            exclude: ["gen-explain.sh", "preview/gen.sh", "preview/preview.html", "swiftpm/README.md"],
             cSettings: [
+                .headerSearchPath("."), // "base/diag.h": the folders by pass, as the Makefile's -Icompiler
                 .headerSearchPath("../include"),
                 .headerSearchPath("../runtime"), // "core/jsonw.h", as the Makefile's -Iruntime
             ] + cDefines,

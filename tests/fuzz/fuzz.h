@@ -22,9 +22,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ctx.h"
-#include "node.h"
-#include "parse.h"
+#include "base/ctx.h"
+#include "front/node.h"
+#include "front/parse.h"
 #include "timelinec/render.h"
 #include "timelinec/timeline.h"
 #include "timelinec/zone.h"

@@ -12,7 +12,7 @@
  *    not, and never reads outside the pattern.
  */
 #include "fuzz.h"
-#include "xcstrings.h"
+#include "lower/xcstrings.h"
 
 static const char *const params[] = {"courier", "gate"};
 

@@ -7,8 +7,8 @@
  * inside the input) or accepts; a baseline's entries are well formed when accepted.
  */
 #include "fuzz.h"
-#include "gating.h"
-#include "report.h"
+#include "report/gating.h"
+#include "report/report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

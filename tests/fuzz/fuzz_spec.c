@@ -19,12 +19,12 @@
 #include <cjson/cJSON.h>
 
 #include "fuzz.h"
-#include "activity.h"
-#include "bake.h"
-#include "gating.h"
-#include "lower.h"
-#include "spec.h"
-#include "verify.h"
+#include "lower/activity.h"
+#include "lower/bake.h"
+#include "report/gating.h"
+#include "lower/lower.h"
+#include "spec/spec.h"
+#include "verify/verify.h"
 
 static void verify(tlc_ctx *ctx, const tlc_spec *spec, const tlc_program *p, unsigned opt,
 		   unsigned b_now)

@@ -17,7 +17,7 @@
  * uses lie inside their pattern; a failed format leaves the buffer as it was.
  */
 #include "fuzz.h"
-#include "template.h"
+#include "spec/template.h"
 
 static const char *const env_args[] = {"name", "who", "n", "team", "score", "courier", "g"};
 static const bool env_int[] = {false, false, true, false, true, false, false}; /* integers */

@@ -4,9 +4,9 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ctx.h"
-#include "parse.h"
-#include "spec.h"
+#include "base/ctx.h"
+#include "front/parse.h"
+#include "spec/spec.h"
 
 typedef struct tctx {
 	tlc_ctx ctx;

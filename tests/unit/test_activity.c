@@ -1,7 +1,7 @@
 /* Live Activities: date encodings (vectors), payloads, lifecycle and rendering. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
-#include "activity.h"
+#include "lower/activity.h"
 #include "helpers.h"
 #include "timelinec/timeparse.h"
 

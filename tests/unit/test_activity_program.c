@@ -8,7 +8,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <glob.h>
-#include "activity.h"
+#include "lower/activity.h"
 #include "helpers.h"
 
 static tctx T;

@@ -7,7 +7,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <stdio.h>
-#include "display.h"
+#include "display/display.h"
 #include "helpers.h"
 #include "timelinec/timeparse.h"
 

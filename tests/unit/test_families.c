@@ -3,7 +3,7 @@
  * and the preview's "text cut".
  */
 #include <criterion/criterion.h>
-#include "families.h"
+#include "verify/families.h"
 
 /* ---- what each widget family has room for (compiler/families.c, check's TL115) ---- */
 

@@ -1,7 +1,7 @@
 /* The loader: YAML and JSON load to the same typed spec; every bad value is a located error. */
 #include <stdio.h>
 #include "helpers.h"
-#include "spec_dump.h"
+#include "spec/spec_dump.h"
 
 static tctx T;
 static void setup(void) { tctx_open(&T); }

@@ -2,8 +2,8 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ctx.h"
-#include "parse.h"
+#include "base/ctx.h"
+#include "front/parse.h"
 #include "timelinec/buf.h"
 #include "timelinec/common.h"
 

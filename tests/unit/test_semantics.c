@@ -4,9 +4,9 @@
  * calendar days and DST, through the whole pipeline (load, lower, instantiate, render).
  */
 #include <stdio.h>
-#include "display.h"
+#include "display/display.h"
 #include "helpers.h"
-#include "lower.h"
+#include "lower/lower.h"
 #include "timelinec/timeparse.h"
 
 static tlc_time instant(const char *s)

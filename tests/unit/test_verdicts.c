@@ -2,10 +2,10 @@
  * Verdicts users can trust: each false alarm that is gone, each miss that is caught, and the
  * severity that follows certainty. Every test here failed before the change it pins.
  */
-#include "activity.h"
+#include "lower/activity.h"
 #include "helpers.h"
-#include "lower.h"
-#include "verify.h"
+#include "lower/lower.h"
+#include "verify/verify.h"
 #include "timelinec/timeparse.h"
 
 static tctx T;

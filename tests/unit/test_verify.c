@@ -1,7 +1,7 @@
 /* The verifier: each finding's rule, first instant, worst duration and tolerated lateness. */
 #include "helpers.h"
-#include "lower.h"
-#include "verify.h"
+#include "lower/lower.h"
+#include "verify/verify.h"
 #include "timelinec/timeparse.h"
 
 static tctx T;

@@ -5,8 +5,8 @@
  */
 #include <stdio.h>
 #include "helpers.h"
-#include "lower.h"
-#include "xcstrings.h"
+#include "lower/lower.h"
+#include "lower/xcstrings.h"
 #include "timelinec/render.h"
 
 static tctx T;

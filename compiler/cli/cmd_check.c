@@ -1,0 +1,287 @@
+/*
+ * cmd_check.c — `timelinec check SPEC...` and the diagnostics printing shared by commands.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lower/bake.h"
+#include "cli/cli.h"
+#include "report/report.h"
+#include "lower/lower.h"
+#include "verify/verify.h"
+#include "report/gating.h"
+#include "lower/activity.h"
+#include "spec/spec.h"
+
+int cli_env_open(cli_env *env, const cli_opts *o)
+{
+	memset(env, 0, sizeof *env);
+	int err = tlc_zones_new_tzif(&env->zones, o->tzdata);
+	if (err < 0) {
+		fprintf(stderr, "timelinec: error: cannot open the zone database%s%s: %s\n",
+			o->tzdata ? " " : "", o->tzdata ? o->tzdata : "", tlc_strerror(err));
+		return EXIT_BAD_INPUT;
+	}
+	if (tlc_render_ctx_new(&env->render) < 0) {
+		tlc_zones_free(env->zones);
+		fputs("timelinec: out of memory\n", stderr);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
+
+void cli_env_close(cli_env *env)
+{
+	tlc_render_ctx_free(env->render);
+	tlc_zones_free(env->zones);
+	memset(env, 0, sizeof *env);
+}
+
+void cli_ctx_init(tlc_ctx *ctx, const cli_env *env)
+{
+	tlc_ctx_init(ctx);
+	ctx->zones = env->zones;
+	ctx->render = env->render;
+}
+
+static const char check_help[] =
+	"usage: timelinec check [options] SPEC...\n"
+	"\n"
+	"Load each spec (YAML or JSON, '-' for stdin), replay what iOS will show under a refresh\n"
+	"budget, and report every problem with its rule id, file:line:col, and a fix.\n"
+	"\n"
+	"  --format human|json|sarif  gcc-style lines with the source and a caret (default),\n"
+	"                        JSON, or SARIF 2.1.0 for GitHub code scanning\n"
+	"  --output-sarif FILE   also write SARIF to FILE (beside the --format output)\n"
+	"  --output-json FILE    also write JSON to FILE\n"
+	"  --color auto|always|never\n"
+	"  --werror              warnings fail the run (exit 1)\n"
+	"  --max-warnings N      more than N warnings fail the run\n"
+	"  --severity RULE=LEVEL error, warning, note or off (repeatable; wins over the config)\n"
+	"  --budget PROFILE      debugger, frequent, typical (default), rare, frozen, or\n"
+	"                        custom:reloads=20,min-gap=1h,reload-lateness=2h,...\n"
+	"  --now T               the instantiation instant to replay from (RFC 3339, @EPOCH);\n"
+	"                        default: the window start, else before the first target\n"
+	"  --display-zone ZONE   the device's zone (default: the spec's zone; a floating spec\n"
+	"                        is checked in Europe/London, Australia/Sydney, Asia/Kolkata)\n"
+	"  --baseline FILE       hide the findings recorded in FILE\n"
+	"  --baseline-strict     fail when a baselined finding is gone (the baseline must shrink)\n"
+	"  --write-baseline FILE record the current findings in FILE\n"
+	"  --no-config           ignore .timelinec.yaml\n"
+	"  --tzdata DIR          zoneinfo directory\n"
+	"\n"
+	"Settings also come from .timelinec.yaml in the spec's folder or above (budget, werror,\n"
+	"max-warnings, severity). Suppress one finding with '# timelinec: ignore TL107 -- reason'\n"
+	"on or above its line, or a whole rule with 'suppress: [{rule: TL107, reason: ...}]'.\n"
+	"\n"
+	"Exit status: 0 clean, 1 findings (errors: what the device shows even when every reload\n"
+	"comes on time; warnings with --werror or over --max-warnings), 2 a spec could not be read\n"
+	"or is invalid, or bad usage.\n";
+
+typedef struct check_opts {
+	tlc_verify_opts vo;
+	char cfg_dir[1024];   /* the folder whose config lookup is cached */
+	char cfg_path[1024];  /* ... and what it found ("" for none) */
+	bool budget_given;
+	tlc_override overrides[TLC_MAX_OVERRIDES];
+	size_t noverrides;
+} check_opts;
+
+/* The check options (common ones go to o); returns 0, or an exit code (-1: help printed). */
+static int parse_check_opt(check_opts *c, cli_opts *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i], *v;
+	tlc_err e = {0};
+	int r;
+	if (cli_is_opt(a, "--budget")) {
+		if (!(v = cli_opt_value(argc, argv, i, "--budget")) || tlc_budget_parse(&c->vo.budget, v, &e) < 0)
+			return cli_usage_error("--budget: %s", v ? e.msg : "needs a profile");
+		c->budget_given = true;
+	} else if (cli_is_opt(a, "--now")) {
+		tlc_now_source src;
+		if (!(v = cli_opt_value(argc, argv, i, "--now")))
+			return cli_usage_error("--now needs an instant");
+		if ((r = cli_resolve_now(v, &c->vo.now, &src)) != 0)
+			return r;
+		c->vo.now_given = true;
+	} else if (cli_is_opt(a, "--display-zone")) {
+		if (!(c->vo.display_zone = cli_opt_value(argc, argv, i, "--display-zone")))
+			return cli_usage_error("--display-zone needs a zone");
+	} else if (cli_is_opt(a, "--severity")) {
+		if (!(v = cli_opt_value(argc, argv, i, "--severity")) || c->noverrides == TLC_MAX_OVERRIDES ||
+		    tlc_override_parse(&c->overrides[c->noverrides], v) < 0)
+			return cli_usage_error("--severity takes RULE=error|warning|note|off, like TL107=off");
+		c->noverrides++;
+	} else if (cli_is_opt(a, "--max-warnings")) {
+		char *end;
+		if (!(v = cli_opt_value(argc, argv, i, "--max-warnings")) || !*v ||
+		    (o->max_warnings = strtol(v, &end, 10)) < 0 || *end)
+			return cli_usage_error("--max-warnings takes a count");
+	} else if (cli_is_opt(a, "--output-sarif")) {
+		if (!(o->output_sarif = cli_opt_value(argc, argv, i, "--output-sarif")))
+			return cli_usage_error("--output-sarif needs a file");
+	} else if (cli_is_opt(a, "--output-json")) {
+		if (!(o->output_json = cli_opt_value(argc, argv, i, "--output-json")))
+			return cli_usage_error("--output-json needs a file");
+	} else if (cli_is_opt(a, "--baseline")) {
+		if (!(o->baseline = cli_opt_value(argc, argv, i, "--baseline")))
+			return cli_usage_error("--baseline needs a file");
+	} else if (cli_is_opt(a, "--write-baseline")) {
+		if (!(o->write_baseline = cli_opt_value(argc, argv, i, "--write-baseline")))
+			return cli_usage_error("--write-baseline needs a file");
+	} else if (strcmp(a, "--baseline-strict") == 0) {
+		o->baseline_strict = true;
+	} else if ((r = cli_common_opt(o, argc, argv, i)) <= 0) {
+		return r < 0 ? -r : cli_usage_error("check: unknown option '%s'", a);
+	}
+	return 0;
+}
+
+/* Finds the config for a spec, looking up each folder once (specs usually share one). */
+static const char *config_for(check_opts *c, const char *spec_path)
+{
+	const char *slash = strrchr(spec_path, '/');
+	size_t dl = slash ? (size_t)(slash - spec_path) : 0;
+	if (dl >= sizeof c->cfg_dir)
+		dl = sizeof c->cfg_dir - 1;
+	if (!*c->cfg_dir || strlen(c->cfg_dir) != dl || strncmp(c->cfg_dir, spec_path, dl) != 0) {
+		memcpy(c->cfg_dir, spec_path, dl);
+		c->cfg_dir[dl] = 0;
+		if (!dl)
+			snprintf(c->cfg_dir, sizeof c->cfg_dir, ".");
+		if (!tlc_config_find(c->cfg_path, sizeof c->cfg_path, spec_path))
+			c->cfg_path[0] = 0;
+	}
+	return c->cfg_path;
+}
+
+/* Replays and gates one loaded spec: findings, suppressions, severity overrides. */
+static int check_spec(tlc_ctx *ctx, check_opts *c, const char *path, tlc_spec *spec,
+		      cli_opts *o, bool first)
+{
+	tlc_config cfg;
+	tlc_verify_opts vo = c->vo;
+	int err = 0;
+	tlc_config_init(&cfg);
+	memcpy(cfg.overrides, c->overrides, c->noverrides * sizeof *cfg.overrides);
+	cfg.noverrides = c->noverrides;
+	const char *cfg_file = o->no_config ? "" : config_for(c, path);
+	if (*cfg_file)
+		cli_input(cfg_file);
+	if (*cfg_file && tlc_config_load_path(ctx, &cfg, cfg_file) < 0)
+		return TLC_EINPUT;
+	if (!c->budget_given && *cfg.budget) {
+		tlc_err e = {0};
+		if (tlc_budget_parse(&vo.budget, cfg.budget, &e) < 0) {
+			fprintf(stderr, "%s: error: budget: %s\n", cfg.path, e.msg);
+			return TLC_EINPUT;
+		}
+	}
+	if (first && !o->werror_set && cfg.werror >= 0)
+		o->werror = cfg.werror;
+	if (first && o->max_warnings < 0 && cfg.max_warnings >= 0)
+		o->max_warnings = cfg.max_warnings;
+	if (spec && spec->kind == TLC_SPEC_ACTIVITY) {
+		if (!vo.now_given) {
+			tlc_now_source src;
+			cli_resolve_now(NULL, &vo.now, &src);
+		}
+		err = tlc_activity_check(ctx, spec, vo.now);
+	} else if (spec && spec->kind == TLC_SPEC_WIDGET) {
+		tlc_program *prog = NULL;
+		err = tlc_lower(ctx, spec, &prog); /* templates, recurrences, thresholds */
+		if (err == 0) /* what compile refuses, check reports: text ICU cannot bake */
+			err = tlc_bake(ctx, spec, prog);
+		if (err == TLC_ENOMEM)
+			fputs("timelinec: out of memory\n", stderr);
+		if (err == 0 && !vo.now_given) {
+			tlc_now_source src;
+			cli_resolve_now(NULL, &vo.now, &src); /* used only when the spec has no anchor */
+		}
+		if (err == 0 && tlc_verify(ctx, spec, prog, &vo) == TLC_EINVAL) {
+			fprintf(stderr, "timelinec: error: unknown display zone '%s'\n", vo.display_zone);
+			err = TLC_EINPUT;
+		}
+		tlc_program_free(prog);
+	}
+	if (spec)
+		tlc_apply_suppressions(ctx, spec->file, spec);
+	tlc_apply_overrides(&ctx->diags, cfg.overrides, cfg.noverrides);
+	return err;
+}
+
+int cli_check_spec(tlc_ctx *ctx, const char *path, tlc_spec *spec, cli_opts *o, bool first)
+{
+	check_opts c;
+	memset(&c, 0, sizeof c);
+	tlc_budget_get(&c.vo.budget, "typical");
+	return check_spec(ctx, &c, path, spec, o, first);
+}
+
+int cmd_check(cli_opts *o, int argc, char **argv)
+{
+	const char **specs = calloc((size_t)argc, sizeof *specs);
+	size_t nspecs = 0;
+	int rc = 0;
+	check_opts c;
+	memset(&c, 0, sizeof c);
+	tlc_budget_get(&c.vo.budget, "typical");
+	if (!specs)
+		return EXIT_BAD_INPUT;
+	for (int i = 1; i < argc && rc == 0; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(check_help, stdout);
+			rc = -1;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			rc = parse_check_opt(&c, o, argc, argv, &i);
+		} else {
+			specs[nspecs++] = argv[i];
+		}
+	}
+	if (rc == 0 && !nspecs)
+		rc = cli_usage_error("check: no spec given");
+	if (rc != 0) {
+		free(specs);
+		return rc < 0 ? EXIT_OK : rc;
+	}
+	cli_env env;
+	if ((rc = cli_env_open(&env, o)) != 0) {
+		free(specs);
+		return rc;
+	}
+	report rep;
+	int failed = 0;
+	report_init(&rep, o, stdout);
+	for (size_t i = 0; i < nspecs; i++) /* no report may replace what the run reads */
+		cli_input(specs[i]);
+	/* the baseline is an input, except to --write-baseline over itself: it is read whole first,
+	 * and rewriting it is how a baseline shrinks */
+	if (o->baseline && !(o->write_baseline && cli_same_file(o->baseline, o->write_baseline)))
+		cli_input(o->baseline);
+	bool no_baseline = false;
+	if (o->baseline) {
+		tlc_ctx bctx;
+		cli_ctx_init(&bctx, &env);
+		no_baseline = report_load_baseline(&rep, &bctx, o->baseline) < 0;
+		report_ctx(&rep, &bctx);
+		tlc_ctx_release(&bctx);
+	}
+	failed = no_baseline;
+	for (size_t i = 0; i < nspecs && !no_baseline; i++) {
+		tlc_ctx ctx;
+		tlc_spec *spec = NULL;
+		cli_ctx_init(&ctx, &env);
+		int err = tlc_spec_load_file(&ctx, specs[i], &spec);
+		int gerr = check_spec(&ctx, &c, specs[i], err == 0 ? spec : NULL, o, i == 0);
+		if (err == TLC_ENOMEM || gerr == TLC_ENOMEM)
+			fputs("timelinec: out of memory\n", stderr);
+		if (err < 0 || gerr < 0)
+			failed = 1;
+		report_ctx(&rep, &ctx);
+		tlc_ctx_release(&ctx);
+	}
+	rc = report_finish(&rep, failed);
+	cli_env_close(&env);
+	free(specs);
+	return rc;
+}

@@ -1,0 +1,190 @@
+/*
+ * bake.c — precomputed text for baked messages, so a widget extension that links only the
+ * runtime core (no ICU) shows the same words: for each message and each of the spec's locales,
+ * the text of every argument tuple the display can meet. Tuples are bounded by how far the
+ * target can be (window, horizon, check-params domain); a message whose table would exceed
+ * TLC_BAKE_MAX_TUPLES, or that uses a text parameter, is left to the app (key + arguments).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "lower/bake.h"
+
+#define TLC_BAKE_MAX_TUPLES 2000
+#define TLC_E2BIG_BAKE (-1000) /* internal: the baked texts passed TLC_MAX_PROGRAM_BYTES */
+
+/* The largest |r| the display can meet, in seconds. */
+static int64_t r_bound(const tlc_spec *s, const tlc_program *p)
+{
+	int64_t span = p->has_window ? s->window_end.at - s->window_start.at : p->horizon;
+	int64_t extra = 0;
+	for (size_t i = 0; i < s->ncountdowns; i++) {
+		const tlc_sp_countdown *c = &s->countdowns[i];
+		int64_t e = 366 * 86400;
+		if (c->target.set && c->target.expr.kind == TLC_TIME_EXPR_LITERAL && !c->target.local &&
+		    p->has_window) {
+			tlc_time a = s->window_start.at, b = s->window_end.at, T = c->target.at;
+			e = T > a ? T - a : a - T;
+			if ((T > b ? T - b : b - T) > e)
+				e = T > b ? T - b : b - T;
+		}
+		for (size_t k = 0; k < s->nparams; k++)
+			if (s->params[k].has_domain && c->target.param &&
+			    strcmp(c->target.param, s->params[k].name) == 0 &&
+			    s->params[k].domain.kind == TLC_PARAM_DOMAIN_RELATIVE)
+				e = s->params[k].domain.hi + span;
+		for (size_t k = 0; k < c->nphases; k++)
+			if (c->phases[k].has_above && -c->phases[k].above > 0)
+				e = e > -c->phases[k].above ? e : -c->phases[k].above;
+		if (e > extra)
+			extra = e;
+	}
+	return p->has_window ? extra : span + extra;
+}
+
+typedef struct tuples {
+	int64_t max[TLC_UNIT_COUNT];
+	int units[TLC_UNIT_COUNT];
+	size_t nu;
+	size_t count;
+} tuples;
+
+static bool plan(tuples *t, unsigned units, int64_t r)
+{
+	const int64_t max[TLC_UNIT_COUNT] = {r / 86400, 23, 59, 59, r / 3600, r / 60, r / 86400 + 1};
+	t->nu = 0;
+	t->count = 1;
+	for (int u = 0; u < TLC_UNIT_COUNT; u++) {
+		if (!(units & (1u << u)))
+			continue;
+		t->units[t->nu] = u;
+		t->max[t->nu++] = max[u];
+		if (max[u] + 1 > TLC_BAKE_MAX_TUPLES || t->count * (size_t)(max[u] + 1) > TLC_BAKE_MAX_TUPLES)
+			return false;
+		t->count *= (size_t)(max[u] + 1);
+	}
+	return true;
+}
+
+static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char *locale,
+		    const tuples *t, size_t *bytes)
+{
+	const tlc_prog_message *m = &p->messages[mi];
+	tlc_render_locale *loc;
+	int err = tlc_render_locale_get(&loc, rc, locale);
+	if (err < 0)
+		return err;
+	tlc_prog_baked *b = &p->baked[p->nbaked];
+	memset(b, 0, sizeof *b);
+	b->message = mi;
+	b->locale = strdup(locale);
+	b->keys = calloc(t->count * (t->nu ? t->nu : 1), sizeof *b->keys);
+	b->texts = calloc(t->count, sizeof *b->texts);
+	p->nbaked++;
+	if (!b->locale || !b->keys || !b->texts)
+		return TLC_ENOMEM;
+	tlc_buf out = TLC_BUF_INIT;
+	for (size_t k = 0; k < t->count; k++) {
+		tlc_msg_arg args[TLC_UNIT_COUNT];
+		size_t rest = k;
+		for (size_t j = t->nu; j-- > 0;) {
+			int64_t v = (int64_t)(rest % (size_t)(t->max[j] + 1));
+			rest /= (size_t)(t->max[j] + 1);
+			b->keys[k * t->nu + j] = v;
+			args[j] = (tlc_msg_arg){tlc_unit_name(1u << t->units[j]), TLC_MSG_ARG_INT, v, NULL};
+		}
+		tlc_buf_clear(&out);
+		err = tlc_render_msg(&out, NULL, loc, m->pattern, strlen(m->pattern), args, t->nu);
+		if (err < 0 || !(b->texts[k] = strdup(out.ptr))) {
+			tlc_buf_release(&out);
+			return err < 0 ? err : TLC_ENOMEM;
+		}
+		b->ntuples++;
+		/* every baked text is in the program's JSON: past its limit, stop here (memory and
+		 * time stay bounded) instead of after building the whole table */
+		*bytes += out.len + 8 * (t->nu + 1);
+		if (*bytes > TLC_MAX_PROGRAM_BYTES) {
+			tlc_buf_release(&out);
+			return TLC_E2BIG_BAKE;
+		}
+	}
+	tlc_buf_release(&out);
+	return 0;
+}
+
+static int64_t abs64(int64_t x) { return x < 0 ? -x : x; }
+
+/* The largest |r| message mi can show at: its phase's thresholds bound it, else r_bound. */
+static int64_t message_bound(const tlc_program *p, uint32_t mi, int64_t global)
+{
+	int64_t best = -1;
+	for (size_t c = 0; c < p->ncountdowns; c++)
+		for (size_t i = 0; i < p->countdowns[c].nphases; i++) {
+			const tlc_prog_phase *ph = &p->countdowns[c].phases[i];
+			bool uses = false;
+			for (int f = 0; f < TLC_FAM_MAX; f++)
+				for (size_t k = 0; k < ph->views[f].nruns; k++)
+					uses = uses || (ph->views[f].runs[k].kind == TLC_RUN_MESSAGE &&
+							ph->views[f].runs[k].message == mi);
+			if (!uses)
+				continue;
+			const tlc_prog_phase *prev = i ? &p->countdowns[c].phases[i - 1] : NULL;
+			int64_t b = global;
+			if (prev && prev->has_above && ph->has_above)
+				b = abs64(prev->above) > abs64(ph->above) ? abs64(prev->above) : abs64(ph->above);
+			else if (prev && prev->has_above && prev->above > 0 && !ph->has_above)
+				b = global;
+			if (b > best)
+				best = b;
+		}
+	return best < 0 ? global : best;
+}
+
+static void bake_failed(tlc_ctx *ctx, const tlc_spec *s, const tlc_prog_message *m,
+			const char *locale, int err)
+{
+	const tlc_node *at = tlc_node_get(s->root, "locales");
+	if (!at)
+		at = tlc_node_get(s->root, "widget");
+	tlc_diag *g = tlc_diag_add(&ctx->diags, "TL025", at ? at->span : tlc_span_make(s->file, 0, 0),
+				   "cannot bake the text of line %u ('%.60s') in %s: %s", (unsigned)m->line,
+				   m->pattern, locale, tlc_strerror(err));
+	if (g)
+		g->sev = TLC_SEV_ERROR;
+}
+
+int tlc_bake(tlc_ctx *ctx, const tlc_spec *s, tlc_program *p)
+{
+	tlc_render_ctx *rc = ctx->render;
+	int64_t global = r_bound(s, p);
+	size_t bytes = 0;
+	if (!p->nmessages || !p->nlocales)
+		return 0;
+	p->baked = calloc(p->nmessages * p->nlocales, sizeof *p->baked);
+	if (!p->baked)
+		return TLC_ENOMEM;
+	for (uint32_t i = 0; i < p->nmessages; i++) {
+		tuples t;
+		if (p->messages[i].nparams || !plan(&t, p->messages[i].units, message_bound(p, i, global)))
+			continue; /* the app formats it: key and arguments are in every entry */
+		for (size_t l = 0; l < p->nlocales; l++) {
+			int err = bake_one(rc, p, i, p->locales[l], &t, &bytes);
+			if (err == TLC_ENOMEM)
+				return err;
+			if (err == TLC_E2BIG_BAKE) {
+				const tlc_node *at = tlc_node_get(s->root, "widget");
+				tlc_diag *g = tlc_diag_add(&ctx->diags, "TL003", at->span,
+							   "the baked texts pass the limit of 16 MiB for a "
+							   "program (TLC_MAX_PROGRAM_BYTES) at message %u of %zu, "
+							   "in %s", i + 1, p->nmessages, p->locales[l]);
+				tlc_diag_set_fix(g, "fewer phases, locales or baked units (a text with "
+						 "{total-minutes} bakes one text per minute it can show)");
+				return TLC_EINPUT;
+			}
+			if (err < 0) {
+				bake_failed(ctx, s, &p->messages[i], p->locales[l], err);
+				return TLC_EINPUT;
+			}
+		}
+	}
+	return 0;
+}

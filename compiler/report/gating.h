@@ -1,0 +1,53 @@
+/*
+ * gating.h — what happens to findings before they are reported: suppressions written in the
+ * spec (`# timelinec: ignore TL107 -- reason` comments, the `suppress:` key), severity
+ * overrides (--severity, .timelinec.yaml), baselines, and the config file itself.
+ */
+#ifndef TLC_GATING_H
+#define TLC_GATING_H
+#include "base/ctx.h"
+#include "spec/spec.h"
+
+#define TLC_MAX_OVERRIDES 64
+
+typedef struct tlc_override {
+	char rule[8];
+	tlc_severity sev;    /* TLC_SEV_NONE: off */
+} tlc_override;
+
+/* Settings from .timelinec.yaml (and the command line, which wins). */
+typedef struct tlc_config {
+	char path[1024];     /* the file read, or "" */
+	char budget[128];    /* "" when not set */
+	int werror;          /* -1 when not set */
+	long max_warnings;   /* -1 when not set */
+	tlc_override overrides[TLC_MAX_OVERRIDES];
+	size_t noverrides;
+} tlc_config;
+
+void tlc_config_init(tlc_config *c);
+/*
+ * Finds .timelinec.yaml in the folder of `spec_path` or above and reads it into c (settings
+ * already in c are kept: the command line wins). Problems are diagnostics in ctx (the config
+ * file is a source like a spec). Returns 0 (also when there is no file) or TLC_EINPUT.
+ */
+int tlc_config_load(tlc_ctx *ctx, tlc_config *c, const char *spec_path);
+/* The .timelinec.yaml that applies to spec_path (its folder or above), if any. */
+bool tlc_config_find(char *out, size_t n, const char *spec_path);
+/* Reads the config file at path into c (see tlc_config_load). */
+int tlc_config_load_path(tlc_ctx *ctx, tlc_config *c, const char *path);
+/* The same for a configuration already read into ctx's sources (the fuzz harness's way in). */
+int tlc_config_read(tlc_ctx *ctx, tlc_config *c, uint32_t file);
+/* Parses "TL107=off" into an override. */
+int tlc_override_parse(tlc_override *o, const char *s);
+
+/* Applies overrides: changes severities; TLC_SEV_NONE drops the finding. */
+void tlc_apply_overrides(tlc_diags *d, const tlc_override *o, size_t n);
+/*
+ * Applies the spec's suppressions (comments on or above the finding's line, the `suppress:`
+ * key for the whole spec) to the diagnostics of file `file`: suppressed findings are dropped;
+ * a suppression that matched nothing is a TL030 warning; one without a reason or with an unknown
+ * rule is a TL031 error. `spec` may be NULL (the spec did not load: comments still apply).
+ */
+void tlc_apply_suppressions(tlc_ctx *ctx, uint32_t file, const tlc_spec *spec);
+#endif

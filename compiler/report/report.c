@@ -1,0 +1,654 @@
+/*
+ * report.c — findings of a run over many specs, where developers look: gcc-style lines (Xcode,
+ * editors), JSON (docs/diagnostics.md) and SARIF 2.1.0 (GitHub code scanning), one or several
+ * per run; baselines; and the exit code.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cjson/cJSON.h>
+#include "core/jsonw.h"
+#include "report/report.h"
+#include "front/parse.h"
+#include "spec/spec.h"
+#include "base/rules.h"
+#include "timelinec/civil.h"
+
+#define HELP_BASE "https://timelinec.dev/docs/diagnostics/"
+
+static char *xdup(const char *s) { return s ? strdup(s) : NULL; }
+
+static void loc_of(const tlc_sources *srcs, tlc_span sp, char **file, unsigned *l0, unsigned *c0,
+		   unsigned *l1, unsigned *c1)
+{
+	const tlc_source *src = tlc_sources_get(srcs, sp.file);
+	*file = NULL;
+	*l0 = *c0 = *l1 = *c1 = 0;
+	if (!src)
+		return;
+	*file = xdup(strcmp(src->name, "-") == 0 ? "<stdin>" : src->name);
+	if (!src->len)
+		return;
+	tlc_source_linecol(src, sp.start, l0, c0);
+	tlc_source_linecol(src, sp.end > sp.start ? sp.end : sp.start, l1, c1);
+	if (sp.end <= sp.start)
+		*c1 = *c0 + 1;
+}
+
+/* FNV-1a over rule, file and the trimmed source line: stable when lines move. */
+static void fingerprint(char out[17], const char *rule, const char *file, const tlc_source *src,
+			size_t off)
+{
+	uint64_t h = 1469598103934665603ull;
+	const char *parts[2] = {rule, file ? file : ""};
+	for (int p = 0; p < 2; p++) {
+		for (const char *c = parts[p]; *c; c++)
+			h = (h ^ (unsigned char)*c) * 1099511628211ull;
+		h = (h ^ '|') * 1099511628211ull;
+	}
+	if (src && src->len) {
+		const char *ls;
+		size_t ll;
+		tlc_source_line(src, off, &ls, &ll);
+		while (ll && (*ls == ' ' || *ls == '\t'))
+			ls++, ll--;
+		for (size_t i = 0; i < ll; i++)
+			h = (h ^ (unsigned char)ls[i]) * 1099511628211ull;
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static int rdiag_push(report *r, const rdiag *d)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 32;
+		rdiag *v = realloc(r->v, cap * sizeof *v);
+		if (!v)
+			return TLC_ENOMEM;
+		r->v = v;
+		r->cap = cap;
+	}
+	r->v[r->n++] = *d;
+	return 0;
+}
+
+void report_init(report *r, const cli_opts *o, FILE *out)
+{
+	memset(r, 0, sizeof *r);
+	r->opts = o;
+	r->out = out;
+	/* auto: colour only on a terminal, and not when NO_COLOR is set to something */
+	const char *nc = getenv("NO_COLOR");
+	r->color = o->color >= 0 ? o->color : isatty(fileno(out)) && !(nc && *nc);
+}
+
+/* ---- baselines ------------------------------------------------------------------------------ */
+
+/* One problem in a baseline file: a diagnostic at the node (TL010..TL014 as a spec's). */
+#ifdef __GNUC__
+__attribute__((format(printf, 4, 5)))
+#endif
+static int base_error(tlc_ctx *ctx, const char *rule, const tlc_node *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	tlc_diag *g = tlc_diag_vadd(&ctx->diags, rule, n->span, fmt, ap);
+	va_end(ap);
+	if (g)
+		g->sev = TLC_SEV_ERROR;
+	return -1;
+}
+
+static const tlc_node *base_string(tlc_ctx *ctx, const tlc_node *item, const char *key, int *bad)
+{
+	const tlc_node *v = tlc_node_get(item, key);
+	if (!v)
+		*bad = base_error(ctx, "TL013", item, "a baseline finding needs '%s'", key);
+	else if (v->kind != TLC_NODE_SCALAR || v->type != TLC_SCALAR_STR)
+		*bad = base_error(ctx, "TL011", v, "'%s' of a baseline finding is a string", key);
+	else
+		return v;
+	return NULL;
+}
+
+/*
+ * A baseline as --write-baseline writes it, read strictly with positions: {"timelinec-baseline":
+ * 1, "findings": [{"rule", "file", "fingerprint", "message"}...]}; anything else, another
+ * version, a duplicate key, a finding of another shape, is refused (exit 2), never half-used.
+ */
+int report_load_baseline(report *r, tlc_ctx *ctx, const char *path)
+{
+	uint32_t file;
+	if (tlc_input_read_as(ctx, path, "baseline", TLC_MAX_BASELINE_BYTES,
+			      "16 MiB (TLC_MAX_BASELINE_BYTES)", &file) < 0)
+		return -1;
+	return report_read_baseline(r, ctx, file);
+}
+
+int report_read_baseline(report *r, tlc_ctx *ctx, uint32_t file)
+{
+	static const char *const keys[] = {"rule", "file", "fingerprint", "message"};
+	tlc_node *root = NULL;
+	int bad = 0;
+	if (tlc_parse_json(ctx, file, &root) < 0)
+		return -1;
+	if (root->kind != TLC_NODE_MAP)
+		return base_error(ctx, "TL004", root, "a baseline is an object%s", "");
+	for (size_t i = 0; i < root->n; i++) {
+		const tlc_node *k = root->pairs[i].key;
+		if (strcmp(k->str, "timelinec-baseline") != 0 && strcmp(k->str, "findings") != 0)
+			bad = base_error(ctx, "TL010", k, "unknown key '%s' in a baseline", k->str);
+	}
+	const tlc_node *ver = tlc_node_get(root, "timelinec-baseline"), *fs = tlc_node_get(root, "findings");
+	if (!ver)
+		return base_error(ctx, "TL013", root, "not a timelinec baseline: it has no "
+				  "'timelinec-baseline'%s", "");
+	if (ver->kind != TLC_NODE_SCALAR || ver->type != TLC_SCALAR_INT || strcmp(ver->str, "1") != 0)
+		return base_error(ctx, "TL014", ver, "baseline version %s: this timelinec reads "
+				  "version 1", ver->kind == TLC_NODE_SCALAR ? ver->str : "?");
+	if (!fs)
+		return base_error(ctx, "TL013", root, "a baseline needs 'findings'%s", "");
+	if (fs->kind != TLC_NODE_SEQ)
+		return base_error(ctx, "TL011", fs, "'findings' is an array%s", "");
+	for (size_t i = 0; i < fs->n; i++) {
+		const tlc_node *it = fs->items[i];
+		if (it->kind != TLC_NODE_MAP) {
+			bad = base_error(ctx, "TL011", it, "a baseline finding is an object%s", "");
+			continue;
+		}
+		for (size_t j = 0; j < it->n; j++) {
+			const tlc_node *k = it->pairs[j].key;
+			bool known = false;
+			for (size_t q = 0; q < 4; q++)
+				known = known || strcmp(k->str, keys[q]) == 0;
+			if (!known)
+				bad = base_error(ctx, "TL010", k, "unknown key '%s' in a baseline finding", k->str);
+		}
+		const tlc_node *rule = base_string(ctx, it, "rule", &bad);
+		const tlc_node *fp = base_string(ctx, it, "fingerprint", &bad);
+		const tlc_node *fl = base_string(ctx, it, "file", &bad);
+		if (tlc_node_get(it, "message"))
+			base_string(ctx, it, "message", &bad);
+		if (rule && !tlc_rule_find(rule->str))
+			bad = base_error(ctx, "TL014", rule, "'%s' is not a rule id", rule->str);
+		if (fp && (fp->len != 16 || strspn(fp->str, "0123456789abcdef") != 16))
+			bad = base_error(ctx, "TL014", fp, "'%s' is not a fingerprint (16 hex digits)", fp->str);
+		if (bad || !rule || !fp || !fl)
+			continue;
+		baseline_entry *v = realloc(r->base, (r->nbase + 1) * sizeof *v);
+		if (!v) {
+			fputs("timelinec: out of memory\n", stderr);
+			return -1;
+		}
+		r->base = v;
+		baseline_entry *e = &r->base[r->nbase++];
+		snprintf(e->fingerprint, sizeof e->fingerprint, "%s", fp->str);
+		snprintf(e->rule, sizeof e->rule, "%s", rule->str);
+		e->file = xdup(fl->str);
+		e->matched = 0;
+	}
+	return bad;
+}
+
+static bool in_baseline(report *r, const char *fp)
+{
+	for (size_t i = 0; i < r->nbase; i++)
+		if (strcmp(r->base[i].fingerprint, fp) == 0 && !r->base[i].matched) {
+			r->base[i].matched = 1;
+			return true;
+		}
+	return false;
+}
+
+/* ---- collecting ----------------------------------------------------------------------------- */
+
+void report_ctx(report *r, tlc_ctx *ctx)
+{
+	tlc_render_opts ro = {r->color};
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_diags_sort(&ctx->diags);
+	for (size_t i = 0; i < ctx->diags.n; i++) {
+		const tlc_diag *g = &ctx->diags.v[i];
+		rdiag d;
+		if (g->sev == TLC_SEV_NONE)
+			continue; /* suppressed or turned off */
+		memset(&d, 0, sizeof d);
+		const tlc_source *src = tlc_sources_get(&ctx->sources, g->span.file);
+		loc_of(&ctx->sources, g->span, &d.file, &d.line, &d.col, &d.end_line, &d.end_col);
+		fingerprint(d.fingerprint, g->rule, d.file, src, g->span.start);
+		if (r->nbase && in_baseline(r, d.fingerprint)) {
+			free(d.file);
+			r->baselined++;
+			continue;
+		}
+		d.rule = g->rule;
+		d.sev = g->sev;
+		d.message = xdup(g->message);
+		d.fix = xdup(g->fix);
+		if (g->related_note) {
+			d.related_note = xdup(g->related_note);
+			unsigned l1, c1;
+			loc_of(&ctx->sources, g->related, &d.related_file, &d.related_line, &d.related_col,
+			       &l1, &c1);
+		}
+		d.has_timing = g->has_timing;
+		d.first = g->first;
+		d.worst = g->worst;
+		d.tolerated = g->tolerated;
+		d.count = g->count;
+		r->count[g->sev]++;
+		if (rdiag_push(r, &d) < 0)
+			break;
+		if (r->opts->format == FORMAT_HUMAN)
+			tlc_diag_render_human(&b, &ctx->sources, g, &ro);
+	}
+	if (b.len)
+		fwrite(b.ptr, 1, b.len, r->out);
+	tlc_buf_release(&b);
+}
+
+/* ---- JSON ----------------------------------------------------------------------------------- */
+
+static void j_timing(jsonw *w, const rdiag *d)
+{
+	char first[32];
+	tlc_format_rfc3339(first, d->first);
+	jw_key(w, "timing");
+	jw_obj_compact(w);
+	jw_key(w, "first");
+	jw_str(w, first);
+	jw_key(w, "worst");
+	if (d->worst == INT64_MAX)
+		jw_null(w);
+	else
+		jw_int(w, d->worst);
+	jw_key(w, "tolerated");
+	if (d->tolerated < 0)
+		jw_null(w);
+	else
+		jw_int(w, d->tolerated);
+	jw_key(w, "count");
+	jw_int(w, (int64_t)d->count);
+	jw_end_obj(w);
+}
+
+static void j_location(jsonw *w, const char *file, unsigned l0, unsigned c0, unsigned l1, unsigned c1)
+{
+	jw_obj_compact(w);
+	jw_key(w, "file");
+	jw_str(w, file);
+	jw_key(w, "line");
+	jw_int(w, l0);
+	jw_key(w, "column");
+	jw_int(w, c0);
+	jw_key(w, "endLine");
+	jw_int(w, l1);
+	jw_key(w, "endColumn");
+	jw_int(w, c1);
+	jw_end_obj(w);
+}
+
+static void emit_json(const report *r, tlc_buf *out)
+{
+	jsonw w;
+	jw_init(&w, out);
+	jw_obj(&w);
+	jw_key(&w, "version");
+	jw_int(&w, 1);
+	jw_key(&w, "diagnostics");
+	jw_arr(&w);
+	for (size_t i = 0; i < r->n; i++) {
+		const rdiag *d = &r->v[i];
+		jw_obj(&w);
+		jw_key(&w, "rule");
+		jw_str(&w, d->rule);
+		jw_key(&w, "severity");
+		jw_str(&w, tlc_severity_name(d->sev));
+		jw_key(&w, "location");
+		j_location(&w, d->file, d->line, d->col, d->end_line, d->end_col);
+		jw_key(&w, "message");
+		jw_str(&w, d->message);
+		jw_key(&w, "fix");
+		jw_str(&w, d->fix);
+		if (d->has_timing)
+			j_timing(&w, d);
+		jw_key(&w, "related");
+		jw_arr(&w);
+		if (d->related_note) {
+			jw_obj_compact(&w);
+			jw_key(&w, "location");
+			j_location(&w, d->related_file, d->related_line, d->related_col, d->related_line,
+				   d->related_col + 1);
+			jw_key(&w, "message");
+			jw_str(&w, d->related_note);
+			jw_end_obj(&w);
+		}
+		jw_end_arr(&w);
+		jw_key(&w, "fingerprint");
+		jw_str(&w, d->fingerprint);
+		jw_end_obj(&w);
+	}
+	jw_end_arr(&w);
+	jw_key(&w, "summary");
+	jw_obj_compact(&w);
+	jw_key(&w, "errors");
+	jw_int(&w, (int64_t)r->count[TLC_SEV_ERROR]);
+	jw_key(&w, "warnings");
+	jw_int(&w, (int64_t)r->count[TLC_SEV_WARNING]);
+	jw_key(&w, "notes");
+	jw_int(&w, (int64_t)r->count[TLC_SEV_NOTE]);
+	jw_key(&w, "baselined");
+	jw_int(&w, (int64_t)r->baselined);
+	jw_end_obj(&w);
+	jw_end_obj(&w);
+}
+
+/* ---- SARIF 2.1.0 ---------------------------------------------------------------------------- */
+
+static const char *sarif_level(tlc_severity s)
+{
+	return s == TLC_SEV_ERROR ? "error" : s == TLC_SEV_WARNING ? "warning" : "note";
+}
+
+static void s_message(jsonw *w, const char *text)
+{
+	jw_obj_compact(w);
+	jw_key(w, "text");
+	jw_str(w, text);
+	jw_end_obj(w);
+}
+
+static void s_rules(jsonw *w)
+{
+	size_t n;
+	const tlc_rule *rules = tlc_rules(&n);
+	char uri[256];
+	jw_key(w, "rules");
+	jw_arr(w);
+	for (size_t i = 0; i < n; i++) {
+		jw_obj(w);
+		jw_key(w, "id");
+		jw_str(w, rules[i].id);
+		jw_key(w, "name");
+		jw_str(w, rules[i].name);
+		jw_key(w, "shortDescription");
+		s_message(w, rules[i].summary);
+		jw_key(w, "fullDescription");
+		{
+			tlc_buf fb = TLC_BUF_INIT;
+			tlc_buf_printf(&fb, "%s. Run 'timelinec explain %s' for what happens on the "
+					    "device, why, and the fix.", rules[i].summary, rules[i].id);
+			s_message(w, fb.ptr);
+			tlc_buf_release(&fb);
+		}
+		snprintf(uri, sizeof uri, HELP_BASE "%s.md", rules[i].id);
+		jw_key(w, "helpUri");
+		jw_str(w, uri);
+		jw_key(w, "defaultConfiguration");
+		jw_obj_compact(w);
+		jw_key(w, "level");
+		jw_str(w, sarif_level(rules[i].sev));
+		jw_end_obj(w);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+}
+
+static void s_location(jsonw *w, const char *file, unsigned l0, unsigned c0, unsigned l1, unsigned c1,
+		       const char *msg)
+{
+	jw_obj(w);
+	jw_key(w, "physicalLocation");
+	jw_obj(w);
+	jw_key(w, "artifactLocation");
+	jw_obj_compact(w);
+	jw_key(w, "uri");
+	jw_str(w, file && file[0] == '/' ? file + 1 : file);
+	if (file && file[0] == '/') {
+		jw_key(w, "uriBaseId");
+		jw_str(w, "ROOT");
+	}
+	jw_end_obj(w);
+	if (l0) {
+		jw_key(w, "region");
+		jw_obj_compact(w);
+		jw_key(w, "startLine");
+		jw_int(w, l0);
+		jw_key(w, "startColumn");
+		jw_int(w, c0);
+		jw_key(w, "endLine");
+		jw_int(w, l1 ? l1 : l0);
+		jw_key(w, "endColumn");
+		jw_int(w, c1 > c0 || l1 > l0 ? c1 : c0 + 1);
+		jw_end_obj(w);
+	}
+	jw_end_obj(w);
+	if (msg) {
+		jw_key(w, "message");
+		s_message(w, msg);
+	}
+	jw_end_obj(w);
+}
+
+static size_t rule_index(const char *id)
+{
+	size_t n;
+	const tlc_rule *rules = tlc_rules(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return i;
+	return 0;
+}
+
+static void s_result(jsonw *w, const rdiag *d)
+{
+	tlc_buf m = TLC_BUF_INIT;
+	tlc_buf_puts(&m, d->message);
+	if (d->fix)
+		tlc_buf_printf(&m, ". Fix: %s.", d->fix);
+	jw_obj(w);
+	jw_key(w, "ruleId");
+	jw_str(w, d->rule);
+	jw_key(w, "ruleIndex");
+	jw_int(w, (int64_t)rule_index(d->rule));
+	jw_key(w, "level");
+	jw_str(w, sarif_level(d->sev));
+	jw_key(w, "message");
+	s_message(w, m.ptr);
+	tlc_buf_release(&m);
+	jw_key(w, "locations");
+	jw_arr(w);
+	s_location(w, d->file, d->line, d->col, d->end_line, d->end_col, NULL);
+	jw_end_arr(w);
+	if (d->related_note) {
+		jw_key(w, "relatedLocations");
+		jw_arr(w);
+		s_location(w, d->related_file, d->related_line, d->related_col, d->related_line,
+			   d->related_col + 1, d->related_note);
+		jw_end_arr(w);
+	}
+	jw_key(w, "partialFingerprints");
+	jw_obj_compact(w);
+	jw_key(w, "timelinec/v1");
+	jw_str(w, d->fingerprint);
+	jw_end_obj(w);
+	if (d->has_timing) {
+		jw_key(w, "properties");
+		jw_obj(w);
+		j_timing(w, d);
+		jw_end_obj(w);
+	}
+	jw_end_obj(w);
+}
+
+static void emit_sarif(const report *r, tlc_buf *out)
+{
+	jsonw w;
+	jw_init(&w, out);
+	jw_obj(&w);
+	jw_key(&w, "$schema");
+	jw_str(&w, "https://json.schemastore.org/sarif-2.1.0.json");
+	jw_key(&w, "version");
+	jw_str(&w, "2.1.0");
+	jw_key(&w, "runs");
+	jw_arr(&w);
+	jw_obj(&w);
+	jw_key(&w, "tool");
+	jw_obj(&w);
+	jw_key(&w, "driver");
+	jw_obj(&w);
+	jw_key(&w, "name");
+	jw_str(&w, "timelinec");
+	jw_key(&w, "version");
+	jw_str(&w, tlc_version());
+	jw_key(&w, "informationUri");
+	jw_str(&w, "https://timelinec.dev/");
+	s_rules(&w);
+	jw_end_obj(&w);
+	jw_end_obj(&w);
+	jw_key(&w, "originalUriBaseIds");
+	jw_obj(&w);
+	jw_key(&w, "ROOT");
+	jw_obj_compact(&w);
+	jw_key(&w, "uri");
+	jw_str(&w, "file:///");
+	jw_end_obj(&w);
+	jw_end_obj(&w);
+	jw_key(&w, "columnKind");
+	jw_str(&w, "unicodeCodePoints");
+	jw_key(&w, "results");
+	jw_arr(&w);
+	for (size_t i = 0; i < r->n; i++)
+		s_result(&w, &r->v[i]);
+	jw_end_arr(&w);
+	jw_end_obj(&w);
+	jw_end_arr(&w);
+	jw_end_obj(&w);
+}
+
+/* ---- finishing ------------------------------------------------------------------------------ */
+
+static int write_out(const char *path, void (*emit)(const report *, tlc_buf *), const report *r)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	emit(r, &b);
+	int rc = tlc_buf_oom(&b) ? -1 : cli_write_atomic(path, b.ptr, b.len);
+	tlc_buf_release(&b);
+	return rc;
+}
+
+static void emit_baseline(const report *r, tlc_buf *out)
+{
+	jsonw w;
+	jw_init(&w, out);
+	jw_obj(&w);
+	jw_key(&w, "timelinec-baseline");
+	jw_int(&w, 1);
+	jw_key(&w, "findings");
+	jw_arr(&w);
+	for (size_t i = 0; i < r->n; i++) {
+		jw_obj_compact(&w);
+		jw_key(&w, "rule");
+		jw_str(&w, r->v[i].rule);
+		jw_key(&w, "file");
+		jw_str(&w, r->v[i].file);
+		jw_key(&w, "fingerprint");
+		jw_str(&w, r->v[i].fingerprint);
+		jw_key(&w, "message");
+		jw_str(&w, r->v[i].message);
+		jw_end_obj(&w);
+	}
+	jw_end_arr(&w);
+	jw_end_obj(&w);
+}
+
+void report_release(report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].file);
+		free(r->v[i].message);
+		free(r->v[i].fix);
+		free(r->v[i].related_note);
+		free(r->v[i].related_file);
+	}
+	free(r->v);
+	for (size_t i = 0; i < r->nbase; i++)
+		free(r->base[i].file);
+	free(r->base);
+}
+
+/* Baselined findings that are gone: the baseline should shrink. */
+static size_t stale_baseline(const report *r, FILE *out)
+{
+	size_t gone = 0;
+	for (size_t i = 0; i < r->nbase; i++)
+		if (!r->base[i].matched) {
+			fprintf(out, "%s: note: a baselined %s finding is gone; update the baseline "
+				     "(--write-baseline) [baseline]\n",
+				r->base[i].file && *r->base[i].file ? r->base[i].file : "timelinec",
+				r->base[i].rule);
+			gone++;
+		}
+	return gone;
+}
+
+int report_finish(report *r, int input_failed)
+{
+	const cli_opts *o = r->opts;
+	int rc = EXIT_OK, wrote = 0;
+	tlc_buf b = TLC_BUF_INIT;
+	if (o->format == FORMAT_JSON)
+		emit_json(r, &b);
+	else if (o->format == FORMAT_SARIF)
+		emit_sarif(r, &b);
+	if (b.len)
+		fwrite(b.ptr, 1, b.len, r->out);
+	tlc_buf_release(&b);
+	if (o->output_sarif && write_out(o->output_sarif, emit_sarif, r) < 0)
+		wrote = -1;
+	if (o->output_json && write_out(o->output_json, emit_json, r) < 0)
+		wrote = -1;
+	if (o->write_baseline && write_out(o->write_baseline, emit_baseline, r) < 0)
+		wrote = -1;
+	size_t gone = o->baseline ? stale_baseline(r, o->format == FORMAT_HUMAN ? r->out : stderr) : 0;
+	if (o->format == FORMAT_HUMAN && r->count[TLC_SEV_ERROR] + r->count[TLC_SEV_WARNING] > 0)
+		fprintf(r->out, "%zu error%s, %zu warning%s%s\n", r->count[TLC_SEV_ERROR],
+			r->count[TLC_SEV_ERROR] == 1 ? "" : "s", r->count[TLC_SEV_WARNING],
+			r->count[TLC_SEV_WARNING] == 1 ? "" : "s",
+			r->baselined ? " (and baselined ones hidden)" : "");
+	if (input_failed || wrote < 0)
+		rc = EXIT_BAD_INPUT;
+	else if (r->count[TLC_SEV_ERROR] || (o->werror && r->count[TLC_SEV_WARNING]) ||
+		 (o->max_warnings >= 0 && (long)r->count[TLC_SEV_WARNING] > o->max_warnings) ||
+		 (o->baseline_strict && gone))
+		rc = EXIT_FINDINGS;
+	if (rc == EXIT_FINDINGS && o->max_warnings >= 0 && !r->count[TLC_SEV_ERROR] &&
+	    (long)r->count[TLC_SEV_WARNING] > o->max_warnings && o->format == FORMAT_HUMAN)
+		fprintf(r->out, "more than %ld warnings (--max-warnings)\n", o->max_warnings);
+	report_release(r);
+	return rc;
+}
+
+/* Where a value of a JSON file is, for a diagnostic: keys[] walked from the root with the
+ * project's own reader (spans); the file's start when it cannot be found. */
+tlc_span cli_json_span(tlc_ctx *ctx, uint32_t file, const char *const *keys, size_t n, long index)
+{
+	tlc_diags quiet = ctx->diags; /* the reader's own diagnostics are not this run's */
+	tlc_diags_init(&ctx->diags);
+	tlc_node *node = NULL;
+	tlc_span sp = tlc_span_make(file, 0, 0);
+	if (tlc_parse_json(ctx, file, &node) == 0) {
+		for (size_t i = 0; node && i < n; i++)
+			node = tlc_node_get(node, keys[i]);
+		if (node && index >= 0)
+			node = node->kind == TLC_NODE_SEQ && (size_t)index < node->n ? node->items[index] : NULL;
+		if (node)
+			sp = node->span;
+	}
+	tlc_diags_release(&ctx->diags);
+	ctx->diags = quiet;
+	return sp;
+}
+

@@ -1,0 +1,71 @@
+/*
+ * report.h — the CLI's shared environment (zone provider, render context) and the printing
+ * of diagnostics for one run over many specs.
+ */
+#ifndef TLC_REPORT_H
+#define TLC_REPORT_H
+#include <stdio.h>
+#include "cli/cli.h"
+#include "base/ctx.h"
+
+typedef struct cli_env {
+	tlc_zones *zones;
+	tlc_render_ctx *render;
+} cli_env;
+
+/* Returns 0 or an exit code after printing why. */
+int cli_env_open(cli_env *env, const cli_opts *o);
+void cli_env_close(cli_env *env);
+/* A fresh compilation context borrowing env's zones and render context. */
+void cli_ctx_init(tlc_ctx *ctx, const cli_env *env);
+
+/* One finding as reported, independent of the context it came from. */
+typedef struct rdiag {
+	const char *rule;
+	tlc_severity sev;
+	char *file;
+	unsigned line, col, end_line, end_col;
+	char *message, *fix;
+	char *related_file, *related_note;
+	unsigned related_line, related_col;
+	bool has_timing;
+	int64_t first, worst, tolerated;
+	size_t count;
+	char fingerprint[17];
+} rdiag;
+
+typedef struct baseline_entry {
+	char fingerprint[17];
+	char rule[8];
+	char *file;
+	int matched;
+} baseline_entry;
+
+typedef struct report {
+	const cli_opts *opts;
+	FILE *out;
+	int color;
+	size_t count[TLC_SEV_MAX];
+	rdiag *v;
+	size_t n, cap;
+	baseline_entry *base;
+	size_t nbase, baselined;
+} report;
+
+void report_init(report *r, const cli_opts *o, FILE *out);
+/* Reads a baseline (--baseline); -1 after a message. */
+/* Reads a baseline (strictly: its problems are diagnostics in ctx); 0, or -1 after them. */
+int report_load_baseline(report *r, struct tlc_ctx *ctx, const char *path);
+/* The same for a baseline already read into ctx's sources (the fuzz harness's way in). */
+int report_read_baseline(report *r, struct tlc_ctx *ctx, uint32_t file);
+/* Frees what a report holds (findings and a baseline). */
+void report_release(report *r);
+/* Takes the findings of one spec: human output is printed now, the rest is kept. */
+void report_ctx(report *r, tlc_ctx *ctx);
+/* Prints JSON/SARIF, writes the extra reports and the baseline, prints the summary, frees the
+ * report; returns the exit code (2 when input_failed or a report could not be written). */
+int report_finish(report *r, int input_failed);
+/* Where the value at keys[0..n) (then item `index` of it when index >= 0) of JSON file `file`
+ * is, read with the project's own reader for its spans; the file's start when it is not there. */
+tlc_span cli_json_span(tlc_ctx *ctx, uint32_t file, const char *const *keys, size_t n, long index);
+#endif

@@ -1,0 +1,1062 @@
+/*
+ * load.c — validated node tree -> typed spec (spec.h).
+ *
+ * Structure was checked by validate.c against the key table; here every value is read: time
+ * values through the time module, zones through the provider, locales through ICU, parameter
+ * references against `params`. Problems are diagnostics; loading goes on to report them all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "front/parse.h"
+#include "spec/spec.h"
+#include "spec/template.h"
+#include "spec/validate.h"
+#include "timelinec/civil.h"
+#include "timelinec/program.h"
+
+const char *const tlc_family_names[TLC_FAMILY_MAX] = {
+	"default", "small", "medium", "large", "extraLarge",
+	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
+const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX] = {"instant", "duration", "text",
+							       "integer", "number"};
+const char *const tlc_presentation_names[8] = {
+	"lock-screen", "compact-leading", "compact-trailing", "minimal",
+	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom"};
+
+typedef struct loader {
+	tlc_ctx *ctx;
+	tlc_spec *spec;
+	const tlc_source *src;
+	int errors;
+} loader;
+
+static int enum_index(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void *alloc_n(loader *L, size_t n, size_t size)
+{
+	return tlc_arena_alloc(&L->ctx->arena, (n ? n : 1) * size);
+}
+
+/* A diagnostic on bytes [e->offset, e->offset + e->len) of a scalar's value. */
+static tlc_diag *err_at(loader *L, const char *rule, const tlc_node *n, const tlc_err *e)
+{
+	tlc_span sp = tlc_node_subspan(L->src, n, e->offset, e->len ? e->len : 1);
+	L->errors++;
+	return tlc_diag_add(&L->ctx->diags, rule, sp, "%s", e->msg);
+}
+
+/* ---- durations and instants --------------------------------------------------------------- */
+
+static int get_duration(loader *L, const tlc_node *n, bool sign, int64_t *out)
+{
+	tlc_err e = {0};
+	int64_t v;
+	if (n->type == TLC_SCALAR_INT && n->len > 2 && (n->str[1] == 'o' || n->str[1] == 'x') &&
+	    tlc_scalar_int(n, &v) == 0) { /* YAML's 0o17 and 0x1F are integers, never a unit */
+		tlc_diag_add(&L->ctx->diags, "TL020", n->span,
+			     "'%s' is the integer %lld, not a duration: write it with a unit, like '%llds'",
+			     n->str, (long long)v, (long long)v);
+		L->errors++;
+		return -1;
+	}
+	if (tlc_duration_parse(out, n->str, n->len, sign ? TLC_DURATION_SIGNED : 0, &e) < 0) {
+		err_at(L, "TL020", n, &e);
+		return -1;
+	}
+	return 0;
+}
+
+/* A parameter or field named like a time unit or a self-updating style could not be shown:
+ * '{minutes}' means the unit. Refused at its key. */
+static void refuse_reserved(loader *L, const tlc_node *k, const char *what)
+{
+	if (!tlc_template_reserved(k->str, k->len))
+		return;
+	tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", k->span,
+				   "a %s cannot be named '%s': '{%s}' in a text means the built-in "
+				   "placeholder, not the %s", what, k->str, k->str, what);
+	tlc_diag_set_fix(g, "rename it, like '%s-left' or 'my-%s'", k->str, k->str);
+	L->errors++;
+}
+
+static const tlc_sp_param *find_param(const tlc_spec *s, const char *name, size_t len)
+{
+	for (size_t i = 0; i < s->nparams; i++)
+		if (strlen(s->params[i].name) == len && memcmp(s->params[i].name, name, len) == 0)
+			return &s->params[i];
+	return NULL;
+}
+
+static void format_local(char *buf, size_t n, tlc_time local)
+{
+	tlc_civil c;
+	tlc_civil_from_secs(local, &c);
+	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", (int)c.year, (int)c.month, (int)c.day,
+		 (int)c.hour, (int)c.min);
+}
+
+static void format_offset(char *buf, size_t n, int32_t off)
+{
+	int32_t a = off < 0 ? -off : off;
+	snprintf(buf, n, "UTC%c%02d:%02d", off < 0 ? '-' : '+', (int)(a / 3600), (int)(a / 60 % 60));
+}
+
+/* Warns (or errs, under reject) about a local time in a gap or an overlap. */
+static void report_local(loader *L, const tlc_node *n, const tlc_parsed_instant *pi,
+			 const tlc_local_result *r)
+{
+	const tlc_zone *z = L->spec->zone;
+	char when[32], got[32], off[16], alt[32], altoff[16];
+	format_local(when, sizeof when, pi->value);
+	format_local(got, sizeof got, tlc_zone_to_local(z, r->utc));
+	format_offset(off, sizeof off, tlc_zone_offset(z, r->utc));
+	tlc_span sp = tlc_node_subspan(L->src, n, pi->offset, pi->len);
+	bool reject = L->spec->disamb == TLC_DISAMB_REJECT;
+	tlc_diag *g;
+	if (r->kind == TLC_LOCAL_GAP) {
+		g = tlc_diag_add(&L->ctx->diags, "TL022", sp,
+				 "local time %s does not exist in %s (the clocks skip %d minutes)%s%s%s",
+				 when, tlc_zone_name(z), (int)(r->gap_or_fold / 60),
+				 reject ? "" : "; it is read as ", reject ? "" : got, reject ? "" : "");
+		if (!reject)
+			tlc_diag_set_fix(g, "write the time you mean, or set 'disambiguation' "
+					    "(now %s %s)", got, off);
+	} else {
+		format_local(alt, sizeof alt, tlc_zone_to_local(z, r->alt));
+		format_offset(altoff, sizeof altoff, tlc_zone_offset(z, r->alt));
+		g = tlc_diag_add(&L->ctx->diags, "TL023", sp,
+				 "local time %s happens twice in %s (%s and %s)%s%s",
+				 when, tlc_zone_name(z), r->utc < r->alt ? off : altoff,
+				 r->utc < r->alt ? altoff : off, reject ? "" : "; the spec takes ",
+				 reject ? "" : off);
+		if (!reject && !L->spec->disamb_explicit)
+			tlc_diag_set_fix(g, "write an RFC 3339 time with its offset, or set "
+					    "'disambiguation: later' for the second one");
+	}
+	if (reject && g) {
+		g->sev = TLC_SEV_ERROR;
+		L->errors++;
+	} else if (g && L->spec->disamb_explicit) {
+		g->sev = TLC_SEV_NOTE; /* the spec says how to read it: informational */
+	}
+}
+
+static int resolve_literal(loader *L, const tlc_node *n, tlc_sp_when *w)
+{
+	const tlc_parsed_instant *pi = &w->expr.literal;
+	if (!pi->local || !L->spec->zone) {
+		w->at = pi->value;
+		w->local = pi->local;
+		return 0;
+	}
+	tlc_local_result r;
+	tlc_err e = {0};
+	/* under reject, resolve as compatible to tell the user what the time would have meant */
+	tlc_disamb d = L->spec->disamb == TLC_DISAMB_REJECT ? TLC_DISAMB_COMPATIBLE : L->spec->disamb;
+	int err = tlc_instant_resolve(&r, pi, L->spec->zone, d, &e);
+	if (err < 0) {
+		err_at(L, "TL020", n, &e);
+		return -1;
+	}
+	if (r.kind != TLC_LOCAL_UNIQUE)
+		report_local(L, n, pi, &r);
+	w->at = r.utc;
+	return 0;
+}
+
+/* An instant expression; `allow_duration` also takes a bare duration (reload.after). */
+static int get_when(loader *L, const tlc_node *n, tlc_sp_when *w, bool allow_duration)
+{
+	tlc_err e = {0};
+	memset(w, 0, sizeof *w);
+	w->node = n;
+	if (allow_duration && tlc_duration_parse(&w->duration, n->str, n->len, 0, NULL) == 0) {
+		w->set = w->is_duration = true;
+		return 0;
+	}
+	if (tlc_time_expr_parse(&w->expr, n->str, n->len, &e) < 0) {
+		err_at(L, "TL020", n, &e);
+		return -1;
+	}
+	w->set = true;
+	if (w->expr.kind == TLC_TIME_EXPR_PARAM) {
+		const tlc_sp_param *p = find_param(L->spec, n->str + w->expr.name_off, w->expr.name_len);
+		tlc_span sp = tlc_node_subspan(L->src, n, w->expr.name_off - 1, w->expr.name_len + 1);
+		if (!p) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL018", sp,
+						   "'$%.*s' is not a declared parameter",
+						   (int)w->expr.name_len, n->str + w->expr.name_off);
+			tlc_diag_set_fix(g, "declare it: 'params: {%.*s: instant}'",
+					 (int)w->expr.name_len, n->str + w->expr.name_off);
+			L->errors++;
+			return -1;
+		}
+		if (p->type != TLC_PARAM_INSTANT) {
+			tlc_diag_add(&L->ctx->diags, "TL011", sp,
+				     "parameter '$%s' is %s, but an instant is needed here", p->name,
+				     tlc_param_type_names[p->type]);
+			L->errors++;
+			return -1;
+		}
+		w->param = p->name;
+		((tlc_sp_param *)p)->used = true;
+		return 0;
+	}
+	if (w->expr.kind == TLC_TIME_EXPR_LITERAL)
+		return resolve_literal(L, n, w);
+	return 0;
+}
+
+/* ---- text ----------------------------------------------------------------------------------- */
+
+static void get_text(loader *L, const tlc_node *n, tlc_sp_text *t)
+{
+	(void)L;
+	memset(t, 0, sizeof *t);
+	if (n->kind == TLC_NODE_SCALAR) {
+		t->tmpl[TLC_FAMILY_DEFAULT] = n->str;
+		t->node[TLC_FAMILY_DEFAULT] = n;
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		int f = enum_index(tlc_family_names, TLC_FAMILY_MAX, n->pairs[i].key->str);
+		if (f >= 0) {
+			t->tmpl[f] = n->pairs[i].value->str;
+			t->node[f] = n->pairs[i].value;
+		}
+	}
+}
+
+/* ---- common top-level keys ------------------------------------------------------------------ */
+
+static void load_zone(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "timezone");
+	tlc_spec *s = L->spec;
+	s->zone_name = n ? n->str : "floating";
+	if (!n || strcmp(n->str, "floating") == 0)
+		return;
+	int err = L->ctx->zones ? tlc_zones_get(L->ctx->zones, n->str, &s->zone) : TLC_ENOTFOUND;
+	if (err == TLC_ENOMEM) {
+		L->errors++;
+		return;
+	}
+	if (err < 0) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL021", n->span,
+					   "unknown time zone '%s'", n->str);
+		tlc_diag_set_fix(g, "use an IANA name such as 'Europe/Berlin' or 'America/New_York' "
+				    "(zone data: %s), or 'floating' for the device's zone",
+				 L->ctx->zones ? tlc_zones_dir(L->ctx->zones) : "none");
+		L->errors++;
+	}
+}
+
+static void load_locales(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "locales");
+	tlc_spec *s = L->spec;
+	static const char *const dflt[] = {"en_US"};
+	if (!n) {
+		s->locales = (const char **)dflt;
+		s->nlocales = 1;
+		return;
+	}
+	s->locales = alloc_n(L, n->n, sizeof *s->locales);
+	if (!s->locales)
+		return;
+	for (size_t i = 0; i < n->n; i++) {
+		const tlc_node *it = n->items[i];
+		tlc_render_locale *loc;
+		int err = L->ctx->render ? tlc_render_locale_get(&loc, L->ctx->render, it->str)
+					 : TLC_ENOTFOUND;
+		if (err < 0) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL026", it->span,
+						   "unknown locale '%s'", it->str);
+			tlc_diag_set_fix(g, "use a locale ICU knows, like 'en_US', 'de_DE' or 'ja_JP'");
+			L->errors++;
+			continue;
+		}
+		s->locales[s->nlocales++] = tlc_arena_strdup(&L->ctx->arena, tlc_render_locale_name(loc));
+	}
+	if (n->n == 0) {
+		tlc_diag_add(&L->ctx->diags, "TL014", n->span, "'locales' is empty; list at least one");
+		L->errors++;
+	}
+}
+
+static void load_params(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "params"), *dom = tlc_node_get(root, "check-params");
+	tlc_spec *s = L->spec;
+	if (n && n->n > TLC_MAX_PARAMS) {
+		tlc_diag_add(&L->ctx->diags, "TL003", n->span, "%zu parameters; a spec has at most %d",
+			     n->n, TLC_MAX_PARAMS);
+		L->errors++;
+	}
+	if (n) {
+		s->params = alloc_n(L, n->n, sizeof *s->params);
+		for (size_t i = 0; s->params && i < n->n; i++) {
+			tlc_sp_param *p = &s->params[s->nparams++];
+			p->name = n->pairs[i].key->str;
+			p->node = n->pairs[i].key;
+			refuse_reserved(L, p->node, "parameter");
+			p->type = (tlc_param_type)enum_index(tlc_param_type_names, TLC_PARAM_TYPE_MAX,
+							     n->pairs[i].value->str);
+		}
+	}
+	for (size_t i = 0; dom && i < dom->n; i++) {
+		const tlc_node *k = dom->pairs[i].key, *v = dom->pairs[i].value;
+		tlc_sp_param *p = (tlc_sp_param *)find_param(s, k->str, k->len);
+		tlc_err e = {0};
+		if (!p) {
+			tlc_diag_add(&L->ctx->diags, "TL018", k->span,
+				     "check-params names '%s', which 'params' does not declare", k->str);
+			L->errors++;
+		} else if (p->type != TLC_PARAM_INSTANT) {
+			tlc_diag_add(&L->ctx->diags, "TL011", v->span,
+				     "check-params domains are for instant parameters; '%s' is %s",
+				     k->str, tlc_param_type_names[p->type]);
+			L->errors++;
+		} else if (tlc_param_domain_parse(&p->domain, v->str, v->len, &e) < 0) {
+			err_at(L, "TL020", v, &e);
+		} else {
+			p->has_domain = true;
+		}
+	}
+}
+
+static void load_suppress(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "suppress");
+	tlc_spec *s = L->spec;
+	if (!n)
+		return;
+	s->suppress = alloc_n(L, n->n, sizeof *s->suppress);
+	for (size_t i = 0; s->suppress && i < n->n; i++) {
+		tlc_sp_suppress *x = &s->suppress[s->nsuppress++];
+		x->node = n->items[i];
+		x->rule = tlc_node_get(n->items[i], "rule")->str;
+		x->reason = tlc_node_get(n->items[i], "reason")->str;
+	}
+}
+
+static void load_common(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "disambiguation");
+	static const char *const names[] = {"compatible", "earlier", "later", "reject"};
+	L->spec->disamb = n ? (tlc_disamb)enum_index(names, 4, n->str) : TLC_DISAMB_COMPATIBLE;
+	L->spec->disamb_explicit = n != NULL;
+	load_zone(L, root);
+	load_locales(L, root);
+	load_params(L, root);
+	load_suppress(L, root);
+}
+
+/* ---- widgets -------------------------------------------------------------------------------- */
+
+static void load_phases(loader *L, const tlc_node *n, tlc_sp_countdown *c)
+{
+	c->phases = alloc_n(L, n->n, sizeof *c->phases);
+	if (!c->phases)
+		return;
+	if (n->n == 0) {
+		tlc_diag_add(&L->ctx->diags, "TL014", n->span, "'show' is empty; a countdown needs at "
+							    "least one phase");
+		L->errors++;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const tlc_node *pn = n->items[i], *above = tlc_node_get(pn, "above");
+		tlc_sp_phase *p = &c->phases[c->nphases++];
+		p->node = pn;
+		p->above_node = above;
+		p->key_node = tlc_node_get(pn, "key");
+		get_text(L, tlc_node_get(pn, "text"), &p->text);
+		if (above) {
+			p->has_above = get_duration(L, above, true, &p->above) == 0;
+		} else if (i + 1 < n->n) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL013", pn->span,
+						   "only the last phase may omit 'above'; phase %zu "
+						   "would hide every phase after it", i + 1);
+			tlc_diag_set_fix(g, "add 'above: <duration>' or move this phase to the end");
+			L->errors++;
+		}
+	}
+}
+
+static void load_when_list(loader *L, const tlc_node *n, tlc_sp_when **out, size_t *nout)
+{
+	if (!n)
+		return;
+	*out = alloc_n(L, n->n, sizeof **out);
+	for (size_t i = 0; *out && i < n->n; i++)
+		if (get_when(L, n->items[i], &(*out)[*nout], false) == 0)
+			(*nout)++;
+}
+
+static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bool need_id)
+{
+	const tlc_node *v;
+	c->node = n;
+	if ((v = tlc_node_get(n, "id")))
+		c->id = v->str;
+	else if (need_id) {
+		tlc_diag_add(&L->ctx->diags, "TL013", tlc_span_make(n->span.file, n->span.start, n->span.start),
+			     "each of 'countdowns' needs an 'id'");
+		L->errors++;
+	}
+	if ((v = tlc_node_get(n, "to"))) {
+		c->target_kind = TLC_TARGET_TO;
+		get_when(L, v, &c->target, false);
+	} else if ((v = tlc_node_get(n, "since"))) {
+		c->target_kind = TLC_TARGET_SINCE;
+		get_when(L, v, &c->target, false);
+	} else if ((v = tlc_node_get(n, "every"))) {
+		c->target_kind = TLC_TARGET_EVERY;
+		c->recur = v;
+	} else if ((v = tlc_node_get(n, "rrule"))) {
+		c->target_kind = TLC_TARGET_RRULE;
+		c->recur = v;
+		if (!tlc_node_get(n, "dtstart")) {
+			tlc_diag_add(&L->ctx->diags, "TL013", v->span, "'rrule' needs 'dtstart'");
+			L->errors++;
+		}
+	}
+	if ((v = tlc_node_get(n, "dtstart")))
+		get_when(L, v, &c->dtstart, false);
+	load_when_list(L, tlc_node_get(n, "exdate"), &c->exdate, &c->nexdate);
+	load_when_list(L, tlc_node_get(n, "rdate"), &c->rdate, &c->nrdate);
+	/* recurrences live on the event zone's wall clock: their dates are written out */
+	const tlc_sp_when *lits[3] = {&c->dtstart, c->nexdate ? c->exdate : NULL,
+				      c->nrdate ? c->rdate : NULL};
+	for (int k = 0; k < 3; k++) {
+		size_t cnt = k == 0 ? 1 : k == 1 ? c->nexdate : c->nrdate;
+		for (size_t i = 0; lits[k] && i < cnt; i++)
+			if (lits[k][i].set && lits[k][i].expr.kind != TLC_TIME_EXPR_LITERAL) {
+				tlc_diag_add(&L->ctx->diags, "TL020", lits[k][i].node->span,
+					     "%s takes a date-time written out, not a parameter or 'now'",
+					     k == 0 ? "'dtstart'" : k == 1 ? "'exdate'" : "'rdate'");
+				L->errors++;
+			}
+	}
+	if ((v = tlc_node_get(n, "from")))
+		get_when(L, v, &c->from, false);
+	if ((v = tlc_node_get(n, "paused-at")))
+		get_when(L, v, &c->paused_at, false);
+	if ((v = tlc_node_get(n, "relevance"))) {
+		const tlc_node *f;
+		c->has_relevance = true;
+		tlc_scalar_number(tlc_node_get(v, "score"), &c->relevance_score); /* validated */
+		c->relevance_from = -7200;
+		c->relevance_until = 1800;
+		if ((f = tlc_node_get(v, "from")))
+			get_duration(L, f, true, &c->relevance_from);
+		if ((f = tlc_node_get(v, "until")))
+			get_duration(L, f, true, &c->relevance_until);
+	}
+	if ((v = tlc_node_get(n, "stale"))) {
+		c->has_stale = get_duration(L, tlc_node_get(v, "after"), false, &c->stale_after) == 0;
+		get_text(L, tlc_node_get(v, "text"), &c->stale_text);
+	}
+	load_phases(L, tlc_node_get(n, "show"), c);
+}
+
+static void load_reload(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "reload");
+	static const char *const words[] = {"auto", "at-end", "never"};
+	tlc_spec *s = L->spec;
+	s->reload_node = n;
+	if (!n)
+		return;
+	if (n->kind == TLC_NODE_SCALAR) {
+		s->reload = (tlc_reload_kind)enum_index(words, 3, n->str);
+		return;
+	}
+	s->reload = TLC_RELOAD_AFTER;
+	get_when(L, tlc_node_get(n, "after"), &s->reload_after, true);
+}
+
+static void load_sources(loader *L, const tlc_node *root)
+{
+	const tlc_node *n = tlc_node_get(root, "refresh-sources");
+	static const char *const words[] = {"app-open", "push", "app-intent", "widget-push"};
+	tlc_spec *s = L->spec;
+	if (!n)
+		return;
+	s->sources = alloc_n(L, n->n, sizeof *s->sources);
+	for (size_t i = 0; s->sources && i < n->n; i++) {
+		const tlc_node *it = n->items[i];
+		tlc_sp_source *x = &s->sources[s->nsources++];
+		x->node = it;
+		if (it->kind == TLC_NODE_SCALAR) {
+			x->kind = (tlc_source_kind)enum_index(words, 4, it->str);
+		} else {
+			const tlc_node *bg = tlc_node_get(it, "background-refresh");
+			const tlc_node *ab = tlc_node_get(it, "app-background");
+			x->kind = bg ? TLC_SOURCE_BACKGROUND_REFRESH : TLC_SOURCE_APP_BACKGROUND;
+			if (get_duration(L, bg ? bg : ab, false, &x->interval) == 0 && !bg && x->interval < 60) {
+				/* WidgetKit coalesces reloads closer than this; the replay asks at most
+				   once a minute */
+				tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL015", ab->span,
+							   "the app asks for reloads at most once a minute "
+							   "here, not every %s", ab->str);
+				tlc_diag_set_fix(g, "write how often the app really asks, '1m' or more");
+				L->errors++;
+			}
+		}
+	}
+}
+
+static void check_unique_ids(loader *L)
+{
+	tlc_spec *s = L->spec;
+	for (size_t i = 0; i < s->ncountdowns; i++)
+		for (size_t j = 0; j < i; j++)
+			if (s->countdowns[i].id && s->countdowns[j].id &&
+			    strcmp(s->countdowns[i].id, s->countdowns[j].id) == 0) {
+				const tlc_node *a = tlc_node_get(s->countdowns[i].node, "id");
+				const tlc_node *b = tlc_node_get(s->countdowns[j].node, "id");
+				tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", a->span,
+							   "countdown id '%s' is used twice", a->str);
+				tlc_diag_set_related(g, b->span, "first used here");
+				L->errors++;
+			}
+}
+
+static void load_widget(loader *L, const tlc_node *root)
+{
+	tlc_spec *s = L->spec;
+	const tlc_node *n;
+	s->kind = TLC_SPEC_WIDGET;
+	s->name = tlc_node_get(root, "widget")->str;
+	s->horizon = 7 * 86400;
+	if ((n = tlc_node_get(root, "horizon")) && get_duration(L, n, false, &s->horizon) == 0 &&
+	    s->horizon < 60) {
+		tlc_diag_add(&L->ctx->diags, "TL015", n->span,
+			     "'horizon' must be at least 1m: a timeline covers a span of time");
+		L->errors++;
+	}
+	if ((n = tlc_node_get(root, "window"))) {
+		tlc_window w;
+		tlc_err e = {0};
+		if (tlc_window_parse(&w, n->str, n->len, &e) < 0) {
+			err_at(L, "TL020", n, &e);
+		} else {
+			s->has_window = true;
+			s->window_start.expr.kind = TLC_TIME_EXPR_LITERAL;
+			s->window_end.expr.kind = TLC_TIME_EXPR_LITERAL;
+			s->window_start.expr.literal = w.start;
+			s->window_end.expr.literal = w.end;
+			s->window_start.set = s->window_end.set = true;
+			s->window_start.node = s->window_end.node = n;
+			if (resolve_literal(L, n, &s->window_start) == 0 &&
+			    resolve_literal(L, n, &s->window_end) == 0 &&
+			    s->window_end.at <= s->window_start.at) {
+				tlc_span sp = tlc_node_subspan(L->src, n, w.end.offset, w.end.len);
+				tlc_diag_add(&L->ctx->diags, "TL020", sp,
+					     "the window ends before it starts");
+				L->errors++;
+			}
+		}
+	}
+	load_reload(L, root);
+	load_sources(L, root);
+	if ((n = tlc_node_get(root, "countdown"))) {
+		s->countdowns = alloc_n(L, 1, sizeof *s->countdowns);
+		if (s->countdowns) {
+			s->ncountdowns = 1;
+			load_countdown(L, n, &s->countdowns[0], false);
+		}
+	} else if ((n = tlc_node_get(root, "countdowns"))) {
+		s->countdowns = alloc_n(L, n->n, sizeof *s->countdowns);
+		for (size_t i = 0; s->countdowns && i < n->n; i++)
+			load_countdown(L, n->items[i], &s->countdowns[s->ncountdowns++], true);
+		if (n->n == 0) {
+			tlc_diag_add(&L->ctx->diags, "TL014", n->span, "'countdowns' is empty");
+			L->errors++;
+		} else if (n->n > TLC_MAX_COUNTDOWNS) {
+			tlc_diag_add(&L->ctx->diags, "TL003", n->span,
+				     "%zu countdowns; a widget has at most %d", n->n, TLC_MAX_COUNTDOWNS);
+			L->errors++;
+		}
+		check_unique_ids(L);
+	}
+}
+
+/* ---- Live Activities ------------------------------------------------------------------------ */
+
+static const tlc_sp_field *find_field(const tlc_spec *s, const char *name)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].name, name) == 0)
+			return &s->fields[i];
+	return NULL;
+}
+
+/* '$' and a letter: how a state value names a parameter. Elsewhere in an activity (attributes,
+ * alerts) such a value would reach the app as the literal '$courier': refused, not sent. A text
+ * that should start with '$' is written with '$$' ('$$USD' is the text "$USD"). */
+static bool looks_like_param(const tlc_node *v)
+{
+	return v->kind == TLC_NODE_SCALAR && v->type == TLC_SCALAR_STR && v->len >= 2 && v->str[0] == '$' &&
+	       ((v->str[1] >= 'a' && v->str[1] <= 'z') || (v->str[1] >= 'A' && v->str[1] <= 'Z'));
+}
+
+const char *tlc_spec_literal(const char *s)
+{
+	return s[0] == '$' && s[1] == '$' ? s + 1 : s;
+}
+
+/* Which parameter types a field of each type takes: a date an instant, a string a text, an int
+ * an integer, a double a number or an integer; no parameter type holds a bool. */
+static bool field_takes(tlc_field_type f, tlc_param_type p)
+{
+	switch (f) {
+	case TLC_FIELD_DATE: return p == TLC_PARAM_INSTANT;
+	case TLC_FIELD_STRING: return p == TLC_PARAM_TEXT;
+	case TLC_FIELD_INT: return p == TLC_PARAM_INTEGER;
+	case TLC_FIELD_DOUBLE: return p == TLC_PARAM_NUMBER || p == TLC_PARAM_INTEGER;
+	default: return false;
+	}
+}
+
+/*
+ * A value that is '$' and a letter in a string, int, double or bool field names a parameter
+ * ('$courier'): the whole value, declared, of a type the field takes. A date field's value is an
+ * instant expression (get_when) and names its parameter the same way.
+ */
+static void field_param(loader *L, const tlc_sp_field *f, const tlc_node *v, tlc_sp_assign *a)
+{
+	static const char *const field_types[] = {"a date", "a string", "an int", "a double", "a bool"};
+	static const char *const wants[] = {"instant", "text", "integer", "number", "?"};
+	const char *name = v->str + 1;
+	size_t len = v->len - 1, k = 0;
+	tlc_span sp = v->span;
+	while (k < len && ((name[k] >= 'a' && name[k] <= 'z') || (name[k] >= '0' && name[k] <= '9') ||
+			   name[k] == '_' || name[k] == '-'))
+		k++;
+	if (k != len || !(name[0] >= 'a' && name[0] <= 'z')) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", sp,
+					   "'%s' is neither a parameter reference nor a value of field '%s': "
+					   "a parameter is '$' and a lowercase name",
+					   v->str, f->name);
+		tlc_diag_set_fix(g, "name a declared parameter ('$courier'), or write '$%s' for the text itself",
+			 v->str);
+		L->errors++;
+		return;
+	}
+	const tlc_sp_param *p = find_param(L->spec, name, len);
+	if (!p) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL018", sp, "'$%s' is not a declared parameter", name);
+		if (f->type != TLC_FIELD_BOOL)
+			tlc_diag_set_fix(g, "declare it: 'params: {%s: %s}', or write '$%s' for the text "
+					 "itself", name, wants[f->type], v->str);
+		L->errors++;
+		return;
+	}
+	((tlc_sp_param *)p)->used = true;
+	if (!field_takes(f->type, p->type)) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL011", sp,
+					   "parameter '$%s' is %s, but field '%s' is %s", p->name,
+					   tlc_param_type_names[p->type], f->name, field_types[f->type]);
+		if (f->type == TLC_FIELD_BOOL)
+			tlc_diag_set_fix(g, "no parameter type holds a bool: write true or false");
+		else
+			tlc_diag_set_fix(g, "declare it as '%s: %s'", p->name, wants[f->type]);
+		L->errors++;
+		return;
+	}
+	a->param = p->name;
+}
+
+static void check_field_value(loader *L, const tlc_sp_field *f, const tlc_node *v, tlc_sp_assign *a)
+{
+	bool ok;
+	if (f->type != TLC_FIELD_DATE && looks_like_param(v)) {
+		field_param(L, f, v, a);
+		return;
+	}
+	switch (f->type) {
+	case TLC_FIELD_DATE:
+		if (v->type != TLC_SCALAR_STR) {
+			ok = false;
+			break;
+		}
+		get_when(L, v, &a->when, false);
+		return;
+	case TLC_FIELD_STRING: ok = v->type == TLC_SCALAR_STR; break;
+	case TLC_FIELD_INT:
+		if ((ok = v->type == TLC_SCALAR_INT) &&
+		    (tlc_scalar_int(v, &a->i) < 0 || a->i > TLC_LA_MAX_INT || a->i < -TLC_LA_MAX_INT)) {
+			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+				     "%s is out of range for field '%s': at most 2^53 either way, what a "
+				     "message formats exactly", v->str, f->name);
+			L->errors++;
+			return;
+		}
+		break;
+	case TLC_FIELD_DOUBLE:
+		if ((ok = v->type == TLC_SCALAR_INT || v->type == TLC_SCALAR_FLOAT) &&
+		    tlc_scalar_number(v, &a->d) < 0) {
+			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+				     "%s is not a finite number: field '%s' is a Swift Double the app "
+				     "decodes from JSON, which has no infinity or NaN", v->str, f->name);
+			L->errors++;
+			return;
+		}
+		break;
+	default: ok = v->type == TLC_SCALAR_BOOL; break;
+	}
+	if (!ok) {
+		static const char *const want[] = {"an instant", "a string", "an integer", "a number",
+						   "true or false"};
+		tlc_diag_add(&L->ctx->diags, "TL011", v->span, "field '%s' expects %s, found %s",
+			     f->name, want[f->type], tlc_node_kind_name(v));
+		L->errors++;
+	}
+}
+
+static void load_state(loader *L, const tlc_node *n, tlc_sp_assign **out, size_t *nout)
+{
+	if (!n)
+		return;
+	*out = alloc_n(L, n->n, sizeof **out);
+	for (size_t i = 0; *out && i < n->n; i++) {
+		const tlc_node *k = n->pairs[i].key;
+		const tlc_sp_field *f = find_field(L->spec, k->str);
+		tlc_sp_assign *a = &(*out)[(*nout)++];
+		a->field = k->str;
+		a->value = n->pairs[i].value;
+		if (!f) {
+			const char *cands[64];
+			size_t nc = 0;
+			for (size_t j = 0; j < L->spec->nfields && nc < 64; j++)
+				cands[nc++] = L->spec->fields[j].name;
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL010", k->span,
+						   "'%s' is not a field of 'content-state'", k->str);
+			const char *s = tlc_suggest(k->str, k->len, cands, nc);
+			if (s)
+				tlc_diag_set_fix(g, "did you mean '%s'?", s);
+			L->errors++;
+			continue;
+		}
+		check_field_value(L, f, a->value, a);
+	}
+}
+
+static void refuse_param(loader *L, const tlc_node *v, const char *where)
+{
+	if (!looks_like_param(v))
+		return;
+	tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", v->span,
+				   "'%s' in %s would reach the app as written: parameters are resolved "
+				   "in times and content-state values only", v->str, where);
+	if (strcmp(where, "an alert") == 0)
+		tlc_diag_set_fix(g, "an alert is sent as written: write its text itself ('$%s' for a "
+				 "text that starts with '$')", v->str);
+	else
+		tlc_diag_set_fix(g, "attributes are static: write the value itself ('$%s' for a text "
+				 "that starts with '$'), or carry it in a content-state field", v->str);
+	L->errors++;
+}
+
+static void load_alert(loader *L, const tlc_node *n, tlc_sp_event *ev)
+{
+	const tlc_node *v;
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		refuse_param(L, n->pairs[i].value, "an alert");
+	ev->has_alert = true;
+	if ((v = tlc_node_get(n, "title")))
+		ev->alert.title = v->str;
+	if ((v = tlc_node_get(n, "body")))
+		ev->alert.body = v->str;
+	if ((v = tlc_node_get(n, "sound")))
+		ev->alert.sound = v->str;
+}
+
+static void load_dismissal(loader *L, const tlc_node *n, tlc_sp_event *ev)
+{
+	if (strcmp(n->str, "default") == 0) {
+		ev->dismissal = TLC_DISMISS_DEFAULT;
+	} else if (strcmp(n->str, "immediate") == 0) {
+		ev->dismissal = TLC_DISMISS_IMMEDIATE;
+	} else if (strncmp(n->str, "after ", 6) == 0) {
+		tlc_err e = {0};
+		ev->dismissal = TLC_DISMISS_AFTER;
+		if (tlc_duration_parse(&ev->dismiss_after, n->str + 6, n->len - 6, 0, &e) < 0) {
+			e.offset += 6;
+			err_at(L, "TL020", n, &e);
+		}
+	} else {
+		tlc_diag_add(&L->ctx->diags, "TL014", n->span,
+			     "unknown dismissal '%s'; expected 'default', 'immediate' or 'after <duration>'",
+			     n->str);
+		L->errors++;
+	}
+}
+
+static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_event *ev)
+{
+	const tlc_node *v;
+	ev->event = kind;
+	ev->node = n;
+	ev->priority = 10;
+	ev->via = kind == TLC_LA_START ? TLC_VIA_APP : TLC_VIA_PUSH;
+	get_when(L, tlc_node_get(n, "at"), &ev->at, false);
+	if ((v = tlc_node_get(n, "via")))
+		ev->via = strcmp(v->str, "push") == 0 ? TLC_VIA_PUSH
+			  : strcmp(v->str, "app") == 0 ? TLC_VIA_APP
+						       : TLC_VIA_PUSH_TO_START;
+	if ((v = tlc_node_get(n, "priority"))) {
+		int64_t pr = 0;
+		tlc_scalar_int(v, &pr); /* validated: an integer from 5 to 10 */
+		ev->priority = (int)pr;
+		if (ev->priority != 5 && ev->priority != 10) {
+			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+				     "apns-priority is 5 or 10, not %d", ev->priority);
+			L->errors++;
+		}
+	}
+	if ((v = tlc_node_get(n, "every"))) {
+		get_duration(L, v, false, &ev->every);
+		const tlc_node *u = tlc_node_get(n, "until");
+		if (!u) {
+			tlc_diag_add(&L->ctx->diags, "TL013", v->span, "'every' needs 'until'");
+			L->errors++;
+		} else {
+			get_when(L, u, &ev->until, false);
+		}
+		if (ev->every > 0 && ev->every < 60) {
+			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+				     "a repeating update at least 1m apart");
+			L->errors++;
+		}
+	}
+	load_state(L, tlc_node_get(n, "state"), &ev->state, &ev->nstate);
+	if ((v = tlc_node_get(n, "stale-after")))
+		ev->has_stale_after = get_duration(L, v, false, &ev->stale_after) == 0;
+	if ((v = tlc_node_get(n, "relevance-score"))) {
+		ev->has_relevance = true;
+		tlc_scalar_number(v, &ev->relevance); /* validated */
+	}
+	load_alert(L, tlc_node_get(n, "alert"), ev);
+	if ((v = tlc_node_get(n, "dismissal")))
+		load_dismissal(L, v, ev);
+}
+
+static void load_activity(loader *L, const tlc_node *root)
+{
+	static const char *const enc[] = {"deferred-to-date", "seconds-since-1970",
+					  "milliseconds-since-1970", "iso8601"};
+	tlc_spec *s = L->spec;
+	const tlc_node *n;
+	s->kind = TLC_SPEC_ACTIVITY;
+	s->name = tlc_node_get(root, "live-activity")->str;
+	s->bundle_id = tlc_node_get(root, "bundle-id")->str;
+	if ((n = tlc_node_get(root, "channel-id")))
+		s->channel_id = n->str;
+	if ((n = tlc_node_get(root, "background-modes"))) {
+		/* the modes that keep the app running, not those iOS runs when it decides */
+		static const char *const running[] = {"audio", "location", "bluetooth-central",
+						      "bluetooth-peripheral", "external-accessory"};
+		s->background_modes = n;
+		for (size_t i = 0; i < n->n && !s->runs_in_background; i++)
+			if (enum_index(running, 5, n->items[i]->str) >= 0)
+				s->runs_in_background = n->items[i];
+	}
+	if ((n = tlc_node_get(root, "date-encoding")))
+		s->date_encoding = (tlc_date_encoding)enum_index(enc, 4, n->str);
+	n = tlc_node_get(root, "content-state");
+	if (n->n > TLC_LA_MAX_FIELDS) {
+		tlc_diag_add(&L->ctx->diags, "TL003", n->span, "%zu content-state fields; a Live "
+			     "Activity has at most %d", n->n, TLC_LA_MAX_FIELDS);
+		L->errors++;
+		return;
+	}
+	s->fields = alloc_n(L, n->n, sizeof *s->fields);
+	for (size_t i = 0; s->fields && i < n->n; i++) {
+		tlc_sp_field *f = &s->fields[s->nfields++];
+		static const char *const types[] = {"date", "string", "int", "double", "bool"};
+		f->name = n->pairs[i].key->str;
+		f->node = n->pairs[i].key;
+		refuse_reserved(L, f->node, "content-state field");
+		/* date-since: a Date like any other, that the views count up from on purpose */
+		f->since = strcmp(n->pairs[i].value->str, "date-since") == 0;
+		f->type = f->since ? TLC_FIELD_DATE
+				   : (tlc_field_type)enum_index(types, 5, n->pairs[i].value->str);
+	}
+	if ((n = tlc_node_get(root, "attributes"))) {
+		s->attributes = alloc_n(L, n->n, sizeof *s->attributes);
+		for (size_t i = 0; s->attributes && i < n->n; i++) {
+			const tlc_node *v = n->pairs[i].value;
+			double d;
+			s->attributes[s->nattributes].field = n->pairs[i].key->str;
+			s->attributes[s->nattributes++].value = v;
+			refuse_param(L, v, "the attributes");
+			int64_t iv;
+			if (v->type == TLC_SCALAR_INT && tlc_scalar_int(v, &iv) < 0) {
+				tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+					     "%s is out of range: an integer attribute is at most 64 bits", v->str);
+				L->errors++;
+			} else if (v->type == TLC_SCALAR_FLOAT && tlc_scalar_number(v, &d) < 0) {
+				tlc_diag_add(&L->ctx->diags, "TL015", v->span,
+					     "%s is not a finite number: attributes reach the app as JSON, "
+					     "which has no infinity or NaN", v->str);
+				L->errors++;
+			}
+		}
+	}
+	n = tlc_node_get(root, "view");
+	for (size_t i = 0; i < n->n; i++) {
+		int p = enum_index(tlc_presentation_names, 8, n->pairs[i].key->str);
+		if (p >= 0) {
+			s->views[p] = n->pairs[i].value->str;
+			s->view_nodes[p] = n->pairs[i].value;
+		}
+	}
+	const tlc_node *ups = tlc_node_get(root, "updates"), *end = tlc_node_get(root, "end");
+	size_t total = 1 + (ups ? ups->n : 0) + (end ? 1 : 0);
+	s->events = alloc_n(L, total, sizeof *s->events);
+	if (!s->events)
+		return;
+	load_event(L, tlc_node_get(root, "start"), TLC_LA_START, &s->events[s->nevents++]);
+	for (size_t i = 0; ups && i < ups->n; i++)
+		load_event(L, ups->items[i], TLC_LA_UPDATE, &s->events[s->nevents++]);
+	if (end)
+		load_event(L, end, TLC_LA_END, &s->events[s->nevents++]);
+	/* the views' templates, read here so that every command refuses the same ones (TL025) */
+	const char *args[TLC_LA_MAX_FIELDS], *dates[TLC_LA_MAX_FIELDS];
+	bool arg_int[TLC_LA_MAX_FIELDS];
+	tlc_tmpl_env env;
+	tlc_tmpl t;
+	tlc_spec_activity_env(s, &env, args, dates, arg_int);
+	for (int p = 0; p < 8; p++)
+		if (s->view_nodes[p] && tlc_template_split(L->ctx, s->view_nodes[p], &env, &t) < 0)
+			L->errors++;
+	for (size_t i = 0; i < s->nparams; i++)
+		if (!s->params[i].used)
+			tlc_spec_unused_param(L->ctx, &s->params[i]);
+}
+
+void tlc_spec_activity_env(const tlc_spec *s, tlc_tmpl_env *env, const char **args, const char **dates,
+			   bool *arg_int)
+{
+	memset(env, 0, sizeof *env);
+	for (size_t f = 0; f < s->nfields && f < TLC_LA_MAX_FIELDS; f++)
+		if (s->fields[f].type == TLC_FIELD_DATE) {
+			dates[env->ndates++] = s->fields[f].name;
+		} else {
+			arg_int[env->nargs] = s->fields[f].type == TLC_FIELD_INT; /* as activity.c passes them */
+			args[env->nargs++] = s->fields[f].name;
+		}
+	env->args = args;
+	env->dates = dates;
+	env->activity = true;
+	env->arg_int = arg_int;
+}
+
+void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p)
+{
+	tlc_diag *g = tlc_diag_add(&ctx->diags, "TL019", p->node->span,
+				   "parameter '%s' is declared but nothing uses it: its value would "
+				   "change nothing", p->name);
+	if (p->type == TLC_PARAM_INSTANT)
+		tlc_diag_set_fix(g, "use it ('$%s' in a time or a date field), or remove it", p->name);
+	else
+		tlc_diag_set_fix(g, "use it ('{%s}' in a widget's text, '$%s' as a Live Activity's "
+				 "state value), or remove it", p->name, p->name);
+}
+
+/* ---- entry points --------------------------------------------------------------------------- */
+
+static const tlc_type *pick_type(tlc_ctx *ctx, const tlc_node *root)
+{
+	const tlc_node *w = tlc_node_get(root, "widget"), *a = tlc_node_get(root, "live-activity");
+	if (w && a) {
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL016", a->span,
+					   "a spec is a widget or a Live Activity, not both");
+		tlc_diag_set_related(g, w->span, "'widget' given here");
+		return NULL;
+	}
+	if (!w && !a) {
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL013",
+					   tlc_span_make(root->span.file, root->span.start, root->span.start),
+					   "a spec needs 'widget: <kind>' or 'live-activity: <type>'");
+		tlc_diag_set_fix(g, "start the file with 'timelinec: 1' and 'widget: MyWidget'");
+		return NULL;
+	}
+	return w ? &tlc_type_widget_spec : &tlc_type_activity_spec;
+}
+
+int tlc_spec_load(tlc_ctx *ctx, uint32_t file, tlc_spec **out)
+{
+	tlc_node *root = NULL;
+	int err = tlc_parse_any(ctx, file, &root);
+	if (err < 0)
+		return err;
+	const tlc_source *src = tlc_sources_get(&ctx->sources, file);
+	if (!root || (root->kind == TLC_NODE_SCALAR && root->type == TLC_SCALAR_NULL)) {
+		tlc_diag_add(&ctx->diags, "TL004", tlc_span_make(file, 0, 0),
+			     "the file holds no spec (it is empty or only comments)");
+		return TLC_EINPUT;
+	}
+	if (root->kind != TLC_NODE_MAP) {
+		tlc_diag_add(&ctx->diags, "TL004", root->span,
+			     "a spec is a mapping of keys at the top level, not %s",
+			     tlc_node_kind_name(root));
+		return TLC_EINPUT;
+	}
+	const tlc_node *compiled = NULL; /* the key of a program's or timeline's header */
+	for (size_t i = 0; i < root->n && !compiled; i++)
+		if (!strcmp(root->pairs[i].key->str, "timelinec-program") ||
+		    !strcmp(root->pairs[i].key->str, "timelinec-timeline"))
+			compiled = root->pairs[i].key;
+	if (compiled) {
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL004", compiled->span,
+					   "this is a compiled %s, not a spec",
+					   strcmp(compiled->str, "timelinec-program") ? "timeline" : "program");
+		tlc_diag_set_fix(g, "check and compile read the spec it came from; 'compile "
+				    "--timeline' instantiates a program, 'render' reads a timeline");
+		return TLC_EINPUT;
+	}
+	const tlc_type *t = pick_type(ctx, root);
+	if (!t)
+		return TLC_EINPUT;
+	if ((err = tlc_validate(ctx, root, t)) < 0)
+		return err;
+	loader L = {ctx, NULL, src, 0};
+	L.spec = tlc_arena_alloc(&ctx->arena, sizeof *L.spec);
+	if (!L.spec)
+		return TLC_ENOMEM;
+	L.spec->file = file;
+	L.spec->root = root;
+	load_common(&L, root);
+	if (t == &tlc_type_widget_spec)
+		load_widget(&L, root);
+	else
+		load_activity(&L, root);
+	if (ctx->diags.oom)
+		return TLC_ENOMEM;
+	if (L.errors)
+		return TLC_EINPUT;
+	*out = L.spec;
+	return 0;
+}
+
+int tlc_spec_load_file(tlc_ctx *ctx, const char *path, tlc_spec **out)
+{
+	uint32_t file;
+	int err = tlc_input_read(ctx, path, &file);
+	if (err < 0)
+		return err;
+	return tlc_spec_load(ctx, file, out);
+}
