@@ -58,7 +58,7 @@ UNIT = $(BUILD)/unit-tests
 
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
-.PHONY: FORCE check-threads check-valgrind check-install check-e2e check-integration check-gating check-cli leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-real-world check-bad check-make check-swift check-swiftpm-generated swiftpm-generated-update check-swift-plugin check-activity-push check-asan clean deps \
+.PHONY: FORCE check-threads check-valgrind check-install check-e2e check-integration check-gating check-cli leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-real-world check-bad check-make check-swift check-swiftpm-generated swiftpm-generated-update check-swift-plugin check-activity-push check-layers check-asan clean deps \
 	golden-update headertest conformance-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
@@ -134,7 +134,7 @@ demo: deps
 	done
 
 check: all $(UNIT)
-	@$(MAKE) --no-print-directory check-unit check-golden check-real-world check-bad check-make headertest check-swift check-swiftpm-generated $(if $(SANITIZE),,check-swift-plugin) check-core check-docs $(if $(SANITIZE),,check-threads) check-schemas check-gating check-cli $(if $(SANITIZE),,check-install check-activity-push) check-integration check-e2e check-fuzz-replay
+	@$(MAKE) --no-print-directory check-unit check-layers check-golden check-real-world check-bad check-make headertest check-swift check-swiftpm-generated $(if $(SANITIZE),,check-swift-plugin) check-core check-docs $(if $(SANITIZE),,check-threads) check-schemas check-gating check-cli $(if $(SANITIZE),,check-install check-activity-push) check-integration check-e2e check-fuzz-replay
 
 # Test tools from Debian's packages, run by Debian's own python3 (the first python3 on PATH may be
 # another build that does not see them). Missing: DEVELOPER=1 (CI) fails, a plain `make check`
@@ -213,6 +213,10 @@ golden-update: $(TOOL)
 
 conformance-update: $(TOOL)
 	$(TEST_PYTHON) tests/tools/gen-conformance.py $(TOOL) .
+
+# compiler/ by pass: dependencies point one way (includes and objects), only cli/ prints.
+check-layers: $(TOOL)
+	$(TEST_PYTHON) tests/tools/layers.py $(BUILD)
 
 # The push server on the core alone (examples/embed/activity_push.c), built against the installed
 # core with pkg-config --static, prints the CLI's schedule for every case of

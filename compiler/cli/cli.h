@@ -5,22 +5,11 @@
 #ifndef TLC_CLI_H
 #define TLC_CLI_H
 #include <stdbool.h>
-
-enum exit_code { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
-enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON, FORMAT_SARIF };
-
-typedef struct cli_opts {
-	int color;            /* colour in human output */
-	enum cli_format format;
-	const char *tzdata;   /* NULL: the default lookup */
-	bool werror;
-	bool werror_set;      /* given on the command line (the config file does not override) */
-	long max_warnings;    /* -1: no limit */
-	const char *output_sarif, *output_json; /* extra reports written to files */
-	const char *baseline, *write_baseline;
-	bool baseline_strict;
-	bool no_config;
-} cli_opts;
+#include <stddef.h>
+#include "report/gating.h"
+#include "report/report.h"
+#include "verify/verify.h"
+#include "timelinec/timeline.h"
 
 bool cli_is_opt(const char *arg, const char *name);
 const char *cli_opt_value(int argc, char **argv, int *i, const char *name);
@@ -33,8 +22,31 @@ int cli_usage_error(const char *fmt, ...)
 /* 1: argv[*i] was a common option (consumed); 0: not one; negative: -exit code. */
 int cli_common_opt(cli_opts *o, int argc, char **argv, int *i);
 
-#include <stddef.h>
-#include "timelinec/timeline.h"
+/* The run's shared environment: the zone provider and the render context. */
+typedef struct cli_env {
+	tlc_zones *zones;
+	tlc_render_ctx *render;
+} cli_env;
+
+/* Returns 0 or an exit code after printing why. */
+int cli_env_open(cli_env *env, const cli_opts *o);
+void cli_env_close(cli_env *env);
+/* A fresh compilation context borrowing env's zones and render context. */
+void cli_ctx_init(tlc_ctx *ctx, const cli_env *env);
+
+/* check's options for one spec (cmd_check.c parses them; cli_check_spec runs them). */
+typedef struct check_opts {
+	tlc_verify_opts vo;
+	char cfg_dir[1024];   /* the folder whose config lookup is cached */
+	char cfg_path[1024];  /* ... and what it found ("" for none) */
+	bool budget_given;
+	tlc_override overrides[TLC_MAX_OVERRIDES];
+	size_t noverrides;
+} check_opts;
+
+/* check's pipeline for one spec (common.c): replay, suppressions, severity overrides. */
+int cli_run_check(tlc_ctx *ctx, check_opts *c, const char *path, struct tlc_spec *spec,
+		  cli_opts *o, bool first);
 /* now from --now (opt), SOURCE_DATE_EPOCH or the clock; 0 or an exit code after a message. */
 int cli_resolve_now(const char *opt, tlc_time *now, tlc_now_source *src);
 /* --param NAME=VALUE read by the type p declares for NAME (an instant: RFC 3339, @EPOCH or a

@@ -13,36 +13,6 @@
 #include "lower/activity.h"
 #include "spec/spec.h"
 
-int cli_env_open(cli_env *env, const cli_opts *o)
-{
-	memset(env, 0, sizeof *env);
-	int err = tlc_zones_new_tzif(&env->zones, o->tzdata);
-	if (err < 0) {
-		fprintf(stderr, "timelinec: error: cannot open the zone database%s%s: %s\n",
-			o->tzdata ? " " : "", o->tzdata ? o->tzdata : "", tlc_strerror(err));
-		return EXIT_BAD_INPUT;
-	}
-	if (tlc_render_ctx_new(&env->render) < 0) {
-		tlc_zones_free(env->zones);
-		fputs("timelinec: out of memory\n", stderr);
-		return EXIT_BAD_INPUT;
-	}
-	return 0;
-}
-
-void cli_env_close(cli_env *env)
-{
-	tlc_render_ctx_free(env->render);
-	tlc_zones_free(env->zones);
-	memset(env, 0, sizeof *env);
-}
-
-void cli_ctx_init(tlc_ctx *ctx, const cli_env *env)
-{
-	tlc_ctx_init(ctx);
-	ctx->zones = env->zones;
-	ctx->render = env->render;
-}
 
 static const char check_help[] =
 	"usage: timelinec check [options] SPEC...\n"
@@ -78,14 +48,6 @@ static const char check_help[] =
 	"comes on time; warnings with --werror or over --max-warnings), 2 a spec could not be read\n"
 	"or is invalid, or bad usage.\n";
 
-typedef struct check_opts {
-	tlc_verify_opts vo;
-	char cfg_dir[1024];   /* the folder whose config lookup is cached */
-	char cfg_path[1024];  /* ... and what it found ("" for none) */
-	bool budget_given;
-	tlc_override overrides[TLC_MAX_OVERRIDES];
-	size_t noverrides;
-} check_opts;
 
 /* The check options (common ones go to o); returns 0, or an exit code (-1: help printed). */
 static int parse_check_opt(check_opts *c, cli_opts *o, int argc, char **argv, int *i)
@@ -137,86 +99,6 @@ static int parse_check_opt(check_opts *c, cli_opts *o, int argc, char **argv, in
 	return 0;
 }
 
-/* Finds the config for a spec, looking up each folder once (specs usually share one). */
-static const char *config_for(check_opts *c, const char *spec_path)
-{
-	const char *slash = strrchr(spec_path, '/');
-	size_t dl = slash ? (size_t)(slash - spec_path) : 0;
-	if (dl >= sizeof c->cfg_dir)
-		dl = sizeof c->cfg_dir - 1;
-	if (!*c->cfg_dir || strlen(c->cfg_dir) != dl || strncmp(c->cfg_dir, spec_path, dl) != 0) {
-		memcpy(c->cfg_dir, spec_path, dl);
-		c->cfg_dir[dl] = 0;
-		if (!dl)
-			snprintf(c->cfg_dir, sizeof c->cfg_dir, ".");
-		if (!tlc_config_find(c->cfg_path, sizeof c->cfg_path, spec_path))
-			c->cfg_path[0] = 0;
-	}
-	return c->cfg_path;
-}
-
-/* Replays and gates one loaded spec: findings, suppressions, severity overrides. */
-static int check_spec(tlc_ctx *ctx, check_opts *c, const char *path, tlc_spec *spec,
-		      cli_opts *o, bool first)
-{
-	tlc_config cfg;
-	tlc_verify_opts vo = c->vo;
-	int err = 0;
-	tlc_config_init(&cfg);
-	memcpy(cfg.overrides, c->overrides, c->noverrides * sizeof *cfg.overrides);
-	cfg.noverrides = c->noverrides;
-	const char *cfg_file = o->no_config ? "" : config_for(c, path);
-	if (*cfg_file)
-		cli_input(cfg_file);
-	if (*cfg_file && tlc_config_load_path(ctx, &cfg, cfg_file) < 0)
-		return TLC_EINPUT;
-	if (!c->budget_given && *cfg.budget) {
-		tlc_err e = {0};
-		if (tlc_budget_parse(&vo.budget, cfg.budget, &e) < 0) {
-			fprintf(stderr, "%s: error: budget: %s\n", cfg.path, e.msg);
-			return TLC_EINPUT;
-		}
-	}
-	if (first && !o->werror_set && cfg.werror >= 0)
-		o->werror = cfg.werror;
-	if (first && o->max_warnings < 0 && cfg.max_warnings >= 0)
-		o->max_warnings = cfg.max_warnings;
-	if (spec && spec->kind == TLC_SPEC_ACTIVITY) {
-		if (!vo.now_given) {
-			tlc_now_source src;
-			cli_resolve_now(NULL, &vo.now, &src);
-		}
-		err = tlc_activity_check(ctx, spec, vo.now);
-	} else if (spec && spec->kind == TLC_SPEC_WIDGET) {
-		tlc_program *prog = NULL;
-		err = tlc_lower(ctx, spec, &prog); /* templates, recurrences, thresholds */
-		if (err == 0) /* what compile refuses, check reports: text ICU cannot bake */
-			err = tlc_bake(ctx, spec, prog);
-		if (err == TLC_ENOMEM)
-			fputs("timelinec: out of memory\n", stderr);
-		if (err == 0 && !vo.now_given) {
-			tlc_now_source src;
-			cli_resolve_now(NULL, &vo.now, &src); /* used only when the spec has no anchor */
-		}
-		if (err == 0 && tlc_verify(ctx, spec, prog, &vo) == TLC_EINVAL) {
-			fprintf(stderr, "timelinec: error: unknown display zone '%s'\n", vo.display_zone);
-			err = TLC_EINPUT;
-		}
-		tlc_program_free(prog);
-	}
-	if (spec)
-		tlc_apply_suppressions(ctx, spec->file, spec);
-	tlc_apply_overrides(&ctx->diags, cfg.overrides, cfg.noverrides);
-	return err;
-}
-
-int cli_check_spec(tlc_ctx *ctx, const char *path, tlc_spec *spec, cli_opts *o, bool first)
-{
-	check_opts c;
-	memset(&c, 0, sizeof c);
-	tlc_budget_get(&c.vo.budget, "typical");
-	return check_spec(ctx, &c, path, spec, o, first);
-}
 
 int cmd_check(cli_opts *o, int argc, char **argv)
 {
@@ -251,7 +133,7 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 	}
 	report rep;
 	int failed = 0;
-	report_init(&rep, o, stdout);
+	report_init(&rep, o, stdout, stderr, cli_write_atomic);
 	for (size_t i = 0; i < nspecs; i++) /* no report may replace what the run reads */
 		cli_input(specs[i]);
 	/* the baseline is an input, except to --write-baseline over itself: it is read whole first,
@@ -272,7 +154,7 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 		tlc_spec *spec = NULL;
 		cli_ctx_init(&ctx, &env);
 		int err = tlc_spec_load_file(&ctx, specs[i], &spec);
-		int gerr = check_spec(&ctx, &c, specs[i], err == 0 ? spec : NULL, o, i == 0);
+		int gerr = cli_run_check(&ctx, &c, specs[i], err == 0 ? spec : NULL, o, i == 0);
 		if (err == TLC_ENOMEM || gerr == TLC_ENOMEM)
 			fputs("timelinec: out of memory\n", stderr);
 		if (err < 0 || gerr < 0)

@@ -119,115 +119,6 @@ static int parse_compile_args(compile_opts *c, cli_opts *o, int argc, char **arg
 
 /* ---- now and params ------------------------------------------------------------------------- */
 
-static int parse_utc_instant(const char *s, tlc_time *out)
-{
-	tlc_parsed_instant pi;
-	tlc_err e;
-	if (tlc_instant_parse(&pi, s, strlen(s), &e) < 0 || pi.local)
-		return -1;
-	*out = pi.value;
-	return 0;
-}
-
-int cli_resolve_now(const char *opt, tlc_time *now, tlc_now_source *src)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (opt) {
-		*src = TLC_NOW_OPTION;
-		if (parse_utc_instant(opt, now) < 0)
-			return cli_usage_error("--now takes an RFC 3339 instant with Z or an offset "
-					       "('2026-11-29T10:00:00Z') or '@EPOCH', not '%s'", opt);
-		return 0;
-	}
-	if (sde && *sde) {
-		char buf[64];
-		*src = TLC_NOW_SOURCE_DATE_EPOCH;
-		snprintf(buf, sizeof buf, "@%s", sde);
-		if (parse_utc_instant(buf, now) < 0)
-			return cli_usage_error("SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'", sde);
-		return 0;
-	}
-	*src = TLC_NOW_CLOCK;
-	*now = (tlc_time)time(NULL);
-	return 0;
-}
-
-static const tlc_prog_param *prog_param(const tlc_program *p, const char *name, size_t n)
-{
-	for (size_t i = 0; i < p->nparams; i++)
-		if (strlen(p->params[i].name) == n && memcmp(p->params[i].name, name, n) == 0)
-			return &p->params[i];
-	return NULL;
-}
-
-int cli_param_value(const tlc_program *p, const tlc_zone *ez, const char *kv, tlc_param_value *v)
-{
-	const char *eq = strchr(kv, '='), *val = eq + 1;
-	const tlc_prog_param *pp = prog_param(p, kv, (size_t)(eq - kv));
-	tlc_err e = {0};
-	if (!pp)
-		return cli_usage_error("--param '%.*s': the spec declares no such parameter",
-				       (int)(eq - kv), kv);
-	memset(v, 0, sizeof *v);
-	v->name = pp->name;
-	v->text = val;
-	if (pp->type == TLC_PPARAM_INSTANT) {
-		tlc_parsed_instant pi;
-		tlc_local_result r;
-		if (tlc_instant_parse(&pi, val, strlen(val), &e) < 0 ||
-		    (pi.local && (!ez || tlc_instant_resolve(&r, &pi, ez, TLC_DISAMB_COMPATIBLE, &e) < 0)))
-			return cli_usage_error("--param %s: %s", pp->name,
-					       pi.local && !ez ? "a floating spec needs an RFC 3339 instant"
-							       : e.msg);
-		v->instant = pi.local ? r.utc : pi.value;
-	} else if (pp->type == TLC_PPARAM_DURATION) {
-		if (tlc_duration_parse(&v->number, val, strlen(val), TLC_DURATION_SIGNED, &e) < 0)
-			return cli_usage_error("--param %s: %s", pp->name, e.msg);
-	} else if (pp->type == TLC_PPARAM_INTEGER) {
-		char *end;
-		errno = 0;
-		v->number = strtoll(val, &end, 10);
-		if (errno || !*val || *end)
-			return cli_usage_error("--param %s: expected an integer, not '%s'", pp->name, val);
-	} else if (pp->type == TLC_PPARAM_NUMBER) {
-		char *end;
-		double d = strtod(val, &end);
-		if (!*val || *end || !isfinite(d) || strspn(val, "0123456789+-.eE") != strlen(val))
-			return cli_usage_error("--param %s: expected a finite decimal number, not '%s'",
-					       pp->name, val);
-	}
-	return 0;
-}
-
-int cli_param_values(const tlc_program *p, const tlc_zone *ez, const char *const *kvs, size_t n,
-		     tlc_param_value *vals)
-{
-	for (size_t i = 0; i < n; i++) {
-		size_t len = (size_t)(strchr(kvs[i], '=') - kvs[i]);
-		for (size_t k = 0; k < i; k++)
-			if (strncmp(kvs[k], kvs[i], len + 1) == 0)
-				return cli_usage_error("--param %.*s is given twice ('%s' and '%s')",
-						       (int)len, kvs[i], kvs[k], kvs[i]);
-		if (cli_param_value(p, ez, kvs[i], &vals[i]) != 0)
-			return EXIT_BAD_INPUT;
-	}
-	return 0;
-}
-
-int cli_spec_param_values(const tlc_spec *s, const tlc_zone *ez, const char *const *kvs, size_t n,
-			  tlc_param_value *vals)
-{
-	tlc_program shim; /* cli_param_value() reads names and types from a program */
-	tlc_prog_param pp[TLC_MAX_PARAMS];
-	memset(&shim, 0, sizeof shim);
-	for (size_t i = 0; i < s->nparams && i < TLC_MAX_PARAMS; i++) {
-		pp[i].name = (char *)s->params[i].name;
-		pp[i].type = (tlc_prog_param_type)s->params[i].type;
-	}
-	shim.params = pp;
-	shim.nparams = s->nparams < TLC_MAX_PARAMS ? s->nparams : TLC_MAX_PARAMS;
-	return cli_param_values(&shim, ez, kvs, n, vals);
-}
 
 /* ---- output --------------------------------------------------------------------------------- */
 
@@ -689,7 +580,7 @@ int cmd_compile(cli_opts *o, int argc, char **argv)
 	}
 	report rep;
 	int failed = 0;
-	report_init(&rep, o, stderr);
+	report_init(&rep, o, stderr, stderr, cli_write_atomic);
 	for (size_t i = 0; i < c.nspecs; i++) /* no output may replace an input */
 		cli_input(c.specs[i]);
 	for (size_t i = 0; i < c.nspecs; i++) {

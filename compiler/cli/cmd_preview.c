@@ -188,7 +188,7 @@ typedef struct preview_run {
 static int bad_spec(preview_run *r)
 {
 	report rep;
-	report_init(&rep, r->o, stderr);
+	report_init(&rep, r->o, stderr, stderr, cli_write_atomic);
 	report_ctx(&rep, &r->ctx);
 	return report_finish(&rep, 1);
 }
@@ -332,6 +332,7 @@ static int run_activity(preview_run *r)
 		fprintf(stderr, "%s: error: the activity has no states to preview\n", r->c.spec);
 		return EXIT_BAD_INPUT;
 	}
+	pa.err = stderr;
 	pa.path = r->c.spec;
 	pa.spec = s;
 	pa.sch = sch;
@@ -394,6 +395,7 @@ static int run(preview_run *r)
 	tlc_err e = {0};
 	int rc;
 	memset(&pv, 0, sizeof pv);
+	pv.err = stderr;
 	pv.path = r->c.spec;
 	pv.render = r->env.render;
 	if (tlc_budget_parse(&pv.budget, r->c.budget ? r->c.budget : "typical", &e) < 0)

@@ -258,7 +258,7 @@ int cmd_render(cli_opts *o, int argc, char **argv)
 	}
 	if (rc && ctx.diags.n) { /* a spec's warnings stay out of a rendering that worked */
 		report rep;
-		report_init(&rep, o, stderr);
+		report_init(&rep, o, stderr, stderr, cli_write_atomic);
 		report_ctx(&rep, &ctx);
 		report_finish(&rep, 1);
 	}

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "front/parse.h"
-#include "spec/spec.h"
+#include "front/input.h"
 
 static int input_fail(tlc_ctx *ctx, const char *path, const char *rule, const char *what,
 		      const char *detail)

@@ -49,6 +49,7 @@ typedef struct pv_finding {
 } pv_finding;
 
 typedef struct preview {
+	FILE *err;                   /* where problems are told (the caller's: standard error) */
 	const char *path;            /* the spec as given */
 	const tlc_spec *spec;
 	const tlc_program *p;
@@ -167,6 +168,7 @@ typedef int (*pvh_timer_cb)(struct pvh_kit *k, tlc_buf *out, size_t li, uint64_t
 /* What both pages share: the locales' strings and digits, the live parts and their change
  * points. The owner sets locales, nlocales, dz, fn_text, timer and ud, then calls pvh_kit_init. */
 typedef struct pvh_kit {
+	FILE *err;                    /* where problems are told (the caller's: standard error) */
 	const char *const *locales;
 	size_t nlocales;
 	const tlc_zone *dz;           /* the display zone ({relative}/{offset} probes its transitions) */
@@ -216,7 +218,7 @@ void pvh_write_zone(tlc_buf *b, const tlc_zone *dz, tlc_time from, tlc_time unti
 void pvh_write_views(const pvh_kit *k, tlc_buf *b);
 /* The template with @@TITLE@@ (title, escaped) and @@DATA@@ (write_data's output) filled in;
  * *told when it said why it failed. */
-int pvh_fill_template(tlc_buf *out, const char *title,
+int pvh_fill_template(FILE *err, tlc_buf *out, const char *title,
 		      void (*write_data)(void *ud, tlc_buf *b), void *ud, bool *told);
 
 /* ---- Live Activities (preview_activity.c, preview_activity_html.c) -------------------------- */
@@ -268,6 +270,7 @@ typedef struct pa_finding {
 } pa_finding;
 
 typedef struct pv_activity {
+	FILE *err;                   /* where problems are told (the caller's: standard error) */
 	const char *path;            /* the spec as given */
 	const tlc_spec *spec;
 	const tlc_la_schedule *sch;

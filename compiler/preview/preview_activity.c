@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "base/arena.h"
-#include "cli/cli.h"
+#include "report/report.h"
 #include "preview/preview.h"
 #include "timelinec/civil.h"
 
@@ -931,7 +931,7 @@ int preview_activity_table(pv_activity *pa, FILE *out, tlc_time at)
 	if (at != TLC_TIME_NONE)
 		return one_instant(&tb, at);
 	if (full_table(&tb) < 0) {
-		fputs("timelinec: error: cannot render the presentations\n", stderr);
+		fputs("timelinec: error: cannot render the presentations\n", pa->err);
 		return EXIT_BAD_INPUT;
 	}
 	return EXIT_OK;

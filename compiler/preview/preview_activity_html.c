@@ -237,7 +237,7 @@ static int self_check(apage *ap)
 					if (rc == 0 && (!pvh_buf_eq(&want, &got) || ph != g->phase)) {
 						char iso[32];
 						tlc_format_rfc3339(iso, at[i]);
-						fprintf(stderr, "timelinec: internal error: at %s the page would read "
+						fprintf(ap->kit.err, "timelinec: internal error: at %s the page would read "
 								"'%s' (%s) for %s [%s], the renderer '%s' (%s)\n",
 							iso, got.ptr, tlc_la_phase_name(g->phase),
 							tlc_presentation_names[pa->pres[pi].pres], pa->locales[li],
@@ -452,6 +452,7 @@ int preview_activity_html(pv_activity *pa, tlc_buf *out, const char *initial_loc
 	apage ap;
 	memset(&ap, 0, sizeof ap);
 	ap.pa = pa;
+	ap.kit.err = pa->err;
 	ap.kit.locales = pa->locales;
 	ap.kit.nlocales = pa->nlocales;
 	ap.kit.dz = pa->dz;
@@ -460,11 +461,11 @@ int preview_activity_html(pv_activity *pa, tlc_buf *out, const char *initial_loc
 	int rc = build(&ap);
 	fill fl = {&ap, initial_locale};
 	if (rc == 0)
-		rc = pvh_fill_template(out, pa->spec->name, write_data, &fl, &ap.kit.told);
+		rc = pvh_fill_template(pa->err, out, pa->spec->name, write_data, &fl, &ap.kit.told);
 	if (rc == 0 && tlc_buf_oom(out))
 		rc = TLC_ENOMEM;
 	if (rc < 0 && !ap.kit.told)
-		fprintf(stderr, "timelinec: error: cannot build the page: %s\n", tlc_strerror(rc));
+		fprintf(pa->err, "timelinec: error: cannot build the page: %s\n", tlc_strerror(rc));
 	apage_free(&ap);
 	return rc;
 }

@@ -354,7 +354,7 @@ static int locale_digits(pvh_kit *k, size_t li)
 			break;
 		const char *colon = memchr(b.ptr, ':', b.len);
 		if (!colon) {
-			fprintf(stderr, "timelinec: error: the {timer} text of '%s' has no ':' ('%s')\n", loc,
+			fprintf(k->err, "timelinec: error: the {timer} text of '%s' has no ':' ('%s')\n", loc,
 				b.ptr);
 			k->told = true;
 			rc = TLC_EINPUT;
@@ -364,7 +364,7 @@ static int locale_digits(pvh_kit *k, size_t li)
 			zero_len = (size_t)(colon - b.ptr);
 		size_t tail = (size_t)(b.ptr + b.len - (colon + 1));
 		if (tail <= zero_len || tail - zero_len >= sizeof k->digits[li][d]) {
-			fprintf(stderr, "timelinec: error: cannot read the digits of '%s' from its {timer} "
+			fprintf(k->err, "timelinec: error: cannot read the digits of '%s' from its {timer} "
 					"text '%s'\n", loc, b.ptr);
 			k->told = true;
 			rc = TLC_EINPUT;
@@ -379,7 +379,7 @@ static int locale_digits(pvh_kit *k, size_t li)
 			break;
 		clock_text(&mine, (const char (*)[16])k->digits[li], samples[i]);
 		if (!pvh_buf_eq(&b, &mine)) {
-			fprintf(stderr, "timelinec: error: the {timer} text of '%s' for %llu s is '%s', not "
+			fprintf(k->err, "timelinec: error: the {timer} text of '%s' for %llu s is '%s', not "
 					"'%s' as the page would write it\n", loc,
 				(unsigned long long)samples[i], b.ptr, mine.ptr);
 			k->told = true;
@@ -413,7 +413,7 @@ int pvh_kit_render(pvh_kit *k)
 		for (size_t li = 0; li < nl; li++) {
 			int rc = fn_changes(k, x, li);
 			if (rc == TLC_ERANGE) {
-				fprintf(stderr, "timelinec: error: the self-updating texts change more than "
+				fprintf(k->err, "timelinec: error: the self-updating texts change more than "
 						"%d times in this timeline; preview a shorter window\n",
 					MAX_CHANGES);
 				k->told = true;
@@ -647,13 +647,13 @@ static void html_text(tlc_buf *b, const char *s)
 	}
 }
 
-int pvh_fill_template(tlc_buf *out, const char *title, void (*write_data)(void *ud, tlc_buf *b),
-		      void *ud, bool *told)
+int pvh_fill_template(FILE *err, tlc_buf *out, const char *title,
+		      void (*write_data)(void *ud, tlc_buf *b), void *ud, bool *told)
 {
 	bool data_done = false;
 	if (!tlc_preview_page[0]) {
 		fputs("timelinec: error: this timelinec was built without the page template "
-		      "(compiler/preview/preview.html: the Makefile's PREVIEW_PAGE rule)\n", stderr);
+		      "(compiler/preview/preview.html: the Makefile's PREVIEW_PAGE rule)\n", err);
 		*told = true;
 		return TLC_ENOTFOUND;
 	}
@@ -885,7 +885,7 @@ static int self_check(page *pg)
 						if (rc == 0 && !pvh_buf_eq(&want, &got)) {
 							char iso[32];
 							tlc_format_rfc3339(iso, at[i]);
-							fprintf(stderr, "timelinec: internal error: at %s the page would "
+							fprintf(pg->kit.err, "timelinec: internal error: at %s the page would "
 									"read '%s' for %s/%s [%s], the renderer '%s'\n",
 								iso, got.ptr, pv->p->countdowns[c].id,
 								tlc_family_name(pg->fams[f]), pv->locales[li], want.ptr);
@@ -1132,6 +1132,7 @@ int preview_html(const preview *pv, tlc_buf *out, const char *initial_locale)
 	page pg;
 	memset(&pg, 0, sizeof pg);
 	pg.pv = pv;
+	pg.kit.err = pv->err;
 	pg.kit.locales = pv->locales;
 	pg.kit.nlocales = pv->nlocales;
 	pg.kit.dz = pv->dz;
@@ -1141,11 +1142,11 @@ int preview_html(const preview *pv, tlc_buf *out, const char *initial_locale)
 	int rc = build(&pg);
 	widget_fill wf = {&pg, initial_locale};
 	if (rc == 0)
-		rc = pvh_fill_template(out, pv->p->widget, widget_write, &wf, &pg.kit.told);
+		rc = pvh_fill_template(pv->err, out, pv->p->widget, widget_write, &wf, &pg.kit.told);
 	if (rc == 0 && tlc_buf_oom(out))
 		rc = TLC_ENOMEM;
 	if (rc < 0 && !pg.kit.told)
-		fprintf(stderr, "timelinec: error: cannot build the page: %s\n", tlc_strerror(rc));
+		fprintf(pv->err, "timelinec: error: cannot build the page: %s\n", tlc_strerror(rc));
 	page_free(&pg);
 	return rc;
 }

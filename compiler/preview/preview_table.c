@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli/cli.h"
+#include "report/report.h"
 #include "preview/preview.h"
 #include "timelinec/civil.h"
 
@@ -354,7 +354,7 @@ static int one_instant(table *tb, tlc_time t)
 	tlc_format_rfc3339(iso, t);
 	if (k < 0) {
 		pv_fmt_local(pv, w, sizeof w, tl->start);
-		fprintf(stderr, "timelinec: error: %s is before the timeline starts (%s)\n", iso, w);
+		fprintf(tb->pv->err, "timelinec: error: %s is before the timeline starts (%s)\n", iso, w);
 		return EXIT_BAD_INPUT;
 	}
 	const tlc_entry *e = &tl->entries[k];
@@ -427,7 +427,7 @@ int preview_table(const preview *pv, FILE *out, tlc_time at)
 		return one_instant(&tb, at);
 	int rc = full_table(&tb);
 	if (rc < 0) {
-		fputs("timelinec: out of memory\n", stderr);
+		fputs("timelinec: out of memory\n", pv->err);
 		return EXIT_BAD_INPUT;
 	}
 	return EXIT_OK;

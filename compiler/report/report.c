@@ -74,11 +74,13 @@ static int rdiag_push(report *r, const rdiag *d)
 	return 0;
 }
 
-void report_init(report *r, const cli_opts *o, FILE *out)
+void report_init(report *r, const cli_opts *o, FILE *out, FILE *err, report_write_fn write_file)
 {
 	memset(r, 0, sizeof *r);
 	r->opts = o;
 	r->out = out;
+	r->err = err ? err : out;
+	r->write_file = write_file;
 	/* auto: colour only on a terminal, and not when NO_COLOR is set to something */
 	const char *nc = getenv("NO_COLOR");
 	r->color = o->color >= 0 ? o->color : isatty(fileno(out)) && !(nc && *nc);
@@ -179,7 +181,7 @@ int report_read_baseline(report *r, tlc_ctx *ctx, uint32_t file)
 			continue;
 		baseline_entry *v = realloc(r->base, (r->nbase + 1) * sizeof *v);
 		if (!v) {
-			fputs("timelinec: out of memory\n", stderr);
+			fputs("timelinec: out of memory\n", r->err);
 			return -1;
 		}
 		r->base = v;
@@ -534,7 +536,7 @@ static int write_out(const char *path, void (*emit)(const report *, tlc_buf *), 
 {
 	tlc_buf b = TLC_BUF_INIT;
 	emit(r, &b);
-	int rc = tlc_buf_oom(&b) ? -1 : cli_write_atomic(path, b.ptr, b.len);
+	int rc = tlc_buf_oom(&b) || !r->write_file ? -1 : r->write_file(path, b.ptr, b.len);
 	tlc_buf_release(&b);
 	return rc;
 }
@@ -612,7 +614,7 @@ int report_finish(report *r, int input_failed)
 		wrote = -1;
 	if (o->write_baseline && write_out(o->write_baseline, emit_baseline, r) < 0)
 		wrote = -1;
-	size_t gone = o->baseline ? stale_baseline(r, o->format == FORMAT_HUMAN ? r->out : stderr) : 0;
+	size_t gone = o->baseline ? stale_baseline(r, o->format == FORMAT_HUMAN ? r->out : r->err) : 0;
 	if (o->format == FORMAT_HUMAN && r->count[TLC_SEV_ERROR] + r->count[TLC_SEV_WARNING] > 0)
 		fprintf(r->out, "%zu error%s, %zu warning%s%s\n", r->count[TLC_SEV_ERROR],
 			r->count[TLC_SEV_ERROR] == 1 ? "" : "s", r->count[TLC_SEV_WARNING],

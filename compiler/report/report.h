@@ -1,23 +1,31 @@
 /*
- * report.h — the CLI's shared environment (zone provider, render context) and the printing
- * of diagnostics for one run over many specs.
+ * report.h — the run's options and the printing of diagnostics for one run over many specs:
+ * human, JSON or SARIF, baselines, the exit code.
  */
 #ifndef TLC_REPORT_H
 #define TLC_REPORT_H
 #include <stdio.h>
-#include "cli/cli.h"
+#include <stdbool.h>
 #include "base/ctx.h"
 
-typedef struct cli_env {
-	tlc_zones *zones;
-	tlc_render_ctx *render;
-} cli_env;
+/* Exit codes, output formats and the run's options, as the CLI parses them and the report
+ * applies them. */
+enum exit_code { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
+enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON, FORMAT_SARIF };
 
-/* Returns 0 or an exit code after printing why. */
-int cli_env_open(cli_env *env, const cli_opts *o);
-void cli_env_close(cli_env *env);
-/* A fresh compilation context borrowing env's zones and render context. */
-void cli_ctx_init(tlc_ctx *ctx, const cli_env *env);
+typedef struct cli_opts {
+	int color;            /* colour in human output */
+	enum cli_format format;
+	const char *tzdata;   /* NULL: the default lookup */
+	bool werror;
+	bool werror_set;      /* given on the command line (the config file does not override) */
+	long max_warnings;    /* -1: no limit */
+	const char *output_sarif, *output_json; /* extra reports written to files */
+	const char *baseline, *write_baseline;
+	bool baseline_strict;
+	bool no_config;
+} cli_opts;
+
 
 /* One finding as reported, independent of the context it came from. */
 typedef struct rdiag {
@@ -41,9 +49,14 @@ typedef struct baseline_entry {
 	int matched;
 } baseline_entry;
 
+/* Writes data to path whole, or not at all (the CLI's atomic writer): 0, or -1 after saying why. */
+typedef int (*report_write_fn)(const char *path, const char *data, size_t len);
+
 typedef struct report {
 	const cli_opts *opts;
-	FILE *out;
+	FILE *out;                /* the report (human, JSON or SARIF) */
+	FILE *err;                /* what is not the report: a baseline's stale entries beside JSON */
+	report_write_fn write_file; /* --output-sarif, --output-json, --write-baseline */
 	int color;
 	size_t count[TLC_SEV_MAX];
 	rdiag *v;
@@ -52,7 +65,7 @@ typedef struct report {
 	size_t nbase, baselined;
 } report;
 
-void report_init(report *r, const cli_opts *o, FILE *out);
+void report_init(report *r, const cli_opts *o, FILE *out, FILE *err, report_write_fn write_file);
 /* Reads a baseline (--baseline); -1 after a message. */
 /* Reads a baseline (strictly: its problems are diagnostics in ctx); 0, or -1 after them. */
 int report_load_baseline(report *r, struct tlc_ctx *ctx, const char *path);

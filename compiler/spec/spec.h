@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include "base/ctx.h"
 #include "front/node.h"
+#include "front/input.h"
 #include "timelinec/activity.h"
 #include "timelinec/timeparse.h"
 #include "timelinec/zone.h"
@@ -234,12 +235,6 @@ extern const char *const tlc_presentation_names[8];
 int tlc_spec_load_file(tlc_ctx *ctx, const char *path, tlc_spec **out);
 /* The same from a registered source. */
 int tlc_spec_load(tlc_ctx *ctx, uint32_t file, tlc_spec **out);
-/* Reads a file into ctx->sources with the size limit; TL005/TL003 diagnostics on failure. */
-int tlc_input_read(tlc_ctx *ctx, const char *path, uint32_t *file_out);
-/* The same for another kind of input (`what`: "program", "timeline", "configuration file"),
- * bounded by `limit` bytes, named in the TL003 it gives beyond ("16 MiB (TLC_MAX_PROGRAM_BYTES)"). */
-int tlc_input_read_as(tlc_ctx *ctx, const char *path, const char *what, size_t limit,
-		      const char *limit_name, uint32_t *file_out);
 /* TL019 at p's declaration: a parameter no instant, state value or template uses (its value,
  * given with --param or by the app, would change nothing). */
 void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p);

@@ -677,7 +677,7 @@ static int bench_corpus(const bench_opts *b, char **paths)
 
 		check_stats cs = {{0}, 0, 0, 0, 0};
 		report rep;
-		report_init(&rep, &co, devnull);
+		report_init(&rep, &co, devnull, devnull, NULL);
 		t0 = now_s();
 		for (int i = 0; i < b->n; i++)
 			check_one(&cs, &rep, paths[i], fixed_now, false);

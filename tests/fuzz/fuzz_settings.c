@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cli_opts o;
 		report r;
 		memset(&o, 0, sizeof o);
-		report_init(&r, &o, stderr);
+		report_init(&r, &o, stderr, stderr, NULL);
 		uint32_t file = fuzz_source(&ctx, "baseline.json", in.p, in.n);
 		int rc = report_read_baseline(&r, &ctx, file);
 		FUZZ_CHECK(rc == 0 || rc == -1);
