@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lower/activity.h"
+#include "verify/activity_rules.h"
 #include "lower/bake.h"
 #include "cli/cli.h"
 #include "report/gating.h"

@@ -9,6 +9,7 @@
 #include "display/display.h"
 #include "report/report.h"
 #include "lower/activity.h"
+#include "display/activity_render.h"
 #include "front/parse.h"
 #include "spec/spec.h"
 #include "timelinec/civil.h"

@@ -11,6 +11,7 @@
 #include <time.h>
 #include "cli/cli.h"
 #include "lower/activity.h"
+#include "verify/activity_rules.h"
 #include "lower/bake.h"
 #include "lower/lower.h"
 #include "report/gating.h"

@@ -6,7 +6,6 @@
 #ifndef TLC_ACTIVITY_H
 #define TLC_ACTIVITY_H
 #include "spec/spec.h"
-#include "timelinec/render.h"
 #include "timelinec/timeline.h"
 #include "timelinec/activity.h"
 
@@ -53,19 +52,11 @@ int tlc_activity_build(tlc_ctx *ctx, const tlc_spec *s, const tlc_la_opts *o, tl
 void tlc_activity_free(tlc_la_schedule *sch);
 /* The schedule as JSON, with the APNs requests ready for curl. */
 void tlc_activity_write_json(tlc_buf *out, const tlc_la_schedule *sch);
-/* What presentation `pres` (index into tlc_presentation_names) reads at t; *phase says where
- * the activity is in its life. flags: tlc_render_flags of the live runs. */
-int tlc_activity_render(tlc_buf *out, unsigned *flags, tlc_la_phase *phase, tlc_ctx *ctx,
-			const tlc_la_schedule *sch, int pres, const char *locale, tlc_time t,
-			const tlc_zone *dz);
 const char *tlc_la_phase_name(tlc_la_phase p);
 /* Whether field f holds the same value in u and v (both set or both unset). */
 bool tlc_la_value_equal(const tlc_spec *s, size_t f, const tlc_la_value *u, const tlc_la_value *v);
-/* check's rules for Live Activities (TL201..TL212), over the schedule. */
-void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_per_hour);
-/* What `check` reports for a spec at `now`: the schedule built and verified with the first
- * instant parameter at the start, the end and the middle of its domain (a relative domain, else
- * 1 min .. 7 days after now), the other parameters in the middle of theirs. Returns 0, or
- * TLC_EINPUT/TLC_ENOMEM from tlc_activity_build. */
-int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now);
+/* Field `name`'s index in s->fields, or -1. */
+int tlc_la_field_index(const tlc_spec *s, const char *name);
+/* "start", "update" or "end". */
+const char *tlc_la_event_name(tlc_la_event e);
 #endif

@@ -12,13 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "verify/activity_rules.h"
+#include "display/activity_render.h"
 #include "base/arena.h"
 #include "report/report.h"
 #include "preview/preview.h"
 #include "timelinec/civil.h"
 
 /* activity.c: a presentation's template split into runs, in ctx's arena */
-int tlc__la_split(tlc_ctx *ctx, const tlc_spec *s, int pres, tlc_tmpl *t);
 
 #define SCRATCH_RECYCLE 2048 /* renders between two emptyings of the scratch arena */
 #define PA_PUSHES_PER_HOUR 12 /* TL210's assumption, as cmd_check.c passes it */

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "display/activity_render.h"
 #include "preview/preview.h"
 #include "timelinec/civil.h"
 

@@ -44,6 +44,8 @@ extern "C" {
 #define TLC_LA_LOCK_SCREEN_MAX (12 * 3600) /* ... and removes it from the Lock Screen at 12 */
 #define TLC_LA_LINGER_MAX (4 * 3600)       /* an ended activity stays up to 4 hours */
 #define TLC_LA_PRESENTATIONS 8
+/* 2001-01-01T00:00:00Z: the reference date of Swift's JSONDecoder default (deferred-to-date) */
+#define TLC_LA_DEFERRED_EPOCH 978307200
 
 typedef enum tlc_field_type {
 	TLC_FIELD_DATE,

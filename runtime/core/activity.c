@@ -12,7 +12,6 @@
 #include "json.h"
 #include "timelinec/activity.h"
 
-#define DEFERRED_EPOCH 978307200 /* 2001-01-01T00:00:00Z, Swift's JSONDecoder default */
 
 static const char *const presentation_names[TLC_LA_PRESENTATIONS] = {
 	"lock-screen", "compact-leading", "compact-trailing", "minimal",
@@ -314,7 +313,7 @@ static void put_date(tlc_buf *out, tlc_date_encoding enc, tlc_time t)
 		tlc__format_rfc3339(b, t);
 		tlc_buf_put_json_string(out, b, strlen(b));
 		return;
-	default: tlc_buf_printf(out, "%lld", (long long)(t - DEFERRED_EPOCH)); return;
+	default: tlc_buf_printf(out, "%lld", (long long)(t - TLC_LA_DEFERRED_EPOCH)); return;
 	}
 }
 

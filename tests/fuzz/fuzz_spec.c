@@ -20,6 +20,8 @@
 
 #include "fuzz.h"
 #include "lower/activity.h"
+#include "verify/activity_rules.h"
+#include "display/activity_render.h"
 #include "lower/bake.h"
 #include "report/gating.h"
 #include "lower/lower.h"

@@ -2,6 +2,8 @@
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include "lower/activity.h"
+#include "verify/activity_rules.h"
+#include "display/activity_render.h"
 #include "helpers.h"
 #include "timelinec/timeparse.h"
 

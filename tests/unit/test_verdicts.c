@@ -3,6 +3,7 @@
  * severity that follows certainty. Every test here failed before the change it pins.
  */
 #include "lower/activity.h"
+#include "verify/activity_rules.h"
 #include "helpers.h"
 #include "lower/lower.h"
 #include "verify/verify.h"
