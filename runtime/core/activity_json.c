@@ -234,6 +234,9 @@ static char *attribute_json(pjson *j, const tlc_json *v)
 	case TLC_JSON_NUMBER:
 		if (v->integer) {
 			tlc_buf_printf(&b, "%lld", (long long)v->ival);
+		} else if (!isfinite(v->num)) {
+			pj_fail_at(j, v, "an attribute's number is finite");
+			return NULL;
 		} else {
 			jsonw w;
 			jw_init(&w, &b);
@@ -316,7 +319,7 @@ static void r_assign(pjson *j, const tlc_la_program *p, const tlc_json *m, tlc_l
 	if (tlc_json_is(m, TLC_JSON_OBJECT)) {
 		if (!pj_known(j, m, "a parameter reference", param_keys))
 			return;
-		a->param = pj_strdup(j, pj_get(j, m, "param", true));
+		a->param = pj_strdup_req(j, pj_get(j, m, "param", true));
 		const tlc_prog_param *d = a->param ? param_decl(p, a->param) : NULL;
 		if (!j->failed && (!d || !field_takes(fd->type, d->type)))
 			pj_fail_at(j, m, "field '%s' cannot take '%s'", fd->name, a->param ? a->param : "?");
@@ -386,9 +389,9 @@ static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la
 	x = pj_get(j, o, "alert", true);
 	if (x && !tlc_json_is(x, TLC_JSON_NULL) && pj_known(j, x, "an alert", alert_keys)) {
 		e->has_alert = true;
-		e->alert_title = pj_strdup(j, pj_get(j, x, "title", false));
-		e->alert_body = pj_strdup(j, pj_get(j, x, "body", false));
-		e->alert_sound = pj_strdup(j, pj_get(j, x, "sound", false));
+		e->alert_title = pj_strdup_req(j, pj_get(j, x, "title", false));
+		e->alert_body = pj_strdup_req(j, pj_get(j, x, "body", false));
+		e->alert_sound = pj_strdup_req(j, pj_get(j, x, "sound", false));
 	}
 	x = pj_get(j, o, "dismissal", true);
 	if (!j->failed && e->event == TLC_LA_END) {
@@ -442,7 +445,7 @@ static void r_params(pjson *j, const tlc_json *a, tlc_la_program *p)
 		if (!pj_known(j, it, "a parameter", keys))
 			return;
 		tlc_prog_param *q = &p->params[p->nparams++];
-		q->name = pj_strdup(j, pj_get(j, it, "name", true));
+		q->name = pj_strdup_req(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
 		q->type = t < 0 ? TLC_PPARAM_TEXT : (tlc_prog_param_type)t;
 		for (size_t k = 0; !j->failed && q->name && k + 1 < p->nparams; k++)
@@ -470,7 +473,7 @@ static void r_fields(pjson *j, const tlc_json *a, tlc_la_program *p)
 		if (!pj_known(j, it, "a field", keys))
 			return;
 		tlc_la_field *f = &p->fields[p->nfields++];
-		f->name = pj_strdup(j, pj_get(j, it, "name", true));
+		f->name = pj_strdup_req(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), field_names, 6);
 		f->type = t == 5 ? TLC_FIELD_DATE : t < 0 ? TLC_FIELD_STRING : (tlc_field_type)t;
 		f->since = t == 5;

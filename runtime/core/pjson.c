@@ -149,6 +149,15 @@ double pj_num(pjson *j, const tlc_json *v)
 	return v->num;
 }
 
+char *pj_strdup_req(pjson *j, const tlc_json *v)
+{
+	if (!j->failed && v && tlc_json_is(v, TLC_JSON_NULL)) {
+		pj_fail_at(j, v, "expected a string, not null");
+		return NULL;
+	}
+	return pj_strdup(j, v);
+}
+
 char *pj_strdup(pjson *j, const tlc_json *v)
 {
 	if (j->failed || !v || tlc_json_is(v, TLC_JSON_NULL))

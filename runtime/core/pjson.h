@@ -51,6 +51,8 @@ size_t pj_array(pjson *j, const tlc_json *a);
 int64_t pj_int(pjson *j, const tlc_json *v, int64_t min, int64_t max);
 double pj_num(pjson *j, const tlc_json *v);
 char *pj_strdup(pjson *j, const tlc_json *v); /* NULL for JSON null */
+/* A string that must be there: a failure at v for JSON null too (NULL then). */
+char *pj_strdup_req(pjson *j, const tlc_json *v);
 int pj_enum(pjson *j, const tlc_json *v, const char *const *names, int n);
 int pj_enum_name(pjson *j, const char *s, const char *const *names, int n);
 /* "2026-12-01T17:00:00Z" (local: without the 'Z'). */

@@ -448,7 +448,7 @@ int tlc__ptime_read(pjson *j, const tlc_json *o, tlc_prog_time *t)
 	else if (k == TLC_PTIME_LOCAL)
 		t->at = pj_time(j, pj_get(j, o, "at", true), true);
 	else if (k == TLC_PTIME_PARAM)
-		t->param = pj_strdup(j, pj_get(j, o, "param", true));
+		t->param = pj_strdup_req(j, pj_get(j, o, "param", true));
 	return j->failed ? -1 : 0;
 }
 
@@ -481,7 +481,7 @@ static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_prog
 		const tlc_json *x;
 		if ((x = pj_get(j, it, "text", false))) {
 			r->kind = TLC_RUN_TEXT;
-			r->text = pj_strdup(j, x);
+			r->text = pj_strdup_req(j, x);
 			pj_known(j, it, "a text run", k_run_text);
 		} else if ((x = pj_get(j, it, "message", false))) {
 			r->kind = TLC_RUN_MESSAGE;
@@ -539,7 +539,7 @@ static void r_locals(pjson *j, const tlc_json *a, tlc_time **out, bool **is_date
 static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
 {
 	const tlc_json *x;
-	c->id = pj_strdup(j, pj_get(j, o, "id", true));
+	c->id = pj_strdup_req(j, pj_get(j, o, "id", true));
 	int m = pj_enum(j, pj_get(j, o, "mode", true), mode_names, TLC_TARGET_MODE_MAX);
 	c->mode = m < 0 ? TLC_TARGET_MODE_TO : (tlc_target_mode)m;
 	if (c->mode == TLC_TARGET_MODE_RECUR)
@@ -547,7 +547,7 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 	else
 		pj_known(j, o, "a countdown", k_countdown);
 	if (c->mode == TLC_TARGET_MODE_RECUR) {
-		c->rrule = pj_strdup(j, pj_get(j, o, "rrule", true));
+		c->rrule = pj_strdup_req(j, pj_get(j, o, "rrule", true));
 		c->dtstart = pj_time(j, pj_get(j, o, "dtstart", true), true);
 		r_locals(j, pj_get(j, o, "exdate", true), &c->exdate, &c->exdate_is_date, &c->nexdate);
 		r_locals(j, pj_get(j, o, "rdate", true), &c->rdate, NULL, &c->nrdate);
@@ -606,8 +606,8 @@ static void r_messages(pjson *j, const tlc_json *a, tlc_program *p)
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_message *m = &p->messages[p->nmessages++];
 		pj_known(j, it, "a message", k_message);
-		m->key = pj_strdup(j, pj_get(j, it, "key", true));
-		m->pattern = pj_strdup(j, pj_get(j, it, "pattern", true));
+		m->key = pj_strdup_req(j, pj_get(j, it, "key", true));
+		m->pattern = pj_strdup_req(j, pj_get(j, it, "pattern", true));
 		const tlc_json *u = pj_get(j, it, "units", true);
 		pj_array(j, u);
 		for (const tlc_json *x = u ? u->child : NULL; x && !j->failed; x = x->next) {
@@ -622,7 +622,7 @@ static void r_messages(pjson *j, const tlc_json *a, tlc_program *p)
 			if (!m->params)
 				pj_oom(j);
 			for (const tlc_json *x = ps->child; x && m->params; x = x->next)
-				m->params[m->nparams++] = pj_strdup(j, x);
+				m->params[m->nparams++] = pj_strdup_req(j, x);
 		}
 		r_at(j, it, &m->line, &m->col);
 	}
@@ -643,7 +643,7 @@ static void r_baked(pjson *j, const tlc_json *a, tlc_program *p)
 		pj_known(j, it, "a baked table", k_baked);
 		b->message = (uint32_t)pj_int(j, pj_get(j, it, "message", true), 0,
 					      (int64_t)p->nmessages - 1);
-		b->locale = pj_strdup(j, pj_get(j, it, "locale", true));
+		b->locale = pj_strdup_req(j, pj_get(j, it, "locale", true));
 		if (j->failed)
 			return;
 		size_t nu = (size_t)__builtin_popcount(p->messages[b->message].units);
@@ -688,7 +688,7 @@ static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 		tlc_prog_param *q = &p->params[p->nparams++];
 		char b[64];
 		pj_known(j, it, "a parameter", k_param);
-		q->name = pj_strdup(j, pj_get(j, it, "name", true));
+		q->name = pj_strdup_req(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
 		q->type = t < 0 ? TLC_PPARAM_TEXT : (tlc_prog_param_type)t;
 		/* values are given, and timelines record them, by name: names are unique */
@@ -711,15 +711,15 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	p->version = (int)pj_int(j, pj_get(j, root, "timelinec-program", true), 1, TLC_PROGRAM_VERSION);
 	pj_known(j, root, "a program", pj_get(j, root, "window", false) ? k_root_window : k_root_horizon);
 	p->source = pj_strdup(j, pj_get(j, root, "source", false));
-	p->widget = pj_strdup(j, pj_get(j, root, "widget", true));
-	p->zone = pj_strdup(j, pj_get(j, root, "zone", true));
+	p->widget = pj_strdup_req(j, pj_get(j, root, "widget", true));
+	p->zone = pj_strdup_req(j, pj_get(j, root, "zone", true));
 	int d = pj_enum(j, pj_get(j, root, "disambiguation", true), disamb_names, 4);
 	p->disambiguation = d < 0 ? 0 : d;
 	const tlc_json *loc = pj_get(j, root, "locales", true);
 	size_t nl = pj_array(j, loc);
 	if (nl && !j->failed && (p->locales = calloc(nl, sizeof *p->locales)))
 		for (const tlc_json *it = loc->child; it; it = it->next)
-			p->locales[p->nlocales++] = pj_strdup(j, it);
+			p->locales[p->nlocales++] = pj_strdup_req(j, it);
 	r_params(j, pj_get(j, root, "params", true), p);
 	if ((x = pj_get(j, root, "window", false))) {
 		p->has_window = true;

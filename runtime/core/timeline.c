@@ -412,7 +412,7 @@ static const char *const k_run_message[] = {"message", "key", "args", "text", NU
 
 static const char *own(pjson *j, tlc_timeline *tl, const tlc_json *v)
 {
-	char *s = pj_strdup(j, v);
+	char *s = pj_strdup_req(j, v);
 	if (!s)
 		return NULL;
 	char **o = realloc(tl->owned, (tl->nowned + 1) * sizeof *o);
@@ -615,7 +615,7 @@ static void r_header(pjson *j, tlc_timeline *tl, const tlc_json *root)
 	k = pj_enum(j, pj_get(j, root, "now-source", true), now_names, TLC_NOW_SOURCE_MAX);
 	tl->now_source = k < 0 ? TLC_NOW_OPTION : (tlc_now_source)k;
 	tl->data_time = pj_time(j, pj_get(j, root, "data-time", true), false);
-	tl->display_zone = pj_strdup(j, pj_get(j, root, "display-zone", true));
+	tl->display_zone = pj_strdup_req(j, pj_get(j, root, "display-zone", true));
 	tl->start = pj_time(j, pj_get(j, root, "start", true), false);
 	tl->end = pj_time(j, pj_get(j, root, "end", true), false);
 	k = pj_enum(j, pj_get(j, pol, "kind", true), policy_names, TLC_POLICY_KIND_MAX);

@@ -339,6 +339,11 @@ expect "an activity program with an unknown key" 2 $? "newer.program.json:36:19:
 sed 's/"timelinec-activity-program": 1/"timelinec-activity-program": 2/' delivery.program.json > v2.program.json
 "$tool" compile v2.program.json --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z > "$t/log" 2>&1
 expect "an activity program of a newer version" 2 $? "v2.program.json:2:33: error: not a valid timelinec activity program"
+# a null where the writer writes a string is refused where it is (it was a NULL the CLI followed)
+"$tool" compile flight.yaml -o flight.program.json > "$t/log" 2>&1
+sed 's/"zone": "Europe\/Berlin"/"zone": null/' flight.program.json > nullzone.program.json
+"$tool" compile --timeline nullzone.program.json --now 2026-12-03T10:00:00Z --param departure=2026-12-03T16:45:00Z --param flight=LH454 > "$t/log" 2>&1
+expect "a program whose zone is null" 2 $? "nullzone.program.json:5:11: error: not a valid timelinec program: expected a string, not null"
 "$tool" compile launch.yaml --program -o launch-p.json > "$t/log" 2>&1
 expect "--program of a widget spec: its program, as without it" 0 $?
 grep -q '"timelinec-program": 1' launch-p.json; ok "a widget's --program is its program" $?
