@@ -153,12 +153,15 @@ extension KeyedEncodingContainer {
 /// ``TimelineKitError``.
 enum DocumentReader {
     static func decode<T: Decodable>(_ type: T.Type, format: DocumentFormat,
-                                     from data: Data) throws -> T {
+                                     from data: Data,
+                                     userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw TimelineKitError.empty(format: format)
         }
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            let decoder = JSONDecoder()
+            decoder.userInfo = userInfo
+            return try decoder.decode(T.self, from: data)
         } catch let error as TimelineKitError {
             throw error
         } catch let error as DecodingError {

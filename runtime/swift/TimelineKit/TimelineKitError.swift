@@ -3,8 +3,8 @@ import Foundation
 /// Why a timelinec document could not be read.
 ///
 /// Every reading entry point of TimelineKit (``CompiledTimeline/init(jsonData:)``,
-/// ``CompiledProgram/init(jsonData:)``, ``ActivitySchedule/init(jsonData:)`` and their
-/// `contentsOf:` forms) throws only this error. Decoding the model types with a `JSONDecoder`
+/// ``CompiledProgram/init(jsonData:)``, ``ActivitySchedule/init(jsonData:)``,
+/// ``ActivityProgram/init(jsonData:)`` and their `contentsOf:` forms) throws only this error. Decoding the model types with a `JSONDecoder`
 /// of your own throws either this error (for the version checks) or Foundation's
 /// `DecodingError`.
 public enum TimelineKitError: Error, Equatable, Sendable, CustomStringConvertible {

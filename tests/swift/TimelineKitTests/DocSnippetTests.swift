@@ -84,11 +84,18 @@ final class DocSnippetTests: XCTestCase {
         XCTAssertEqual(launch.program.locales.first, "en_US")
     }
 
+    func testActivityProgramSnippet() throws {
+        let plan = try pushPlan(programURL: Repo.goldenExamples
+            .appendingPathComponent("delivery-activity.activity-program.json"))
+        XCTAssertEqual(plan.params, ["eta"])
+        XCTAssertEqual(plan.pushes, ["update: stops", "update: status, stops", "end: status"])
+    }
+
     func testDocSnippetsAreTheCompiledCode() throws {
         let doc = try String(decoding: Repo.data("docs/swift.md"), as: UTF8.self)
         let code = try String(decoding: Data(contentsOf: URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().appendingPathComponent("DocSnippets.swift")), as: UTF8.self)
-        for name in ["reading", "content-state", "plans", "catalog"] {
+        for name in ["reading", "content-state", "plans", "catalog", "activity-program"] {
             let fromDoc = try XCTUnwrap(docSnippet(doc, name), "docs/swift.md has no snippet \(name)")
             let fromCode = try XCTUnwrap(codeSnippet(code, name), "DocSnippets.swift has no snippet \(name)")
             XCTAssertEqual(fromDoc, fromCode, "snippet \(name) differs between docs/swift.md and DocSnippets.swift")

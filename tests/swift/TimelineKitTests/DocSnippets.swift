@@ -80,3 +80,15 @@ func messageText(_ run: MessageRun, in timeline: CompiledTimeline, locale: Strin
         ?? timeline.program.locales.lazy.compactMap { run.text(locale: $0) }.first
 }
 // END SNIPPET catalog
+
+// BEGIN SNIPPET activity-program
+/// What a push server must know of an activity program before its first order: the
+/// parameters each order supplies, and the pushes it sends (the fields each one sets).
+func pushPlan(programURL: URL) throws -> (params: [String], pushes: [String]) {
+    let program = try ActivityProgram(contentsOf: programURL)
+    let pushes = program.events.filter { $0.via != .app }.map { event in
+        "\(event.kind.rawValue): " + event.state.keys.sorted().joined(separator: ", ")
+    }
+    return (program.params.map(\.name), pushes)
+}
+// END SNIPPET activity-program

@@ -48,7 +48,7 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(CompiledTimeline.versionKey, "timelinec-timeline")
         XCTAssertEqual(CompiledProgram.versionKey, "timelinec-program")
         XCTAssertEqual(ActivitySchedule.versionKey, "timelinec-schedule")
-        XCTAssertEqual(DocumentFormat.allCases.map(\.supportedVersions), [[1], [1], [1]])
+        XCTAssertEqual(DocumentFormat.allCases.map(\.supportedVersions), [[1], [1], [1], [1]])
         XCTAssertEqual(TimelineKitError.unsupportedVersion(format: .timeline, found: 2, supported: [1]).description,
                        "timelinec-timeline version 2 is not supported: TimelineKit reads version 1; use a "
                        + "TimelineKit that reads version 2, or a timelinec that writes version 1")
