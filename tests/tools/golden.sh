@@ -147,6 +147,19 @@ while IFS= read -r line; do
 	compare "$root/tests/golden/schedules/$name.$k.schedule.json" "$tmp/$name.$k.schedule.json"
 done < "$root/tests/golden/schedules/cases.txt"
 
+# Live Activity programs of the scenarios and real-world examples, and TimelineKit's fixture
+# (tests/swift/TimelineKitTests/ActivityProgramTests.swift reads them)
+mkdir -p "$root/tests/golden/activity-programs"
+for f in examples/scenarios/*.yaml examples/real-world/*.yaml tests/swift/TimelineKitTests/Fixtures/typed-delivery.yaml; do
+	grep -q '^live-activity:' "$f" || continue
+	name=$(basename "$f" .yaml)
+	dir="$root/tests/golden/activity-programs"
+	[ "$name" = typed-delivery ] && dir="$root/tests/swift/TimelineKitTests/Fixtures"
+	"$tool" compile "$f" --program -o "$tmp/$name.activity-program.json" 2>"$tmp/$name.err" || {
+		echo "FAIL: compile --program $f" >&2; cat "$tmp/$name.err" >&2; status=1; continue; }
+	compare "$dir/$name.activity-program.json" "$tmp/$name.activity-program.json"
+done
+
 # SARIF for every scenario in one log (validated in tests/tools/gating.sh)
 "$tool" check --format sarif examples/scenarios/*.yaml > "$tmp/scenarios.sarif" 2>&1
 compare "$root/tests/golden/scenarios/scenarios.sarif" "$tmp/scenarios.sarif"

@@ -162,7 +162,7 @@ def check(kind, doc, label):
 programs = list_dir("tests/golden/examples", [".program.json"])
 timelines = list_dir("tests/golden/examples", [".timeline.json"])
 schedules = list_dir("tests/golden/examples", [".schedule.json"]) + list_dir("tests/golden/schedules", [".schedule.json"])
-activity_programs = list_dir("tests/golden/examples", [".activity-program.json"])
+activity_programs = list_dir("tests/golden/examples", [".activity-program.json"]) + list_dir("tests/golden/activity-programs", [".activity-program.json"])
 specs = list_dir("examples", [".yaml"]) + list_dir("tests/spec-examples", [".yaml", ".json"])
 if not programs:
     fail("no tests/golden/examples/*.program.json found")
