@@ -1,5 +1,5 @@
 /*
- * fuzz_catalog.c — the String Catalog `compile --xcstrings` merges into (compiler/xcstrings.c):
+ * fuzz_catalog.c — the String Catalog `compile --xcstrings` merges into (compiler/lower/xcstrings.c):
  * the reader of an existing .xcstrings, the merge, and the converter from ICU MessageFormat to
  * the catalog's printf form.
  *

@@ -1,5 +1,5 @@
 /*
- * fuzz_json.c — the strict JSON front end (compiler/parse_json.c), which checks the encoding
+ * fuzz_json.c — the strict JSON front end (compiler/front/parse_json.c), which checks the encoding
  * itself.
  *
  * Option byte: bit 0 — through tlc_parse_any under the name bits 1-2 pick ("-" and a name

@@ -1,7 +1,7 @@
 /*
- * fuzz_settings.c — the readers of a run's settings: a baseline (compiler/report.c,
+ * fuzz_settings.c — the readers of a run's settings: a baseline (compiler/report/report.c,
  * report_read_baseline: the strict JSON reader, then the baseline's shape) and a
- * .timelinec.yaml (compiler/gating.c, tlc_config_read: YAML or JSON, then the settings).
+ * .timelinec.yaml (compiler/report/gating.c, tlc_config_read: YAML or JSON, then the settings).
  *
  * Option byte: bit 0 picks the reader. Either refuses with a diagnostic (every one with a span
  * inside the input) or accepts; a baseline's entries are well formed when accepted.

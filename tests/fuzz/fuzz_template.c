@@ -1,5 +1,5 @@
 /*
- * fuzz_template.c — text templates (compiler/template.h: splitting into literal, baked-message
+ * fuzz_template.c — text templates (compiler/spec/template.h: splitting into literal, baked-message
  * and self-updating runs) and the ICU MessageFormat front end under them
  * (tlc_render_msg_scan, tlc_render_msg).
  *

@@ -1,5 +1,5 @@
 /*
- * fuzz_yaml.c — the YAML front end (compiler/parse_yaml.c, libyaml's event parser -> tlc_node).
+ * fuzz_yaml.c — the YAML front end (compiler/front/parse_yaml.c, libyaml's event parser -> tlc_node).
  *
  * Option byte: bit 0 — through tlc_parse_any (the encoding check and the reader choice) under
  * the name bits 1-2 pick, else tlc_parse_yaml directly (inputs that break its precondition,

@@ -1,11 +1,11 @@
 /*
- * What each widget family has room for (compiler/families.c): the model behind check's TL115
+ * What each widget family has room for (compiler/verify/families.c): the model behind check's TL115
  * and the preview's "text cut".
  */
 #include <criterion/criterion.h>
 #include "verify/families.h"
 
-/* ---- what each widget family has room for (compiler/families.c, check's TL115) ---- */
+/* ---- what each widget family has room for (compiler/verify/families.c, check's TL115) ---- */
 
 
 static bool fits1(tlc_family_id f, const char *text, unsigned *lines)

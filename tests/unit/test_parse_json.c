@@ -1,4 +1,4 @@
-/* Unit tests for the strict JSON reader (compiler/parse_json.c). */
+/* Unit tests for the strict JSON reader (compiler/front/parse_json.c). */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
