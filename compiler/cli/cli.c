@@ -169,93 +169,137 @@ static int write_fail(const char *path, const char *why)
 	return -1;
 }
 
+/* SIGINT, SIGTERM and SIGHUP while a temporary file exists remove it; a signal the caller
+ * ignores (nohup, a background job) stays ignored. */
+static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+
 /*
- * A regular file is replaced whole (a temporary file beside it, then rename), keeping its
- * permissions; a character device or a FIFO (/dev/null, a pipe) is written into, never replaced;
- * a link is followed to its file; anything else, or a file this run reads, is refused.
+ * A regular file is replaced whole (a temporary file beside it, written as the output comes,
+ * then renamed over it), keeping its permissions; a character device or a FIFO (/dev/null, a
+ * pipe) is written into, never replaced; a link is followed to its file; anything else, or a
+ * file this run reads, is refused. "-" is standard output.
  */
-int cli_write_atomic(const char *path, const char *data, size_t len)
+int cli_out_open(cli_out *o, const char *path)
 {
+	memset(o, 0, sizeof *o);
+	o->path = path;
+	o->fd = -1;
 	if (strcmp(path, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-			return write_fail("standard output", strerror(errno));
+		o->to_stdout = true;
 		return 0;
 	}
 	struct stat st;
-	char *real = NULL;
 	const char *target = path;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		if (!(real = realpath(path, NULL)))
-			return write_fail(path, "a link whose file does not exist");
-		target = real;
+		if (!(o->real = realpath(path, NULL)))
+			return o->failed = write_fail(path, "a link whose file does not exist");
+		target = o->real;
 	}
 	bool exists = stat(target, &st) == 0;
-	int rc = 0;
-	if (exists && is_input(&st)) {
-		rc = write_fail(path, "it is an input of this run; writing it would replace it");
-	} else if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
-		int fd = open(target, O_WRONLY | O_NOCTTY);
-		if (fd < 0 || write_all(fd, data, len) < 0)
-			rc = write_fail(path, strerror(errno));
-		if (fd >= 0 && close(fd) < 0 && rc == 0)
-			rc = write_fail(path, strerror(errno));
+	if (exists && is_input(&st))
+		o->failed = write_fail(path, "it is an input of this run; writing it would replace it");
+	else if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+		if ((o->fd = open(target, O_WRONLY | O_NOCTTY)) < 0)
+			o->failed = write_fail(path, strerror(errno));
 	} else if (exists && !S_ISREG(st.st_mode)) {
-		rc = write_fail(path, S_ISDIR(st.st_mode) ? "it is a directory"
-							  : "it is not a regular file, and is not replaced");
+		o->failed = write_fail(path, S_ISDIR(st.st_mode) ? "it is a directory"
+								  : "it is not a regular file, and is not replaced");
 	} else {
 		mode_t mask = umask(0);
 		umask(mask);
-		mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
+		o->mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
 		size_t n = strlen(target);
-		char *tmp = malloc(n + 16);
-		if (!tmp) {
-			free(real);
-			return write_fail(path, "out of memory");
-		}
-		snprintf(tmp, n + 16, "%s.tmpXXXXXX", target);
-		/* SIGINT, SIGTERM, SIGHUP while the temporary file exists remove it; a signal the
-		 * caller ignores (nohup, a background job) stays ignored. They are blocked while the
-		 * file comes into being and while it is renamed, so none falls between. */
-		static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
-		struct sigaction sa, old[3];
-		bool installed[3] = {false, false, false};
-		sigset_t block, was;
+		if (!(o->target = strdup(target)) || !(o->tmp = malloc(n + 16)))
+			return o->failed = write_fail(path, "out of memory");
+		snprintf(o->tmp, n + 16, "%s.tmpXXXXXX", target);
+		/* signals are blocked while the file comes into being, so none falls between */
+		struct sigaction sa;
+		sigset_t block;
 		sigemptyset(&block);
 		for (int i = 0; i < 3; i++)
 			sigaddset(&block, sigs[i]);
-		sigprocmask(SIG_BLOCK, &block, &was);
+		sigprocmask(SIG_BLOCK, &block, &o->was);
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = remove_pending;
 		sigemptyset(&sa.sa_mask);
 		for (int i = 0; i < 3; i++)
-			if (sigaction(sigs[i], NULL, &old[i]) == 0 && old[i].sa_handler != SIG_IGN)
-				installed[i] = sigaction(sigs[i], &sa, NULL) == 0;
-		int fd = mkstemp(tmp);
-		if (fd >= 0)
-			pending_tmp = tmp;
-		sigprocmask(SIG_SETMASK, &was, NULL);
-		if (fd < 0) {
-			rc = write_fail(path, strerror(errno));
-		} else {
-			int err = write_all(fd, data, len) < 0 || fsync(fd) < 0 ? errno : 0;
-			if (close(fd) < 0 && !err)
+			if (sigaction(sigs[i], NULL, &o->old[i]) == 0 && o->old[i].sa_handler != SIG_IGN)
+				o->installed[i] = sigaction(sigs[i], &sa, NULL) == 0;
+		o->fd = mkstemp(o->tmp);
+		if (o->fd >= 0)
+			pending_tmp = o->tmp;
+		o->signals = true;
+		sigprocmask(SIG_SETMASK, &o->was, NULL);
+		if (o->fd < 0)
+			o->failed = write_fail(path, strerror(errno));
+	}
+	return o->failed ? -1 : 0;
+}
+
+int cli_out_write(void *out, const char *data, size_t len)
+{
+	cli_out *o = out;
+	if (o->failed)
+		return -1;
+	if (o->to_stdout) {
+		if (fwrite(data, 1, len, stdout) != len)
+			return o->failed = write_fail("standard output", strerror(errno));
+	} else if (write_all(o->fd, data, len) < 0) {
+		return o->failed = write_fail(o->path, strerror(errno));
+	}
+	o->written += len;
+	return 0;
+}
+
+int cli_out_close(cli_out *o, bool keep)
+{
+	int err = 0;
+	if (o->to_stdout) {
+		if (keep && !o->failed && fflush(stdout) != 0)
+			o->failed = write_fail("standard output", strerror(errno));
+	} else if (!o->tmp) { /* a device or a FIFO: written in place */
+		if (o->fd >= 0 && close(o->fd) < 0 && !o->failed)
+			o->failed = write_fail(o->path, strerror(errno));
+	} else {
+		sigset_t block;
+		sigemptyset(&block);
+		for (int i = 0; i < 3; i++)
+			sigaddset(&block, sigs[i]);
+		if (o->fd >= 0) {
+			err = keep && !o->failed && fsync(o->fd) < 0 ? errno : 0;
+			if (close(o->fd) < 0 && !err)
 				err = errno;
 			sigprocmask(SIG_BLOCK, &block, NULL);
-			if (!err && (chmod(tmp, mode) < 0 || rename(tmp, target) < 0))
+			if (keep && !o->failed && !err &&
+			    (chmod(o->tmp, o->mode) < 0 || rename(o->tmp, o->target) < 0))
 				err = errno;
-			if (err)
-				unlink(tmp);
+			if (!keep || o->failed || err)
+				unlink(o->tmp);
 			pending_tmp = NULL;
-			if (err)
-				rc = write_fail(path, strerror(err));
+			if (keep && err && !o->failed)
+				o->failed = write_fail(o->path, strerror(err));
 		}
-		sigprocmask(SIG_BLOCK, &block, NULL);
-		for (int i = 0; i < 3; i++)
-			if (installed[i])
-				sigaction(sigs[i], &old[i], NULL);
-		sigprocmask(SIG_SETMASK, &was, NULL);
-		free(tmp);
+		if (o->signals) {
+			sigprocmask(SIG_BLOCK, &block, NULL);
+			for (int i = 0; i < 3; i++)
+				if (o->installed[i])
+					sigaction(sigs[i], &o->old[i], NULL);
+			sigprocmask(SIG_SETMASK, &o->was, NULL);
+		}
 	}
-	free(real);
-	return rc;
+	free(o->tmp);
+	free((char *)o->target);
+	free(o->real);
+	o->tmp = o->real = NULL;
+	o->target = NULL;
+	return o->failed || !keep ? -1 : 0;
+}
+
+int cli_write_atomic(const char *path, const char *data, size_t len)
+{
+	cli_out o;
+	int rc = cli_out_open(&o, path);
+	if (rc == 0)
+		rc = cli_out_write(&o, data, len);
+	return cli_out_close(&o, rc == 0) < 0 || rc < 0 ? -1 : 0;
 }

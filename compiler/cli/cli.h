@@ -64,6 +64,28 @@ int cli_spec_param_values(const struct tlc_spec *s, const tlc_zone *ez, const ch
  * if a signal ends the run), a device or FIFO directly; refuses to replace anything else or a
  * file registered with cli_input(). -1 after a message. */
 int cli_write_atomic(const char *path, const char *data, size_t len);
+/* The same as the output comes (a page written as it is made): open, write any number of
+ * times, then close, keeping the file (keep: the temporary file renamed over it) or not (it is
+ * removed; an existing file stays as it was). Each returns 0, or -1 after saying why once. */
+#include <signal.h>
+#include <sys/types.h>
+typedef struct cli_out {
+	const char *path;     /* as given, for messages */
+	bool to_stdout;
+	int fd;
+	char *real;           /* a link's file */
+	const char *target;   /* the file replaced */
+	char *tmp;            /* the temporary file, or NULL when written in place */
+	mode_t mode;
+	size_t written;
+	int failed;
+	bool signals, installed[3];
+	struct sigaction old[3];
+	sigset_t was;
+} cli_out;
+int cli_out_open(cli_out *o, const char *path);
+int cli_out_write(void *o, const char *data, size_t len);
+int cli_out_close(cli_out *o, bool keep);
 /* Registers a file this run reads, so that no output replaces it. */
 void cli_input(const char *path);
 /* Whether two paths name one existing file (links and spellings aside). */

@@ -25,6 +25,39 @@
 
 #define MAX_PARAMS TLC_MAX_PARAMS /* --param options */
 
+
+/* ---- pages --------------------------------------------------------------------------------- */
+
+static int widget_page(void *what, pvh_out *out, const char *locale)
+{
+	return preview_html(what, out, locale);
+}
+
+static int activity_page(void *what, pvh_out *out, const char *locale)
+{
+	return preview_activity_html(what, out, locale);
+}
+
+/* A page written to path as it is made (the file replaced only when it is whole; standard
+ * output gets it at the end, or nothing). 0, or -1 after saying why; *bytes its size. */
+static int write_page(const char *path, size_t *bytes,
+		      int (*page)(void *what, pvh_out *out, const char *locale), void *what,
+		      const char *locale)
+{
+	cli_out file;
+	if (cli_out_open(&file, path) < 0) {
+		cli_out_close(&file, false);
+		return -1;
+	}
+	pvh_out out = {TLC_BUF_INIT, cli_out_write, &file, file.to_stdout ? 0 : 64 << 10, 0};
+	int rc = page(what, &out, locale); /* on failure it said why */
+	tlc_buf_release(&out.buf);
+	if (cli_out_close(&file, rc == 0) < 0)
+		rc = -1;
+	*bytes = file.written;
+	return rc < 0 ? -1 : 0;
+}
+
 static const char preview_help[] =
 	"usage: timelinec preview SPEC [options]\n"
 	"\n"
@@ -368,15 +401,12 @@ static int run_activity(preview_run *r)
 	if ((rc = activity_findings(r, &pa, &local)) != 0)
 		goto done;
 	if (r->c.html) {
-		tlc_buf out = TLC_BUF_INIT;
-		rc = preview_activity_html(&pa, &out, r->c.locale); /* on failure it said why */
-		if (rc == 0 && cli_write_atomic(r->c.html, out.ptr, out.len) < 0)
-			rc = -1;
-		else if (rc == 0 && strcmp(r->c.html, "-") != 0)
+		size_t bytes = 0;
+		rc = write_page(r->c.html, &bytes, activity_page, &pa, r->c.locale);
+		if (rc == 0 && strcmp(r->c.html, "-") != 0)
 			printf("wrote %s: %zu state%s, %zu locale%s, %zu KiB\n", r->c.html, sch->nstates,
 			       sch->nstates == 1 ? "" : "s", pa.nlocales, pa.nlocales == 1 ? "" : "s",
-			       (out.len + 1023) / 1024);
-		tlc_buf_release(&out);
+			       (bytes + 1023) / 1024);
 		rc = rc < 0 ? EXIT_BAD_INPUT : EXIT_OK;
 	} else {
 		tlc_time at = TLC_TIME_NONE;
@@ -454,15 +484,12 @@ static int run(preview_run *r)
 		return EXIT_BAD_INPUT;
 	}
 	if (r->c.html) {
-		tlc_buf out = TLC_BUF_INIT;
-		rc = preview_html(&pv, &out, r->c.locale); /* on failure it said why */
-		if (rc == 0 && cli_write_atomic(r->c.html, out.ptr, out.len) < 0)
-			rc = -1;
-		else if (rc == 0 && strcmp(r->c.html, "-") != 0)
+		size_t bytes = 0;
+		rc = write_page(r->c.html, &bytes, widget_page, &pv, r->c.locale);
+		if (rc == 0 && strcmp(r->c.html, "-") != 0)
 			printf("wrote %s: %zu entr%s, %zu locale%s, %zu KiB\n", r->c.html,
 			       r->tl->nentries, r->tl->nentries == 1 ? "y" : "ies", pv.nlocales,
-			       pv.nlocales == 1 ? "" : "s", (out.len + 1023) / 1024);
-		tlc_buf_release(&out);
+			       pv.nlocales == 1 ? "" : "s", (bytes + 1023) / 1024);
 		rc = rc < 0 ? EXIT_BAD_INPUT : EXIT_OK;
 	} else {
 		tlc_time at = TLC_TIME_NONE;

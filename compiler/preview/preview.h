@@ -108,9 +108,25 @@ int pv_view_text(const preview *pv, tlc_buf *out, size_t k, size_t c, tlc_family
 
 /* The terminal table: every entry, reload, stretch and finding, or one instant (at != NONE). */
 int preview_table(const preview *pv, FILE *out, tlc_time at);
-/* The page (compiler/preview/preview.html with the data filled in); initial_locale may be NULL.
- * On failure it has said why on stderr. */
-int preview_html(const preview *pv, tlc_buf *out, const char *initial_locale);
+/*
+ * Where a page goes as it is made: the bytes gather in `buf` and go to the caller's `sink` (the
+ * CLI's atomic file) in chunks of `chunk` bytes (0: all at the end, as standard output wants:
+ * a page that fails halfway writes nothing), so a page is never held whole. `rc` keeps the first
+ * failure (the sink's -1, or TLC_ENOMEM).
+ */
+typedef struct pvh_out {
+	tlc_buf buf;
+	int (*sink)(void *ud, const char *data, size_t len);
+	void *ud;
+	size_t chunk;
+	int rc;
+} pvh_out;
+/* Hands buf to the sink once it holds `chunk` bytes (all of it when `all`). */
+void pvh_flush(pvh_out *o, bool all);
+
+/* The page (compiler/preview/preview.html with the data filled in), written to out;
+ * initial_locale may be NULL. On failure it has said why on pv->err. */
+int preview_html(const preview *pv, pvh_out *out, const char *initial_locale);
 
 /* The page template, generated from compiler/preview/preview.html (compiler/preview/gen.sh):
  * NULL-terminated lines. */
@@ -218,8 +234,8 @@ void pvh_write_zone(tlc_buf *b, const tlc_zone *dz, tlc_time from, tlc_time unti
 void pvh_write_views(const pvh_kit *k, tlc_buf *b);
 /* The template with @@TITLE@@ (title, escaped) and @@DATA@@ (write_data's output) filled in;
  * *told when it said why it failed. */
-int pvh_fill_template(FILE *err, tlc_buf *out, const char *title,
-		      void (*write_data)(void *ud, tlc_buf *b), void *ud, bool *told);
+int pvh_fill_template(FILE *err, pvh_out *out, const char *title,
+		      void (*write_data)(void *ud, pvh_out *o), void *ud, bool *told);
 
 /* ---- Live Activities (preview_activity.c, preview_activity_html.c) -------------------------- */
 
@@ -325,5 +341,5 @@ const char *pa_event_name(const tlc_la_state *st);
 const char *pa_via_name(tlc_via v);
 
 int preview_activity_table(pv_activity *pa, FILE *out, tlc_time at);
-int preview_activity_html(pv_activity *pa, tlc_buf *out, const char *initial_locale);
+int preview_activity_html(pv_activity *pa, pvh_out *out, const char *initial_locale);
 #endif

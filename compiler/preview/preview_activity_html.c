@@ -306,8 +306,9 @@ static void write_states(const pv_activity *pa, tlc_buf *b)
 	tlc_buf_puts(b, "],");
 }
 
-static void write_data(void *ud, tlc_buf *b)
+static void write_data(void *ud, pvh_out *o)
 {
+	tlc_buf *b = &o->buf;
 	const fill *fl = ud;
 	const apage *ap = fl->ap;
 	const pv_activity *pa = ap->pa;
@@ -448,7 +449,7 @@ static int build(apage *ap)
 	return self_check(ap);
 }
 
-int preview_activity_html(pv_activity *pa, tlc_buf *out, const char *initial_locale)
+int preview_activity_html(pv_activity *pa, pvh_out *out, const char *initial_locale)
 {
 	apage ap;
 	memset(&ap, 0, sizeof ap);
@@ -463,8 +464,6 @@ int preview_activity_html(pv_activity *pa, tlc_buf *out, const char *initial_loc
 	fill fl = {&ap, initial_locale};
 	if (rc == 0)
 		rc = pvh_fill_template(pa->err, out, pa->spec->name, write_data, &fl, &ap.kit.told);
-	if (rc == 0 && tlc_buf_oom(out))
-		rc = TLC_ENOMEM;
 	if (rc < 0 && !ap.kit.told)
 		fprintf(pa->err, "timelinec: error: cannot build the page: %s\n", tlc_strerror(rc));
 	apage_free(&ap);

@@ -647,9 +647,21 @@ static void html_text(tlc_buf *b, const char *s)
 	}
 }
 
-int pvh_fill_template(FILE *err, tlc_buf *out, const char *title,
-		      void (*write_data)(void *ud, tlc_buf *b), void *ud, bool *told)
+void pvh_flush(pvh_out *o, bool all)
 {
+	if (o->rc == 0 && tlc_buf_oom(&o->buf))
+		o->rc = TLC_ENOMEM;
+	if (o->rc != 0 || !o->buf.len || (!all && (!o->chunk || o->buf.len < o->chunk)))
+		return;
+	if (o->sink(o->ud, o->buf.ptr, o->buf.len) < 0)
+		o->rc = -1;
+	tlc_buf_clear(&o->buf);
+}
+
+int pvh_fill_template(FILE *err, pvh_out *o, const char *title,
+		      void (*write_data)(void *ud, pvh_out *o), void *ud, bool *told)
+{
+	tlc_buf *out = &o->buf;
 	bool data_done = false;
 	if (!tlc_preview_page[0]) {
 		fputs("timelinec: error: this timelinec was built without the page template "
@@ -665,7 +677,9 @@ int pvh_fill_template(FILE *err, tlc_buf *out, const char *title,
 				html_text(out, title);
 				line = m + 9;
 			} else if (strncmp(m, "@@DATA@@", 8) == 0) {
-				write_data(ud, out);
+				pvh_flush(o, false);
+				write_data(ud, o);
+				pvh_flush(o, false);
 				data_done = true;
 				line = m + 8;
 			} else {
@@ -675,7 +689,10 @@ int pvh_fill_template(FILE *err, tlc_buf *out, const char *title,
 		}
 		tlc_buf_puts(out, line);
 	}
-	return data_done ? 0 : TLC_EINVAL;
+	pvh_flush(o, true);
+	if (o->rc == -1)
+		*told = true; /* the sink said why */
+	return o->rc ? o->rc : data_done ? 0 : TLC_EINVAL;
 }
 
 /* ---- the widget page ------------------------------------------------------------------------ */
@@ -900,18 +917,19 @@ static int self_check(page *pg)
 	return rc;
 }
 
-static void write_data(page *pg, tlc_buf *b, const char *initial)
+/* The page's data, part by part, each handed on as it is written (pvh_flush). */
+
+/* What the page is of: the widget, now, the zone, the span, the policy and budget, locales. */
+static void write_head(const page *pg, tlc_buf *b, const char *initial)
 {
 	const preview *pv = pg->pv;
 	const tlc_timeline *tl = pv->tl;
-	const tlc_program *p = pv->p;
-	size_t nc = p->ncountdowns;
-	char iso[32], ph[96];
+	char iso[32];
 	tlc_buf_puts(b, "{\"format\":\"timelinec-preview\",\"version\":1,\"kind\":\"widget\",");
 	pvh_jkey(b, "generator");
 	tlc_buf_printf(b, "\"timelinec %s\",", tlc_version());
 	pvh_jkey(b, "widget");
-	pvh_jstr(b, p->widget);
+	pvh_jstr(b, pv->p->widget);
 	tlc_buf_putc(b, ',');
 	pvh_jkey(b, "source");
 	pvh_jstr(b, pv->path);
@@ -958,8 +976,17 @@ static void write_data(page *pg, tlc_buf *b, const char *initial)
 			tlc_buf_putc(b, ',');
 		pvh_jstr(b, tlc_family_name(pg->fams[f]));
 	}
-	tlc_buf_puts(b, "],\"countdowns\":[");
-	for (size_t c = 0; c < nc; c++) {
+	tlc_buf_puts(b, "],");
+}
+
+/* The countdowns and the names of their phases. */
+static void write_countdowns(const page *pg, tlc_buf *b)
+{
+	const preview *pv = pg->pv;
+	const tlc_program *p = pv->p;
+	char ph[96];
+	tlc_buf_puts(b, "\"countdowns\":[");
+	for (size_t c = 0; c < p->ncountdowns; c++) {
 		const tlc_prog_countdown *cd = &p->countdowns[c];
 		tlc_buf_puts(b, c ? ",{" : "{");
 		pvh_jkey(b, "id");
@@ -973,28 +1000,44 @@ static void write_data(page *pg, tlc_buf *b, const char *initial)
 		}
 		tlc_buf_puts(b, "]}");
 	}
-	tlc_buf_puts(b, "],\"entries\":{\"date\":[");
-	for (size_t k = 0; k < tl->nentries; k++)
+	tlc_buf_puts(b, "],");
+}
+
+/* The entries, one array per column (dates, relevance, phases, views, cut families): the
+ * largest part, handed on as it grows. */
+static void write_entries(const page *pg, pvh_out *o)
+{
+	const preview *pv = pg->pv;
+	const tlc_timeline *tl = pv->tl;
+	size_t nc = pv->p->ncountdowns;
+	tlc_buf *b = &o->buf;
+	tlc_buf_puts(b, "\"entries\":{\"date\":[");
+	for (size_t k = 0; k < tl->nentries; k++, pvh_flush(o, false))
 		tlc_buf_printf(b, k ? ",%lld" : "%lld", (long long)tl->entries[k].date);
 	tlc_buf_puts(b, "],\"relevance\":[");
-	for (size_t k = 0; k < tl->nentries; k++)
+	for (size_t k = 0; k < tl->nentries; k++, pvh_flush(o, false))
 		tlc_buf_printf(b, k ? ",%g" : "%g", tl->entries[k].relevance);
 	tlc_buf_puts(b, "],\"relevanceEnd\":[");
-	for (size_t k = 0; k < tl->nentries; k++)
+	for (size_t k = 0; k < tl->nentries; k++, pvh_flush(o, false))
 		tlc_buf_printf(b, k ? ",%lld" : "%lld",
 			       (long long)(tl->entries[k].date + tl->entries[k].relevance_duration));
 	tlc_buf_puts(b, "],\"phase\":[");
-	for (size_t k = 0; k < tl->nentries; k++)
+	for (size_t k = 0; k < tl->nentries; k++, pvh_flush(o, false))
 		for (size_t c = 0; c < nc; c++)
 			tlc_buf_printf(b, k || c ? ",%d" : "%d", (int)tl->entries[k].views[c].phase);
 	tlc_buf_puts(b, "],\"view\":[");
-	for (size_t i = 0; i < tl->nentries * nc * pg->nfams; i++)
+	for (size_t i = 0; i < tl->nentries * nc * pg->nfams; i++, pvh_flush(o, false))
 		tlc_buf_printf(b, i ? ",%ld" : "%ld", pg->entry_view[i]);
 	tlc_buf_puts(b, "],\"cut\":[");
-	for (size_t i = 0; i < tl->nentries * pv->nlocales; i++)
+	for (size_t i = 0; i < tl->nentries * pv->nlocales; i++, pvh_flush(o, false))
 		tlc_buf_printf(b, i ? ",%u" : "%u", pg->cut[i]);
 	tlc_buf_puts(b, "]},");
-	pvh_write_views(&pg->kit, b);
+}
+
+/* The device over time: the reloads and the stretches it shows out-of-date texts. */
+static void write_device(const page *pg, tlc_buf *b)
+{
+	const preview *pv = pg->pv;
 	tlc_buf_puts(b, ",\"reloads\":[");
 	for (size_t i = 0; i < pv->nreloads; i++) {
 		const pv_reload *r = &pv->reloads[i];
@@ -1013,7 +1056,14 @@ static void write_data(page *pg, tlc_buf *b, const char *initial)
 				  "\"noReload\":%s}", i ? "," : "", (long long)s->from, (long long)s->to,
 			       s->countdown, s->timeline, s->no_reload ? "true" : "false");
 	}
-	tlc_buf_puts(b, "],\"findings\":[");
+	tlc_buf_puts(b, "],");
+}
+
+/* check's findings, as the page lists them. */
+static void write_findings(const page *pg, tlc_buf *b)
+{
+	const preview *pv = pg->pv;
+	tlc_buf_puts(b, "\"findings\":[");
 	for (size_t i = 0; i < pv->nfindings; i++) {
 		const pv_finding *f = &pv->findings[i];
 		tlc_buf_puts(b, i ? ",{" : "{");
@@ -1043,15 +1093,28 @@ static void write_data(page *pg, tlc_buf *b, const char *initial)
 	tlc_buf_puts(b, "]}");
 }
 
+static void write_data(page *pg, pvh_out *o, const char *initial)
+{
+	write_head(pg, &o->buf, initial);
+	write_countdowns(pg, &o->buf);
+	pvh_flush(o, false);
+	write_entries(pg, o);
+	pvh_write_views(&pg->kit, &o->buf);
+	pvh_flush(o, false);
+	write_device(pg, &o->buf);
+	pvh_flush(o, false);
+	write_findings(pg, &o->buf);
+}
+
 typedef struct widget_fill {
 	page *pg;
 	const char *initial;
 } widget_fill;
 
-static void widget_write(void *ud, tlc_buf *b)
+static void widget_write(void *ud, pvh_out *o)
 {
 	widget_fill *w = ud;
-	write_data(w->pg, b, w->initial);
+	write_data(w->pg, o, w->initial);
 }
 
 static void page_free(page *pg)
@@ -1127,7 +1190,7 @@ static int build(page *pg)
 	return self_check(pg);
 }
 
-int preview_html(const preview *pv, tlc_buf *out, const char *initial_locale)
+int preview_html(const preview *pv, pvh_out *out, const char *initial_locale)
 {
 	page pg;
 	memset(&pg, 0, sizeof pg);
@@ -1143,8 +1206,6 @@ int preview_html(const preview *pv, tlc_buf *out, const char *initial_locale)
 	widget_fill wf = {&pg, initial_locale};
 	if (rc == 0)
 		rc = pvh_fill_template(pv->err, out, pv->p->widget, widget_write, &wf, &pg.kit.told);
-	if (rc == 0 && tlc_buf_oom(out))
-		rc = TLC_ENOMEM;
 	if (rc < 0 && !pg.kit.told)
 		fprintf(pv->err, "timelinec: error: cannot build the page: %s\n", tlc_strerror(rc));
 	page_free(&pg);
