@@ -160,7 +160,13 @@ enum DocumentReader {
         }
         do {
             let decoder = JSONDecoder()
-            decoder.userInfo = userInfo
+            var info = userInfo
+            // what JSONDecoder cannot see (a duplicate key, a NUL in a string), checked after
+            // the version (checkHeader), as the C readers refuse them
+            if info[JSONTextScan.key] == nil, let scan = JSONTextScan(data) {
+                info[JSONTextScan.key] = scan
+            }
+            decoder.userInfo = info
             return try decoder.decode(T.self, from: data)
         } catch let error as TimelineKitError {
             throw error
@@ -206,5 +212,6 @@ enum DocumentReader {
             throw TimelineKitError.unsupportedVersion(format: format, found: found,
                                                       supported: format.supportedVersions)
         }
+        try (decoder.userInfo[JSONTextScan.key] as? JSONTextScan)?.refuseDuplicatesAndNUL()
     }
 }
