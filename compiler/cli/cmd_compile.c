@@ -239,6 +239,16 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const
 }
 
 /* A Live Activity compiles to its schedule: content states and the APNs requests. */
+/* Writes `out` where -o says, atomically; in a directory as NAME.KIND.json (kind NULL: the
+ * program or, with --timeline, the timeline). */
+static int write_output(compile_run *cr, const char *path, const char *kind, const tlc_buf *out)
+{
+	char *dest = output_path(cr->c, path, kind);
+	int rc = !dest || cli_write_atomic(dest, out->ptr, out->len) < 0 ? EXIT_BAD_INPUT : 0;
+	free(dest);
+	return rc;
+}
+
 /* Writes a Live Activity spec's program (--program). */
 static int compile_activity_program(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 				    const char *path)
@@ -255,11 +265,8 @@ static int compile_activity_program(compile_run *cr, tlc_ctx *ctx, const tlc_spe
 		fputs("timelinec: out of memory\n", stderr);
 		rc = EXIT_BAD_INPUT;
 	}
-	if (rc == 0) {
-		char *dest = output_path(cr->c, path, "program");
-		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
-		free(dest);
-	}
+	if (rc == 0)
+		rc = write_output(cr, path, "program", &out);
 	tlc_buf_release(&out);
 	tlc_la_program_free(p);
 	return rc;
@@ -286,22 +293,10 @@ static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 	rc = tlc_buf_oom(&out) ? EXIT_BAD_INPUT : 0;
 	if (rc)
 		fputs("timelinec: out of memory\n", stderr);
-	if (rc == 0) {
-		char *dest = output_path(cr->c, path, "schedule");
-		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
-		free(dest);
-	}
+	if (rc == 0)
+		rc = write_output(cr, path, "schedule", &out);
 	tlc_buf_release(&out);
 	tlc_activity_free(sch);
-	return rc;
-}
-
-/* Writes `out` where -o says, atomically. */
-static int write_output(compile_run *cr, const char *path, const tlc_buf *out)
-{
-	char *dest = output_path(cr->c, path, NULL);
-	int rc = !dest || cli_write_atomic(dest, out->ptr, out->len) < 0 ? EXIT_BAD_INPUT : 0;
-	free(dest);
 	return rc;
 }
 
@@ -433,11 +428,8 @@ static int compile_la_program(compile_run *cr, tlc_ctx *ctx, uint32_t file, cons
 			rc = EXIT_BAD_INPUT;
 		}
 	}
-	if (rc == 0) {
-		char *dest = output_path(cr->c, path, "schedule");
-		rc = !dest || cli_write_atomic(dest, out.ptr, out.len) < 0 ? EXIT_BAD_INPUT : 0;
-		free(dest);
-	}
+	if (rc == 0)
+		rc = write_output(cr, path, "schedule", &out);
 	tlc_buf_release(&out);
 	tlc_schedule_free(s);
 	tlc_la_program_free(p);
@@ -473,7 +465,7 @@ static int compile_program(compile_run *cr, tlc_ctx *ctx, uint32_t file, const c
 		rc = instantiate_json(cr, ctx, tlc_span_make(file, 0, 0), p, &out);
 	if (rc == 0)
 		rc = tlc_buf_oom(&out) ? (fputs("timelinec: out of memory\n", stderr), EXIT_BAD_INPUT)
-				       : write_output(cr, path, &out);
+				       : write_output(cr, path, NULL, &out);
 	rc = write_catalog(rc, &cat, catpath);
 	tlc_buf_release(&out);
 	tlc_program_free(p);
@@ -536,7 +528,7 @@ static int compile_one(compile_run *cr, tlc_ctx *ctx, const char *path)
 		rc = EXIT_BAD_INPUT;
 	}
 	if (rc == 0)
-		rc = write_output(cr, path, &out);
+		rc = write_output(cr, path, NULL, &out);
 	rc = write_catalog(rc, &cat, catpath);
 	tlc_buf_release(&out);
 	tlc_program_free(p);
