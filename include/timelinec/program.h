@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-#define TLC_PROGRAM_VERSION 1
+#define TLC_PROGRAM_VERSION 2
 /* Countdowns in one program (each entry of a timeline carries one view per countdown). */
 #define TLC_MAX_COUNTDOWNS 64
 /* Parameters of one spec or program (their names are unique). */

@@ -27,6 +27,9 @@
 extern "C" {
 #endif
 
+/* The timeline format this runtime writes and reads (docs/timeline.schema.json). */
+#define TLC_TIMELINE_VERSION 2
+
 /* Named limits. */
 #define TLC_MAX_ENTRIES 10000          /* entries in one timeline */
 #define TLC_MAX_CANDIDATES 2000000     /* change points examined before giving up */

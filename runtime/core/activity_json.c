@@ -496,8 +496,8 @@ static int program_from_json(tlc_la_program **out, const tlc_json *root, pjson *
 	if (!pj_object(j, root))
 		goto out;
 	/* the version first: a newer writer's file says so, whatever else it holds */
-	p->version = (int)pj_int(j, pj_get(j, root, "timelinec-activity-program", true), 1,
-				 TLC_ACTIVITY_PROGRAM_VERSION);
+	p->version = pj_version(j, pj_get(j, root, "timelinec-activity-program", true),
+				"activity program", TLC_ACTIVITY_PROGRAM_VERSION);
 	if (!pj_known(j, root, "an activity program", keys))
 		goto out;
 	p->source = pj_strdup(j, pj_get(j, root, "source", false));

@@ -138,6 +138,26 @@ int64_t pj_int(pjson *j, const tlc_json *v, int64_t min, int64_t max)
 	return v->ival;
 }
 
+int pj_version(pjson *j, const tlc_json *v, const char *format, int version)
+{
+	int64_t n;
+	if (j->failed || !v)
+		return 0;
+	if (!tlc_json_is(v, TLC_JSON_NUMBER) || !v->integer || v->ival < 1) {
+		pj_fail_at(j, v, "expected the %s format version, a positive integer", format);
+		return 0;
+	}
+	n = v->ival;
+	if (n != version) {
+		pj_fail_at(j, v, "%s version %lld is not supported: this runtime reads version %d; %s",
+			   format, (long long)n, version,
+			   n < version ? "compile it again with this timelinec"
+				       : "use a runtime that reads the newer version");
+		return 0;
+	}
+	return version;
+}
+
 double pj_num(pjson *j, const tlc_json *v)
 {
 	if (j->failed || !v)

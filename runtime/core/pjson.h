@@ -49,6 +49,9 @@ bool pj_object(pjson *j, const tlc_json *o);
 /* The array's size, failing when it is not an array. */
 size_t pj_array(pjson *j, const tlc_json *a);
 int64_t pj_int(pjson *j, const tlc_json *v, int64_t min, int64_t max);
+/* A format version: exactly `version`, else an error that names both versions and the way out
+ * (an older file: compile it again; a newer one: a newer runtime). Returns the version read. */
+int pj_version(pjson *j, const tlc_json *v, const char *format, int version);
 double pj_num(pjson *j, const tlc_json *v);
 char *pj_strdup(pjson *j, const tlc_json *v); /* NULL for JSON null */
 /* A string that must be there: a failure at v for JSON null too (NULL then). */

@@ -708,7 +708,8 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	if (!pj_object(j, root))
 		goto out;
 	/* the version first: a newer program says so, not that it has an unknown key */
-	p->version = (int)pj_int(j, pj_get(j, root, "timelinec-program", true), 1, TLC_PROGRAM_VERSION);
+	p->version = pj_version(j, pj_get(j, root, "timelinec-program", true), "program",
+				TLC_PROGRAM_VERSION);
 	pj_known(j, root, "a program", pj_get(j, root, "window", false) ? k_root_window : k_root_horizon);
 	p->source = pj_strdup(j, pj_get(j, root, "source", false));
 	p->widget = pj_strdup_req(j, pj_get(j, root, "widget", true));

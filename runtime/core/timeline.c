@@ -320,7 +320,7 @@ static void w_header(jsonw *w, const tlc_timeline *tl)
 {
 	const tlc_program *p = tl->program;
 	jw_key(w, "timelinec-timeline");
-	jw_int(w, 1);
+	jw_int(w, TLC_TIMELINE_VERSION);
 	jw_key(w, "widget");
 	jw_str(w, p->widget);
 	jw_key(w, "now");
@@ -608,7 +608,7 @@ static void r_header(pjson *j, tlc_timeline *tl, const tlc_json *root)
 {
 	const tlc_json *pol = pj_get(j, root, "policy", true);
 	int k;
-	pj_int(j, pj_get(j, root, "timelinec-timeline", true), 1, 1);
+	pj_version(j, pj_get(j, root, "timelinec-timeline", true), "timeline", TLC_TIMELINE_VERSION);
 	/* after the version: a newer timeline says so, not that it has an unknown key */
 	pj_known(j, root, "a timeline", k_root);
 	tl->now = pj_time(j, pj_get(j, root, "now", true), false);
@@ -652,7 +652,9 @@ int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc
 		tlc_json_free(root);
 		return TLC_ENOMEM;
 	}
-	if (pj_object(&j, root)) {
+	/* the version before the embedded program: an older or newer timeline says so */
+	if (pj_object(&j, root) &&
+	    pj_version(&j, pj_get(&j, root, "timelinec-timeline", true), "timeline", TLC_TIMELINE_VERSION)) {
 		rc = tlc__program_from_json(&tl->owned_program, pj_get(&j, root, "program", true), &j);
 		tl->program = tl->owned_program;
 	}

@@ -17,12 +17,12 @@ now="--now 2026-11-25T08:00:00Z"
 
 # where output goes
 "$tool" compile launch.yaml > "$t/log" 2>&1
-expect "one spec, no -o: standard output" 0 $? '"timelinec-program": 1'
+expect "one spec, no -o: standard output" 0 $? '"timelinec-program": 2'
 "$tool" compile launch.yaml -o - > "$t/log" 2>&1
-expect "-o -: standard output" 0 $? '"timelinec-program": 1'
+expect "-o -: standard output" 0 $? '"timelinec-program": 2'
 "$tool" compile launch.yaml -o one.json > "$t/log" 2>&1
 expect "-o FILE" 0 $?
-grep -q '"timelinec-program": 1' one.json; ok "-o FILE writes the program" $?
+grep -q '"timelinec-program": 2' one.json; ok "-o FILE writes the program" $?
 mkdir out
 "$tool" compile launch.yaml sale.yaml -o out > "$t/log" 2>&1
 expect "several specs into a directory" 0 $?
@@ -74,13 +74,13 @@ cat pipe > from-pipe.json &
 "$tool" compile launch.yaml -o pipe > "$t/log" 2>&1
 expect "-o a FIFO" 0 $?
 wait
-[ -p pipe ] && grep -q '"timelinec-program": 1' from-pipe.json; ok "a FIFO is written into, not replaced" $?
+[ -p pipe ] && grep -q '"timelinec-program": 2' from-pipe.json; ok "a FIFO is written into, not replaced" $?
 printf 'old\n' > target.json
 chmod 600 target.json
 ln -s target.json link.json
 "$tool" compile launch.yaml -o link.json > "$t/log" 2>&1
 expect "-o a link" 0 $?
-[ -L link.json ] && grep -q '"timelinec-program": 1' target.json; ok "a link is followed to its file" $?
+[ -L link.json ] && grep -q '"timelinec-program": 2' target.json; ok "a link is followed to its file" $?
 [ "$(ls -l target.json | cut -c1-10)" = "-rw-------" ]; ok "a replaced file keeps its permissions" $?
 mkdir adir.json
 "$tool" compile launch.yaml -o adir.json/ > "$t/log" 2>&1
@@ -148,7 +148,7 @@ expect "a program without --timeline" 2 $? "add --timeline"
 expect "--check on a program" 2 $? "--check needs a spec"
 "$tool" compile --timeline $now out/flight.program.json > "$t/log" 2>&1
 expect "a program's missing parameter" 2 $? "parameter 'departure' has no value"
-printf '{"timelinec-program": 1, "widget": "W"}\n' > broken.program.json
+printf '{"timelinec-program": 2, "widget": "W"}\n' > broken.program.json
 "$tool" compile --timeline $now broken.program.json -o x.json > "$t/log" 2>&1
 expect "a broken program" 2 $? "not a valid timelinec program"
 [ ! -e x.json ]; ok "a broken program writes nothing" $?
@@ -318,7 +318,7 @@ cmp -s cat/fromtl.xcstrings cat/fromprog.xcstrings; ok "the catalog from the pro
 # Live Activity programs: compile --program, and the program instantiated as a push server would
 "$tool" compile delivery-activity.yaml --program -o delivery.program.json > "$t/log" 2>&1
 expect "compile --program of an activity spec" 0 $?
-grep -q '"timelinec-activity-program": 1' delivery.program.json; ok "--program writes the activity program" $?
+grep -q '"timelinec-activity-program": 2' delivery.program.json; ok "--program writes the activity program" $?
 "$tool" compile delivery.program.json --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z -o from-program.json > "$t/log" 2>&1
 expect "an activity program instantiated" 0 $?
 "$tool" compile delivery-activity.yaml --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z -o from-spec.json > "$t/log" 2>&1
@@ -336,7 +336,7 @@ expect "an activity spec with --timeline" 2 $? "it compiles into its schedule"
 sed 's/"every": 0,/"every": 0, "jitter": 1,/' delivery.program.json > newer.program.json
 "$tool" compile newer.program.json --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z > "$t/log" 2>&1
 expect "an activity program with an unknown key" 2 $? "newer.program.json:36:19: error: not a valid timelinec activity program: unknown key 'jitter' in an event"
-sed 's/"timelinec-activity-program": 1/"timelinec-activity-program": 2/' delivery.program.json > v2.program.json
+sed 's/"timelinec-activity-program": 2/"timelinec-activity-program": 3/' delivery.program.json > v2.program.json
 "$tool" compile v2.program.json --now 2026-12-03T15:00:00Z --param eta=2026-12-03T16:10:00Z > "$t/log" 2>&1
 expect "an activity program of a newer version" 2 $? "v2.program.json:2:33: error: not a valid timelinec activity program"
 # a null where the writer writes a string is refused where it is (it was a NULL the CLI followed)
@@ -346,7 +346,7 @@ sed 's/"zone": "Europe\/Berlin"/"zone": null/' flight.program.json > nullzone.pr
 expect "a program whose zone is null" 2 $? "nullzone.program.json:5:11: error: not a valid timelinec program: expected a string, not null"
 "$tool" compile launch.yaml --program -o launch-p.json > "$t/log" 2>&1
 expect "--program of a widget spec: its program, as without it" 0 $?
-grep -q '"timelinec-program": 1' launch-p.json; ok "a widget's --program is its program" $?
+grep -q '"timelinec-program": 2' launch-p.json; ok "a widget's --program is its program" $?
 
 # the invariant over every example: each output with the example's own arguments resolves every
 # parameter (no '$name' of a declared parameter in a program's values, a timeline, a schedule,

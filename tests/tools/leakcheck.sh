@@ -25,7 +25,7 @@ run "$tool" render "$tmp/t.json" --at 2026-11-26T00:00:00Z
 "$tool" compile examples/flight.yaml -o "$tmp/flight.program.json"
 run "$tool" compile --timeline --now 2026-11-25T08:00:00Z --param departure=2026-11-25T18:00:00Z \
 	--param flight=X "$tmp/flight.program.json" -o "$tmp/t2.json"
-printf '{"timelinec-program": 1, "widget": "W"}\n' > "$tmp/broken.program.json"
+printf '{"timelinec-program": 2, "widget": "W"}\n' > "$tmp/broken.program.json"
 run "$tool" compile --timeline --now 2026-11-25T08:00:00Z "$tmp/broken.program.json"
 run "$tool" check "$tmp/flight.program.json"
 for f in tests/bad/*.yaml tests/bad/*.json; do

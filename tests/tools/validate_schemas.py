@@ -448,7 +448,8 @@ NEGATIVE = [
     ("delivery-activity.schedule.json", "pushed content-state value null", set_(SCH_APS + ["content-state", "stops"], None)),
     ("typed.schedule.json", "attribute value an object", set_(TY_APS + ["attributes", "note"], {"a": 1})),
     # Live Activity programs
-    ("delivery-activity.activity-program.json", "activity program version 2", set_(["timelinec-activity-program"], 2)),
+    ("delivery-activity.activity-program.json", "activity program version 3", set_(["timelinec-activity-program"], 3)),
+    ("delivery-activity.activity-program.json", "activity program version 1", set_(["timelinec-activity-program"], 1)),
     ("delivery-activity.activity-program.json", "unknown key in an activity program", add(["x-unknown"], 1)),
     ("delivery-activity.activity-program.json", "unknown key in an event", add(["events", 0, "x-unknown"], 1)),
     ("delivery-activity.activity-program.json", "unknown key in a field", add(["fields", 0, "x-unknown"], 1)),

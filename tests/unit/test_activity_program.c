@@ -261,7 +261,7 @@ static void refused(const char *from, const char *to, const char *needle)
 	free(json);
 }
 
-Test(activity_program, reader_refuses_a_newer_version) { refused("\"timelinec-activity-program\": 1", "\"timelinec-activity-program\": 2", "expected an integer from 1 to 1"); }
+Test(activity_program, reader_refuses_a_newer_version) { refused("\"timelinec-activity-program\": 2", "\"timelinec-activity-program\": 3", "activity program version 3 is not supported: this runtime reads version 2; use a runtime that reads the newer version"); }
 Test(activity_program, reader_refuses_unknown_keys)
 {
 	refused("\"zone\":", "\"x\": 1, \"zone\":", "unknown key 'x' in an activity program");

@@ -129,9 +129,9 @@ Test(conformance, timeline_json_round_trips)
 Test(conformance, hostile_timeline_json_is_refused)
 {
 	const char *bad[] = {
-		"", "{", "[]", "{\"timelinec-timeline\": 1}", "{\"program\": 5}",
-		"{\"program\": {\"timelinec-program\": 1, \"widget\": \"W\"}}",
-		"{\"timelinec-timeline\": 1, \"timelinec-timeline\": 1}",
+		"", "{", "[]", "{\"timelinec-timeline\": 2}", "{\"program\": 5}",
+		"{\"program\": {\"timelinec-program\": 2, \"widget\": \"W\"}}",
+		"{\"timelinec-timeline\": 2, \"timelinec-timeline\": 2}",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		tlc_timeline *tl = NULL;

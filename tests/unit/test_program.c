@@ -17,7 +17,7 @@
 
 #define PROGRAM(cds) PROGRAM_P("", cds)
 #define PROGRAM_P(params, cds)                                                                \
-	"{\"timelinec-program\": 1, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
+	"{\"timelinec-program\": 2, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
 	"\"disambiguation\": \"compatible\", \"locales\": [], \"params\": [" params "], "      \
 	"\"window\": {\"start\": {\"kind\": \"literal\", \"at\": \"2026-12-01T00:00:00Z\", "   \
 	"\"offset\": 0}, \"end\": {\"kind\": \"literal\", \"at\": \"2026-12-02T00:00:00Z\", "  \
@@ -71,7 +71,7 @@ Test(program, refuses_no_countdowns)
 	"{\"default\": [{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
 
 #define YEAR_PROGRAM                                                                          \
-	"{\"timelinec-program\": 1, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
+	"{\"timelinec-program\": 2, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
 	"\"disambiguation\": \"compatible\", \"locales\": [], \"params\": [], "                \
 	"\"window\": {\"start\": {\"kind\": \"literal\", \"at\": \"2026-01-01T00:00:00Z\", "   \
 	"\"offset\": 0}, \"end\": {\"kind\": \"literal\", \"at\": \"2027-01-01T00:00:00Z\", "  \

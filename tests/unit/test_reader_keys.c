@@ -117,7 +117,7 @@ Test(reader_keys, every_object_of_every_golden_program_and_timeline)
 	"\"paused-at\": null, \"relevance\": null, \"stale\": null, \"phases\": [{\"above\": " \
 	"null, \"views\": {\"default\": [{\"text\": \"x\"" more "}]}}]}"
 #define PROGRAM_WITH(window_or_horizon, reload, cd)                                           \
-	"{\"timelinec-program\": 1, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
+	"{\"timelinec-program\": 2, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
 	"\"disambiguation\": \"compatible\", \"locales\": [], \"params\": [], "                \
 	window_or_horizon ", \"reload\": " reload ", \"countdowns\": [" cd "], "              \
 	"\"messages\": [], \"baked\": []}"
@@ -131,6 +131,23 @@ static void refused(bool timeline, const char *json, const char *want)
 	cr_assert_eq(read_any(timeline, json, strlen(json), &e), TLC_EINPUT, "accepted: %s", json);
 	cr_assert(strstr(e.msg, want), "message '%s', want '%s'", e.msg, want);
 	cr_assert_leq(e.offset + e.len, strlen(json));
+}
+
+/* The version is read first: an older or newer file says which it is and what to do. */
+Test(reader_keys, versions_other_than_the_current_one)
+{
+	static const char *const v1 = "{\"timelinec-program\": 1, \"widget\": \"W\"}";
+	static const char *const v3 = "{\"timelinec-program\": 3, \"future\": true}";
+	static const char *const t1 = "{\"timelinec-timeline\": 1, \"widget\": \"W\"}";
+	static const char *const t0 = "{\"timelinec-timeline\": 0}";
+	refused(false, v1, "program version 1 is not supported: this runtime reads version 2; "
+			   "compile it again with this timelinec");
+	refused(false, v3, "program version 3 is not supported: this runtime reads version 2; "
+			   "use a runtime that reads the newer version");
+	refused(true, t1, "timeline version 1 is not supported");
+	refused(true, t0, "expected the timeline format version, a positive integer");
+	cr_assert_eq(TLC_PROGRAM_VERSION, 2);
+	cr_assert_eq(TLC_TIMELINE_VERSION, 2);
 }
 
 Test(reader_keys, program_fixture_reads)
@@ -245,11 +262,11 @@ Test(reader_keys, message_text_takes_any_locale)
 /* A key's name in a message stays one line and a bounded length. */
 Test(reader_keys, key_names_are_shown_safely)
 {
-	const char *bad = "{\"a\\nb\": 1, \"timelinec-program\": 1}";
+	const char *bad = "{\"a\\nb\": 1, \"timelinec-program\": 2}";
 	tlc_err e;
 	cr_assert_eq(read_any(false, bad, strlen(bad), &e), TLC_EINPUT);
 	cr_assert_str_eq(e.msg, "unknown key 'a?b' in a program");
-	char big[300] = "{\"timelinec-program\": 1, \"x";
+	char big[300] = "{\"timelinec-program\": 2, \"x";
 	size_t n = strlen(big);
 	for (int i = 0; i < 100; i++)
 		memcpy(big + n + 2 * i, "\xc3\xa9", 2); /* é, with the 60-byte cut inside one */

@@ -118,7 +118,7 @@ Test(reader_nulls, activity_programs) { each_string_nulled(ACTIVITY, "../tests/g
 Test(reader_nulls, activity_program_names)
 {
 #define ACTIVITY_JSON \
-		"{\"timelinec-activity-program\": 1, \"source\": null, \"live-activity\": \"A\", " \
+		"{\"timelinec-activity-program\": 2, \"source\": null, \"live-activity\": \"A\", " \
 		"\"bundle-id\": \"b\", \"channel-id\": null, \"zone\": \"UTC\", \"date-encoding\": " \
 		"\"iso8601\", \"locales\": [], \"params\": [%s], \"fields\": [%s], \"attributes\": {}, " \
 		"\"views\": {}, \"events\": [{\"event\": \"start\", \"at\": %s, \"via\": \"app\", " \

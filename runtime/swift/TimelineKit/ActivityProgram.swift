@@ -24,8 +24,8 @@ import Foundation
 public struct ActivityProgram: Hashable, Sendable {
     /// The key of the format version: `"timelinec-activity-program"`.
     public static let versionKey = DocumentFormat.activityProgram.versionKey
-    /// The format versions this TimelineKit reads: `[1]` (TLC_ACTIVITY_PROGRAM_VERSION).
-    public static let supportedVersions: [Int] = [1]
+    /// The format versions this TimelineKit reads: `[2]` (TLC_ACTIVITY_PROGRAM_VERSION).
+    public static let supportedVersions: [Int] = [2]
     /// The largest program the readers take (TLC_MAX_PROGRAM_BYTES): 16 MiB.
     public static let maxBytes = 16 << 20
     /// The most parameters a program has (TLC_MAX_PARAMS).

@@ -9,8 +9,8 @@ import Foundation
 public struct CompiledProgram: Hashable, Sendable {
     /// The key of the format version: `"timelinec-program"`.
     public static let versionKey = DocumentFormat.program.versionKey
-    /// The format versions this TimelineKit reads: `[1]`.
-    public static let supportedVersions: [Int] = [1]
+    /// The format versions this TimelineKit reads: `[2]`.
+    public static let supportedVersions: [Int] = [2]
 
     /// The spec file the program was compiled from, for humans (log it, never parse it).
     public var source: String?

@@ -9,8 +9,8 @@ import Foundation
 public struct CompiledTimeline: Hashable, Sendable {
     /// The key of the format version: `"timelinec-timeline"`.
     public static let versionKey = DocumentFormat.timeline.versionKey
-    /// The format versions this TimelineKit reads: `[1]`.
-    public static let supportedVersions: [Int] = [1]
+    /// The format versions this TimelineKit reads: `[2]`.
+    public static let supportedVersions: [Int] = [2]
 
     /// The widget kind: your `Widget`'s `kind`, and what `reloadTimelines(ofKind:)` takes.
     public var widget: String

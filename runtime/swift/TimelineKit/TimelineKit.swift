@@ -3,7 +3,7 @@
 
 /// The four JSON formats timelinec writes, each identified by its version key.
 ///
-/// Every document carries its format version under its own key (`"timelinec-timeline": 1`).
+/// Every document carries its format version under its own key (`"timelinec-timeline": 2`).
 /// TimelineKit reads exactly the versions listed in ``supportedVersions`` and refuses any other
 /// with ``TimelineKitError/unsupportedVersion(format:found:supported:)``, before it reads
 /// anything else of the document, so a file of another version is never misread.

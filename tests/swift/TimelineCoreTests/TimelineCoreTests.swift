@@ -115,11 +115,11 @@ final class TimelineCoreTests: XCTestCase {
     }
 
     func testADamagedProgramIsAnErrorThatSaysWhere() throws {
-        XCTAssertThrowsError(try Program(json: Data("{\"timelinec-program\": 1,\n  \"widget\": }".utf8))) { error in
+        XCTAssertThrowsError(try Program(json: Data("{\"timelinec-program\": 2,\n  \"widget\": }".utf8))) { error in
             let text = String(describing: error)
             XCTAssertTrue(text.contains("line 2"), text)
         }
-        XCTAssertThrowsError(try Program(json: Data("{\"timelinec-program\": 2}".utf8)))
+        XCTAssertThrowsError(try Program(json: Data("{\"timelinec-program\": 3}".utf8)))
         XCTAssertThrowsError(try Program(json: Data()))
         XCTAssertThrowsError(try Program(json: Data([0xFF, 0xFE, 0x00])))
     }

@@ -152,7 +152,7 @@ final class ActivityProgramTests: XCTestCase {
                                         "channel-id", "zone", "date-encoding", "locales", "params",
                                         "fields", "attributes", "views", "events"])
         XCTAssertEqual(root["channel-id"], .null)
-        XCTAssertEqual(root["timelinec-activity-program"], .number(1))
+        XCTAssertEqual(root["timelinec-activity-program"], .number(2))
         for case .object(let event) in events {
             XCTAssertEqual(Set(event.keys), ["event", "at", "via", "priority", "state", "stale-after",
                                              "relevance", "alert", "dismissal", "every", "until", "position"])
@@ -169,14 +169,14 @@ final class ActivityProgramTests: XCTestCase {
 
     func testNewerVersionsAreRefusedBeforeAnythingElse() throws {
         let tree = try JSONTree.parse(Repo.data(Self.delivery))
-        let v2 = tree.replacing(["timelinec-activity-program"], with: .number(2))
-        XCTAssertEqual(error(String(decoding: try v2.data(), as: UTF8.self)),
-                       .unsupportedVersion(format: .activityProgram, found: 2, supported: [1]))
-        // a version 2 of another shape, with unknown keys and no events: still the version error
-        for other in [#"{"timelinec-activity-program": 2, "events": [], "frames": {}}"#,
-                      #"{"frames": {}, "timelinec-activity-program": 2}"#,
+        let v3 = tree.replacing(["timelinec-activity-program"], with: .number(3))
+        XCTAssertEqual(error(String(decoding: try v3.data(), as: UTF8.self)),
+                       .unsupportedVersion(format: .activityProgram, found: 3, supported: [2]))
+        // a version 3 of another shape, with unknown keys and no events: still the version error
+        for other in [#"{"timelinec-activity-program": 3, "events": [], "frames": {}}"#,
+                      #"{"frames": {}, "timelinec-activity-program": 3}"#,
                       #"{"timelinec-activity-program": 0}"#] {
-            guard case .unsupportedVersion(.activityProgram, _, [1])? = error(other) else {
+            guard case .unsupportedVersion(.activityProgram, _, [2])? = error(other) else {
                 return XCTFail(other)
             }
         }
@@ -184,9 +184,9 @@ final class ActivityProgramTests: XCTestCase {
                                     as: UTF8.self)),
                        .missingVersion(format: .activityProgram))
         // the C reader's pj_int: an integer written as an integer
-        refused(try text(Self.delivery), #""timelinec-activity-program": 1"#, #""timelinec-activity-program": 1.0"#,
+        refused(try text(Self.delivery), #""timelinec-activity-program": 2"#, #""timelinec-activity-program": 2.0"#,
                 "timelinec-activity-program")
-        refused(try text(Self.delivery), #""timelinec-activity-program": 1"#, #""timelinec-activity-program": "1""#,
+        refused(try text(Self.delivery), #""timelinec-activity-program": 2"#, #""timelinec-activity-program": "2""#,
                 "timelinec-activity-program")
         // another format's document, and an activity program where another is expected
         XCTAssertEqual(error(try text("tests/golden/examples/launch.program.json")),
@@ -198,7 +198,7 @@ final class ActivityProgramTests: XCTestCase {
             XCTAssertEqual($0 as? TimelineKitError, .wrongFormat(expected: .schedule, found: .activityProgram))
         }
         XCTAssertEqual(ActivityProgram.versionKey, "timelinec-activity-program")
-        XCTAssertEqual(DocumentFormat.activityProgram.supportedVersions, [1])
+        XCTAssertEqual(DocumentFormat.activityProgram.supportedVersions, [2])
         XCTAssertEqual(DocumentFormat.activityProgram.description, "activity program")
     }
 
@@ -243,8 +243,8 @@ final class ActivityProgramTests: XCTestCase {
     func testWhatTheCReaderRefuses() throws {
         let json = try text(Self.typed)
         // reader_refuses_a_newer_version
-        refused(json, #""timelinec-activity-program": 1"#, #""timelinec-activity-program": 2"#,
-                "version 2 is not supported")
+        refused(json, #""timelinec-activity-program": 2"#, #""timelinec-activity-program": 3"#,
+                "version 3 is not supported")
         // reader_refuses_unknown_keys
         refused(json, #""zone":"#, #""x": 1, "zone":"#, #"unknown key "x" in an activity program"#)
         refused(json, #""every":"#, #""x": 1, "every":"#, #"unknown key "x" in an event"#)

@@ -25,20 +25,20 @@ final class ErrorTests: XCTestCase {
     }
 
     func testNewerVersionsAreRefusedBeforeAnythingElse() throws {
-        let v2 = try tree(flight).replacing(["timelinec-timeline"], with: .number(2))
-        XCTAssertEqual(try timelineError(v2), .unsupportedVersion(format: .timeline, found: 2, supported: [1]))
+        let v3 = try tree(flight).replacing(["timelinec-timeline"], with: .number(3))
+        XCTAssertEqual(try timelineError(v3), .unsupportedVersion(format: .timeline, found: 3, supported: [2]))
 
-        // A version 2 of another shape: still the version error, not a missing-key one.
-        let reshaped = JSONTree.object(["timelinec-timeline": .number(2), "frames": .array([])])
-        XCTAssertEqual(try timelineError(reshaped), .unsupportedVersion(format: .timeline, found: 2, supported: [1]))
+        // A version 3 of another shape: still the version error, not a missing-key one.
+        let reshaped = JSONTree.object(["timelinec-timeline": .number(3), "frames": .array([])])
+        XCTAssertEqual(try timelineError(reshaped), .unsupportedVersion(format: .timeline, found: 3, supported: [2]))
 
         // The program embedded in a timeline is checked too.
-        let innerV2 = try tree(flight).replacing(["program", "timelinec-program"], with: .number(2))
-        XCTAssertEqual(try timelineError(innerV2), .unsupportedVersion(format: .program, found: 2, supported: [1]))
+        let innerV3 = try tree(flight).replacing(["program", "timelinec-program"], with: .number(3))
+        XCTAssertEqual(try timelineError(innerV3), .unsupportedVersion(format: .program, found: 3, supported: [2]))
 
         XCTAssertThrowsError(try CompiledProgram(jsonData: tree(program)
             .replacing(["timelinec-program"], with: .number(0)).data())) {
-            XCTAssertEqual($0 as? TimelineKitError, .unsupportedVersion(format: .program, found: 0, supported: [1]))
+            XCTAssertEqual($0 as? TimelineKitError, .unsupportedVersion(format: .program, found: 0, supported: [2]))
         }
         XCTAssertThrowsError(try ActivitySchedule(jsonData: tree(schedule)
             .replacing(["timelinec-schedule"], with: .number(2)).data())) {
@@ -48,10 +48,10 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(CompiledTimeline.versionKey, "timelinec-timeline")
         XCTAssertEqual(CompiledProgram.versionKey, "timelinec-program")
         XCTAssertEqual(ActivitySchedule.versionKey, "timelinec-schedule")
-        XCTAssertEqual(DocumentFormat.allCases.map(\.supportedVersions), [[1], [1], [1], [1]])
-        XCTAssertEqual(TimelineKitError.unsupportedVersion(format: .timeline, found: 2, supported: [1]).description,
-                       "timelinec-timeline version 2 is not supported: TimelineKit reads version 1; use a "
-                       + "TimelineKit that reads version 2, or a timelinec that writes version 1")
+        XCTAssertEqual(DocumentFormat.allCases.map(\.supportedVersions), [[2], [2], [1], [2]])
+        XCTAssertEqual(TimelineKitError.unsupportedVersion(format: .timeline, found: 3, supported: [2]).description,
+                       "timelinec-timeline version 3 is not supported: TimelineKit reads version 2; use a "
+                       + "TimelineKit that reads version 3, or a timelinec that writes version 2")
     }
 
     func testMissingOrForeignVersionKey() throws {
@@ -61,11 +61,11 @@ final class ErrorTests: XCTestCase {
         XCTAssertThrowsError(try CompiledProgram(jsonData: Repo.data(flight))) {
             XCTAssertEqual($0 as? TimelineKitError, .wrongFormat(expected: .program, found: .timeline))
         }
-        let stringVersion = try tree(flight).replacing(["timelinec-timeline"], with: .string("1"))
+        let stringVersion = try tree(flight).replacing(["timelinec-timeline"], with: .string("2"))
         guard case .invalidData(.timeline, "timelinec-timeline", _)? = try timelineError(stringVersion) else {
             return XCTFail("a string version is invalid data")
         }
-        let fraction = try tree(flight).replacing(["timelinec-timeline"], with: .number(1.5))
+        let fraction = try tree(flight).replacing(["timelinec-timeline"], with: .number(2.5))
         guard case .invalidData(.timeline, "timelinec-timeline", _)? = try timelineError(fraction) else {
             return XCTFail("a fractional version is invalid data")
         }

@@ -44,8 +44,8 @@ final class TextScanTests: XCTestCase {
 
     func testTheVersionIsStillCheckedFirst() throws {
         let program = try golden("launch.program.json")
-        let newer = program.replacingOccurrences(of: "\"timelinec-program\": 1,",
-                                                 with: "\"timelinec-program\": 2, \"widget\": \"x\",")
+        let newer = program.replacingOccurrences(of: "\"timelinec-program\": 2,",
+                                                 with: "\"timelinec-program\": 3, \"widget\": \"x\",")
         XCTAssertThrowsError(try CompiledProgram(jsonData: Data(newer.utf8))) { error in
             guard case TimelineKitError.unsupportedVersion = error else {
                 return XCTFail("\(error) is not unsupportedVersion")
