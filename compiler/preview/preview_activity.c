@@ -22,7 +22,6 @@
 /* activity.c: a presentation's template split into runs, in ctx's arena */
 
 #define SCRATCH_RECYCLE 2048 /* renders between two emptyings of the scratch arena */
-#define PA_PUSHES_PER_HOUR 12 /* TL210's assumption, as cmd_check.c passes it */
 
 /* ---- rendering ------------------------------------------------------------------------------ */
 
@@ -137,7 +136,10 @@ const char *pa_event_name(const tlc_la_state *st)
 
 const char *pa_via_name(tlc_via v)
 {
-	return v == TLC_VIA_APP ? "app" : v == TLC_VIA_PUSH_TO_START ? "push-to-start" : "push";
+	return v == TLC_VIA_APP		  ? "app"
+	       : v == TLC_VIA_PUSH_TO_START ? "push-to-start"
+	       : v == TLC_VIA_INTENT	  ? "intent"
+					  : "push";
 }
 
 /* ---- the model ------------------------------------------------------------------------------ */
@@ -398,7 +400,7 @@ static bool finding_when(const pv_activity *pa, const tlc_diag *g, tlc_time *fro
 				lo++;
 			for (size_t j = lo; j <= i; j++)
 				n += sch->states[j].payload && sch->states[j].priority == 10;
-			if (n > PA_PUSHES_PER_HOUR) {
+			if (n > (size_t)TLC_LA_BUDGET(s)) { /* TL210's assumption, as check passes it */
 				*from = st->at;
 				*to = st->at + 3600;
 				return true;
@@ -594,7 +596,8 @@ static void push_words(const pv_activity *pa, const tlc_la_state *st, char *buf,
 {
 	const tlc_sp_event *ev = &pa->spec->events[st->src];
 	if (!st->payload) {
-		snprintf(buf, n, "by the app (no push)");
+		snprintf(buf, n, st->via == TLC_VIA_INTENT ? "by the user, through an App Intent (no push)"
+							   : "by the app (no push)");
 		return;
 	}
 	int k = snprintf(buf, n, "%s, priority %d, %zu bytes", pa_via_name(st->via), st->priority,

@@ -813,9 +813,10 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 	ev->via = kind == TLC_LA_START ? TLC_VIA_APP : TLC_VIA_PUSH;
 	get_when(L, tlc_node_get(n, "at"), &ev->at, false);
 	if ((v = tlc_node_get(n, "via")))
-		ev->via = strcmp(v->str, "push") == 0 ? TLC_VIA_PUSH
-			  : strcmp(v->str, "app") == 0 ? TLC_VIA_APP
-						       : TLC_VIA_PUSH_TO_START;
+		ev->via = strcmp(v->str, "push") == 0	? TLC_VIA_PUSH
+			  : strcmp(v->str, "app") == 0	? TLC_VIA_APP
+			  : strcmp(v->str, "intent") == 0 ? TLC_VIA_INTENT
+							  : TLC_VIA_PUSH_TO_START;
 	if ((v = tlc_node_get(n, "priority"))) {
 		int64_t pr = 0;
 		tlc_scalar_int(v, &pr); /* validated: an integer from 5 to 10 */
@@ -834,6 +835,11 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 			L->errors++;
 		} else {
 			get_when(L, u, &ev->until, false);
+		}
+		if (ev->via == TLC_VIA_INTENT) {
+			tlc_diag_add(&L->ctx->diags, "TL016", v->span,
+				     "an update 'via: intent' comes when the user acts: it does not repeat");
+			L->errors++;
 		}
 		if (ev->every > 0 && ev->every < 60) {
 			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
@@ -873,6 +879,8 @@ static void load_activity(loader *L, const tlc_node *root)
 			if (enum_index(running, 5, n->items[i]->str) >= 0)
 				s->runs_in_background = n->items[i];
 	}
+	if ((n = tlc_node_get(root, "frequent-updates")))
+		s->frequent_updates = n->str[0] == 't' || n->str[0] == 'T';
 	if ((n = tlc_node_get(root, "date-encoding")))
 		s->date_encoding = (tlc_date_encoding)enum_index(enc, 4, n->str);
 	n = tlc_node_get(root, "content-state");

@@ -216,6 +216,7 @@ typedef struct tlc_spec {
 	   accessory), so its own updates at set times happen; NULL when it does not */
 	const tlc_node *runs_in_background;
 	const tlc_node *background_modes;
+	bool frequent_updates;       /* NSSupportsLiveActivitiesFrequentUpdates: TL210's larger budget */
 	tlc_sp_field *fields;
 	size_t nfields;
 	tlc_sp_assign *attributes;

@@ -277,19 +277,31 @@ static void check_events(la_check *c, int pushes_per_hour)
 			tlc_diag_set_fix(g, "send identifiers instead of long texts");
 		}
 		/* an app kept running by a background mode (audio, location, an accessory) makes
-		   its own updates on time; any other app runs only when the user or iOS decides */
-		if (ev->event == TLC_LA_UPDATE && st->via == TLC_VIA_APP && ev->at.expr.kind != TLC_TIME_EXPR_NOW &&
-		    !c->s->runs_in_background && (i == 0 || sch->states[i - 1].src != st->src)) {
+		   its own updates and its end on time; any other app runs only when the user or iOS
+		   decides. An update via an intent comes when the user acts: never TL211. */
+		if (ev->event != TLC_LA_START && st->via == TLC_VIA_APP &&
+		    ev->at.expr.kind != TLC_TIME_EXPR_NOW && !c->s->runs_in_background &&
+		    (i == 0 || sch->states[i - 1].src != st->src)) {
+			bool end = ev->event == TLC_LA_END;
 			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL211", tlc_node_get(ev->node, "via")
 									? tlc_node_get(ev->node, "via")->span
 									: ev->node->span,
-						   "an update 'via: app' at a set time: nothing runs the app "
-						   "then, so the update never happens%s",
+						   "%s 'via: app' at a set time: nothing runs the app "
+						   "then, so the %s never happens%s%s",
+						   end ? "an end" : "an update", end ? "end" : "update",
 						   c->s->background_modes ? " (its background modes run it when "
-									    "iOS decides, not at a set time)" : "");
-			tlc_diag_set_fix(g, "send it as a push ('via: push'), make it 'at: now' for an "
-					    "update the app makes while it runs, or list the background mode "
-					    "that keeps the app running ('background-modes: [audio]')");
+									    "iOS decides, not at a set time)" : "",
+						   end ? ", and the activity stays until the system ends it at "
+							 "8 hours" : "");
+			if (end)
+				tlc_diag_set_fix(g, "send the end as a push ('via: push'), or list the "
+						    "background mode that keeps the app running "
+						    "('background-modes: [audio]')");
+			else
+				tlc_diag_set_fix(g, "send it as a push ('via: push'), make it 'at: now' for an "
+						    "update the app makes while it runs, make it 'via: intent' for "
+						    "one the user makes with a button, or list the background mode "
+						    "that keeps the app running ('background-modes: [audio]')");
 		}
 		/* priority-10 pushes in the busiest hour */
 		if (st->payload && st->priority == 10) {
@@ -309,9 +321,11 @@ static void check_events(la_check *c, int pushes_per_hour)
 		const tlc_sp_event *ev = &c->s->events[sch->states[at_most].src];
 		tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL210", ev->node->span,
 					   "%zu priority-10 pushes in one hour: the push budget is not "
-					   "published, and beyond about %d an hour (an assumption) the "
+					   "published, and beyond about %d an hour (an assumption%s) the "
 					   "system throttles them",
-					   most, pushes_per_hour);
+					   most, pushes_per_hour,
+					   c->s->frequent_updates ? ", with frequent updates on; a user who "
+								   "turns them off gets fewer" : "");
 		tlc_diag_set_fix(g, "send routine updates at 'priority: 5' (not budgeted) and keep 10 "
 				    "for what the user must see now");
 	}
@@ -336,6 +350,9 @@ int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 	size_t n = 0;
 	tlc_time lo[TLC_MAX_PARAMS], hi[TLC_MAX_PARAMS];
 	int inst = -1;
+	bool has_intents = false;
+	for (size_t i = 0; i < s->nevents; i++)
+		has_intents = has_intents || s->events[i].via == TLC_VIA_INTENT;
 	for (size_t i = 0; i < s->nparams && n < TLC_MAX_PARAMS; i++, n++) {
 		const tlc_sp_param *p = &s->params[i];
 		/* a stand-in value of each type: text reads as its name, numbers as 1 */
@@ -355,12 +372,18 @@ int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 		tlc_la_schedule *sch = NULL;
 		if (inst >= 0)
 			vals[inst].instant = k == 0 ? lo[inst] : k == 1 ? hi[inst] : lo[inst] + (hi[inst] - lo[inst]) / 2;
-		tlc_la_opts o = {.now = now, .now_source = TLC_NOW_OPTION, .params = vals, .nparams = n};
-		int err = tlc_activity_build(ctx, s, &o, &sch);
-		if (err < 0)
-			return err;
-		tlc_activity_verify(ctx, sch, TLC_LA_PUSHES_PER_HOUR);
-		tlc_activity_free(sch);
+		/* with the user's intents where the spec puts them, and without: the user may never
+		   act, and the content must be right without them */
+		for (int w = 0; w < (has_intents ? 2 : 1); w++) {
+			tlc_la_opts o = {.now = now, .now_source = TLC_NOW_OPTION, .params = vals,
+					 .nparams = n, .without_intents = w == 1};
+			int err = tlc_activity_build(ctx, s, &o, &sch);
+			if (err < 0)
+				return err;
+			tlc_activity_verify(ctx, sch, TLC_LA_BUDGET(s));
+			tlc_activity_free(sch);
+			sch = NULL;
+		}
 	}
 	return 0;
 }

@@ -57,7 +57,16 @@ typedef enum tlc_field_type {
 } tlc_field_type;
 
 typedef enum tlc_la_event { TLC_LA_START, TLC_LA_UPDATE, TLC_LA_END, TLC_LA_EVENT_MAX } tlc_la_event;
-typedef enum tlc_via { TLC_VIA_PUSH, TLC_VIA_APP, TLC_VIA_PUSH_TO_START, TLC_VIA_MAX } tlc_via;
+/* Who makes an event: a server's push, the app itself (Activity.request, update, end), a
+ * push-to-start (a start), or an App Intent the user runs from the activity (an update). The app
+ * and an intent send no push. */
+typedef enum tlc_via {
+	TLC_VIA_PUSH,
+	TLC_VIA_APP,
+	TLC_VIA_PUSH_TO_START,
+	TLC_VIA_INTENT,
+	TLC_VIA_MAX
+} tlc_via;
 typedef enum tlc_dismissal {
 	TLC_DISMISS_DEFAULT,
 	TLC_DISMISS_IMMEDIATE,

@@ -377,7 +377,7 @@ static int build_payload(const tlc_la_program *p, tlc_la_state *st)
 {
 	const tlc_la_prog_event *ev = &p->events[st->src];
 	tlc_buf b = TLC_BUF_INIT;
-	if (st->via == TLC_VIA_APP) {
+	if (st->via == TLC_VIA_APP || st->via == TLC_VIA_INTENT) {
 		/* the 4 KB limit covers the attributes and the content state however they come */
 		attributes(&b, p);
 		content_state(&b, p, st);
@@ -557,7 +557,7 @@ static void w_request(jsonw *w, const tlc_schedule *s, const tlc_la_state *st, t
 
 static void w_state(jsonw *w, const tlc_schedule *s, size_t i)
 {
-	static const char *const via[] = {"push", "app", "push-to-start"};
+	static const char *const via[] = {"push", "app", "push-to-start", "intent"};
 	const tlc_la_state *st = &s->states[i];
 	const tlc_la_program *p = s->program;
 	jw_obj(w);

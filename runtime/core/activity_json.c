@@ -12,7 +12,7 @@
 #include "timelinec/activity.h"
 
 static const char *const event_names[TLC_LA_EVENT_MAX] = {"start", "update", "end"};
-static const char *const via_names[TLC_VIA_MAX] = {"push", "app", "push-to-start"};
+static const char *const via_names[TLC_VIA_MAX] = {"push", "app", "push-to-start", "intent"};
 static const char *const dismissal_names[TLC_DISMISS_MAX] = {"default", "immediate", "after"};
 static const char *const encoding_names[TLC_DATE_ENCODING_MAX] = {
 	"deferred-to-date", "seconds-since-1970", "milliseconds-since-1970", "iso8601"};
@@ -361,6 +361,14 @@ static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la
 	r_when(j, p, pj_get(j, o, "at", true), &e->at, true);
 	k = pj_enum(j, pj_get(j, o, "via", true), via_names, TLC_VIA_MAX);
 	e->via = k < 0 ? TLC_VIA_PUSH : (tlc_via)k;
+	/* a start by the app or a push-to-start; an update by a push, the app or an intent; an
+	   end by a push or the app */
+	if (!j->failed && k >= 0 &&
+	    (e->event == TLC_LA_START ? e->via != TLC_VIA_APP && e->via != TLC_VIA_PUSH_TO_START
+	     : e->event == TLC_LA_END ? e->via != TLC_VIA_PUSH && e->via != TLC_VIA_APP
+				      : e->via == TLC_VIA_PUSH_TO_START))
+		pj_fail_at(j, pj_get(j, o, "via", true), "via '%s' cannot make the %s",
+			   via_names[e->via], event_names[e->event]);
 	x = pj_get(j, o, "priority", true);
 	e->priority = (int)pj_int(j, x, 5, 10);
 	if (!j->failed && e->priority != 5 && e->priority != 10)
@@ -412,6 +420,8 @@ static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la
 	e->every = pj_int(j, x, 0, MAX_EVERY);
 	if (!j->failed && e->every && e->event != TLC_LA_UPDATE)
 		pj_fail_at(j, x, "only an update repeats");
+	if (!j->failed && e->every && e->via == TLC_VIA_INTENT)
+		pj_fail_at(j, x, "an update via 'intent' does not repeat");
 	x = pj_get(j, o, "until", true);
 	r_when(j, p, x, &e->until, false);
 	if (!j->failed && e->until.kind != TLC_PTIME_NONE && !e->every)

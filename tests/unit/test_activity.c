@@ -26,7 +26,7 @@ static tlc_la_schedule *build(const char *text, const char *now, tlc_time eta)
 	tctx_add(&T, "a.yaml", text);
 	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &s), 0, "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
 	tlc_param_value v = {"eta", eta, 0, NULL};
-	tlc_la_opts o = {at(now), TLC_NOW_OPTION, &v, 1};
+	tlc_la_opts o = {at(now), TLC_NOW_OPTION, &v, 1, false};
 	cr_assert_eq(tlc_activity_build(&T.ctx, s, &o, &sch), 0);
 	return sch;
 }
