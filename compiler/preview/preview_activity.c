@@ -281,7 +281,7 @@ int pa_build(pv_activity *pa)
 	pa->syn.system_end = INT64_MAX;
 	pa->syn.gone = INT64_MAX;
 	pa->syn_state.stale = pa->syn_state.dismissal = TLC_TIME_NONE;
-	for (int p = 0; p < 8; p++) {
+	for (int p = 0; p < TLC_LA_PRESENTATIONS; p++) {
 		if (!pa->spec->views[p])
 			continue;
 		pa_pres *pr = &pa->pres[pa->npres++];
@@ -737,12 +737,18 @@ static void lifecycle_line(table *tb, const char *indent)
 		return;
 	}
 	pa_fmt_local(pa, e, sizeof e, sch->end);
+	/* who ends it: the end event (the spec has at most one) */
+	bool by_app = false;
+	for (size_t i = 0; i < sch->nstates; i++)
+		by_app = by_app || (sch->states[i].kind == TLC_LA_END && sch->states[i].via == TLC_VIA_APP);
 	if (sch->end == sch->system_end)
 		fprintf(tb->r.out, "%slifecycle: starts %s; the system ends it at %s (8 h), before its end "
-				 "push; it leaves the Lock Screen at %s\n", indent, a, e, g);
+				 "%s; it leaves the Lock Screen at %s\n", indent, a, e,
+			by_app ? "by the app" : "push", g);
 	else
-		fprintf(tb->r.out, "%slifecycle: starts %s; ends %s (the end push); leaves the Lock Screen at "
-				 "%s; the system would end it at %s (8 h)\n", indent, a, e, g, s8);
+		fprintf(tb->r.out, "%slifecycle: starts %s; ends %s (%s); leaves the Lock Screen at "
+				 "%s; the system would end it at %s (8 h)\n", indent, a, e,
+			by_app ? "the app ends it" : "the end push", g, s8);
 }
 
 static size_t npushes(const tlc_la_schedule *sch)

@@ -20,9 +20,9 @@ const char *const tlc_family_names[TLC_FAMILY_MAX] = {
 	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
 const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX] = {"instant", "duration", "text",
 							       "integer", "number"};
-const char *const tlc_presentation_names[8] = {
+const char *const tlc_presentation_names[TLC_LA_PRESENTATIONS] = {
 	"lock-screen", "compact-leading", "compact-trailing", "minimal",
-	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom"};
+	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom", "small"};
 
 typedef struct loader {
 	tlc_ctx *ctx;
@@ -925,7 +925,7 @@ static void load_activity(loader *L, const tlc_node *root)
 	}
 	n = tlc_node_get(root, "view");
 	for (size_t i = 0; i < n->n; i++) {
-		int p = enum_index(tlc_presentation_names, 8, n->pairs[i].key->str);
+		int p = enum_index(tlc_presentation_names, TLC_LA_PRESENTATIONS, n->pairs[i].key->str);
 		if (p >= 0) {
 			s->views[p] = n->pairs[i].value->str;
 			s->view_nodes[p] = n->pairs[i].value;
@@ -947,7 +947,7 @@ static void load_activity(loader *L, const tlc_node *root)
 	tlc_tmpl_env env;
 	tlc_tmpl t;
 	tlc_spec_activity_env(s, &env, args, dates, arg_int);
-	for (int p = 0; p < 8; p++)
+	for (int p = 0; p < TLC_LA_PRESENTATIONS; p++)
 		if (s->view_nodes[p] && tlc_template_split(L->ctx, s->view_nodes[p], &env, &t) < 0)
 			L->errors++;
 	for (size_t i = 0; i < s->nparams; i++)

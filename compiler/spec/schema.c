@@ -251,7 +251,7 @@ static const tlc_type t_fields = {.kind = TLC_V_MAP, .name = "fields", .elem = &
 static const tlc_type t_state = {.kind = TLC_V_MAP, .name = "content state", .elem = &t_any};
 static const char *const presentations[] = {"lock-screen", "compact-leading", "compact-trailing",
 					    "minimal", "expanded-leading", "expanded-trailing",
-					    "expanded-center", "expanded-bottom", NULL};
+					    "expanded-center", "expanded-bottom", "small", NULL};
 static const tlc_type t_views = {.kind = TLC_V_MAP, .name = "views", .elem = &t_template,
 				 .enums = presentations};
 

@@ -221,13 +221,13 @@ typedef struct tlc_spec {
 	size_t nfields;
 	tlc_sp_assign *attributes;
 	size_t nattributes;
-	const char *views[8];        /* by presentation, order of the key table */
-	const tlc_node *view_nodes[8];
+	const char *views[TLC_LA_PRESENTATIONS]; /* by presentation, order of the key table */
+	const tlc_node *view_nodes[TLC_LA_PRESENTATIONS];
 	tlc_sp_event *events;        /* start, updates..., end */
 	size_t nevents;
 } tlc_spec;
 
-extern const char *const tlc_presentation_names[8];
+extern const char *const tlc_presentation_names[TLC_LA_PRESENTATIONS];
 
 /*
  * Reads, parses, validates and loads the spec in file `path` ("-" = stdin). Diagnostics go to

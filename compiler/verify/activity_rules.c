@@ -124,7 +124,7 @@ static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pre
 		      tlc_span *span_out, bool *interval_out)
 {
 	bool up = false;
-	for (int p = 0; p < 8; p++) {
+	for (int p = 0; p < TLC_LA_PRESENTATIONS; p++) {
 		tlc_tmpl tm;
 		if (!c->s->views[p] || tlc__la_split(c->ctx, c->s, p, &tm) < 0)
 			continue;
@@ -335,7 +335,7 @@ void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_pe
 {
 	la_check c = {ctx, sch, sch->spec, tlc_sources_get(&ctx->sources, sch->spec->file)};
 	tlc_tmpl tm;
-	for (int p = 0; p < 8; p++) /* the views are templates: check them */
+	for (int p = 0; p < TLC_LA_PRESENTATIONS; p++) /* the views are templates: check them */
 		if (sch->spec->views[p])
 			tlc__la_split(ctx, sch->spec, p, &tm);
 	check_order(&c);

@@ -43,7 +43,8 @@ extern "C" {
 #define TLC_LA_ACTIVE_MAX (8 * 3600)       /* the system ends an activity after 8 hours */
 #define TLC_LA_LOCK_SCREEN_MAX (12 * 3600) /* ... and removes it from the Lock Screen at 12 */
 #define TLC_LA_LINGER_MAX (4 * 3600)       /* an ended activity stays up to 4 hours */
-#define TLC_LA_PRESENTATIONS 8
+/* lock-screen, the Dynamic Island's seven, and small (ActivityFamily.small: the Smart Stack) */
+#define TLC_LA_PRESENTATIONS 9
 /* 2001-01-01T00:00:00Z: the reference date of Swift's JSONDecoder default (deferred-to-date) */
 #define TLC_LA_DEFERRED_EPOCH 978307200
 

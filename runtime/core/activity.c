@@ -15,7 +15,7 @@
 
 static const char *const presentation_names[TLC_LA_PRESENTATIONS] = {
 	"lock-screen", "compact-leading", "compact-trailing", "minimal",
-	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom"};
+	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom", "small"};
 
 const char *tlc_la_presentation_name(int p)
 {

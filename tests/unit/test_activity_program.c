@@ -294,3 +294,15 @@ Test(activity_program, reader_refuses_events_out_of_order)
 		"\"every\": 60,\n      \"until\": null,\n      \"position\": [11, 3]", "only an update repeats");
 	refused("\"dismissal\": null", "\"dismissal\": {\"kind\": \"default\"}", "only the end has a dismissal");
 }
+/* Who makes each event: a start the app or a push-to-start, an update a push, the app or an
+ * intent (which does not repeat), an end a push or the app. */
+Test(activity_program, reader_refuses_a_via_the_event_cannot_have)
+{
+	refused("\"via\": \"app\"", "\"via\": \"push\"", "via 'push' cannot make the start");
+	refused("\"via\": \"app\"", "\"via\": \"intent\"", "via 'intent' cannot make the start");
+	refused("\"via\": \"push\"", "\"via\": \"push-to-start\"", "via 'push-to-start' cannot make the update");
+	refused("\"via\": \"push\"", "\"via\": \"intent\"", "an update via 'intent' does not repeat");
+	refused("\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
+		"\"via\": \"intent\",\n      \"priority\": 10,\n      \"state\": {},",
+		"via 'intent' cannot make the end");
+}
