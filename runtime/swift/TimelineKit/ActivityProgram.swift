@@ -450,6 +450,9 @@ extension ActivityProgram.Event: Encodable {
         at = try c.decode(CompiledProgram.Time.self, forKey: .at)
         try context.check(at, forKey: .at, in: c)
         via = try c.decode(ActivitySchedule.Via.self, forKey: .via)
+        guard via.canMake(kind) else {
+            throw bad(.via, "via '\(via.rawValue)' cannot make the \(kind.rawValue)")
+        }
         priority = try c.decodeInt(forKey: .priority, in: 5...10)
         guard priority == 5 || priority == 10 else { throw bad(.priority, "a priority is 5 or 10") }
 
@@ -484,6 +487,7 @@ extension ActivityProgram.Event: Encodable {
 
         every = try c.decodeInt(forKey: .every, in: 0...ActivityProgram.maxEvery)
         if every != 0 && kind != .update { throw bad(.every, "only an update repeats") }
+        if every != 0 && via == .intent { throw bad(.every, "an update via 'intent' does not repeat") }
         until = try c.decodeNullable(CompiledProgram.Time.self, forKey: .until)
         if let until {
             try context.check(until, forKey: .until, in: c)

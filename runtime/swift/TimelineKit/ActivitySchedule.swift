@@ -81,6 +81,9 @@ public struct ActivitySchedule: Hashable, Sendable {
         case expandedCenter = "expanded-center"
         /// The expanded Dynamic Island's bottom region.
         case expandedBottom = "expanded-bottom"
+        /// `ActivityFamily.small` (iOS 18, `supplementalActivityFamilies`): the Apple Watch
+        /// Smart Stack.
+        case small
     }
 
     /// What made a content state.
@@ -101,6 +104,19 @@ public struct ActivitySchedule: Hashable, Sendable {
         case app
         /// A push that starts the activity (iOS 17.2+).
         case pushToStart = "push-to-start"
+        /// An App Intent the user runs from a button of the activity, in the app's process
+        /// (an update; no request).
+        case intent
+
+        /// Whether `via` can make `event`: a start the app or a push-to-start, an update a push,
+        /// the app or an intent, an end a push or the app (as the C reader and the schemas).
+        public func canMake(_ event: Event) -> Bool {
+            switch event {
+            case .start: return self == .app || self == .pushToStart
+            case .update: return self != .pushToStart
+            case .end: return self == .push || self == .app
+            }
+        }
     }
 
     /// One content state: what the activity shows from ``at`` until the next state.
@@ -118,7 +134,7 @@ public struct ActivitySchedule: Hashable, Sendable {
         public var staleDate: Date?
         /// The end's dismissal date, or nil.
         public var dismissalDate: Date?
-        /// The APNs request that sends this state; nil for `via: app`.
+        /// The APNs request that sends this state; nil for `via: app` and `via: intent`.
         public var request: PushRequest?
 
         /// ``contentState`` decoded into the app's `ContentState` type, its date fields read
@@ -324,11 +340,16 @@ extension ActivitySchedule.State: Codable {
         event = try c.decode(ActivitySchedule.Event.self, forKey: .event)
         at = try c.decodeInstant(forKey: .at)
         via = try c.decode(ActivitySchedule.Via.self, forKey: .via)
+        guard via.canMake(event) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .via, in: c,
+                debugDescription: "via '\(via.rawValue)' cannot make the \(event.rawValue)")
+        }
         contentState = try c.decode([String: ActivityValue].self, forKey: .contentState)
         staleDate = try c.decodeNullableInstant(forKey: .staleDate)
         dismissalDate = try c.decodeNullableInstant(forKey: .dismissalDate)
-        if via == .app {
-            try c.forbid(.request, because: "in a state the app makes (via app)")
+        if via == .app || via == .intent {
+            try c.forbid(.request, because: "in a state the app makes (via \(via.rawValue))")
             request = nil
         } else {
             request = try c.decode(ActivitySchedule.PushRequest.self, forKey: .request)

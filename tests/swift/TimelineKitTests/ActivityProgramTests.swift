@@ -272,6 +272,17 @@ final class ActivityProgramTests: XCTestCase {
         refused(json, "\"every\": 0,\n      \"until\": null,\n      \"position\": [16, 3]",
                 "\"every\": 60,\n      \"until\": null,\n      \"position\": [16, 3]", "only an update repeats")
         refused(json, #""dismissal": null"#, #""dismissal": {"kind": "default"}"#, "only the end has a dismissal")
+        // reader_refuses_a_via_the_event_cannot_have
+        refused(json, #""via": "app""#, #""via": "push""#, "via 'push' cannot make the start")
+        refused(json, #""via": "app""#, #""via": "intent""#, "via 'intent' cannot make the start")
+        refused(json, #""via": "push""#, #""via": "push-to-start""#, "via 'push-to-start' cannot make the update")
+        refused(json, #""via": "push""#, #""via": "intent""#, "an update via 'intent' does not repeat")
+        refused(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
+                "\"via\": \"intent\",\n      \"priority\": 10,\n      \"state\": {},",
+                "via 'intent' cannot make the end")
+        let appEnd = try XCTUnwrap(accepted(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
+                                            "\"via\": \"app\",\n      \"priority\": 10,\n      \"state\": {},"))
+        XCTAssertEqual(appEnd.events.last?.via, .app)
     }
 
     /// The rest of what the C reader refuses (and accepts), one case each.
