@@ -361,14 +361,6 @@ static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la
 	r_when(j, p, pj_get(j, o, "at", true), &e->at, true);
 	k = pj_enum(j, pj_get(j, o, "via", true), via_names, TLC_VIA_MAX);
 	e->via = k < 0 ? TLC_VIA_PUSH : (tlc_via)k;
-	/* a start by the app or a push-to-start; an update by a push, the app or an intent; an
-	   end by a push or the app */
-	if (!j->failed && k >= 0 &&
-	    (e->event == TLC_LA_START ? e->via != TLC_VIA_APP && e->via != TLC_VIA_PUSH_TO_START
-	     : e->event == TLC_LA_END ? e->via != TLC_VIA_PUSH && e->via != TLC_VIA_APP
-				      : e->via == TLC_VIA_PUSH_TO_START))
-		pj_fail_at(j, pj_get(j, o, "via", true), "via '%s' cannot make the %s",
-			   via_names[e->via], event_names[e->event]);
 	x = pj_get(j, o, "priority", true);
 	e->priority = (int)pj_int(j, x, 5, 10);
 	if (!j->failed && e->priority != 5 && e->priority != 10)
@@ -567,6 +559,14 @@ static int program_from_json(tlc_la_program **out, const tlc_json *root, pjson *
 		if (!j->failed && (first != (e->event == TLC_LA_START) ||
 				   (e->event == TLC_LA_END && !last)))
 			pj_fail_at(j, it, "events are the start, then updates, then at most one end");
+		/* a start by the app or a push-to-start; an update by a push, the app or an intent;
+		   an end by a push or the app (checked after the order, which says more) */
+		if (!j->failed &&
+		    (e->event == TLC_LA_START ? e->via != TLC_VIA_APP && e->via != TLC_VIA_PUSH_TO_START
+		     : e->event == TLC_LA_END ? e->via != TLC_VIA_PUSH && e->via != TLC_VIA_APP
+					      : e->via == TLC_VIA_PUSH_TO_START))
+			pj_fail_at(j, tlc_json_get(it, "via"), "via '%s' cannot make the %s",
+				   via_names[e->via], event_names[e->event]);
 	}
 out:
 	if (j->failed) {

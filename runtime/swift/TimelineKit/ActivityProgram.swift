@@ -343,6 +343,12 @@ extension ActivityProgram: Codable {
                     codingPath: eventDecoder.codingPath,
                     debugDescription: "events are the start, then updates, then at most one end"))
             }
+            // who makes it (checked after the order, which says more)
+            guard event.via.canMake(event.kind) else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(
+                    codingPath: eventDecoder.codingPath + [AnyCodingKey("via")],
+                    debugDescription: "via '\(event.via.rawValue)' cannot make the \(event.kind.rawValue)"))
+            }
             events.append(event)
         }
         self.events = events
@@ -450,9 +456,6 @@ extension ActivityProgram.Event: Encodable {
         at = try c.decode(CompiledProgram.Time.self, forKey: .at)
         try context.check(at, forKey: .at, in: c)
         via = try c.decode(ActivitySchedule.Via.self, forKey: .via)
-        guard via.canMake(kind) else {
-            throw bad(.via, "via '\(via.rawValue)' cannot make the \(kind.rawValue)")
-        }
         priority = try c.decodeInt(forKey: .priority, in: 5...10)
         guard priority == 5 || priority == 10 else { throw bad(.priority, "a priority is 5 or 10") }
 
