@@ -459,6 +459,14 @@ NEGATIVE = [
     ("delivery-activity.activity-program.json", "an unknown presentation", add(["views", "lock-screens"], "x")),
     ("delivery-activity.activity-program.json", "an attribute an object", add(["attributes", "x"], {"a": 1})),
     ("delivery-activity.activity-program.json", "a field of no type", set_(["fields", 0, "type"], "time")),
+    # who makes each event (issue 19): an intent makes only updates, and they do not repeat
+    ("delivery-activity.activity-program.json", "a start via push", set_(["events", 0, "via"], "push")),
+    ("delivery-activity.activity-program.json", "an update via push-to-start", set_(["events", 1, "via"], "push-to-start")),
+    ("delivery-activity.activity-program.json", "an end via intent", set_(["events", 3, "via"], "intent")),
+    ("sleep-timer-activity.activity-program.json", "a repeating intent update", set_(["events", 1, "every"], 300)),
+    ("sleep-timer-activity.schedule.json", "an intent update with a request", add(["states", 1, "request"], {"method": "POST"})),
+    ("sleep-timer-activity.schedule.json", "an end via intent", set_(["states", 2, "via"], "intent")),
+    ("sleep-timer-activity.schedule.json", "a start via intent", set_(["states", 0, "via"], "intent")),
     # specs
     ("examples/launch.yaml", "spec without 'timelinec'", del_(["timelinec"])),
     ("examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")),
