@@ -75,7 +75,7 @@ final class GoldenTests: XCTestCase {
                 checked += 1
             }
         }
-        XCTAssertEqual(checked, 12 + (try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json").count))
+        XCTAssertEqual(checked, 13 + (try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json").count))
     }
 
     /// Every instant in the golden files: TimelineKit's strict parser, Foundation's
