@@ -138,6 +138,7 @@ static void lower_event(const tlc_ctx *ctx, const tlc_spec *s, const tlc_sp_even
 		out->alert_sound = ev->alert.sound ? dup(tlc_spec_literal(ev->alert.sound), oom) : NULL;
 	}
 	out->dismissal = ev->dismissal;
+	out->varies = ev->varies;
 	out->dismiss_after = ev->dismiss_after;
 	out->every = ev->every > 0 ? ev->every : 0;
 	if (out->every && ev->until.set && tlc_lower_when(&ev->until, &out->until) < 0)

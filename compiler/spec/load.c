@@ -751,6 +751,32 @@ static void load_state(loader *L, const tlc_node *n, tlc_sp_assign **out, size_t
 	}
 }
 
+/* varies: names of fields this event's state sets, each once. */
+static void load_varies(loader *L, const tlc_node *n, tlc_sp_event *ev)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		const tlc_node *it = n->items[i];
+		size_t k = 0;
+		while (k < ev->nstate && strcmp(ev->state[k].field, it->str) != 0)
+			k++;
+		int f = -1;
+		for (size_t j = 0; j < L->spec->nfields; j++)
+			if (strcmp(L->spec->fields[j].name, it->str) == 0)
+				f = (int)j;
+		if (k == ev->nstate || f < 0) {
+			tlc_diag_add(&L->ctx->diags, "TL014", it->span,
+				     "'%s' is not a field this update's 'state' sets: 'varies' names the "
+				     "fields whose sent values differ", it->str);
+			L->errors++;
+		} else if (ev->varies & (UINT32_C(1) << f)) {
+			tlc_diag_add(&L->ctx->diags, "TL014", it->span, "'%s' is listed twice", it->str);
+			L->errors++;
+		} else {
+			ev->varies |= UINT32_C(1) << f;
+		}
+	}
+}
+
 static void refuse_param(loader *L, const tlc_node *v, const char *where)
 {
 	if (!looks_like_param(v))
@@ -848,6 +874,8 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 		}
 	}
 	load_state(L, tlc_node_get(n, "state"), &ev->state, &ev->nstate);
+	if ((v = tlc_node_get(n, "varies")))
+		load_varies(L, v, ev);
 	if ((v = tlc_node_get(n, "stale-after")))
 		ev->has_stale_after = get_duration(L, v, false, &ev->stale_after) == 0;
 	if ((v = tlc_node_get(n, "relevance-score"))) {

@@ -47,6 +47,8 @@ static const tlc_type t_via = {.kind = TLC_V_ENUM, .name = "update source", .enu
 static const char *const e_end_via[] = {"push", "app", NULL};
 static const tlc_type t_end_via = {.kind = TLC_V_ENUM, .name = "end source", .enums = e_end_via};
 static const tlc_type t_bool = {.kind = TLC_V_BOOL, .name = "bool"};
+static const tlc_type t_field_names = {.kind = TLC_V_LIST, .name = "list of field names",
+				       .elem = &t_name};
 static const char *const e_start_via[] = {"app", "push-to-start", NULL};
 static const tlc_type t_start_via = {.kind = TLC_V_ENUM, .name = "start source", .enums = e_start_via};
 static const char *const e_bg_mode[] = {"audio", "location", "bluetooth-central", "bluetooth-peripheral",
@@ -294,6 +296,10 @@ static const tlc_keydef k_update[] = {
 	 "Repeat the update at this interval from `at` (a push a server sends on a schedule).", "5m"},
 	{"until", &t_instant, 0, NULL, "When a repeating update stops (required with `every`).",
 	 "$eta"},
+	{"varies", &t_field_names, 0, NULL,
+	 "Fields of `state` whose values differ at each send (the server's or the app's latest "
+	 "data); the values in `state` stand in for them.",
+	 "[score]"},
 };
 static const char *const g_repeat[] = {"every", NULL};
 static const tlc_keygroup g_update[] = {{g_repeat, false}, {NULL, false}};

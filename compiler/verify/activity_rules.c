@@ -153,6 +153,16 @@ static void check_dates(la_check *c)
 {
 	const tlc_la_schedule *sch = c->sch;
 	tlc_time visible_until = sch->gone;
+	/* sent[k]: the first state event k makes (a repeating update makes several) */
+	size_t *sent = malloc((c->s->nevents ? c->s->nevents : 1) * sizeof *sent);
+	if (!sent) {
+		c->ctx->diags.oom = 1;
+		return;
+	}
+	for (size_t k = 0; k < c->s->nevents; k++)
+		sent[k] = SIZE_MAX;
+	for (size_t i = sch->nstates; i-- > 0;)
+		sent[sch->states[i].src] = i;
 	for (size_t f = 0; f < c->s->nfields && f < TLC_LA_MAX_FIELDS; f++) {
 		if (c->s->fields[f].type != TLC_FIELD_DATE)
 			continue;
@@ -169,6 +179,11 @@ static void check_dates(la_check *c)
 			const tlc_la_state *st = &sch->states[i];
 			const tlc_node *vn = state_value_node(c, st, (int)f);
 			if (!vn || !st->values[f].set)
+				continue;
+			/* a value the server works out at each send (varies): its stand-in says
+			   something at the update's first send only */
+			uint32_t bit = UINT32_C(1) << f;
+			if (c->s->events[st->src].varies & bit && sent[st->src] != i)
 				continue;
 			tlc_time T = st->values[f].date;
 			char when[32];
@@ -200,7 +215,8 @@ static void check_dates(la_check *c)
 			/* the value holds until the next state changes it */
 			tlc_time until = visible_until;
 			for (size_t j = i + 1; j < sch->nstates; j++)
-				if (sch->states[j].values[f].date != T) {
+				if (sch->states[j].values[f].date != T ||
+				    c->s->events[sch->states[j].src].varies & bit) {
 					until = sch->states[j].at;
 					break;
 				}
@@ -241,6 +257,7 @@ static void check_dates(la_check *c)
 			}
 		}
 	}
+	free(sent);
 }
 
 static void check_events(la_check *c, int pushes_per_hour)

@@ -126,6 +126,8 @@ typedef struct tlc_la_prog_event {
 	int64_t dismiss_after;   /* END, AFTER */
 	int64_t every;           /* UPDATE repeated at this interval (0: once) */
 	tlc_prog_time until;     /* ... until this instant (NONE: once) */
+	uint32_t varies;         /* UPDATE: fields (bit i: field i) whose sent values differ each
+				    time; the state's values stand in for them */
 	uint32_t line, col;      /* where the event is in the spec (0: unknown) */
 } tlc_la_prog_event;
 

@@ -585,6 +585,15 @@ static void w_state(jsonw *w, const tlc_schedule *s, size_t i)
 	jw_end_obj(w);
 	w_opt_time(w, "stale-date", st->stale);
 	w_opt_time(w, "dismissal-date", st->dismissal);
+	uint32_t varies = p->events[st->src].varies;
+	if (varies) { /* the fields a server fills in at each send (only when some vary) */
+		jw_key(w, "varies");
+		jw_arr_compact(w);
+		for (size_t f = 0; f < p->nfields && f < TLC_LA_MAX_FIELDS; f++)
+			if (varies & (UINT32_C(1) << f))
+				jw_str(w, p->fields[f].name);
+		jw_end_arr(w);
+	}
 	if (st->payload) {
 		/* a push expires when the next state replaces it, or 8 hours after the start */
 		tlc_time expires = i + 1 < s->nstates ? s->states[i + 1].at : s->system_end;

@@ -153,6 +153,14 @@ static void w_event(jsonw *w, const tlc_la_program *p, const tlc_la_prog_event *
 	jw_int(w, e->every);
 	jw_key(w, "until");
 	tlc__ptime_write(w, &e->until);
+	if (e->varies) { /* written only when some field varies: older programs stay the same */
+		jw_key(w, "varies");
+		jw_arr_compact(w);
+		for (size_t f = 0; f < p->nfields && f < TLC_LA_MAX_FIELDS; f++)
+			if (e->varies & (UINT32_C(1) << f))
+				jw_str(w, p->fields[f].name);
+		jw_end_arr(w);
+	}
 	if (e->line) {
 		jw_key(w, "position");
 		jw_arr_compact(w);
@@ -346,11 +354,41 @@ static void r_assign(pjson *j, const tlc_la_program *p, const tlc_json *m, tlc_l
 	}
 }
 
+/* varies: a non-empty array of the names of fields the event's state sets, each once. */
+static void r_varies(pjson *j, const tlc_la_program *p, const tlc_json *x, tlc_la_prog_event *e)
+{
+	char shown[64];
+	if (e->event != TLC_LA_UPDATE) {
+		pj_fail_at(j, x, "only an update has 'varies'");
+		return;
+	}
+	if (!pj_array(j, x) || j->failed) {
+		if (!j->failed)
+			pj_fail_at(j, x, "'varies' names at least one field (leave it out for none)");
+		return;
+	}
+	for (const tlc_json *it = x->child; it && !j->failed; it = it->next) {
+		int f = tlc_json_is(it, TLC_JSON_STRING) ? field_index(p, it->str) : -1;
+		size_t k = 0;
+		while (f >= 0 && k < e->nstate && e->state[k].field != f)
+			k++;
+		if (!tlc_json_is(it, TLC_JSON_STRING))
+			pj_fail_at(j, it, "'varies' lists field names");
+		else if (f < 0 || k == e->nstate)
+			pj_fail_at(j, it, "'%s' is not a field this event's state sets",
+				   pj_shown(shown, it->str));
+		else if (e->varies & (UINT32_C(1) << f))
+			pj_fail_at(j, it, "'%s' is listed twice", pj_shown(shown, it->str));
+		else
+			e->varies |= UINT32_C(1) << f;
+	}
+}
+
 static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la_prog_event *e)
 {
 	static const char *const keys[] = {"event", "at", "via", "priority", "state", "stale-after",
 					   "relevance", "alert", "dismissal", "every", "until",
-					   "position", NULL};
+					   "varies", "position", NULL};
 	static const char *const alert_keys[] = {"title", "body", "sound", NULL};
 	static const char *const dismissal_keys[] = {"kind", "after", NULL};
 	const tlc_json *x;
@@ -418,6 +456,9 @@ static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la
 	r_when(j, p, x, &e->until, false);
 	if (!j->failed && e->until.kind != TLC_PTIME_NONE && !e->every)
 		pj_fail_at(j, x, "'until' goes with 'every'");
+	x = pj_get(j, o, "varies", false);
+	if (x && !j->failed)
+		r_varies(j, p, x, e);
 	x = pj_get(j, o, "position", false);
 	if (x && !j->failed) {
 		if (!tlc_json_is(x, TLC_JSON_ARRAY) || x->n != 2) {

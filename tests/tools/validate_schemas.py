@@ -467,6 +467,11 @@ NEGATIVE = [
     ("sleep-timer-activity.schedule.json", "an intent update with a request", add(["states", 1, "request"], {"method": "POST"})),
     ("sleep-timer-activity.schedule.json", "an end via intent", set_(["states", 2, "via"], "intent")),
     ("sleep-timer-activity.schedule.json", "a start via intent", set_(["states", 0, "via"], "intent")),
+    ("delivery-activity.activity-program.json", "varies on the start", add(["events", 0, "varies"], ["eta"])),
+    ("delivery-activity.activity-program.json", "varies empty", add(["events", 1, "varies"], [])),
+    ("delivery-activity.activity-program.json", "varies twice the same", add(["events", 1, "varies"], ["stops", "stops"])),
+    ("delivery-activity.schedule.json", "varies on the end", add(["states", 3, "varies"], ["status"])),
+    ("delivery-activity.schedule.json", "varies not a list of names", add(["states", 1, "varies"], [1])),
     # specs
     ("examples/launch.yaml", "spec without 'timelinec'", del_(["timelinec"])),
     ("examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")),

@@ -330,3 +330,31 @@ Test(activity, small_presentation)
 	cr_expect_not_null(sch->program->views[8]);
 	tlc_activity_free(sch);
 }
+
+#define ETA(varies)                                                                                 \
+	"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"                           \
+	"content-state: {eta: date}\nview: {lock-screen: \"{countdown eta}\"}\n"                      \
+	"start: {at: 2026-12-03 16:00, state: {eta: 2026-12-03 16:40}, stale-after: 10m}\n"           \
+	"updates: [{at: 2026-12-03 16:05, every: 5m, until: 2026-12-03 16:45, priority: 5, "          \
+	"state: {eta: 2026-12-03 16:40}, stale-after: 10m" varies "}]\n"                               \
+	"end: {at: 2026-12-03 16:50, dismissal: immediate}\n"
+
+/* A server re-sending the ETA every 5 minutes: the same ETA sent at 16:40 and 16:45 is at or
+ * before the update (TL207); an ETA the server works out at each send (varies) is checked at
+ * the first send only, and every state lists it for the push server. */
+Test(activity, varies_is_not_the_same_content_again)
+{
+	check_spec(ETA(""));
+	cr_expect(reported("TL207"));
+	check_spec(ETA(", varies: [eta]"));
+	cr_expect(!reported("TL207"), "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	tlc_la_schedule *sch = build(ETA(", varies: [eta]"), "2026-12-03T15:00:00Z", 0);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_activity_write_json(&b, sch);
+	size_t n = 0;
+	for (const char *q = b.ptr; (q = strstr(q, "\"varies\": [\"eta\"]")); q++)
+		n++;
+	cr_expect_eq(n, 9, "each of the 9 sends (16:05 to 16:45) lists it: %s", b.ptr);
+	tlc_buf_release(&b);
+	tlc_activity_free(sch);
+}

@@ -134,6 +134,9 @@ public struct ActivitySchedule: Hashable, Sendable {
         public var staleDate: Date?
         /// The end's dismissal date, or nil.
         public var dismissalDate: Date?
+        /// The fields whose values a push server fills in at each send (the update's
+        /// `varies`); ``contentState`` holds stand-ins for them. Empty when none vary.
+        public var varies: [String] = []
         /// The APNs request that sends this state; nil for `via: app` and `via: intent`.
         public var request: PushRequest?
 
@@ -331,6 +334,7 @@ extension ActivitySchedule.State: Codable {
         case contentState = "content-state"
         case staleDate = "stale-date"
         case dismissalDate = "dismissal-date"
+        case varies
         case request
     }
 
@@ -348,6 +352,19 @@ extension ActivitySchedule.State: Codable {
         contentState = try c.decode([String: ActivityValue].self, forKey: .contentState)
         staleDate = try c.decodeNullableInstant(forKey: .staleDate)
         dismissalDate = try c.decodeNullableInstant(forKey: .dismissalDate)
+        if c.contains(.varies) {
+            func bad(_ message: String) -> DecodingError {
+                DecodingError.dataCorruptedError(forKey: .varies, in: c, debugDescription: message)
+            }
+            if event != .update { throw bad("only an update has 'varies'") }
+            let names = try c.decode([String].self, forKey: .varies)
+            if names.isEmpty { throw bad("'varies' names at least one field (leave it out for none)") }
+            if Set(names).count != names.count { throw bad("a field is listed twice in 'varies'") }
+            if let name = names.first(where: { contentState[$0] == nil }) {
+                throw bad("'\(name)' is not a field of the content state")
+            }
+            varies = names
+        }
         if via == .app || via == .intent {
             try c.forbid(.request, because: "in a state the app makes (via \(via.rawValue))")
             request = nil
@@ -364,6 +381,7 @@ extension ActivitySchedule.State: Codable {
         try c.encode(contentState, forKey: .contentState)
         try c.encodeNullableInstant(staleDate, forKey: .staleDate)
         try c.encodeNullableInstant(dismissalDate, forKey: .dismissalDate)
+        if !varies.isEmpty { try c.encode(varies, forKey: .varies) }
         try c.encodeIfPresent(request, forKey: .request)
     }
 }
