@@ -283,6 +283,15 @@ final class ActivityProgramTests: XCTestCase {
         let appEnd = try XCTUnwrap(accepted(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
                                             "\"via\": \"app\",\n      \"priority\": 10,\n      \"state\": {},"))
         XCTAssertEqual(appEnd.events.last?.via, .app)
+        // reader_refuses_bad_varies
+        refused(json, #""until": {"#, #""varies": [], "until": {"#, "names at least one field")
+        refused(json, #""until": {"#, #""varies": ["eta"], "until": {"#, "'eta' is not a field this event's state sets")
+        refused(json, #""until": {"#, #""varies": ["stops", "stops"], "until": {"#, "'stops' is listed twice")
+        refused(json, #""until": {"#, #""varies": [3], "until": {"#, "'varies' lists field names")
+        refused(json, #""until": null"#, #""until": null, "varies": ["eta"]"#, "only an update has 'varies'")
+        let varies = try XCTUnwrap(accepted(json, #""until": {"#, #""varies": ["stops"], "until": {"#))
+        XCTAssertEqual(varies.events[1].varies, ["stops"])
+        XCTAssertEqual(varies.events[0].varies, [])
     }
 
     /// The rest of what the C reader refuses (and accepts), one case each.

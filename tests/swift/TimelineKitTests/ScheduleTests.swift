@@ -70,6 +70,30 @@ final class ScheduleTests: XCTestCase {
         }
     }
 
+    /// mi-parada's pushed estimates vary at each send: every update lists them, the start not;
+    /// a varies on the start, or naming no field of the content state, is refused.
+    func testVaries() throws {
+        let url = Repo.goldenSchedules.appendingPathComponent("mi-parada-bus-arrival.1.schedule.json")
+        let s = try ActivitySchedule(contentsOf: url)
+        XCTAssertEqual(s.states[0].varies, [])
+        XCTAssertEqual(s.states[1].varies, ["next-s", "second-s"])
+        XCTAssertTrue(s.states.dropFirst().allSatisfy { $0.varies == ["next-s", "second-s"] })
+        let again = try ActivitySchedule(jsonData: JSONEncoder().encode(s))
+        XCTAssertEqual(again.states.map(\.varies), s.states.map(\.varies))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for (from, to, needle) in [
+            (#""varies": ["next-s", "second-s"]"#, #""varies": ["next-s", "minutes"]"#, "'minutes' is not a field"),
+            (#""varies": ["next-s", "second-s"]"#, #""varies": []"#, "at least one field"),
+            (#""varies": ["next-s", "second-s"]"#, #""varies": ["next-s", "next-s"]"#, "listed twice"),
+        ] {
+            let range = try XCTUnwrap(text.range(of: from), from)
+            let bad = text.replacingCharacters(in: range, with: to)
+            XCTAssertThrowsError(try ActivitySchedule(jsonData: Data(bad.utf8)), to) { error in
+                XCTAssertTrue("\(error)".contains(needle), "\(to): \(error)")
+            }
+        }
+    }
+
     /// The pushed content states decode, with the schedule's date-encoding, into the app's
     /// ContentState, and agree with the readable content states.
     func testPushedContentStatesDecodeIntoTheAppsContentState() throws {
