@@ -66,7 +66,7 @@ static const tlc_rule rules[] = {
 	{"TL208", "wrong-epoch", TLC_SEV_WARNING, "a date that only makes sense x1000, /1000 or shifted by 978,307,200 s"},
 	{"TL209", "payload-over-4kb", TLC_SEV_ERROR, "a push payload over 4 KB"},
 	{"TL210", "push-budget", TLC_SEV_WARNING, "priority-10 pushes more often than the budget allows"},
-	{"TL211", "app-update-at-wall-clock", TLC_SEV_ERROR, "an update by the app at a set time, when nothing runs the app"},
+	{"TL211", "app-update-at-wall-clock", TLC_SEV_ERROR, "an update or end by the app at a set time, when nothing runs the app"},
 	{"TL212", "inverted-interval", TLC_SEV_WARNING, "a Text(timerInterval:) range whose start is after its end"},
 	{"TL213", "event-before-start", TLC_SEV_WARNING, "an update or end scheduled before the activity starts"},
 	{"TL214", "push-to-start-without-alert", TLC_SEV_ERROR, "a push-to-start whose payload has no alert"},

@@ -285,7 +285,7 @@ static int compile_activity(compile_run *cr, tlc_ctx *ctx, const tlc_spec *spec,
 				       "(no --timeline)", path);
 	if (cli_spec_param_values(spec, z, cr->c->params, cr->c->nparams, vals) != 0)
 		return EXIT_BAD_INPUT;
-	tlc_la_opts o = {cr->now, cr->now_src, vals, cr->c->nparams};
+	tlc_la_opts o = {cr->now, cr->now_src, vals, cr->c->nparams, false};
 	int rc = tlc_activity_build(ctx, spec, &o, &sch);
 	if (rc < 0)
 		return EXIT_BAD_INPUT;

@@ -317,7 +317,7 @@ static int activity_findings(preview_run *r, pv_activity *pa, tlc_diags *local)
 	/* the same rules over the previewed schedule, to place the findings at their instants */
 	tlc_diags checked = r->ctx.diags;
 	tlc_diags_init(&r->ctx.diags);
-	tlc_activity_verify(&r->ctx, pa->sch, TLC_LA_PUSHES_PER_HOUR);
+	tlc_activity_verify(&r->ctx, pa->sch, TLC_LA_BUDGET(pa->sch->spec));
 	tlc_apply_suppressions(&r->ctx, r->spec->file, r->spec);
 	tlc_apply_overrides(&r->ctx.diags, cfg.overrides, cfg.noverrides);
 	tlc_diags_sort(&r->ctx.diags);
@@ -353,7 +353,7 @@ static int run_activity(preview_run *r)
 		return rc;
 	pa.now_why = r->c.now ? "--now"
 		     : src == TLC_NOW_SOURCE_DATE_EPOCH ? "SOURCE_DATE_EPOCH" : "the clock; give --now to choose";
-	tlc_la_opts lo = {pa.now, src, r->vals, r->c.nparams};
+	tlc_la_opts lo = {pa.now, src, r->vals, r->c.nparams, false};
 	if ((rc = tlc_activity_build(&r->ctx, s, &lo, &sch)) < 0) {
 		if (rc == TLC_ENOMEM) {
 			fputs("timelinec: out of memory\n", stderr);

@@ -116,9 +116,9 @@ static int render_activity(tlc_ctx *ctx, const tlc_spec *spec, tlc_time t, const
 		return rc;
 	if (cli_spec_param_values(spec, spec->zone, (const char *const *)params, nparams, vals) != 0)
 		return EXIT_BAD_INPUT;
-	tlc_la_opts lo = {t0, src, vals, nparams};
+	tlc_la_opts lo = {t0, src, vals, nparams, false};
 	rc = tlc_activity_build(ctx, spec, &lo, &sch) < 0 ? EXIT_BAD_INPUT : EXIT_OK;
-	for (int p = 0; rc == 0 && p < 8; p++) {
+	for (int p = 0; rc == 0 && p < TLC_LA_PRESENTATIONS; p++) {
 		if (!spec->views[p])
 			continue;
 		for (size_t li = 0; li < spec->nlocales; li++) {

@@ -138,6 +138,7 @@ static void lower_event(const tlc_ctx *ctx, const tlc_spec *s, const tlc_sp_even
 		out->alert_sound = ev->alert.sound ? dup(tlc_spec_literal(ev->alert.sound), oom) : NULL;
 	}
 	out->dismissal = ev->dismissal;
+	out->varies = ev->varies;
 	out->dismiss_after = ev->dismiss_after;
 	out->every = ev->every > 0 ? ev->every : 0;
 	if (out->every && ev->until.set && tlc_lower_when(&ev->until, &out->until) < 0)
@@ -274,6 +275,41 @@ static tlc_span failure_span(const tlc_spec *s, const tlc_inst_err *e)
 	return ev->node->span;
 }
 
+/* The schedule without the updates via an intent: they move to the end of the program's events
+ * while the core instantiates the others, then come back; each state's src is mapped back to the
+ * spec's event. */
+static int make_without_intents(tlc_la_schedule *sch, const tlc_instantiate_opts *io, tlc_inst_err *e)
+{
+	tlc_la_program *p = sch->program;
+	size_t n = p->nevents, kept = 0, *from = malloc((n ? n : 1) * sizeof *from);
+	tlc_la_prog_event *orig = malloc((n ? n : 1) * sizeof *orig);
+	if (!from || !orig) {
+		free(from);
+		free(orig);
+		return TLC_ENOMEM;
+	}
+	memcpy(orig, p->events, n * sizeof *orig);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if ((orig[i].via == TLC_VIA_INTENT) == (pass == 1)) {
+				from[kept] = i;
+				p->events[kept++] = orig[i];
+			}
+	for (kept = 0; kept < n && orig[from[kept]].via != TLC_VIA_INTENT; kept++)
+		;
+	p->nevents = kept;
+	int rc = tlc_schedule_make(&sch->core, p, io, e);
+	p->nevents = n;
+	memcpy(p->events, orig, n * sizeof *orig);
+	for (size_t i = 0; rc == 0 && i < sch->core->nstates; i++)
+		sch->core->states[i].src = from[sch->core->states[i].src];
+	if (rc == TLC_EINPUT && e->countdown >= 0 && (size_t)e->countdown < n)
+		e->countdown = (int)from[e->countdown];
+	free(from);
+	free(orig);
+	return rc;
+}
+
 int tlc_activity_build(tlc_ctx *ctx, const tlc_spec *s, const tlc_la_opts *o, tlc_la_schedule **out)
 {
 	tlc_la_schedule *sch = calloc(1, sizeof *sch);
@@ -290,7 +326,8 @@ int tlc_activity_build(tlc_ctx *ctx, const tlc_spec *s, const tlc_la_opts *o, tl
 		io.now_source = o->now_source;
 		io.params = o->params;
 		io.nparams = o->nparams;
-		rc = tlc_schedule_make(&sch->core, sch->program, &io, &e);
+		rc = o->without_intents ? make_without_intents(sch, &io, &e)
+					: tlc_schedule_make(&sch->core, sch->program, &io, &e);
 		if (rc == TLC_ERANGE)
 			tlc_diag_add(&ctx->diags, "TL113", s->events[0].node->span, "%s", e.msg);
 		else if (rc == TLC_EINPUT)

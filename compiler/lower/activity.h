@@ -12,6 +12,11 @@
 #define TLC_LA_PAYLOAD_MAX 4096
 /* ASSUMPTION: about one priority-10 push per 5 min sustained before the system throttles (TL210) */
 #define TLC_LA_PUSHES_PER_HOUR 12
+/* ASSUMPTION: with NSSupportsLiveActivitiesFrequentUpdates (`frequent-updates: true`) and the
+   user's consent, about one a minute (TL210); Apple publishes neither number */
+#define TLC_LA_FREQUENT_PUSHES_PER_HOUR 60
+/* TL210's budget for spec s: TLC_LA_FREQUENT_PUSHES_PER_HOUR with `frequent-updates: true`. */
+#define TLC_LA_BUDGET(s) ((s)->frequent_updates ? TLC_LA_FREQUENT_PUSHES_PER_HOUR : TLC_LA_PUSHES_PER_HOUR)
 
 typedef enum tlc_la_phase {
 	TLC_LA_NOT_STARTED,
@@ -42,6 +47,7 @@ typedef struct tlc_la_opts {
 	tlc_now_source now_source;
 	const tlc_param_value *params;
 	size_t nparams;
+	bool without_intents;    /* leave out the updates `via: intent` (the user never acts) */
 } tlc_la_opts;
 
 /* Lowers an activity spec into its program (timelinec/activity.h). Returns 0 or TLC_ENOMEM. */

@@ -300,7 +300,7 @@ typedef struct pv_activity {
 	const char **locales;
 	size_t nlocales;
 	tlc_time from, until;        /* the page covers [from, until]: the life with a margin */
-	pa_pres pres[8];
+	pa_pres pres[TLC_LA_PRESENTATIONS];
 	size_t npres;
 	pa_seg *segs;                /* cover [from, until) */
 	size_t nsegs;

@@ -22,7 +22,6 @@
 /* activity.c: a presentation's template split into runs, in ctx's arena */
 
 #define SCRATCH_RECYCLE 2048 /* renders between two emptyings of the scratch arena */
-#define PA_PUSHES_PER_HOUR 12 /* TL210's assumption, as cmd_check.c passes it */
 
 /* ---- rendering ------------------------------------------------------------------------------ */
 
@@ -137,7 +136,10 @@ const char *pa_event_name(const tlc_la_state *st)
 
 const char *pa_via_name(tlc_via v)
 {
-	return v == TLC_VIA_APP ? "app" : v == TLC_VIA_PUSH_TO_START ? "push-to-start" : "push";
+	return v == TLC_VIA_APP		  ? "app"
+	       : v == TLC_VIA_PUSH_TO_START ? "push-to-start"
+	       : v == TLC_VIA_INTENT	  ? "intent"
+					  : "push";
 }
 
 /* ---- the model ------------------------------------------------------------------------------ */
@@ -279,7 +281,7 @@ int pa_build(pv_activity *pa)
 	pa->syn.system_end = INT64_MAX;
 	pa->syn.gone = INT64_MAX;
 	pa->syn_state.stale = pa->syn_state.dismissal = TLC_TIME_NONE;
-	for (int p = 0; p < 8; p++) {
+	for (int p = 0; p < TLC_LA_PRESENTATIONS; p++) {
 		if (!pa->spec->views[p])
 			continue;
 		pa_pres *pr = &pa->pres[pa->npres++];
@@ -398,7 +400,7 @@ static bool finding_when(const pv_activity *pa, const tlc_diag *g, tlc_time *fro
 				lo++;
 			for (size_t j = lo; j <= i; j++)
 				n += sch->states[j].payload && sch->states[j].priority == 10;
-			if (n > PA_PUSHES_PER_HOUR) {
+			if (n > (size_t)TLC_LA_BUDGET(s)) { /* TL210's assumption, as check passes it */
 				*from = st->at;
 				*to = st->at + 3600;
 				return true;
@@ -594,7 +596,8 @@ static void push_words(const pv_activity *pa, const tlc_la_state *st, char *buf,
 {
 	const tlc_sp_event *ev = &pa->spec->events[st->src];
 	if (!st->payload) {
-		snprintf(buf, n, "by the app (no push)");
+		snprintf(buf, n, st->via == TLC_VIA_INTENT ? "by the user, through an App Intent (no push)"
+							   : "by the app (no push)");
 		return;
 	}
 	int k = snprintf(buf, n, "%s, priority %d, %zu bytes", pa_via_name(st->via), st->priority,
@@ -734,12 +737,18 @@ static void lifecycle_line(table *tb, const char *indent)
 		return;
 	}
 	pa_fmt_local(pa, e, sizeof e, sch->end);
+	/* who ends it: the end event (the spec has at most one) */
+	bool by_app = false;
+	for (size_t i = 0; i < sch->nstates; i++)
+		by_app = by_app || (sch->states[i].kind == TLC_LA_END && sch->states[i].via == TLC_VIA_APP);
 	if (sch->end == sch->system_end)
 		fprintf(tb->r.out, "%slifecycle: starts %s; the system ends it at %s (8 h), before its end "
-				 "push; it leaves the Lock Screen at %s\n", indent, a, e, g);
+				 "%s; it leaves the Lock Screen at %s\n", indent, a, e,
+			by_app ? "by the app" : "push", g);
 	else
-		fprintf(tb->r.out, "%slifecycle: starts %s; ends %s (the end push); leaves the Lock Screen at "
-				 "%s; the system would end it at %s (8 h)\n", indent, a, e, g, s8);
+		fprintf(tb->r.out, "%slifecycle: starts %s; ends %s (%s); leaves the Lock Screen at "
+				 "%s; the system would end it at %s (8 h)\n", indent, a, e,
+			by_app ? "the app ends it" : "the end push", g, s8);
 }
 
 static size_t npushes(const tlc_la_schedule *sch)

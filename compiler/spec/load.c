@@ -20,9 +20,9 @@ const char *const tlc_family_names[TLC_FAMILY_MAX] = {
 	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
 const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX] = {"instant", "duration", "text",
 							       "integer", "number"};
-const char *const tlc_presentation_names[8] = {
+const char *const tlc_presentation_names[TLC_LA_PRESENTATIONS] = {
 	"lock-screen", "compact-leading", "compact-trailing", "minimal",
-	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom"};
+	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom", "small"};
 
 typedef struct loader {
 	tlc_ctx *ctx;
@@ -751,6 +751,32 @@ static void load_state(loader *L, const tlc_node *n, tlc_sp_assign **out, size_t
 	}
 }
 
+/* varies: names of fields this event's state sets, each once. */
+static void load_varies(loader *L, const tlc_node *n, tlc_sp_event *ev)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		const tlc_node *it = n->items[i];
+		size_t k = 0;
+		while (k < ev->nstate && strcmp(ev->state[k].field, it->str) != 0)
+			k++;
+		int f = -1;
+		for (size_t j = 0; j < L->spec->nfields; j++)
+			if (strcmp(L->spec->fields[j].name, it->str) == 0)
+				f = (int)j;
+		if (k == ev->nstate || f < 0) {
+			tlc_diag_add(&L->ctx->diags, "TL014", it->span,
+				     "'%s' is not a field this update's 'state' sets: 'varies' names the "
+				     "fields whose sent values differ", it->str);
+			L->errors++;
+		} else if (ev->varies & (UINT32_C(1) << f)) {
+			tlc_diag_add(&L->ctx->diags, "TL014", it->span, "'%s' is listed twice", it->str);
+			L->errors++;
+		} else {
+			ev->varies |= UINT32_C(1) << f;
+		}
+	}
+}
+
 static void refuse_param(loader *L, const tlc_node *v, const char *where)
 {
 	if (!looks_like_param(v))
@@ -813,9 +839,10 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 	ev->via = kind == TLC_LA_START ? TLC_VIA_APP : TLC_VIA_PUSH;
 	get_when(L, tlc_node_get(n, "at"), &ev->at, false);
 	if ((v = tlc_node_get(n, "via")))
-		ev->via = strcmp(v->str, "push") == 0 ? TLC_VIA_PUSH
-			  : strcmp(v->str, "app") == 0 ? TLC_VIA_APP
-						       : TLC_VIA_PUSH_TO_START;
+		ev->via = strcmp(v->str, "push") == 0	? TLC_VIA_PUSH
+			  : strcmp(v->str, "app") == 0	? TLC_VIA_APP
+			  : strcmp(v->str, "intent") == 0 ? TLC_VIA_INTENT
+							  : TLC_VIA_PUSH_TO_START;
 	if ((v = tlc_node_get(n, "priority"))) {
 		int64_t pr = 0;
 		tlc_scalar_int(v, &pr); /* validated: an integer from 5 to 10 */
@@ -835,6 +862,11 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 		} else {
 			get_when(L, u, &ev->until, false);
 		}
+		if (ev->via == TLC_VIA_INTENT) {
+			tlc_diag_add(&L->ctx->diags, "TL016", v->span,
+				     "an update 'via: intent' comes when the user acts: it does not repeat");
+			L->errors++;
+		}
 		if (ev->every > 0 && ev->every < 60) {
 			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
 				     "a repeating update at least 1m apart");
@@ -842,6 +874,8 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 		}
 	}
 	load_state(L, tlc_node_get(n, "state"), &ev->state, &ev->nstate);
+	if ((v = tlc_node_get(n, "varies")))
+		load_varies(L, v, ev);
 	if ((v = tlc_node_get(n, "stale-after")))
 		ev->has_stale_after = get_duration(L, v, false, &ev->stale_after) == 0;
 	if ((v = tlc_node_get(n, "relevance-score"))) {
@@ -873,6 +907,8 @@ static void load_activity(loader *L, const tlc_node *root)
 			if (enum_index(running, 5, n->items[i]->str) >= 0)
 				s->runs_in_background = n->items[i];
 	}
+	if ((n = tlc_node_get(root, "frequent-updates")))
+		s->frequent_updates = n->str[0] == 't' || n->str[0] == 'T';
 	if ((n = tlc_node_get(root, "date-encoding")))
 		s->date_encoding = (tlc_date_encoding)enum_index(enc, 4, n->str);
 	n = tlc_node_get(root, "content-state");
@@ -917,7 +953,7 @@ static void load_activity(loader *L, const tlc_node *root)
 	}
 	n = tlc_node_get(root, "view");
 	for (size_t i = 0; i < n->n; i++) {
-		int p = enum_index(tlc_presentation_names, 8, n->pairs[i].key->str);
+		int p = enum_index(tlc_presentation_names, TLC_LA_PRESENTATIONS, n->pairs[i].key->str);
 		if (p >= 0) {
 			s->views[p] = n->pairs[i].value->str;
 			s->view_nodes[p] = n->pairs[i].value;
@@ -939,7 +975,7 @@ static void load_activity(loader *L, const tlc_node *root)
 	tlc_tmpl_env env;
 	tlc_tmpl t;
 	tlc_spec_activity_env(s, &env, args, dates, arg_int);
-	for (int p = 0; p < 8; p++)
+	for (int p = 0; p < TLC_LA_PRESENTATIONS; p++)
 		if (s->view_nodes[p] && tlc_template_split(L->ctx, s->view_nodes[p], &env, &t) < 0)
 			L->errors++;
 	for (size_t i = 0; i < s->nparams; i++)

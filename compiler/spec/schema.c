@@ -42,8 +42,13 @@ static const char *const e_field_type[] = {"date", "date-since", "string", "int"
 static const tlc_type t_field_type = {.kind = TLC_V_ENUM, .name = "field type", .enums = e_field_type};
 static const char *const e_date_enc[] = {"deferred-to-date", "seconds-since-1970", "milliseconds-since-1970", "iso8601", NULL};
 static const tlc_type t_date_enc = {.kind = TLC_V_ENUM, .name = "date encoding", .enums = e_date_enc};
-static const char *const e_via[] = {"push", "app", NULL};
+static const char *const e_via[] = {"push", "app", "intent", NULL};
 static const tlc_type t_via = {.kind = TLC_V_ENUM, .name = "update source", .enums = e_via};
+static const char *const e_end_via[] = {"push", "app", NULL};
+static const tlc_type t_end_via = {.kind = TLC_V_ENUM, .name = "end source", .enums = e_end_via};
+static const tlc_type t_bool = {.kind = TLC_V_BOOL, .name = "bool"};
+static const tlc_type t_field_names = {.kind = TLC_V_LIST, .name = "list of field names",
+				       .elem = &t_name};
 static const char *const e_start_via[] = {"app", "push-to-start", NULL};
 static const tlc_type t_start_via = {.kind = TLC_V_ENUM, .name = "start source", .enums = e_start_via};
 static const char *const e_bg_mode[] = {"audio", "location", "bluetooth-central", "bluetooth-peripheral",
@@ -248,7 +253,7 @@ static const tlc_type t_fields = {.kind = TLC_V_MAP, .name = "fields", .elem = &
 static const tlc_type t_state = {.kind = TLC_V_MAP, .name = "content state", .elem = &t_any};
 static const char *const presentations[] = {"lock-screen", "compact-leading", "compact-trailing",
 					    "minimal", "expanded-leading", "expanded-trailing",
-					    "expanded-center", "expanded-bottom", NULL};
+					    "expanded-center", "expanded-bottom", "small", NULL};
 static const tlc_type t_views = {.kind = TLC_V_MAP, .name = "views", .elem = &t_template,
 				 .enums = presentations};
 
@@ -276,8 +281,9 @@ static const tlc_type t_start = {.kind = TLC_V_OBJECT, .name = "start", .keys = 
 static const tlc_keydef k_update[] = {
 	{"at", &t_instant, TLC_KEY_REQUIRED, NULL, "When the update is sent.", "$eta - 10m"},
 	{"via", &t_via, 0, "push",
-	 "`push` (a server sends it) or `app` (the app updates while it runs; never at a wall-clock "
-	 "time).",
+	 "`push` (a server sends it), `app` (the app's own update: at a set time only with a "
+	 "`background-modes` that keeps it running) or `intent` (a button's App Intent, when the "
+	 "user acts: never TL211).",
 	 "push"},
 	{"priority", &t_priority, 0, "10", "apns-priority: 10 counts toward the push budget, 5 does not.",
 	 "5"},
@@ -290,6 +296,10 @@ static const tlc_keydef k_update[] = {
 	 "Repeat the update at this interval from `at` (a push a server sends on a schedule).", "5m"},
 	{"until", &t_instant, 0, NULL, "When a repeating update stops (required with `every`).",
 	 "$eta"},
+	{"varies", &t_field_names, 0, NULL,
+	 "Fields of `state` whose values differ at each send (the server's or the app's latest "
+	 "data); the values in `state` stand in for them.",
+	 "[score]"},
 };
 static const char *const g_repeat[] = {"every", NULL};
 static const tlc_keygroup g_update[] = {{g_repeat, false}, {NULL, false}};
@@ -300,6 +310,10 @@ static const tlc_type t_updates = {.kind = TLC_V_LIST, .name = "list of updates"
 static const tlc_keydef k_end[] = {
 	{"at", &t_instant, TLC_KEY_REQUIRED, NULL,
 	 "When the end push is sent (the system itself ends an activity only at 8 h).", "$eta + 5m"},
+	{"via", &t_end_via, 0, "push",
+	 "`push` (a server sends the end) or `app` (the app's own activity.end: no push request; at "
+	 "a set time only with a `background-modes` that keeps it running).",
+	 "app"},
 	{"state", &t_state, 0, NULL, "The final content state.", "{status: \"Delivered\"}"},
 	{"dismissal", &t_dismissal, 0, "default",
 	 "`default` (up to 4 h on the Lock Screen), `immediate`, or `after <duration>` (at most 4h).",
@@ -330,6 +344,10 @@ static const tlc_keydef k_activity[] = {
 	 "bluetooth-peripheral or external-accessory the app keeps running, so its own updates at "
 	 "set times happen; fetch and processing run when iOS decides.",
 	 "[audio]"},
+	{"frequent-updates", &t_bool, 0, "false",
+	 "The app's NSSupportsLiveActivitiesFrequentUpdates (Info.plist): TL210 assumes 60 "
+	 "priority-10 pushes an hour instead of 12, while the user keeps frequent updates on.",
+	 "true"},
 	{"view", &t_views, TLC_KEY_REQUIRED, NULL, "What each presentation shows, over the content state.",
 	 "{lock-screen: \"{status} · arrives in {countdown eta}\"}"},
 	{"start", &t_start, TLC_KEY_REQUIRED, NULL, "How and when the activity starts.", NULL},

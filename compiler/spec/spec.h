@@ -178,6 +178,7 @@ typedef struct tlc_sp_event {
 	int64_t dismiss_after;
 	int64_t every;           /* UPDATE repeated at this interval (0: once) */
 	tlc_sp_when until;       /* ... until this instant */
+	uint32_t varies;         /* UPDATE: fields (bit i: field i) whose sent values differ */
 	const tlc_node *node;
 } tlc_sp_event;
 
@@ -216,17 +217,18 @@ typedef struct tlc_spec {
 	   accessory), so its own updates at set times happen; NULL when it does not */
 	const tlc_node *runs_in_background;
 	const tlc_node *background_modes;
+	bool frequent_updates;       /* NSSupportsLiveActivitiesFrequentUpdates: TL210's larger budget */
 	tlc_sp_field *fields;
 	size_t nfields;
 	tlc_sp_assign *attributes;
 	size_t nattributes;
-	const char *views[8];        /* by presentation, order of the key table */
-	const tlc_node *view_nodes[8];
+	const char *views[TLC_LA_PRESENTATIONS]; /* by presentation, order of the key table */
+	const tlc_node *view_nodes[TLC_LA_PRESENTATIONS];
 	tlc_sp_event *events;        /* start, updates..., end */
 	size_t nevents;
 } tlc_spec;
 
-extern const char *const tlc_presentation_names[8];
+extern const char *const tlc_presentation_names[TLC_LA_PRESENTATIONS];
 
 /*
  * Reads, parses, validates and loads the spec in file `path` ("-" = stdin). Diagnostics go to

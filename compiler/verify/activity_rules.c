@@ -124,7 +124,7 @@ static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pre
 		      tlc_span *span_out, bool *interval_out)
 {
 	bool up = false;
-	for (int p = 0; p < 8; p++) {
+	for (int p = 0; p < TLC_LA_PRESENTATIONS; p++) {
 		tlc_tmpl tm;
 		if (!c->s->views[p] || tlc__la_split(c->ctx, c->s, p, &tm) < 0)
 			continue;
@@ -153,6 +153,16 @@ static void check_dates(la_check *c)
 {
 	const tlc_la_schedule *sch = c->sch;
 	tlc_time visible_until = sch->gone;
+	/* sent[k]: the first state event k makes (a repeating update makes several) */
+	size_t *sent = malloc((c->s->nevents ? c->s->nevents : 1) * sizeof *sent);
+	if (!sent) {
+		c->ctx->diags.oom = 1;
+		return;
+	}
+	for (size_t k = 0; k < c->s->nevents; k++)
+		sent[k] = SIZE_MAX;
+	for (size_t i = sch->nstates; i-- > 0;)
+		sent[sch->states[i].src] = i;
 	for (size_t f = 0; f < c->s->nfields && f < TLC_LA_MAX_FIELDS; f++) {
 		if (c->s->fields[f].type != TLC_FIELD_DATE)
 			continue;
@@ -169,6 +179,11 @@ static void check_dates(la_check *c)
 			const tlc_la_state *st = &sch->states[i];
 			const tlc_node *vn = state_value_node(c, st, (int)f);
 			if (!vn || !st->values[f].set)
+				continue;
+			/* a value the server works out at each send (varies): its stand-in says
+			   something at the update's first send only */
+			uint32_t bit = UINT32_C(1) << f;
+			if (c->s->events[st->src].varies & bit && sent[st->src] != i)
 				continue;
 			tlc_time T = st->values[f].date;
 			char when[32];
@@ -200,7 +215,8 @@ static void check_dates(la_check *c)
 			/* the value holds until the next state changes it */
 			tlc_time until = visible_until;
 			for (size_t j = i + 1; j < sch->nstates; j++)
-				if (sch->states[j].values[f].date != T) {
+				if (sch->states[j].values[f].date != T ||
+				    c->s->events[sch->states[j].src].varies & bit) {
 					until = sch->states[j].at;
 					break;
 				}
@@ -241,6 +257,7 @@ static void check_dates(la_check *c)
 			}
 		}
 	}
+	free(sent);
 }
 
 static void check_events(la_check *c, int pushes_per_hour)
@@ -277,19 +294,31 @@ static void check_events(la_check *c, int pushes_per_hour)
 			tlc_diag_set_fix(g, "send identifiers instead of long texts");
 		}
 		/* an app kept running by a background mode (audio, location, an accessory) makes
-		   its own updates on time; any other app runs only when the user or iOS decides */
-		if (ev->event == TLC_LA_UPDATE && st->via == TLC_VIA_APP && ev->at.expr.kind != TLC_TIME_EXPR_NOW &&
-		    !c->s->runs_in_background && (i == 0 || sch->states[i - 1].src != st->src)) {
+		   its own updates and its end on time; any other app runs only when the user or iOS
+		   decides. An update via an intent comes when the user acts: never TL211. */
+		if (ev->event != TLC_LA_START && st->via == TLC_VIA_APP &&
+		    ev->at.expr.kind != TLC_TIME_EXPR_NOW && !c->s->runs_in_background &&
+		    (i == 0 || sch->states[i - 1].src != st->src)) {
+			bool end = ev->event == TLC_LA_END;
 			tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL211", tlc_node_get(ev->node, "via")
 									? tlc_node_get(ev->node, "via")->span
 									: ev->node->span,
-						   "an update 'via: app' at a set time: nothing runs the app "
-						   "then, so the update never happens%s",
+						   "%s 'via: app' at a set time: nothing runs the app "
+						   "then, so the %s never happens%s%s",
+						   end ? "an end" : "an update", end ? "end" : "update",
 						   c->s->background_modes ? " (its background modes run it when "
-									    "iOS decides, not at a set time)" : "");
-			tlc_diag_set_fix(g, "send it as a push ('via: push'), make it 'at: now' for an "
-					    "update the app makes while it runs, or list the background mode "
-					    "that keeps the app running ('background-modes: [audio]')");
+									    "iOS decides, not at a set time)" : "",
+						   end ? ", and the activity stays until the system ends it at "
+							 "8 hours" : "");
+			if (end)
+				tlc_diag_set_fix(g, "send the end as a push ('via: push'), or list the "
+						    "background mode that keeps the app running "
+						    "('background-modes: [audio]')");
+			else
+				tlc_diag_set_fix(g, "send it as a push ('via: push'), make it 'at: now' for an "
+						    "update the app makes while it runs, make it 'via: intent' for "
+						    "one the user makes with a button, or list the background mode "
+						    "that keeps the app running ('background-modes: [audio]')");
 		}
 		/* priority-10 pushes in the busiest hour */
 		if (st->payload && st->priority == 10) {
@@ -309,9 +338,11 @@ static void check_events(la_check *c, int pushes_per_hour)
 		const tlc_sp_event *ev = &c->s->events[sch->states[at_most].src];
 		tlc_diag *g = tlc_diag_add(&c->ctx->diags, "TL210", ev->node->span,
 					   "%zu priority-10 pushes in one hour: the push budget is not "
-					   "published, and beyond about %d an hour (an assumption) the "
+					   "published, and beyond about %d an hour (an assumption%s) the "
 					   "system throttles them",
-					   most, pushes_per_hour);
+					   most, pushes_per_hour,
+					   c->s->frequent_updates ? ", with frequent updates on; a user who "
+								   "turns them off gets fewer" : "");
 		tlc_diag_set_fix(g, "send routine updates at 'priority: 5' (not budgeted) and keep 10 "
 				    "for what the user must see now");
 	}
@@ -321,7 +352,7 @@ void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_pe
 {
 	la_check c = {ctx, sch, sch->spec, tlc_sources_get(&ctx->sources, sch->spec->file)};
 	tlc_tmpl tm;
-	for (int p = 0; p < 8; p++) /* the views are templates: check them */
+	for (int p = 0; p < TLC_LA_PRESENTATIONS; p++) /* the views are templates: check them */
 		if (sch->spec->views[p])
 			tlc__la_split(ctx, sch->spec, p, &tm);
 	check_order(&c);
@@ -336,6 +367,9 @@ int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 	size_t n = 0;
 	tlc_time lo[TLC_MAX_PARAMS], hi[TLC_MAX_PARAMS];
 	int inst = -1;
+	bool has_intents = false;
+	for (size_t i = 0; i < s->nevents; i++)
+		has_intents = has_intents || s->events[i].via == TLC_VIA_INTENT;
 	for (size_t i = 0; i < s->nparams && n < TLC_MAX_PARAMS; i++, n++) {
 		const tlc_sp_param *p = &s->params[i];
 		/* a stand-in value of each type: text reads as its name, numbers as 1 */
@@ -355,12 +389,18 @@ int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 		tlc_la_schedule *sch = NULL;
 		if (inst >= 0)
 			vals[inst].instant = k == 0 ? lo[inst] : k == 1 ? hi[inst] : lo[inst] + (hi[inst] - lo[inst]) / 2;
-		tlc_la_opts o = {.now = now, .now_source = TLC_NOW_OPTION, .params = vals, .nparams = n};
-		int err = tlc_activity_build(ctx, s, &o, &sch);
-		if (err < 0)
-			return err;
-		tlc_activity_verify(ctx, sch, TLC_LA_PUSHES_PER_HOUR);
-		tlc_activity_free(sch);
+		/* with the user's intents where the spec puts them, and without: the user may never
+		   act, and the content must be right without them */
+		for (int w = 0; w < (has_intents ? 2 : 1); w++) {
+			tlc_la_opts o = {.now = now, .now_source = TLC_NOW_OPTION, .params = vals,
+					 .nparams = n, .without_intents = w == 1};
+			int err = tlc_activity_build(ctx, s, &o, &sch);
+			if (err < 0)
+				return err;
+			tlc_activity_verify(ctx, sch, TLC_LA_BUDGET(s));
+			tlc_activity_free(sch);
+			sch = NULL;
+		}
 	}
 	return 0;
 }

@@ -43,7 +43,8 @@ extern "C" {
 #define TLC_LA_ACTIVE_MAX (8 * 3600)       /* the system ends an activity after 8 hours */
 #define TLC_LA_LOCK_SCREEN_MAX (12 * 3600) /* ... and removes it from the Lock Screen at 12 */
 #define TLC_LA_LINGER_MAX (4 * 3600)       /* an ended activity stays up to 4 hours */
-#define TLC_LA_PRESENTATIONS 8
+/* lock-screen, the Dynamic Island's seven, and small (ActivityFamily.small: the Smart Stack) */
+#define TLC_LA_PRESENTATIONS 9
 /* 2001-01-01T00:00:00Z: the reference date of Swift's JSONDecoder default (deferred-to-date) */
 #define TLC_LA_DEFERRED_EPOCH 978307200
 
@@ -57,7 +58,16 @@ typedef enum tlc_field_type {
 } tlc_field_type;
 
 typedef enum tlc_la_event { TLC_LA_START, TLC_LA_UPDATE, TLC_LA_END, TLC_LA_EVENT_MAX } tlc_la_event;
-typedef enum tlc_via { TLC_VIA_PUSH, TLC_VIA_APP, TLC_VIA_PUSH_TO_START, TLC_VIA_MAX } tlc_via;
+/* Who makes an event: a server's push, the app itself (Activity.request, update, end), a
+ * push-to-start (a start), or an App Intent the user runs from the activity (an update). The app
+ * and an intent send no push. */
+typedef enum tlc_via {
+	TLC_VIA_PUSH,
+	TLC_VIA_APP,
+	TLC_VIA_PUSH_TO_START,
+	TLC_VIA_INTENT,
+	TLC_VIA_MAX
+} tlc_via;
 typedef enum tlc_dismissal {
 	TLC_DISMISS_DEFAULT,
 	TLC_DISMISS_IMMEDIATE,
@@ -116,6 +126,8 @@ typedef struct tlc_la_prog_event {
 	int64_t dismiss_after;   /* END, AFTER */
 	int64_t every;           /* UPDATE repeated at this interval (0: once) */
 	tlc_prog_time until;     /* ... until this instant (NONE: once) */
+	uint32_t varies;         /* UPDATE: fields (bit i: field i) whose sent values differ each
+				    time; the state's values stand in for them */
 	uint32_t line, col;      /* where the event is in the spec (0: unknown) */
 } tlc_la_prog_event;
 

@@ -15,7 +15,7 @@
 
 static const char *const presentation_names[TLC_LA_PRESENTATIONS] = {
 	"lock-screen", "compact-leading", "compact-trailing", "minimal",
-	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom"};
+	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom", "small"};
 
 const char *tlc_la_presentation_name(int p)
 {
@@ -377,7 +377,7 @@ static int build_payload(const tlc_la_program *p, tlc_la_state *st)
 {
 	const tlc_la_prog_event *ev = &p->events[st->src];
 	tlc_buf b = TLC_BUF_INIT;
-	if (st->via == TLC_VIA_APP) {
+	if (st->via == TLC_VIA_APP || st->via == TLC_VIA_INTENT) {
 		/* the 4 KB limit covers the attributes and the content state however they come */
 		attributes(&b, p);
 		content_state(&b, p, st);
@@ -557,7 +557,7 @@ static void w_request(jsonw *w, const tlc_schedule *s, const tlc_la_state *st, t
 
 static void w_state(jsonw *w, const tlc_schedule *s, size_t i)
 {
-	static const char *const via[] = {"push", "app", "push-to-start"};
+	static const char *const via[] = {"push", "app", "push-to-start", "intent"};
 	const tlc_la_state *st = &s->states[i];
 	const tlc_la_program *p = s->program;
 	jw_obj(w);
@@ -585,6 +585,15 @@ static void w_state(jsonw *w, const tlc_schedule *s, size_t i)
 	jw_end_obj(w);
 	w_opt_time(w, "stale-date", st->stale);
 	w_opt_time(w, "dismissal-date", st->dismissal);
+	uint32_t varies = p->events[st->src].varies;
+	if (varies) { /* the fields a server fills in at each send (only when some vary) */
+		jw_key(w, "varies");
+		jw_arr_compact(w);
+		for (size_t f = 0; f < p->nfields && f < TLC_LA_MAX_FIELDS; f++)
+			if (varies & (UINT32_C(1) << f))
+				jw_str(w, p->fields[f].name);
+		jw_end_arr(w);
+	}
 	if (st->payload) {
 		/* a push expires when the next state replaces it, or 8 hours after the start */
 		tlc_time expires = i + 1 < s->nstates ? s->states[i + 1].at : s->system_end;

@@ -12,7 +12,7 @@
 #include "timelinec/activity.h"
 
 static const char *const event_names[TLC_LA_EVENT_MAX] = {"start", "update", "end"};
-static const char *const via_names[TLC_VIA_MAX] = {"push", "app", "push-to-start"};
+static const char *const via_names[TLC_VIA_MAX] = {"push", "app", "push-to-start", "intent"};
 static const char *const dismissal_names[TLC_DISMISS_MAX] = {"default", "immediate", "after"};
 static const char *const encoding_names[TLC_DATE_ENCODING_MAX] = {
 	"deferred-to-date", "seconds-since-1970", "milliseconds-since-1970", "iso8601"};
@@ -153,6 +153,14 @@ static void w_event(jsonw *w, const tlc_la_program *p, const tlc_la_prog_event *
 	jw_int(w, e->every);
 	jw_key(w, "until");
 	tlc__ptime_write(w, &e->until);
+	if (e->varies) { /* written only when some field varies: older programs stay the same */
+		jw_key(w, "varies");
+		jw_arr_compact(w);
+		for (size_t f = 0; f < p->nfields && f < TLC_LA_MAX_FIELDS; f++)
+			if (e->varies & (UINT32_C(1) << f))
+				jw_str(w, p->fields[f].name);
+		jw_end_arr(w);
+	}
 	if (e->line) {
 		jw_key(w, "position");
 		jw_arr_compact(w);
@@ -346,11 +354,41 @@ static void r_assign(pjson *j, const tlc_la_program *p, const tlc_json *m, tlc_l
 	}
 }
 
+/* varies: a non-empty array of the names of fields the event's state sets, each once. */
+static void r_varies(pjson *j, const tlc_la_program *p, const tlc_json *x, tlc_la_prog_event *e)
+{
+	char shown[64];
+	if (e->event != TLC_LA_UPDATE) {
+		pj_fail_at(j, x, "only an update has 'varies'");
+		return;
+	}
+	if (!pj_array(j, x) || j->failed) {
+		if (!j->failed)
+			pj_fail_at(j, x, "'varies' names at least one field (leave it out for none)");
+		return;
+	}
+	for (const tlc_json *it = x->child; it && !j->failed; it = it->next) {
+		int f = tlc_json_is(it, TLC_JSON_STRING) ? field_index(p, it->str) : -1;
+		size_t k = 0;
+		while (f >= 0 && k < e->nstate && e->state[k].field != f)
+			k++;
+		if (!tlc_json_is(it, TLC_JSON_STRING))
+			pj_fail_at(j, it, "'varies' lists field names");
+		else if (f < 0 || k == e->nstate)
+			pj_fail_at(j, it, "'%s' is not a field this event's state sets",
+				   pj_shown(shown, it->str));
+		else if (e->varies & (UINT32_C(1) << f))
+			pj_fail_at(j, it, "'%s' is listed twice", pj_shown(shown, it->str));
+		else
+			e->varies |= UINT32_C(1) << f;
+	}
+}
+
 static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la_prog_event *e)
 {
 	static const char *const keys[] = {"event", "at", "via", "priority", "state", "stale-after",
 					   "relevance", "alert", "dismissal", "every", "until",
-					   "position", NULL};
+					   "varies", "position", NULL};
 	static const char *const alert_keys[] = {"title", "body", "sound", NULL};
 	static const char *const dismissal_keys[] = {"kind", "after", NULL};
 	const tlc_json *x;
@@ -412,10 +450,15 @@ static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la
 	e->every = pj_int(j, x, 0, MAX_EVERY);
 	if (!j->failed && e->every && e->event != TLC_LA_UPDATE)
 		pj_fail_at(j, x, "only an update repeats");
+	if (!j->failed && e->every && e->via == TLC_VIA_INTENT)
+		pj_fail_at(j, x, "an update via 'intent' does not repeat");
 	x = pj_get(j, o, "until", true);
 	r_when(j, p, x, &e->until, false);
 	if (!j->failed && e->until.kind != TLC_PTIME_NONE && !e->every)
 		pj_fail_at(j, x, "'until' goes with 'every'");
+	x = pj_get(j, o, "varies", false);
+	if (x && !j->failed)
+		r_varies(j, p, x, e);
 	x = pj_get(j, o, "position", false);
 	if (x && !j->failed) {
 		if (!tlc_json_is(x, TLC_JSON_ARRAY) || x->n != 2) {
@@ -557,6 +600,14 @@ static int program_from_json(tlc_la_program **out, const tlc_json *root, pjson *
 		if (!j->failed && (first != (e->event == TLC_LA_START) ||
 				   (e->event == TLC_LA_END && !last)))
 			pj_fail_at(j, it, "events are the start, then updates, then at most one end");
+		/* a start by the app or a push-to-start; an update by a push, the app or an intent;
+		   an end by a push or the app (checked after the order, which says more) */
+		if (!j->failed &&
+		    (e->event == TLC_LA_START ? e->via != TLC_VIA_APP && e->via != TLC_VIA_PUSH_TO_START
+		     : e->event == TLC_LA_END ? e->via != TLC_VIA_PUSH && e->via != TLC_VIA_APP
+					      : e->via == TLC_VIA_PUSH_TO_START))
+			pj_fail_at(j, tlc_json_get(it, "via"), "via '%s' cannot make the %s",
+				   via_names[e->via], event_names[e->event]);
 	}
 out:
 	if (j->failed) {

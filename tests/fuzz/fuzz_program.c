@@ -27,7 +27,7 @@ static void check_schedule(const tlc_schedule *s)
 		const tlc_la_state *st = &s->states[i];
 		FUZZ_CHECK(i < 2 || st->at >= s->states[i - 1].at);
 		FUZZ_CHECK(st->src < s->program->nevents);
-		FUZZ_CHECK((st->payload == NULL) == (st->via == TLC_VIA_APP));
+		FUZZ_CHECK((st->payload == NULL) == (st->via == TLC_VIA_APP || st->via == TLC_VIA_INTENT));
 		if (st->payload) {
 			tlc_json *j = NULL;
 			FUZZ_CHECK(strlen(st->payload) == st->payload_len);

@@ -26,7 +26,7 @@ static tlc_la_schedule *build(const char *text, const char *now, tlc_time eta)
 	tctx_add(&T, "a.yaml", text);
 	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &s), 0, "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
 	tlc_param_value v = {"eta", eta, 0, NULL};
-	tlc_la_opts o = {at(now), TLC_NOW_OPTION, &v, 1};
+	tlc_la_opts o = {at(now), TLC_NOW_OPTION, &v, 1, false};
 	cr_assert_eq(tlc_activity_build(&T.ctx, s, &o, &sch), 0);
 	return sch;
 }
@@ -223,4 +223,138 @@ Test(activity, update_after_8h)
 {
 	cr_assert(!tl201_for_update_at("7h59m"));
 	cr_assert(tl201_for_update_at("8h"));
+}
+
+/* check's rules over spec `text` at 2026-12-03T15:00:00Z (tlc_activity_check: every schedule it
+ * builds); the context is fresh. */
+static void check_spec(const char *text)
+{
+	tlc_spec *s;
+	tctx_close(&T);
+	tctx_open(&T);
+	tctx_add(&T, "a.yaml", text);
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &s), 0, "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	cr_assert_eq(tlc_activity_check(&T.ctx, s, at("2026-12-03T15:00:00Z")), 0);
+}
+
+#define SLEEP(bg, end_via)                                                                          \
+	"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n" bg                        \
+	"content-state: {deadline: date}\nview: {lock-screen: \"{countdown deadline}\"}\n"            \
+	"start: {at: 2026-12-03 16:00, state: {deadline: 2026-12-03 16:30}, stale-after: 30m}\n"     \
+	"updates: [{at: 2026-12-03 16:20, via: intent, state: {deadline: 2026-12-03 16:35}}]\n"      \
+	"end: {at: 2026-12-03 16:35, via: " end_via ", dismissal: immediate}\n"
+
+/* An end the app makes has no push; without a background mode that keeps the app running it is
+ * TL211, with one it is not. An update via an intent has no push and is never TL211. */
+Test(activity, end_via_app_and_update_via_intent)
+{
+	tlc_la_schedule *sch = build(SLEEP("", "app"), "2026-12-03T15:00:00Z", 0);
+	cr_assert_eq(sch->nstates, 3);
+	cr_expect_eq(sch->states[1].via, TLC_VIA_INTENT);
+	cr_expect_null(sch->states[1].payload, "an intent update sends no push");
+	cr_expect_gt(sch->states[1].data_len, 0, "its size is what the app hands ActivityKit");
+	cr_expect_eq(sch->states[2].kind, TLC_LA_END);
+	cr_expect_null(sch->states[2].payload, "an end the app makes sends no push");
+	cr_expect_eq(sch->end, at("2026-12-03T16:35:00Z"));
+	cr_expect_eq(sch->gone, at("2026-12-03T16:35:00Z"));
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_activity_write_json(&b, sch);
+	cr_expect_null(strstr(b.ptr, "\"request\""), "no request in %s", b.ptr);
+	cr_expect_not_null(strstr(b.ptr, "\"via\": \"intent\""));
+	tlc_buf_release(&b);
+	tlc_activity_free(sch);
+
+	check_spec(SLEEP("", "app"));
+	cr_expect(reported("TL211"), "an app end at a set time, nothing running the app");
+	check_spec(SLEEP("background-modes: [audio]\n", "app"));
+	cr_expect(!reported("TL211"), "audio keeps the app running");
+	check_spec(SLEEP("background-modes: [fetch]\n", "app"));
+	cr_expect(reported("TL211"), "fetch runs the app when iOS decides");
+	check_spec(SLEEP("", "push"));
+	cr_expect(!reported("TL211"), "the intent update is never TL211");
+	cr_expect_eq(T.ctx.diags.n, 0, "clean: %s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+}
+
+/* check verifies the schedule without the intents too: the user may never act. Here only the
+ * intent's update carries a stale date, so without it the countdown sits at 0:00 unmarked. */
+Test(activity, check_without_the_intents)
+{
+	const char *spec =
+		"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"
+		"content-state: {deadline: date}\nview: {lock-screen: \"{countdown deadline}\"}\n"
+		"start: {at: 2026-12-03 16:00, state: {deadline: 2026-12-03 16:30}}\n"
+		"updates: [{at: 2026-12-03 16:20, via: intent, state: {deadline: 2026-12-03 16:35}, "
+		"stale-after: 15m}]\n"
+		"end: {at: 2026-12-03 16:45, dismissal: immediate}\n";
+	tlc_la_schedule *sch = build(spec, "2026-12-03T15:00:00Z", 0);
+	tlc_activity_verify(&T.ctx, sch, 0);
+	cr_expect(!reported("TL206"), "with the intent, new content comes before the date passes");
+	tlc_activity_free(sch);
+	check_spec(spec);
+	cr_expect(reported("TL206"), "without it, 16:30 passes with nothing marking it stale");
+}
+
+#define BUDGET(key)                                                                                 \
+	"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n" key                      \
+	"content-state: {n: int}\nview: {lock-screen: \"{n}\"}\n"                                      \
+	"start: {at: 2026-12-03 16:00, state: {n: 0}}\n"                                              \
+	"updates: [{at: 2026-12-03 16:01, every: 3m, until: 2026-12-03 16:58, state: {n: 1}}]\n"     \
+	"end: {at: 2026-12-03 17:00, dismissal: immediate}\n"
+
+/* The same 20 priority-10 pushes in an hour: over the budget of 12, within 60 with frequent
+ * updates. */
+Test(activity, frequent_updates_budget)
+{
+	check_spec(BUDGET(""));
+	cr_expect(reported("TL210"));
+	check_spec(BUDGET("frequent-updates: true\n"));
+	cr_expect(!reported("TL210"), "20 an hour is within the frequent-updates assumption");
+	check_spec(BUDGET("frequent-updates: false\n"));
+	cr_expect(reported("TL210"));
+}
+
+/* The small presentation (ActivityFamily.small) is a view like the others: rendered, and its
+ * runs checked (TL204: a timer shown after its date). */
+Test(activity, small_presentation)
+{
+	const char *spec =
+		"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"
+		"content-state: {deadline: date}\n"
+		"view: {lock-screen: \"{countdown deadline}\", small: \"Left {timer deadline}\"}\n"
+		"start: {at: 2026-12-03 16:00, state: {deadline: 2026-12-03 16:30}, stale-after: 30m}\n"
+		"end: {at: 2026-12-03 16:45, dismissal: immediate}\n";
+	check_spec(spec);
+	cr_expect(reported("TL204"), "the small view's timer counts up after 16:30");
+	tlc_la_schedule *sch = build(spec, "2026-12-03T15:00:00Z", 0);
+	cr_expect_str_eq(tlc_la_presentation_name(8), "small");
+	cr_expect_not_null(sch->program->views[8]);
+	tlc_activity_free(sch);
+}
+
+#define ETA(varies)                                                                                 \
+	"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"                           \
+	"content-state: {eta: date}\nview: {lock-screen: \"{countdown eta}\"}\n"                      \
+	"start: {at: 2026-12-03 16:00, state: {eta: 2026-12-03 16:40}, stale-after: 10m}\n"           \
+	"updates: [{at: 2026-12-03 16:05, every: 5m, until: 2026-12-03 16:45, priority: 5, "          \
+	"state: {eta: 2026-12-03 16:40}, stale-after: 10m" varies "}]\n"                               \
+	"end: {at: 2026-12-03 16:50, dismissal: immediate}\n"
+
+/* A server re-sending the ETA every 5 minutes: the same ETA sent at 16:40 and 16:45 is at or
+ * before the update (TL207); an ETA the server works out at each send (varies) is checked at
+ * the first send only, and every state lists it for the push server. */
+Test(activity, varies_is_not_the_same_content_again)
+{
+	check_spec(ETA(""));
+	cr_expect(reported("TL207"));
+	check_spec(ETA(", varies: [eta]"));
+	cr_expect(!reported("TL207"), "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	tlc_la_schedule *sch = build(ETA(", varies: [eta]"), "2026-12-03T15:00:00Z", 0);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_activity_write_json(&b, sch);
+	size_t n = 0;
+	for (const char *q = b.ptr; (q = strstr(q, "\"varies\": [\"eta\"]")); q++)
+		n++;
+	cr_expect_eq(n, 9, "each of the 9 sends (16:05 to 16:45) lists it: %s", b.ptr);
+	tlc_buf_release(&b);
+	tlc_activity_free(sch);
 }

@@ -294,3 +294,46 @@ Test(activity_program, reader_refuses_events_out_of_order)
 		"\"every\": 60,\n      \"until\": null,\n      \"position\": [11, 3]", "only an update repeats");
 	refused("\"dismissal\": null", "\"dismissal\": {\"kind\": \"default\"}", "only the end has a dismissal");
 }
+/* Who makes each event: a start the app or a push-to-start, an update a push, the app or an
+ * intent (which does not repeat), an end a push or the app. */
+Test(activity_program, reader_refuses_a_via_the_event_cannot_have)
+{
+	refused("\"via\": \"app\"", "\"via\": \"push\"", "via 'push' cannot make the start");
+	refused("\"via\": \"app\"", "\"via\": \"intent\"", "via 'intent' cannot make the start");
+	refused("\"via\": \"push\"", "\"via\": \"push-to-start\"", "via 'push-to-start' cannot make the update");
+	refused("\"via\": \"push\"", "\"via\": \"intent\"", "an update via 'intent' does not repeat");
+	refused("\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
+		"\"via\": \"intent\",\n      \"priority\": 10,\n      \"state\": {},",
+		"via 'intent' cannot make the end");
+}
+/* varies round-trips, and each state of the update lists it. */
+Test(activity_program, varies_round_trips)
+{
+	tlc_la_program *p, *q;
+	tlc_err e = {0};
+	char *json = program_json("timelinec: 1\nlive-activity: S\nbundle-id: com.x\ntimezone: UTC\n"
+				  "content-state: {home: int, away: int}\nview: {lock-screen: \"{home}-{away}\"}\n"
+				  "start: {at: now, state: {home: 0, away: 0}}\n"
+				  "updates: [{at: now + 1m, every: 1m, until: now + 3m, state: {away: 0, home: 1}, "
+				  "varies: [away, home]}]\n", &p);
+	cr_expect(strstr(json, "\"varies\": [\"home\", \"away\"]") != NULL, "in field order: %s", json);
+	cr_assert_eq(tlc_la_program_read_json(&q, json, strlen(json), &e), 0, "%s", e.msg);
+	cr_expect_eq(q->events[1].varies, 3u);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_la_program_write_json(&b, q);
+	cr_expect_str_eq(b.ptr, json);
+	tlc_buf_release(&b);
+	tlc_la_program_free(q);
+	tlc_la_program_free(p);
+	free(json);
+}
+
+/* varies: on an update, a non-empty list of fields its state sets, each once. */
+Test(activity_program, reader_refuses_bad_varies)
+{
+	refused("\"until\": {", "\"varies\": [], \"until\": {", "names at least one field");
+	refused("\"until\": {", "\"varies\": [\"eta\"], \"until\": {", "'eta' is not a field this event's state sets");
+	refused("\"until\": {", "\"varies\": [\"stops\", \"stops\"], \"until\": {", "'stops' is listed twice");
+	refused("\"until\": {", "\"varies\": [3], \"until\": {", "'varies' lists field names");
+	refused("\"until\": null", "\"until\": null, \"varies\": [\"eta\"]", "only an update has 'varies'");
+}

@@ -188,6 +188,9 @@ public struct ActivityProgram: Hashable, Sendable {
         public var every: Int
         /// With ``every``: the last instant a repetition may have; nil otherwise.
         public var until: CompiledProgram.Time?
+        /// An update's fields whose sent values differ each time (`varies`), in the order
+        /// written; the values in ``state`` stand in for them. Empty when none vary.
+        public var varies: [String]
         /// Where the event is in the spec (`position`, C: `line` and `col`); nil when unknown.
         /// The C reader takes 0 in either, so this one does too.
         public var position: SpecPosition?
@@ -198,7 +201,7 @@ public struct ActivityProgram: Hashable, Sendable {
                     staleAfter: Int? = nil, relevance: Double? = nil,
                     alert: ActivitySchedule.Alert? = nil, dismissal: Dismissal? = nil,
                     every: Int = 0, until: CompiledProgram.Time? = nil,
-                    position: SpecPosition? = nil) {
+                    varies: [String] = [], position: SpecPosition? = nil) {
             self.kind = kind
             self.at = at
             self.via = via
@@ -210,6 +213,7 @@ public struct ActivityProgram: Hashable, Sendable {
             self.dismissal = dismissal
             self.every = every
             self.until = until
+            self.varies = varies
             self.position = position
         }
     }
@@ -343,6 +347,12 @@ extension ActivityProgram: Codable {
                     codingPath: eventDecoder.codingPath,
                     debugDescription: "events are the start, then updates, then at most one end"))
             }
+            // who makes it (checked after the order, which says more)
+            guard event.via.canMake(event.kind) else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(
+                    codingPath: eventDecoder.codingPath + [AnyCodingKey("via")],
+                    debugDescription: "via '\(event.via.rawValue)' cannot make the \(event.kind.rawValue)"))
+            }
             events.append(event)
         }
         self.events = events
@@ -432,7 +442,7 @@ extension ActivityProgram.Event: Encodable {
     fileprivate enum CodingKeys: String, CodingKey, CaseIterable {
         case event, at, via, priority, state
         case staleAfter = "stale-after"
-        case relevance, alert, dismissal, every, until, position
+        case relevance, alert, dismissal, every, until, varies, position
     }
 
     /// An event as the C reader reads it (`r_event`), its fields and parameters checked
@@ -484,10 +494,32 @@ extension ActivityProgram.Event: Encodable {
 
         every = try c.decodeInt(forKey: .every, in: 0...ActivityProgram.maxEvery)
         if every != 0 && kind != .update { throw bad(.every, "only an update repeats") }
+        if every != 0 && via == .intent { throw bad(.every, "an update via 'intent' does not repeat") }
         until = try c.decodeNullable(CompiledProgram.Time.self, forKey: .until)
         if let until {
             try context.check(until, forKey: .until, in: c)
             if every == 0 { throw bad(.until, "'until' goes with 'every'") }
+        }
+
+        // varies: a non-empty list of the names of fields the state sets, each once
+        if c.contains(.varies) {
+            if kind != .update { throw bad(.varies, "only an update has 'varies'") }
+            var v = try c.nestedUnkeyedContainer(forKey: .varies)
+            if v.isAtEnd { throw bad(.varies, "'varies' names at least one field (leave it out for none)") }
+            var names: [String] = []
+            while !v.isAtEnd {
+                guard let name = try? v.decode(String.self) else {
+                    throw bad(.varies, "'varies' lists field names")
+                }
+                guard state[name] != nil else {
+                    throw bad(.varies, "'\(name)' is not a field this event's state sets")
+                }
+                guard !names.contains(name) else { throw bad(.varies, "'\(name)' is listed twice") }
+                names.append(name)
+            }
+            varies = names
+        } else {
+            varies = []
         }
 
         if c.contains(.position) {
@@ -579,6 +611,7 @@ extension ActivityProgram.Event: Encodable {
         try c.encodeNullable(dismissal, forKey: .dismissal)
         try c.encode(every, forKey: .every)
         try c.encodeNullable(until, forKey: .until)
+        if !varies.isEmpty { try c.encode(varies, forKey: .varies) }
         if let position {
             var p = c.nestedUnkeyedContainer(forKey: .position)
             try p.encode(position.line)

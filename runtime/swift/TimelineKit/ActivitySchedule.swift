@@ -81,6 +81,9 @@ public struct ActivitySchedule: Hashable, Sendable {
         case expandedCenter = "expanded-center"
         /// The expanded Dynamic Island's bottom region.
         case expandedBottom = "expanded-bottom"
+        /// `ActivityFamily.small` (iOS 18, `supplementalActivityFamilies`): the Apple Watch
+        /// Smart Stack.
+        case small
     }
 
     /// What made a content state.
@@ -101,6 +104,19 @@ public struct ActivitySchedule: Hashable, Sendable {
         case app
         /// A push that starts the activity (iOS 17.2+).
         case pushToStart = "push-to-start"
+        /// An App Intent the user runs from a button of the activity, in the app's process
+        /// (an update; no request).
+        case intent
+
+        /// Whether `via` can make `event`: a start the app or a push-to-start, an update a push,
+        /// the app or an intent, an end a push or the app (as the C reader and the schemas).
+        public func canMake(_ event: Event) -> Bool {
+            switch event {
+            case .start: return self == .app || self == .pushToStart
+            case .update: return self != .pushToStart
+            case .end: return self == .push || self == .app
+            }
+        }
     }
 
     /// One content state: what the activity shows from ``at`` until the next state.
@@ -118,7 +134,10 @@ public struct ActivitySchedule: Hashable, Sendable {
         public var staleDate: Date?
         /// The end's dismissal date, or nil.
         public var dismissalDate: Date?
-        /// The APNs request that sends this state; nil for `via: app`.
+        /// The fields whose values a push server fills in at each send (the update's
+        /// `varies`); ``contentState`` holds stand-ins for them. Empty when none vary.
+        public var varies: [String] = []
+        /// The APNs request that sends this state; nil for `via: app` and `via: intent`.
         public var request: PushRequest?
 
         /// ``contentState`` decoded into the app's `ContentState` type, its date fields read
@@ -315,6 +334,7 @@ extension ActivitySchedule.State: Codable {
         case contentState = "content-state"
         case staleDate = "stale-date"
         case dismissalDate = "dismissal-date"
+        case varies
         case request
     }
 
@@ -324,11 +344,29 @@ extension ActivitySchedule.State: Codable {
         event = try c.decode(ActivitySchedule.Event.self, forKey: .event)
         at = try c.decodeInstant(forKey: .at)
         via = try c.decode(ActivitySchedule.Via.self, forKey: .via)
+        guard via.canMake(event) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .via, in: c,
+                debugDescription: "via '\(via.rawValue)' cannot make the \(event.rawValue)")
+        }
         contentState = try c.decode([String: ActivityValue].self, forKey: .contentState)
         staleDate = try c.decodeNullableInstant(forKey: .staleDate)
         dismissalDate = try c.decodeNullableInstant(forKey: .dismissalDate)
-        if via == .app {
-            try c.forbid(.request, because: "in a state the app makes (via app)")
+        if c.contains(.varies) {
+            func bad(_ message: String) -> DecodingError {
+                DecodingError.dataCorruptedError(forKey: .varies, in: c, debugDescription: message)
+            }
+            if event != .update { throw bad("only an update has 'varies'") }
+            let names = try c.decode([String].self, forKey: .varies)
+            if names.isEmpty { throw bad("'varies' names at least one field (leave it out for none)") }
+            if Set(names).count != names.count { throw bad("a field is listed twice in 'varies'") }
+            if let name = names.first(where: { contentState[$0] == nil }) {
+                throw bad("'\(name)' is not a field of the content state")
+            }
+            varies = names
+        }
+        if via == .app || via == .intent {
+            try c.forbid(.request, because: "in a state the app makes (via \(via.rawValue))")
             request = nil
         } else {
             request = try c.decode(ActivitySchedule.PushRequest.self, forKey: .request)
@@ -343,6 +381,7 @@ extension ActivitySchedule.State: Codable {
         try c.encode(contentState, forKey: .contentState)
         try c.encodeNullableInstant(staleDate, forKey: .staleDate)
         try c.encodeNullableInstant(dismissalDate, forKey: .dismissalDate)
+        if !varies.isEmpty { try c.encode(varies, forKey: .varies) }
         try c.encodeIfPresent(request, forKey: .request)
     }
 }

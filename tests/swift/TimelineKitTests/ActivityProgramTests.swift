@@ -64,7 +64,7 @@ final class ActivityProgramTests: XCTestCase {
 
     func testEveryCompiledProgramDecodes() throws {
         let files = try allPrograms()
-        XCTAssertEqual(files.count, 2 + 17 + 1, "every activity example of examples/, and the fixture")
+        XCTAssertEqual(files.count, 3 + 17 + 1, "every activity example of examples/, and the fixture")
         for file in files {
             let program = try ActivityProgram(contentsOf: file)
             let name = file.lastPathComponent
@@ -272,6 +272,26 @@ final class ActivityProgramTests: XCTestCase {
         refused(json, "\"every\": 0,\n      \"until\": null,\n      \"position\": [16, 3]",
                 "\"every\": 60,\n      \"until\": null,\n      \"position\": [16, 3]", "only an update repeats")
         refused(json, #""dismissal": null"#, #""dismissal": {"kind": "default"}"#, "only the end has a dismissal")
+        // reader_refuses_a_via_the_event_cannot_have
+        refused(json, #""via": "app""#, #""via": "push""#, "via 'push' cannot make the start")
+        refused(json, #""via": "app""#, #""via": "intent""#, "via 'intent' cannot make the start")
+        refused(json, #""via": "push""#, #""via": "push-to-start""#, "via 'push-to-start' cannot make the update")
+        refused(json, #""via": "push""#, #""via": "intent""#, "an update via 'intent' does not repeat")
+        refused(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
+                "\"via\": \"intent\",\n      \"priority\": 10,\n      \"state\": {},",
+                "via 'intent' cannot make the end")
+        let appEnd = try XCTUnwrap(accepted(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
+                                            "\"via\": \"app\",\n      \"priority\": 10,\n      \"state\": {},"))
+        XCTAssertEqual(appEnd.events.last?.via, .app)
+        // reader_refuses_bad_varies
+        refused(json, #""until": {"#, #""varies": [], "until": {"#, "names at least one field")
+        refused(json, #""until": {"#, #""varies": ["eta"], "until": {"#, "'eta' is not a field this event's state sets")
+        refused(json, #""until": {"#, #""varies": ["stops", "stops"], "until": {"#, "'stops' is listed twice")
+        refused(json, #""until": {"#, #""varies": [3], "until": {"#, "'varies' lists field names")
+        refused(json, #""until": null"#, #""until": null, "varies": ["eta"]"#, "only an update has 'varies'")
+        let varies = try XCTUnwrap(accepted(json, #""until": {"#, #""varies": ["stops"], "until": {"#))
+        XCTAssertEqual(varies.events[1].varies, ["stops"])
+        XCTAssertEqual(varies.events[0].varies, [])
     }
 
     /// The rest of what the C reader refuses (and accepts), one case each.

@@ -44,6 +44,56 @@ final class ScheduleTests: XCTestCase {
         XCTAssertNil(s.states[3].staleDate)
     }
 
+    /// examples/sleep-timer-activity.yaml: an update the user makes (via intent) and an end the
+    /// app makes (via app) carry no request; the small presentation reads back; a request on
+    /// them, or a via the event cannot have, is refused.
+    func testAppEndIntentUpdateAndSmall() throws {
+        let url = Repo.goldenExamples.appendingPathComponent("sleep-timer-activity.schedule.json")
+        let s = try ActivitySchedule(contentsOf: url)
+        XCTAssertEqual(s.states.map(\.event), [.start, .update, .end])
+        XCTAssertEqual(s.states.map(\.via), [.app, .intent, .app])
+        XCTAssertEqual(s.states.map { $0.request == nil }, [true, true, true])
+        XCTAssertEqual(s.views[.small], "Sleep {countdown deadline}")
+        XCTAssertEqual(s.lifecycle.end, try instant("2026-12-08T22:35:00Z"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for (from, to, needle) in [
+            (#""via": "intent","#, #""via": "push-to-start","#, "via 'push-to-start' cannot make the update"),
+            (#""via": "app","#, #""via": "intent","#, "via 'intent' cannot make the start"),
+            (#""dismissal-date": "2026-12-08T22:35:00Z""#,
+             #""dismissal-date": "2026-12-08T22:35:00Z", "request": {}"#, "via app"),
+        ] {
+            let range = try XCTUnwrap(text.range(of: from), from)
+            let bad = text.replacingCharacters(in: range, with: to)
+            XCTAssertThrowsError(try ActivitySchedule(jsonData: Data(bad.utf8)), from) { error in
+                XCTAssertTrue("\(error)".contains(needle), "\(from): \(error)")
+            }
+        }
+    }
+
+    /// mi-parada's pushed estimates vary at each send: every update lists them, the start not;
+    /// a varies on the start, or naming no field of the content state, is refused.
+    func testVaries() throws {
+        let url = Repo.goldenSchedules.appendingPathComponent("mi-parada-bus-arrival.1.schedule.json")
+        let s = try ActivitySchedule(contentsOf: url)
+        XCTAssertEqual(s.states[0].varies, [])
+        XCTAssertEqual(s.states[1].varies, ["next-s", "second-s"])
+        XCTAssertTrue(s.states.dropFirst().allSatisfy { $0.varies == ["next-s", "second-s"] })
+        let again = try ActivitySchedule(jsonData: JSONEncoder().encode(s))
+        XCTAssertEqual(again.states.map(\.varies), s.states.map(\.varies))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for (from, to, needle) in [
+            (#""varies": ["next-s", "second-s"]"#, #""varies": ["next-s", "minutes"]"#, "'minutes' is not a field"),
+            (#""varies": ["next-s", "second-s"]"#, #""varies": []"#, "at least one field"),
+            (#""varies": ["next-s", "second-s"]"#, #""varies": ["next-s", "next-s"]"#, "listed twice"),
+        ] {
+            let range = try XCTUnwrap(text.range(of: from), from)
+            let bad = text.replacingCharacters(in: range, with: to)
+            XCTAssertThrowsError(try ActivitySchedule(jsonData: Data(bad.utf8)), to) { error in
+                XCTAssertTrue("\(error)".contains(needle), "\(to): \(error)")
+            }
+        }
+    }
+
     /// The pushed content states decode, with the schedule's date-encoding, into the app's
     /// ContentState, and agree with the readable content states.
     func testPushedContentStatesDecodeIntoTheAppsContentState() throws {
