@@ -33,7 +33,7 @@ extern "C" {
 #endif
 
 #define TLC_ACTIVITY_PROGRAM_VERSION 2
-#define TLC_SCHEDULE_VERSION 1
+#define TLC_SCHEDULE_VERSION 2
 /* content-state fields a Live Activity may have (more is TL003) */
 #define TLC_LA_MAX_FIELDS 32
 /* states a schedule may have (a repeating update counts each time; more is TL113) */

@@ -129,7 +129,7 @@ Test(activity_program, instantiates_every_parameter_type)
 			 "\"stops\":0,\"rating\":4.9,\"late\":false}") != NULL, "%s", s->states[1].payload);
 	tlc_buf b = TLC_BUF_INIT;
 	tlc_schedule_write_json(&b, s);
-	cr_expect(strstr(b.ptr, "\"timelinec-schedule\": 1") != NULL);
+	cr_expect(strstr(b.ptr, "\"timelinec-schedule\": 2") != NULL);
 	tlc_buf_release(&b);
 	tlc_schedule_free(s);
 	tlc_la_program_free(p);

@@ -6,8 +6,8 @@ import Foundation
 public struct ActivitySchedule: Hashable, Sendable {
     /// The key of the format version: `"timelinec-schedule"`.
     public static let versionKey = DocumentFormat.schedule.versionKey
-    /// The format versions this TimelineKit reads: `[1]`.
-    public static let supportedVersions: [Int] = [1]
+    /// The format versions this TimelineKit reads: `[2]`.
+    public static let supportedVersions: [Int] = [2]
 
     /// The name of the app's `ActivityAttributes` type.
     public var liveActivity: String

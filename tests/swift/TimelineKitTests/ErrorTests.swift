@@ -41,14 +41,14 @@ final class ErrorTests: XCTestCase {
             XCTAssertEqual($0 as? TimelineKitError, .unsupportedVersion(format: .program, found: 0, supported: [2]))
         }
         XCTAssertThrowsError(try ActivitySchedule(jsonData: tree(schedule)
-            .replacing(["timelinec-schedule"], with: .number(2)).data())) {
-            XCTAssertEqual($0 as? TimelineKitError, .unsupportedVersion(format: .schedule, found: 2, supported: [1]))
+            .replacing(["timelinec-schedule"], with: .number(3)).data())) {
+            XCTAssertEqual($0 as? TimelineKitError, .unsupportedVersion(format: .schedule, found: 3, supported: [2]))
         }
 
         XCTAssertEqual(CompiledTimeline.versionKey, "timelinec-timeline")
         XCTAssertEqual(CompiledProgram.versionKey, "timelinec-program")
         XCTAssertEqual(ActivitySchedule.versionKey, "timelinec-schedule")
-        XCTAssertEqual(DocumentFormat.allCases.map(\.supportedVersions), [[2], [2], [1], [2]])
+        XCTAssertEqual(DocumentFormat.allCases.map(\.supportedVersions), [[2], [2], [2], [2]])
         XCTAssertEqual(TimelineKitError.unsupportedVersion(format: .timeline, found: 3, supported: [2]).description,
                        "timelinec-timeline version 3 is not supported: TimelineKit reads version 2; use a "
                        + "TimelineKit that reads version 3, or a timelinec that writes version 2")
