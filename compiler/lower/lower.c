@@ -347,6 +347,7 @@ static int lower_header(lowerer *L)
 	p->widget = xstrdup(L, s->name);
 	p->zone = xstrdup(L, s->zone_name);
 	p->disambiguation = (int)s->disamb;
+	p->minimum_ios = s->minimum_ios;
 	p->source = xstrdup(L, tlc_sources_get(&L->ctx->sources, s->file)->name);
 	p->locales = calloc(s->nlocales + 1, sizeof *p->locales);
 	p->params = calloc(s->nparams + 1, sizeof *p->params);

@@ -1929,6 +1929,13 @@ static const char page_TL101[] =
 	"   before the target, where the timer starts at \"24:00:00\".\n"
 	"2. Or, while the target is far away, show the target itself (`{date}`, `{time}`) or\n"
 	"   `{relative}` (\"2 days, 3 hours\"), which has units.\n"
+	"3. When the app supports iOS 18 and later (`minimum-ios: 18` in the spec), the fix names the\n"
+	"   iOS 18 style that has day fields and updates itself: `Text(.currentDate, format:\n"
+	"   .offset(to: target, allowedFields: [.day, .hour, .minute], maxFieldCount: 2))` reads\n"
+	"   \"1 day, 2 hours\" ([rendering.md](../rendering.md#the-ios-18-format-styles-systemformatstyle-what-apple-documents)).\n"
+	"   The iOS 18 `.timer(countingDownIn:)` style is no fix: it has no day field either. timelinec\n"
+	"   has no placeholder for this style yet, so the text is written in the app's SwiftUI code;\n"
+	"   `examples/scenarios/01-timer-25h.ios18.broken.yaml` shows the finding.\n"
 ;
 static const char page_TL102[] =
 	"# TL102: count-up-after-target\n"

@@ -32,6 +32,15 @@ extern "C" {
 /* Parameters of one spec or program (their names are unique). */
 #define TLC_MAX_PARAMS 64
 #define TLC_MAX_PROGRAM_BYTES (16u << 20) /* a program's JSON, read or written */
+/* The iOS a spec targets (`minimum-ios:`, a major version): the default when the spec gives
+ * none, and the range accepted. The lowest is the iOS the rules describe (docs/budget-model.md
+ * is iOS 17 and later); the highest is the newest iOS released. Programs write the key only when
+ * it is not the default. */
+#define TLC_IOS_DEFAULT 17
+#define TLC_IOS_LOWEST 17
+#define TLC_IOS_HIGHEST 26
+/* The first iOS with the SystemFormatStyle text styles (docs/rendering.md). */
+#define TLC_IOS_FORMAT_STYLES 18
 
 /* Widget families; DEFAULT applies to the families a view does not list. */
 typedef enum tlc_family_id {
@@ -191,6 +200,7 @@ typedef struct tlc_program {
 	char *widget;
 	char *zone;                /* event zone: IANA name or "floating" */
 	int disambiguation;        /* tlc_disamb */
+	int minimum_ios;           /* major version, TLC_IOS_LOWEST..TLC_IOS_HIGHEST */
 	char **locales;
 	size_t nlocales;
 	tlc_prog_param *params;

@@ -344,6 +344,10 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
 	jw_str(&w, p->zone);
 	jw_key(&w, "disambiguation");
 	jw_str(&w, disamb_names[p->disambiguation]);
+	if (p->minimum_ios > TLC_IOS_DEFAULT) { /* absent: the default */
+		jw_key(&w, "minimum-ios");
+		jw_int(&w, p->minimum_ios);
+	}
 	jw_key(&w, "locales");
 	jw_arr_compact(&w);
 	for (size_t i = 0; i < p->nlocales; i++)
@@ -401,10 +405,10 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
  * checked by their own readers.
  */
 static const char *const k_root_window[] = {"timelinec-program", "source", "widget", "zone",
-					    "disambiguation", "locales", "params", "window",
+					    "disambiguation", "minimum-ios", "locales", "params", "window",
 					    "reload", "countdowns", "messages", "baked", NULL};
 static const char *const k_root_horizon[] = {"timelinec-program", "source", "widget", "zone",
-					     "disambiguation", "locales", "params", "horizon",
+					     "disambiguation", "minimum-ios", "locales", "params", "horizon",
 					     "reload", "countdowns", "messages", "baked", NULL};
 static const char *const k_param[] = {"name", "type", NULL};
 static const char *const k_window[] = {"start", "end", NULL};
@@ -715,6 +719,8 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	p->zone = pj_strdup_req(j, pj_get(j, root, "zone", true));
 	int d = pj_enum(j, pj_get(j, root, "disambiguation", true), disamb_names, 4);
 	p->disambiguation = d < 0 ? 0 : d;
+	x = pj_get(j, root, "minimum-ios", false);
+	p->minimum_ios = x ? (int)pj_int(j, x, TLC_IOS_LOWEST, TLC_IOS_HIGHEST) : TLC_IOS_DEFAULT;
 	const tlc_json *loc = pj_get(j, root, "locales", true);
 	size_t nl = pj_array(j, loc);
 	if (nl && !j->failed && (p->locales = calloc(nl, sizeof *p->locales)))

@@ -459,6 +459,14 @@ NEGATIVE = [
     ("delivery-activity.activity-program.json", "an unknown presentation", add(["views", "lock-screens"], "x")),
     ("delivery-activity.activity-program.json", "an attribute an object", add(["attributes", "x"], {"a": 1})),
     ("delivery-activity.activity-program.json", "a field of no type", set_(["fields", 0, "type"], "time")),
+    # minimum-ios: an integer from 17 to 26 (TLC_IOS_LOWEST..TLC_IOS_HIGHEST), in both programs
+    ("launch.program.json", "minimum-ios below 17", add(["minimum-ios"], 16)),
+    ("launch.program.json", "minimum-ios above 26", add(["minimum-ios"], 27)),
+    ("launch.program.json", "minimum-ios as a string", add(["minimum-ios"], "18")),
+    ("delivery-activity.activity-program.json", "activity program minimum-ios below 17", add(["minimum-ios"], 16)),
+    ("delivery-activity.activity-program.json", "activity program minimum-ios as a number with a fraction",
+     add(["minimum-ios"], 18.5)),
+    ("examples/launch.yaml", "spec with minimum-ios 27", add(["minimum-ios"], 27)),
     # specs
     ("examples/launch.yaml", "spec without 'timelinec'", del_(["timelinec"])),
     ("examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")),
@@ -488,6 +496,17 @@ for source, what, mutate in NEGATIVE:
         counts["negative"] += 1
         if VERBOSE:
             sys.stderr.write(f"rejected as expected: {label}\n{sc.error_lines(errors, 3)}\n")
+
+# what the writers write when a spec says `minimum-ios: 18` is valid (the goldens hold only the default)
+for source in ("launch.program.json", "delivery-activity.activity-program.json"):
+    kind = kind_of(source)
+    doc = copy.deepcopy(goldens.get(source))
+    if doc is None or VALIDATORS[kind] is None:
+        continue
+    doc["minimum-ios"] = 18
+    errors = list(VALIDATORS[kind].iter_errors(doc))
+    if errors:
+        fail(f"{source} with \"minimum-ios\": 18 is refused:\n{sc.error_lines(errors, 3)}")
 
 # ---- result ---------------------------------------------------------------------------------------------
 

@@ -241,3 +241,38 @@ Test(program, instantiate_refuses_a_parameter_given_twice)
 	tlc_timeline_free(tl);
 	tlc_program_free(p);
 }
+
+/* minimum-ios: absent means 17 and is written only when it is not 17; 17..26 is the range. */
+#define PROGRAM_IOS(ios)                                                                      \
+	"{\"timelinec-program\": 1, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
+	"\"disambiguation\": \"compatible\", \"minimum-ios\": " ios ", \"locales\": [], "       \
+	"\"params\": [], \"horizon\": 86400, \"reload\": {\"policy\": \"auto\"}, "            \
+	"\"countdowns\": [" CD("a", "x") "], \"messages\": [], \"baked\": []}"
+
+Test(program, minimum_ios_defaults_round_trips_and_is_range_checked)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(CD("a", "x")), &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(p->minimum_ios, 17);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_assert_null(strstr(b.ptr, "minimum-ios"), "the default is written: %s", b.ptr);
+	tlc_program_free(p);
+
+	cr_assert_eq(read(PROGRAM_IOS("18"), &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(p->minimum_ios, 18);
+	tlc_buf_clear(&b);
+	tlc_program_write_json(&b, p);
+	cr_assert_not_null(strstr(b.ptr, "\"minimum-ios\": 18"), "%s", b.ptr);
+	tlc_program_free(p);
+
+	static const char *const bad[] = {PROGRAM_IOS("16"), PROGRAM_IOS("27"), PROGRAM_IOS("18.5"),
+					  PROGRAM_IOS("\"18\"")};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_assert_eq(read(bad[i], &p, &e), TLC_EINPUT, "accepted: %s", bad[i]);
+		cr_assert_null(p);
+		cr_assert(strstr(e.msg, "expected an integer from 17 to 26"), "%zu: %s", i, e.msg);
+	}
+	tlc_buf_release(&b);
+}

@@ -55,6 +55,25 @@ Test(verify, timer_one_second_over_24_hours)
 	assert_diag(&T, "TL101", 9, 17, "{timer}");
 }
 
+/* TL101's fix follows minimum-ios: a day phase before iOS 18, the iOS 18 style with day fields
+ * (SystemFormatStyle.DateOffset) from 18 on. */
+Test(verify, timer_over_24_hours_fix_follows_minimum_ios)
+{
+	cr_assert_eq(verify_text(TIMER_SPEC("2026-12-01T00:00:00Z"), "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL101");
+	cr_assert(g && g->fix);
+	cr_expect(strstr(g->fix, "add a phase 'above: 24h'") == g->fix, "%s", g->fix);
+	cr_expect_null(strstr(g->fix, "iOS 18"), "%s", g->fix);
+	tctx_close(&T);
+	tctx_open(&T);
+	cr_assert_eq(verify_text("minimum-ios: 18\n" TIMER_SPEC("2026-12-01T00:00:00Z"), "typical"), 1);
+	g = tctx_find(&T, "TL101");
+	cr_assert(g && g->fix);
+	cr_expect_not_null(strstr(g->fix, "supports iOS 18 and later"), "%s", g->fix);
+	cr_expect_not_null(strstr(g->fix, ".offset(to: target, allowedFields: [.day, .hour, "
+				      ".minute], maxFieldCount: 2)"), "%s", g->fix);
+}
+
 #define STALE_SPEC(reload)                                                                          \
 	"timelinec: 1\nwidget: Trip\ntimezone: UTC\nhorizon: 2d\n" reload                            \
 	"countdown:\n  to: 2026-12-20T00:00:00Z\n  show:\n"                                          \

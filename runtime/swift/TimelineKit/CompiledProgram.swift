@@ -20,6 +20,13 @@ public struct CompiledProgram: Hashable, Sendable {
     public var zone: String
     /// How a local time in a DST gap or overlap resolves.
     public var disambiguation: Disambiguation
+    /// The oldest iOS the app supports (`minimum-ios`, a major version); 17 when the program
+    /// does not say.
+    public var minimumIOS: Int = CompiledProgram.defaultMinimumIOS
+    /// `minimum-ios` when a program has none (C: TLC_IOS_DEFAULT).
+    public static let defaultMinimumIOS = 17
+    /// The `minimum-ios` values a program may carry (C: TLC_IOS_LOWEST...TLC_IOS_HIGHEST).
+    public static let minimumIOSRange = 17...26
     /// The locales the spec asked for (`"en_US"`), as `Locale(identifier:)` takes them.
     public var locales: [String]
     /// The parameters, in spec order.
@@ -298,6 +305,7 @@ extension CompiledProgram: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case version = "timelinec-program"
         case source, widget, zone, disambiguation, locales, params, window, horizon, reload
+        case minimumIOS = "minimum-ios"
         case countdowns, messages, baked
     }
 
@@ -309,6 +317,9 @@ extension CompiledProgram: Codable {
         widget = try c.decodeNonEmpty(forKey: .widget)
         zone = try c.decodeNonEmpty(forKey: .zone)
         disambiguation = try c.decode(Disambiguation.self, forKey: .disambiguation)
+        minimumIOS = c.contains(.minimumIOS)
+            ? try c.decodeInt(forKey: .minimumIOS, in: CompiledProgram.minimumIOSRange)
+            : CompiledProgram.defaultMinimumIOS
         locales = try c.decode([String].self, forKey: .locales)
         params = try c.decode([Param].self, forKey: .params)
         window = try c.decodeIfPresent(Window.self, forKey: .window)
@@ -356,6 +367,9 @@ extension CompiledProgram: Codable {
         try c.encode(widget, forKey: .widget)
         try c.encode(zone, forKey: .zone)
         try c.encode(disambiguation, forKey: .disambiguation)
+        if minimumIOS != CompiledProgram.defaultMinimumIOS { // absent: the default, as C writes it
+            try c.encode(minimumIOS, forKey: .minimumIOS)
+        }
         try c.encode(locales, forKey: .locales)
         try c.encode(params, forKey: .params)
         try c.encodeIfPresent(window, forKey: .window)
