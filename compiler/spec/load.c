@@ -966,6 +966,7 @@ void tlc_spec_activity_env(const tlc_spec *s, tlc_tmpl_env *env, const char **ar
 	env->dates = dates;
 	env->activity = true;
 	env->arg_int = arg_int;
+	env->minimum_ios = s->minimum_ios;
 }
 
 void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p)

@@ -157,12 +157,11 @@ static void finding(verifier *v, const tlc_exposure *e)
 				 (long long)(e->value / 3600), (long long)(e->value / 60 % 60),
 				 (long long)(e->value % 60), when);
 		if (v->p->minimum_ios >= TLC_IOS_FORMAT_STYLES)
-			tlc_diag_set_fix(g, "the app supports iOS %d and later: show this text in "
-					 "SwiftUI with the iOS 18 style that has day fields, "
-					 "'Text(.currentDate, format: .offset(to: target, allowedFields: "
-					 "[.day, .hour, .minute], maxFieldCount: 2))' (\"1 day, 2 hours\"); "
-					 "or add a phase 'above: 24h' that shows '{days, plural, one {# day} "
-					 "other {# days}}'", v->p->minimum_ios);
+			tlc_diag_set_fix(g, "the app supports iOS %d and later: use the iOS 18 style "
+					 "with day fields, '{date-offset, fields: day hour minute, sign: "
+					 "never}' (\"1 day, 2 hours\", then \"8 minutes\"); or add a phase "
+					 "'above: 24h' that shows '{days, plural, one {# day} other {# days}}'",
+					 v->p->minimum_ios);
 		else
 			tlc_diag_set_fix(g, "add a phase 'above: 24h' before this one that shows "
 					    "'{days, plural, one {# day} other {# days}}'; the timer takes "

@@ -459,6 +459,14 @@ NEGATIVE = [
     ("delivery-activity.activity-program.json", "an unknown presentation", add(["views", "lock-screens"], "x")),
     ("delivery-activity.activity-program.json", "an attribute an object", add(["attributes", "x"], {"a": 1})),
     ("delivery-activity.activity-program.json", "a field of no type", set_(["fields", 0, "type"], "time")),
+    # the iOS 18 offset style: its run carries fields, max and sign; no other run does
+    ("sale-ios18.program.json", "date-offset run without sign", del_(["countdowns", 0, "phases", 0, "views", "default", 1, "sign"])),
+    ("sale-ios18.program.json", "date-offset run with an unknown field", set_(["countdowns", 0, "phases", 0, "views", "default", 1, "fields", 0], "days")),
+    ("sale-ios18.program.json", "date-offset run with max 8", set_(["countdowns", 0, "phases", 0, "views", "default", 1, "max"], 8)),
+    ("sale-ios18.program.json", "date-offset run with no fields", set_(["countdowns", 0, "phases", 0, "views", "default", 1, "fields"], [])),
+    ("launch.program.json", "a timer run with style options", add(["countdowns", 0, "phases", 1, "views", "default", 1, "max"], 2)),
+    ("sale-ios18.timeline.json", "timeline date-offset run without fields", del_(["entries", 0, "views", "main", "families", "default", 1, "fields"])),
+    ("sale-ios18.timeline.json", "timeline date-offset run with an unknown sign", set_(["entries", 0, "views", "main", "families", "default", 1, "sign"], "negative")),
     # minimum-ios: an integer from 17 to 26 (TLC_IOS_LOWEST..TLC_IOS_HIGHEST), in both programs
     ("launch.program.json", "minimum-ios below 17", add(["minimum-ios"], 16)),
     ("launch.program.json", "minimum-ios above 26", add(["minimum-ios"], 27)),
