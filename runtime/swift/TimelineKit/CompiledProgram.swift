@@ -242,6 +242,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var kind: Kind
         /// Where it was written in the spec.
         public var at: SpecPosition?
+        /// The options of an iOS 18 style run (``LiveStyle/isIOS18``); nil otherwise.
+        public var options: StyleOptions? = nil
 
         /// The kinds of program runs.
         public enum Kind: Hashable, Sendable {
@@ -535,18 +537,27 @@ extension CompiledProgram.Phase: Codable {
 }
 
 extension CompiledProgram.Run: Codable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case text, message, live, at }
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case text, message, live, fields, max, sign, at
+    }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
-            try c.forbid(.text, .live, because: "in a message run")
+            try c.forbid(.text, .live, .fields, .max, .sign, because: "in a message run")
             kind = .message(try c.decodeInt(forKey: .message, in: 0...Int(UInt32.max)))
         } else if c.contains(.live) {
             try c.forbid(.text, because: "in a live run")
-            kind = .live(try c.decode(LiveStyle.self, forKey: .live))
+            let style = try c.decode(LiveStyle.self, forKey: .live)
+            kind = .live(style)
+            if style.isIOS18 {
+                options = try StyleOptions.decode(c, fields: .fields, max: .max, sign: .sign)
+            } else {
+                try c.forbid(.fields, .max, .sign, because: "in a \(style.rawValue) run")
+            }
         } else {
+            try c.forbid(.fields, .max, .sign, because: "in a literal run")
             kind = .text(try c.decode(String.self, forKey: .text))
         }
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
@@ -557,7 +568,11 @@ extension CompiledProgram.Run: Codable {
         switch kind {
         case .text(let text): try c.encode(text, forKey: .text)
         case .message(let index): try c.encode(index, forKey: .message)
-        case .live(let style): try c.encode(style, forKey: .live)
+        case .live(let style):
+            try c.encode(style, forKey: .live)
+            if style.isIOS18 {
+                try (options ?? .default).encode(to: &c, fields: .fields, max: .max, sign: .sign)
+            }
         }
         try c.encodeIfPresent(at, forKey: .at)
     }
