@@ -2607,6 +2607,10 @@ static const char page_TL107[] =
 	"   last hour, `{relative}` for \"in 12 minutes\".\n"
 	"2. Or bake coarser units: `{hours}` or `{total-hours}` instead of minutes, with a phase per\n"
 	"   precision (days, then hours, then a timer).\n"
+	"3. When the app supports iOS 18 and later (`minimum-ios: 18`), the fix names the iOS 18 offset\n"
+	"   style at minute precision, `{date-offset, fields: hour minute, sign: never}`: it reads\n"
+	"   \"42 minutes\" in the locale's words and updates itself, so the baked text's wording stays and\n"
+	"   the entries go (`examples/scenarios/07-dense-entries.ios18.fixed.yaml`).\n"
 ;
 static const char page_TL108[] =
 	"# TL108: too-many-entries\n"

@@ -248,8 +248,14 @@ static void finding(verifier *v, const tlc_exposure *e)
 				 "entries closer than about %lld minutes (an assumption: Apple's current "
 				 "documents give no spacing)", (long long)e->value, e->count,
 				 e->count == 1 ? "" : "s", when, (long long)(b->min_spacing / 60));
-		tlc_diag_set_fix(g, "bake coarser units ({hours} instead of {minutes}), or use "
-				    "self-updating text ({timer}) for the last stretch");
+		if (v->p->minimum_ios >= TLC_IOS_FORMAT_STYLES)
+			tlc_diag_set_fix(g, "the app supports iOS %d and later: '{date-offset, fields: "
+					 "hour minute, sign: never}' reads \"8 minutes\" and updates itself "
+					 "with no entries; or bake coarser units ({hours} instead of "
+					 "{minutes})", v->p->minimum_ios);
+		else
+			tlc_diag_set_fix(g, "bake coarser units ({hours} instead of {minutes}), or use "
+					    "self-updating text ({timer}) for the last stretch");
 		break;
 	case TLC_EXP_TOO_MANY_ENTRIES:
 		g = tlc_diag_add(&v->ctx->diags, "TL108", sp,

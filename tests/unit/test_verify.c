@@ -1,4 +1,5 @@
 /* The verifier: each finding's rule, first instant, worst duration and tolerated lateness. */
+#include <stdio.h>
 #include "helpers.h"
 #include "lower/lower.h"
 #include "verify/verify.h"
@@ -100,6 +101,29 @@ Test(verify, date_offset_over_24_hours_and_past_the_target)
 			 "    - text: \"{date-offset, fields: day hour}\"\n";
 	cr_assert_geq(verify_text(up, "typical"), 1);
 	cr_expect_not_null(tctx_find(&T, "TL102"));
+}
+
+/* TL107's fix names the iOS 18 offset style, which needs no entries, from minimum-ios 18 on. */
+Test(verify, entries_too_close_fix_follows_minimum_ios)
+{
+	static const char *const oven =
+		"timelinec: 1\nwidget: Oven\ntimezone: Europe/Paris\n"
+		"window: 2026-12-24 17:00 .. 2026-12-24 21:00\n"
+		"countdown:\n  to: 2026-12-24 19:30\n  show:\n"
+		"    - above: 0s\n      text: \"Encore {total-minutes} min\"\n    - text: fini\n";
+	char ios18[512];
+	snprintf(ios18, sizeof ios18, "minimum-ios: 18\n%s", oven);
+	cr_assert_geq(verify_text(oven, "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL107");
+	cr_assert(g && g->fix);
+	cr_expect_null(strstr(g->fix, "date-offset"), "%s", g->fix);
+	tctx_close(&T);
+	tctx_open(&T);
+	cr_assert_geq(verify_text(ios18, "typical"), 1);
+	g = tctx_find(&T, "TL107");
+	cr_assert(g && g->fix);
+	cr_expect_not_null(strstr(g->fix, "'{date-offset, fields: hour minute, sign: never}'"), "%s",
+			   g->fix);
 }
 
 #define STALE_SPEC(reload)                                                                          \
