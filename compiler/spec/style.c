@@ -108,6 +108,8 @@ int tlc_style_parse(tlc_style *out, const char *s, size_t n, tlc_style_err *err)
 		size_t ns = skip_ws(s, n, i + 1), ne = ns;
 		while (ne < n && s[ne] != ':' && s[ne] != ',' && !is_ws(s[ne]))
 			ne++;
+		if (ne == ns)
+			return fail(err, i, 1, "expected an option after ',': fields, max or sign");
 		int opt = -1;
 		for (int k = 0; k < 3; k++)
 			if (strlen(names[k]) == ne - ns && memcmp(names[k], s + ns, ne - ns) == 0)
