@@ -43,5 +43,10 @@ final class MinimumIOSTests: XCTestCase {
             XCTAssertThrowsError(try ActivityProgram(jsonData: base.replacing(["minimum-ios"], with: bad).data()),
                                  "accepted \(bad)")
         }
+        // what the C writer writes for `minimum-ios: 18` (examples/flight-boarding-activity.yaml)
+        let boarding = try ActivityProgram(contentsOf: Repo.url(
+            "tests/golden/examples/flight-boarding-activity.activity-program.json"))
+        XCTAssertEqual(boarding.minimumIOS, 18)
+        XCTAssertTrue(boarding.views[.lockScreen]?.contains("{date-offset boarding,") ?? false)
     }
 }
