@@ -35,6 +35,11 @@ static const tlc_rule rules[] = {
 	/* suppressions */
 	{"TL030", "unused-suppression", TLC_SEV_WARNING, "a suppression that matches no finding"},
 	{"TL031", "bad-suppression", TLC_SEV_ERROR, "a suppression without a rule id or a reason"},
+	/* the iOS 18 text styles */
+	{"TL032", "invalid-style-option", TLC_SEV_ERROR,
+	 "an option of an iOS 18 style placeholder ({date-offset, fields: ...}) that cannot be read"},
+	{"TL033", "style-needs-newer-ios", TLC_SEV_ERROR,
+	 "an iOS 18 style placeholder in a spec whose minimum-ios is below 18"},
 	/* the verifier: what the device really shows */
 	{"TL101", "timer-over-24h", TLC_SEV_ERROR, "a {timer} or {countdown} shows more than 24 hours (25:12:34)"},
 	{"TL102", "count-up-after-target", TLC_SEV_WARNING, "a {timer}, {relative} or {offset} keeps running past its target"},

@@ -69,6 +69,9 @@ static int display_live(tlc_buf *out, unsigned *flags, tlc_render_locale *loc,
 					   TLC_RELATIVE_FULL);
 	case TLC_RUN_OFFSET:
 		return tlc_render_offset(out, flags, loc, t, r->target, dz ? tlc_zone_offset(dz, t) : 0);
+	case TLC_RUN_DATE_OFFSET:
+		return tlc_render_date_offset(out, flags, loc, t, r->target,
+					      dz ? tlc_zone_offset(dz, t) : 0, &r->style);
 	case TLC_RUN_DATE:
 		return tlc_render_date(out, loc, r->target, off);
 	case TLC_RUN_TIME:

@@ -166,6 +166,7 @@ int tlc_activity_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_la_program **out)
 	p->zone = dup(s->zone_name, &oom);
 	p->source = dup(tlc_sources_get(&ctx->sources, s->file)->name, &oom);
 	p->date_encoding = s->date_encoding;
+	p->minimum_ios = s->minimum_ios;
 	p->locales = calloc(s->nlocales + 1, sizeof *p->locales);
 	p->params = calloc(s->nparams + 1, sizeof *p->params);
 	p->fields = calloc(s->nfields + 1, sizeof *p->fields);

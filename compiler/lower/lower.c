@@ -137,7 +137,7 @@ static int add_message(lowerer *L, const tlc_tmpl_run *tr, const char *key, uint
 static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_prog_view *v)
 {
 	tlc_tmpl t;
-	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->arg_int};
+	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->arg_int, L->s->minimum_ios};
 	v->present = true;
 	if (tlc_template_split(L->ctx, n, &env, &t) < 0) {
 		L->errors++;
@@ -151,6 +151,7 @@ static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_pr
 		const tlc_tmpl_run *tr = &t.runs[i];
 		tlc_prog_run *r = &v->runs[v->nruns++];
 		r->kind = tr->kind;
+		r->style = tr->style;
 		linecol(L, tr->span, &r->line, &r->col);
 		if (tr->kind == TLC_RUN_TEXT) {
 			r->text = xstrdup(L, tr->text);
@@ -347,6 +348,7 @@ static int lower_header(lowerer *L)
 	p->widget = xstrdup(L, s->name);
 	p->zone = xstrdup(L, s->zone_name);
 	p->disambiguation = (int)s->disamb;
+	p->minimum_ios = s->minimum_ios;
 	p->source = xstrdup(L, tlc_sources_get(&L->ctx->sources, s->file)->name);
 	p->locales = calloc(s->nlocales + 1, sizeof *p->locales);
 	p->params = calloc(s->nparams + 1, sizeof *p->params);

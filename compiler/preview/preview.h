@@ -158,6 +158,7 @@ typedef struct pvh_live {
 typedef struct pvh_fn {
 	tlc_run_kind kind;
 	tlc_time target;
+	tlc_style style;     /* DATE_OFFSET: its options */
 	tlc_time lo, hi;     /* [lo, hi): where it shows */
 	tlc_time **t;        /* per locale: change instants */
 	size_t **s;          /* per locale: string index at each */
@@ -208,11 +209,11 @@ typedef struct pvh_kit {
 
 int pvh_kit_init(pvh_kit *k);
 void pvh_kit_free(pvh_kit *k);
-/* The live part of run kind `kind` (a TIMER, COUNTDOWN, PROGRESS, RELATIVE or OFFSET run) with
- * these instants, shown over [lo, hi): its index, or -1 on OOM. A COUNTDOWN's pause NONE means
- * its target. */
+/* The live part of run kind `kind` (a TIMER, COUNTDOWN, PROGRESS, RELATIVE, OFFSET or
+ * DATE_OFFSET run) with these instants, shown over [lo, hi): its index, or -1 on OOM. A
+ * COUNTDOWN's pause NONE means its target. style: an iOS 18 style's options, else NULL. */
 ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind kind, tlc_time target, tlc_time from,
-		       tlc_time pause, tlc_time lo, tlc_time hi);
+		       tlc_time pause, tlc_time lo, tlc_time hi, const tlc_style *style);
 /* The digits of every locale (checked against k->timer), then the change points of every fn. */
 int pvh_kit_render(pvh_kit *k);
 /* The view whose key is in k->key: its index, or -1 on OOM. *added when new: then it is a
@@ -250,6 +251,7 @@ typedef struct pa_part {
 	bool live;           /* {timer}, {countdown}, {relative}, {offset} or {progress} on a field */
 	tlc_run_kind kind;   /* live: the run's kind */
 	int field;           /* live: the date field */
+	tlc_style style;     /* live DATE_OFFSET: its options */
 	tlc_node node;       /* the part alone, as a template (a narrowed copy of the view's node) */
 } pa_part;
 

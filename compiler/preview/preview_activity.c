@@ -147,7 +147,7 @@ const char *pa_via_name(tlc_via v)
 static bool live_kind(tlc_run_kind k)
 {
 	return k == TLC_RUN_TIMER || k == TLC_RUN_COUNTDOWN || k == TLC_RUN_RELATIVE ||
-	       k == TLC_RUN_OFFSET || k == TLC_RUN_PROGRESS;
+	       k == TLC_RUN_OFFSET || k == TLC_RUN_PROGRESS || k == TLC_RUN_DATE_OFFSET;
 }
 
 static int field_index(const tlc_spec *s, const char *name)
@@ -174,6 +174,7 @@ static int split_parts(pv_activity *pa, pa_pres *pr)
 		if (live_kind(r->kind) && part->field >= 0) {
 			part->live = true;
 			part->kind = r->kind;
+			part->style = r->style;
 		} else {
 			while (j < pr->tm.nruns && !(live_kind(pr->tm.runs[j].kind) &&
 						      field_index(pa->spec, pr->tm.runs[j].field) >= 0))

@@ -157,7 +157,8 @@ static long seg_view(apage *ap, size_t k, size_t pi, int *err)
 			tlc_time from = p->kind == TLC_RUN_COUNTDOWN || p->kind == TLC_RUN_PROGRESS ? since
 											     : TLC_TIME_NONE;
 			tlc_time pause = p->kind == TLC_RUN_COUNTDOWN ? T : TLC_TIME_NONE;
-			ptrdiff_t li = pvh_add_live(&ap->kit, p->kind, T, from, pause, g->from, g->to + 1);
+			ptrdiff_t li = pvh_add_live(&ap->kit, p->kind, T, from, pause, g->from, g->to + 1,
+						    tlc_run_is_ios18(p->kind) ? &p->style : NULL);
 			if (li < 0 || note_fn(ap, li, pi, j, p->field) < 0)
 				*err = TLC_ENOMEM;
 			parts[nparts++] = -1 - (long)li;

@@ -174,7 +174,7 @@ ptrdiff_t pvh_add_view(pvh_kit *k, bool *added)
 }
 
 ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind rk, tlc_time target, tlc_time from,
-		       tlc_time pause, tlc_time lo, tlc_time hi)
+		       tlc_time pause, tlc_time lo, tlc_time hi, const tlc_style *style)
 {
 	bool added;
 	tlc_buf_clear(&k->key);
@@ -183,6 +183,8 @@ ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind rk, tlc_time target, tlc_time fr
 	tlc_buf_printf(&k->key, "%d %d %lld %lld %lld", kind, (int)rk, (long long)target,
 		       (long long)(kind == PVH_LIVE_COUNTDOWN || kind == PVH_LIVE_PROGRESS ? from : 0),
 		       (long long)(kind == PVH_LIVE_TIMER || kind == PVH_LIVE_COUNTDOWN ? pause : 0));
+	if (style) /* the options change the text: two styles are two parts */
+		tlc_buf_printf(&k->key, " %u %d %d", style->fields, style->max, (int)style->sign);
 	if (tlc_buf_oom(&k->key))
 		return -1;
 	ptrdiff_t i = pvh_intern_add(&k->live_by_key, k->key.ptr, k->key.len, &added);
@@ -227,6 +229,8 @@ ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind rk, tlc_time target, tlc_time fr
 		memset(f, 0, sizeof *f);
 		f->kind = rk;
 		f->target = target;
+		if (style)
+			f->style = *style;
 		f->lo = lo;
 		f->hi = hi;
 		l->fn = k->nfns++;
@@ -751,6 +755,7 @@ static int widget_fn_text(pvh_kit *k, tlc_buf *out, const pvh_fn *f, size_t li, 
 	memset(&r, 0, sizeof r);
 	r.kind = f->kind;
 	r.target = f->target;
+	r.style = f->style;
 	r.from = TLC_TIME_NONE;
 	r.pause = TLC_TIME_NONE;
 	tlc_buf_clear(out);
@@ -778,7 +783,8 @@ static bool is_static(tlc_run_kind k)
 
 static ptrdiff_t add_live(page *pg, const tlc_tl_run *r, tlc_time lo, tlc_time hi)
 {
-	return pvh_add_live(&pg->kit, r->kind, r->target, r->from, r->pause, lo, hi);
+	return pvh_add_live(&pg->kit, r->kind, r->target, r->from, r->pause, lo, hi,
+			    tlc_run_is_ios18(r->kind) ? &r->style : NULL);
 }
 
 /* The view of (entry k, countdown c, family fam): its index, or -1 when it shows nothing. */

@@ -85,6 +85,7 @@ static const char *live_words(const tlc_tl_view *v, tlc_family_id fam, tlc_time 
 			return s0 >= r->target ? "held at 0:00" : "counts down";
 		case TLC_RUN_RELATIVE:
 		case TLC_RUN_OFFSET:
+		case TLC_RUN_DATE_OFFSET:
 			return "updates itself";
 		case TLC_RUN_PROGRESS:
 			return "fills";

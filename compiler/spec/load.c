@@ -353,6 +353,10 @@ static void load_common(loader *L, const tlc_node *root)
 	static const char *const names[] = {"compatible", "earlier", "later", "reject"};
 	L->spec->disamb = n ? (tlc_disamb)enum_index(names, 4, n->str) : TLC_DISAMB_COMPATIBLE;
 	L->spec->disamb_explicit = n != NULL;
+	int64_t ios = TLC_IOS_DEFAULT;
+	if ((n = tlc_node_get(root, "minimum-ios")))
+		tlc_scalar_int(n, &ios); /* validated: an integer in the range of t_ios */
+	L->spec->minimum_ios = (int)ios;
 	load_zone(L, root);
 	load_locales(L, root);
 	load_params(L, root);
@@ -998,6 +1002,7 @@ void tlc_spec_activity_env(const tlc_spec *s, tlc_tmpl_env *env, const char **ar
 	env->dates = dates;
 	env->activity = true;
 	env->arg_int = arg_int;
+	env->minimum_ios = s->minimum_ios;
 }
 
 void tlc_spec_unused_param(tlc_ctx *ctx, const tlc_sp_param *p)

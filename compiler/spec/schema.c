@@ -27,6 +27,8 @@ static const tlc_type t_rrule = {.kind = TLC_V_RRULE, .name = "rrule"};
 static const tlc_type t_domain = {.kind = TLC_V_DOMAIN, .name = "domain"};
 static const tlc_type t_dismissal = {.kind = TLC_V_DISMISSAL, .name = "dismissal"};
 static const tlc_type t_any = {.kind = TLC_V_ANY_SCALAR, .name = "value"};
+static const tlc_type t_ios = {.kind = TLC_V_INT, .name = "iOS major version",
+			       .min = TLC_IOS_LOWEST, .max = TLC_IOS_HIGHEST};
 static const tlc_type t_score = {.kind = TLC_V_NUMBER, .name = "number", .min = 0, .max = 100};
 static const tlc_type t_la_score = {.kind = TLC_V_NUMBER, .name = "number", .min = 0, .max = 1000000};
 
@@ -211,6 +213,10 @@ static const tlc_type t_suppress = {.kind = TLC_V_LIST, .name = "list of suppres
 	 "How a local time in a DST gap or overlap resolves (TC39 Temporal names; `compatible` is "  \
 	 "RFC 5545's rule).",                                                                        \
 	 "reject"},                                                                                  \
+	{"minimum-ios", &t_ios, 0, "17",                                                             \
+	 "The oldest iOS the app supports (its deployment target, a major version from 17 to 26): "  \
+	 "`check` refuses a text style that iOS lacks.",                                             \
+	 "18"},                                                                                      \
 	{"locales", &t_locales, 0, "[en_US]",                                                        \
 	 "Locales `check` and `preview` render, and `compile` precomputes baked text for.",          \
 	 "[en_US, de_DE]"},                                                                          \

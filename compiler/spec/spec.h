@@ -192,6 +192,7 @@ typedef struct tlc_spec {
 	const tlc_zone *zone;        /* NULL when floating */
 	tlc_disamb disamb;
 	bool disamb_explicit;         /* the spec chose it: gap/overlap warnings are notes */
+	int minimum_ios;             /* `minimum-ios`, or TLC_IOS_DEFAULT */
 	const char **locales;
 	size_t nlocales;
 	tlc_sp_param *params;

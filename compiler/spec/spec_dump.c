@@ -166,7 +166,8 @@ static void s_common(tlc_buf *b, const tlc_spec *s)
 	s_str(b, s->name);
 	tlc_buf_puts(b, ",\"timezone\":");
 	s_str(b, s->zone_name);
-	tlc_buf_printf(b, ",\"disambiguation\":\"%s\",\"locales\":[", dis[s->disamb]);
+	tlc_buf_printf(b, ",\"disambiguation\":\"%s\",\"minimum-ios\":%d,\"locales\":[",
+		       dis[s->disamb], s->minimum_ios);
 	for (size_t i = 0; i < s->nlocales; i++) {
 		if (i)
 			tlc_buf_putc(b, ',');

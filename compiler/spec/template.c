@@ -7,15 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "spec/style.h"
 #include "spec/template.h"
 #include "spec/validate.h"
 #include "timelinec/render.h"
 
 static const char *const live_names[] = {"timer", "countdown", "relative", "offset",
-					 "date", "time", "progress"};
+					 "date", "time", "progress", "date-offset"};
 static const tlc_run_kind live_kinds[] = {TLC_RUN_TIMER, TLC_RUN_COUNTDOWN, TLC_RUN_RELATIVE,
 					  TLC_RUN_OFFSET, TLC_RUN_DATE, TLC_RUN_TIME,
-					  TLC_RUN_PROGRESS};
+					  TLC_RUN_PROGRESS, TLC_RUN_DATE_OFFSET};
 #define NLIVE (sizeof live_names / sizeof live_names[0])
 
 typedef struct tsplit {
@@ -326,16 +327,56 @@ static void flush(tsplit *t, size_t from, size_t to, bool has_args)
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
+/*
+ * An iOS 18 style s[i..j] (braces included): its options from s[k] (after the name and any date
+ * field) up to the closing brace (TL032), and the spec's minimum-ios (TL033).
+ */
+static void style_run(tsplit *t, tlc_tmpl_run *r, size_t i, size_t j, size_t k)
+{
+	tlc_style_err e;
+	const char *s = t->n->str;
+	if (tlc_style_parse(&r->style, s + k, j - k, &e) < 0) {
+		tlc_diag *g = tlc_diag_add(&t->ctx->diags, "TL032",
+					   tlc_node_subspan(t->src, t->n, k + e.off, e.len), "%s", e.msg);
+		tlc_diag_set_fix(g, "write the options as ', fields: day hour minute, max: 2, sign: "
+				    "never' (docs/spec.md, \"Placeholders\")");
+		t->errors++;
+	}
+	if (t->env->minimum_ios && t->env->minimum_ios < TLC_IOS_FORMAT_STYLES) {
+		tlc_diag *g = tlc_diag_add(&t->ctx->diags, "TL033",
+					   tlc_node_subspan(t->src, t->n, i, j + 1 - i),
+					   "'{%s}' is an iOS %d text style, and the spec supports iOS %d "
+					   "('minimum-ios: %d')", tlc_run_kind_name(r->kind),
+					   TLC_IOS_FORMAT_STYLES, t->env->minimum_ios, t->env->minimum_ios);
+		tlc_diag_set_fix(g, "set 'minimum-ios: %d' when the app supports iOS %d and later; "
+				 "otherwise use '{relative}' or a day phase with '{timer}'",
+				 TLC_IOS_FORMAT_STYLES, TLC_IOS_FORMAT_STYLES);
+		t->errors++;
+	}
+}
+
 /* A top-level argument s[i..j] (braces included) that names a self-updating style. */
 static void live_run(tsplit *t, size_t i, size_t j, int li, size_t name_end)
 {
 	const char *s = t->n->str;
 	size_t k = name_end;
+	bool styled = tlc_run_is_ios18(live_kinds[li]);
 	while (k < j && is_space(s[k]))
 		k++;
 	tlc_tmpl_run *r = new_run(t, live_kinds[li], i, j + 1 - i);
 	if (!r)
 		return;
+	if (styled)
+		r->style = (tlc_style)TLC_STYLE_DEFAULT;
+	if (styled && !t->env->activity && (k == j || s[k] == ',')) {
+		style_run(t, r, i, j, k); /* a widget's: options right after the name */
+		return;
+	}
+	if (styled && s[k] == ',') {
+		terr(t, k, 1, "'{%s}' needs a date field in a Live Activity before its options, "
+			      "like '{%s eta, fields: day hour}'", live_names[li], live_names[li]);
+		return;
+	}
 	if (s[k] == ',') {
 		terr(t, k, 1, "'{%s}' takes no format: the device formats it", live_names[li]);
 		return;
@@ -347,11 +388,13 @@ static void live_run(tsplit *t, size_t i, size_t j, int li, size_t name_end)
 		return;
 	}
 	size_t fe = k;
-	while (fe < j && !is_space(s[fe]))
+	while (fe < j && !is_space(s[fe]) && !(styled && s[fe] == ','))
 		fe++;
 	for (size_t d = 0; d < t->env->ndates; d++)
 		if (strlen(t->env->dates[d]) == fe - k && memcmp(t->env->dates[d], s + k, fe - k) == 0) {
 			r->field = t->env->dates[d];
+			if (styled)
+				style_run(t, r, i, j, fe);
 			return;
 		}
 	if (t->env->activity)

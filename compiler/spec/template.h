@@ -4,8 +4,8 @@
  *
  * Grammar (docs/spec.md, "Templates"): ICU MessageFormat text, where a top-level argument whose
  * name is a self-updating style ({timer}, {countdown}, {relative}, {offset}, {date}, {time},
- * {progress}; in Live Activities optionally with a date field: {countdown eta}) becomes its own
- * run. Everything between them is one message if it has arguments, else literal text.
+ * {progress}, and the iOS 18 {date-offset} with options: {date-offset, fields: day hour}; in Live
+ * Activities optionally with a date field: {countdown eta}) becomes its own run. Everything between them is one message if it has arguments, else literal text.
  * Self-updating placeholders may not stand inside a plural or select branch (TL025).
  */
 #ifndef TLC_TEMPLATE_H
@@ -21,6 +21,7 @@ typedef struct tlc_tmpl_run {
 	const char **names;  /* MESSAGE: other argument names (params, content-state fields) */
 	size_t nnames;
 	const char *field;   /* live run on a Live Activity date field, or NULL */
+	tlc_style style;     /* tlc_run_is_ios18 kinds: their options (spec/style.h) */
 	size_t off, len;     /* bytes of the template */
 	tlc_span span;
 } tlc_tmpl_run;
@@ -39,6 +40,8 @@ typedef struct tlc_tmpl_env {
 	bool activity;                /* live runs need a field ({countdown eta}) */
 	const bool *arg_int;          /* per arg: an integer (a message reads it as a number); the
 					 others reach messages as strings. NULL: all strings */
+	int minimum_ios;              /* the spec's minimum-ios: an iOS 18 style below 18 is TL121;
+					 0: not checked */
 } tlc_tmpl_env;
 
 /* Whether a name is one templates give a meaning of their own: a time unit ({days},

@@ -117,7 +117,7 @@ static void check_order(la_check *c)
 	}
 }
 
-/* Whether a view counts with date field f: a {timer}, {relative}, {offset} (true: they count
+/* Whether a view counts with date field f: a {timer}, {relative}, {offset}, {date-offset} (true: they count
  * up past the date) or a {countdown} or {progress} (kind_out set, false returned). A field
  * shown only as a timestamp ({time}, {date}) or not at all leaves *pres_out at -1. */
 static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pres_out,
@@ -132,7 +132,8 @@ static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pre
 			tlc_run_kind k = tm.runs[i].kind;
 			if (!tm.runs[i].field || strcmp(tm.runs[i].field, c->s->fields[f].name) != 0 ||
 			    (k != TLC_RUN_TIMER && k != TLC_RUN_RELATIVE && k != TLC_RUN_OFFSET &&
-			     k != TLC_RUN_COUNTDOWN && k != TLC_RUN_PROGRESS))
+			     k != TLC_RUN_DATE_OFFSET && k != TLC_RUN_COUNTDOWN &&
+			     k != TLC_RUN_PROGRESS))
 				continue;
 			/* Text(timerInterval:) or ProgressView(timerInterval:): a range */
 			*interval_out = *interval_out || k == TLC_RUN_COUNTDOWN || k == TLC_RUN_PROGRESS;

@@ -156,9 +156,16 @@ static void finding(verifier *v, const tlc_exposure *e)
 				 "so more than 24 hours reads as 24+ hours", run_name(v, e),
 				 (long long)(e->value / 3600), (long long)(e->value / 60 % 60),
 				 (long long)(e->value % 60), when);
-		tlc_diag_set_fix(g, "add a phase 'above: 24h' before this one that shows "
-				    "'{days, plural, one {# day} other {# days}}'; the timer takes over at "
-				    "24:00:00");
+		if (v->p->minimum_ios >= TLC_IOS_FORMAT_STYLES)
+			tlc_diag_set_fix(g, "the app supports iOS %d and later: use the iOS 18 style "
+					 "with day fields, '{date-offset, fields: day hour minute, sign: "
+					 "never}' (\"1 day, 2 hours\", then \"8 minutes\"); or add a phase "
+					 "'above: 24h' that shows '{days, plural, one {# day} other {# days}}'",
+					 v->p->minimum_ios);
+		else
+			tlc_diag_set_fix(g, "add a phase 'above: 24h' before this one that shows "
+					    "'{days, plural, one {# day} other {# days}}'; the timer takes "
+					    "over at 24:00:00");
 		break;
 	case TLC_EXP_COUNT_UP:
 		if (e->worst == INT64_MAX)
@@ -241,8 +248,14 @@ static void finding(verifier *v, const tlc_exposure *e)
 				 "entries closer than about %lld minutes (an assumption: Apple's current "
 				 "documents give no spacing)", (long long)e->value, e->count,
 				 e->count == 1 ? "" : "s", when, (long long)(b->min_spacing / 60));
-		tlc_diag_set_fix(g, "bake coarser units ({hours} instead of {minutes}), or use "
-				    "self-updating text ({timer}) for the last stretch");
+		if (v->p->minimum_ios >= TLC_IOS_FORMAT_STYLES)
+			tlc_diag_set_fix(g, "the app supports iOS %d and later: '{date-offset, fields: "
+					 "hour minute, sign: never}' reads \"8 minutes\" and updates itself "
+					 "with no entries; or bake coarser units ({hours} instead of "
+					 "{minutes})", v->p->minimum_ios);
+		else
+			tlc_diag_set_fix(g, "bake coarser units ({hours} instead of {minutes}), or use "
+					    "self-updating text ({timer}) for the last stretch");
 		break;
 	case TLC_EXP_TOO_MANY_ENTRIES:
 		g = tlc_diag_add(&v->ctx->diags, "TL108", sp,

@@ -136,6 +136,7 @@ typedef struct tlc_la_program {
 	char *name;              /* the ActivityAttributes type */
 	char *bundle_id;
 	char *channel_id;        /* broadcast pushes, or NULL */
+	int minimum_ios;         /* major version, TLC_IOS_LOWEST..TLC_IOS_HIGHEST (program.h) */
 	char *zone;              /* the spec's zone: IANA name or "floating" */
 	tlc_date_encoding date_encoding;
 	char **locales;

@@ -32,6 +32,15 @@ extern "C" {
 /* Parameters of one spec or program (their names are unique). */
 #define TLC_MAX_PARAMS 64
 #define TLC_MAX_PROGRAM_BYTES (16u << 20) /* a program's JSON, read or written */
+/* The iOS a spec targets (`minimum-ios:`, a major version): the default when the spec gives
+ * none, and the range accepted. The lowest is the iOS the rules describe (docs/budget-model.md
+ * is iOS 17 and later); the highest is the newest iOS released. Programs write the key only when
+ * it is not the default. */
+#define TLC_IOS_DEFAULT 17
+#define TLC_IOS_LOWEST 17
+#define TLC_IOS_HIGHEST 26
+/* The first iOS with the SystemFormatStyle text styles (docs/rendering.md). */
+#define TLC_IOS_FORMAT_STYLES 18
 
 /* Widget families; DEFAULT applies to the families a view does not list. */
 typedef enum tlc_family_id {
@@ -57,11 +66,58 @@ typedef enum tlc_run_kind {
 	TLC_RUN_DATE,      /* Text(target, style: .date) */
 	TLC_RUN_TIME,      /* Text(target, style: .time) */
 	TLC_RUN_PROGRESS,  /* ProgressView(timerInterval: from...target) */
+	TLC_RUN_DATE_OFFSET, /* iOS 18: Text(.currentDate, format: .offset(to: target,
+				allowedFields:, maxFieldCount:, sign:)), with the run's style */
 	TLC_RUN_KIND_MAX
 } tlc_run_kind;
 TLC_API const char *tlc_run_kind_name(tlc_run_kind k);
 /* True for the kinds the device renders and updates itself. */
 static inline bool tlc_run_is_live(tlc_run_kind k) { return k >= TLC_RUN_TIMER; }
+/* True for the iOS 18 format styles (SystemFormatStyle): they need minimum-ios 18 and carry a
+ * tlc_style. */
+static inline bool tlc_run_is_ios18(tlc_run_kind k) { return k == TLC_RUN_DATE_OFFSET; }
+
+/* The fields of an iOS 18 style (Date.ComponentsFormatStyle.Field), as bits, largest first. */
+typedef enum tlc_style_field {
+	TLC_SF_YEAR = 1 << 0,
+	TLC_SF_MONTH = 1 << 1,
+	TLC_SF_WEEK = 1 << 2,
+	TLC_SF_DAY = 1 << 3,
+	TLC_SF_HOUR = 1 << 4,
+	TLC_SF_MINUTE = 1 << 5,
+	TLC_SF_SECOND = 1 << 6,
+	TLC_SF_ALL = (1 << 7) - 1
+} tlc_style_field;
+#define TLC_SF_COUNT 7
+/* "year", "month", ... for a single bit, in bit order; NULL otherwise. */
+TLC_API const char *tlc_style_field_name(unsigned field);
+
+/* NumberFormatStyleConfiguration.SignDisplayStrategy, as the iOS 18 offset style takes it. */
+typedef enum tlc_style_sign {
+	TLC_SIGN_AUTOMATIC = 0, /* a minus sign before the target */
+	TLC_SIGN_NEVER,
+	TLC_SIGN_ALWAYS,        /* a minus sign before, a plus sign from the target on */
+	TLC_SIGN_MAX
+} tlc_style_sign;
+TLC_API const char *tlc_style_sign_name(tlc_style_sign s);
+
+/* The options of an iOS 18 style; the defaults are Apple's (docs/spec.md, "Placeholders"). */
+typedef struct tlc_style {
+	unsigned fields;      /* tlc_style_field bits, not 0 */
+	int max;              /* maxFieldCount, 1..TLC_SF_COUNT */
+	tlc_style_sign sign;
+} tlc_style;
+#define TLC_STYLE_DEFAULT {TLC_SF_ALL, 2, TLC_SIGN_AUTOMATIC}
+/* The offset style prints a time pattern ("5:32", "1:23:45") for exactly these fields and
+ * counts (Apple's DateOffset page); 2: with an hour field (no day field: "25:00:00"). */
+static inline int tlc_style_clock(const tlc_style *s)
+{
+	if (s->fields == (TLC_SF_MINUTE | TLC_SF_SECOND) && s->max == 2)
+		return 1;
+	if (s->fields == (TLC_SF_HOUR | TLC_SF_MINUTE | TLC_SF_SECOND) && s->max == 3)
+		return 2;
+	return 0;
+}
 
 /* Time units a baked message uses, as bits. */
 typedef enum tlc_unit {
@@ -82,6 +138,7 @@ typedef struct tlc_prog_run {
 	tlc_run_kind kind;
 	char *text;        /* TEXT */
 	uint32_t message;  /* MESSAGE */
+	tlc_style style;   /* tlc_run_is_ios18 kinds */
 	uint32_t line, col; /* where the run was written in the spec (0: unknown) */
 } tlc_prog_run;
 
@@ -191,6 +248,7 @@ typedef struct tlc_program {
 	char *widget;
 	char *zone;                /* event zone: IANA name or "floating" */
 	int disambiguation;        /* tlc_disamb */
+	int minimum_ios;           /* major version, TLC_IOS_LOWEST..TLC_IOS_HIGHEST */
 	char **locales;
 	size_t nlocales;
 	tlc_prog_param *params;

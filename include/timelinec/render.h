@@ -27,6 +27,7 @@
 #include <stdbool.h>
 #include "common.h"
 #include "buf.h"
+#include "program.h" /* tlc_style */
 
 #ifdef __cplusplus
 extern "C" {
@@ -126,6 +127,19 @@ TLC_API int tlc_render_relative(tlc_buf *out, unsigned *flags_out, tlc_render_lo
  */
 TLC_API int tlc_render_offset(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
 			      tlc_time now, tlc_time target, int32_t utc_offset);
+
+/*
+ * iOS 18 Text(.currentDate, format: .offset(to: target, allowedFields:, maxFieldCount:, sign:))
+ * at `now`: now - target in the style's fields (calendar months on the wall clock of the
+ * display zone, `utc_offset` seconds east of UTC, then fixed weeks, days, hours, minutes,
+ * seconds), at most style->max of them from the largest nonzero one, joined by the locale's unit
+ * list pattern ("1 day, 2 hours"); a time pattern ("1:23:45") for the clock field sets. Signed
+ * per style->sign. Rules, sources and what is inferred: docs/rendering.md. flags_out may be
+ * NULL; TLC_EINVAL for a style out of range.
+ */
+TLC_API int tlc_render_date_offset(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
+				   tlc_time now, tlc_time target, int32_t utc_offset,
+				   const tlc_style *style);
 
 /*
  * Text(t, style: .date) / .time: ICU's long date ("June 3, 2019") and short time

@@ -44,6 +44,7 @@ typedef struct tlc_tl_run {
 	tlc_time target;     /* live runs: the target; DATE/TIME: the instant shown */
 	tlc_time from;       /* COUNTDOWN, PROGRESS: interval start */
 	tlc_time pause;      /* COUNTDOWN, TIMER: pauseTime, or TLC_TIME_NONE */
+	tlc_style style;     /* tlc_run_is_ios18 kinds */
 } tlc_tl_run;
 
 typedef struct tlc_tl_view {

@@ -184,6 +184,10 @@ void tlc_la_program_write_json(tlc_buf *out, const tlc_la_program *p)
 	w_opt_str(&w, "channel-id", p->channel_id);
 	w_opt_str(&w, "zone", p->zone);
 	w_opt_str(&w, "date-encoding", encoding_names[p->date_encoding]);
+	if (p->minimum_ios > TLC_IOS_DEFAULT) { /* absent: the default */
+		jw_key(&w, "minimum-ios");
+		jw_int(&w, p->minimum_ios);
+	}
 	jw_key(&w, "locales");
 	jw_arr_compact(&w);
 	for (size_t i = 0; i < p->nlocales; i++)
@@ -530,6 +534,7 @@ static int program_from_json(tlc_la_program **out, const tlc_json *root, pjson *
 {
 	static const char *const keys[] = {"timelinec-activity-program", "source", "live-activity",
 					   "bundle-id", "channel-id", "zone", "date-encoding",
+					   "minimum-ios",
 					   "locales", "params", "fields", "attributes", "views",
 					   "events", NULL};
 	tlc_la_program *p = calloc(1, sizeof *p);
@@ -552,6 +557,8 @@ static int program_from_json(tlc_la_program **out, const tlc_json *root, pjson *
 		pj_fail_at(j, root, "'live-activity', 'bundle-id' and 'zone' are strings");
 	int d = pj_enum(j, pj_get(j, root, "date-encoding", true), encoding_names, TLC_DATE_ENCODING_MAX);
 	p->date_encoding = d < 0 ? TLC_DATE_DEFERRED : (tlc_date_encoding)d;
+	x = pj_get(j, root, "minimum-ios", false);
+	p->minimum_ios = x ? (int)pj_int(j, x, TLC_IOS_LOWEST, TLC_IOS_HIGHEST) : TLC_IOS_DEFAULT;
 	x = pj_get(j, root, "locales", true);
 	size_t nl = pj_array(j, x);
 	if (nl && !j->failed && !(p->locales = calloc(nl, sizeof *p->locales)))

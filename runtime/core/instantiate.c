@@ -166,6 +166,7 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 			unit_values(in, in->p->messages[pr->message].units, target, te, r->args);
 		} else {
 			r->target = target;
+			r->style = pr->style;
 			/* only timers can hold: Text(timerInterval:pauseTime:) */
 			if (pr->kind == TLC_RUN_TIMER || pr->kind == TLC_RUN_COUNTDOWN)
 				r->pause = st->pause;

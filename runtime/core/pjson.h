@@ -66,6 +66,11 @@ struct jsonw;
  * "offset"}; Live Activity programs share it (activity_json.c). */
 int tlc__ptime_read(pjson *j, const tlc_json *o, struct tlc_prog_time *t);
 void tlc__ptime_write(struct jsonw *w, const struct tlc_prog_time *t);
+/* An iOS 18 style's options as keys of its run ("fields", "max", "sign"; program.c): written
+ * always, all three, and read the same way (each required). */
+struct tlc_style;
+void tlc__style_write(struct jsonw *w, const struct tlc_style *s);
+void tlc__style_read(pjson *j, const tlc_json *run, struct tlc_style *s);
 struct tlc_program;
 /* Builds a program from parsed JSON (program.c); used for timelines that embed theirs. */
 int tlc__program_from_json(struct tlc_program **out, const tlc_json *root, pjson *j);

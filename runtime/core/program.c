@@ -15,7 +15,11 @@ static const char *const family_names[TLC_FAM_MAX] = {
 	"default", "small", "medium", "large", "extraLarge",
 	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
 static const char *const run_names[TLC_RUN_KIND_MAX] = {
-	"text", "message", "timer", "countdown", "relative", "offset", "date", "time", "progress"};
+	"text", "message", "timer", "countdown", "relative", "offset", "date", "time", "progress",
+	"date-offset"};
+static const char *const style_field_names[TLC_SF_COUNT] = {"year", "month", "week", "day", "hour",
+							    "minute", "second"};
+static const char *const style_sign_names[TLC_SIGN_MAX] = {"automatic", "never", "always"};
 static const char *const unit_names[TLC_UNIT_COUNT] = {
 	"days", "hours", "minutes", "seconds", "total-hours", "total-minutes", "calendar-days"};
 static const char *const mode_names[TLC_TARGET_MODE_MAX] = {"to", "since", "recur"};
@@ -34,6 +38,53 @@ const char *tlc_family_name(tlc_family_id f)
 const char *tlc_run_kind_name(tlc_run_kind k)
 {
 	return (unsigned)k < TLC_RUN_KIND_MAX ? run_names[k] : NULL;
+}
+
+const char *tlc_style_field_name(unsigned field)
+{
+	for (int i = 0; i < TLC_SF_COUNT; i++)
+		if (field == 1u << i)
+			return style_field_names[i];
+	return NULL;
+}
+
+const char *tlc_style_sign_name(tlc_style_sign s)
+{
+	return (unsigned)s < TLC_SIGN_MAX ? style_sign_names[s] : NULL;
+}
+
+void tlc__style_write(jsonw *w, const tlc_style *s)
+{
+	jw_key(w, "fields");
+	jw_arr_compact(w);
+	for (int i = 0; i < TLC_SF_COUNT; i++)
+		if (s->fields & (1u << i))
+			jw_str(w, style_field_names[i]);
+	jw_end_arr(w);
+	jw_key(w, "max");
+	jw_int(w, s->max);
+	jw_key(w, "sign");
+	jw_str(w, style_sign_names[(unsigned)s->sign < TLC_SIGN_MAX ? s->sign : 0]);
+}
+
+/* At least one field, each once (the writer writes them largest first). */
+void tlc__style_read(pjson *j, const tlc_json *run, tlc_style *s)
+{
+	const tlc_json *f = pj_get(j, run, "fields", true);
+	*s = (tlc_style)TLC_STYLE_DEFAULT;
+	if (pj_array(j, f) == 0 && !j->failed)
+		pj_fail_at(j, f, "'fields' names at least one field");
+	s->fields = 0;
+	for (const tlc_json *it = j->failed ? NULL : f->child; it && !j->failed; it = it->next) {
+		int k = pj_enum(j, it, style_field_names, TLC_SF_COUNT);
+		if (k >= 0 && (s->fields & (1u << k)))
+			pj_fail_at(j, it, "'fields' lists '%s' twice", style_field_names[k]);
+		if (k >= 0)
+			s->fields |= 1u << k;
+	}
+	s->max = (int)pj_int(j, pj_get(j, run, "max", true), 1, TLC_SF_COUNT);
+	int sg = pj_enum(j, pj_get(j, run, "sign", true), style_sign_names, TLC_SIGN_MAX);
+	s->sign = sg < 0 ? TLC_SIGN_AUTOMATIC : (tlc_style_sign)sg;
 }
 
 const char *tlc_unit_name(unsigned unit)
@@ -173,6 +224,8 @@ static void w_runs(jsonw *w, const tlc_prog_view *v)
 		} else {
 			jw_key(w, "live");
 			jw_str(w, run_names[r->kind]);
+			if (tlc_run_is_ios18(r->kind))
+				tlc__style_write(w, &r->style);
 		}
 		w_at(w, r->line, r->col);
 		jw_end_obj(w);
@@ -344,6 +397,10 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
 	jw_str(&w, p->zone);
 	jw_key(&w, "disambiguation");
 	jw_str(&w, disamb_names[p->disambiguation]);
+	if (p->minimum_ios > TLC_IOS_DEFAULT) { /* absent: the default */
+		jw_key(&w, "minimum-ios");
+		jw_int(&w, p->minimum_ios);
+	}
 	jw_key(&w, "locales");
 	jw_arr_compact(&w);
 	for (size_t i = 0; i < p->nlocales; i++)
@@ -401,10 +458,10 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
  * checked by their own readers.
  */
 static const char *const k_root_window[] = {"timelinec-program", "source", "widget", "zone",
-					    "disambiguation", "locales", "params", "window",
+					    "disambiguation", "minimum-ios", "locales", "params", "window",
 					    "reload", "countdowns", "messages", "baked", NULL};
 static const char *const k_root_horizon[] = {"timelinec-program", "source", "widget", "zone",
-					     "disambiguation", "locales", "params", "horizon",
+					     "disambiguation", "minimum-ios", "locales", "params", "horizon",
 					     "reload", "countdowns", "messages", "baked", NULL};
 static const char *const k_param[] = {"name", "type", NULL};
 static const char *const k_window[] = {"start", "end", NULL};
@@ -427,6 +484,7 @@ static const char *const k_phase[] = {"above", "at", "views", NULL};
 static const char *const k_run_text[] = {"text", "at", NULL};
 static const char *const k_run_message[] = {"message", "at", NULL};
 static const char *const k_run_live[] = {"live", "at", NULL};
+static const char *const k_run_styled[] = {"live", "fields", "max", "sign", "at", NULL};
 static const char *const k_message[] = {"key", "pattern", "units", "params", "at", NULL};
 static const char *const k_baked[] = {"message", "locale", "texts", NULL};
 
@@ -488,12 +546,14 @@ static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_prog
 			r->message = (uint32_t)pj_int(j, x, 0, (int64_t)p->nmessages - 1);
 			pj_known(j, it, "a message run", k_run_message);
 		} else {
-			pj_known(j, it, "a live run", k_run_live);
 			const tlc_json *live = pj_get(j, it, "live", true);
 			int k = pj_enum(j, live, run_names, TLC_RUN_KIND_MAX);
 			if (k >= 0 && !tlc_run_is_live((tlc_run_kind)k))
 				pj_fail_at(j, live, "'live' must name a self-updating style, not '%s'", run_names[k]);
 			r->kind = k < 0 ? TLC_RUN_TEXT : (tlc_run_kind)k;
+			pj_known(j, it, "a live run", tlc_run_is_ios18(r->kind) ? k_run_styled : k_run_live);
+			if (tlc_run_is_ios18(r->kind))
+				tlc__style_read(j, it, &r->style);
 		}
 		r_at(j, it, &r->line, &r->col);
 	}
@@ -716,6 +776,8 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 	p->zone = pj_strdup_req(j, pj_get(j, root, "zone", true));
 	int d = pj_enum(j, pj_get(j, root, "disambiguation", true), disamb_names, 4);
 	p->disambiguation = d < 0 ? 0 : d;
+	x = pj_get(j, root, "minimum-ios", false);
+	p->minimum_ios = x ? (int)pj_int(j, x, TLC_IOS_LOWEST, TLC_IOS_HIGHEST) : TLC_IOS_DEFAULT;
 	const tlc_json *loc = pj_get(j, root, "locales", true);
 	size_t nl = pj_array(j, loc);
 	if (nl && !j->failed && (p->locales = calloc(nl, sizeof *p->locales)))

@@ -114,7 +114,8 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 			bool paused = x->pause != TLC_TIME_NONE && x->pause <= s0;
 			if (!tlc_run_is_live(x->kind) || paused)
 				continue;
-			if (x->kind == TLC_RUN_TIMER || x->kind == TLC_RUN_COUNTDOWN) {
+			if (x->kind == TLC_RUN_TIMER || x->kind == TLC_RUN_COUNTDOWN ||
+			    (x->kind == TLC_RUN_DATE_OFFSET && tlc_style_clock(&x->style) == 2)) {
 				tlc_time start = x->kind == TLC_RUN_COUNTDOWN && x->from > s0 ? x->from : s0;
 				r->certain = true; /* the segment's start, not a late reload, decides */
 				if (T - start > DAY) /* shows 24:00:01 or more while counting down */
@@ -127,7 +128,7 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 					       -1, over - T);
 			}
 			bool counts_up = x->kind == TLC_RUN_TIMER || x->kind == TLC_RUN_RELATIVE ||
-					 x->kind == TLC_RUN_OFFSET;
+					 x->kind == TLC_RUN_OFFSET || x->kind == TLC_RUN_DATE_OFFSET;
 			if (!counts_up || c->mode == TLC_TARGET_MODE_SINCE || s1 <= T)
 				continue;
 			tlc_time from = s0 > T ? s0 : T;

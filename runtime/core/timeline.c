@@ -257,6 +257,8 @@ static void w_run(wctx *c, const tlc_tl_run *r)
 			jw_key(w, "pause");
 			jw_time(w, r->pause);
 		}
+		if (tlc_run_is_ios18(r->kind))
+			tlc__style_write(w, &r->style);
 	}
 	jw_end_obj(w);
 }
@@ -470,7 +472,8 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 		r_args(j, pj_get(j, o, "args", true), p->messages[r->message].units, r);
 	} else {
 		static const char *const names[] = {"text", "message", "timer", "countdown", "relative",
-						    "offset", "date", "time", "progress"};
+						    "offset", "date", "time", "progress",
+						    "date-offset"};
 		int k = pj_enum(j, pj_get(j, o, "live", true), names, TLC_RUN_KIND_MAX);
 		r->kind = k < 2 ? TLC_RUN_TIMER : (tlc_run_kind)k;
 		if (k >= 0 && k < 2)
@@ -480,15 +483,22 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 		 * can hold (Text(timerInterval:pauseTime:)), as instantiate.c writes them */
 		bool interval = r->kind == TLC_RUN_COUNTDOWN || r->kind == TLC_RUN_PROGRESS;
 		bool holds = r->kind == TLC_RUN_TIMER || r->kind == TLC_RUN_COUNTDOWN;
-		const char *known[5] = {"live", "target"}, **kn = known + 2;
+		const char *known[8] = {"live", "target"}, **kn = known + 2;
 		if (interval)
 			*kn++ = "from";
 		if (holds)
 			*kn++ = "pause";
+		if (tlc_run_is_ios18(r->kind)) {
+			*kn++ = "fields";
+			*kn++ = "max";
+			*kn++ = "sign";
+		}
 		pj_known(j, o, interval || holds ? "a live run" : "a live run of this style", known);
 		r->target = pj_time(j, pj_get(j, o, "target", true), false);
 		r->from = interval ? pj_time(j, pj_get(j, o, "from", true), false) : TLC_TIME_NONE;
 		r->pause = opt_time(j, o, "pause");
+		if (tlc_run_is_ios18(r->kind))
+			tlc__style_read(j, o, &r->style);
 	}
 }
 

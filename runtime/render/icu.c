@@ -220,13 +220,13 @@ void tlc_icu__locale_free(tlc_icu_locale *l)
 
 static const char *const unit_ids[TLC_UNIT_MAX] = {
 	"duration-year", "duration-month", "duration-day",
-	"duration-hour", "duration-minute", "duration-second",
+	"duration-hour", "duration-minute", "duration-second", "duration-week",
 };
 static const char *const unit_widths[TLC_UNIT_STYLE_MAX] = {
 	"unit-width-full-name", "unit-width-short", "unit-width-full-name sign-always",
 };
 
-static int unit_fmt(UNumberFormatter **out, tlc_icu_locale *l, tlc_unit u, tlc_unit_style s)
+static int unit_fmt(UNumberFormatter **out, tlc_icu_locale *l, tlc_runit u, tlc_unit_style s)
 {
 	char sk[128];
 	UChar usk[128];
@@ -246,7 +246,7 @@ static int unit_fmt(UNumberFormatter **out, tlc_icu_locale *l, tlc_unit u, tlc_u
 	return 0;
 }
 
-static int format_unit(UChar *dst, int32_t *len_out, tlc_icu_locale *l, tlc_unit u,
+static int format_unit(UChar *dst, int32_t *len_out, tlc_icu_locale *l, tlc_runit u,
 		       tlc_unit_style s, int64_t v)
 {
 	UNumberFormatter *f = NULL;
@@ -284,7 +284,33 @@ static int list_fmt(UListFormatter **out, tlc_icu_locale *l, tlc_unit_style s)
 	return 0;
 }
 
-int tlc_icu__units(tlc_buf *out, tlc_icu_locale *l, tlc_unit_style style, const tlc_unit *units,
+int tlc_icu__unit_list(tlc_buf *out, tlc_icu_locale *l, tlc_unit_style first, tlc_unit_style rest,
+		       const tlc_runit *units, const int64_t *vals, size_t n)
+{
+	UChar part[TLC_UNIT_MAX][PART_CAP], joined[LIST_CAP];
+	int32_t plen[TLC_UNIT_MAX];
+	const UChar *items[TLC_UNIT_MAX];
+	UListFormatter *lf = NULL;
+	UErrorCode st = U_ZERO_ERROR;
+	int error;
+	if (n < 1 || n > TLC_UNIT_MAX || first == TLC_UNIT_STYLE_SHORT || rest == TLC_UNIT_STYLE_SHORT)
+		return TLC_EINVAL;
+	for (size_t k = 0; k < n; k++) {
+		items[k] = part[k];
+		if ((error = format_unit(part[k], &plen[k], l, units[k], k ? rest : first, vals[k])) < 0)
+			return error;
+	}
+	if (n == 1)
+		return put_u16(out, part[0], plen[0]);
+	if ((error = list_fmt(&lf, l, TLC_UNIT_STYLE_FULL)) < 0)
+		return error;
+	int32_t jlen = ulistfmt_format(lf, items, plen, (int32_t)n, joined, LIST_CAP, &st);
+	if (U_FAILURE(st))
+		return tlc_icu_status(st);
+	return put_u16(out, joined, jlen);
+}
+
+int tlc_icu__units(tlc_buf *out, tlc_icu_locale *l, tlc_unit_style style, const tlc_runit *units,
 		   const int64_t *vals, size_t n)
 {
 	UChar part[2][PART_CAP], joined[LIST_CAP];

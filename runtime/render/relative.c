@@ -43,6 +43,7 @@ static void calendar_diff(int64_t v[TLC_UNIT_MAX], tlc_time lo, tlc_time hi)
 	v[TLC_UNIT_HOUR] = rem / 3600 % 24;
 	v[TLC_UNIT_MINUTE] = rem / 60 % 60;
 	v[TLC_UNIT_SECOND] = rem % 60;
+	v[TLC_UNIT_WEEK] = 0;
 }
 
 /* The components of |target - now| on the display zone's wall clock; flags PAST_TARGET. */
@@ -64,11 +65,11 @@ static int components(int64_t v[TLC_UNIT_MAX], unsigned *flags, tlc_time now, tl
 }
 
 /* Index of the largest nonzero component; TLC_UNIT_SECOND when all are zero. */
-static tlc_unit largest_unit(const int64_t v[TLC_UNIT_MAX])
+static tlc_runit largest_unit(const int64_t v[TLC_UNIT_MAX])
 {
 	for (int u = 0; u < TLC_UNIT_MAX; u++)
 		if (v[u] != 0)
-			return (tlc_unit)u;
+			return (tlc_runit)u;
 	return TLC_UNIT_SECOND;
 }
 
@@ -77,7 +78,7 @@ int tlc_render_relative(tlc_buf *out, unsigned *flags_out, tlc_render_locale *lo
 			tlc_relative_width width)
 {
 	int64_t v[TLC_UNIT_MAX], vals[2];
-	tlc_unit units[2];
+	tlc_runit units[2];
 	unsigned flags = 0;
 	size_t n = 1, mark;
 	int error;
@@ -91,7 +92,7 @@ int tlc_render_relative(tlc_buf *out, unsigned *flags_out, tlc_render_locale *lo
 	units[0] = largest_unit(v);
 	vals[0] = v[units[0]];
 	if (units[0] + 1 < TLC_UNIT_MAX && v[units[0] + 1] != 0) {
-		units[1] = (tlc_unit)(units[0] + 1);
+		units[1] = (tlc_runit)(units[0] + 1);
 		vals[1] = v[units[1]];
 		n = 2;
 	}
@@ -109,7 +110,7 @@ int tlc_render_offset(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
 		      tlc_time target, int32_t utc_offset)
 {
 	int64_t v[TLC_UNIT_MAX], val;
-	tlc_unit unit;
+	tlc_runit unit;
 	unsigned flags = 0;
 	size_t mark;
 	int error;
@@ -123,6 +124,113 @@ int tlc_render_offset(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
 	unit = largest_unit(v);
 	val = target > now ? -v[unit] : v[unit];
 	error = tlc_icu__units(out, loc->icu, TLC_UNIT_STYLE_FULL_SIGNED, &unit, &val, 1);
+	if ((error = tlc_render__finish(out, mark, error)) < 0)
+		return error;
+	if (flags_out)
+		*flags_out = flags;
+	return 0;
+}
+
+/* ---- iOS 18 .offset(to:allowedFields:maxFieldCount:sign:) ---- */
+
+/* The style's fields largest first, as render units. */
+static const tlc_runit style_units[TLC_SF_COUNT] = {TLC_UNIT_YEAR, TLC_UNIT_MONTH, TLC_UNIT_WEEK,
+						   TLC_UNIT_DAY, TLC_UNIT_HOUR, TLC_UNIT_MINUTE,
+						   TLC_UNIT_SECOND};
+static const int64_t fixed_secs[TLC_SF_COUNT] = {0, 0, 7 * 86400, 86400, 3600, 60, 1};
+
+/*
+ * The value of each allowed field of the span lo..hi (local seconds, lo <= hi): whole calendar
+ * months (12 a year when `year` is allowed, all of them in `month` when it is), then the rest in
+ * fixed lengths; a remainder below the smallest allowed field is dropped.
+ */
+static void style_fields(int64_t v[TLC_SF_COUNT], unsigned fields, tlc_time lo, tlc_time hi)
+{
+	tlc_civil a, b;
+	int64_t months = 0, years = 0, rem;
+	if (fields & (TLC_SF_YEAR | TLC_SF_MONTH)) {
+		tlc_civil_from_secs(lo, &a);
+		tlc_civil_from_secs(hi, &b);
+		months = ((int64_t)b.year - a.year) * 12 + (b.month - a.month);
+		if (months > 0 && add_months(lo, months) > hi)
+			months--;
+		if (fields & TLC_SF_YEAR)
+			years = months / 12;
+		months = fields & TLC_SF_MONTH ? months - years * 12 : 0;
+	}
+	rem = hi - add_months(lo, years * 12 + months);
+	v[0] = years;
+	v[1] = months;
+	for (int i = 2; i < TLC_SF_COUNT; i++) {
+		v[i] = 0;
+		if (fields & (1u << i)) {
+			v[i] = rem / fixed_secs[i];
+			rem %= fixed_secs[i];
+		}
+	}
+}
+
+static bool style_ok(const tlc_style *s)
+{
+	return s && s->fields && (s->fields & ~(unsigned)TLC_SF_ALL) == 0 && s->max >= 1 &&
+	       s->max <= TLC_SF_COUNT && (unsigned)s->sign < TLC_SIGN_MAX;
+}
+
+int tlc_render_date_offset(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
+			   tlc_time now, tlc_time target, int32_t utc_offset, const tlc_style *style)
+{
+	int64_t v[TLC_SF_COUNT], vals[TLC_SF_COUNT];
+	tlc_runit units[TLC_SF_COUNT];
+	unsigned flags = 0;
+	size_t n = 0, mark;
+	int error, first = -1, last = -1, clock;
+	bool negative = now < target;
+	if (!out || !loc || !style_ok(style))
+		return TLC_EINVAL;
+	if (tlc_buf_oom(out))
+		return TLC_ENOMEM;
+	if ((error = tlc_render__check_time(now)) < 0 || (error = tlc_render__check_time(target)) < 0 ||
+	    (error = tlc_render__check_offset(utc_offset)) < 0)
+		return error;
+	if (now > target)
+		flags |= TLC_RENDER_F_PAST_TARGET;
+	mark = out->len;
+	bool sign_minus = negative && style->sign != TLC_SIGN_NEVER;
+	bool sign_plus = !negative && style->sign == TLC_SIGN_ALWAYS;
+	if ((clock = tlc_style_clock(style))) {
+		if (sign_minus || sign_plus)
+			tlc_buf_puts(out, sign_minus ? "-" : "+");
+		tlc_render__clock(out, &flags, &loc->digits,
+				  (uint64_t)(negative ? target - now : now - target), clock == 2);
+		error = 0;
+	} else {
+		style_fields(v, style->fields, (negative ? now : target) + utc_offset,
+			     (negative ? target : now) + utc_offset);
+		for (int i = 0; i < TLC_SF_COUNT; i++)
+			if (style->fields & (1u << i)) {
+				if (first < 0 && v[i] != 0)
+					first = i;
+				last = i;
+			}
+		if (first < 0) { /* zero: the smallest allowed field */
+			units[n] = style_units[last];
+			vals[n++] = 0;
+		}
+		for (int i = first, taken = 0; first >= 0 && i < TLC_SF_COUNT && taken < style->max; i++) {
+			if (!(style->fields & (1u << i)))
+				continue;
+			taken++;
+			if (v[i] != 0) {
+				units[n] = style_units[i];
+				vals[n++] = v[i];
+			}
+		}
+		if (sign_minus)
+			vals[0] = -vals[0];
+		error = tlc_icu__unit_list(out, loc->icu, sign_plus ? TLC_UNIT_STYLE_FULL_SIGNED
+								    : TLC_UNIT_STYLE_FULL,
+					   TLC_UNIT_STYLE_FULL, units, vals, n);
+	}
 	if ((error = tlc_render__finish(out, mark, error)) < 0)
 		return error;
 	if (flags_out)

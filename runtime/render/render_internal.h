@@ -21,15 +21,16 @@
 
 typedef struct tlc_icu_locale tlc_icu_locale; /* a locale's ICU objects, opened lazily */
 
-typedef enum tlc_unit {
+typedef enum tlc_runit {
 	TLC_UNIT_YEAR = 0,
 	TLC_UNIT_MONTH,
 	TLC_UNIT_DAY,
 	TLC_UNIT_HOUR,
 	TLC_UNIT_MINUTE,
 	TLC_UNIT_SECOND,
+	TLC_UNIT_WEEK,   /* the iOS 18 offset style only: calendar_diff never fills it */
 	TLC_UNIT_MAX
-} tlc_unit;
+} tlc_runit;
 
 typedef enum tlc_unit_style {
 	TLC_UNIT_STYLE_FULL = 0,    /* "2 hours", joined by the wide unit list pattern */
@@ -52,9 +53,17 @@ typedef struct tlc_digits {
 int tlc_icu__locale_open(tlc_icu_locale **out, char *canon, size_t cap, tlc_digits *digits,
 			 const char *name);
 void tlc_icu__locale_free(tlc_icu_locale *l);
+/* "M:SS", "H:MM:SS" (with_hours and secs >= 1 h; HOURS_PAST_24 from 24 h) or "MMM:SS" (minutes
+ * accumulate) in dg's digits (timer.c). */
+void tlc_render__clock(tlc_buf *out, unsigned *flags, const tlc_digits *dg, uint64_t secs,
+		       bool with_hours);
 /* Appends the n (1 or 2) unit amounts, joined by the locale's unit list pattern when n == 2. */
-int tlc_icu__units(tlc_buf *out, tlc_icu_locale *l, tlc_unit_style style, const tlc_unit *units,
+int tlc_icu__units(tlc_buf *out, tlc_icu_locale *l, tlc_unit_style style, const tlc_runit *units,
 		   const int64_t *vals, size_t n);
+/* The same for 1 to TLC_UNIT_MAX amounts, the first in style `first`, the others in `rest`
+ * (both FULL or FULL_SIGNED: the wide list pattern). */
+int tlc_icu__unit_list(tlc_buf *out, tlc_icu_locale *l, tlc_unit_style first, tlc_unit_style rest,
+		       const tlc_runit *units, const int64_t *vals, size_t n);
 /* Appends the long date (time == false) or short time of the wall clock `local` (local secs). */
 int tlc_icu__datetime(tlc_buf *out, tlc_icu_locale *l, bool time, tlc_time local);
 /* TLC_PLURAL_* bits of the locale's cardinal/ordinal categories. */

@@ -34,8 +34,8 @@ static size_t put_digits(char *p, const tlc_digits *dg, uint64_t v, int min)
 }
 
 /* "M:SS", "H:MM:SS" (with_hours and secs >= 1 h) or "MMM:SS" (minutes accumulate). */
-static void put_clock(tlc_buf *out, unsigned *flags, const tlc_digits *dg, uint64_t secs,
-		      bool with_hours)
+void tlc_render__clock(tlc_buf *out, unsigned *flags, const tlc_digits *dg, uint64_t secs,
+		       bool with_hours)
 {
 	char buf[CLOCK_MAX];
 	size_t n = 0;
@@ -71,7 +71,7 @@ int tlc_render_timer(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc, 
 		r = -r;
 		flags |= TLC_RENDER_F_PAST_TARGET;
 	}
-	put_clock(out, &flags, &loc->digits, (uint64_t)r, true);
+	tlc_render__clock(out, &flags, &loc->digits, (uint64_t)r, true);
 	if ((error = tlc_render__finish(out, mark, 0)) < 0)
 		return error;
 	if (flags_out)
@@ -128,7 +128,7 @@ int tlc_render_timer_interval(tlc_buf *out, unsigned *flags_out, tlc_render_loca
 		return error;
 	mark = out->len;
 	v = interval_value(&flags, now, ti);
-	put_clock(out, &flags, &loc->digits, v, ti->shows_hours);
+	tlc_render__clock(out, &flags, &loc->digits, v, ti->shows_hours);
 	if ((error = tlc_render__finish(out, mark, 0)) < 0)
 		return error;
 	if (flags_out)

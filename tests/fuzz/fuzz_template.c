@@ -10,11 +10,13 @@
  *
  * Option bytes:
  *   0: bits 0-2 the style above; bit 3 a Live Activity environment (date fields);
- *      bit 4 also format each message; bit 5 also scan and format the raw value as a pattern
+ *      bit 4 also format each message; bit 5 also scan and format the raw value as a pattern;
+ *      bit 6 minimum-ios 17 (an iOS 18 style is TL033), else 18
  *   1: bits 0-2 the locale (bit 3: none, for the scan); bits 4-7 argument values
  *
  * Checked: runs lie inside the value with spans in the file; their messages scan; argument
- * uses lie inside their pattern; a failed format leaves the buffer as it was.
+ * uses lie inside their pattern; a failed format leaves the buffer as it was; an iOS 18 style's
+ * options are in range.
  */
 #include "fuzz.h"
 #include "spec/template.h"
@@ -164,6 +166,10 @@ static void check_runs(tlc_ctx *ctx, const tlc_node *n, const tlc_tmpl *t, unsig
 			FUZZ_CHECK(r->text != NULL);
 		for (size_t k = 0; k < r->nnames; k++)
 			FUZZ_CHECK(r->names[k] != NULL);
+		if (tlc_run_is_ios18(r->kind)) /* an accepted style is one the renderer takes */
+			FUZZ_CHECK(r->style.fields && (r->style.fields & ~(unsigned)TLC_SF_ALL) == 0 &&
+				   r->style.max >= 1 && r->style.max <= TLC_SF_COUNT &&
+				   (unsigned)r->style.sign < TLC_SIGN_MAX);
 		if (r->kind == TLC_RUN_MESSAGE)
 			run_pattern(r->text, strlen(r->text), b_loc, opt & 16, true);
 	}
@@ -222,7 +228,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tlc_buf_release(&src);
 	int rc = json ? tlc_parse_json(&ctx, file, &root) : tlc_parse_yaml(&ctx, file, &root);
 	if (rc == 0 && root && root->kind == TLC_NODE_SCALAR) {
-		tlc_tmpl_env env = {env_args, sizeof env_args / sizeof *env_args, NULL, 0, false, env_int};
+		tlc_tmpl_env env = {env_args, sizeof env_args / sizeof *env_args, NULL, 0, false, env_int,
+				    opt & 64 ? 17 : 18};
 		tlc_tmpl t;
 		if (opt & 8) {
 			env.dates = env_dates;

@@ -473,6 +473,22 @@ NEGATIVE = [
     ("delivery-activity.activity-program.json", "varies twice the same", add(["events", 1, "varies"], ["stops", "stops"])),
     ("delivery-activity.schedule.json", "varies on the end", add(["states", 3, "varies"], ["status"])),
     ("delivery-activity.schedule.json", "varies not a list of names", add(["states", 1, "varies"], [1])),
+    # the iOS 18 offset style: its run carries fields, max and sign; no other run does
+    ("sale-ios18.program.json", "date-offset run without sign", del_(["countdowns", 0, "phases", 0, "views", "default", 1, "sign"])),
+    ("sale-ios18.program.json", "date-offset run with an unknown field", set_(["countdowns", 0, "phases", 0, "views", "default", 1, "fields", 0], "days")),
+    ("sale-ios18.program.json", "date-offset run with max 8", set_(["countdowns", 0, "phases", 0, "views", "default", 1, "max"], 8)),
+    ("sale-ios18.program.json", "date-offset run with no fields", set_(["countdowns", 0, "phases", 0, "views", "default", 1, "fields"], [])),
+    ("launch.program.json", "a timer run with style options", add(["countdowns", 0, "phases", 1, "views", "default", 1, "max"], 2)),
+    ("sale-ios18.timeline.json", "timeline date-offset run without fields", del_(["entries", 0, "views", "main", "families", "default", 1, "fields"])),
+    ("sale-ios18.timeline.json", "timeline date-offset run with an unknown sign", set_(["entries", 0, "views", "main", "families", "default", 1, "sign"], "negative")),
+    # minimum-ios: an integer from 17 to 26 (TLC_IOS_LOWEST..TLC_IOS_HIGHEST), in both programs
+    ("launch.program.json", "minimum-ios below 17", add(["minimum-ios"], 16)),
+    ("launch.program.json", "minimum-ios above 26", add(["minimum-ios"], 27)),
+    ("launch.program.json", "minimum-ios as a string", add(["minimum-ios"], "18")),
+    ("delivery-activity.activity-program.json", "activity program minimum-ios below 17", add(["minimum-ios"], 16)),
+    ("delivery-activity.activity-program.json", "activity program minimum-ios as a number with a fraction",
+     add(["minimum-ios"], 18.5)),
+    ("examples/launch.yaml", "spec with minimum-ios 27", add(["minimum-ios"], 27)),
     # specs
     ("examples/launch.yaml", "spec without 'timelinec'", del_(["timelinec"])),
     ("examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")),
@@ -502,6 +518,17 @@ for source, what, mutate in NEGATIVE:
         counts["negative"] += 1
         if VERBOSE:
             sys.stderr.write(f"rejected as expected: {label}\n{sc.error_lines(errors, 3)}\n")
+
+# what the writers write when a spec says `minimum-ios: 18` is valid (the goldens hold only the default)
+for source in ("launch.program.json", "delivery-activity.activity-program.json"):
+    kind = kind_of(source)
+    doc = copy.deepcopy(goldens.get(source))
+    if doc is None or VALIDATORS[kind] is None:
+        continue
+    doc["minimum-ios"] = 18
+    errors = list(VALIDATORS[kind].iter_errors(doc))
+    if errors:
+        fail(f"{source} with \"minimum-ios\": 18 is refused:\n{sc.error_lines(errors, 3)}")
 
 # ---- result ---------------------------------------------------------------------------------------------
 

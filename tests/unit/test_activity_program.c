@@ -337,3 +337,32 @@ Test(activity_program, reader_refuses_bad_varies)
 	refused("\"until\": {", "\"varies\": [3], \"until\": {", "'varies' lists field names");
 	refused("\"until\": null", "\"until\": null, \"varies\": [\"eta\"]", "only an update has 'varies'");
 }
+
+/* minimum-ios goes from the spec into the activity program and back; absent means 17 and is not
+ * written; outside 17..26 the reader refuses it. */
+Test(activity_program, minimum_ios_round_trips_and_is_range_checked)
+{
+	tlc_la_program *p, *q = NULL;
+	char *json = program_json(delivery, &p);
+	cr_assert_eq(p->minimum_ios, 17);
+	cr_assert_null(strstr(json, "minimum-ios"), "the default is written");
+	tlc_la_program_free(p);
+	free(json);
+
+	char *spec = malloc(strlen(delivery) + 32);
+	snprintf(spec, strlen(delivery) + 32, "minimum-ios: 18\n%s", delivery);
+	json = program_json(spec, &p);
+	cr_assert_eq(p->minimum_ios, 18);
+	cr_assert_not_null(strstr(json, "\"minimum-ios\": 18"), "%s", json);
+	tlc_err e = {0};
+	cr_assert_eq(tlc_la_program_read_json(&q, json, strlen(json), &e), 0, "%s", e.msg);
+	cr_assert_eq(q->minimum_ios, 18);
+	tlc_la_program_free(q);
+	tlc_la_program_free(p);
+	free(json);
+	free(spec);
+
+	refused("\"zone\":", "\"minimum-ios\": 16, \"zone\":", "expected an integer from 17 to 26");
+	refused("\"zone\":", "\"minimum-ios\": 27, \"zone\":", "expected an integer from 17 to 26");
+	refused("\"zone\":", "\"minimum-ios\": \"18\", \"zone\":", "expected an integer from 17 to 26");
+}

@@ -205,3 +205,31 @@ Test(load, json_specs_report_json_positions)
 		     TLC_EINPUT);
 	assert_diag(&T, "TL014", 2, 12, "unknown reload policy 'sometimes'");
 }
+
+/* minimum-ios: 17 when absent, as written otherwise, the same from YAML and JSON. */
+Test(load, minimum_ios_yaml_and_json)
+{
+	static const char *const yaml = "timelinec: 1\nwidget: W\nminimum-ios: 18\n"
+					"countdown: {to: 2026-12-01 10:00, show: [{text: x}]}\n";
+	static const char *const json = "{\"timelinec\": 1, \"widget\": \"W\", \"minimum-ios\": 18, "
+					"\"countdown\": {\"to\": \"2026-12-01 10:00\", \"show\": [{\"text\": \"x\"}]}}";
+	static const char *const plain = "timelinec: 1\nwidget: W\n"
+					 "countdown: {to: 2026-12-01 10:00, show: [{text: x}]}\n";
+	tlc_spec *a, *b, *c;
+	tctx_add(&T, "a.yaml", yaml);
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &a), 0);
+	tctx_add(&T, "a.json", json);
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &b), 0);
+	tctx_add(&T, "b.yaml", plain);
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &c), 0);
+	cr_expect_eq(a->minimum_ios, 18);
+	cr_expect_eq(b->minimum_ios, 18);
+	cr_expect_eq(c->minimum_ios, 17);
+	tlc_buf da = TLC_BUF_INIT, db = TLC_BUF_INIT;
+	tlc_spec_dump(&da, a);
+	tlc_spec_dump(&db, b);
+	cr_expect_str_eq(da.ptr, db.ptr);
+	cr_expect_not_null(strstr(da.ptr, "\"minimum-ios\":18"), "%s", da.ptr);
+	tlc_buf_release(&da);
+	tlc_buf_release(&db);
+}

@@ -241,3 +241,86 @@ Test(program, instantiate_refuses_a_parameter_given_twice)
 	tlc_timeline_free(tl);
 	tlc_program_free(p);
 }
+
+/* minimum-ios: absent means 17 and is written only when it is not 17; 17..26 is the range. */
+#define PROGRAM_IOS(ios)                                                                      \
+	"{\"timelinec-program\": 2, \"widget\": \"W\", \"zone\": \"UTC\", "                   \
+	"\"disambiguation\": \"compatible\", \"minimum-ios\": " ios ", \"locales\": [], "       \
+	"\"params\": [], \"horizon\": 86400, \"reload\": {\"policy\": \"auto\"}, "            \
+	"\"countdowns\": [" CD("a", "x") "], \"messages\": [], \"baked\": []}"
+
+Test(program, minimum_ios_defaults_round_trips_and_is_range_checked)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(CD("a", "x")), &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(p->minimum_ios, 17);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_assert_null(strstr(b.ptr, "minimum-ios"), "the default is written: %s", b.ptr);
+	tlc_program_free(p);
+
+	cr_assert_eq(read(PROGRAM_IOS("18"), &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(p->minimum_ios, 18);
+	tlc_buf_clear(&b);
+	tlc_program_write_json(&b, p);
+	cr_assert_not_null(strstr(b.ptr, "\"minimum-ios\": 18"), "%s", b.ptr);
+	tlc_program_free(p);
+
+	static const char *const bad[] = {PROGRAM_IOS("16"), PROGRAM_IOS("27"), PROGRAM_IOS("18.5"),
+					  PROGRAM_IOS("\"18\"")};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_assert_eq(read(bad[i], &p, &e), TLC_EINPUT, "accepted: %s", bad[i]);
+		cr_assert_null(p);
+		cr_assert(strstr(e.msg, "expected an integer from 17 to 26"), "%zu: %s", i, e.msg);
+	}
+	tlc_buf_release(&b);
+}
+
+/* A date-offset run carries fields, max and sign (each required); other runs carry none. */
+#define CD_RUN(run)                                                                           \
+	"{\"id\": \"a\", \"mode\": \"to\", \"target\": {\"kind\": \"literal\", \"at\": "       \
+	"\"2026-12-01T12:00:00Z\", \"offset\": 0}, \"from\": null, \"paused-at\": null, "     \
+	"\"relevance\": null, \"stale\": null, \"phases\": [{\"above\": null, \"at\": [1, 1], " \
+	"\"views\": {\"default\": [" run "]}}], \"at\": [1, 1]}"
+#define STYLED(fields, max, sign)                                                             \
+	"{\"live\": \"date-offset\", \"fields\": " fields ", \"max\": " max ", \"sign\": " sign \
+	", \"at\": [1, 1]}"
+
+Test(program, date_offset_runs_carry_their_style)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(CD_RUN(STYLED("[\"day\", \"hour\"]", "3", "\"never\""))), &p, &e), 0,
+		     "%s", e.msg);
+	const tlc_prog_run *r = &p->countdowns[0].phases[0].views[0].runs[0];
+	cr_assert_eq(r->kind, TLC_RUN_DATE_OFFSET);
+	cr_expect_eq(r->style.fields, TLC_SF_DAY | TLC_SF_HOUR);
+	cr_expect_eq(r->style.max, 3);
+	cr_expect_eq(r->style.sign, TLC_SIGN_NEVER);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_expect_not_null(strstr(b.ptr, "{\"live\": \"date-offset\", \"fields\": [\"day\", \"hour\"], "
+					 "\"max\": 3, \"sign\": \"never\""), "%s", b.ptr);
+	tlc_buf_release(&b);
+	tlc_program_free(p);
+
+	static const struct { const char *json, *needle; } bad[] = {
+		{PROGRAM(CD_RUN("{\"live\": \"date-offset\", \"fields\": [\"day\"], \"max\": 2, \"at\": [1, 1]}")),
+		 "missing key 'sign'"},
+		{PROGRAM(CD_RUN(STYLED("[]", "2", "\"never\""))), "'fields' names at least one field"},
+		{PROGRAM(CD_RUN(STYLED("[\"day\", \"day\"]", "2", "\"never\""))), "'fields' lists 'day' twice"},
+		{PROGRAM(CD_RUN(STYLED("[\"days\"]", "2", "\"never\""))), "unknown value 'days'"},
+		{PROGRAM(CD_RUN(STYLED("[\"day\"]", "0", "\"never\""))), "expected an integer from 1 to 7"},
+		{PROGRAM(CD_RUN(STYLED("[\"day\"]", "8", "\"never\""))), "expected an integer from 1 to 7"},
+		{PROGRAM(CD_RUN(STYLED("[\"day\"]", "2", "\"negative\""))), "unknown value 'negative'"},
+		{PROGRAM(CD_RUN("{\"live\": \"timer\", \"max\": 2, \"at\": [1, 1]}")), "unknown key 'max'"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_expect_eq(read(bad[i].json, &p, &e), TLC_EINPUT, "accepted case %zu", i);
+		cr_expect_null(p);
+		cr_expect(strstr(e.msg, bad[i].needle) != NULL, "case %zu: '%s' lacks '%s'", i, e.msg,
+			  bad[i].needle);
+		tlc_program_free(p);
+	}
+}

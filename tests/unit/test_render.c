@@ -18,6 +18,7 @@
 #include <unicode/unum.h>
 #include <unicode/unumberformatter.h>
 #include <unicode/ustring.h>
+#include <unicode/ulistformatter.h>
 #include "timelinec/civil.h"
 #include "timelinec/render.h"
 #include "render/render_internal.h" /* white-box: the name -> number converter */
@@ -355,6 +356,126 @@ Test(render, fixtures_offset)
 	free(t.text);
 }
 
+/* "day hour minute" -> TLC_SF_* bits */
+static unsigned style_fields_of(const char *cell)
+{
+	unsigned bits = 0;
+	for (int i = 0; i < TLC_SF_COUNT; i++) {
+		const char *nm = tlc_style_field_name(1u << i), *p = cell;
+		size_t n = strlen(nm);
+		while ((p = strstr(p, nm)) && !((p == cell || p[-1] == ' ') && (p[n] == 0 || p[n] == ' ')))
+			p += n;
+		if (p)
+			bits |= 1u << i;
+	}
+	return bits;
+}
+
+static tlc_style_sign style_sign_of(const char *cell)
+{
+	for (int i = 0; i < TLC_SIGN_MAX; i++)
+		if (strcmp(cell, tlc_style_sign_name((tlc_style_sign)i)) == 0)
+			return (tlc_style_sign)i;
+	cr_assert_fail("unknown sign '%s'", cell);
+	return TLC_SIGN_MAX;
+}
+
+Test(render, fixtures_date_offset)
+{
+	table t;
+	load(&t, "date_offset.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		unsigned flags = 0;
+		tlc_style st = {style_fields_of(get(&t, r, "fields")), (int)num(&t, r, "max"),
+				style_sign_of(get(&t, r, "sign"))};
+		int rc = tlc_render_date_offset(&b, &flags, loc_of(get(&t, r, "locale")),
+						iso(get(&t, r, "now")), iso(get(&t, r, "target")),
+						(int32_t)num(&t, r, "utc_offset"), &st);
+		cr_expect_eq(rc, 0, "%s:%d: status %d", t.path, r->line, rc);
+		check_row(&t, r, b.ptr, flags, true);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+/* ICU is the oracle for the unit text: each amount through its own MeasureFormat skeleton, joined
+ * by ICU's wide unit list formatter, is what tlc_render_date_offset prints. */
+static void icu_units(char *out, size_t cap, const char *loc, const char *const *ids,
+		      const int64_t *vals, int n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar part[8][128], joined[512], sk[128];
+	const UChar *items[8];
+	int32_t lens[8];
+	for (int i = 0; i < n; i++) {
+		char skel[96];
+		snprintf(skel, sizeof skel, "measure-unit/duration-%s unit-width-full-name", ids[i]);
+		u_uastrcpy(sk, skel);
+		UNumberFormatter *f = unumf_openForSkeletonAndLocale(sk, -1, loc, &st);
+		UFormattedNumber *res = unumf_openResult(&st);
+		unumf_formatInt(f, vals[i], res, &st);
+		lens[i] = unumf_resultToString(res, part[i], 128, &st);
+		items[i] = part[i];
+		unumf_closeResult(res);
+		unumf_close(f);
+	}
+	UListFormatter *lf = ulistfmt_openForType(loc, ULISTFMT_TYPE_UNITS, ULISTFMT_WIDTH_WIDE, &st);
+	int32_t jn = ulistfmt_format(lf, items, lens, n, joined, 512, &st);
+	ulistfmt_close(lf);
+	u_strToUTF8(out, (int32_t)cap, NULL, joined, jn, &st);
+	cr_assert(!U_FAILURE(st), "%s: %s", loc, u_errorName(st));
+}
+
+Test(render, date_offset_matches_icu_per_locale)
+{
+	static const char *const locs[] = {"en_US", "de_DE", "ja_JP", "fr_FR", "es_ES"};
+	static const struct {
+		int64_t span;   /* target - now, seconds */
+		unsigned fields;
+		int max;
+		const char *ids[4];
+		int64_t vals[4];
+		int n;
+	} cases[] = {
+		{93784, TLC_SF_DAY | TLC_SF_HOUR | TLC_SF_MINUTE, 2, {"day", "hour"}, {1, 2}, 2},
+		{93784, TLC_SF_DAY | TLC_SF_HOUR | TLC_SF_MINUTE, 3, {"day", "hour", "minute"}, {1, 2, 3}, 3},
+		{93784, TLC_SF_HOUR | TLC_SF_SECOND, 2, {"hour", "second"}, {26, 184}, 2},
+		{16 * 86400 + 61, TLC_SF_WEEK | TLC_SF_DAY | TLC_SF_MINUTE | TLC_SF_SECOND, 4,
+		 {"week", "day", "minute", "second"}, {2, 2, 1, 1}, 4},
+		{492, TLC_SF_ALL, 2, {"minute", "second"}, {8, 12}, 2},
+		{3600, TLC_SF_MINUTE, 1, {"minute"}, {60}, 1},
+	};
+	const tlc_time now = 1764547200; /* 2026-12-01T00:00:00Z */
+	for (size_t l = 0; l < sizeof locs / sizeof *locs; l++)
+		for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+			char want[512];
+			tlc_buf b = TLC_BUF_INIT;
+			tlc_style st = {cases[c].fields, cases[c].max, TLC_SIGN_NEVER};
+			icu_units(want, sizeof want, locs[l], cases[c].ids, cases[c].vals, cases[c].n);
+			cr_assert_eq(tlc_render_date_offset(&b, NULL, loc_of(locs[l]), now,
+							    now + cases[c].span, 0, &st), 0);
+			cr_expect_str_eq(b.ptr, want, "%s case %zu", locs[l], c);
+			tlc_buf_release(&b);
+		}
+}
+
+Test(render, date_offset_refuses_a_style_out_of_range)
+{
+	static const tlc_style bad[] = {{0, 2, TLC_SIGN_NEVER}, {TLC_SF_ALL + 1, 2, TLC_SIGN_NEVER},
+					{TLC_SF_DAY, 0, TLC_SIGN_NEVER}, {TLC_SF_DAY, 8, TLC_SIGN_NEVER},
+					{TLC_SF_DAY, 2, TLC_SIGN_MAX}};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		tlc_buf b = TLC_BUF_INIT;
+		cr_expect_eq(tlc_render_date_offset(&b, NULL, loc_of("en_US"), 0, 60, 0, &bad[i]),
+			     TLC_EINVAL, "style %zu", i);
+		tlc_buf_release(&b);
+	}
+	cr_expect_eq(tlc_render_date_offset(NULL, NULL, loc_of("en_US"), 0, 60, 0, &bad[0]), TLC_EINVAL);
+}
+
 Test(render, fixtures_datetime)
 {
 	table t;
@@ -423,9 +544,10 @@ Test(render, fixtures_msg)
 Test(render, fixtures_cover_locales)
 {
 	static const char *const files[] = {"timer.tsv", "timer_interval.tsv", "relative.tsv",
-					    "offset.tsv", "datetime.tsv", "msg.tsv"};
+					    "offset.tsv", "datetime.tsv", "msg.tsv",
+					    "date_offset.tsv"};
 	static const char *const locs[] = {"en_US", "de_DE", "ja_JP", "ar_EG", "fr_FR"};
-	for (size_t f = 0; f < 6; f++) {
+	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
 		table t;
 		load(&t, files[f]);
 		for (size_t l = 0; l < 5; l++) {

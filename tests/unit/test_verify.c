@@ -1,4 +1,5 @@
 /* The verifier: each finding's rule, first instant, worst duration and tolerated lateness. */
+#include <stdio.h>
 #include "helpers.h"
 #include "lower/lower.h"
 #include "verify/verify.h"
@@ -53,6 +54,76 @@ Test(verify, timer_one_second_over_24_hours)
 	cr_expect_eq(g->first, at("2026-12-01T23:59:59Z"));
 	cr_expect_eq(g->worst, 1, "shows more than 24 hours for one second");
 	assert_diag(&T, "TL101", 9, 17, "{timer}");
+}
+
+/* TL101's fix follows minimum-ios: a day phase before iOS 18, the iOS 18 style with day fields
+ * ({date-offset}, SystemFormatStyle.DateOffset) from 18 on; and that style is no TL101. */
+Test(verify, timer_over_24_hours_fix_follows_minimum_ios)
+{
+	cr_assert_eq(verify_text(TIMER_SPEC("2026-12-01T00:00:00Z"), "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL101");
+	cr_assert(g && g->fix);
+	cr_expect(strstr(g->fix, "add a phase 'above: 24h'") == g->fix, "%s", g->fix);
+	cr_expect_null(strstr(g->fix, "iOS 18"), "%s", g->fix);
+	tctx_close(&T);
+	tctx_open(&T);
+	cr_assert_eq(verify_text("minimum-ios: 18\n" TIMER_SPEC("2026-12-01T00:00:00Z"), "typical"), 1);
+	g = tctx_find(&T, "TL101");
+	cr_assert(g && g->fix);
+	cr_expect_not_null(strstr(g->fix, "supports iOS 18 and later"), "%s", g->fix);
+	cr_expect_not_null(strstr(g->fix, "'{date-offset, fields: day hour minute, sign: never}'"),
+			   "%s", g->fix);
+}
+
+#define DATE_OFFSET_SPEC(style)                                                                     \
+	"timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"                                  \
+	"window: 2026-12-01T00:00:00Z .. 2026-12-04T00:00:00Z\n"                                      \
+	"countdown:\n  to: 2026-12-03T00:00:00Z\n  show:\n"                                          \
+	"    - above: 0s\n      text: \"in {date-offset" style "}\"\n    - text: done\n"
+
+/* {date-offset} has day fields: 48 hours away is no TL101; as a time pattern with an hour
+ * field ("48:00:00") it is one. After the target it counts up like {offset} (TL102). */
+Test(verify, date_offset_over_24_hours_and_past_the_target)
+{
+	cr_expect_eq(verify_text(DATE_OFFSET_SPEC(", fields: day hour minute"), "typical"), 0,
+		     "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	tctx_close(&T);
+	tctx_open(&T);
+	cr_assert_eq(verify_text(DATE_OFFSET_SPEC(", fields: hour minute second, max: 3"), "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL101");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "shows 48:00:00") != NULL, "%s", g->message);
+	tctx_close(&T);
+	tctx_open(&T);
+	const char *up = "timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"
+			 "window: 2026-12-01T00:00:00Z .. 2026-12-04T00:00:00Z\n"
+			 "countdown:\n  to: 2026-12-03T00:00:00Z\n  show:\n"
+			 "    - text: \"{date-offset, fields: day hour}\"\n";
+	cr_assert_geq(verify_text(up, "typical"), 1);
+	cr_expect_not_null(tctx_find(&T, "TL102"));
+}
+
+/* TL107's fix names the iOS 18 offset style, which needs no entries, from minimum-ios 18 on. */
+Test(verify, entries_too_close_fix_follows_minimum_ios)
+{
+	static const char *const oven =
+		"timelinec: 1\nwidget: Oven\ntimezone: Europe/Paris\n"
+		"window: 2026-12-24 17:00 .. 2026-12-24 21:00\n"
+		"countdown:\n  to: 2026-12-24 19:30\n  show:\n"
+		"    - above: 0s\n      text: \"Encore {total-minutes} min\"\n    - text: fini\n";
+	char ios18[512];
+	snprintf(ios18, sizeof ios18, "minimum-ios: 18\n%s", oven);
+	cr_assert_geq(verify_text(oven, "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL107");
+	cr_assert(g && g->fix);
+	cr_expect_null(strstr(g->fix, "date-offset"), "%s", g->fix);
+	tctx_close(&T);
+	tctx_open(&T);
+	cr_assert_geq(verify_text(ios18, "typical"), 1);
+	g = tctx_find(&T, "TL107");
+	cr_assert(g && g->fix);
+	cr_expect_not_null(strstr(g->fix, "'{date-offset, fields: hour minute, sign: never}'"), "%s",
+			   g->fix);
 }
 
 #define STALE_SPEC(reload)                                                                          \

@@ -51,6 +51,9 @@ public struct ActivityProgram: Hashable, Sendable {
     public var zone: String
     /// How date fields are written in a push's content state (`date-encoding`).
     public var dateEncoding: DateEncoding
+    /// The oldest iOS the app supports (`minimum-ios`, a major version); 17 when the program
+    /// does not say.
+    public var minimumIOS: Int
     /// The spec's locales.
     public var locales: [String]
     /// The parameters the server supplies at instantiation, in spec order; names unique.
@@ -72,7 +75,9 @@ public struct ActivityProgram: Hashable, Sendable {
                 zone: String, dateEncoding: DateEncoding, locales: [String],
                 params: [CompiledProgram.Param], fields: [Field],
                 attributes: [String: ActivityValue?],
-                views: [ActivitySchedule.Presentation: String], events: [Event]) {
+                views: [ActivitySchedule.Presentation: String], events: [Event],
+                minimumIOS: Int = CompiledProgram.defaultMinimumIOS) {
+        self.minimumIOS = minimumIOS
         self.source = source
         self.liveActivity = liveActivity
         self.bundleID = bundleID
@@ -258,6 +263,7 @@ extension ActivityProgram: Codable {
         case channelID = "channel-id"
         case zone
         case dateEncoding = "date-encoding"
+        case minimumIOS = "minimum-ios"
         case locales, params, fields, attributes, views, events
     }
 
@@ -277,6 +283,9 @@ extension ActivityProgram: Codable {
         channelID = try c.decodeNullable(String.self, forKey: .channelID)
         zone = try c.decode(String.self, forKey: .zone)
         dateEncoding = try c.decode(DateEncoding.self, forKey: .dateEncoding)
+        minimumIOS = c.contains(.minimumIOS)
+            ? try c.decodeInt(forKey: .minimumIOS, in: CompiledProgram.minimumIOSRange)
+            : CompiledProgram.defaultMinimumIOS
         locales = try c.decode([String].self, forKey: .locales)
 
         params = try c.decode([CompiledProgram.Param].self, forKey: .params)
@@ -369,6 +378,9 @@ extension ActivityProgram: Codable {
         try c.encodeNullable(channelID, forKey: .channelID)
         try c.encode(zone, forKey: .zone)
         try c.encode(dateEncoding, forKey: .dateEncoding)
+        if minimumIOS != CompiledProgram.defaultMinimumIOS { // absent: the default, as C writes it
+            try c.encode(minimumIOS, forKey: .minimumIOS)
+        }
         try c.encode(locales, forKey: .locales)
         try c.encode(params, forKey: .params)
         try c.encode(fields, forKey: .fields)

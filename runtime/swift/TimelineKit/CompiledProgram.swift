@@ -20,6 +20,13 @@ public struct CompiledProgram: Hashable, Sendable {
     public var zone: String
     /// How a local time in a DST gap or overlap resolves.
     public var disambiguation: Disambiguation
+    /// The oldest iOS the app supports (`minimum-ios`, a major version); 17 when the program
+    /// does not say.
+    public var minimumIOS: Int = CompiledProgram.defaultMinimumIOS
+    /// `minimum-ios` when a program has none (C: TLC_IOS_DEFAULT).
+    public static let defaultMinimumIOS = 17
+    /// The `minimum-ios` values a program may carry (C: TLC_IOS_LOWEST...TLC_IOS_HIGHEST).
+    public static let minimumIOSRange = 17...26
     /// The locales the spec asked for (`"en_US"`), as `Locale(identifier:)` takes them.
     public var locales: [String]
     /// The parameters, in spec order.
@@ -235,6 +242,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var kind: Kind
         /// Where it was written in the spec.
         public var at: SpecPosition?
+        /// The options of an iOS 18 style run (``LiveStyle/isIOS18``); nil otherwise.
+        public var options: StyleOptions? = nil
 
         /// The kinds of program runs.
         public enum Kind: Hashable, Sendable {
@@ -298,6 +307,7 @@ extension CompiledProgram: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case version = "timelinec-program"
         case source, widget, zone, disambiguation, locales, params, window, horizon, reload
+        case minimumIOS = "minimum-ios"
         case countdowns, messages, baked
     }
 
@@ -309,6 +319,9 @@ extension CompiledProgram: Codable {
         widget = try c.decodeNonEmpty(forKey: .widget)
         zone = try c.decodeNonEmpty(forKey: .zone)
         disambiguation = try c.decode(Disambiguation.self, forKey: .disambiguation)
+        minimumIOS = c.contains(.minimumIOS)
+            ? try c.decodeInt(forKey: .minimumIOS, in: CompiledProgram.minimumIOSRange)
+            : CompiledProgram.defaultMinimumIOS
         locales = try c.decode([String].self, forKey: .locales)
         params = try c.decode([Param].self, forKey: .params)
         window = try c.decodeIfPresent(Window.self, forKey: .window)
@@ -356,6 +369,9 @@ extension CompiledProgram: Codable {
         try c.encode(widget, forKey: .widget)
         try c.encode(zone, forKey: .zone)
         try c.encode(disambiguation, forKey: .disambiguation)
+        if minimumIOS != CompiledProgram.defaultMinimumIOS { // absent: the default, as C writes it
+            try c.encode(minimumIOS, forKey: .minimumIOS)
+        }
         try c.encode(locales, forKey: .locales)
         try c.encode(params, forKey: .params)
         try c.encodeIfPresent(window, forKey: .window)
@@ -521,18 +537,27 @@ extension CompiledProgram.Phase: Codable {
 }
 
 extension CompiledProgram.Run: Codable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case text, message, live, at }
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case text, message, live, fields, max, sign, at
+    }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
-            try c.forbid(.text, .live, because: "in a message run")
+            try c.forbid(.text, .live, .fields, .max, .sign, because: "in a message run")
             kind = .message(try c.decodeInt(forKey: .message, in: 0...Int(UInt32.max)))
         } else if c.contains(.live) {
             try c.forbid(.text, because: "in a live run")
-            kind = .live(try c.decode(LiveStyle.self, forKey: .live))
+            let style = try c.decode(LiveStyle.self, forKey: .live)
+            kind = .live(style)
+            if style.isIOS18 {
+                options = try StyleOptions.decode(c, fields: .fields, max: .max, sign: .sign)
+            } else {
+                try c.forbid(.fields, .max, .sign, because: "in a \(style.rawValue) run")
+            }
         } else {
+            try c.forbid(.fields, .max, .sign, because: "in a literal run")
             kind = .text(try c.decode(String.self, forKey: .text))
         }
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
@@ -543,7 +568,11 @@ extension CompiledProgram.Run: Codable {
         switch kind {
         case .text(let text): try c.encode(text, forKey: .text)
         case .message(let index): try c.encode(index, forKey: .message)
-        case .live(let style): try c.encode(style, forKey: .live)
+        case .live(let style):
+            try c.encode(style, forKey: .live)
+            if style.isIOS18 {
+                try (options ?? .default).encode(to: &c, fields: .fields, max: .max, sign: .sign)
+            }
         }
         try c.encodeIfPresent(at, forKey: .at)
     }

@@ -46,13 +46,13 @@ extension CompiledTimeline {
 
 extension Run {
     /// This run with the dates of a counting self-updating run (timer, countdown, relative,
-    /// offset, progress) moved by `seconds`; literal and message runs and `date`/`time` runs
+    /// offset, progress, date-offset) moved by `seconds`; literal and message runs and `date`/`time` runs
     /// unchanged.
     public func shifted(by seconds: TimeInterval) -> Run {
         guard case .live(var live) = self else { return self }
         switch live.style {
         case .date, .time: return self
-        case .timer, .countdown, .relative, .offset, .progress:
+        case .timer, .countdown, .relative, .offset, .progress, .dateOffset:
             live.target = live.target.addingTimeInterval(seconds)
             live.from = live.from?.addingTimeInterval(seconds)
             live.pause = live.pause?.addingTimeInterval(seconds)

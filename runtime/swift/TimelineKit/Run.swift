@@ -81,13 +81,17 @@ public struct LiveRun: Hashable, Sendable {
     public var from: Date?
     /// The `pauseTime` of a paused countdown (the program's `paused-at`), or nil.
     public var pause: Date?
+    /// The options of an iOS 18 style (``LiveStyle/isIOS18``); nil for the other styles.
+    public var options: StyleOptions?
 
     /// A live run.
-    public init(style: LiveStyle, target: Date, from: Date? = nil, pause: Date? = nil) {
+    public init(style: LiveStyle, target: Date, from: Date? = nil, pause: Date? = nil,
+                options: StyleOptions? = nil) {
         self.style = style
         self.target = target
         self.from = from
         self.pause = pause
+        self.options = options
     }
 
     /// `from...target` for `Text(timerInterval:)` and `ProgressView(timerInterval:)`; nil for
@@ -112,14 +116,15 @@ public struct LiveRun: Hashable, Sendable {
 
 extension Run: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, message, key, args, live, from, target, pause
+        case text, message, key, args, live, from, target, pause, fields, max, sign
     }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
-            try c.forbid(.live, .from, .target, .pause, because: "in a message run")
+            try c.forbid(.live, .from, .target, .pause, .fields, .max, .sign,
+                         because: "in a message run")
             let args = try c.decode([TimeUnit: Int].self, forKey: .args)
             for (unit, value) in args {
                 let limit: Int
@@ -156,10 +161,18 @@ extension Run: Codable {
             if style != .timer && style != .countdown {
                 try c.forbid(.pause, because: "in a \(style.rawValue) run")
             }
+            var options: StyleOptions?
+            if style.isIOS18 {
+                options = try StyleOptions.decode(c, fields: .fields, max: .max, sign: .sign)
+            } else {
+                try c.forbid(.fields, .max, .sign, because: "in a \(style.rawValue) run")
+            }
             self = .live(LiveRun(style: style, target: try c.decodeInstant(forKey: .target),
-                                 from: from, pause: try c.decodeInstantIfPresent(forKey: .pause)))
+                                 from: from, pause: try c.decodeInstantIfPresent(forKey: .pause),
+                                 options: options))
         } else {
-            try c.forbid(.key, .args, .from, .target, .pause, because: "in a literal run")
+            try c.forbid(.key, .args, .from, .target, .pause, .fields, .max, .sign,
+                         because: "in a literal run")
             self = .text(try c.decode(String.self, forKey: .text))
         }
     }
@@ -179,6 +192,9 @@ extension Run: Codable {
             try c.encodeInstantIfPresent(l.from, forKey: .from)
             try c.encodeInstant(l.target, forKey: .target)
             try c.encodeInstantIfPresent(l.pause, forKey: .pause)
+            if l.style.isIOS18 {
+                try (l.options ?? .default).encode(to: &c, fields: .fields, max: .max, sign: .sign)
+            }
         }
     }
 }

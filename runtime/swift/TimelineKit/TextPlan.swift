@@ -11,6 +11,7 @@ import Foundation
 /// `timer`, `relative`, `offset`, `date`, `time` | ``date(_:style:)`` | `Text(date, style:)`
 /// `countdown`; a paused `timer` | ``timerInterval(_:)`` | `Text(timerInterval:pauseTime:countsDown:)`
 /// `progress` | ``progressView(_:)`` | `ProgressView(timerInterval:countsDown:)`
+/// `date-offset` (iOS 18) | ``dateOffset(_:options:)`` | `Text(.currentDate, format: .offset(to:allowedFields:maxFieldCount:sign:))`
 ///
 /// Every `ClosedRange<Date>` a plan carries is built by ``TimerIntervalPlan/safeRange(from:to:)``:
 /// a start after the end never reaches SwiftUI (Swift traps on an inverted range).
@@ -30,6 +31,9 @@ public enum TextPlan: Hashable, Sendable {
     /// `ProgressView(timerInterval: range, countsDown: countsDown)` (not a `Text`: it cannot be
     /// concatenated, see ``RunsLayout``).
     case progressView(TimerIntervalPlan)
+    /// iOS 18: `Text(.currentDate, format: .offset(to: date, allowedFields:, maxFieldCount:,
+    /// sign:))` with `options`.
+    case dateOffset(Date, options: StyleOptions)
 
     /// The plan of `run` in an entry that shows from `shownFrom` (the entry's date), for the
     /// device locale `locale` (`"de_DE"`, `"de-DE"`, `"de"`).
@@ -115,6 +119,7 @@ public enum TextPlan: Hashable, Sendable {
         case .offset: return .date(live.target, style: .offset)
         case .date: return .date(live.target, style: .date)
         case .time: return .date(live.target, style: .time)
+        case .dateOffset: return .dateOffset(live.target, options: live.options ?? .default)
         }
     }
 

@@ -60,9 +60,80 @@ public enum LiveStyle: String, Codable, CaseIterable, Hashable, Sendable {
     case time
     /// `ProgressView(timerInterval: from...target)`
     case progress
+    /// iOS 18: `Text(.currentDate, format: .offset(to: target, allowedFields:, maxFieldCount:,
+    /// sign:))`, with the run's ``StyleOptions``.
+    case dateOffset = "date-offset"
 
     /// True for the styles whose run carries an interval start (`from`).
     public var hasInterval: Bool { self == .countdown || self == .progress }
+    /// True for the iOS 18 styles (`SystemFormatStyle`): their runs carry ``StyleOptions``, and
+    /// a spec uses them only with `minimum-ios: 18`.
+    public var isIOS18: Bool { self == .dateOffset }
+}
+
+/// A field of an iOS 18 style (`Date.ComponentsFormatStyle.Field`), largest first.
+public enum StyleField: String, Codable, CaseIterable, Hashable, Sendable, Comparable {
+    case year, month, week, day, hour, minute, second
+
+    public static func < (a: StyleField, b: StyleField) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The sign of the iOS 18 offset style (`NumberFormatStyleConfiguration.SignDisplayStrategy`).
+public enum StyleSign: String, Codable, CaseIterable, Hashable, Sendable {
+    /// A minus sign before the target.
+    case automatic
+    /// No sign.
+    case never
+    /// A minus sign before the target, a plus sign from it on.
+    case always
+}
+
+/// The options of an iOS 18 style run (`fields`, `max`, `sign` in programs and timelines).
+public struct StyleOptions: Hashable, Sendable {
+    /// `allowedFields`: at least one, each once, largest first.
+    public var fields: [StyleField]
+    /// `maxFieldCount`, 1...7.
+    public var maxFieldCount: Int
+    /// `sign`.
+    public var sign: StyleSign
+
+    /// Apple's defaults (every field, 2, `.automatic`).
+    public static let `default` = StyleOptions(fields: StyleField.allCases, maxFieldCount: 2,
+                                               sign: .automatic)
+
+    /// Options; `fields` are kept largest first, each once.
+    public init(fields: [StyleField], maxFieldCount: Int, sign: StyleSign) {
+        self.fields = Array(Set(fields)).sorted()
+        self.maxFieldCount = maxFieldCount
+        self.sign = sign
+    }
+
+    /// Reads them as the C reader does (tlc__style_read): `fields` at least one field, each
+    /// once; `max` 1...7; `sign` a known strategy.
+    static func decode<K: CodingKey>(_ c: KeyedDecodingContainer<K>, fields: K, max: K,
+                                     sign: K) throws -> StyleOptions {
+        let list = try c.decode([StyleField].self, forKey: fields)
+        if list.isEmpty {
+            throw DecodingError.dataCorruptedError(forKey: fields, in: c,
+                debugDescription: "'fields' names at least one field")
+        }
+        if Set(list).count != list.count {
+            throw DecodingError.dataCorruptedError(forKey: fields, in: c,
+                debugDescription: "'fields' lists a field twice")
+        }
+        return StyleOptions(fields: list,
+                            maxFieldCount: try c.decodeInt(forKey: max, in: 1...StyleField.allCases.count),
+                            sign: try c.decode(StyleSign.self, forKey: sign))
+    }
+
+    func encode<K: CodingKey>(to c: inout KeyedEncodingContainer<K>, fields: K, max: K,
+                              sign: K) throws {
+        try c.encode(self.fields, forKey: fields)
+        try c.encode(maxFieldCount, forKey: max)
+        try c.encode(self.sign, forKey: sign)
+    }
 }
 
 /// Where the instantiation instant (`now`) came from.

@@ -84,6 +84,16 @@ public struct RunsView: View {
                         countsDown: interval.countsDown)
         case .progressView:
             return Text(verbatim: "")
+        case .dateOffset(let date, let options):
+            // The spec's minimum-ios is 18 when it uses this style (TL033); on an older system
+            // the nearest iOS 17 style stands in.
+            if #available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *) {
+                return Text(.currentDate, format: .offset(to: date,
+                                                          allowedFields: Set(options.fields.map(\.componentsField)),
+                                                          maxFieldCount: options.maxFieldCount,
+                                                          sign: options.sign.strategy))
+            }
+            return Text(date, style: .offset)
         }
     }
 }

@@ -61,4 +61,31 @@ extension TextDateStyle {
         }
     }
 }
+extension StyleField {
+    /// `Date.ComponentsFormatStyle.Field`.
+    @available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *)
+    public var componentsField: Date.ComponentsFormatStyle.Field {
+        switch self {
+        case .year: return .year
+        case .month: return .month
+        case .week: return .week
+        case .day: return .day
+        case .hour: return .hour
+        case .minute: return .minute
+        case .second: return .second
+        }
+    }
+}
+
+extension StyleSign {
+    /// `NumberFormatStyleConfiguration.SignDisplayStrategy`.
+    @available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *)
+    public var strategy: NumberFormatStyleConfiguration.SignDisplayStrategy {
+        switch self {
+        case .automatic: return .automatic
+        case .never: return .never
+        case .always: return .always()
+        }
+    }
+}
 #endif

@@ -64,6 +64,9 @@ func swiftUIViews(of timeline: CompiledTimeline, at date: Date, family: Family,
         case .progressView(let t):
             return "ProgressView(timerInterval: \(at(t.range.lowerBound))...\(at(t.range.upperBound)), "
                 + "countsDown: \(t.countsDown))"
+        case .dateOffset(let date, let o): // iOS 18: the spec says minimum-ios: 18
+            return "Text(.currentDate, format: .offset(to: \(at(date)), allowedFields: "
+                + "\(o.fields.map(\.rawValue)), maxFieldCount: \(o.maxFieldCount), sign: .\(o.sign.rawValue)))"
         }
     }
 }

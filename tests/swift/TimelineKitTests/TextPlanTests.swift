@@ -54,7 +54,7 @@ final class TextPlanTests: XCTestCase {
             }
         }
         XCTAssertEqual(kinds, ["text", "message", "timer", "timer+pause", "countdown", "countdown+pause",
-                               "progress", "relative", "offset", "date", "time"])
+                               "progress", "relative", "offset", "date", "time", "date-offset"])
         XCTAssertGreaterThan(checked, 100)
     }
 
@@ -75,6 +75,7 @@ final class TextPlanTests: XCTestCase {
         case .offset: return .date(live.target, style: .offset)
         case .date: return .date(live.target, style: .date)
         case .time: return .date(live.target, style: .time)
+        case .dateOffset: return .dateOffset(live.target, options: live.options!)
         }
     }
 

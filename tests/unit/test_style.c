@@ -1,0 +1,53 @@
+/* The options of the iOS 18 style placeholders (compiler/spec/style.c): what they read to, and
+ * where and why they are refused. */
+#include <criterion/criterion.h>
+#include <string.h>
+#include "spec/style.h"
+
+static int parse(tlc_style *st, tlc_style_err *e, const char *s)
+{
+	memset(e, 0, sizeof *e);
+	return tlc_style_parse(st, s, strlen(s), e);
+}
+
+Test(style, defaults_and_options)
+{
+	tlc_style st;
+	tlc_style_err e;
+	cr_assert_eq(parse(&st, &e, ""), 0);
+	cr_expect_eq(st.fields, TLC_SF_ALL);
+	cr_expect_eq(st.max, 2);
+	cr_expect_eq(st.sign, TLC_SIGN_AUTOMATIC);
+	cr_assert_eq(parse(&st, &e, " , sign:always ,max: 7,  fields:  second day\tweek  "), 0, "%s", e.msg);
+	cr_expect_eq(st.fields, TLC_SF_SECOND | TLC_SF_DAY | TLC_SF_WEEK);
+	cr_expect_eq(st.max, 7);
+	cr_expect_eq(st.sign, TLC_SIGN_ALWAYS);
+}
+
+Test(style, refusals_point_at_the_option)
+{
+	static const struct { const char *in; size_t off, len; const char *needle; } bad[] = {
+		{", precision: minute", 2, 9, "unknown option 'precision'"},
+		{", fields: days", 10, 4, "'days' is not a field"},
+		{", fields: day day", 14, 3, "the field 'day' is listed twice"},
+		{", max: 0", 7, 1, "'max:' is a number of fields from 1 to 7"},
+		{", max: 12", 7, 2, "not '12'"},
+		{", sign: negative", 8, 8, "'sign:' is automatic, never or always"},
+		{", sign: never never", 13, 6, "'sign:' takes one value"},
+		{", max: 2, max: 3", 10, 3, "'max:' is given twice"},
+		{", max 2", 2, 3, "write 'max:' and its value"},
+		{", fields:", 8, 1, "'fields:' needs a value"},
+		{", max: 2,", 8, 1, "expected an option after ','"},
+		{"x", 0, 1, "expected ', option: value' here"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		tlc_style st;
+		tlc_style_err e;
+		cr_expect_eq(parse(&st, &e, bad[i].in), TLC_EINPUT, "accepted '%s'", bad[i].in);
+		cr_expect(strstr(e.msg, bad[i].needle) != NULL, "'%s': '%s' lacks '%s'", bad[i].in, e.msg,
+			  bad[i].needle);
+		cr_expect_eq(e.off, bad[i].off, "'%s': at %zu", bad[i].in, e.off);
+		cr_expect_eq(e.len, bad[i].len, "'%s': %zu bytes", bad[i].in, e.len);
+		cr_expect_leq(e.off + e.len, strlen(bad[i].in) + 1);
+	}
+}
