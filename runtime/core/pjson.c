@@ -233,6 +233,22 @@ static bool canonical_time(const char *s, size_t len, bool local)
 	return true;
 }
 
+tlc_time pj_date_or_local(pjson *j, const tlc_json *v)
+{
+	static const char shape[] = "dddd-dd-dd";
+	tlc_parsed_instant pi;
+	bool date = tlc_json_is(v, TLC_JSON_STRING) && strlen(v->str) == 10;
+	for (size_t i = 0; date && i < 10; i++)
+		date = shape[i] == 'd' ? v->str[i] >= '0' && v->str[i] <= '9' : v->str[i] == shape[i];
+	if (j->failed || !v || !date)
+		return pj_time(j, v, true);
+	if (tlc_instant_parse(&pi, v->str, 10, NULL) < 0 || !pi.local) {
+		pj_fail_at(j, v, "expected a local date 'YYYY-MM-DD' or date-time 'YYYY-MM-DDTHH:MM:SS'");
+		return 0;
+	}
+	return pi.value;
+}
+
 tlc_time pj_time(pjson *j, const tlc_json *v, bool local)
 {
 	tlc_parsed_instant pi;

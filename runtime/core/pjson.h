@@ -60,6 +60,8 @@ int pj_enum(pjson *j, const tlc_json *v, const char *const *names, int n);
 int pj_enum_name(pjson *j, const char *s, const char *const *names, int n);
 /* "2026-12-01T17:00:00Z" (local: without the 'Z'). */
 tlc_time pj_time(pjson *j, const tlc_json *v, bool local);
+/* A local date-time, or a bare local date YYYY-MM-DD (its midnight): exdate entries. */
+tlc_time pj_date_or_local(pjson *j, const tlc_json *v);
 struct tlc_prog_time;
 struct jsonw;
 /* An instant expression of a program (program.c): null for none, else {"kind", "at" or "param",

@@ -592,7 +592,7 @@ static void r_locals(pjson *j, const tlc_json *a, tlc_time **out, bool **is_date
 	for (const tlc_json *it = a->child; it; it = it->next) {
 		if (is_date)
 			(*is_date)[*n] = tlc_json_is(it, TLC_JSON_STRING) && strlen(it->str) == 10;
-		(*out)[(*n)++] = pj_time(j, it, true);
+		(*out)[(*n)++] = is_date ? pj_date_or_local(j, it) : pj_time(j, it, true);
 	}
 }
 

@@ -324,3 +324,37 @@ Test(program, date_offset_runs_carry_their_style)
 		tlc_program_free(p);
 	}
 }
+
+/* exdate takes a bare local date (every occurrence that day) or a local date-time, both in the
+ * written form; rdate and dtstart take date-times only. A bare date read back is written back. */
+#define RECUR_EX(exdate, rdate)                                                               \
+	"{\"id\": \"d\", \"mode\": \"recur\", \"rrule\": \"FREQ=DAILY;BYHOUR=9;BYMINUTE=0\", " \
+	"\"dtstart\": \"2026-12-01T09:00:00\", \"exdate\": [" exdate "], \"rdate\": [" rdate  \
+	"], \"roll-after\": 0, \"from\": null, \"paused-at\": null, \"relevance\": null, "     \
+	"\"stale\": null, \"phases\": [{\"above\": null, \"at\": [1, 1], \"views\": "          \
+	"{\"default\": [{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
+
+Test(program, exdate_takes_a_bare_date)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(RECUR_EX("\"2026-12-25\", \"2026-12-24T09:00:00\"", "")), &p, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(p->countdowns[0].nexdate, 2);
+	cr_expect(p->countdowns[0].exdate_is_date[0]);
+	cr_expect(!p->countdowns[0].exdate_is_date[1]);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_expect(strstr(b.ptr, "\"exdate\": [\"2026-12-25\", \"2026-12-24T09:00:00\"]"), "%s", b.ptr);
+	tlc_buf_release(&b);
+	tlc_program_free(p);
+	static const char *const bad[] = {RECUR_EX("\"2026-12-25Z\"", ""), RECUR_EX("\"2026-12-5\"", ""),
+					  RECUR_EX("\"2026-13-25\"", ""), RECUR_EX("", "\"2026-12-25\""),
+					  RECUR_EX("\"2026-12-24T09:00:00Z\"", "")};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char json[4096];
+		snprintf(json, sizeof json, PROGRAM("%s"), bad[i]);
+		cr_expect_eq(read(json, &p, &e), TLC_EINPUT, "accepted %s", bad[i]);
+		tlc_program_free(p);
+	}
+}
