@@ -64,7 +64,7 @@ final class ActivityProgramTests: XCTestCase {
 
     func testEveryCompiledProgramDecodes() throws {
         let files = try allPrograms()
-        XCTAssertEqual(files.count, 3 + 17 + 1, "every activity example of examples/, and the fixture")
+        XCTAssertEqual(files.count, 3 + 21 + 1, "every activity example of examples/, and the fixture")
         for file in files {
             let program = try ActivityProgram(contentsOf: file)
             let name = file.lastPathComponent
