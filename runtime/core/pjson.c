@@ -220,12 +220,25 @@ int pj_enum(pjson *j, const tlc_json *v, const char *const *names, int n)
 	return k;
 }
 
+/* The one form the writers write: YYYY-MM-DDTHH:MM:SS, then Z for an instant. The schemas and
+ * TimelineKit accept nothing else, so neither does the core (no 't', 'z', offset or space). */
+static bool canonical_time(const char *s, size_t len, bool local)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (len != (local ? 19u : 20u))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
+			return false;
+	return true;
+}
+
 tlc_time pj_time(pjson *j, const tlc_json *v, bool local)
 {
 	tlc_parsed_instant pi;
 	if (j->failed || !v)
 		return 0;
-	if (!tlc_json_is(v, TLC_JSON_STRING) ||
+	if (!tlc_json_is(v, TLC_JSON_STRING) || !canonical_time(v->str, strlen(v->str), local) ||
 	    tlc_instant_parse(&pi, v->str, strlen(v->str), NULL) < 0 ||
 	    pi.local != local) {
 		pj_fail_at(j, v, "expected %s", local ? "a local date-time 'YYYY-MM-DDTHH:MM:SS'"

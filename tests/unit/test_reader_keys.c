@@ -133,6 +133,24 @@ static void refused(bool timeline, const char *json, const char *want)
 	cr_assert_leq(e.offset + e.len, strlen(json));
 }
 
+/* Instants in programs and timelines are read in the one form the writers write, as the
+ * schemas and TimelineKit read them: lowercase letters, an offset or a space are refused. */
+Test(reader_keys, instants_only_in_the_written_form)
+{
+	static const char *const bad[] = {"2026-12-01t12:00:00Z", "2026-12-01T12:00:00z",
+					  "2026-12-01T12:00:00+00:00", "2026-12-01 12:00:00Z",
+					  "2026-12-01T12:00Z", "2026-12-01T12:00:00.0Z", "2026-12-01T12:00:00"};
+	char json[1024];
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(json, sizeof json, "%s", PROGRAM_WITH(HORIZON, AUTO, CD_TARGET(TIME("\"literal\", \"at\": \"@@\""), "")));
+		char *at = strstr(json, "@@");
+		char tail[1024];
+		snprintf(tail, sizeof tail, "%s", at + 2);
+		snprintf(at, sizeof json - (size_t)(at - json), "%s%s", bad[i], tail);
+		refused(false, json, "expected an instant 'YYYY-MM-DDTHH:MM:SSZ'");
+	}
+}
+
 /* The version is read first: an older or newer file says which it is and what to do. */
 Test(reader_keys, versions_other_than_the_current_one)
 {
