@@ -139,6 +139,7 @@ static void lower_event(const tlc_ctx *ctx, const tlc_spec *s, const tlc_sp_even
 	}
 	out->dismissal = ev->dismissal;
 	out->varies = ev->varies;
+	out->foreground = ev->foreground;
 	out->dismiss_after = ev->dismiss_after;
 	out->every = ev->every > 0 ? ev->every : 0;
 	if (out->every && ev->until.set && tlc_lower_when(&ev->until, &out->until) < 0)
@@ -276,10 +277,16 @@ static tlc_span failure_span(const tlc_spec *s, const tlc_inst_err *e)
 	return ev->node->span;
 }
 
-/* The schedule without the updates via an intent: they move to the end of the program's events
+/* An event the user makes: an intent (a button), or the app while the user has it open. */
+bool tlc_la_user_event(const tlc_la_prog_event *e)
+{
+	return e->via == TLC_VIA_INTENT || e->foreground;
+}
+
+/* The schedule without the events the user makes: they move to the end of the program's events
  * while the core instantiates the others, then come back; each state's src is mapped back to the
  * spec's event. */
-static int make_without_intents(tlc_la_schedule *sch, const tlc_instantiate_opts *io, tlc_inst_err *e)
+static int make_without_user(tlc_la_schedule *sch, const tlc_instantiate_opts *io, tlc_inst_err *e)
 {
 	tlc_la_program *p = sch->program;
 	size_t n = p->nevents, kept = 0, *from = malloc((n ? n : 1) * sizeof *from);
@@ -292,11 +299,11 @@ static int make_without_intents(tlc_la_schedule *sch, const tlc_instantiate_opts
 	memcpy(orig, p->events, n * sizeof *orig);
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
-			if ((orig[i].via == TLC_VIA_INTENT) == (pass == 1)) {
+			if (tlc_la_user_event(&orig[i]) == (pass == 1)) {
 				from[kept] = i;
 				p->events[kept++] = orig[i];
 			}
-	for (kept = 0; kept < n && orig[from[kept]].via != TLC_VIA_INTENT; kept++)
+	for (kept = 0; kept < n && !tlc_la_user_event(&orig[from[kept]]); kept++)
 		;
 	p->nevents = kept;
 	int rc = tlc_schedule_make(&sch->core, p, io, e);
@@ -327,7 +334,7 @@ int tlc_activity_build(tlc_ctx *ctx, const tlc_spec *s, const tlc_la_opts *o, tl
 		io.now_source = o->now_source;
 		io.params = o->params;
 		io.nparams = o->nparams;
-		rc = o->without_intents ? make_without_intents(sch, &io, &e)
+		rc = o->without_user ? make_without_user(sch, &io, &e)
 					: tlc_schedule_make(&sch->core, sch->program, &io, &e);
 		if (rc == TLC_ERANGE)
 			tlc_diag_add(&ctx->diags, "TL113", s->events[0].node->span, "%s", e.msg);

@@ -47,7 +47,8 @@ typedef struct tlc_la_opts {
 	tlc_now_source now_source;
 	const tlc_param_value *params;
 	size_t nparams;
-	bool without_intents;    /* leave out the updates `via: intent` (the user never acts) */
+	bool without_user;       /* leave out the events the user makes (`via: intent`, `while:
+				    foreground`): the user never acts */
 } tlc_la_opts;
 
 /* Lowers an activity spec into its program (timelinec/activity.h). Returns 0 or TLC_ENOMEM. */
@@ -63,6 +64,8 @@ const char *tlc_la_phase_name(tlc_la_phase p);
 bool tlc_la_value_equal(const tlc_spec *s, size_t f, const tlc_la_value *u, const tlc_la_value *v);
 /* Field `name`'s index in s->fields, or -1. */
 int tlc_la_field_index(const tlc_spec *s, const char *name);
+/* Whether the user makes e: via an intent, or the app `while: foreground`. */
+bool tlc_la_user_event(const tlc_la_prog_event *e);
 /* "start", "update" or "end". */
 const char *tlc_la_event_name(tlc_la_event e);
 #endif

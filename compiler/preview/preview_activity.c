@@ -598,7 +598,8 @@ static void push_words(const pv_activity *pa, const tlc_la_state *st, char *buf,
 	const tlc_sp_event *ev = &pa->spec->events[st->src];
 	if (!st->payload) {
 		snprintf(buf, n, st->via == TLC_VIA_INTENT ? "by the user, through an App Intent (no push)"
-							   : "by the app (no push)");
+				 : ev->foreground ? "by the app while the user has it open (no push)"
+						  : "by the app (no push)");
 		return;
 	}
 	int k = snprintf(buf, n, "%s, priority %d, %zu bytes", pa_via_name(st->via), st->priority,
@@ -739,17 +740,25 @@ static void lifecycle_line(table *tb, const char *indent)
 	}
 	pa_fmt_local(pa, e, sizeof e, sch->end);
 	/* who ends it: the end event (the spec has at most one) */
-	bool by_app = false;
-	for (size_t i = 0; i < sch->nstates; i++)
-		by_app = by_app || (sch->states[i].kind == TLC_LA_END && sch->states[i].via == TLC_VIA_APP);
+	const char *by = NULL, *who = NULL;
+	for (size_t i = 0; i < sch->nstates; i++) {
+		const tlc_la_state *st = &sch->states[i];
+		if (st->kind != TLC_LA_END)
+			continue;
+		bool user_app = pa->spec->events[st->src].foreground;
+		by = st->via == TLC_VIA_INTENT ? "by the user's button" : user_app ? "by the user in the app"
+		   : st->via == TLC_VIA_APP   ? "by the app" : "push";
+		who = st->via == TLC_VIA_INTENT ? "the user ends it with a button"
+		    : user_app		    ? "the user ends it in the app"
+		    : st->via == TLC_VIA_APP  ? "the app ends it" : "the end push";
+	}
 	if (sch->end == sch->system_end)
 		fprintf(tb->r.out, "%slifecycle: starts %s; the system ends it at %s (8 h), before its end "
-				 "%s; it leaves the Lock Screen at %s\n", indent, a, e,
-			by_app ? "by the app" : "push", g);
+				 "%s; it leaves the Lock Screen at %s\n", indent, a, e, by ? by : "push", g);
 	else
 		fprintf(tb->r.out, "%slifecycle: starts %s; ends %s (%s); leaves the Lock Screen at "
 				 "%s; the system would end it at %s (8 h)\n", indent, a, e,
-			by_app ? "the app ends it" : "the end push", g, s8);
+			who ? who : "the end push", g, s8);
 }
 
 static size_t npushes(const tlc_la_schedule *sch)

@@ -871,9 +871,21 @@ static void load_event(loader *L, const tlc_node *n, tlc_la_event kind, tlc_sp_e
 				     "an update 'via: intent' comes when the user acts: it does not repeat");
 			L->errors++;
 		}
-		if (ev->every > 0 && ev->every < 60) {
+		if (ev->every > 0 && ev->every < 60 && ev->via != TLC_VIA_APP) {
 			tlc_diag_add(&L->ctx->diags, "TL015", v->span,
-				     "a repeating update at least 1m apart");
+				     "a repeating push at least 1m apart (only the app's own updates, "
+				     "'via: app', may repeat more often)");
+			L->errors++;
+		}
+	}
+	if ((v = tlc_node_get(n, "while"))) {
+		ev->foreground = true; /* validated: the one value, 'foreground' */
+		if (ev->via != TLC_VIA_APP) {
+			const tlc_node *via = tlc_node_get(n, "via");
+			tlc_diag_add(&L->ctx->diags, "TL016", v->span,
+				     "'while: foreground' goes with 'via: app' (the app's own %s while the "
+				     "user has it open), not 'via: %s'", kind == TLC_LA_END ? "end" : "update",
+				     via ? via->str : "push");
 			L->errors++;
 		}
 	}

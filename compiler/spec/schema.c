@@ -46,8 +46,10 @@ static const char *const e_date_enc[] = {"deferred-to-date", "seconds-since-1970
 static const tlc_type t_date_enc = {.kind = TLC_V_ENUM, .name = "date encoding", .enums = e_date_enc};
 static const char *const e_via[] = {"push", "app", "intent", NULL};
 static const tlc_type t_via = {.kind = TLC_V_ENUM, .name = "update source", .enums = e_via};
-static const char *const e_end_via[] = {"push", "app", NULL};
+static const char *const e_end_via[] = {"push", "app", "intent", NULL};
 static const tlc_type t_end_via = {.kind = TLC_V_ENUM, .name = "end source", .enums = e_end_via};
+static const char *const e_while[] = {"foreground", NULL};
+static const tlc_type t_while = {.kind = TLC_V_ENUM, .name = "condition", .enums = e_while};
 static const tlc_type t_bool = {.kind = TLC_V_BOOL, .name = "bool"};
 static const tlc_type t_field_names = {.kind = TLC_V_LIST, .name = "list of field names",
 				       .elem = &t_name};
@@ -291,6 +293,10 @@ static const tlc_keydef k_update[] = {
 	 "`background-modes` that keeps it running) or `intent` (a button's App Intent, when the "
 	 "user acts: never TL211).",
 	 "push"},
+	{"while", &t_while, 0, NULL,
+	 "`foreground`: with `via: app`, the app makes it only while the user has the app open "
+	 "(never TL211; check also verifies the schedule without it).",
+	 "foreground"},
 	{"priority", &t_priority, 0, "10", "apns-priority: 10 counts toward the push budget, 5 does not.",
 	 "5"},
 	{"state", &t_state, 0, NULL, "Fields of the content state that change.",
@@ -299,7 +305,8 @@ static const tlc_keydef k_update[] = {
 	{"relevance-score", &t_la_score, 0, NULL, "Relevance score.", "100"},
 	{"alert", &t_alert, 0, NULL, "An alert shown with the update.", NULL},
 	{"every", &t_duration, 0, NULL,
-	 "Repeat the update at this interval from `at` (a push a server sends on a schedule).", "5m"},
+	 "Repeat the update at this interval from `at`: at least 1m for a push, 1s for `via: app`.",
+	 "5m"},
 	{"until", &t_instant, 0, NULL, "When a repeating update stops (required with `every`).",
 	 "$eta"},
 	{"varies", &t_field_names, 0, NULL,
@@ -317,9 +324,14 @@ static const tlc_keydef k_end[] = {
 	{"at", &t_instant, TLC_KEY_REQUIRED, NULL,
 	 "When the end push is sent (the system itself ends an activity only at 8 h).", "$eta + 5m"},
 	{"via", &t_end_via, 0, "push",
-	 "`push` (a server sends the end) or `app` (the app's own activity.end: no push request; at "
-	 "a set time only with a `background-modes` that keeps it running).",
+	 "`push` (a server sends the end), `app` (the app's own activity.end: no push request; at "
+	 "a set time only with a `background-modes` that keeps it running) or `intent` (a button's "
+	 "App Intent, when the user acts: never TL211).",
 	 "app"},
+	{"while", &t_while, 0, NULL,
+	 "`foreground`: with `via: app`, the user ends it in the app (never TL211; check also "
+	 "verifies the schedule without it).",
+	 "foreground"},
 	{"state", &t_state, 0, NULL, "The final content state.", "{status: \"Delivered\"}"},
 	{"dismissal", &t_dismissal, 0, "default",
 	 "`default` (up to 4 h on the Lock Screen), `immediate`, or `after <duration>` (at most 4h).",

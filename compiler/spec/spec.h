@@ -179,6 +179,7 @@ typedef struct tlc_sp_event {
 	int64_t every;           /* UPDATE repeated at this interval (0: once) */
 	tlc_sp_when until;       /* ... until this instant */
 	uint32_t varies;         /* UPDATE: fields (bit i: field i) whose sent values differ */
+	bool foreground;         /* `while: foreground`: via app, only while the user has it open */
 	const tlc_node *node;
 } tlc_sp_event;
 

@@ -296,8 +296,9 @@ static void check_events(la_check *c, int pushes_per_hour)
 		}
 		/* an app kept running by a background mode (audio, location, an accessory) makes
 		   its own updates and its end on time; any other app runs only when the user or iOS
-		   decides. An update via an intent comes when the user acts: never TL211. */
-		if (ev->event != TLC_LA_START && st->via == TLC_VIA_APP &&
+		   decides. An event via an intent, or while the user has the app open, comes when
+		   the user acts: never TL211. */
+		if (ev->event != TLC_LA_START && st->via == TLC_VIA_APP && !ev->foreground &&
 		    ev->at.expr.kind != TLC_TIME_EXPR_NOW && !c->s->runs_in_background &&
 		    (i == 0 || sch->states[i - 1].src != st->src)) {
 			bool end = ev->event == TLC_LA_END;
@@ -312,14 +313,16 @@ static void check_events(la_check *c, int pushes_per_hour)
 						   end ? ", and the activity stays until the system ends it at "
 							 "8 hours" : "");
 			if (end)
-				tlc_diag_set_fix(g, "send the end as a push ('via: push'), or list the "
-						    "background mode that keeps the app running "
-						    "('background-modes: [audio]')");
+				tlc_diag_set_fix(g, "send the end as a push ('via: push'), make it "
+						    "'while: foreground' if the user ends it in the app or 'via: "
+						    "intent' with a button, or list the background mode that keeps "
+						    "the app running ('background-modes: [audio]')");
 			else
 				tlc_diag_set_fix(g, "send it as a push ('via: push'), make it 'at: now' for an "
 						    "update the app makes while it runs, make it 'via: intent' for "
-						    "one the user makes with a button, or list the background mode "
-						    "that keeps the app running ('background-modes: [audio]')");
+						    "one the user makes with a button, 'while: foreground' for one "
+						    "the app makes while the user has it open, or list the background "
+						    "mode that keeps the app running ('background-modes: [audio]')");
 		}
 		/* priority-10 pushes in the busiest hour */
 		if (st->payload && st->priority == 10) {
@@ -362,15 +365,57 @@ void tlc_activity_verify(tlc_ctx *ctx, const tlc_la_schedule *sch, int pushes_pe
 	check_events(&c, pushes_per_hour);
 }
 
+/* " (if the user never ...)" for the events the spec has the user make. */
+static const char *user_clause(const tlc_spec *s)
+{
+	bool intent = false, app = false;
+	for (size_t i = 0; i < s->nevents; i++) {
+		intent = intent || s->events[i].via == TLC_VIA_INTENT;
+		app = app || s->events[i].foreground;
+	}
+	return intent && app ? " (if the user never taps the activity's buttons nor uses the app "
+			       "after the start)"
+	       : intent      ? " (if the user never taps the activity's buttons)"
+	       : app	     ? " (if the user never uses the app after the start)"
+			     : NULL;
+}
+
+/* The findings from `with_end` on come from the schedules without the user's events: one the
+   schedules with them have too (same rule, same place) is dropped, the others say so. */
+static int mark_without_user(tlc_ctx *ctx, size_t with_end, const char *clause)
+{
+	tlc_diags *d = &ctx->diags;
+	for (size_t i = with_end; i < d->n;) {
+		bool dup = false;
+		for (size_t k = 0; k < with_end && !dup; k++)
+			dup = d->v[k].span.file == d->v[i].span.file &&
+			      d->v[k].span.start == d->v[i].span.start &&
+			      d->v[k].span.end == d->v[i].span.end && strcmp(d->v[k].rule, d->v[i].rule) == 0;
+		if (dup) {
+			tlc_diag_remove(d, i);
+			continue;
+		}
+		size_t n = strlen(d->v[i].message), m = strlen(clause);
+		char *msg = malloc(n + m + 1);
+		if (!msg)
+			return TLC_ENOMEM;
+		memcpy(msg, d->v[i].message, n);
+		memcpy(msg + n, clause, m + 1);
+		free(d->v[i].message);
+		d->v[i].message = msg;
+		i++;
+	}
+	return 0;
+}
+
 int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 {
 	tlc_param_value vals[TLC_MAX_PARAMS];
 	size_t n = 0;
 	tlc_time lo[TLC_MAX_PARAMS], hi[TLC_MAX_PARAMS];
 	int inst = -1;
-	bool has_intents = false;
-	for (size_t i = 0; i < s->nevents; i++)
-		has_intents = has_intents || s->events[i].via == TLC_VIA_INTENT;
+	const char *clause = user_clause(s);
+	size_t with_end = 0;
 	for (size_t i = 0; i < s->nparams && n < TLC_MAX_PARAMS; i++, n++) {
 		const tlc_sp_param *p = &s->params[i];
 		/* a stand-in value of each type: text reads as its name, numbers as 1 */
@@ -386,22 +431,26 @@ int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 		if (p->type == TLC_PARAM_INSTANT && inst < 0)
 			inst = (int)n;
 	}
-	for (int k = 0; k < (inst >= 0 ? 3 : 1); k++) {
-		tlc_la_schedule *sch = NULL;
-		if (inst >= 0)
-			vals[inst].instant = k == 0 ? lo[inst] : k == 1 ? hi[inst] : lo[inst] + (hi[inst] - lo[inst]) / 2;
-		/* with the user's intents where the spec puts them, and without: the user may never
-		   act, and the content must be right without them */
-		for (int w = 0; w < (has_intents ? 2 : 1); w++) {
+	/* with the user's events where the spec puts them, then without: the user may never act
+	   nor open the app, and the content must be right without them */
+	for (int w = 0; w < (clause ? 2 : 1); w++) {
+		if (w == 1)
+			with_end = ctx->diags.n;
+		for (int k = 0; k < (inst >= 0 ? 3 : 1); k++) {
+			tlc_la_schedule *sch = NULL;
+			if (inst >= 0)
+				vals[inst].instant = k == 0 ? lo[inst] : k == 1 ? hi[inst]
+						    : lo[inst] + (hi[inst] - lo[inst]) / 2;
 			tlc_la_opts o = {.now = now, .now_source = TLC_NOW_OPTION, .params = vals,
-					 .nparams = n, .without_intents = w == 1};
+					 .nparams = n, .without_user = w == 1};
 			int err = tlc_activity_build(ctx, s, &o, &sch);
 			if (err < 0)
 				return err;
 			tlc_activity_verify(ctx, sch, TLC_LA_BUDGET(s));
 			tlc_activity_free(sch);
-			sch = NULL;
 		}
 	}
+	if (clause)
+		return mark_without_user(ctx, with_end, clause);
 	return 0;
 }

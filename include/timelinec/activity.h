@@ -59,8 +59,8 @@ typedef enum tlc_field_type {
 
 typedef enum tlc_la_event { TLC_LA_START, TLC_LA_UPDATE, TLC_LA_END, TLC_LA_EVENT_MAX } tlc_la_event;
 /* Who makes an event: a server's push, the app itself (Activity.request, update, end), a
- * push-to-start (a start), or an App Intent the user runs from the activity (an update). The app
- * and an intent send no push. */
+ * push-to-start (a start), or an App Intent the user runs from the activity (an update or the
+ * end). The app and an intent send no push. */
 typedef enum tlc_via {
 	TLC_VIA_PUSH,
 	TLC_VIA_APP,
@@ -128,6 +128,8 @@ typedef struct tlc_la_prog_event {
 	tlc_prog_time until;     /* ... until this instant (NONE: once) */
 	uint32_t varies;         /* UPDATE: fields (bit i: field i) whose sent values differ each
 				    time; the state's values stand in for them */
+	bool foreground;         /* UPDATE, END via the app: made only while the user has the app
+				    open (`while: foreground`) */
 	uint32_t line, col;      /* where the event is in the spec (0: unknown) */
 } tlc_la_prog_event;
 

@@ -567,6 +567,10 @@ static void w_state(jsonw *w, const tlc_schedule *s, size_t i)
 	jw_time(w, st->at);
 	jw_key(w, "via");
 	jw_str(w, via[st->via]);
+	if (p->events[st->src].foreground) { /* only then: other schedules stay the same */
+		jw_key(w, "while");
+		jw_str(w, "foreground");
+	}
 	jw_key(w, "content-state");
 	jw_obj_compact(w);
 	for (size_t f = 0; f < p->nfields && f < TLC_LA_MAX_FIELDS; f++) {

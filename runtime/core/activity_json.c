@@ -106,6 +106,10 @@ static void w_event(jsonw *w, const tlc_la_program *p, const tlc_la_prog_event *
 	tlc__ptime_write(w, &e->at);
 	jw_key(w, "via");
 	jw_str(w, via_names[e->via]);
+	if (e->foreground) { /* written only when set: older programs stay the same */
+		jw_key(w, "while");
+		jw_str(w, "foreground");
+	}
 	jw_key(w, "priority");
 	jw_int(w, e->priority);
 	jw_key(w, "state");
@@ -388,9 +392,23 @@ static void r_varies(pjson *j, const tlc_la_program *p, const tlc_json *x, tlc_l
 	}
 }
 
+/* while: "foreground", on an update or the end via the app. */
+static void r_while(pjson *j, const tlc_json *x, tlc_la_prog_event *e)
+{
+	static const char *const whiles[] = {"foreground"};
+	if (pj_enum(j, x, whiles, 1) < 0)
+		return;
+	if (e->event == TLC_LA_START)
+		pj_fail_at(j, x, "a start has no 'while'");
+	else if (e->via != TLC_VIA_APP)
+		pj_fail_at(j, x, "'while' goes with via 'app'");
+	else
+		e->foreground = true;
+}
+
 static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la_prog_event *e)
 {
-	static const char *const keys[] = {"event", "at", "via", "priority", "state", "stale-after",
+	static const char *const keys[] = {"event", "at", "via", "while", "priority", "state", "stale-after",
 					   "relevance", "alert", "dismissal", "every", "until",
 					   "varies", "position", NULL};
 	static const char *const alert_keys[] = {"title", "body", "sound", NULL};
@@ -403,6 +421,9 @@ static void r_event(pjson *j, const tlc_la_program *p, const tlc_json *o, tlc_la
 	r_when(j, p, pj_get(j, o, "at", true), &e->at, true);
 	k = pj_enum(j, pj_get(j, o, "via", true), via_names, TLC_VIA_MAX);
 	e->via = k < 0 ? TLC_VIA_PUSH : (tlc_via)k;
+	x = pj_get(j, o, "while", false);
+	if (x && !j->failed)
+		r_while(j, x, e);
 	x = pj_get(j, o, "priority", true);
 	e->priority = (int)pj_int(j, x, 5, 10);
 	if (!j->failed && e->priority != 5 && e->priority != 10)
@@ -607,11 +628,10 @@ static int program_from_json(tlc_la_program **out, const tlc_json *root, pjson *
 		if (!j->failed && (first != (e->event == TLC_LA_START) ||
 				   (e->event == TLC_LA_END && !last)))
 			pj_fail_at(j, it, "events are the start, then updates, then at most one end");
-		/* a start by the app or a push-to-start; an update by a push, the app or an intent;
-		   an end by a push or the app (checked after the order, which says more) */
+		/* a start by the app or a push-to-start; an update or the end by a push, the app or
+		   an intent (checked after the order, which says more) */
 		if (!j->failed &&
 		    (e->event == TLC_LA_START ? e->via != TLC_VIA_APP && e->via != TLC_VIA_PUSH_TO_START
-		     : e->event == TLC_LA_END ? e->via != TLC_VIA_PUSH && e->via != TLC_VIA_APP
 					      : e->via == TLC_VIA_PUSH_TO_START))
 			pj_fail_at(j, tlc_json_get(it, "via"), "via '%s' cannot make the %s",
 				   via_names[e->via], event_names[e->event]);

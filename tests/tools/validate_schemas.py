@@ -463,10 +463,15 @@ NEGATIVE = [
     # who makes each event (issue 19): an intent makes only updates, and they do not repeat
     ("delivery-activity.activity-program.json", "a start via push", set_(["events", 0, "via"], "push")),
     ("delivery-activity.activity-program.json", "an update via push-to-start", set_(["events", 1, "via"], "push-to-start")),
-    ("delivery-activity.activity-program.json", "an end via intent", set_(["events", 3, "via"], "intent")),
+    ("delivery-activity.activity-program.json", "an end via push-to-start", set_(["events", 3, "via"], "push-to-start")),
+    # while: foreground (issue 19): only on an update or the end via app, only that value
+    ("delivery-activity.activity-program.json", "while on a push", add(["events", 1, "while"], "foreground")),
+    ("delivery-activity.activity-program.json", "while on the start", add(["events", 0, "while"], "foreground")),
+    ("sleep-timer-activity.activity-program.json", "while background", add(["events", 1, "while"], "background")),
+    ("delivery-activity.schedule.json", "a state while on a push", add(["states", 1, "while"], "foreground")),
     ("sleep-timer-activity.activity-program.json", "a repeating intent update", set_(["events", 1, "every"], 300)),
     ("sleep-timer-activity.schedule.json", "an intent update with a request", add(["states", 1, "request"], {"method": "POST"})),
-    ("sleep-timer-activity.schedule.json", "an end via intent", set_(["states", 2, "via"], "intent")),
+    ("sleep-timer-activity.schedule.json", "an end via push-to-start", set_(["states", 2, "via"], "push-to-start")),
     ("sleep-timer-activity.schedule.json", "a start via intent", set_(["states", 0, "via"], "intent")),
     ("delivery-activity.activity-program.json", "varies on the start", add(["events", 0, "varies"], ["eta"])),
     ("delivery-activity.activity-program.json", "varies empty", add(["events", 1, "varies"], [])),

@@ -294,6 +294,100 @@ Test(activity, check_without_the_intents)
 	cr_expect(reported("TL206"), "without it, 16:30 passes with nothing marking it stale");
 }
 
+/* The message of `rule`'s finding after check (sorted: one per place), or NULL. */
+static const char *message_of(const char *rule)
+{
+	tlc_diags_sort(&T.ctx.diags);
+	for (size_t i = 0; i < T.ctx.diags.n; i++)
+		if (strcmp(T.ctx.diags.v[i].rule, rule) == 0)
+			return T.ctx.diags.v[i].message;
+	return NULL;
+}
+
+#define WORKOUT(update, end)                                                                        \
+	"timelinec: 1\nlive-activity: W\nbundle-id: com.x\ntimezone: UTC\n"                          \
+	"content-state: {sets: int}\nview: {lock-screen: \"{sets} sets\"}\n"                          \
+	"start: {at: 2026-12-03 16:00, state: {sets: 0}, stale-after: " update "}\n"                \
+	"updates: [{at: 2026-12-03 16:00:05, every: 5s, until: 2026-12-03 16:10, via: app, "         \
+	"while: foreground, state: {sets: 1}, stale-after: 1m}]\n"                                   \
+	"end: {at: 2026-12-03 17:00, " end ", dismissal: immediate}\n"
+
+/* What the app does while the user has it open (Trai's workout: a 5-second timer, Finish in the
+ * app) is never TL211, and repeats below a minute; without it (the user leaves the app) nothing
+ * ends the activity: TL202, whose message says so. A finding both schedules have does not. */
+Test(activity, while_foreground)
+{
+	tlc_la_schedule *sch = build(WORKOUT("1m", "via: app, while: foreground"), "2026-12-03T15:00:00Z", 0);
+	cr_assert_eq(sch->nstates, 2 + 120, "start, 120 updates 5 s apart, end");
+	cr_expect_eq(sch->states[1].at, at("2026-12-03T16:00:05Z"));
+	cr_expect_null(sch->states[1].payload);
+	cr_expect_null(sch->states[sch->nstates - 1].payload, "the app's end sends no push");
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_activity_write_json(&b, sch);
+	cr_expect_not_null(strstr(b.ptr, "\"via\": \"app\",\n      \"while\": \"foreground\""), "%s", b.ptr);
+	cr_expect_not_null(strstr(b.ptr, "\"via\": \"app\",\n      \"content-state\""), "the start is not marked");
+	tlc_buf_release(&b);
+	tlc_activity_free(sch);
+
+	check_spec(WORKOUT("1m", "via: app, while: foreground"));
+	cr_expect(!reported("TL211"), "the user has the app open then");
+	const char *m = message_of("TL202");
+	cr_assert_not_null(m, "the user may never finish in the app");
+	cr_expect_not_null(strstr(m, "(if the user never uses the app after the start)"), "%s", m);
+	cr_expect_eq(T.ctx.diags.n, 1);
+
+	check_spec(WORKOUT("0s", "via: app, while: foreground"));
+	m = message_of("TL205");
+	cr_assert_not_null(m);
+	cr_expect_null(strstr(m, "if the user never"), "both schedules have it: %s", m);
+
+	check_spec(WORKOUT("1m", "via: app"));
+	cr_expect(reported("TL211"), "an end at a set time, nothing running the app");
+	cr_expect(!reported("TL202"), "the app's own end stays in the schedule without the user");
+}
+
+/* An end the user makes with a button (its App Intent calls end): no push, never TL211; without
+ * it nothing ends the activity. */
+Test(activity, end_via_intent)
+{
+	tlc_la_schedule *sch = build(WORKOUT("1m", "via: intent"), "2026-12-03T15:00:00Z", 0);
+	const tlc_la_state *end = &sch->states[sch->nstates - 1];
+	cr_expect_eq(end->kind, TLC_LA_END);
+	cr_expect_eq(end->via, TLC_VIA_INTENT);
+	cr_expect_null(end->payload);
+	cr_expect_eq(sch->end, at("2026-12-03T17:00:00Z"));
+	tlc_activity_free(sch);
+	check_spec(WORKOUT("1m", "via: intent"));
+	cr_expect(!reported("TL211"));
+	const char *m = message_of("TL202");
+	cr_assert_not_null(m);
+	cr_expect_not_null(strstr(m, "(if the user never taps the activity's buttons nor uses the app "
+				     "after the start)"), "%s", m);
+}
+
+/* Only the app's own updates repeat below a minute; `while` goes with `via: app`. */
+Test(activity, while_and_every_refused)
+{
+	static const char *const bad[][2] = {
+		{"updates: [{at: 2026-12-03 16:01, every: 5s, until: 2026-12-03 16:10, state: {sets: 1}}]\n", "TL015"},
+		{"updates: [{at: 2026-12-03 16:01, while: foreground, state: {sets: 1}}]\n", "TL016"},
+		{"updates: [{at: 2026-12-03 16:01, via: intent, while: foreground, state: {sets: 1}}]\n", "TL016"},
+		{"updates: [{at: 2026-12-03 16:01, via: app, while: background, state: {sets: 1}}]\n", "TL014"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char text[1024];
+		tlc_spec *s;
+		snprintf(text, sizeof text, "timelinec: 1\nlive-activity: W\nbundle-id: com.x\ntimezone: UTC\n"
+			 "content-state: {sets: int}\nview: {lock-screen: \"{sets}\"}\n"
+			 "start: {at: 2026-12-03 16:00, state: {sets: 0}}\n%s", bad[i][0]);
+		tctx_close(&T);
+		tctx_open(&T);
+		tctx_add(&T, "a.yaml", text);
+		cr_expect_neq(tlc_spec_load(&T.ctx, T.file, &s), 0, "%s", bad[i][0]);
+		cr_expect(reported(bad[i][1]), "%s: %s", bad[i][0], T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	}
+}
+
 #define BUDGET(key)                                                                                 \
 	"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n" key                      \
 	"content-state: {n: int}\nview: {lock-screen: \"{n}\"}\n"                                      \

@@ -295,7 +295,8 @@ Test(activity_program, reader_refuses_events_out_of_order)
 	refused("\"dismissal\": null", "\"dismissal\": {\"kind\": \"default\"}", "only the end has a dismissal");
 }
 /* Who makes each event: a start the app or a push-to-start, an update a push, the app or an
- * intent (which does not repeat), an end a push or the app. */
+ * intent (which does not repeat), an end a push, the app or an intent; `while: foreground` only
+ * on an update or the end via the app. */
 Test(activity_program, reader_refuses_a_via_the_event_cannot_have)
 {
 	refused("\"via\": \"app\"", "\"via\": \"push\"", "via 'push' cannot make the start");
@@ -303,8 +304,38 @@ Test(activity_program, reader_refuses_a_via_the_event_cannot_have)
 	refused("\"via\": \"push\"", "\"via\": \"push-to-start\"", "via 'push-to-start' cannot make the update");
 	refused("\"via\": \"push\"", "\"via\": \"intent\"", "an update via 'intent' does not repeat");
 	refused("\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
-		"\"via\": \"intent\",\n      \"priority\": 10,\n      \"state\": {},",
-		"via 'intent' cannot make the end");
+		"\"via\": \"push-to-start\",\n      \"priority\": 10,\n      \"state\": {},",
+		"via 'push-to-start' cannot make the end");
+	refused("\"via\": \"app\"", "\"via\": \"app\", \"while\": \"foreground\"", "a start has no 'while'");
+	refused("\"via\": \"push\"", "\"via\": \"push\", \"while\": \"foreground\"", "'while' goes with via 'app'");
+	refused("\"via\": \"push\"", "\"via\": \"app\", \"while\": \"background\"", "unknown value 'background'");
+	refused("\"via\": \"push\"", "\"via\": \"app\", \"while\": true", "expected a string");
+}
+/* An end via an intent and the app's own events while the user has it open read back; the
+ * schedule marks them (`"while": "foreground"`), the others not. */
+Test(activity_program, end_via_intent_and_while_foreground_round_trip)
+{
+	tlc_la_program *p, *q;
+	tlc_err e = {0};
+	char *json = program_json("timelinec: 1\nlive-activity: W\nbundle-id: com.x\ntimezone: UTC\n"
+				  "content-state: {n: int}\nview: {lock-screen: \"{n}\"}\n"
+				  "start: {at: now, state: {n: 0}}\n"
+				  "updates: [{at: now + 5s, every: 5s, until: now + 1m, via: app, while: foreground, "
+				  "state: {n: 1}}]\n"
+				  "end: {at: now + 2m, via: intent}\n", &p);
+	cr_expect(strstr(json, "\"via\": \"app\",\n      \"while\": \"foreground\"") != NULL, "%s", json);
+	cr_expect(strstr(json, "\"via\": \"intent\"") != NULL, "%s", json);
+	cr_expect_eq(p->events[1].every, 5, "the app's own update may repeat every 5 s");
+	cr_assert_eq(tlc_la_program_read_json(&q, json, strlen(json), &e), 0, "%s", e.msg);
+	cr_expect(q->events[1].foreground && !q->events[0].foreground && !q->events[2].foreground);
+	cr_expect_eq(q->events[2].via, TLC_VIA_INTENT);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_la_program_write_json(&b, q);
+	cr_expect_str_eq(b.ptr, json, "the program round-trips");
+	tlc_buf_release(&b);
+	tlc_la_program_free(q);
+	tlc_la_program_free(p);
+	free(json);
 }
 /* varies round-trips, and each state of the update lists it. */
 Test(activity_program, varies_round_trips)

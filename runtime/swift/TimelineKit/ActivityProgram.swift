@@ -177,6 +177,9 @@ public struct ActivityProgram: Hashable, Sendable {
         public var at: CompiledProgram.Time
         /// Who makes it.
         public var via: ActivitySchedule.Via
+        /// `while: foreground`: the app makes this update or end only while the user has it
+        /// open (via the app only).
+        public var foreground: Bool
         /// The push's apns-priority: 5 or 10.
         public var priority: Int
         /// The fields it sets, by field name; the others keep their values.
@@ -206,10 +209,12 @@ public struct ActivityProgram: Hashable, Sendable {
                     staleAfter: Int? = nil, relevance: Double? = nil,
                     alert: ActivitySchedule.Alert? = nil, dismissal: Dismissal? = nil,
                     every: Int = 0, until: CompiledProgram.Time? = nil,
-                    varies: [String] = [], position: SpecPosition? = nil) {
+                    varies: [String] = [], foreground: Bool = false,
+                    position: SpecPosition? = nil) {
             self.kind = kind
             self.at = at
             self.via = via
+            self.foreground = foreground
             self.priority = priority
             self.state = state
             self.staleAfter = staleAfter
@@ -452,7 +457,9 @@ extension ActivityProgram.Field: Codable {
 
 extension ActivityProgram.Event: Encodable {
     fileprivate enum CodingKeys: String, CodingKey, CaseIterable {
-        case event, at, via, priority, state
+        case event, at, via
+        case whileCondition = "while"
+        case priority, state
         case staleAfter = "stale-after"
         case relevance, alert, dismissal, every, until, varies, position
     }
@@ -472,6 +479,8 @@ extension ActivityProgram.Event: Encodable {
         at = try c.decode(CompiledProgram.Time.self, forKey: .at)
         try context.check(at, forKey: .at, in: c)
         via = try c.decode(ActivitySchedule.Via.self, forKey: .via)
+        foreground = try ActivitySchedule.Via.readForeground(c, forKey: .whileCondition,
+                                                             event: kind, via: via)
         priority = try c.decodeInt(forKey: .priority, in: 5...10)
         guard priority == 5 || priority == 10 else { throw bad(.priority, "a priority is 5 or 10") }
 
@@ -602,6 +611,7 @@ extension ActivityProgram.Event: Encodable {
         try c.encode(kind, forKey: .event)
         try c.encode(at, forKey: .at)
         try c.encode(via, forKey: .via)
+        if foreground { try c.encode("foreground", forKey: .whileCondition) }
         try c.encode(priority, forKey: .priority)
         var s = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .state)
         for (name, value) in state.sorted(by: { $0.key < $1.key }) {

@@ -105,17 +105,31 @@ public struct ActivitySchedule: Hashable, Sendable {
         /// A push that starts the activity (iOS 17.2+).
         case pushToStart = "push-to-start"
         /// An App Intent the user runs from a button of the activity, in the app's process
-        /// (an update; no request).
+        /// (an update or the end; no request).
         case intent
 
-        /// Whether `via` can make `event`: a start the app or a push-to-start, an update a push,
-        /// the app or an intent, an end a push or the app (as the C reader and the schemas).
+        /// Whether `via` can make `event`: a start the app or a push-to-start, an update or an
+        /// end a push, the app or an intent (as the C reader and the schemas).
         public func canMake(_ event: Event) -> Bool {
             switch event {
             case .start: return self == .app || self == .pushToStart
-            case .update: return self != .pushToStart
-            case .end: return self == .push || self == .app
+            case .update, .end: return self != .pushToStart
             }
+        }
+
+        /// `while: foreground` reads `"while": "foreground"`, the one value; it goes only with
+        /// an update or the end via the app. Throws a message otherwise (as the C reader).
+        static func readForeground<K: CodingKey>(_ c: KeyedDecodingContainer<K>, forKey key: K,
+                                                 event: Event, via: Via) throws -> Bool {
+            guard c.contains(key) else { return false }
+            func bad(_ message: String) -> DecodingError {
+                DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: message)
+            }
+            let value = try c.decode(String.self, forKey: key)
+            guard value == "foreground" else { throw bad("unknown value '\(value)'") }
+            if event == .start { throw bad("a start has no 'while'") }
+            if via != .app { throw bad("'while' goes with via 'app'") }
+            return true
         }
     }
 
@@ -127,6 +141,8 @@ public struct ActivitySchedule: Hashable, Sendable {
         public var at: Date
         /// Who makes the change.
         public var via: Via
+        /// Made by the app only while the user has it open (`"while": "foreground"`).
+        public var foreground: Bool = false
         /// The whole content state after this event, for reading: date fields as RFC 3339
         /// instants (strings), other fields as the spec has them.
         public var contentState: [String: ActivityValue]
@@ -331,6 +347,7 @@ extension ActivitySchedule.Lifecycle: Codable {
 extension ActivitySchedule.State: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case event, at, via
+        case whileCondition = "while"
         case contentState = "content-state"
         case staleDate = "stale-date"
         case dismissalDate = "dismissal-date"
@@ -349,6 +366,8 @@ extension ActivitySchedule.State: Codable {
                 forKey: .via, in: c,
                 debugDescription: "via '\(via.rawValue)' cannot make the \(event.rawValue)")
         }
+        foreground = try ActivitySchedule.Via.readForeground(c, forKey: .whileCondition,
+                                                             event: event, via: via)
         contentState = try c.decode([String: ActivityValue].self, forKey: .contentState)
         staleDate = try c.decodeNullableInstant(forKey: .staleDate)
         dismissalDate = try c.decodeNullableInstant(forKey: .dismissalDate)
@@ -378,6 +397,7 @@ extension ActivitySchedule.State: Codable {
         try c.encode(event, forKey: .event)
         try c.encodeInstant(at, forKey: .at)
         try c.encode(via, forKey: .via)
+        if foreground { try c.encode("foreground", forKey: .whileCondition) }
         try c.encode(contentState, forKey: .contentState)
         try c.encodeNullableInstant(staleDate, forKey: .staleDate)
         try c.encodeNullableInstant(dismissalDate, forKey: .dismissalDate)

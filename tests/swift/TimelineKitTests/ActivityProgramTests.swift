@@ -64,7 +64,7 @@ final class ActivityProgramTests: XCTestCase {
 
     func testEveryCompiledProgramDecodes() throws {
         let files = try allPrograms()
-        XCTAssertEqual(files.count, 4 + 20 + 1, "every activity example of examples/, and the fixture")
+        XCTAssertEqual(files.count, 4 + 21 + 1, "every activity example of examples/, and the fixture")
         for file in files {
             let program = try ActivityProgram(contentsOf: file)
             let name = file.lastPathComponent
@@ -278,8 +278,19 @@ final class ActivityProgramTests: XCTestCase {
         refused(json, #""via": "push""#, #""via": "push-to-start""#, "via 'push-to-start' cannot make the update")
         refused(json, #""via": "push""#, #""via": "intent""#, "an update via 'intent' does not repeat")
         refused(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
-                "\"via\": \"intent\",\n      \"priority\": 10,\n      \"state\": {},",
-                "via 'intent' cannot make the end")
+                "\"via\": \"push-to-start\",\n      \"priority\": 10,\n      \"state\": {},",
+                "via 'push-to-start' cannot make the end")
+        // while: foreground only on an update or the end via the app (as the C reader)
+        refused(json, #""via": "app""#, #""via": "app", "while": "foreground""#, "a start has no 'while'")
+        refused(json, #""via": "push""#, #""via": "push", "while": "foreground""#, "'while' goes with via 'app'")
+        refused(json, #""via": "push""#, #""via": "app", "while": "background""#, "unknown value 'background'")
+        let intentEnd = try XCTUnwrap(accepted(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
+                                               "\"via\": \"intent\",\n      \"priority\": 10,\n      \"state\": {},"))
+        XCTAssertEqual(intentEnd.events.last?.via, .intent)
+        let inApp = try XCTUnwrap(accepted(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
+                                           "\"via\": \"app\", \"while\": \"foreground\",\n      \"priority\": 10,\n      \"state\": {},"))
+        XCTAssertEqual(inApp.events.last?.foreground, true)
+        XCTAssertEqual(inApp.events.first?.foreground, false)
         let appEnd = try XCTUnwrap(accepted(json, "\"via\": \"push\",\n      \"priority\": 10,\n      \"state\": {},",
                                             "\"via\": \"app\",\n      \"priority\": 10,\n      \"state\": {},"))
         XCTAssertEqual(appEnd.events.last?.via, .app)

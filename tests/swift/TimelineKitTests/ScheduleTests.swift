@@ -70,6 +70,40 @@ final class ScheduleTests: XCTestCase {
         }
     }
 
+    /// Trai's workout: the app's 5-second updates and its end while the user has the app open
+    /// read back marked (`while: foreground`), the intent's update not; `while` on the start or
+    /// on an intent is refused, and an end via intent reads back.
+    func testWhileForeground() throws {
+        let url = Repo.goldenSchedules.appendingPathComponent("trai-workout-activity.1.schedule.json")
+        let s = try ActivitySchedule(contentsOf: url)
+        XCTAssertEqual(s.states.first?.foreground, false)
+        XCTAssertEqual(s.states[1].foreground, true)
+        XCTAssertEqual(s.states[2].at.timeIntervalSince(s.states[1].at), 5)
+        XCTAssertEqual(s.states.last?.event, .end)
+        XCTAssertEqual(s.states.last?.foreground, true)
+        XCTAssertTrue(s.states.allSatisfy { $0.request == nil })
+        let intent = try XCTUnwrap(s.states.first { $0.via == .intent })
+        XCTAssertFalse(intent.foreground)
+        let data = try JSONEncoder().encode(s)
+        XCTAssertEqual(try ActivitySchedule(jsonData: data), s, "round-trips")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for (from, to, needle) in [
+            (#""via": "app","#, #""via": "app", "while": "foreground","#, "a start has no 'while'"),
+            (#""via": "intent","#, #""via": "intent", "while": "foreground","#, "'while' goes with via 'app'"),
+            (#""while": "foreground""#, #""while": "background""#, "unknown value 'background'"),
+        ] {
+            let range = try XCTUnwrap(text.range(of: from), from)
+            let bad = text.replacingCharacters(in: range, with: to)
+            XCTAssertThrowsError(try ActivitySchedule(jsonData: Data(bad.utf8)), from) { error in
+                XCTAssertTrue("\(error)".contains(needle), "\(from): \(error)")
+            }
+        }
+        let ended = text.replacingOccurrences(of: "\"via\": \"app\",\n      \"while\": \"foreground\",\n      \"content-state\": {\"exercise\": \"Done\"",
+                                              with: "\"via\": \"intent\",\n      \"content-state\": {\"exercise\": \"Done\"")
+        XCTAssertNotEqual(ended, text)
+        XCTAssertEqual(try ActivitySchedule(jsonData: Data(ended.utf8)).states.last?.via, .intent)
+    }
+
     /// mi-parada's pushed estimates vary at each send: every update lists them, the start not;
     /// a varies on the start, or naming no field of the content state, is refused.
     func testVaries() throws {
