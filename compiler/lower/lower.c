@@ -188,6 +188,9 @@ static const char *phase_key(lowerer *L, const tlc_sp_phase *ph)
 		return ph->key_node->str;
 	if (!ph->has_above)
 		return "otherwise";
+	if (ph->above_param)
+		return tlc_arena_printf(&L->ctx->arena, "above-%s%s", ph->above_sign < 0 ? "minus-" : "",
+					ph->above_param);
 	static const struct { int64_t secs; char unit; } units[] = {
 		{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}};
 	char buf[64];
@@ -235,12 +238,19 @@ static void check_phase_keys(lowerer *L, const tlc_sp_countdown *c, const char *
 	}
 }
 
+/* Constant thresholds strictly decrease, each below the constant before it; a parameter
+ * threshold is compared over its domain by `check` (TL028), not here. */
 static void check_thresholds(lowerer *L, const tlc_sp_countdown *c)
 {
-	for (size_t i = 1; i < c->nphases; i++) {
-		const tlc_sp_phase *a = &c->phases[i - 1], *b = &c->phases[i];
-		if (!a->has_above || !b->has_above || b->above < a->above)
+	const tlc_sp_phase *a = NULL;
+	for (size_t i = 0; i < c->nphases; i++) {
+		const tlc_sp_phase *b = &c->phases[i];
+		if (!b->has_above || b->above_param)
 			continue;
+		if (!a || b->above < a->above) {
+			a = b;
+			continue;
+		}
 		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", b->above_node->span,
 					   "this phase's threshold is not below the one before it, so "
 					   "it can never show");
@@ -284,8 +294,8 @@ static int lower_recurrence(lowerer *L, const tlc_sp_countdown *c, tlc_prog_coun
 	for (size_t i = 0; i < c->nrdate; i++)
 		pc->rdate[pc->nrdate++] = local_of(L, &c->rdate[i]);
 	int64_t lowest = 0;
-	for (size_t i = 0; i < c->nphases; i++)
-		if (c->phases[i].has_above && c->phases[i].above < lowest)
+	for (size_t i = 0; i < c->nphases; i++) /* constant thresholds only */
+		if (c->phases[i].has_above && !c->phases[i].above_param && c->phases[i].above < lowest)
 			lowest = c->phases[i].above;
 	pc->roll_after = -lowest;
 	return 0;
@@ -329,7 +339,11 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	for (size_t i = 0; i < c->nphases; i++) {
 		tlc_prog_phase *ph = &pc->phases[pc->nphases++];
 		ph->has_above = c->phases[i].has_above;
-		ph->above = c->phases[i].above;
+		ph->above = c->phases[i].above_param ? 0 : c->phases[i].above;
+		if (c->phases[i].above_param) {
+			ph->above_param = xstrdup(L, c->phases[i].above_param);
+			ph->above_sign = c->phases[i].above_sign;
+		}
 		linecol(L, c->phases[i].node->span, &ph->line, &ph->col);
 		if (!(key = tlc_arena_printf(&L->ctx->arena, "%s.%s", pc->id, keys[i])))
 			return TLC_ENOMEM;

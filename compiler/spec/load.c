@@ -291,6 +291,37 @@ static void load_locales(loader *L, const tlc_node *root)
 	}
 }
 
+/* A duration parameter's domain 'LO .. HI': two signed durations, LO <= HI. */
+static int get_duration_domain(loader *L, const tlc_node *v, int64_t *lo, int64_t *hi)
+{
+	const char *dots = v->len >= 2 ? strstr(v->str, "..") : NULL;
+	tlc_err e = {0};
+	if (!dots) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL011", v->span,
+					   "'%s' is not a duration domain; expected 'LO .. HI'", v->str);
+		tlc_diag_set_fix(g, "write the range of values the parameter takes, like '5m .. 2h'");
+		L->errors++;
+		return -1;
+	}
+	size_t a0 = 0, a1 = (size_t)(dots - v->str), b0 = a1 + 2, b1 = v->len;
+	while (a1 > a0 && v->str[a1 - 1] == ' ')
+		a1--;
+	while (b0 < b1 && v->str[b0] == ' ')
+		b0++;
+	if (tlc_duration_parse(lo, v->str + a0, a1 - a0, TLC_DURATION_SIGNED, &e) < 0 ||
+	    tlc_duration_parse(hi, v->str + b0, b1 - b0, TLC_DURATION_SIGNED, &e) < 0) {
+		err_at(L, "TL020", v, &e);
+		return -1;
+	}
+	if (*lo > *hi) {
+		tlc_diag_add(&L->ctx->diags, "TL020", v->span,
+			     "the domain '%s' is empty: its low end is above its high end", v->str);
+		L->errors++;
+		return -1;
+	}
+	return 0;
+}
+
 static void load_params(loader *L, const tlc_node *root)
 {
 	const tlc_node *n = tlc_node_get(root, "params"), *dom = tlc_node_get(root, "check-params");
@@ -319,10 +350,12 @@ static void load_params(loader *L, const tlc_node *root)
 			tlc_diag_add(&L->ctx->diags, "TL018", k->span,
 				     "check-params names '%s', which 'params' does not declare", k->str);
 			L->errors++;
+		} else if (p->type == TLC_PARAM_DURATION) {
+			p->has_domain = get_duration_domain(L, v, &p->dur_lo, &p->dur_hi) == 0;
 		} else if (p->type != TLC_PARAM_INSTANT) {
 			tlc_diag_add(&L->ctx->diags, "TL011", v->span,
-				     "check-params domains are for instant parameters; '%s' is %s",
-				     k->str, tlc_param_type_names[p->type]);
+				     "check-params domains are for instant and duration parameters; "
+				     "'%s' is %s", k->str, tlc_param_type_names[p->type]);
 			L->errors++;
 		} else if (tlc_param_domain_parse(&p->domain, v->str, v->len, &e) < 0) {
 			err_at(L, "TL020", v, &e);
@@ -361,6 +394,37 @@ static void load_common(loader *L, const tlc_node *root)
 
 /* ---- widgets -------------------------------------------------------------------------------- */
 
+/* `above: $lead` or `above: -$lead`: a duration parameter as the threshold. */
+static int get_above_param(loader *L, const tlc_node *n, tlc_sp_phase *ph)
+{
+	size_t off = n->str[0] == '-' ? 2 : 1;
+	const char *name = n->str + off;
+	size_t len = n->len - off;
+	tlc_span sp = tlc_node_subspan(L->src, n, off - 1, len + 1);
+	const tlc_sp_param *p = find_param(L->spec, name, len);
+	if (!p) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL018", sp,
+					   "'$%.*s' is not a declared parameter", (int)len, name);
+		tlc_diag_set_fix(g, "declare it: 'params: {%.*s: duration}'", (int)len, name);
+		L->errors++;
+		return -1;
+	}
+	if (p->type != TLC_PARAM_DURATION) {
+		tlc_diag_add(&L->ctx->diags, "TL011", sp,
+			     "parameter '$%s' is %s, but a threshold needs a duration", p->name,
+			     tlc_param_type_names[p->type]);
+		L->errors++;
+		return -1;
+	}
+	((tlc_sp_param *)p)->used = true;
+	ph->above_param = p->name;
+	ph->above_sign = off == 2 ? -1 : 1;
+	/* the one value the rules without a replay reason about: the domain's middle */
+	int64_t mid = p->has_domain ? p->dur_lo + (p->dur_hi - p->dur_lo) / 2 : 60;
+	ph->above = ph->above_sign * mid;
+	return 0;
+}
+
 static void load_phases(loader *L, const tlc_node *n, tlc_sp_countdown *c)
 {
 	c->phases = alloc_n(L, n->n, sizeof *c->phases);
@@ -378,7 +442,10 @@ static void load_phases(loader *L, const tlc_node *n, tlc_sp_countdown *c)
 		p->above_node = above;
 		p->key_node = tlc_node_get(pn, "key");
 		get_text(L, tlc_node_get(pn, "text"), &p->text);
-		if (above) {
+		if (above && above->type == TLC_SCALAR_STR &&
+		    (above->str[0] == '$' || (above->str[0] == '-' && above->len > 1 && above->str[1] == '$'))) {
+			p->has_above = get_above_param(L, above, p) == 0;
+		} else if (above) {
 			p->has_above = get_duration(L, above, true, &p->above) == 0;
 		} else if (i + 1 < n->n) {
 			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL013", pn->span,

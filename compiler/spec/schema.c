@@ -71,7 +71,7 @@ static const tlc_keydef k_phase[] = {
 	{"above", &t_sduration, 0, NULL,
 	 "The phase shows while r = target − now is greater than this. Phases are tried in order, "
 	 "first match wins; the last phase may omit it and then shows for every r below the previous "
-	 "threshold.",
+	 "threshold. A duration parameter, `$lead` or `-$lead`, is resolved at instantiation.",
 	 "24h"},
 	{"text", &t_text, TLC_KEY_REQUIRED, NULL,
 	 "What the widget reads: a template, or a map from widget family to template.",
@@ -213,7 +213,7 @@ static const tlc_type t_suppress = {.kind = TLC_V_LIST, .name = "list of suppres
 	 "Parameters supplied at instantiation (by the app or a server), each with its type.",       \
 	 "{eta: instant, courier: text}"},                                                           \
 	{"check-params", &t_check_params, 0, NULL,                                                  \
-	 "The domain `check` explores for each instant parameter.", "{eta: 5m .. 36h after now}"},   \
+	 "The domain `check` explores for each instant or duration parameter.", "{eta: 5m .. 36h after now}"},   \
 	{"suppress", &t_suppress, 0, NULL,                                                          \
 	 "Findings to suppress, each with a reason (JSON specs have no comments).", NULL}
 

@@ -54,7 +54,11 @@ typedef struct tlc_sp_text {
 
 typedef struct tlc_sp_phase {
 	bool has_above;
-	int64_t above;       /* seconds; the phase shows while r > above */
+	int64_t above;       /* seconds; the phase shows while r > above. A parameter threshold:
+				the sign times its domain's middle (or the stand-in 1 min), for
+				the rules that reason about one value */
+	const char *above_param; /* `above: $lead` / `-$lead`: the duration parameter, or NULL */
+	int above_sign;      /* 1, or -1 for `-$lead` */
 	tlc_sp_text text;
 	const tlc_node *node;
 	const tlc_node *above_node;
@@ -103,7 +107,8 @@ typedef struct tlc_sp_param {
 	const char *name;
 	tlc_param_type type;
 	bool has_domain;
-	tlc_param_domain domain;
+	tlc_param_domain domain; /* INSTANT */
+	int64_t dur_lo, dur_hi;  /* DURATION: the domain LO .. HI, LO <= HI */
 	const tlc_node *node;
 	bool used;               /* referenced by an instant, a state value or a template */
 } tlc_sp_param;

@@ -27,6 +27,7 @@ typedef struct verifier {
 	bool zone_named;       /* several device zones are checked: messages name the zone */
 	tlc_budget b;          /* the profile, with the app's own background reloads */
 	const tlc_sp_source *app_bg; /* the refresh source that asks them, or NULL */
+	char dur_text[16][32]; /* the text of each duration parameter's value in a replay */
 } verifier;
 
 /* ---- formatting ----------------------------------------------------------------------------- */
@@ -322,7 +323,7 @@ static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time anchor
 		if (cd->target.kind != TLC_PTIME_PARAM || strcmp(cd->target.param, pp->name) != 0)
 			continue;
 		for (size_t i = 0; i < cd->nphases; i++) {
-			if (!cd->phases[i].has_above)
+			if (!cd->phases[i].has_above || cd->phases[i].above_param)
 				continue;
 			tlc_time x = v->now + cd->phases[i].above - cd->target.offset;
 			add_sample(out, &n, x + 1, lo, hi);
@@ -427,6 +428,11 @@ static size_t mid_params(verifier *v, tlc_param_value base[16], int anchor[16], 
 		base[nb] = (tlc_param_value){pp->name, 0, pp->type == TLC_PARAM_DURATION ? 60 : 1,
 					     pp->type == TLC_PARAM_NUMBER || pp->type == TLC_PARAM_INTEGER ? "1"
 					     : pp->type == TLC_PARAM_DURATION ? "1m" : pp->name};
+		if (pp->type == TLC_PARAM_DURATION && pp->has_domain) { /* the domain's middle */
+			base[nb].number = pp->dur_lo + (pp->dur_hi - pp->dur_lo) / 2;
+			snprintf(v->dur_text[nb], sizeof v->dur_text[nb], "%llds", (long long)base[nb].number);
+			base[nb].text = v->dur_text[nb];
+		}
 		anchor[nb] = pp->type == TLC_PARAM_INSTANT ? domain_anchor(v, pp) : -1;
 		if (anchor[nb] >= 16)
 			anchor[nb] = -1;
@@ -451,6 +457,78 @@ static size_t mid_params(verifier *v, tlc_param_value base[16], int anchor[16], 
 	return nb;
 }
 
+/* Whether a phase of the program has parameter `name` as its threshold. */
+static bool is_threshold(const tlc_program *p, const char *name)
+{
+	for (size_t c = 0; c < p->ncountdowns; c++)
+		for (size_t i = 0; i < p->countdowns[c].nphases; i++)
+			if (p->countdowns[c].phases[i].above_param &&
+			    !strcmp(p->countdowns[c].phases[i].above_param, name))
+				return true;
+	return false;
+}
+
+/*
+ * Values of a duration parameter used as a threshold worth replaying (the others at their
+ * middle values): the domain's ends, and where its threshold meets another phase's constant
+ * threshold (one second either side), where the phases change order.
+ */
+static size_t threshold_samples(const verifier *v, const tlc_sp_param *pp, int64_t *out)
+{
+	size_t n = 0;
+	int64_t lo = pp->dur_lo, hi = pp->dur_hi;
+	add_sample(out, &n, lo, lo, hi);
+	add_sample(out, &n, hi, lo, hi);
+	for (size_t c = 0; c < v->s->ncountdowns; c++) {
+		const tlc_sp_countdown *cd = &v->s->countdowns[c];
+		for (size_t i = 0; i < cd->nphases; i++) {
+			const tlc_sp_phase *ph = &cd->phases[i];
+			if (!ph->above_param || strcmp(ph->above_param, pp->name) != 0)
+				continue;
+			for (size_t k = 0; k < cd->nphases; k++) {
+				if (!cd->phases[k].has_above || cd->phases[k].above_param)
+					continue;
+				int64_t at = ph->above_sign * cd->phases[k].above; /* value meeting it */
+				for (int64_t d = -1; d <= 1; d++)
+					add_sample(out, &n, at + d, lo, hi);
+			}
+		}
+	}
+	return n;
+}
+
+/* The replays of each duration parameter a threshold reads, over its domain (the middle was
+ * replayed already); without a domain, the stand-in 1 min only (TL029). */
+static int replay_thresholds(verifier *v, tlc_exposures *x, tlc_param_value *base, size_t nb,
+			     tlc_time until)
+{
+	for (size_t i = 0; i < nb; i++) {
+		const tlc_sp_param *pp = &v->s->params[i];
+		if (pp->type != TLC_PARAM_DURATION || !is_threshold(v->p, pp->name))
+			continue;
+		if (!pp->has_domain) {
+			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL029", pp->node->span,
+						   "'$%s' is a phase threshold without a check-params "
+						   "domain; it was checked at 1 minute only", pp->name);
+			tlc_diag_set_fix(g, "add 'check-params: {%s: 5m .. 2h}' with the range your "
+					    "app really passes", pp->name);
+			continue;
+		}
+		int64_t s[MAX_SAMPLES], keep = base[i].number;
+		size_t ns = threshold_samples(v, pp, s);
+		for (size_t k = 0; k < ns; k++) {
+			base[i].number = s[k];
+			snprintf(v->dur_text[i], sizeof v->dur_text[i], "%llds", (long long)s[k]);
+			int rc = replay_with(v, x, base, nb, until);
+			if (rc < 0)
+				return rc;
+		}
+		base[i].number = keep;
+		snprintf(v->dur_text[i], sizeof v->dur_text[i], "%llds", (long long)keep);
+	}
+	return 0;
+}
+
 static int run_replays(verifier *v, tlc_exposures *x)
 {
 	tlc_param_value base[16];
@@ -458,8 +536,10 @@ static int run_replays(verifier *v, tlc_exposures *x)
 	size_t inst[16], ninst = 0;
 	int anchor[16];   /* base index of the parameter each one's domain counts from, or -1 */
 	size_t nb = mid_params(v, base, anchor, inst, &ninst);
-	if (!ninst)
-		return replay_with(v, x, base, nb, until);
+	if (!ninst) {
+		int rc = replay_with(v, x, base, nb, until);
+		return rc < 0 ? rc : replay_thresholds(v, x, base, nb, until);
+	}
 	for (size_t k = 0; k < ninst; k++) {
 		size_t idx = inst[k];
 		const tlc_sp_param *pp = &v->s->params[idx];
@@ -488,7 +568,7 @@ static int run_replays(verifier *v, tlc_exposures *x)
 					    "range your data really has", pp->name);
 		}
 	}
-	return 0;
+	return replay_thresholds(v, x, base, nb, until);
 }
 
 /* ---- what each family has room for (TL115) --------------------------------------------------- */
@@ -672,6 +752,102 @@ static void check_frozen(verifier *v)
 					   "reload, however late it comes");
 		tlc_diag_set_fix(g, "drop 'paused-at' so the text counts by itself; keep it only for "
 				    "a countdown the user paused, with the pause instant as a parameter");
+	}
+}
+
+/* ---- thresholds that are parameters (TL028) ----------------------------------------------- */
+
+static const tlc_sp_param *param_named(const tlc_spec *s, const char *name)
+{
+	for (size_t i = 0; i < s->nparams; i++)
+		if (!strcmp(s->params[i].name, name))
+			return &s->params[i];
+	return NULL;
+}
+
+/* The range a phase's threshold takes: a constant, or the sign times the domain. False for a
+ * parameter without a domain (TL029 says it was not explored). */
+static bool threshold_range(const tlc_spec *s, const tlc_sp_phase *ph, int64_t *lo, int64_t *hi)
+{
+	if (!ph->above_param) {
+		*lo = *hi = ph->above;
+		return true;
+	}
+	const tlc_sp_param *pp = param_named(s, ph->above_param);
+	if (!pp || !pp->has_domain)
+		return false;
+	*lo = ph->above_sign < 0 ? -pp->dur_hi : pp->dur_lo;
+	*hi = ph->above_sign < 0 ? -pp->dur_lo : pp->dur_hi;
+	return true;
+}
+
+static void fmt_sdur(char *buf, size_t n, int64_t s)
+{
+	char d[48];
+	fmt_dur(d, sizeof d, s < 0 ? -s : s);
+	snprintf(buf, n, "%s%s", s < 0 ? "-" : "", d);
+}
+
+/*
+ * A phase never shows while an earlier phase's threshold is at or below its own (first match
+ * wins). With a parameter on either side the compiler could not tell; over the domains, say for
+ * which values it happens.
+ */
+static void check_param_thresholds(verifier *v)
+{
+	for (size_t c = 0; c < v->s->ncountdowns; c++) {
+		const tlc_sp_countdown *cd = &v->s->countdowns[c];
+		for (size_t i = 0; i < cd->nphases; i++) {
+			const tlc_sp_phase *b = &cd->phases[i];
+			int64_t blo, bhi, alo, ahi;
+			if (!b->has_above || !threshold_range(v->s, b, &blo, &bhi))
+				continue;
+			for (size_t j = 0; j < i; j++) {
+				const tlc_sp_phase *a = &cd->phases[j];
+				if (!a->has_above || (!a->above_param && !b->above_param) ||
+				    !threshold_range(v->s, a, &alo, &ahi))
+					continue;
+				const char *pn = b->above_param ? b->above_param : a->above_param;
+				const tlc_sp_param *pp = param_named(v->s, pn);
+				int64_t vlo, vhi; /* the parameter values that hide phase i */
+				if (a->above_param && b->above_param && !strcmp(a->above_param, b->above_param)) {
+					if (a->above_sign == b->above_sign) { /* always equal */
+						vlo = pp->dur_lo;
+						vhi = pp->dur_hi;
+					} else { /* -x >= x (a positive) or x >= -x (a negative) */
+						vlo = a->above_sign > 0 ? pp->dur_lo : (pp->dur_lo > 0 ? pp->dur_lo : 0);
+						vhi = a->above_sign > 0 ? (pp->dur_hi < 0 ? pp->dur_hi : 0) : pp->dur_hi;
+					}
+				} else if (a->above_param && b->above_param) {
+					if (bhi < alo)
+						continue;
+					vlo = pp->dur_lo; /* some combination: name the range of b's */
+					vhi = pp->dur_hi;
+				} else if (b->above_param) { /* s*x >= K */
+					int64_t K = a->above;
+					vlo = b->above_sign > 0 ? (K > pp->dur_lo ? K : pp->dur_lo) : pp->dur_lo;
+					vhi = b->above_sign > 0 ? pp->dur_hi : (-K < pp->dur_hi ? -K : pp->dur_hi);
+				} else { /* K >= s*x */
+					int64_t K = b->above;
+					vlo = a->above_sign > 0 ? pp->dur_lo : (-K > pp->dur_lo ? -K : pp->dur_lo);
+					vhi = a->above_sign > 0 ? (K < pp->dur_hi ? K : pp->dur_hi) : pp->dur_hi;
+				}
+				if (vlo > vhi)
+					continue;
+				char l[64], h[64];
+				fmt_sdur(l, sizeof l, vlo);
+				fmt_sdur(h, sizeof h, vhi);
+				tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL028", b->above_node->span,
+							   "for '$%s' from %s to %s this phase never shows: its "
+							   "threshold is not below phase %zu's, which matches first",
+							   pn, l, h, j + 1);
+				tlc_diag_set_related(g, a->above_node->span, "phase %zu's threshold", j + 1);
+				tlc_diag_set_fix(g, "narrow 'check-params: {%s: ...}' to the values the app "
+						    "passes, or order the phases so this one's threshold stays "
+						    "below", pn);
+				break;
+			}
+		}
 	}
 }
 
@@ -1069,7 +1245,7 @@ static int verify_zone(verifier *v)
 int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_verify_opts *o)
 {
 	verifier v = {ctx, s, p, o, tlc_sources_get(&ctx->sources, s->file), s->zone, NULL, 0, false,
-		      o->budget, NULL};
+		      o->budget, NULL, {{0}}};
 	for (size_t i = 0; i < s->nsources; i++) /* the most frequent asks */
 		if (s->sources[i].kind == TLC_SOURCE_APP_BACKGROUND &&
 		    (!v.app_bg || s->sources[i].interval < v.app_bg->interval))
@@ -1104,6 +1280,7 @@ int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_
 	check_sources(&v);
 	check_targets(&v);
 	check_reachable(&v);
+	check_param_thresholds(&v);
 	check_frozen(&v);
 	check_plurals(&v);
 	int rc = 0;

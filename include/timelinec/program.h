@@ -5,8 +5,9 @@
  * Invariants:
  *  - A program is immutable once built or read; instantiate it from any number of threads.
  *  - Phases are on r = target - t in seconds; phase i shows while r > above (the last phase may
- *    have no threshold and then shows for every r below the previous one). Thresholds strictly
- *    decrease; the compiler checks it.
+ *    have no threshold and then shows for every r below the previous one). Constant thresholds
+ *    strictly decrease; the compiler checks it. A threshold may be a duration parameter
+ *    (above_param, times above_sign), resolved at instantiation; the first match wins.
  *  - Every text is already split into runs: literal text, baked messages (an ICU MessageFormat
  *    pattern with named arguments, formatted by the app, by the precomputed table or by the
  *    render module) and self-updating runs the device renders itself.
@@ -93,7 +94,9 @@ typedef struct tlc_prog_view {
 
 typedef struct tlc_prog_phase {
 	bool has_above;
-	int64_t above;
+	int64_t above;     /* 0 when above_param is set */
+	char *above_param; /* a duration parameter's name: the threshold is above_sign * its value */
+	int above_sign;    /* 1 or -1 (above_param only) */
 	tlc_prog_view views[TLC_FAM_MAX];
 	uint32_t line, col;
 } tlc_prog_phase;

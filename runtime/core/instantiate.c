@@ -138,7 +138,7 @@ static void unit_values(const inst *in, unsigned units, tlc_time target, tlc_tim
 static tlc_time phase_start(const cd_state *st, tlc_time target, int32_t phase)
 {
 	if (phase > 0 && st->c->phases[phase - 1].has_above)
-		return target - st->c->phases[phase - 1].above;
+		return target - st->above[phase - 1];
 	return st->origin;
 }
 
@@ -194,7 +194,7 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 		views = c->stale_views;
 	} else {
 		for (size_t i = 0; i < c->nphases; i++)
-			if (!c->phases[i].has_above || r > c->phases[i].above) {
+			if (!c->phases[i].has_above || r > st->above[i]) {
 				v->phase = (int32_t)i;
 				views = c->phases[i].views;
 				break;
@@ -349,7 +349,7 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
 	}
 	for (size_t i = 0; i < c->nphases; i++)
 		if (c->phases[i].has_above)
-			cand(&best, T - c->phases[i].above, t);
+			cand(&best, T - st->above[i], t);
 	const tlc_prog_view *views = phase == -2 ? c->stale_views
 				     : phase >= 0 ? c->phases[phase].views : NULL;
 	if (views) /* stale text counts from the data time */
@@ -463,13 +463,44 @@ out:
 
 /* ---- setup and policy ----------------------------------------------------------------------- */
 
+/* Each phase's threshold: the constant, or the sign times a duration parameter's value. */
+static int resolve_thresholds(const inst *in, cd_state *st, tlc_inst_err *err)
+{
+	const tlc_prog_countdown *c = st->c;
+	st->above = calloc(c->nphases ? c->nphases : 1, sizeof *st->above);
+	if (!st->above)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < c->nphases; i++) {
+		const tlc_prog_phase *ph = &c->phases[i];
+		st->above[i] = ph->above;
+		if (!ph->has_above || !ph->above_param)
+			continue;
+		const tlc_param_value *v = find_param(in, ph->above_param);
+		if (!v) {
+			snprintf(err->msg, sizeof err->msg, "parameter '%s' has no value", ph->above_param);
+			err->kind = TLC_INST_ERR_MISSING_PARAM;
+			err->phase = (int)i;
+			return TLC_EINPUT;
+		}
+		if (v->number < -TLC_TIME_MAX || v->number > TLC_TIME_MAX) {
+			snprintf(err->msg, sizeof err->msg, "parameter '%s': a threshold of %lld s is "
+				 "longer than 1970..9999", ph->above_param, (long long)v->number);
+			err->phase = (int)i;
+			return TLC_ERANGE;
+		}
+		st->above[i] = ph->above_sign < 0 ? -v->number : v->number;
+	}
+	return 0;
+}
+
 static int setup_countdown(inst *in, cd_state *st, const tlc_prog_countdown *c, tlc_inst_err *err)
 {
 	int rc;
 	st->c = c;
 	st->cache_from = TLC_TIME_NONE;
 	st->origin = in->origin;
-	if ((rc = resolve_time(in, &c->from, &st->from, err)) < 0 ||
+	if ((rc = resolve_thresholds(in, st, err)) < 0 ||
+	    (rc = resolve_time(in, &c->from, &st->from, err)) < 0 ||
 	    (rc = resolve_time(in, &c->paused_at, &st->pause, err)) < 0)
 		return rc;
 	if (c->mode != TLC_TARGET_MODE_RECUR)
@@ -558,6 +589,7 @@ void tlc__inst_release(inst *in)
 	if (!in)
 		return;
 	for (size_t i = 0; i < in->ncds; i++) {
+		free(in->cds[i].above);
 		tlc_recur_iter_free(in->cds[i].it);
 		tlc_recur_free(in->cds[i].rule);
 	}

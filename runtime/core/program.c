@@ -70,8 +70,10 @@ static void free_countdown(tlc_prog_countdown *c)
 	free(c->exdate_is_date);
 	free(c->rdate);
 	free_views(c->stale_views);
-	for (size_t i = 0; i < c->nphases; i++)
+	for (size_t i = 0; i < c->nphases; i++) {
 		free_views(c->phases[i].views);
+		free(c->phases[i].above_param);
+	}
 	free(c->phases);
 }
 
@@ -262,10 +264,18 @@ static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 		const tlc_prog_phase *ph = &c->phases[i];
 		jw_obj(w);
 		jw_key(w, "above");
-		if (ph->has_above)
+		if (ph->has_above && ph->above_param) {
+			jw_obj(w);
+			jw_key(w, "param");
+			jw_str(w, ph->above_param);
+			jw_key(w, "sign");
+			jw_int(w, ph->above_sign < 0 ? -1 : 1);
+			jw_end_obj(w);
+		} else if (ph->has_above) {
 			jw_int(w, ph->above);
-		else
+		} else {
 			jw_null(w);
+		}
 		w_at(w, ph->line, ph->col);
 		jw_key(w, "views");
 		w_views(w, ph->views);
@@ -424,6 +434,7 @@ static const char *const k_countdown_recur[] = {"id", "mode", "rrule", "dtstart"
 static const char *const k_relevance[] = {"score", "from", "until", NULL};
 static const char *const k_stale[] = {"after", "views", NULL};
 static const char *const k_phase[] = {"above", "at", "views", NULL};
+static const char *const k_above_param[] = {"param", "sign", NULL};
 static const char *const k_run_text[] = {"text", "at", NULL};
 static const char *const k_run_message[] = {"message", "at", NULL};
 static const char *const k_run_live[] = {"live", "at", NULL};
@@ -536,6 +547,33 @@ static void r_locals(pjson *j, const tlc_json *a, tlc_time **out, bool **is_date
 	}
 }
 
+/* A threshold that is a parameter: {"param": NAME, "sign": 1 | -1}, NAME a declared duration
+ * parameter (the params are read before the countdowns). */
+static void r_above_param(pjson *j, const tlc_json *a, tlc_prog_phase *f, const tlc_program *p)
+{
+	char b[64];
+	pj_known(j, a, "a threshold", k_above_param);
+	const tlc_json *n = pj_get(j, a, "param", true);
+	f->above_param = pj_strdup_req(j, n);
+	int64_t sign = pj_int(j, pj_get(j, a, "sign", true), -1, 1);
+	if (j->failed)
+		return;
+	if (sign == 0) {
+		pj_fail_at(j, tlc_json_get(a, "sign"), "a threshold's sign is 1 or -1, not 0");
+		return;
+	}
+	f->above_sign = (int)sign;
+	for (size_t k = 0; k < p->nparams; k++)
+		if (p->params[k].name && !strcmp(p->params[k].name, f->above_param)) {
+			if (p->params[k].type != TLC_PPARAM_DURATION)
+				pj_fail_at(j, n, "the threshold parameter '%s' is not a duration",
+					   pj_shown(b, f->above_param));
+			return;
+		}
+	pj_fail_at(j, n, "the threshold parameter '%s' is not a parameter of the program",
+		   pj_shown(b, f->above_param));
+}
+
 static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
 {
 	const tlc_json *x;
@@ -583,7 +621,10 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		tlc_prog_phase *f = &c->phases[c->nphases++];
 		pj_known(j, it, "a phase", k_phase);
 		const tlc_json *a = pj_get(j, it, "above", true);
-		if (a && !tlc_json_is(a, TLC_JSON_NULL)) {
+		if (a && tlc_json_is(a, TLC_JSON_OBJECT)) {
+			f->has_above = true;
+			r_above_param(j, a, f, p);
+		} else if (a && !tlc_json_is(a, TLC_JSON_NULL)) {
 			f->has_above = true;
 			f->above = pj_int(j, a, -TLC_TIME_MAX, TLC_TIME_MAX);
 		}

@@ -159,7 +159,8 @@ def check(kind, doc, label):
         counts[kind] += 1
 
 
-programs = list_dir("tests/golden/examples", [".program.json"])
+# + a program whose phase thresholds are parameters (above: $lead), the Swift readers' fixture
+programs = list_dir("tests/golden/examples", [".program.json"]) + list_dir("tests/swift/TimelineKitTests/Fixtures", [".program.json"])
 timelines = list_dir("tests/golden/examples", [".timeline.json"])
 schedules = list_dir("tests/golden/examples", [".schedule.json"]) + list_dir("tests/golden/schedules", [".schedule.json"])
 activity_programs = list_dir("tests/golden/examples", [".activity-program.json"]) + list_dir("tests/golden/activity-programs", [".activity-program.json"])

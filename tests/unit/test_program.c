@@ -241,3 +241,80 @@ Test(program, instantiate_refuses_a_parameter_given_twice)
 	tlc_timeline_free(tl);
 	tlc_program_free(p);
 }
+
+#define CD_ABOVE(above)                                                                       \
+	"{\"id\": \"a\", \"mode\": \"to\", \"target\": {\"kind\": \"literal\", \"at\": "       \
+	"\"2026-12-01T12:00:00Z\", \"offset\": 0}, \"from\": null, \"paused-at\": null, "     \
+	"\"relevance\": null, \"stale\": null, \"phases\": [{\"above\": " above ", \"at\": [1, 1], " \
+	"\"views\": {\"default\": [{\"text\": \"early\", \"at\": [1, 1]}]}}, {\"above\": null, " \
+	"\"at\": [1, 1], \"views\": {\"default\": [{\"text\": \"late\", \"at\": [1, 1]}]}}], "  \
+	"\"at\": [1, 1]}"
+
+static void refuses_above(const char *json, const char *want)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(json, &p, &e), TLC_EINPUT, "%s", want);
+	cr_assert_null(p);
+	cr_expect(strstr(e.msg, want) != NULL, "message: %s (want %s)", e.msg, want);
+	cr_expect(e.offset > 0 && e.offset < strlen(json));
+}
+
+/* A threshold that is a parameter names a duration parameter of the program, with sign 1 or -1;
+ * anything else is refused where it is. */
+Test(program, above_param_refusals)
+{
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"instant\"}",
+				    CD_ABOVE("{\"param\": \"lead\", \"sign\": 1}")),
+		      "the threshold parameter 'lead' is not a duration");
+	refuses_above(PROGRAM_P("", CD_ABOVE("{\"param\": \"lead\", \"sign\": 1}")),
+		      "the threshold parameter 'lead' is not a parameter of the program");
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				    CD_ABOVE("{\"param\": \"lead\", \"sign\": 0}")),
+		      "sign is 1 or -1");
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				    CD_ABOVE("{\"param\": \"lead\", \"sign\": 2}")),
+		      "");
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				    CD_ABOVE("{\"param\": \"lead\", \"sign\": 1, \"x\": 1}")),
+		      "unknown key 'x'");
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				    CD_ABOVE("{\"sign\": 1}")),
+		      "param");
+}
+
+/* The threshold is resolved at instantiation: the early phase shows while r > the value (or
+ * minus it), the change point sits at T - value, and a missing value is an error. */
+Test(program, above_param_resolves_at_instantiation)
+{
+	tlc_program *p;
+	tlc_err e;
+	const char *json = PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				     CD_ABOVE("{\"param\": \"lead\", \"sign\": -1}"));
+	cr_assert_eq(read(json, &p, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(p->countdowns[0].phases[0].above_param, "lead");
+	cr_assert_eq(p->countdowns[0].phases[0].above_sign, -1);
+	tlc_timeline *tl = NULL;
+	tlc_inst_err ie;
+	tlc_instantiate_opts o = {.now = 1796083200 /* 2026-12-01T00:00Z */, .data_time = TLC_TIME_NONE};
+	cr_expect_eq(tlc_instantiate(&tl, p, &o, &ie), TLC_EINPUT);
+	cr_expect(strstr(ie.msg, "parameter 'lead' has no value") != NULL, "%s", ie.msg);
+	cr_expect_eq(ie.kind, TLC_INST_ERR_MISSING_PARAM);
+	tlc_param_value v = {.name = "lead", .number = 1800};
+	o.params = &v;
+	o.nparams = 1;
+	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "%s", ie.msg);
+	/* target 12:00Z, above -30m: "early" until 12:30Z, then "late" */
+	cr_assert_eq(tl->nentries, 2);
+	cr_expect_eq(tl->entries[0].views[0].phase, 0);
+	cr_expect_eq(tl->entries[1].date, 1796128200, "%lld", (long long)tl->entries[1].date); /* 12:30Z */
+	cr_expect_eq(tl->entries[1].views[0].phase, 1);
+	/* the canonical JSON writes the threshold back as it was read */
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_expect(strstr(b.ptr, "\"above\": {\n            \"param\": \"lead\",\n            \"sign\": -1\n") != NULL,
+		  "%s", b.ptr);
+	tlc_buf_release(&b);
+	tlc_timeline_free(tl);
+	tlc_program_free(p);
+}

@@ -221,12 +221,24 @@ public struct CompiledProgram: Hashable, Sendable {
 
     /// One phase of a countdown.
     public struct Phase: Hashable, Sendable {
-        /// The phase shows while r = target - now > above (seconds); nil only on the last phase.
+        /// The phase shows while r = target - now > above (seconds); nil only on the last phase
+        /// and when `aboveParam` gives the threshold.
         public var above: Int?
+        /// A threshold that is a duration parameter (`above: $lead`, `-$lead`), resolved at
+        /// instantiation: `sign` times the parameter's value.
+        public var aboveParam: ThresholdParam?
         /// Where the phase was written in the spec.
         public var at: SpecPosition?
         /// What the phase shows per family; a family not listed shows the `default` runs.
         public var views: [Family: [CompiledProgram.Run]]
+    }
+
+    /// A phase threshold that is a duration parameter of the program.
+    public struct ThresholdParam: Hashable, Sendable {
+        /// The parameter's name.
+        public var param: String
+        /// 1, or -1 for `above: -$lead`.
+        public var sign: Int
     }
 
     /// One run of a program's text: a template piece, resolved per entry in a timeline.
@@ -334,6 +346,16 @@ extension CompiledProgram: Codable {
             throw bad(.params, "two parameters have the same name")
         }
         for countdown in countdowns {
+            for threshold in countdown.phases.compactMap(\.aboveParam) {
+                guard let param = params.first(where: { $0.name == threshold.param }) else {
+                    throw bad(.countdowns, "the threshold parameter \"\(threshold.param)\" is "
+                              + "not a parameter of the program")
+                }
+                if param.type != .duration {
+                    throw bad(.countdowns, "the threshold parameter \"\(threshold.param)\" is "
+                              + "not a duration")
+                }
+            }
             let views = countdown.phases.map(\.views) + (countdown.stale.map { [$0.views] } ?? [])
             for runs in views.flatMap(\.values) {
                 for run in runs {
@@ -475,7 +497,7 @@ extension CompiledProgram.Countdown: Codable {
             throw DecodingError.dataCorruptedError(forKey: .phases, in: c,
                                                    debugDescription: "a countdown needs a phase")
         }
-        if phases.dropLast().contains(where: { $0.above == nil }) {
+        if phases.dropLast().contains(where: { $0.above == nil && $0.aboveParam == nil }) {
             throw DecodingError.dataCorruptedError(
                 forKey: .phases, in: c,
                 debugDescription: "only the last phase may have \"above\": null")
@@ -507,16 +529,46 @@ extension CompiledProgram.Phase: Codable {
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a phase")
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        above = try c.decodeNullableInteger(forKey: .above)
+        if (try? c.nestedContainer(keyedBy: CompiledProgram.ThresholdParam.Keys.self,
+                                   forKey: .above)) != nil { // an object: a parameter
+            (above, aboveParam) = (nil, try c.decode(CompiledProgram.ThresholdParam.self, forKey: .above))
+        } else {
+            (above, aboveParam) = (try c.decodeNullableInteger(forKey: .above), nil)
+        }
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
         views = try c.decode([Family: [CompiledProgram.Run]].self, forKey: .views)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeNullable(above, forKey: .above)
+        if let aboveParam {
+            try c.encode(aboveParam, forKey: .above)
+        } else {
+            try c.encodeNullable(above, forKey: .above)
+        }
         try c.encodeIfPresent(at, forKey: .at)
         try c.encode(views, forKey: .views)
+    }
+}
+
+extension CompiledProgram.ThresholdParam: Codable {
+    enum Keys: String, CodingKey, CaseIterable { case param, sign }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(Keys.self, in: "a threshold")
+        let c = try decoder.container(keyedBy: Keys.self)
+        param = try c.decodeNonEmpty(forKey: .param)
+        sign = try c.decodeInt(forKey: .sign, in: -1...1)
+        if sign == 0 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .sign, in: c, debugDescription: "a threshold's sign is 1 or -1, not 0")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(param, forKey: .param)
+        try c.encode(sign, forKey: .sign)
     }
 }
 
