@@ -188,6 +188,8 @@ static const char *phase_key(lowerer *L, const tlc_sp_phase *ph)
 		return ph->key_node->str;
 	if (!ph->has_above)
 		return "otherwise";
+	if (ph->above_end)
+		return "above-end";
 	if (ph->above_param)
 		return tlc_arena_printf(&L->ctx->arena, "above-%s%s", ph->above_sign < 0 ? "minus-" : "",
 					ph->above_param);
@@ -245,7 +247,7 @@ static void check_thresholds(lowerer *L, const tlc_sp_countdown *c)
 	const tlc_sp_phase *a = NULL;
 	for (size_t i = 0; i < c->nphases; i++) {
 		const tlc_sp_phase *b = &c->phases[i];
-		if (!b->has_above || b->above_param)
+		if (!b->has_above || b->above_param || b->above_end)
 			continue;
 		if (!a || b->above < a->above) {
 			a = b;
@@ -260,6 +262,18 @@ static void check_thresholds(lowerer *L, const tlc_sp_countdown *c)
 	}
 }
 
+/* The roll-after of the phases: max(0, -the lowest constant threshold). */
+static int64_t roll_after_of(const tlc_sp_countdown *c)
+{
+	int64_t lowest = 0;
+	for (size_t i = 0; i < c->nphases; i++) /* constant thresholds only */
+		if (c->phases[i].has_above && !c->phases[i].above_param && !c->phases[i].above_end &&
+		    c->phases[i].above < lowest)
+			lowest = c->phases[i].above;
+	return -lowest;
+}
+
+/* An events list: its items as written, their fields and the roll-after. */
 static int lower_recurrence(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown *pc)
 {
 	tlc_recur *r = NULL;
@@ -293,11 +307,36 @@ static int lower_recurrence(lowerer *L, const tlc_sp_countdown *c, tlc_prog_coun
 	}
 	for (size_t i = 0; i < c->nrdate; i++)
 		pc->rdate[pc->nrdate++] = local_of(L, &c->rdate[i]);
-	int64_t lowest = 0;
-	for (size_t i = 0; i < c->nphases; i++) /* constant thresholds only */
-		if (c->phases[i].has_above && !c->phases[i].above_param && c->phases[i].above < lowest)
-			lowest = c->phases[i].above;
-	pc->roll_after = -lowest;
+	pc->roll_after = roll_after_of(c);
+	return 0;
+}
+
+static int lower_views(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown *pc);
+
+static int lower_events(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown *pc)
+{
+	pc->mode = TLC_TARGET_MODE_EVENTS;
+	pc->roll_after = roll_after_of(c);
+	pc->events = calloc(c->nitems ? c->nitems : 1, sizeof *pc->events);
+	pc->fields = calloc(c->nfields ? c->nfields : 1, sizeof *pc->fields);
+	if (!pc->events || !pc->fields)
+		return TLC_ENOMEM;
+	for (size_t f = 0; f < c->nfields; f++) {
+		pc->fields[pc->nfields].is_int = c->field_int[f];
+		pc->fields[pc->nfields++].name = xstrdup(L, c->fields[f]);
+	}
+	for (size_t i = 0; i < c->nitems; i++) {
+		const tlc_sp_item *it = &c->items[i];
+		tlc_prog_event *e = &pc->events[pc->nevents++];
+		e->countdown = pc;
+		linecol(L, it->node->span, &e->line, &e->col);
+		lower_time(L, &it->at, &e->at);
+		lower_time(L, &it->end, &e->end);
+		if (!(e->values = calloc(c->nfields ? c->nfields : 1, sizeof *e->values)))
+			return TLC_ENOMEM;
+		for (size_t f = 0; f < c->nfields; f++)
+			e->values[f] = xstrdup(L, tlc_spec_literal(it->values[f]));
+	}
 	return 0;
 }
 
@@ -309,6 +348,9 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	if (c->target_kind == TLC_TARGET_EVERY || c->target_kind == TLC_TARGET_RRULE) {
 		if ((rc = lower_recurrence(L, c, pc)) < 0)
 			return rc;
+	} else if (c->target_kind == TLC_TARGET_EVENTS) {
+		if ((rc = lower_events(L, c, pc)) < 0)
+			return rc;
 	} else {
 		pc->mode = c->target_kind == TLC_TARGET_SINCE ? TLC_TARGET_MODE_SINCE : TLC_TARGET_MODE_TO;
 		lower_time(L, &c->target, &pc->target);
@@ -319,6 +361,19 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	pc->relevance_score = c->relevance_score;
 	pc->relevance_from = c->relevance_from;
 	pc->relevance_until = c->relevance_until;
+	size_t nargs = L->nargs; /* the items' fields, for this countdown's texts only */
+	for (size_t f = 0; f < c->nfields; f++) {
+		L->arg_int[L->nargs] = c->field_int[f];
+		L->args[L->nargs++] = c->fields[f];
+	}
+	rc = lower_views(L, c, pc);
+	L->nargs = nargs;
+	return rc;
+}
+
+static int lower_views(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown *pc)
+{
+	int rc;
 	const char *key;
 	if ((pc->has_stale = c->has_stale)) {
 		pc->stale_after = c->stale_after;
@@ -339,7 +394,8 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	for (size_t i = 0; i < c->nphases; i++) {
 		tlc_prog_phase *ph = &pc->phases[pc->nphases++];
 		ph->has_above = c->phases[i].has_above;
-		ph->above = c->phases[i].above_param ? 0 : c->phases[i].above;
+		ph->above_end = c->phases[i].above_end;
+		ph->above = c->phases[i].above_param || ph->above_end ? 0 : c->phases[i].above;
 		if (c->phases[i].above_param) {
 			ph->above_param = xstrdup(L, c->phases[i].above_param);
 			ph->above_sign = c->phases[i].above_sign;
@@ -364,8 +420,9 @@ static int lower_header(lowerer *L)
 	p->source = xstrdup(L, tlc_sources_get(&L->ctx->sources, s->file)->name);
 	p->locales = calloc(s->nlocales + 1, sizeof *p->locales);
 	p->params = calloc(s->nparams + 1, sizeof *p->params);
-	L->args = calloc(s->nparams + 1, sizeof *L->args);
-	L->arg_int = calloc(s->nparams + 1, sizeof *L->arg_int);
+	/* room for an events countdown's fields after the parameters (lower_countdown) */
+	L->args = calloc(s->nparams + TLC_MAX_EVENT_FIELDS + 1, sizeof *L->args);
+	L->arg_int = calloc(s->nparams + TLC_MAX_EVENT_FIELDS + 1, sizeof *L->arg_int);
 	if (!p->locales || !p->params || !L->args || !L->arg_int)
 		return TLC_ENOMEM;
 	for (size_t i = 0; i < s->nlocales; i++)

@@ -442,7 +442,16 @@ static void load_phases(loader *L, const tlc_node *n, tlc_sp_countdown *c)
 		p->above_node = above;
 		p->key_node = tlc_node_get(pn, "key");
 		get_text(L, tlc_node_get(pn, "text"), &p->text);
-		if (above && above->type == TLC_SCALAR_STR &&
+		if (above && above->type == TLC_SCALAR_STR && !strcmp(above->str, "end")) {
+			p->has_above = p->above_end = true;
+			if (c->target_kind != TLC_TARGET_EVENTS) {
+				tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", above->span,
+							   "'above: end' is the end of an event item; this "
+							   "countdown has no 'events'");
+				tlc_diag_set_fix(g, "use a duration, like 'above: -30m'");
+				L->errors++;
+			}
+		} else if (above && above->type == TLC_SCALAR_STR &&
 		    (above->str[0] == '$' || (above->str[0] == '-' && above->len > 1 && above->str[1] == '$'))) {
 			p->has_above = get_above_param(L, above, p) == 0;
 		} else if (above) {
@@ -467,6 +476,135 @@ static void load_when_list(loader *L, const tlc_node *n, tlc_sp_when **out, size
 			(*nout)++;
 }
 
+/* The fields of an events list: the first item's keys besides `at` and `end`. */
+static void load_event_fields(loader *L, const tlc_node *first, tlc_sp_countdown *c)
+{
+	c->fields = alloc_n(L, first->n, sizeof *c->fields);
+	c->field_int = alloc_n(L, first->n, sizeof *c->field_int);
+	if (!c->fields || !c->field_int)
+		return;
+	for (size_t k = 0; k < first->n; k++) {
+		const tlc_node *key = first->pairs[k].key;
+		if (!strcmp(key->str, "at") || !strcmp(key->str, "end"))
+			continue;
+		if (c->nfields == TLC_MAX_EVENT_FIELDS) {
+			tlc_diag_add(&L->ctx->diags, "TL003", key->span,
+				     "more than %d fields in an event (TLC_MAX_EVENT_FIELDS)",
+				     TLC_MAX_EVENT_FIELDS);
+			L->errors++;
+			return;
+		}
+		refuse_reserved(L, key, "field");
+		if (find_param(L->spec, key->str, key->len)) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", key->span,
+						   "the field '%s' has the name of a parameter: '{%s}' "
+						   "could mean either", key->str, key->str);
+			tlc_diag_set_fix(g, "rename the field or the parameter");
+			L->errors++;
+		}
+		c->field_int[c->nfields] = true;
+		c->fields[c->nfields++] = key->str;
+	}
+}
+
+/* One item: `at`, an optional `end` not before it, and a scalar for each field. */
+static void load_item(loader *L, const tlc_node *n, tlc_sp_countdown *c, tlc_sp_item *e)
+{
+	e->node = n;
+	e->values = alloc_n(L, c->nfields, sizeof *e->values);
+	if (!tlc_node_get(n, "at")) {
+		tlc_diag_add(&L->ctx->diags, "TL013", n->span, "an event needs 'at', its start");
+		L->errors++;
+	}
+	for (size_t k = 0; k < n->n; k++) { /* every key is a field of the first item */
+		const tlc_node *key = n->pairs[k].key, *val = n->pairs[k].value;
+		if (!strcmp(key->str, "at") || !strcmp(key->str, "end")) {
+			if (val->kind != TLC_NODE_SCALAR || val->type != TLC_SCALAR_STR) {
+				tlc_diag_add(&L->ctx->diags, "TL011", val->span,
+					     "'%s' expects an instant like '2026-12-05 12:30'", key->str);
+				L->errors++;
+			} else if (get_when(L, val, key->str[0] == 'a' ? &e->at : &e->end, false) == 0 &&
+				   (key->str[0] == 'a' ? &e->at : &e->end)->expr.kind != TLC_TIME_EXPR_LITERAL) {
+				tlc_diag_add(&L->ctx->diags, "TL020", val->span,
+					     "an event's '%s' is an instant written out, not a parameter "
+					     "or 'now'", key->str);
+				L->errors++;
+			}
+			continue;
+		}
+		size_t f = 0;
+		while (f < c->nfields && strcmp(c->fields[f], key->str) != 0)
+			f++;
+		if (f == c->nfields) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL010", key->span,
+						   "'%s' is not a field of the first event; every event "
+						   "has the same fields", key->str);
+			tlc_diag_set_related(g, c->items[0].node->span, "the first event");
+			L->errors++;
+			continue;
+		}
+		if (val->kind != TLC_NODE_SCALAR || val->type == TLC_SCALAR_NULL) {
+			tlc_diag_add(&L->ctx->diags, "TL011", val->span,
+				     "field '%s' expects a text or an integer", key->str);
+			L->errors++;
+			continue;
+		}
+		int64_t iv;
+		if (val->type != TLC_SCALAR_INT || tlc_scalar_int(val, &iv) < 0)
+			c->field_int[f] = false;
+		if (e->values)
+			e->values[f] = val->str;
+	}
+	for (size_t f = 0; e->values && f < c->nfields; f++)
+		if (!e->values[f]) {
+			tlc_diag_add(&L->ctx->diags, "TL013", n->span,
+				     "this event has no '%s'; every event has the fields of the first",
+				     c->fields[f]);
+			L->errors++;
+		}
+	if (e->at.set && e->end.set && e->at.expr.kind == TLC_TIME_EXPR_LITERAL &&
+	    e->end.expr.kind == TLC_TIME_EXPR_LITERAL && e->at.local == e->end.local &&
+	    e->end.at < e->at.at) {
+		tlc_diag_add(&L->ctx->diags, "TL020", e->end.node->span,
+			     "this event ends before it starts");
+		L->errors++;
+	}
+}
+
+static void load_events(loader *L, const tlc_node *v, tlc_sp_countdown *c)
+{
+	if (v->n == 0) {
+		tlc_diag_add(&L->ctx->diags, "TL014", v->span, "'events' is empty; list at least one");
+		L->errors++;
+		return;
+	}
+	if (v->n > TLC_MAX_EVENTS) {
+		tlc_diag_add(&L->ctx->diags, "TL003", v->span, "%zu events; a list has at most %d "
+			     "(TLC_MAX_EVENTS)", v->n, TLC_MAX_EVENTS);
+		L->errors++;
+		return;
+	}
+	c->items = alloc_n(L, v->n, sizeof *c->items);
+	if (!c->items)
+		return;
+	load_event_fields(L, v->items[0], c);
+	for (size_t i = 0; i < v->n; i++) {
+		c->items[c->nitems] = (tlc_sp_item){0};
+		c->items[c->nitems].node = v->items[i];
+		load_item(L, v->items[i], c, &c->items[c->nitems]);
+		c->nitems++;
+	}
+	static const char *const recur_only[] = {"dtstart", "exdate", "rdate"};
+	for (int k = 0; k < 3; k++) {
+		const tlc_node *x = tlc_node_get(c->node, recur_only[k]);
+		if (x) {
+			tlc_diag_add(&L->ctx->diags, "TL016", x->span,
+				     "'%s' belongs to recurrences, not to 'events'", recur_only[k]);
+			L->errors++;
+		}
+	}
+}
+
 static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bool need_id)
 {
 	const tlc_node *v;
@@ -487,6 +625,9 @@ static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bo
 	} else if ((v = tlc_node_get(n, "every"))) {
 		c->target_kind = TLC_TARGET_EVERY;
 		c->recur = v;
+	} else if ((v = tlc_node_get(n, "events"))) {
+		c->target_kind = TLC_TARGET_EVENTS;
+		load_events(L, v, c);
 	} else if ((v = tlc_node_get(n, "rrule"))) {
 		c->target_kind = TLC_TARGET_RRULE;
 		c->recur = v;

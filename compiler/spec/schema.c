@@ -71,7 +71,8 @@ static const tlc_keydef k_phase[] = {
 	{"above", &t_sduration, 0, NULL,
 	 "The phase shows while r = target − now is greater than this. Phases are tried in order, "
 	 "first match wins; the last phase may omit it and then shows for every r below the previous "
-	 "threshold. A duration parameter, `$lead` or `-$lead`, is resolved at instantiation.",
+	 "threshold. A duration parameter, `$lead` or `-$lead`, is resolved at instantiation; "
+	 "`end` (in an `events:` countdown) is the item's end.",
 	 "24h"},
 	{"text", &t_text, TLC_KEY_REQUIRED, NULL,
 	 "What the widget reads: a template, or a map from widget family to template.",
@@ -104,7 +105,11 @@ static const tlc_type t_stale = {.kind = TLC_V_OBJECT, .name = "stale", .keys = 
 				 .nkeys = N(k_stale)};
 static const tlc_type t_instants = {.kind = TLC_V_LIST, .name = "list of instants", .elem = &t_instant};
 
-static const char *const g_target[] = {"to", "since", "every", "rrule", NULL};
+/* An event item: `at`, an optional `end` and the item's fields (load.c checks them). */
+static const tlc_type t_event = {.kind = TLC_V_MAP, .name = "event", .elem = &t_any};
+static const tlc_type t_events = {.kind = TLC_V_LIST, .name = "list of events", .elem = &t_event};
+
+static const char *const g_target[] = {"to", "since", "every", "rrule", "events", NULL};
 static const char *const g_rrule_only[] = {"every", "dtstart", NULL};
 static const tlc_keygroup g_countdown[] = {{g_target, true}, {g_rrule_only, false}, {NULL, false}};
 
@@ -124,6 +129,11 @@ static const tlc_keydef k_countdown[] = {
 	 "weekdays 09:30"},
 	{"rrule", &t_rrule, 0, NULL, "A recurring target as an RFC 5545 RRULE, with `dtstart`.",
 	 "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=18;BYMINUTE=0"},
+	{"events", &t_events, 0, NULL,
+	 "The next of a list of events: each item has `at`, an optional `end` and its own fields, "
+	 "which texts show as `{name}`; an item shows until the later of its after-target phases "
+	 "and its end.",
+	 "[{at: 2026-12-05 12:30, end: 2026-12-05 13:30, name: FP1}]"},
 	{"dtstart", &t_instant, 0, NULL, "The first occurrence of `rrule`, a local date-time.",
 	 "2026-11-02 18:00"},
 	{"exdate", &t_instants, 0, NULL, "Occurrences to leave out (local date-times).",

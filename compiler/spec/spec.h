@@ -58,6 +58,7 @@ typedef struct tlc_sp_phase {
 				the sign times its domain's middle (or the stand-in 1 min), for
 				the rules that reason about one value */
 	const char *above_param; /* `above: $lead` / `-$lead`: the duration parameter, or NULL */
+	bool above_end;      /* `above: end`: the event item's end (has_above is set) */
 	int above_sign;      /* 1, or -1 for `-$lead` */
 	tlc_sp_text text;
 	const tlc_node *node;
@@ -70,8 +71,17 @@ typedef enum tlc_target_kind {
 	TLC_TARGET_SINCE,
 	TLC_TARGET_EVERY,
 	TLC_TARGET_RRULE,
+	TLC_TARGET_EVENTS,
 	TLC_TARGET_KIND_MAX
 } tlc_target_kind;
+
+/* One item of an `events:` list: its start, its end (unset: none) and its field values, in the
+ * order of the countdown's `fields`. */
+typedef struct tlc_sp_item {
+	tlc_sp_when at, end;
+	const char **values;
+	const tlc_node *node;
+} tlc_sp_item;
 
 typedef struct tlc_sp_countdown {
 	const char *id;              /* NULL for a lone `countdown:` */
@@ -81,6 +91,11 @@ typedef struct tlc_sp_countdown {
 	tlc_sp_when dtstart;         /* RRULE */
 	tlc_sp_when *exdate, *rdate;
 	size_t nexdate, nrdate;
+	tlc_sp_item *items;          /* EVENTS: the items as written */
+	size_t nitems;
+	const char **fields;         /* EVENTS: the items' field names, as the first item has them */
+	bool *field_int;             /* EVENTS: an integer in every item */
+	size_t nfields;
 	tlc_sp_when from, paused_at;
 	tlc_sp_phase *phases;
 	size_t nphases;

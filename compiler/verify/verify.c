@@ -384,6 +384,27 @@ static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *val
 	return rc;
 }
 
+/* The literal instants a countdown counts to, in UTC: its target, or an events list's first
+ * start and last end. False for parameters, recurrences and floating local times. */
+static bool literal_span(const tlc_sp_countdown *c, tlc_time *first, tlc_time *last)
+{
+	if (c->target_kind != TLC_TARGET_EVENTS) {
+		*first = *last = c->target.at;
+		return c->target.expr.kind == TLC_TIME_EXPR_LITERAL && !c->target.local;
+	}
+	bool any = false;
+	for (size_t i = 0; i < c->nitems; i++) {
+		const tlc_sp_item *it = &c->items[i];
+		if (it->at.local || !it->at.set)
+			return false;
+		tlc_time e = it->end.set ? it->end.at : it->at.at;
+		*first = any && *first < it->at.at ? *first : it->at.at;
+		*last = any && *last > e ? *last : e;
+		any = true;
+	}
+	return any;
+}
+
 /* Without a window, replay through the whole countdown: from a horizon and a day before the
  * first phase of the earliest literal target, so reloads happen at the real cadence. */
 static tlc_time replay_start(const verifier *v, tlc_time now)
@@ -402,14 +423,15 @@ static tlc_time replay_until(const verifier *v)
 	tlc_time until = v->now + v->s->horizon + 2 * 86400;
 	for (size_t i = 0; !v->o->now_given && i < v->s->ncountdowns; i++) {
 		const tlc_sp_countdown *c = &v->s->countdowns[i];
-		if (c->target.expr.kind != TLC_TIME_EXPR_LITERAL || c->target.local)
+		tlc_time first, last;
+		if (!literal_span(c, &first, &last))
 			continue;
 		int64_t low = 0;
 		for (size_t k = 0; k < c->nphases; k++)
 			if (c->phases[k].has_above && c->phases[k].above < low)
 				low = c->phases[k].above;
-		if (c->target.at - low + 2 * 86400 > until)
-			until = c->target.at - low + 2 * 86400;
+		if (last - low + 2 * 86400 > until)
+			until = last - low + 2 * 86400;
 	}
 	return until;
 }
@@ -1054,13 +1076,14 @@ static tlc_time choose_now(const verifier *v)
 	tlc_time best = TLC_TIME_NONE;
 	for (size_t i = 0; i < v->s->ncountdowns; i++) {
 		const tlc_sp_countdown *c = &v->s->countdowns[i];
-		if (c->target.expr.kind != TLC_TIME_EXPR_LITERAL || c->target.local)
+		tlc_time first, last;
+		if (!literal_span(c, &first, &last))
 			continue;
 		int64_t top = 0;
 		for (size_t k = 0; k < c->nphases; k++)
 			if (c->phases[k].has_above && c->phases[k].above > top)
 				top = c->phases[k].above;
-		tlc_time x = c->target.at - top - 3600;
+		tlc_time x = first - top - 3600;
 		if (best == TLC_TIME_NONE || x < best)
 			best = x;
 	}

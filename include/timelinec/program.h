@@ -33,6 +33,9 @@ extern "C" {
 /* Parameters of one spec or program (their names are unique). */
 #define TLC_MAX_PARAMS 64
 #define TLC_MAX_PROGRAM_BYTES (16u << 20) /* a program's JSON, read or written */
+/* Items of one `events:` list, and fields of each item. */
+#define TLC_MAX_EVENTS 256
+#define TLC_MAX_EVENT_FIELDS 16
 
 /* Widget families; DEFAULT applies to the families a view does not list. */
 typedef enum tlc_family_id {
@@ -96,6 +99,7 @@ typedef struct tlc_prog_phase {
 	bool has_above;
 	int64_t above;     /* 0 when above_param is set */
 	char *above_param; /* a duration parameter's name: the threshold is above_sign * its value */
+	bool above_end;    /* EVENTS: the threshold is T - E of the item shown (r > T - E: t < E) */
 	int above_sign;    /* 1 or -1 (above_param only) */
 	tlc_prog_view views[TLC_FAM_MAX];
 	uint32_t line, col;
@@ -132,8 +136,23 @@ typedef enum tlc_target_mode {
 	TLC_TARGET_MODE_TO = 0,  /* counts down to `target` */
 	TLC_TARGET_MODE_SINCE,   /* counts up from `target`: count-ups are intended */
 	TLC_TARGET_MODE_RECUR,   /* the next occurrence of `rrule`, rolling over */
+	TLC_TARGET_MODE_EVENTS,  /* the next item of `events` not rolled yet */
 	TLC_TARGET_MODE_MAX
 } tlc_target_mode;
+
+/* One item of an events countdown: its start, its end (NONE: the start) and its field values
+ * (values[k] for the countdown's fields[k]; an integer field's value is its decimal text). */
+typedef struct tlc_prog_event {
+	tlc_prog_time at, end;
+	char **values;
+	const struct tlc_prog_countdown *countdown; /* the list's countdown (field names), borrowed */
+	uint32_t line, col;
+} tlc_prog_event;
+
+typedef struct tlc_prog_field {
+	char *name;
+	bool is_int;       /* an integer: messages read it as a number */
+} tlc_prog_field;
 
 typedef struct tlc_prog_countdown {
 	char *id;                  /* "main" for a lone countdown */
@@ -144,7 +163,11 @@ typedef struct tlc_prog_countdown {
 	tlc_time *exdate, *rdate;  /* RECUR: local seconds */
 	bool *exdate_is_date;      /* RECUR: a bare date removes every occurrence that day */
 	size_t nexdate, nrdate;
-	int64_t roll_after;        /* RECUR: move to the next occurrence at T + roll_after */
+	int64_t roll_after;        /* RECUR, EVENTS: move on at T + roll_after (EVENTS: or the end) */
+	tlc_prog_event *events;    /* EVENTS: the items as written (at least one) */
+	size_t nevents;
+	tlc_prog_field *fields;    /* EVENTS: the items' fields */
+	size_t nfields;
 	tlc_prog_time from;        /* start of {countdown}/{progress}; NONE: the phase start */
 	tlc_prog_time paused_at;
 	bool has_relevance;

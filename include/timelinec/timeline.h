@@ -41,11 +41,14 @@ typedef struct tlc_tl_run {
 	tlc_time target;     /* live runs: the target; DATE/TIME: the instant shown */
 	tlc_time from;       /* COUNTDOWN, PROGRESS: interval start */
 	tlc_time pause;      /* COUNTDOWN, TIMER: pauseTime, or TLC_TIME_NONE */
+	const tlc_prog_event *event; /* MESSAGE in an events countdown: the item whose fields the
+					message reads (borrowed from the program); else NULL */
 } tlc_tl_run;
 
 typedef struct tlc_tl_view {
 	int32_t phase;       /* index into the countdown's phases; -1: nothing shows; -2: stale */
 	tlc_time target;     /* the occurrence counted to (recurring targets roll) */
+	int32_t item;        /* events countdowns: the item shown (index as written); else -1 */
 	tlc_tl_run *runs[TLC_FAM_MAX]; /* runs per family; NULL where the family uses DEFAULT */
 	size_t nruns[TLC_FAM_MAX];
 } tlc_tl_view;

@@ -15,6 +15,8 @@ typedef struct cd_state {
 	tlc_time pause;       /* resolved `paused-at`, or TLC_TIME_NONE */
 	tlc_time origin;      /* `from` of phase 0 when none is given: the window start */
 	int64_t *above;       /* each phase's threshold, parameters resolved (has_above phases) */
+	tlc_time *ev_start, *ev_end, *ev_roll; /* EVENTS: per item as written, resolved */
+	uint32_t *ev_order;   /* EVENTS: item indexes by start, then end, then as written */
 	tlc_recur *rule;      /* RECUR */
 	tlc_recur_iter *it;
 	tlc_time cache_from, cache_hi, cache_occ; /* occ_from(x) == cache_occ for x in (cache_from, cache_hi] */

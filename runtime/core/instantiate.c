@@ -102,9 +102,22 @@ static tlc_time occ_from(cd_state *st, tlc_time x)
 	return o.utc;
 }
 
+/* EVENTS: the item shown at t (index as written): the first in order not rolled, or -1. */
+static int32_t item_at(const cd_state *st, tlc_time t)
+{
+	for (size_t k = 0; k < st->c->nevents; k++)
+		if (st->ev_roll[st->ev_order[k]] > t)
+			return (int32_t)st->ev_order[k];
+	return -1;
+}
+
 /* The target the countdown shows at t. */
 static tlc_time target_at(cd_state *st, tlc_time t)
 {
+	if (st->c->mode == TLC_TARGET_MODE_EVENTS) {
+		int32_t k = item_at(st, t);
+		return k < 0 ? TLC_TIME_NONE : st->ev_start[k];
+	}
 	if (st->c->mode != TLC_TARGET_MODE_RECUR)
 		return st->target;
 	tlc_time x = t - st->c->roll_after + 1;
@@ -135,15 +148,24 @@ static void unit_values(const inst *in, unsigned units, tlc_time target, tlc_tim
 		out[u] = (units & (1u << u)) ? v[u] : 0;
 }
 
-static tlc_time phase_start(const cd_state *st, tlc_time target, int32_t phase)
+/* Phase i's threshold for the item shown (`above: end`: T - E of that item). */
+static int64_t phase_above(const cd_state *st, size_t i, int32_t item)
+{
+	if (st->c->phases[i].above_end)
+		return item >= 0 ? st->ev_start[item] - st->ev_end[item] : 0;
+	return st->above[i];
+}
+
+static tlc_time phase_start(const cd_state *st, tlc_time target, int32_t phase, int32_t item)
 {
 	if (phase > 0 && st->c->phases[phase - 1].has_above)
-		return target - st->above[phase - 1];
+		return target - phase_above(st, (size_t)phase - 1, item);
 	return st->origin;
 }
 
 static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *pv, tlc_time target,
-		      tlc_time te, tlc_time from, tlc_tl_run **out, size_t *nout)
+		      tlc_time te, tlc_time from, const tlc_prog_event *event, tlc_tl_run **out,
+		      size_t *nout)
 {
 	*out = NULL;
 	*nout = 0;
@@ -163,6 +185,7 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 			r->text = pr->text;
 		} else if (pr->kind == TLC_RUN_MESSAGE) {
 			r->message = pr->message;
+			r->event = event;
 			unit_values(in, in->p->messages[pr->message].units, target, te, r->args);
 		} else {
 			r->target = target;
@@ -183,6 +206,7 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 	const tlc_prog_countdown *c = st->c;
 	memset(v, 0, sizeof *v);
 	v->phase = -1;
+	v->item = c->mode == TLC_TARGET_MODE_EVENTS ? item_at(st, t) : -1;
 	v->target = target_at(st, t);
 	if (v->target == TLC_TIME_NONE)
 		return 0; /* a finished recurrence shows nothing */
@@ -194,7 +218,7 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 		views = c->stale_views;
 	} else {
 		for (size_t i = 0; i < c->nphases; i++)
-			if (!c->phases[i].has_above || r > st->above[i]) {
+			if (!c->phases[i].has_above || r > phase_above(st, i, v->item)) {
 				v->phase = (int32_t)i;
 				views = c->phases[i].views;
 				break;
@@ -203,13 +227,14 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 	if (!views)
 		return 0;
 	tlc_time from = st->from != TLC_TIME_NONE ? st->from
-				: phase_start(st, v->target, v->phase < 0 ? 0 : v->phase);
+				: phase_start(st, v->target, v->phase < 0 ? 0 : v->phase, v->item);
 	/* stale text is about the data: its self-updating runs count from the data time */
 	tlc_time live_target = v->phase == -2 ? in->data_time : v->target;
 	for (int f = 0; f < TLC_FAM_MAX; f++) {
 		if (!views[f].present)
 			continue;
-		int err = build_runs(in, st, &views[f], live_target, te, from, &v->runs[f], &v->nruns[f]);
+		int err = build_runs(in, st, &views[f], live_target, te, from,
+				     v->item >= 0 ? &c->events[v->item] : NULL, &v->runs[f], &v->nruns[f]);
 		if (err < 0)
 			return err;
 	}
@@ -241,7 +266,7 @@ static bool run_equal(const tlc_program *p, const tlc_tl_run *a, const tlc_tl_ru
 
 bool tlc_view_equal(const tlc_tl_view *a, const tlc_tl_view *b)
 {
-	if (a->phase != b->phase)
+	if (a->phase != b->phase || a->item != b->item)
 		return false;
 	for (int f = 0; f < TLC_FAM_MAX; f++) {
 		if (a->nruns[f] != b->nruns[f] || (!a->runs[f]) != (!b->runs[f]))
@@ -336,8 +361,11 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
 		cand(&best, in->data_time + c->stale_after, t);
 	if (T == TLC_TIME_NONE)
 		return best;
+	int32_t item = c->mode == TLC_TARGET_MODE_EVENTS ? item_at(st, t) : -1;
 	if (c->mode == TLC_TARGET_MODE_RECUR)
 		cand(&best, T + c->roll_after, t);
+	if (item >= 0)
+		cand(&best, st->ev_roll[item], t);
 	if (c->has_relevance) {
 		cand(&best, T + c->relevance_from, t);
 		cand(&best, T + c->relevance_until, t);
@@ -349,7 +377,7 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
 	}
 	for (size_t i = 0; i < c->nphases; i++)
 		if (c->phases[i].has_above)
-			cand(&best, T - st->above[i], t);
+			cand(&best, T - phase_above(st, i, item), t);
 	const tlc_prog_view *views = phase == -2 ? c->stale_views
 				     : phase >= 0 ? c->phases[phase].views : NULL;
 	if (views) /* stale text counts from the data time */
@@ -463,6 +491,52 @@ out:
 
 /* ---- setup and policy ----------------------------------------------------------------------- */
 
+/* Whether item x comes before item y: by start, then end, then as written. */
+static bool item_before(const cd_state *st, uint32_t x, uint32_t y)
+{
+	if (st->ev_start[x] != st->ev_start[y])
+		return st->ev_start[x] < st->ev_start[y];
+	if (st->ev_end[x] != st->ev_end[y])
+		return st->ev_end[x] < st->ev_end[y];
+	return x < y;
+}
+
+/* EVENTS: each item's start, end (its start when it has none) and roll instant
+ * max(start + roll-after, end), and the order they are considered in. */
+static int setup_events(const inst *in, cd_state *st, tlc_inst_err *err)
+{
+	const tlc_prog_countdown *c = st->c;
+	size_t n = c->nevents;
+	st->ev_start = calloc(n ? n : 1, sizeof *st->ev_start);
+	st->ev_end = calloc(n ? n : 1, sizeof *st->ev_end);
+	st->ev_roll = calloc(n ? n : 1, sizeof *st->ev_roll);
+	st->ev_order = calloc(n ? n : 1, sizeof *st->ev_order);
+	if (!st->ev_start || !st->ev_end || !st->ev_roll || !st->ev_order)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		int rc;
+		if ((rc = resolve_time(in, &c->events[i].at, &st->ev_start[i], err)) < 0 ||
+		    (rc = resolve_time(in, &c->events[i].end, &st->ev_end[i], err)) < 0)
+			return rc;
+		if (st->ev_end[i] == TLC_TIME_NONE || st->ev_end[i] < st->ev_start[i])
+			st->ev_end[i] = st->ev_start[i]; /* none; or a local end moved by a DST gap */
+		tlc_time r = st->ev_start[i] + c->roll_after;
+		st->ev_roll[i] = r > st->ev_end[i] ? r : st->ev_end[i];
+		st->ev_order[i] = (uint32_t)i;
+	}
+	/* an insertion sort: at most TLC_MAX_EVENTS items, stable and without global state */
+	for (size_t i = 1; i < n; i++) {
+		uint32_t x = st->ev_order[i];
+		size_t k = i;
+		while (k > 0 && item_before(st, x, st->ev_order[k - 1])) {
+			st->ev_order[k] = st->ev_order[k - 1];
+			k--;
+		}
+		st->ev_order[k] = x;
+	}
+	return 0;
+}
+
 /* Each phase's threshold: the constant, or the sign times a duration parameter's value. */
 static int resolve_thresholds(const inst *in, cd_state *st, tlc_inst_err *err)
 {
@@ -503,6 +577,8 @@ static int setup_countdown(inst *in, cd_state *st, const tlc_prog_countdown *c, 
 	    (rc = resolve_time(in, &c->from, &st->from, err)) < 0 ||
 	    (rc = resolve_time(in, &c->paused_at, &st->pause, err)) < 0)
 		return rc;
+	if (c->mode == TLC_TARGET_MODE_EVENTS)
+		return setup_events(in, st, err);
 	if (c->mode != TLC_TARGET_MODE_RECUR)
 		return resolve_time(in, &c->target, &st->target, err);
 	tlc_err e = {0, 0, "the start is outside 1970..9999"};
@@ -590,6 +666,10 @@ void tlc__inst_release(inst *in)
 		return;
 	for (size_t i = 0; i < in->ncds; i++) {
 		free(in->cds[i].above);
+		free(in->cds[i].ev_start);
+		free(in->cds[i].ev_end);
+		free(in->cds[i].ev_roll);
+		free(in->cds[i].ev_order);
 		tlc_recur_iter_free(in->cds[i].it);
 		tlc_recur_free(in->cds[i].rule);
 	}

@@ -18,7 +18,8 @@ static const char *const run_names[TLC_RUN_KIND_MAX] = {
 	"text", "message", "timer", "countdown", "relative", "offset", "date", "time", "progress"};
 static const char *const unit_names[TLC_UNIT_COUNT] = {
 	"days", "hours", "minutes", "seconds", "total-hours", "total-minutes", "calendar-days"};
-static const char *const mode_names[TLC_TARGET_MODE_MAX] = {"to", "since", "recur"};
+static const char *const mode_names[TLC_TARGET_MODE_MAX] = {"to", "since", "recur", "events"};
+static const char *const field_type_names[] = {"text", "integer"};
 static const char *const policy_names[TLC_POLICY_KIND_MAX] = {"auto", "at-end", "never", "after"};
 static const char *const ptype_names[TLC_PPARAM_TYPE_MAX] = {"instant", "duration", "text",
 							      "integer", "number"};
@@ -75,6 +76,15 @@ static void free_countdown(tlc_prog_countdown *c)
 		free(c->phases[i].above_param);
 	}
 	free(c->phases);
+	for (size_t i = 0; i < c->nevents; i++) {
+		for (size_t f = 0; c->events[i].values && f < c->nfields; f++)
+			free(c->events[i].values[f]);
+		free(c->events[i].values);
+	}
+	free(c->events);
+	for (size_t f = 0; f < c->nfields; f++)
+		free(c->fields[f].name);
+	free(c->fields);
 }
 
 void tlc_program_free(tlc_program *p)
@@ -206,6 +216,42 @@ static void w_locals(jsonw *w, const tlc_time *v, const bool *is_date, size_t n)
 	jw_end_arr(w);
 }
 
+/* An events countdown: "fields", "events" (start, end, values, at) and "roll-after". */
+static void w_events(jsonw *w, const tlc_prog_countdown *c)
+{
+	jw_key(w, "fields");
+	jw_arr(w);
+	for (size_t f = 0; f < c->nfields; f++) {
+		jw_obj_compact(w);
+		jw_key(w, "name");
+		jw_str(w, c->fields[f].name);
+		jw_key(w, "type");
+		jw_str(w, field_type_names[c->fields[f].is_int]);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+	jw_key(w, "events");
+	jw_arr(w);
+	for (size_t i = 0; i < c->nevents; i++) {
+		const tlc_prog_event *e = &c->events[i];
+		jw_obj(w);
+		jw_key(w, "start");
+		tlc__ptime_write(w, &e->at);
+		jw_key(w, "end");
+		tlc__ptime_write(w, &e->end);
+		jw_key(w, "values");
+		jw_arr_compact(w);
+		for (size_t f = 0; f < c->nfields; f++)
+			jw_str(w, e->values[f]);
+		jw_end_arr(w);
+		w_at(w, e->line, e->col);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+	jw_key(w, "roll-after");
+	jw_int(w, c->roll_after);
+}
+
 static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 {
 	char b[32];
@@ -226,6 +272,8 @@ static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 		w_locals(w, c->rdate, NULL, c->nrdate);
 		jw_key(w, "roll-after");
 		jw_int(w, c->roll_after);
+	} else if (c->mode == TLC_TARGET_MODE_EVENTS) {
+		w_events(w, c);
 	} else {
 		jw_key(w, "target");
 		tlc__ptime_write(w, &c->target);
@@ -264,7 +312,9 @@ static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 		const tlc_prog_phase *ph = &c->phases[i];
 		jw_obj(w);
 		jw_key(w, "above");
-		if (ph->has_above && ph->above_param) {
+		if (ph->has_above && ph->above_end) {
+			jw_str(w, "end");
+		} else if (ph->has_above && ph->above_param) {
 			jw_obj(w);
 			jw_key(w, "param");
 			jw_str(w, ph->above_param);
@@ -431,6 +481,11 @@ static const char *const k_countdown[] = {"id", "mode", "target", "from", "pause
 static const char *const k_countdown_recur[] = {"id", "mode", "rrule", "dtstart", "exdate",
 						"rdate", "roll-after", "from", "paused-at",
 						"relevance", "stale", "phases", "at", NULL};
+static const char *const k_countdown_events[] = {"id", "mode", "fields", "events", "roll-after",
+						 "from", "paused-at", "relevance", "stale", "phases",
+						 "at", NULL};
+static const char *const k_field[] = {"name", "type", NULL};
+static const char *const k_event[] = {"start", "end", "values", "at", NULL};
 static const char *const k_relevance[] = {"score", "from", "until", NULL};
 static const char *const k_stale[] = {"after", "views", NULL};
 static const char *const k_phase[] = {"above", "at", "views", NULL};
@@ -574,6 +629,109 @@ static void r_above_param(pjson *j, const tlc_json *a, tlc_prog_phase *f, const 
 		   pj_shown(b, f->above_param));
 }
 
+/* The fields of an events countdown: unique names, none a parameter's, text or integer. */
+static void r_fields(pjson *j, const tlc_json *a, tlc_prog_countdown *c, const tlc_program *p)
+{
+	char b[64];
+	size_t n = pj_array(j, a);
+	if (j->failed)
+		return;
+	if (n > TLC_MAX_EVENT_FIELDS) {
+		pj_fail_at(j, a, "an event has at most %d fields, not %zu", TLC_MAX_EVENT_FIELDS, n);
+		return;
+	}
+	if (!(c->fields = calloc(n ? n : 1, sizeof *c->fields))) {
+		pj_oom(j);
+		return;
+	}
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
+		tlc_prog_field *f = &c->fields[c->nfields++];
+		pj_known(j, it, "a field", k_field);
+		const tlc_json *nm = pj_get(j, it, "name", true);
+		f->name = pj_strdup_req(j, nm);
+		f->is_int = pj_enum(j, pj_get(j, it, "type", true), field_type_names, 2) == 1;
+		for (size_t k = 0; !j->failed && k + 1 < c->nfields; k++)
+			if (!strcmp(c->fields[k].name, f->name))
+				pj_fail_at(j, nm, "two fields have the name '%s'", pj_shown(b, f->name));
+		for (size_t k = 0; !j->failed && k < p->nparams; k++)
+			if (!strcmp(p->params[k].name, f->name))
+				pj_fail_at(j, nm, "the field '%s' has the name of a parameter",
+					   pj_shown(b, f->name));
+	}
+}
+
+/* A decimal integer as written, exactly: an optional '-', then digits, in int64. */
+static bool is_int_text(const char *s)
+{
+	const char *d = s + (*s == '-');
+	if (!*d || strlen(d) > 18)
+		return false;
+	for (; *d; d++)
+		if (*d < '0' || *d > '9')
+			return false;
+	return true;
+}
+
+/* An item's start or end: an instant written out (literal or floating local), never a
+ * parameter or the instantiation instant; the end may be null. */
+static void r_event_time(pjson *j, const tlc_json *v, tlc_prog_time *t, bool may_be_null)
+{
+	tlc__ptime_read(j, v, t);
+	if (j->failed || (may_be_null && t->kind == TLC_PTIME_NONE))
+		return;
+	if (t->kind != TLC_PTIME_LITERAL && t->kind != TLC_PTIME_LOCAL)
+		pj_fail_at(j, v, "an event's start or end is an instant written out (literal or local)");
+}
+
+static void r_events(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
+{
+	r_fields(j, pj_get(j, o, "fields", true), c, p);
+	c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
+	const tlc_json *a = pj_get(j, o, "events", true);
+	size_t n = pj_array(j, a);
+	if (j->failed)
+		return;
+	if (!n || n > TLC_MAX_EVENTS) {
+		pj_fail_at(j, a, "an events countdown has 1 to %d events, not %zu", TLC_MAX_EVENTS, n);
+		return;
+	}
+	if (!(c->events = calloc(n, sizeof *c->events))) {
+		pj_oom(j);
+		return;
+	}
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
+		tlc_prog_event *e = &c->events[c->nevents++];
+		e->countdown = c;
+		pj_known(j, it, "an event", k_event);
+		r_event_time(j, pj_get(j, it, "start", true), &e->at, false);
+		const tlc_json *end = pj_get(j, it, "end", true);
+		r_event_time(j, end, &e->end, true);
+		if (!j->failed && e->end.kind != TLC_PTIME_NONE &&
+		    (e->end.kind != e->at.kind || e->end.at + e->end.offset < e->at.at + e->at.offset))
+			pj_fail_at(j, end, "an event ends before it starts, or in another kind of time");
+		const tlc_json *vals = pj_get(j, it, "values", true);
+		size_t nv = pj_array(j, vals);
+		if (j->failed)
+			return;
+		if (nv != c->nfields) {
+			pj_fail_at(j, vals, "an event has %zu values for %zu fields", nv, c->nfields);
+			return;
+		}
+		if (!(e->values = calloc(nv ? nv : 1, sizeof *e->values))) {
+			pj_oom(j);
+			return;
+		}
+		size_t f = 0;
+		for (const tlc_json *x = vals->child; x && !j->failed; x = x->next, f++) {
+			e->values[f] = pj_strdup_req(j, x);
+			if (!j->failed && c->fields[f].is_int && !is_int_text(e->values[f]))
+				pj_fail_at(j, x, "the integer field '%s' has a value that is not an integer",
+					   c->fields[f].name);
+		}
+		r_at(j, it, &e->line, &e->col);
+	}
+}
+
 static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
 {
 	const tlc_json *x;
@@ -582,6 +740,8 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 	c->mode = m < 0 ? TLC_TARGET_MODE_TO : (tlc_target_mode)m;
 	if (c->mode == TLC_TARGET_MODE_RECUR)
 		pj_known(j, o, "a recurring countdown", k_countdown_recur);
+	else if (c->mode == TLC_TARGET_MODE_EVENTS)
+		pj_known(j, o, "an events countdown", k_countdown_events);
 	else
 		pj_known(j, o, "a countdown", k_countdown);
 	if (c->mode == TLC_TARGET_MODE_RECUR) {
@@ -590,6 +750,8 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		r_locals(j, pj_get(j, o, "exdate", true), &c->exdate, &c->exdate_is_date, &c->nexdate);
 		r_locals(j, pj_get(j, o, "rdate", true), &c->rdate, NULL, &c->nrdate);
 		c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
+	} else if (c->mode == TLC_TARGET_MODE_EVENTS) {
+		r_events(j, o, c, p);
 	} else {
 		tlc__ptime_read(j, pj_get(j, o, "target", true), &c->target);
 	}
@@ -621,7 +783,12 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		tlc_prog_phase *f = &c->phases[c->nphases++];
 		pj_known(j, it, "a phase", k_phase);
 		const tlc_json *a = pj_get(j, it, "above", true);
-		if (a && tlc_json_is(a, TLC_JSON_OBJECT)) {
+		if (a && tlc_json_is(a, TLC_JSON_STRING)) {
+			f->has_above = f->above_end = true;
+			if (strcmp(a->str, "end") != 0 || c->mode != TLC_TARGET_MODE_EVENTS)
+				pj_fail_at(j, a, "a phase's above is a number, an object or, in an events "
+					   "countdown, \"end\"");
+		} else if (a && tlc_json_is(a, TLC_JSON_OBJECT)) {
 			f->has_above = true;
 			r_above_param(j, a, f, p);
 		} else if (a && !tlc_json_is(a, TLC_JSON_NULL)) {

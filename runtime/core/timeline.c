@@ -278,6 +278,13 @@ static void w_view(wctx *c, const tlc_prog_countdown *pc, const tlc_tl_view *v)
 		jw_null(w);
 	else
 		jw_time(w, v->target);
+	if (pc->mode == TLC_TARGET_MODE_EVENTS) {
+		jw_key(w, "item");
+		if (v->item < 0)
+			jw_null(w);
+		else
+			jw_int(w, v->item);
+	}
 	jw_key(w, "families");
 	jw_obj(w);
 	for (int f = 0; f < TLC_FAM_MAX; f++) {
@@ -407,6 +414,7 @@ static const char *const k_policy_after[] = {"kind", "date", NULL};
 static const char *const k_entry[] = {"date", "relevance", "views", NULL};
 static const char *const k_relevance[] = {"score", "duration", NULL};
 static const char *const k_view[] = {"phase", "target", "families", NULL};
+static const char *const k_view_events[] = {"phase", "target", "item", "families", NULL};
 static const char *const k_run_text[] = {"text", NULL};
 static const char *const k_run_message[] = {"message", "key", "args", "text", NULL};
 
@@ -492,9 +500,17 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 	}
 }
 
-static void r_view(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_view *v)
+static void r_view(pjson *j, tlc_timeline *tl, const tlc_prog_countdown *pc, const tlc_json *o,
+		   tlc_tl_view *v)
 {
-	pj_known(j, o, "a view", k_view);
+	bool events = pc->mode == TLC_TARGET_MODE_EVENTS;
+	pj_known(j, o, events ? "a view of an events countdown" : "a view", events ? k_view_events : k_view);
+	v->item = -1;
+	if (events) { /* the item shown, whose fields its messages read */
+		const tlc_json *it = pj_get(j, o, "item", true);
+		if (it && !tlc_json_is(it, TLC_JSON_NULL))
+			v->item = (int32_t)pj_int(j, it, 0, (int64_t)pc->nevents - 1);
+	}
 	const tlc_json *ph = pj_get(j, o, "phase", true), *fams;
 	v->phase = tlc_json_is(ph, TLC_JSON_STRING) ? -2 : tlc_json_is(ph, TLC_JSON_NULL) ? -1 : (int32_t)pj_int(j, ph, 0, INT32_MAX);
 	const tlc_json *t = pj_get(j, o, "target", true);
@@ -519,8 +535,12 @@ static void r_view(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_view *v
 			pj_oom(j);
 			return;
 		}
-		for (const tlc_json *r = f->child; r && !j->failed; r = r->next)
-			r_run(j, tl, r, &v->runs[fi][v->nruns[fi]++]);
+		for (const tlc_json *r = f->child; r && !j->failed; r = r->next) {
+			tlc_tl_run *run = &v->runs[fi][v->nruns[fi]++];
+			r_run(j, tl, r, run);
+			if (run->kind == TLC_RUN_MESSAGE && v->item >= 0)
+				run->event = &pc->events[v->item];
+		}
 	}
 }
 
@@ -600,7 +620,8 @@ static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
 		views = pj_get(j, it, "views", true);
 		r_known_ids(j, tl->program, views);
 		for (size_t i = 0; i < ncds && !j->failed; i++)
-			r_view(j, tl, pj_get(j, views, tl->program->countdowns[i].id, true), &e->views[i]);
+			r_view(j, tl, &tl->program->countdowns[i],
+			       pj_get(j, views, tl->program->countdowns[i].id, true), &e->views[i]);
 	}
 }
 
