@@ -512,8 +512,11 @@ static void load_item(loader *L, const tlc_node *n, tlc_sp_countdown *c, tlc_sp_
 {
 	e->node = n;
 	e->values = alloc_n(L, c->nfields, sizeof *e->values);
-	if (!tlc_node_get(n, "at")) {
-		tlc_diag_add(&L->ctx->diags, "TL013", n->span, "an event needs 'at', its start");
+	if (!tlc_node_get(n, "at")) { /* at its first byte: the span of the whole item may carry
+					 a missing field too, below */
+		tlc_diag_add(&L->ctx->diags, "TL013", tlc_span_make(n->span.file, n->span.start,
+								    n->span.start + 1),
+			     "an event needs 'at', its start");
 		L->errors++;
 	}
 	for (size_t k = 0; k < n->n; k++) { /* every key is a field of the first item */
@@ -555,13 +558,16 @@ static void load_item(loader *L, const tlc_node *n, tlc_sp_countdown *c, tlc_sp_
 		if (e->values)
 			e->values[f] = val->str;
 	}
+	size_t missing = 0, first = 0;
 	for (size_t f = 0; e->values && f < c->nfields; f++)
-		if (!e->values[f]) {
-			tlc_diag_add(&L->ctx->diags, "TL013", n->span,
-				     "this event has no '%s'; every event has the fields of the first",
-				     c->fields[f]);
-			L->errors++;
-		}
+		if (!e->values[f] && !missing++)
+			first = f;
+	if (missing) { /* one diagnostic per item: they would share its span */
+		tlc_diag_add(&L->ctx->diags, "TL013", n->span,
+			     "this event has no '%s'%s; every event has the fields of the first",
+			     c->fields[first], missing > 1 ? " (and more fields)" : "");
+		L->errors++;
+	}
 	if (e->at.set && e->end.set && e->at.expr.kind == TLC_TIME_EXPR_LITERAL &&
 	    e->end.expr.kind == TLC_TIME_EXPR_LITERAL && e->at.local == e->end.local &&
 	    e->end.at < e->at.at) {

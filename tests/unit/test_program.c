@@ -318,3 +318,83 @@ Test(program, above_param_resolves_at_instantiation)
 	tlc_timeline_free(tl);
 	tlc_program_free(p);
 }
+
+/* An events countdown with fields name (text) and laps (integer); ITEMS are its events. */
+#define CD_EVENTS(items, above)                                                               \
+	"{\"id\": \"a\", \"mode\": \"events\", \"fields\": [{\"name\": \"name\", \"type\": "    \
+	"\"text\"}, {\"name\": \"laps\", \"type\": \"integer\"}], \"events\": [" items "], "    \
+	"\"roll-after\": 0, \"from\": null, \"paused-at\": null, \"relevance\": null, "        \
+	"\"stale\": null, \"phases\": [{\"above\": " above ", \"at\": [1, 1], \"views\": "      \
+	"{\"default\": [{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
+#define EV(start, end, values)                                                                \
+	"{\"start\": {\"kind\": \"literal\", \"at\": \"" start "\", \"offset\": 0}, \"end\": " end \
+	", \"values\": [" values "]}"
+#define END(at) "{\"kind\": \"literal\", \"at\": \"" at "\", \"offset\": 0}"
+#define EV1 EV("2026-12-01T12:00:00Z", END("2026-12-01T13:00:00Z"), "\"FP1\", \"2\"")
+
+/* Items and fields are read as written; anything the writer would not write is refused where
+ * it is: a wrong number of values, a non-integer integer field, a field named like a
+ * parameter, a time that is not written out, an end before the start, 'end' elsewhere. */
+Test(program, events_refusals)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(CD_EVENTS(EV1, "\"end\"")), &p, &e), 0, "%s", e.msg);
+	cr_expect_eq(p->countdowns[0].mode, TLC_TARGET_MODE_EVENTS);
+	cr_expect_eq(p->countdowns[0].nevents, 1);
+	cr_expect_str_eq(p->countdowns[0].events[0].values[0], "FP1");
+	cr_expect(p->countdowns[0].fields[1].is_int);
+	cr_expect(p->countdowns[0].phases[0].above_end);
+	tlc_program_free(p);
+	refuses_above(PROGRAM(CD_EVENTS(EV("2026-12-01T12:00:00Z", "null", "\"FP1\""), "null")),
+		      "an event has 1 values for 2 fields");
+	refuses_above(PROGRAM(CD_EVENTS(EV("2026-12-01T12:00:00Z", "null", "\"FP1\", \"two\""), "null")),
+		      "the integer field 'laps' has a value that is not an integer");
+	refuses_above(PROGRAM_P("{\"name\": \"laps\", \"type\": \"text\"}", CD_EVENTS(EV1, "null")),
+		      "the field 'laps' has the name of a parameter");
+	refuses_above(PROGRAM(CD_EVENTS(EV("2026-12-01T12:00:00Z", END("2026-12-01T11:00:00Z"),
+					   "\"FP1\", \"2\""), "null")),
+		      "an event ends before it starts");
+	refuses_above(PROGRAM(CD_EVENTS("{\"start\": {\"kind\": \"now\", \"offset\": 0}, \"end\": "
+					"null, \"values\": [\"a\", \"1\"]}", "null")),
+		      "an event's start or end is an instant written out");
+	refuses_above(PROGRAM(CD_EVENTS("", "null")), "1 to 256 events, not 0");
+	refuses_above(PROGRAM(CD_ABOVE("\"end\"")), "in an events countdown, \"end\"");
+	refuses_above(PROGRAM(CD_EVENTS(EV1, "\"start\"")), "in an events countdown, \"end\"");
+}
+
+/* The item shown is the first, by start, then end, then as written, whose roll instant
+ * max(start + roll-after, end) is after t; 'above: end' matches while t is before the end. */
+Test(program, events_order_roll_and_end)
+{
+	tlc_program *p;
+	tlc_err e;
+	/* written: B 13:00-13:15, A 12:00-14:00, C 15:00 (no end); now 2026-12-01T00:00Z */
+	const char *json = PROGRAM(CD_EVENTS(
+		EV("2026-12-01T13:00:00Z", END("2026-12-01T13:15:00Z"), "\"B\", \"1\"") ", "
+		EV("2026-12-01T12:00:00Z", END("2026-12-01T14:00:00Z"), "\"A\", \"2\"") ", "
+		EV("2026-12-01T15:00:00Z", "null", "\"C\", \"3\""), "\"end\""));
+	cr_assert_eq(read(json, &p, &e), 0, "%s", e.msg);
+	tlc_timeline *tl = NULL;
+	tlc_inst_err ie;
+	tlc_instantiate_opts o = {.now = 1796083200, .data_time = TLC_TIME_NONE};
+	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "%s", ie.msg);
+	/* A (item 1) until 14:00 (B rolled inside it at 13:15), then C (no end: 'above: end' is
+	   'above: 0s' for it) until its roll at 15:00, then no item */
+	cr_assert_eq(tl->nentries, 3, "%zu entries", tl->nentries);
+	cr_expect_eq(tl->entries[0].views[0].item, 1);
+	cr_expect_eq(tl->entries[0].views[0].phase, 0);
+	cr_expect_eq(tl->entries[0].views[0].target, 1796083200 + 12 * 3600);
+	cr_expect_eq(tl->entries[1].date, 1796083200 + 14 * 3600);
+	cr_expect_eq(tl->entries[1].views[0].item, 2);
+	cr_expect_eq(tl->entries[1].views[0].phase, 0);
+	cr_expect_eq(tl->entries[2].date, 1796083200 + 15 * 3600);
+	cr_expect_eq(tl->entries[2].views[0].item, -1);
+	tlc_tl_view v[1];
+	double rel;
+	cr_assert_eq(tlc_evaluate(v, &rel, tl, 1796083200 + 15 * 3600), 0);
+	cr_expect_eq(v[0].item, -1, "every item rolled at 15:00");
+	tlc_view_release(&v[0]);
+	tlc_timeline_free(tl);
+	tlc_program_free(p);
+}

@@ -171,8 +171,13 @@ public struct CompiledProgram: Hashable, Sendable {
         public var exdate: [String]?
         /// ``Mode/recur``: extra occurrences, wall-clock readings.
         public var rdate: [String]?
-        /// ``Mode/recur``: seconds after an occurrence at which it moves on.
+        /// ``Mode/recur`` and ``Mode/events``: seconds after an occurrence (an item's start)
+        /// at which it moves on; an item also stays until its end.
         public var rollAfter: Int?
+        /// ``Mode/events``: the items' fields, which messages read by name.
+        public var fields: [Field]?
+        /// ``Mode/events``: the items as written (at least one).
+        public var events: [Event]?
         /// The start of the interval of countdown and progress runs; nil: the phase start.
         public var from: Time?
         /// When set, live runs freeze at this instant.
@@ -194,7 +199,37 @@ public struct CompiledProgram: Hashable, Sendable {
             case since
             /// The next occurrence of a recurrence.
             case recur
+            /// The next item of a list of events not rolled yet.
+            case events
         }
+    }
+
+    /// A field of the items of an events countdown.
+    public struct Field: Hashable, Sendable {
+        /// Its name, as messages use it.
+        public var name: String
+        /// Its type.
+        public var type: FieldType
+    }
+
+    /// The type of an event field.
+    public enum FieldType: String, Codable, CaseIterable, Hashable, Sendable {
+        /// Text for message arguments.
+        case text
+        /// An integer (plural works); each value is a decimal integer.
+        case integer
+    }
+
+    /// One item of an events countdown.
+    public struct Event: Hashable, Sendable {
+        /// Its start, the target: a literal or local time.
+        public var start: Time
+        /// Its end (not before the start), or nil: it ends at its start.
+        public var end: Time?
+        /// The value of each field, in the order of ``Countdown/fields``.
+        public var values: [String]
+        /// Where the item was written in the spec.
+        public var at: SpecPosition?
     }
 
     /// Relevance around a countdown's target.
@@ -227,6 +262,9 @@ public struct CompiledProgram: Hashable, Sendable {
         /// A threshold that is a duration parameter (`above: $lead`, `-$lead`), resolved at
         /// instantiation: `sign` times the parameter's value.
         public var aboveParam: ThresholdParam?
+        /// `above: end` in an events countdown: the phase matches while t is before the end of
+        /// the item shown.
+        public var aboveEnd: Bool = false
         /// Where the phase was written in the spec.
         public var at: SpecPosition?
         /// What the phase shows per family; a family not listed shows the `default` runs.
@@ -345,7 +383,11 @@ extension CompiledProgram: Codable {
         if Set(params.map(\.name)).count != params.count {
             throw bad(.params, "two parameters have the same name")
         }
+        let names = Set(params.map(\.name))
         for countdown in countdowns {
+            if let field = countdown.fields?.first(where: { names.contains($0.name) }) {
+                throw bad(.countdowns, "the field \"\(field.name)\" has the name of a parameter")
+            }
             for threshold in countdown.phases.compactMap(\.aboveParam) {
                 guard let param = params.first(where: { $0.name == threshold.param }) else {
                     throw bad(.countdowns, "the threshold parameter \"\(threshold.param)\" is "
@@ -455,7 +497,7 @@ extension CompiledProgram.Reload: Codable {
 
 extension CompiledProgram.Countdown: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, mode, target, rrule, dtstart, exdate, rdate
+        case id, mode, target, rrule, dtstart, exdate, rdate, fields, events
         case rollAfter = "roll-after"
         case from
         case pausedAt = "paused-at"
@@ -468,7 +510,8 @@ extension CompiledProgram.Countdown: Codable {
         id = try c.decodeNonEmpty(forKey: .id)
         mode = try c.decode(Mode.self, forKey: .mode)
         if mode == .recur {
-            try c.forbid(.target, because: "in a recurring countdown")
+            try c.forbid(.target, .fields, .events, because: "in a recurring countdown")
+            (fields, events) = (nil, nil)
             target = nil
             rrule = try c.decodeNonEmpty(forKey: .rrule)
             dtstart = try c.decode(String.self, forKey: .dtstart)
@@ -481,11 +524,20 @@ extension CompiledProgram.Countdown: Codable {
                     forKey: .dtstart, in: c,
                     debugDescription: "\"\(reading)\" is not a wall-clock reading")
             }
+        } else if mode == .events {
+            try c.forbid(.target, .rrule, .dtstart, .exdate, .rdate, because: "in an events countdown")
+            (target, rrule, dtstart, exdate, rdate) = (nil, nil, nil, nil, nil)
+            rollAfter = try c.decodeInt(forKey: .rollAfter, in: 0...Int(Instant.maxSeconds))
+            let fields = try c.decode([CompiledProgram.Field].self, forKey: .fields)
+            let events = try c.decode([CompiledProgram.Event].self, forKey: .events)
+            (self.fields, self.events) = (fields, events)
+            try Self.check(fields: fields, events: events, in: c)
         } else {
-            try c.forbid(.rrule, .dtstart, .exdate, .rdate, .rollAfter,
+            try c.forbid(.rrule, .dtstart, .exdate, .rdate, .rollAfter, .fields, .events,
                          because: "in a countdown of mode \"\(mode.rawValue)\"")
             target = try c.decode(CompiledProgram.Time.self, forKey: .target)
             (rrule, dtstart, exdate, rdate, rollAfter) = (nil, nil, nil, nil, nil)
+            (fields, events) = (nil, nil)
         }
         from = try c.decodeNullable(CompiledProgram.Time.self, forKey: .from)
         pausedAt = try c.decodeNullable(CompiledProgram.Time.self, forKey: .pausedAt)
@@ -497,10 +549,57 @@ extension CompiledProgram.Countdown: Codable {
             throw DecodingError.dataCorruptedError(forKey: .phases, in: c,
                                                    debugDescription: "a countdown needs a phase")
         }
-        if phases.dropLast().contains(where: { $0.above == nil && $0.aboveParam == nil }) {
+        if mode != .events && phases.contains(where: \.aboveEnd) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .phases, in: c,
+                debugDescription: "a phase's above is \"end\" only in an events countdown")
+        }
+        if phases.dropLast().contains(where: { $0.above == nil && $0.aboveParam == nil && !$0.aboveEnd }) {
             throw DecodingError.dataCorruptedError(
                 forKey: .phases, in: c,
                 debugDescription: "only the last phase may have \"above\": null")
+        }
+    }
+
+    /// What the C reader (r_events) checks: 1 to 256 items, at most 16 fields with unique
+    /// names, one value per field, integers where the field is one, times written out, no end
+    /// before its start.
+    private static func check(fields: [CompiledProgram.Field], events: [CompiledProgram.Event],
+                              in c: KeyedDecodingContainer<CodingKeys>) throws {
+        func bad(_ key: CodingKeys, _ message: String) -> DecodingError {
+            DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: message)
+        }
+        if fields.count > 16 { throw bad(.fields, "an event has at most 16 fields") }
+        if Set(fields.map(\.name)).count != fields.count {
+            throw bad(.fields, "two fields have the same name")
+        }
+        if events.isEmpty || events.count > 256 {
+            throw bad(.events, "an events countdown has 1 to 256 events, not \(events.count)")
+        }
+        for (i, event) in events.enumerated() {
+            if event.values.count != fields.count {
+                throw bad(.events, "event \(i) has \(event.values.count) values for "
+                          + "\(fields.count) fields")
+            }
+            for (field, value) in zip(fields, event.values) where field.type == .integer {
+                let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+                if digits.isEmpty || digits.count > 18 || !digits.allSatisfy({ ("0"..."9").contains($0) }) {
+                    throw bad(.events, "the integer field \"\(field.name)\" has a value that is "
+                              + "not an integer")
+                }
+            }
+            for time in [event.start] + (event.end.map { [$0] } ?? [])
+            where time.kind != .literal && time.kind != .local {
+                throw bad(.events, "an event's start or end is an instant written out "
+                          + "(literal or local)")
+            }
+            if let end = event.end {
+                let a = event.start.at.flatMap(Instant.seconds).map { $0 + Int64(event.start.offset) }
+                let b = end.at.flatMap(Instant.seconds).map { $0 + Int64(end.offset) }
+                if end.kind != event.start.kind || a == nil || b == nil || b! < a! {
+                    throw bad(.events, "an event ends before it starts, or in another kind of time")
+                }
+            }
         }
     }
 
@@ -514,6 +613,8 @@ extension CompiledProgram.Countdown: Codable {
         try c.encodeIfPresent(exdate, forKey: .exdate)
         try c.encodeIfPresent(rdate, forKey: .rdate)
         try c.encodeIfPresent(rollAfter, forKey: .rollAfter)
+        try c.encodeIfPresent(fields, forKey: .fields)
+        try c.encodeIfPresent(events, forKey: .events)
         try c.encodeNullable(from, forKey: .from)
         try c.encodeNullable(pausedAt, forKey: .pausedAt)
         try c.encodeNullable(relevance, forKey: .relevance)
@@ -529,7 +630,14 @@ extension CompiledProgram.Phase: Codable {
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a phase")
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        if (try? c.nestedContainer(keyedBy: CompiledProgram.ThresholdParam.Keys.self,
+        if let word = try? c.decode(String.self, forKey: .above) { // only "end"
+            guard word == "end" else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .above, in: c,
+                    debugDescription: "a phase's above is a number, an object or \"end\"")
+            }
+            (above, aboveParam, aboveEnd) = (nil, nil, true)
+        } else if (try? c.nestedContainer(keyedBy: CompiledProgram.ThresholdParam.Keys.self,
                                    forKey: .above)) != nil { // an object: a parameter
             (above, aboveParam) = (nil, try c.decode(CompiledProgram.ThresholdParam.self, forKey: .above))
         } else {
@@ -541,7 +649,9 @@ extension CompiledProgram.Phase: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        if let aboveParam {
+        if aboveEnd {
+            try c.encode("end", forKey: .above)
+        } else if let aboveParam {
             try c.encode(aboveParam, forKey: .above)
         } else {
             try c.encodeNullable(above, forKey: .above)
@@ -685,5 +795,37 @@ extension CompiledProgram.BakedRow: Codable {
         var c = encoder.unkeyedContainer()
         for value in values { try c.encode(value) }
         try c.encode(text)
+    }
+}
+
+extension CompiledProgram.Field: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, type }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a field")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeNonEmpty(forKey: .name)
+        type = try c.decode(CompiledProgram.FieldType.self, forKey: .type)
+    }
+}
+
+extension CompiledProgram.Event: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable { case start, end, values, at }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "an event")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        start = try c.decode(CompiledProgram.Time.self, forKey: .start)
+        end = try c.decodeNullable(CompiledProgram.Time.self, forKey: .end)
+        values = try c.decode([String].self, forKey: .values)
+        at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encodeNullable(end, forKey: .end)
+        try c.encode(values, forKey: .values)
+        try c.encodeIfPresent(at, forKey: .at)
     }
 }

@@ -136,12 +136,27 @@ extension CompiledTimeline {
         public var target: Date?
         /// The runs per family. A family not listed uses ``Family/default``.
         public var families: [Family: [Run]]
+        /// A view of an events countdown: the index, as written in the program's
+        /// ``CompiledProgram/Countdown/events``, of the item shown (nil when none remains);
+        /// nil for the other countdowns.
+        public var item: Int?
+        /// Whether the view belongs to an events countdown (its JSON has `item`, maybe null).
+        public var isEventsView: Bool
 
         /// A view.
         public init(phase: Phase, target: Date?, families: [Family: [Run]]) {
+            self.init(phase: phase, target: target, families: families, item: nil,
+                      isEventsView: false)
+        }
+
+        /// A view, of an events countdown when `isEventsView`.
+        public init(phase: Phase, target: Date?, families: [Family: [Run]], item: Int?,
+                    isEventsView: Bool) {
             self.phase = phase
             self.target = target
             self.families = families
+            self.item = item
+            self.isEventsView = isEventsView
         }
 
         /// The runs of `family`: its own, else the `default` runs, else none.
@@ -217,6 +232,17 @@ extension CompiledTimeline: Codable {
             }
             if entries[i].views.count != program.countdowns.count {
                 throw bad("entry \(i) has a view for a countdown the program does not have")
+            }
+            for countdown in program.countdowns {
+                let view = entries[i].views[countdown.id]!
+                let count = countdown.events?.count ?? 0
+                if view.isEventsView != (countdown.mode == .events) {
+                    throw bad("entry \(i): \(countdown.mode == .events ? "a view of an events countdown needs" : "unknown key") \"item\"")
+                }
+                if let item = view.item, item < 0 || item >= count {
+                    throw bad("entry \(i): item \(item) is not an event of countdown "
+                              + "\"\(countdown.id)\"")
+                }
             }
             for view in entries[i].views.values {
                 for runs in view.families.values {
@@ -334,13 +360,15 @@ extension CompiledTimeline.Relevance: Codable {
 }
 
 extension CompiledTimeline.View: Codable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case phase, target, families }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case phase, target, item, families }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a view")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         phase = try c.decode(CompiledTimeline.Phase.self, forKey: .phase)
         target = try c.decodeNullableInstant(forKey: .target)
+        isEventsView = c.contains(.item) // the timeline checks it against the countdown's mode
+        item = isEventsView ? try c.decodeNullableInteger(forKey: .item) : nil
         families = try c.decode([Family: [Run]].self, forKey: .families)
         if target == nil && phase != .hidden {
             throw DecodingError.dataCorruptedError(
@@ -361,6 +389,9 @@ extension CompiledTimeline.View: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(phase, forKey: .phase)
         try c.encodeNullableInstant(target, forKey: .target)
+        if isEventsView {
+            try c.encodeNullable(item, forKey: .item)
+        }
         try c.encode(families, forKey: .families)
     }
 }
