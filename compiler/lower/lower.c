@@ -325,6 +325,10 @@ static int lower_events(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdow
 		pc->fields[pc->nfields].is_int = c->field_int[f];
 		pc->fields[pc->nfields++].name = xstrdup(L, c->fields[f]);
 	}
+	if (c->events_param) { /* the items come at instantiation */
+		pc->events_param = xstrdup(L, c->events_param);
+		return 0;
+	}
 	for (size_t i = 0; i < c->nitems; i++) {
 		const tlc_sp_item *it = &c->items[i];
 		tlc_prog_event *e = &pc->events[pc->nevents++];
@@ -428,9 +432,17 @@ static int lower_header(lowerer *L)
 	for (size_t i = 0; i < s->nlocales; i++)
 		p->locales[p->nlocales++] = xstrdup(L, s->locales[i]);
 	for (size_t i = 0; i < s->nparams; i++) {
-		p->params[p->nparams].name = xstrdup(L, s->params[i].name);
-		p->params[p->nparams++].type = (tlc_prog_param_type)s->params[i].type;
-		if (s->params[i].type != TLC_PARAM_INSTANT) {
+		tlc_prog_param *q = &p->params[p->nparams++];
+		q->name = xstrdup(L, s->params[i].name);
+		q->type = (tlc_prog_param_type)s->params[i].type;
+		if (q->type == TLC_PPARAM_EVENTS &&
+		    !(q->fields = calloc(s->params[i].nfields + 1, sizeof *q->fields)))
+			return TLC_ENOMEM;
+		for (size_t f = 0; q->type == TLC_PPARAM_EVENTS && f < s->params[i].nfields; f++) {
+			q->fields[q->nfields].is_int = s->params[i].field_int[f];
+			q->fields[q->nfields++].name = xstrdup(L, s->params[i].fields[f]);
+		}
+		if (s->params[i].type != TLC_PARAM_INSTANT && s->params[i].type != TLC_PARAM_EVENTS) {
 			L->arg_int[L->nargs] = s->params[i].type == TLC_PARAM_INTEGER;
 			L->args[L->nargs++] = s->params[i].name;
 		}

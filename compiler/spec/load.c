@@ -19,7 +19,7 @@ const char *const tlc_family_names[TLC_FAMILY_MAX] = {
 	"default", "small", "medium", "large", "extraLarge",
 	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
 const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX] = {"instant", "duration", "text",
-							       "integer", "number"};
+							       "integer", "number", "events"};
 const char *const tlc_presentation_names[8] = {
 	"lock-screen", "compact-leading", "compact-trailing", "minimal",
 	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom"};
@@ -322,6 +322,89 @@ static int get_duration_domain(loader *L, const tlc_node *v, int64_t *lo, int64_
 	return 0;
 }
 
+/* `{type: events, fields: {name: text}}`: a list of events the app passes as JSON. The
+ * default domain: 0 to 8 items, the first from now to 3 days on, each up to an hour long,
+ * 0 to a day apart. */
+static void load_list_param(loader *L, const tlc_node *v, tlc_sp_param *p)
+{
+	const tlc_node *f = tlc_node_get(v, "fields");
+	p->type = TLC_PARAM_EVENTS;
+	p->count_lo = 0, p->count_hi = 8, p->len_lo = 0, p->len_hi = 3600, p->gap_lo = 0;
+	p->gap_hi = 86400;
+	p->domain.kind = TLC_PARAM_DOMAIN_RELATIVE;
+	p->domain.anchor.kind = TLC_TIME_EXPR_NOW;
+	p->domain.lo = 0;
+	p->domain.hi = 3 * 86400;
+	if (!f)
+		return;
+	p->fields = alloc_n(L, f->n, sizeof *p->fields);
+	p->field_int = alloc_n(L, f->n, sizeof *p->field_int);
+	for (size_t k = 0; p->fields && p->field_int && k < f->n; k++) {
+		const tlc_node *key = f->pairs[k].key;
+		refuse_reserved(L, key, "field");
+		if (!strcmp(key->str, "at") || !strcmp(key->str, "end")) {
+			tlc_diag_add(&L->ctx->diags, "TL014", key->span,
+				     "'%s' is an item's own key, not a field", key->str);
+			L->errors++;
+		}
+		p->field_int[p->nfields] = !strcmp(f->pairs[k].value->str, "integer");
+		p->fields[p->nfields++] = key->str;
+	}
+}
+
+/* A range 'LO .. HI' of signed durations, or of counts when `count`. */
+static int get_range(loader *L, const tlc_node *v, bool count, int64_t *lo, int64_t *hi)
+{
+	if (!count)
+		return get_duration_domain(L, v, lo, hi);
+	char *end = NULL;
+	long long a = strtoll(v->str, &end, 10), b;
+	while (end && *end == ' ')
+		end++;
+	if (!end || strncmp(end, "..", 2) != 0 || (b = strtoll(end + 2, &end, 10), *end) || a < 0 ||
+	    a > b || b > TLC_MAX_EVENTS) {
+		tlc_diag_add(&L->ctx->diags, "TL020", v->span,
+			     "'%s' is not a count range like '0 .. 8' (0 to %d items)", v->str,
+			     TLC_MAX_EVENTS);
+		L->errors++;
+		return -1;
+	}
+	*lo = a;
+	*hi = b;
+	return 0;
+}
+
+/* A list parameter's domain: `count`, `start` (an instant domain), `length` and `gap`. */
+static int get_list_domain(loader *L, const tlc_node *v, tlc_sp_param *p)
+{
+	const tlc_node *x;
+	tlc_err e = {0};
+	int rc = 0;
+	if ((x = tlc_node_get(v, "count")))
+		rc |= get_range(L, x, true, &p->count_lo, &p->count_hi);
+	if ((x = tlc_node_get(v, "length")))
+		rc |= get_range(L, x, false, &p->len_lo, &p->len_hi);
+	if ((x = tlc_node_get(v, "gap")))
+		rc |= get_range(L, x, false, &p->gap_lo, &p->gap_hi);
+	if ((x = tlc_node_get(v, "start")) && tlc_param_domain_parse(&p->domain, x->str, x->len, &e) < 0) {
+		err_at(L, "TL020", x, &e);
+		rc = -1;
+	} else if (x && (p->domain.kind != TLC_PARAM_DOMAIN_RELATIVE ||
+			 p->domain.anchor.kind != TLC_TIME_EXPR_NOW)) {
+		tlc_diag_add(&L->ctx->diags, "TL011", x->span, "a list's start is a domain after or "
+			     "before now, like '0s .. 3d after now'");
+		L->errors++;
+		rc = -1;
+	}
+	if (p->len_lo < 0) {
+		tlc_diag_add(&L->ctx->diags, "TL020", tlc_node_get(v, "length")->span,
+			     "an item's length is not negative");
+		L->errors++;
+		rc = -1;
+	}
+	return rc ? -1 : 0;
+}
+
 static void load_params(loader *L, const tlc_node *root)
 {
 	const tlc_node *n = tlc_node_get(root, "params"), *dom = tlc_node_get(root, "check-params");
@@ -338,6 +421,10 @@ static void load_params(loader *L, const tlc_node *root)
 			p->name = n->pairs[i].key->str;
 			p->node = n->pairs[i].key;
 			refuse_reserved(L, p->node, "parameter");
+			if (n->pairs[i].value->kind == TLC_NODE_MAP) {
+				load_list_param(L, n->pairs[i].value, p);
+				continue;
+			}
 			p->type = (tlc_param_type)enum_index(tlc_param_type_names, TLC_PARAM_TYPE_MAX,
 							     n->pairs[i].value->str);
 		}
@@ -350,6 +437,14 @@ static void load_params(loader *L, const tlc_node *root)
 			tlc_diag_add(&L->ctx->diags, "TL018", k->span,
 				     "check-params names '%s', which 'params' does not declare", k->str);
 			L->errors++;
+		} else if ((p->type == TLC_PARAM_EVENTS) != (v->kind == TLC_NODE_MAP)) {
+			tlc_diag_add(&L->ctx->diags, "TL011", v->span,
+				     "'%s' is %s: its domain is %s", k->str, tlc_param_type_names[p->type],
+				     p->type == TLC_PARAM_EVENTS ? "a mapping like '{count: 0 .. 8, start: "
+				     "0s .. 3d after now}'" : "a range, not a mapping");
+			L->errors++;
+		} else if (p->type == TLC_PARAM_EVENTS) {
+			p->has_domain = get_list_domain(L, v, p) == 0;
 		} else if (p->type == TLC_PARAM_DURATION) {
 			p->has_domain = get_duration_domain(L, v, &p->dur_lo, &p->dur_hi) == 0;
 		} else if (p->type != TLC_PARAM_INSTANT) {
@@ -577,8 +672,50 @@ static void load_item(loader *L, const tlc_node *n, tlc_sp_countdown *c, tlc_sp_
 	}
 }
 
+/* `events: $sessions`: a list parameter; the fields are the parameter's. */
+static void load_events_param(loader *L, const tlc_node *v, tlc_sp_countdown *c)
+{
+	const tlc_sp_param *p = v->len > 1 && v->str[0] == '$' ? find_param(L->spec, v->str + 1, v->len - 1)
+								: NULL;
+	if (!p) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, v->str[0] == '$' ? "TL018" : "TL011", v->span,
+					   v->str[0] == '$' ? "'%s' is not a declared parameter"
+					   : "'events' is a list of items or a list parameter like "
+					   "'$sessions', not '%s'", v->str);
+		tlc_diag_set_fix(g, "declare it: 'params: {%s: {type: events, fields: {name: text}}}'",
+				 v->str[0] == '$' ? v->str + 1 : "sessions");
+		L->errors++;
+		return;
+	}
+	if (p->type != TLC_PARAM_EVENTS) {
+		tlc_diag_add(&L->ctx->diags, "TL011", v->span,
+			     "parameter '$%s' is %s, but 'events' needs a list parameter", p->name,
+			     tlc_param_type_names[p->type]);
+		L->errors++;
+		return;
+	}
+	((tlc_sp_param *)p)->used = true;
+	c->events_param = p->name;
+	c->fields = p->fields;
+	c->field_int = p->field_int;
+	c->nfields = p->nfields;
+}
+
 static void load_events(loader *L, const tlc_node *v, tlc_sp_countdown *c)
 {
+	static const char *const recur_only[] = {"dtstart", "exdate", "rdate"};
+	for (int k = 0; k < 3; k++) {
+		const tlc_node *x = tlc_node_get(c->node, recur_only[k]);
+		if (x) {
+			tlc_diag_add(&L->ctx->diags, "TL016", x->span,
+				     "'%s' belongs to recurrences, not to 'events'", recur_only[k]);
+			L->errors++;
+		}
+	}
+	if (v->kind == TLC_NODE_SCALAR) {
+		load_events_param(L, v, c);
+		return;
+	}
 	if (v->n == 0) {
 		tlc_diag_add(&L->ctx->diags, "TL014", v->span, "'events' is empty; list at least one");
 		L->errors++;
@@ -599,15 +736,6 @@ static void load_events(loader *L, const tlc_node *v, tlc_sp_countdown *c)
 		c->items[c->nitems].node = v->items[i];
 		load_item(L, v->items[i], c, &c->items[c->nitems]);
 		c->nitems++;
-	}
-	static const char *const recur_only[] = {"dtstart", "exdate", "rdate"};
-	for (int k = 0; k < 3; k++) {
-		const tlc_node *x = tlc_node_get(c->node, recur_only[k]);
-		if (x) {
-			tlc_diag_add(&L->ctx->diags, "TL016", x->span,
-				     "'%s' belongs to recurrences, not to 'events'", recur_only[k]);
-			L->errors++;
-		}
 	}
 }
 
@@ -1074,6 +1202,13 @@ static void load_activity(loader *L, const tlc_node *root)
 	tlc_spec *s = L->spec;
 	const tlc_node *n;
 	s->kind = TLC_SPEC_ACTIVITY;
+	for (size_t i = 0; i < s->nparams; i++)
+		if (s->params[i].type == TLC_PARAM_EVENTS) {
+			tlc_diag_add(&L->ctx->diags, "TL011", s->params[i].node->span,
+				     "a list parameter is for a widget's 'events:'; a Live Activity "
+				     "spec cannot use '%s'", s->params[i].name);
+			L->errors++;
+		}
 	s->name = tlc_node_get(root, "live-activity")->str;
 	s->bundle_id = tlc_node_get(root, "bundle-id")->str;
 	if ((n = tlc_node_get(root, "channel-id")))

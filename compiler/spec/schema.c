@@ -107,7 +107,10 @@ static const tlc_type t_instants = {.kind = TLC_V_LIST, .name = "list of instant
 
 /* An event item: `at`, an optional `end` and the item's fields (load.c checks them). */
 static const tlc_type t_event = {.kind = TLC_V_MAP, .name = "event", .elem = &t_any};
-static const tlc_type t_events = {.kind = TLC_V_LIST, .name = "list of events", .elem = &t_event};
+static const tlc_type t_event_list = {.kind = TLC_V_LIST, .name = "list of events", .elem = &t_event};
+static const tlc_type t_events_param = {.kind = TLC_V_STRING, .name = "list parameter"};
+static const tlc_type t_events = {.kind = TLC_V_EITHER, .name = "list of events",
+				  .elem = &t_events_param, .alt = &t_event_list};
 
 static const char *const g_target[] = {"to", "since", "every", "rrule", "events", NULL};
 static const char *const g_rrule_only[] = {"every", "dtstart", NULL};
@@ -130,9 +133,9 @@ static const tlc_keydef k_countdown[] = {
 	{"rrule", &t_rrule, 0, NULL, "A recurring target as an RFC 5545 RRULE, with `dtstart`.",
 	 "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=18;BYMINUTE=0"},
 	{"events", &t_events, 0, NULL,
-	 "The next of a list of events: each item has `at`, an optional `end` and its own fields, "
-	 "which texts show as `{name}`; an item shows until the later of its after-target phases "
-	 "and its end.",
+	 "The next of a list of events, written here or a list parameter (`$sessions`): each item "
+	 "has `at`, an optional `end` and its own fields, which texts show as `{name}`; an item "
+	 "shows until the later of its after-target phases and its end.",
 	 "[{at: 2026-12-05 12:30, end: 2026-12-05 13:30, name: FP1}]"},
 	{"dtstart", &t_instant, 0, NULL, "The first occurrence of `rrule`, a local date-time.",
 	 "2026-11-02 18:00"},
@@ -184,12 +187,42 @@ static const tlc_type t_source = {.kind = TLC_V_EITHER, .name = "refresh source"
 static const tlc_type t_sources = {.kind = TLC_V_LIST, .name = "list of refresh sources",
 				   .elem = &t_source};
 
+/* A list of events as a parameter: the app or the server passes the items as JSON. */
+static const char *const e_events_word[] = {"events", NULL};
+static const tlc_type t_events_word = {.kind = TLC_V_ENUM, .name = "parameter type", .enums = e_events_word};
+static const char *const e_field_kind[] = {"text", "integer", NULL};
+static const tlc_type t_field_kind = {.kind = TLC_V_ENUM, .name = "field type", .enums = e_field_kind};
+static const tlc_type t_field_kinds = {.kind = TLC_V_MAP, .name = "fields", .elem = &t_field_kind,
+				       .max = TLC_MAX_EVENT_FIELDS};
+static const tlc_keydef k_param_events[] = {
+	{"type", &t_events_word, TLC_KEY_REQUIRED, NULL, "`events`: a list of events.", "events"},
+	{"fields", &t_field_kinds, 0, "none",
+	 "Each item's fields besides `at` and `end`, each `text` or `integer`.", "{name: text}"},
+};
+static const tlc_type t_param_events = {.kind = TLC_V_OBJECT, .name = "list parameter",
+					.keys = k_param_events, .nkeys = N(k_param_events)};
+static const tlc_type t_param = {.kind = TLC_V_EITHER, .name = "parameter", .elem = &t_param_type,
+				 .alt = &t_param_events};
 /* The loader refuses more than TLC_MAX_PARAMS parameters (TL003, load.c); max carries the limit
  * to the generated reference and schema. */
-static const tlc_type t_params = {.kind = TLC_V_MAP, .name = "parameters", .elem = &t_param_type,
+static const tlc_type t_params = {.kind = TLC_V_MAP, .name = "parameters", .elem = &t_param,
 				  .max = TLC_MAX_PARAMS};
+static const tlc_keydef k_events_domain[] = {
+	{"count", &t_string, 0, "0 .. 8", "How many items: 'LO .. HI' (at most 256).", "0 .. 8"},
+	{"start", &t_domain, 0, "0s .. 3d after now",
+	 "Where the first item starts, as an instant parameter's domain.", "0s .. 3d after now"},
+	{"length", &t_string, 0, "0s .. 1h", "Each item's end minus its start: 'LO .. HI'.",
+	 "0s .. 2h"},
+	{"gap", &t_string, 0, "0s .. 1d",
+	 "Each item's start minus the previous item's end: 'LO .. HI' (negative: overlaps).",
+	 "-30m .. 1d"},
+};
+static const tlc_type t_events_domain = {.kind = TLC_V_OBJECT, .name = "list domain",
+					 .keys = k_events_domain, .nkeys = N(k_events_domain)};
+static const tlc_type t_param_domain = {.kind = TLC_V_EITHER, .name = "parameter domain",
+					.elem = &t_domain, .alt = &t_events_domain};
 static const tlc_type t_check_params = {.kind = TLC_V_MAP, .name = "parameter domains",
-					.elem = &t_domain};
+					.elem = &t_param_domain};
 static const tlc_type t_locales = {.kind = TLC_V_LIST, .name = "list of locales", .elem = &t_locale};
 
 static const tlc_keydef k_suppress[] = {

@@ -91,6 +91,7 @@ typedef struct tlc_sp_countdown {
 	tlc_sp_when dtstart;         /* RRULE */
 	tlc_sp_when *exdate, *rdate;
 	size_t nexdate, nrdate;
+	const char *events_param;    /* EVENTS: `events: $name`, a list parameter (no items) */
 	tlc_sp_item *items;          /* EVENTS: the items as written */
 	size_t nitems;
 	const char **fields;         /* EVENTS: the items' field names, as the first item has them */
@@ -114,6 +115,7 @@ typedef enum tlc_param_type {
 	TLC_PARAM_TEXT,
 	TLC_PARAM_INTEGER,
 	TLC_PARAM_NUMBER,
+	TLC_PARAM_EVENTS,
 	TLC_PARAM_TYPE_MAX
 } tlc_param_type;
 extern const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX];
@@ -124,6 +126,10 @@ typedef struct tlc_sp_param {
 	bool has_domain;
 	tlc_param_domain domain; /* INSTANT */
 	int64_t dur_lo, dur_hi;  /* DURATION: the domain LO .. HI, LO <= HI */
+	const char **fields;     /* EVENTS: the items' field names */
+	bool *field_int;         /* EVENTS: per field, an integer */
+	size_t nfields;
+	int64_t count_lo, count_hi, len_lo, len_hi, gap_lo, gap_hi; /* EVENTS: the domain */
 	const tlc_node *node;
 	bool used;               /* referenced by an instant, a state value or a template */
 } tlc_sp_param;

@@ -28,6 +28,7 @@ typedef struct verifier {
 	tlc_budget b;          /* the profile, with the app's own background reloads */
 	const tlc_sp_source *app_bg; /* the refresh source that asks them, or NULL */
 	char dur_text[16][32]; /* the text of each duration parameter's value in a replay */
+	tlc_buf list_text[16]; /* the JSON of each list parameter's value in a replay */
 } verifier;
 
 /* ---- formatting ----------------------------------------------------------------------------- */
@@ -436,6 +437,49 @@ static tlc_time replay_until(const verifier *v)
 	return until;
 }
 
+/*
+ * A list parameter's value for a replay: `count` items, the first starting `start` after the
+ * replay start, each `len` long and `gap` after the end of the one before (a negative gap
+ * overlaps them); text fields "NAME 1", "NAME 2", ..., integer fields 1, 2, .... *last_out is
+ * the last end. The JSON lives in v->list_text[slot] until the next call for that slot.
+ */
+static const char *list_json(verifier *v, size_t slot, const tlc_sp_param *pp, int64_t count,
+			     int64_t start, int64_t len, int64_t gap, tlc_time *last_out)
+{
+	tlc_buf *b = &v->list_text[slot];
+	tlc_time at = v->now + start, last = at;
+	tlc_buf_clear(b);
+	tlc_buf_puts(b, "[");
+	for (int64_t k = 0; k < count; k++) {
+		if (at < TLC_TIME_MIN || at + len > TLC_TIME_MAX)
+			break;
+		tlc_buf_printf(b, "%s{\"at\": \"@%lld\", \"end\": \"@%lld\"", k ? ", " : "",
+			       (long long)at, (long long)(at + len));
+		for (size_t f = 0; f < pp->nfields; f++)
+			if (pp->field_int[f])
+				tlc_buf_printf(b, ", \"%s\": %lld", pp->fields[f], (long long)(k + 1));
+			else
+				tlc_buf_printf(b, ", \"%s\": \"%s %lld\"", pp->fields[f], pp->fields[f],
+					       (long long)(k + 1));
+		tlc_buf_puts(b, "}");
+		last = at + len;
+		at = last + gap;
+	}
+	tlc_buf_puts(b, "]");
+	if (last_out)
+		*last_out = last;
+	return b->ptr;
+}
+
+/* The middle of each of a list parameter's ranges. */
+static const char *list_mid(verifier *v, size_t slot, const tlc_sp_param *pp)
+{
+	return list_json(v, slot, pp, (pp->count_lo + pp->count_hi + 1) / 2,
+			 pp->domain.lo + (pp->domain.hi - pp->domain.lo) / 2,
+			 pp->len_lo + (pp->len_hi - pp->len_lo) / 2,
+			 pp->gap_lo + (pp->gap_hi - pp->gap_lo) / 2, NULL);
+}
+
 /* Each parameter's value for a single run: text and numbers their stand-ins, each instant the
  * middle sample of its domain (anchors first; a cycle falls back to the start). */
 static size_t mid_params(verifier *v, tlc_param_value base[16], int anchor[16], size_t inst[16],
@@ -455,6 +499,8 @@ static size_t mid_params(verifier *v, tlc_param_value base[16], int anchor[16], 
 			snprintf(v->dur_text[nb], sizeof v->dur_text[nb], "%llds", (long long)base[nb].number);
 			base[nb].text = v->dur_text[nb];
 		}
+		if (pp->type == TLC_PARAM_EVENTS)
+			base[nb].text = list_mid(v, nb, pp);
 		anchor[nb] = pp->type == TLC_PARAM_INSTANT ? domain_anchor(v, pp) : -1;
 		if (anchor[nb] >= 16)
 			anchor[nb] = -1;
@@ -519,6 +565,40 @@ static size_t threshold_samples(const verifier *v, const tlc_sp_param *pp, int64
 	return n;
 }
 
+/*
+ * The replays of each list parameter over its domain (the middle was replayed already), the
+ * others at their middle values: the fewest and the most items; the most, starting as early
+ * and as late as the domain allows, at the shortest and longest lengths and gaps (the lowest
+ * gap overlaps items when negative); one item at the longest length.
+ */
+static int replay_lists(verifier *v, tlc_exposures *x, tlc_param_value *base, size_t nb)
+{
+	for (size_t i = 0; i < nb; i++) {
+		const tlc_sp_param *pp = &v->s->params[i];
+		if (pp->type != TLC_PARAM_EVENTS)
+			continue;
+		const int64_t s[][4] = {
+			{pp->count_lo, pp->domain.lo, pp->len_lo, pp->gap_lo},
+			{pp->count_hi, pp->domain.lo, pp->len_hi, pp->gap_lo},
+			{pp->count_hi, pp->domain.lo, pp->len_lo, pp->gap_hi},
+			{pp->count_hi, pp->domain.hi, pp->len_hi, pp->gap_hi},
+			{pp->count_hi, pp->domain.hi, pp->len_lo, pp->gap_lo},
+			{pp->count_lo <= 1 && pp->count_hi >= 1 ? 1 : pp->count_lo, pp->domain.lo,
+			 pp->len_hi, pp->gap_lo},
+		};
+		for (size_t k = 0; k < sizeof s / sizeof s[0]; k++) {
+			tlc_time last;
+			base[i].text = list_json(v, i, pp, s[k][0], s[k][1], s[k][2], s[k][3], &last);
+			tlc_time until = last + 2 * 86400 > replay_until(v) ? last + 2 * 86400 : replay_until(v);
+			int rc = replay_with(v, x, base, nb, until);
+			if (rc < 0)
+				return rc;
+		}
+		base[i].text = list_mid(v, i, pp); /* back to the middle, for the next parameter */
+	}
+	return 0;
+}
+
 /* The replays of each duration parameter a threshold reads, over its domain (the middle was
  * replayed already); without a domain, the stand-in 1 min only (TL029). */
 static int replay_thresholds(verifier *v, tlc_exposures *x, tlc_param_value *base, size_t nb,
@@ -560,7 +640,9 @@ static int run_replays(verifier *v, tlc_exposures *x)
 	size_t nb = mid_params(v, base, anchor, inst, &ninst);
 	if (!ninst) {
 		int rc = replay_with(v, x, base, nb, until);
-		return rc < 0 ? rc : replay_thresholds(v, x, base, nb, until);
+		if (rc == 0)
+			rc = replay_thresholds(v, x, base, nb, until);
+		return rc < 0 ? rc : replay_lists(v, x, base, nb);
 	}
 	for (size_t k = 0; k < ninst; k++) {
 		size_t idx = inst[k];
@@ -590,7 +672,8 @@ static int run_replays(verifier *v, tlc_exposures *x)
 					    "range your data really has", pp->name);
 		}
 	}
-	return replay_thresholds(v, x, base, nb, until);
+	int rc = replay_thresholds(v, x, base, nb, until);
+	return rc < 0 ? rc : replay_lists(v, x, base, nb);
 }
 
 /* ---- what each family has room for (TL115) --------------------------------------------------- */
@@ -1268,7 +1351,7 @@ static int verify_zone(verifier *v)
 int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_verify_opts *o)
 {
 	verifier v = {ctx, s, p, o, tlc_sources_get(&ctx->sources, s->file), s->zone, NULL, 0, false,
-		      o->budget, NULL, {{0}}};
+		      o->budget, NULL, {{0}}, {TLC_BUF_INIT}};
 	for (size_t i = 0; i < s->nsources; i++) /* the most frequent asks */
 		if (s->sources[i].kind == TLC_SOURCE_APP_BACKGROUND &&
 		    (!v.app_bg || s->sources[i].interval < v.app_bg->interval))
@@ -1342,5 +1425,7 @@ int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_
 		tlc_diag_set_fix(g, "pin one device zone with --display-zone, or give the spec a "
 				    "'timezone:'");
 	}
+	for (size_t i = 0; i < 16; i++)
+		tlc_buf_release(&v.list_text[i]);
 	return rc == TLC_ENOMEM ? rc : 0;
 }

@@ -164,9 +164,10 @@ typedef struct tlc_prog_countdown {
 	bool *exdate_is_date;      /* RECUR: a bare date removes every occurrence that day */
 	size_t nexdate, nrdate;
 	int64_t roll_after;        /* RECUR, EVENTS: move on at T + roll_after (EVENTS: or the end) */
-	tlc_prog_event *events;    /* EVENTS: the items as written (at least one) */
+	tlc_prog_event *events;    /* EVENTS: the items as written (at least one), or none when */
 	size_t nevents;
-	tlc_prog_field *fields;    /* EVENTS: the items' fields */
+	char *events_param;        /* EVENTS: ... they come from this list parameter */
+	tlc_prog_field *fields;    /* EVENTS: the items' fields (a list parameter's: a copy) */
 	size_t nfields;
 	tlc_prog_time from;        /* start of {countdown}/{progress}; NONE: the phase start */
 	tlc_prog_time paused_at;
@@ -195,12 +196,15 @@ typedef enum tlc_prog_param_type {
 	TLC_PPARAM_TEXT,
 	TLC_PPARAM_INTEGER,
 	TLC_PPARAM_NUMBER,
+	TLC_PPARAM_EVENTS, /* a list of events, passed as a JSON array (tlc_param_value.text) */
 	TLC_PPARAM_TYPE_MAX
 } tlc_prog_param_type;
 
 typedef struct tlc_prog_param {
 	char *name;
 	tlc_prog_param_type type;
+	tlc_prog_field *fields; /* EVENTS: each item's fields */
+	size_t nfields;
 } tlc_prog_param;
 
 /* Precomputed baked text: for one message and locale, the text of each argument tuple. */

@@ -105,7 +105,7 @@ static tlc_time occ_from(cd_state *st, tlc_time x)
 /* EVENTS: the item shown at t (index as written): the first in order not rolled, or -1. */
 static int32_t item_at(const cd_state *st, tlc_time t)
 {
-	for (size_t k = 0; k < st->c->nevents; k++)
+	for (size_t k = 0; k < st->nevents; k++)
 		if (st->ev_roll[st->ev_order[k]] > t)
 			return (int32_t)st->ev_order[k];
 	return -1;
@@ -234,7 +234,7 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 		if (!views[f].present)
 			continue;
 		int err = build_runs(in, st, &views[f], live_target, te, from,
-				     v->item >= 0 ? &c->events[v->item] : NULL, &v->runs[f], &v->nruns[f]);
+				     v->item >= 0 ? &st->events[v->item] : NULL, &v->runs[f], &v->nruns[f]);
 		if (err < 0)
 			return err;
 	}
@@ -506,7 +506,24 @@ static bool item_before(const cd_state *st, uint32_t x, uint32_t y)
 static int setup_events(const inst *in, cd_state *st, tlc_inst_err *err)
 {
 	const tlc_prog_countdown *c = st->c;
-	size_t n = c->nevents;
+	st->events = c->events;
+	st->nevents = c->nevents;
+	if (c->events_param) { /* the items the app passed, into the timeline's list */
+		const tlc_param_value *v = find_param(in, c->events_param);
+		int rc;
+		if (!v || !v->text) {
+			snprintf(err->msg, sizeof err->msg, "parameter '%s' has no value", c->events_param);
+			err->kind = TLC_INST_ERR_MISSING_PARAM;
+			return TLC_EINPUT;
+		}
+		if (!st->list)
+			return TLC_EINVAL;
+		if ((rc = tlc__list_parse(st->list, c, v->text, in->ez ? in->ez : in->dz, err)) < 0)
+			return rc;
+		st->events = st->list->events;
+		st->nevents = st->list->nevents;
+	}
+	size_t n = st->nevents;
 	st->ev_start = calloc(n ? n : 1, sizeof *st->ev_start);
 	st->ev_end = calloc(n ? n : 1, sizeof *st->ev_end);
 	st->ev_roll = calloc(n ? n : 1, sizeof *st->ev_roll);
@@ -515,8 +532,8 @@ static int setup_events(const inst *in, cd_state *st, tlc_inst_err *err)
 		return TLC_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		int rc;
-		if ((rc = resolve_time(in, &c->events[i].at, &st->ev_start[i], err)) < 0 ||
-		    (rc = resolve_time(in, &c->events[i].end, &st->ev_end[i], err)) < 0)
+		if ((rc = resolve_time(in, &st->events[i].at, &st->ev_start[i], err)) < 0 ||
+		    (rc = resolve_time(in, &st->events[i].end, &st->ev_end[i], err)) < 0)
 			return rc;
 		if (st->ev_end[i] == TLC_TIME_NONE || st->ev_end[i] < st->ev_start[i])
 			st->ev_end[i] = st->ev_start[i]; /* none; or a local end moved by a DST gap */
@@ -740,8 +757,15 @@ int tlc_instantiate(tlc_timeline **out, const tlc_program *p, const tlc_instanti
 		rc = TLC_ENOMEM;
 		goto fail;
 	}
+	for (size_t i = 0; i < p->ncountdowns && !tl->lists; i++)
+		if (p->countdowns[i].events_param &&
+		    !(tl->lists = calloc(p->ncountdowns, sizeof *tl->lists))) {
+			rc = TLC_ENOMEM;
+			goto fail;
+		}
 	for (size_t i = 0; i < p->ncountdowns; i++) {
 		in->ncds++;
+		in->cds[i].list = tl->lists ? &tl->lists[i] : NULL;
 		if ((rc = setup_countdown(in, &in->cds[i], &p->countdowns[i], err)) < 0) {
 			err->countdown = (int)i;
 			goto fail;

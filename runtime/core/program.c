@@ -22,7 +22,7 @@ static const char *const mode_names[TLC_TARGET_MODE_MAX] = {"to", "since", "recu
 static const char *const field_type_names[] = {"text", "integer"};
 static const char *const policy_names[TLC_POLICY_KIND_MAX] = {"auto", "at-end", "never", "after"};
 static const char *const ptype_names[TLC_PPARAM_TYPE_MAX] = {"instant", "duration", "text",
-							      "integer", "number"};
+							      "integer", "number", "events"};
 static const char *const ptime_names[TLC_PTIME_KIND_MAX] = {"none", "literal", "local", "param",
 							     "now"};
 static const char *const disamb_names[] = {"compatible", "earlier", "later", "reject", NULL};
@@ -82,6 +82,7 @@ static void free_countdown(tlc_prog_countdown *c)
 		free(c->events[i].values);
 	}
 	free(c->events);
+	free(c->events_param);
 	for (size_t f = 0; f < c->nfields; f++)
 		free(c->fields[f].name);
 	free(c->fields);
@@ -97,8 +98,12 @@ void tlc_program_free(tlc_program *p)
 	for (size_t i = 0; i < p->nlocales; i++)
 		free(p->locales[i]);
 	free(p->locales);
-	for (size_t i = 0; i < p->nparams; i++)
+	for (size_t i = 0; i < p->nparams; i++) {
 		free(p->params[i].name);
+		for (size_t f = 0; f < p->params[i].nfields; f++)
+			free(p->params[i].fields[f].name);
+		free(p->params[i].fields);
+	}
 	free(p->params);
 	free(p->window_start.param);
 	free(p->window_end.param);
@@ -216,20 +221,33 @@ static void w_locals(jsonw *w, const tlc_time *v, const bool *is_date, size_t n)
 	jw_end_arr(w);
 }
 
-/* An events countdown: "fields", "events" (start, end, values, at) and "roll-after". */
-static void w_events(jsonw *w, const tlc_prog_countdown *c)
+static void w_fields(jsonw *w, const tlc_prog_field *fields, size_t n)
 {
-	jw_key(w, "fields");
 	jw_arr(w);
-	for (size_t f = 0; f < c->nfields; f++) {
+	for (size_t f = 0; f < n; f++) {
 		jw_obj_compact(w);
 		jw_key(w, "name");
-		jw_str(w, c->fields[f].name);
+		jw_str(w, fields[f].name);
 		jw_key(w, "type");
-		jw_str(w, field_type_names[c->fields[f].is_int]);
+		jw_str(w, field_type_names[fields[f].is_int]);
 		jw_end_obj(w);
 	}
 	jw_end_arr(w);
+}
+
+/* An events countdown: "fields", "events" (start, end, values, at) and "roll-after"; or, for
+ * a list parameter, "events-param" and "roll-after" (the fields are the parameter's). */
+static void w_events(jsonw *w, const tlc_prog_countdown *c)
+{
+	if (c->events_param) {
+		jw_key(w, "events-param");
+		jw_str(w, c->events_param);
+		jw_key(w, "roll-after");
+		jw_int(w, c->roll_after);
+		return;
+	}
+	jw_key(w, "fields");
+	w_fields(w, c->fields, c->nfields);
 	jw_key(w, "events");
 	jw_arr(w);
 	for (size_t i = 0; i < c->nevents; i++) {
@@ -417,6 +435,10 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
 		jw_str(&w, p->params[i].name);
 		jw_key(&w, "type");
 		jw_str(&w, ptype_names[p->params[i].type]);
+		if (p->params[i].type == TLC_PPARAM_EVENTS) {
+			jw_key(&w, "fields");
+			w_fields(&w, p->params[i].fields, p->params[i].nfields);
+		}
 		jw_end_obj(&w);
 	}
 	jw_end_arr(&w);
@@ -467,6 +489,10 @@ static const char *const k_root_horizon[] = {"timelinec-program", "source", "wid
 					     "disambiguation", "locales", "params", "horizon",
 					     "reload", "countdowns", "messages", "baked", NULL};
 static const char *const k_param[] = {"name", "type", NULL};
+static const char *const k_param_events[] = {"name", "type", "fields", NULL};
+static const char *const k_countdown_events_param[] = {"id", "mode", "events-param", "roll-after",
+						       "from", "paused-at", "relevance", "stale",
+						       "phases", "at", NULL};
 static const char *const k_window[] = {"start", "end", NULL};
 static const char *const k_reload[] = {"policy", NULL};
 static const char *const k_reload_after[] = {"policy", "after", NULL};
@@ -629,8 +655,10 @@ static void r_above_param(pjson *j, const tlc_json *a, tlc_prog_phase *f, const 
 		   pj_shown(b, f->above_param));
 }
 
-/* The fields of an events countdown: unique names, none a parameter's, text or integer. */
-static void r_fields(pjson *j, const tlc_json *a, tlc_prog_countdown *c, const tlc_program *p)
+/* Fields of events: unique names, none a parameter's (of the p->nparams read so far), text or
+ * integer. */
+static void r_field_list(pjson *j, const tlc_json *a, tlc_prog_field **out, size_t *nout,
+			 const tlc_program *p)
 {
 	char b[64];
 	size_t n = pj_array(j, a);
@@ -640,24 +668,29 @@ static void r_fields(pjson *j, const tlc_json *a, tlc_prog_countdown *c, const t
 		pj_fail_at(j, a, "an event has at most %d fields, not %zu", TLC_MAX_EVENT_FIELDS, n);
 		return;
 	}
-	if (!(c->fields = calloc(n ? n : 1, sizeof *c->fields))) {
+	if (!(*out = calloc(n ? n : 1, sizeof **out))) {
 		pj_oom(j);
 		return;
 	}
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
-		tlc_prog_field *f = &c->fields[c->nfields++];
+		tlc_prog_field *f = &(*out)[(*nout)++];
 		pj_known(j, it, "a field", k_field);
 		const tlc_json *nm = pj_get(j, it, "name", true);
 		f->name = pj_strdup_req(j, nm);
 		f->is_int = pj_enum(j, pj_get(j, it, "type", true), field_type_names, 2) == 1;
-		for (size_t k = 0; !j->failed && k + 1 < c->nfields; k++)
-			if (!strcmp(c->fields[k].name, f->name))
+		for (size_t k = 0; !j->failed && k + 1 < *nout; k++)
+			if (!strcmp((*out)[k].name, f->name))
 				pj_fail_at(j, nm, "two fields have the name '%s'", pj_shown(b, f->name));
 		for (size_t k = 0; !j->failed && k < p->nparams; k++)
-			if (!strcmp(p->params[k].name, f->name))
+			if (p->params[k].name && !strcmp(p->params[k].name, f->name))
 				pj_fail_at(j, nm, "the field '%s' has the name of a parameter",
 					   pj_shown(b, f->name));
 	}
+}
+
+static void r_fields(pjson *j, const tlc_json *a, tlc_prog_countdown *c, const tlc_program *p)
+{
+	r_field_list(j, a, &c->fields, &c->nfields, p);
 }
 
 /* A decimal integer as written, exactly: an optional '-', then digits, in int64. */
@@ -683,8 +716,47 @@ static void r_event_time(pjson *j, const tlc_json *v, tlc_prog_time *t, bool may
 		pj_fail_at(j, v, "an event's start or end is an instant written out (literal or local)");
 }
 
+/* `events-param`: a list parameter of the program, whose fields the countdown copies. */
+static void r_events_param(pjson *j, const tlc_json *n, tlc_prog_countdown *c, const tlc_program *p)
+{
+	char b[64];
+	c->events_param = pj_strdup_req(j, n);
+	if (j->failed)
+		return;
+	for (size_t k = 0; k < p->nparams; k++) {
+		const tlc_prog_param *q = &p->params[k];
+		if (!q->name || strcmp(q->name, c->events_param) != 0)
+			continue;
+		if (q->type != TLC_PPARAM_EVENTS) {
+			pj_fail_at(j, n, "the list parameter '%s' is not a list of events",
+				   pj_shown(b, c->events_param));
+			return;
+		}
+		if (!(c->fields = calloc(q->nfields ? q->nfields : 1, sizeof *c->fields))) {
+			pj_oom(j);
+			return;
+		}
+		for (size_t f = 0; f < q->nfields; f++) {
+			c->fields[f].is_int = q->fields[f].is_int;
+			if (!(c->fields[c->nfields++].name = strdup(q->fields[f].name))) {
+				pj_oom(j);
+				return;
+			}
+		}
+		return;
+	}
+	pj_fail_at(j, n, "the list parameter '%s' is not a parameter of the program",
+		   pj_shown(b, c->events_param));
+}
+
 static void r_events(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
 {
+	const tlc_json *ep = pj_get(j, o, "events-param", false);
+	if (ep) {
+		r_events_param(j, ep, c, p);
+		c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
+		return;
+	}
 	r_fields(j, pj_get(j, o, "fields", true), c, p);
 	c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
 	const tlc_json *a = pj_get(j, o, "events", true);
@@ -741,7 +813,8 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 	if (c->mode == TLC_TARGET_MODE_RECUR)
 		pj_known(j, o, "a recurring countdown", k_countdown_recur);
 	else if (c->mode == TLC_TARGET_MODE_EVENTS)
-		pj_known(j, o, "an events countdown", k_countdown_events);
+		pj_known(j, o, "an events countdown", pj_get(j, o, "events-param", false)
+						       ? k_countdown_events_param : k_countdown_events);
 	else
 		pj_known(j, o, "a countdown", k_countdown);
 	if (c->mode == TLC_TARGET_MODE_RECUR) {
@@ -895,16 +968,32 @@ static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_param *q = &p->params[p->nparams++];
 		char b[64];
-		pj_known(j, it, "a parameter", k_param);
 		q->name = pj_strdup_req(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
 		q->type = t < 0 ? TLC_PPARAM_TEXT : (tlc_prog_param_type)t;
+		pj_known(j, it, "a parameter", q->type == TLC_PPARAM_EVENTS ? k_param_events : k_param);
+		if (q->type == TLC_PPARAM_EVENTS) { /* names against the params: once all are read */
+			static const tlc_program none;
+			r_field_list(j, pj_get(j, it, "fields", true), &q->fields, &q->nfields, &none);
+		}
 		/* values are given, and timelines record them, by name: names are unique */
 		for (size_t k = 0; !j->failed && q->name && k + 1 < p->nparams; k++)
 			if (p->params[k].name && !strcmp(p->params[k].name, q->name))
 				pj_fail_at(j, tlc_json_get(it, "name"), "two parameters have the name '%s'",
 					   pj_shown(b, q->name));
 	}
+}
+
+/* No field of a list parameter is named like a parameter: '{name}' would mean either. */
+static void r_param_fields_unique(pjson *j, const tlc_json *a, const tlc_program *p)
+{
+	char b[64];
+	for (size_t i = 0; !j->failed && i < p->nparams; i++)
+		for (size_t f = 0; !j->failed && f < p->params[i].nfields; f++)
+			for (size_t k = 0; !j->failed && k < p->nparams; k++)
+				if (!strcmp(p->params[k].name, p->params[i].fields[f].name))
+					pj_fail_at(j, tlc_json_at(a, i), "the field '%s' has the name of "
+						   "a parameter", pj_shown(b, p->params[k].name));
 }
 
 int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
@@ -929,6 +1018,8 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 		for (const tlc_json *it = loc->child; it; it = it->next)
 			p->locales[p->nlocales++] = pj_strdup_req(j, it);
 	r_params(j, pj_get(j, root, "params", true), p);
+	if (!j->failed)
+		r_param_fields_unique(j, pj_get(j, root, "params", true), p);
 	if ((x = pj_get(j, root, "window", false))) {
 		p->has_window = true;
 		pj_known(j, x, "the window", k_window);
