@@ -117,15 +117,53 @@ static int copy_view(tlc_tl_view *dst, const tlc_tl_view *src)
 	return 0;
 }
 
-static int copy_entry(tlc_entry *dst, const tlc_entry *src, size_t ncds)
+static int copy_entry(tlc_entry *dst, const tlc_entry *src, size_t ncds, const tlc_tl_list *lists)
 {
 	*dst = *src;
 	dst->views = calloc(ncds ? ncds : 1, sizeof *dst->views);
 	if (!dst->views)
 		return TLC_ENOMEM;
-	for (size_t i = 0; i < ncds; i++)
-		if (copy_view(&dst->views[i], &src->views[i]) < 0)
+	for (size_t i = 0; i < ncds; i++) {
+		tlc_tl_view *v = &dst->views[i];
+		if (copy_view(v, &src->views[i]) < 0)
 			return TLC_ENOMEM;
+		for (int f = 0; lists && lists[i].events && v->item >= 0 && f < TLC_FAM_MAX; f++)
+			for (size_t r = 0; r < v->nruns[f]; r++) /* the copy's own list */
+				if (v->runs[f][r].event)
+					v->runs[f][r].event = &lists[i].events[v->item];
+	}
+	return 0;
+}
+
+/* A deep copy of a timeline's lists (their items point at the same program countdowns). */
+static int copy_lists(tlc_tl_list **out, const tlc_timeline *tl)
+{
+	const tlc_program *p = tl->program;
+	*out = NULL;
+	if (!tl->lists)
+		return 0;
+	tlc_tl_list *l = calloc(p->ncountdowns, sizeof *l);
+	if (!l)
+		return TLC_ENOMEM;
+	*out = l;
+	for (size_t c = 0; c < p->ncountdowns; c++) {
+		const tlc_tl_list *src = &tl->lists[c];
+		if (!src->nevents)
+			continue;
+		if (!(l[c].events = calloc(src->nevents, sizeof *l[c].events)))
+			return TLC_ENOMEM;
+		for (size_t i = 0; i < src->nevents; i++) {
+			tlc_prog_event *e = &l[c].events[l[c].nevents++];
+			*e = src->events[i];
+			e->values = NULL; /* the copy's own, below */
+			size_t nf = p->countdowns[c].nfields;
+			if (!(e->values = calloc(nf ? nf : 1, sizeof *e->values)))
+				return TLC_ENOMEM;
+			for (size_t f = 0; f < nf; f++)
+				if (!(e->values[f] = strdup(src->events[i].values[f])))
+					return TLC_ENOMEM;
+		}
+	}
 	return 0;
 }
 
@@ -147,10 +185,10 @@ int tlc_timeline_slice(tlc_timeline **out, const tlc_timeline *tl, tlc_time t)
 	s->constant_tail = tl->constant_tail;
 	s->display_zone = strdup(tl->display_zone ? tl->display_zone : "UTC");
 	s->entries = calloc(tl->nentries - first + 1, sizeof *s->entries);
-	if (!s->display_zone || !s->entries)
+	if (!s->display_zone || !s->entries || copy_lists(&s->lists, tl) < 0)
 		goto oom;
 	for (size_t i = first; i < tl->nentries; i++) {
-		if (copy_entry(&s->entries[s->nentries++], &tl->entries[i], ncds) < 0)
+		if (copy_entry(&s->entries[s->nentries++], &tl->entries[i], ncds, s->lists) < 0)
 			goto oom;
 	}
 	if (s->nentries && s->entries[0].date < t) {

@@ -398,3 +398,94 @@ Test(program, events_order_roll_and_end)
 	tlc_timeline_free(tl);
 	tlc_program_free(p);
 }
+
+/* A program whose countdown reads the list parameter 'sessions' (fields name, laps). */
+#define LIST_PROGRAM                                                                          \
+	PROGRAM_P("{\"name\": \"sessions\", \"type\": \"events\", \"fields\": [{\"name\": "      \
+		  "\"name\", \"type\": \"text\"}, {\"name\": \"laps\", \"type\": \"integer\"}]}",  \
+		  "{\"id\": \"a\", \"mode\": \"events\", \"events-param\": \"sessions\", "        \
+		  "\"roll-after\": 0, \"from\": null, \"paused-at\": null, \"relevance\": null, " \
+		  "\"stale\": null, \"phases\": [{\"above\": \"end\", \"at\": [1, 1], \"views\": " \
+		  "{\"default\": [{\"message\": 0, \"at\": [1, 1]}]}}], \"at\": [1, 1]}")
+
+static int inst_list(tlc_timeline **tl, const tlc_program *p, const char *json, tlc_inst_err *ie)
+{
+	tlc_param_value v = {.name = "sessions", .text = json};
+	tlc_instantiate_opts o = {.now = 1796083200, .data_time = TLC_TIME_NONE, .params = &v,
+				  .nparams = 1};
+	*tl = NULL;
+	return tlc_instantiate(tl, p, &o, ie);
+}
+
+/* The core reads a list parameter's JSON itself: every refusal names the item and the key. */
+Test(program, list_param_refusals)
+{
+	tlc_program *p;
+	tlc_err e;
+	char *json = NULL;
+	const char *prog = LIST_PROGRAM;
+	/* the message the phase shows, so the program is complete */
+	const char *msgs = "\"messages\": []";
+	const char *at = strstr(prog, msgs);
+	cr_assert_not_null(at);
+	size_t n = strlen(prog) + 200;
+	json = malloc(n);
+	snprintf(json, n, "%.*s\"messages\": [{\"key\": \"a.x\", \"pattern\": \"{name} {laps}\", "
+		 "\"units\": [], \"params\": [\"name\", \"laps\"], \"at\": [1, 1]}]%s",
+		 (int)(at - prog), prog, at + strlen(msgs));
+	cr_assert_eq(read(json, &p, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(p->countdowns[0].events_param, "sessions");
+	cr_expect_eq(p->countdowns[0].nfields, 2);
+	static const struct { const char *in, *want; } cases[] = {
+		{"{}", "parameter 'sessions' is a JSON array"},
+		{"[1", "parameter 'sessions' is not JSON"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"name\": \"a\", \"laps\": 1}, 3]", "item 2 is not an object"},
+		{"[{\"name\": \"a\", \"laps\": 1}]", "item 1 has no 'at'"},
+		{"[{\"at\": \"tomorrow\", \"name\": \"a\", \"laps\": 1}]", "item 1: 'at': "},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"laps\": 1}]", "item 1 has no 'name'"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"name\": \"a\", \"laps\": \"1\"}]", "item 1: 'laps' is an integer field"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"name\": 1, \"laps\": 1}]", "item 1: 'name' is a text field"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"name\": \"a\", \"laps\": 1, \"x\": 1}]", "item 1: unknown key 'x'"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"at\": \"2026-12-01T12:00:00Z\", \"name\": \"a\", \"laps\": 1}]", "item 1: a second key 'at'"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"end\": \"2026-12-01T11:00:00Z\", \"name\": \"a\", \"laps\": 1}]", "item 1 ends before it starts"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tlc_timeline *tl;
+		tlc_inst_err ie;
+		cr_expect_eq(inst_list(&tl, p, cases[i].in, &ie), TLC_EINPUT, "%s", cases[i].in);
+		cr_expect(strstr(ie.msg, cases[i].want) != NULL, "%s: %s (want %s)", cases[i].in, ie.msg,
+			  cases[i].want);
+	}
+	/* 257 items: over TLC_MAX_EVENTS */
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_buf_puts(&b, "[");
+	for (int i = 0; i <= TLC_MAX_EVENTS; i++)
+		tlc_buf_printf(&b, "%s{\"at\": \"@1796090000\", \"name\": \"a\", \"laps\": 1}", i ? "," : "");
+	tlc_buf_puts(&b, "]");
+	tlc_timeline *tl;
+	tlc_inst_err ie;
+	cr_expect_eq(inst_list(&tl, p, b.ptr, &ie), TLC_EINPUT);
+	cr_expect(strstr(ie.msg, "at most 256 items") != NULL, "%s", ie.msg);
+	tlc_buf_release(&b);
+	/* the items live in the timeline: its JSON carries them, its reader and a slice keep them */
+	cr_assert_eq(inst_list(&tl, p, "[{\"at\": \"2026-12-01T12:00:00Z\", \"end\": "
+			       "\"2026-12-01T13:00:00Z\", \"name\": \"FP1\", \"laps\": 2}]", &ie), 0,
+		     "%s", ie.msg);
+	cr_assert_eq(tl->lists[0].nevents, 1);
+	cr_expect_str_eq(tl->entries[0].views[0].runs[0][0].event->values[0], "FP1");
+	tlc_timeline *sl = NULL, *back = NULL;
+	cr_assert_eq(tlc_timeline_slice(&sl, tl, 1796083200 + 3600), 0);
+	cr_expect(sl->entries[0].views[0].runs[0][0].event == &sl->lists[0].events[0]);
+	tlc_buf_init(&b);
+	cr_assert_eq(tlc_timeline_write_json(&b, sl, NULL, 0, NULL, NULL), 0);
+	cr_expect(strstr(b.ptr, "\"lists\": {") != NULL, "%s", b.ptr);
+	cr_assert_eq(tlc_timeline_read_json(&back, b.ptr, b.len, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(back->entries[0].views[0].runs[0][0].event->values[1], "2");
+	cr_expect_eq(back->entries[0].views[0].item, 0);
+	tlc_buf_release(&b);
+	tlc_timeline_free(back);
+	tlc_timeline_free(sl);
+	tlc_timeline_free(tl);
+	tlc_program_free(p);
+	free(json);
+}

@@ -16,8 +16,9 @@ static tlc_time instant(const char *s)
 	return pi.value;
 }
 
-/* "lead=30m,grace=5m": duration parameter values (at most 4). */
-static size_t parse_params(char *s, tlc_param_value v[4], int line)
+/* "lead=30m,sessions=@sessions.json": duration parameters, and list parameters read from a
+ * file of tests/semantics/ (at most 4; texts[] keeps the files). */
+static size_t parse_params(char *s, tlc_param_value v[4], char *texts[4], int line)
 {
 	size_t n = 0;
 	for (char *tok = strtok(s, ","); tok && n < 4; tok = strtok(NULL, ",")) {
@@ -26,8 +27,22 @@ static size_t parse_params(char *s, tlc_param_value v[4], int line)
 		*eq = 0;
 		v[n].name = tok;
 		v[n].text = eq + 1;
-		cr_assert_eq(tlc_duration_parse(&v[n].number, eq + 1, strlen(eq + 1), TLC_DURATION_SIGNED,
-						NULL), 0, "line %d: bad duration '%s'", line, eq + 1);
+		if (eq[1] == '@') {
+			char path[512];
+			snprintf(path, sizeof path, "semantics/%s", eq + 2);
+			FILE *f = fopen(path, "rb");
+			cr_assert_not_null(f, "line %d: %s", line, path);
+			texts[n] = calloc(1, 1 << 16);
+			cr_assert_not_null(texts[n]);
+			size_t got = fread(texts[n], 1, (1 << 16) - 1, f);
+			texts[n][got] = 0;
+			fclose(f);
+			v[n].text = texts[n];
+		} else {
+			cr_assert_eq(tlc_duration_parse(&v[n].number, eq + 1, strlen(eq + 1),
+							TLC_DURATION_SIGNED, NULL), 0,
+				     "line %d: bad duration '%s'", line, eq + 1);
+		}
 		n++;
 	}
 	return n;
@@ -37,7 +52,8 @@ static void check_row(const char *spec, const char *now, const char *at, const c
 		      const char *fam, const char *locale, const char *want, char *params, int line)
 {
 	tlc_param_value pv[4];
-	size_t npv = params ? parse_params(params, pv, line) : 0;
+	char *texts[4] = {NULL, NULL, NULL, NULL};
+	size_t npv = params ? parse_params(params, pv, texts, line) : 0;
 	tctx t;
 	tlc_spec *s;
 	tlc_program *p = NULL;
@@ -79,6 +95,8 @@ static void check_row(const char *spec, const char *now, const char *at, const c
 	tlc_timeline_free(tl);
 	tlc_program_free(p);
 	tctx_close(&t);
+	for (size_t i = 0; i < 4; i++)
+		free(texts[i]);
 }
 
 Test(semantics, table)

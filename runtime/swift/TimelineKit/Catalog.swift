@@ -68,8 +68,10 @@ extension CompiledTimeline {
     public func fieldValues(of view: View, countdown: String) -> [String: String] {
         guard let item = view.item,
               let c = program.countdowns.first(where: { $0.id == countdown }),
-              let fields = c.fields, let events = c.events, item < events.count else { return [:] }
-        return Dictionary(zip(fields.map(\.name), events[item].values), uniquingKeysWith: { a, _ in a })
+              let fields = c.fields else { return [:] }
+        let values = c.eventsParam != nil ? lists?[countdown].flatMap { item < $0.count ? $0[item].values : nil }
+            : c.events.flatMap { item < $0.count ? $0[item].values : nil }
+        return Dictionary(zip(fields.map(\.name), values ?? []), uniquingKeysWith: { a, _ in a })
     }
 
     private func catalogValues(for run: MessageRun, fields: [String: String]) -> [CatalogValue]? {

@@ -67,13 +67,13 @@ public struct CompiledProgram: Hashable, Sendable {
     }
 
     /// A parameter the app supplies at instantiation.
-    public struct Param: Codable, Hashable, Sendable {
+    public struct Param: Hashable, Sendable {
         /// Its name (`$name` in the spec, the key in a timeline's `params`).
         public var name: String
         /// Its type.
         public var type: ParamType
-
-        private enum CodingKeys: String, CodingKey, CaseIterable { case name, type }
+        /// ``ParamType/events``: each item's fields; nil for the other types.
+        public var fields: [Field]?
     }
 
     /// The type of a parameter.
@@ -88,6 +88,8 @@ public struct CompiledProgram: Hashable, Sendable {
         case integer
         /// A decimal number for message arguments, passed as written.
         case number
+        /// A list of events, passed as a JSON array of items.
+        case events
     }
 
     /// The window of a program: entries are made from max(now, start) to end.
@@ -176,8 +178,11 @@ public struct CompiledProgram: Hashable, Sendable {
         public var rollAfter: Int?
         /// ``Mode/events``: the items' fields, which messages read by name.
         public var fields: [Field]?
-        /// ``Mode/events``: the items as written (at least one).
+        /// ``Mode/events``: the items as written (at least one), or nil when they come from
+        /// ``eventsParam``.
         public var events: [Event]?
+        /// ``Mode/events``: the list parameter whose items the app passes; the fields are its.
+        public var eventsParam: String?
         /// The start of the interval of countdown and progress runs; nil: the phase start.
         public var from: Time?
         /// When set, live runs freeze at this instant.
@@ -384,6 +389,22 @@ extension CompiledProgram: Codable {
             throw bad(.params, "two parameters have the same name")
         }
         let names = Set(params.map(\.name))
+        for param in params where param.type == .events {
+            if let field = param.fields?.first(where: { names.contains($0.name) }) {
+                throw bad(.params, "the field \"\(field.name)\" has the name of a parameter")
+            }
+        }
+        for i in countdowns.indices {
+            guard let name = countdowns[i].eventsParam else { continue }
+            guard let param = params.first(where: { $0.name == name }) else {
+                throw bad(.countdowns, "the list parameter \"\(name)\" is not a parameter of "
+                          + "the program")
+            }
+            guard param.type == .events else {
+                throw bad(.countdowns, "the list parameter \"\(name)\" is not a list of events")
+            }
+            countdowns[i].fields = param.fields
+        }
         for countdown in countdowns {
             if let field = countdown.fields?.first(where: { names.contains($0.name) }) {
                 throw bad(.countdowns, "the field \"\(field.name)\" has the name of a parameter")
@@ -498,6 +519,7 @@ extension CompiledProgram.Reload: Codable {
 extension CompiledProgram.Countdown: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, mode, target, rrule, dtstart, exdate, rdate, fields, events
+        case eventsParam = "events-param"
         case rollAfter = "roll-after"
         case from
         case pausedAt = "paused-at"
@@ -510,8 +532,8 @@ extension CompiledProgram.Countdown: Codable {
         id = try c.decodeNonEmpty(forKey: .id)
         mode = try c.decode(Mode.self, forKey: .mode)
         if mode == .recur {
-            try c.forbid(.target, .fields, .events, because: "in a recurring countdown")
-            (fields, events) = (nil, nil)
+            try c.forbid(.target, .fields, .events, .eventsParam, because: "in a recurring countdown")
+            (fields, events, eventsParam) = (nil, nil, nil)
             target = nil
             rrule = try c.decodeNonEmpty(forKey: .rrule)
             dtstart = try c.decode(String.self, forKey: .dtstart)
@@ -528,16 +550,22 @@ extension CompiledProgram.Countdown: Codable {
             try c.forbid(.target, .rrule, .dtstart, .exdate, .rdate, because: "in an events countdown")
             (target, rrule, dtstart, exdate, rdate) = (nil, nil, nil, nil, nil)
             rollAfter = try c.decodeInt(forKey: .rollAfter, in: 0...Int(Instant.maxSeconds))
-            let fields = try c.decode([CompiledProgram.Field].self, forKey: .fields)
-            let events = try c.decode([CompiledProgram.Event].self, forKey: .events)
-            (self.fields, self.events) = (fields, events)
-            try Self.check(fields: fields, events: events, in: c)
+            if c.contains(.eventsParam) { // the program fills `fields` from the parameter
+                try c.forbid(.fields, .events, because: "with \"events-param\"")
+                eventsParam = try c.decodeNonEmpty(forKey: .eventsParam)
+                (fields, events) = (nil, nil)
+            } else {
+                let fields = try c.decode([CompiledProgram.Field].self, forKey: .fields)
+                let events = try c.decode([CompiledProgram.Event].self, forKey: .events)
+                (self.fields, self.events, eventsParam) = (fields, events, nil)
+                try Self.check(fields: fields, events: events, in: c)
+            }
         } else {
-            try c.forbid(.rrule, .dtstart, .exdate, .rdate, .rollAfter, .fields, .events,
+            try c.forbid(.rrule, .dtstart, .exdate, .rdate, .rollAfter, .fields, .events, .eventsParam,
                          because: "in a countdown of mode \"\(mode.rawValue)\"")
             target = try c.decode(CompiledProgram.Time.self, forKey: .target)
             (rrule, dtstart, exdate, rdate, rollAfter) = (nil, nil, nil, nil, nil)
-            (fields, events) = (nil, nil)
+            (fields, events, eventsParam) = (nil, nil, nil)
         }
         from = try c.decodeNullable(CompiledProgram.Time.self, forKey: .from)
         pausedAt = try c.decodeNullable(CompiledProgram.Time.self, forKey: .pausedAt)
@@ -613,8 +641,9 @@ extension CompiledProgram.Countdown: Codable {
         try c.encodeIfPresent(exdate, forKey: .exdate)
         try c.encodeIfPresent(rdate, forKey: .rdate)
         try c.encodeIfPresent(rollAfter, forKey: .rollAfter)
-        try c.encodeIfPresent(fields, forKey: .fields)
+        try c.encodeIfPresent(eventsParam == nil ? fields : nil, forKey: .fields)
         try c.encodeIfPresent(events, forKey: .events)
+        try c.encodeIfPresent(eventsParam, forKey: .eventsParam)
         try c.encodeNullable(from, forKey: .from)
         try c.encodeNullable(pausedAt, forKey: .pausedAt)
         try c.encodeNullable(relevance, forKey: .relevance)
@@ -712,15 +741,6 @@ extension CompiledProgram.Run: Codable {
 }
 
 // The objects whose other coding is synthesized: their keys checked first.
-
-extension CompiledProgram.Param {
-    public init(from decoder: any Decoder) throws {
-        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a parameter")
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        type = try c.decode(CompiledProgram.ParamType.self, forKey: .type)
-    }
-}
 
 extension CompiledProgram.Window {
     public init(from decoder: any Decoder) throws {
@@ -827,5 +847,37 @@ extension CompiledProgram.Event: Codable {
         try c.encodeNullable(end, forKey: .end)
         try c.encode(values, forKey: .values)
         try c.encodeIfPresent(at, forKey: .at)
+    }
+}
+
+extension CompiledProgram.Param: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, type, fields }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        type = try c.decode(CompiledProgram.ParamType.self, forKey: .type)
+        if type == .events {
+            try decoder.refuseUnknownKeys(CodingKeys.self, in: "a parameter")
+            let fields = try c.decode([CompiledProgram.Field].self, forKey: .fields)
+            if fields.count > 16 || Set(fields.map(\.name)).count != fields.count {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .fields, in: c,
+                    debugDescription: "a list parameter has at most 16 fields, with unique names")
+            }
+            self.fields = fields
+        } else {
+            try decoder.refuseUnknownKeys(Keys.self, in: "a parameter")
+            fields = nil
+        }
+    }
+
+    private enum Keys: String, CodingKey, CaseIterable { case name, type }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(type, forKey: .type)
+        try c.encodeIfPresent(fields, forKey: .fields)
     }
 }

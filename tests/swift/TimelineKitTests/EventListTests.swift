@@ -63,4 +63,30 @@ final class EventListTests: XCTestCase {
         try refuses(t, #""item": 0"#, #""item": 3"#, "item 3 is not an event")
         try refuses(t, #""item": 0,"#, "", "needs")
     }
+
+    // A list parameter (Fixtures/sessions-param.*: `timelinec compile
+    // tests/semantics/sessions-param.yaml` and `--timeline --now 2026-12-05T10:00:00Z --param
+    // sessions=@tests/semantics/sessions.json`).
+    func testListParameters() throws {
+        let program = try CompiledProgram(jsonData: Data(try text("sessions-param.program.json").utf8))
+        XCTAssertEqual(program.params.first?.type, .events)
+        XCTAssertEqual(program.params.first?.fields?.map(\.name), ["name", "laps"])
+        XCTAssertEqual(program.countdowns[0].eventsParam, "sessions")
+        XCTAssertEqual(program.countdowns[0].fields?.map(\.type), [.text, .integer])
+        XCTAssertNil(program.countdowns[0].events)
+        let timeline = try CompiledTimeline(jsonData: Data(try text("sessions-param.timeline.json").utf8))
+        XCTAssertEqual(timeline.lists?["main"]?.map(\.values), [["FP2", "1"], ["FP1", "2"], ["Press", "0"]])
+        XCTAssertNil(timeline.lists?["main"]?[2].end)
+        let live = timeline.entries[2].views["main"]!
+        XCTAssertEqual(timeline.fieldValues(of: live, countdown: "main"), ["name": "FP1", "laps": "2"])
+        let again = try CompiledTimeline(jsonData: JSONEncoder().encode(timeline))
+        XCTAssertEqual(again.lists, timeline.lists)
+        XCTAssertEqual(again.program.countdowns, timeline.program.countdowns)
+        let t = "sessions-param.timeline.json"
+        try refuses(t, #""values": ["FP1", "2"]"#, #""values": ["FP1", "x"]"#, "not an integer")
+        try refuses(t, #""lists": {"#, #""lists": {"other": [], "#, "is not a countdown that reads")
+        try refuses(t, #""events-param": "sessions""#, #""events-param": "nope""#,
+                    "is not a parameter of the program")
+    }
 }
+
