@@ -19,6 +19,8 @@ typedef struct lowerer {
 	size_t msgcap;
 	int errors;
 	const char **args;    /* text/number parameters a template may use */
+	bool item_end;        /* the texts of an events countdown's phases: `{timer end}` */
+	bool no_time;         /* the empty text: no self-updating runs, no time units */
 	bool *arg_int;        /* per arg: an integer parameter */
 	size_t nargs;
 } lowerer;
@@ -137,7 +139,7 @@ static int add_message(lowerer *L, const tlc_tmpl_run *tr, const char *key, uint
 static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_prog_view *v)
 {
 	tlc_tmpl t;
-	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->arg_int};
+	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->item_end, L->arg_int};
 	v->present = true;
 	if (tlc_template_split(L->ctx, n, &env, &t) < 0) {
 		L->errors++;
@@ -151,6 +153,13 @@ static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_pr
 		const tlc_tmpl_run *tr = &t.runs[i];
 		tlc_prog_run *r = &v->runs[v->nruns++];
 		r->kind = tr->kind;
+		r->to_end = tr->to_end;
+		if (L->no_time && (tlc_run_is_live(tr->kind) || (tr->kind == TLC_RUN_MESSAGE && tr->units))) {
+			tlc_diag_add(&L->ctx->diags, "TL025", tr->span,
+				     "the 'empty' text shows once no item remains, with no target: it "
+				     "takes no self-updating style and no time unit");
+			L->errors++;
+		}
 		linecol(L, tr->span, &r->line, &r->col);
 		if (tr->kind == TLC_RUN_TEXT) {
 			r->text = xstrdup(L, tr->text);
@@ -215,10 +224,10 @@ static void check_phase_keys(lowerer *L, const tlc_sp_countdown *c, const char *
 	for (size_t i = 0; i < c->nphases; i++) {
 		const tlc_sp_phase *b = &c->phases[i];
 		const tlc_node *at = b->key_node ? b->key_node : b->node;
-		if (strcmp(keys[i], "stale") == 0) {
+		if (strcmp(keys[i], "stale") == 0 || strcmp(keys[i], "empty") == 0) {
 			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", at->span,
-						   "'stale' is the key of the countdown's stale text; "
-						   "a phase cannot use it");
+						   "'%s' is the key of the countdown's %s text; a phase "
+						   "cannot use it", keys[i], keys[i]);
 			tlc_diag_set_fix(g, "give this phase another 'key:'");
 			L->errors++;
 			continue;
@@ -366,6 +375,15 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	pc->relevance_from = c->relevance_from;
 	pc->relevance_until = c->relevance_until;
 	size_t nargs = L->nargs; /* the items' fields, for this countdown's texts only */
+	if (c->has_empty) { /* no item, so no fields */
+		const char *key = tlc_arena_printf(&L->ctx->arena, "%s.empty", pc->id);
+		pc->has_empty = true;
+		L->no_time = true;
+		rc = key ? lower_text(L, &c->empty_text, key, pc->empty_views) : TLC_ENOMEM;
+		L->no_time = false;
+		if (rc < 0)
+			return rc;
+	}
 	for (size_t f = 0; f < c->nfields; f++) {
 		L->arg_int[L->nargs] = c->field_int[f];
 		L->args[L->nargs++] = c->fields[f];
@@ -407,7 +425,10 @@ static int lower_views(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown
 		linecol(L, c->phases[i].node->span, &ph->line, &ph->col);
 		if (!(key = tlc_arena_printf(&L->ctx->arena, "%s.%s", pc->id, keys[i])))
 			return TLC_ENOMEM;
-		if ((rc = lower_text(L, &c->phases[i].text, key, ph->views)) < 0)
+		L->item_end = c->target_kind == TLC_TARGET_EVENTS; /* not in stale text */
+		rc = lower_text(L, &c->phases[i].text, key, ph->views);
+		L->item_end = false;
+		if (rc < 0)
 			return rc;
 	}
 	return 0;
@@ -462,7 +483,7 @@ static int lower_header(lowerer *L)
 
 int tlc_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_program **out)
 {
-	lowerer L = {ctx, s, NULL, 0, 0, NULL, NULL, 0};
+	lowerer L = {ctx, s, NULL, 0, 0, NULL, false, false, NULL, 0};
 	int rc = TLC_ENOMEM;
 	if (s->kind != TLC_SPEC_WIDGET)
 		return TLC_EINVAL;

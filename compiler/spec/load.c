@@ -806,6 +806,17 @@ static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bo
 		c->has_stale = get_duration(L, tlc_node_get(v, "after"), false, &c->stale_after) == 0;
 		get_text(L, tlc_node_get(v, "text"), &c->stale_text);
 	}
+	if ((v = tlc_node_get(n, "empty"))) {
+		c->empty_node = v;
+		c->has_empty = c->target_kind == TLC_TARGET_EVENTS;
+		get_text(L, v, &c->empty_text);
+		if (!c->has_empty) {
+			tlc_diag_add(&L->ctx->diags, "TL016", v->span,
+				     "'empty' is the text once no event item remains; this countdown "
+				     "has no 'events'");
+			L->errors++;
+		}
+	}
 	load_phases(L, tlc_node_get(n, "show"), c);
 }
 

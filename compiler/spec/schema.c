@@ -153,6 +153,10 @@ static const tlc_keydef k_countdown[] = {
 	 "{score: 80, from: -2h, until: 30m}"},
 	{"stale", &t_stale, 0, NULL,
 	 "What the widget shows once its data is older than `after` (widgets have no isStale).", NULL},
+	{"empty", &t_text, 0, "nothing shows",
+	 "With `events:`, what shows once no item remains (no self-updating runs, no time units, no "
+	 "fields).",
+	 "\"No more sessions\""},
 };
 static const tlc_type t_countdown = {.kind = TLC_V_OBJECT, .name = "countdown", .keys = k_countdown,
 				     .nkeys = N(k_countdown), .groups = g_countdown};

@@ -106,6 +106,9 @@ typedef struct tlc_sp_countdown {
 	bool has_stale;
 	int64_t stale_after;
 	tlc_sp_text stale_text;
+	bool has_empty;              /* EVENTS: `empty:`, the text once no item remains */
+	tlc_sp_text empty_text;
+	const tlc_node *empty_node;
 	const tlc_node *node;
 } tlc_sp_countdown;
 

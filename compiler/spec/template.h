@@ -21,6 +21,7 @@ typedef struct tlc_tmpl_run {
 	const char **names;  /* MESSAGE: other argument names (params, content-state fields) */
 	size_t nnames;
 	const char *field;   /* live run on a Live Activity date field, or NULL */
+	bool to_end;         /* live run `{timer end}`: to the event item's end */
 	size_t off, len;     /* bytes of the template */
 	tlc_span span;
 } tlc_tmpl_run;
@@ -37,6 +38,7 @@ typedef struct tlc_tmpl_env {
 	const char *const *dates;     /* Live Activity date fields live runs may name */
 	size_t ndates;
 	bool activity;                /* live runs need a field ({countdown eta}) */
+	bool item_end;                /* an events countdown's phase: `{timer end}` may stand */
 	const bool *arg_int;          /* per arg: an integer (a message reads it as a number); the
 					 others reach messages as strings. NULL: all strings */
 } tlc_tmpl_env;

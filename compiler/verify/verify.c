@@ -92,6 +92,8 @@ static const tlc_prog_view *view_of(const tlc_prog_countdown *c, int phase)
 {
 	if (phase == -2)
 		return c->stale_views;
+	if (phase == -3)
+		return c->empty_views;
 	return phase >= 0 && (size_t)phase < c->nphases ? c->phases[phase].views : NULL;
 }
 
@@ -699,7 +701,8 @@ static const tlc_node *text_node(const verifier *v, const tlc_timeline *tl, size
 		int32_t ph = tl->entries[e].views[c].phase;
 		const tlc_sp_countdown *cd = &v->s->countdowns[c];
 		const tlc_sp_text *t = ph >= 0 && (size_t)ph < cd->nphases ? &cd->phases[ph].text
-				       : ph == -2 && cd->has_stale ? &cd->stale_text : NULL;
+				       : ph == -2 && cd->has_stale ? &cd->stale_text
+				       : ph == -3 && cd->has_empty ? &cd->empty_text : NULL;
 		if (t && (t->node[f] || t->node[TLC_FAMILY_DEFAULT]))
 			return t->node[f] ? t->node[f] : t->node[TLC_FAMILY_DEFAULT];
 	}

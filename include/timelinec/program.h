@@ -86,6 +86,8 @@ typedef struct tlc_prog_run {
 	tlc_run_kind kind;
 	char *text;        /* TEXT */
 	uint32_t message;  /* MESSAGE */
+	bool to_end;       /* live runs of an events countdown's phase: to the item's end (`{timer
+			      end}`; {countdown end} and {progress end} run from its start) */
 	uint32_t line, col; /* where the run was written in the spec (0: unknown) */
 } tlc_prog_run;
 
@@ -177,6 +179,8 @@ typedef struct tlc_prog_countdown {
 	bool has_stale;
 	int64_t stale_after;
 	tlc_prog_view stale_views[TLC_FAM_MAX];
+	bool has_empty;            /* EVENTS: what shows once no item remains (phase -3) */
+	tlc_prog_view empty_views[TLC_FAM_MAX];
 	tlc_prog_phase *phases;
 	size_t nphases;
 	uint32_t line, col;

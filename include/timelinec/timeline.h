@@ -46,7 +46,8 @@ typedef struct tlc_tl_run {
 } tlc_tl_run;
 
 typedef struct tlc_tl_view {
-	int32_t phase;       /* index into the countdown's phases; -1: nothing shows; -2: stale */
+	int32_t phase;       /* index into the countdown's phases; -1: nothing shows; -2: stale;
+				-3: an events countdown's `empty` text (no item remains, no target) */
 	tlc_time target;     /* the occurrence counted to (recurring targets roll) */
 	int32_t item;        /* events countdowns: the item shown (index as written); else -1 */
 	tlc_tl_run *runs[TLC_FAM_MAX]; /* runs per family; NULL where the family uses DEFAULT */

@@ -164,9 +164,9 @@ static tlc_time phase_start(const cd_state *st, tlc_time target, int32_t phase, 
 }
 
 static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *pv, tlc_time target,
-		      tlc_time te, tlc_time from, const tlc_prog_event *event, tlc_tl_run **out,
-		      size_t *nout)
+		      tlc_time te, tlc_time from, int32_t item, tlc_tl_run **out, size_t *nout)
 {
+	const tlc_prog_event *event = item >= 0 ? &st->events[item] : NULL;
 	*out = NULL;
 	*nout = 0;
 	if (!pv->nruns)
@@ -194,6 +194,12 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 				r->pause = st->pause;
 			if (pr->kind == TLC_RUN_COUNTDOWN || pr->kind == TLC_RUN_PROGRESS)
 				r->from = from;
+			if (pr->to_end && item >= 0) { /* {timer end}: to the item's end, an
+							    interval from its start */
+				r->target = st->ev_end[item];
+				if (r->from != TLC_TIME_NONE)
+					r->from = st->ev_start[item];
+			}
 		}
 	}
 	*out = runs;
@@ -208,6 +214,18 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 	v->phase = -1;
 	v->item = c->mode == TLC_TARGET_MODE_EVENTS ? item_at(st, t) : -1;
 	v->target = target_at(st, t);
+	if (v->target == TLC_TIME_NONE && c->has_empty) { /* no item remains: the empty text */
+		v->phase = -3;
+		for (int f = 0; f < TLC_FAM_MAX; f++) {
+			if (!c->empty_views[f].present)
+				continue;
+			int err = build_runs(in, st, &c->empty_views[f], TLC_TIME_NONE, t, TLC_TIME_NONE,
+					     -1, &v->runs[f], &v->nruns[f]);
+			if (err < 0)
+				return err;
+		}
+		return 0;
+	}
 	if (v->target == TLC_TIME_NONE)
 		return 0; /* a finished recurrence shows nothing */
 	tlc_time te = (st->pause != TLC_TIME_NONE && t >= st->pause) ? st->pause : t;
@@ -234,7 +252,7 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 		if (!views[f].present)
 			continue;
 		int err = build_runs(in, st, &views[f], live_target, te, from,
-				     v->item >= 0 ? &st->events[v->item] : NULL, &v->runs[f], &v->nruns[f]);
+				     v->item, &v->runs[f], &v->nruns[f]);
 		if (err < 0)
 			return err;
 	}

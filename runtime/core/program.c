@@ -71,6 +71,7 @@ static void free_countdown(tlc_prog_countdown *c)
 	free(c->exdate_is_date);
 	free(c->rdate);
 	free_views(c->stale_views);
+	free_views(c->empty_views);
 	for (size_t i = 0; i < c->nphases; i++) {
 		free_views(c->phases[i].views);
 		free(c->phases[i].above_param);
@@ -190,6 +191,10 @@ static void w_runs(jsonw *w, const tlc_prog_view *v)
 		} else {
 			jw_key(w, "live");
 			jw_str(w, run_names[r->kind]);
+			if (r->to_end) {
+				jw_key(w, "to");
+				jw_str(w, "end");
+			}
 		}
 		w_at(w, r->line, r->col);
 		jw_end_obj(w);
@@ -323,6 +328,13 @@ static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 		jw_end_obj(w);
 	} else {
 		jw_null(w);
+	}
+	if (c->mode == TLC_TARGET_MODE_EVENTS) {
+		jw_key(w, "empty");
+		if (c->has_empty)
+			w_views(w, c->empty_views);
+		else
+			jw_null(w);
 	}
 	jw_key(w, "phases");
 	jw_arr(w);
@@ -492,7 +504,7 @@ static const char *const k_param[] = {"name", "type", NULL};
 static const char *const k_param_events[] = {"name", "type", "fields", NULL};
 static const char *const k_countdown_events_param[] = {"id", "mode", "events-param", "roll-after",
 						       "from", "paused-at", "relevance", "stale",
-						       "phases", "at", NULL};
+						       "empty", "phases", "at", NULL};
 static const char *const k_window[] = {"start", "end", NULL};
 static const char *const k_reload[] = {"policy", NULL};
 static const char *const k_reload_after[] = {"policy", "after", NULL};
@@ -508,8 +520,8 @@ static const char *const k_countdown_recur[] = {"id", "mode", "rrule", "dtstart"
 						"rdate", "roll-after", "from", "paused-at",
 						"relevance", "stale", "phases", "at", NULL};
 static const char *const k_countdown_events[] = {"id", "mode", "fields", "events", "roll-after",
-						 "from", "paused-at", "relevance", "stale", "phases",
-						 "at", NULL};
+						 "from", "paused-at", "relevance", "stale", "empty",
+						 "phases", "at", NULL};
 static const char *const k_field[] = {"name", "type", NULL};
 static const char *const k_event[] = {"start", "end", "values", "at", NULL};
 static const char *const k_relevance[] = {"score", "from", "until", NULL};
@@ -518,7 +530,7 @@ static const char *const k_phase[] = {"above", "at", "views", NULL};
 static const char *const k_above_param[] = {"param", "sign", NULL};
 static const char *const k_run_text[] = {"text", "at", NULL};
 static const char *const k_run_message[] = {"message", "at", NULL};
-static const char *const k_run_live[] = {"live", "at", NULL};
+static const char *const k_run_live[] = {"live", "to", "at", NULL};
 static const char *const k_message[] = {"key", "pattern", "units", "params", "at", NULL};
 static const char *const k_baked[] = {"message", "locale", "texts", NULL};
 
@@ -586,6 +598,10 @@ static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_prog
 			if (k >= 0 && !tlc_run_is_live((tlc_run_kind)k))
 				pj_fail_at(j, live, "'live' must name a self-updating style, not '%s'", run_names[k]);
 			r->kind = k < 0 ? TLC_RUN_TEXT : (tlc_run_kind)k;
+			const tlc_json *to = pj_get(j, it, "to", false);
+			if (to && (!tlc_json_is(to, TLC_JSON_STRING) || strcmp(to->str, "end") != 0))
+				pj_fail_at(j, to, "a live run's 'to' is \"end\" (the event item's end)");
+			r->to_end = to != NULL;
 		}
 		r_at(j, it, &r->line, &r->col);
 	}
@@ -804,6 +820,16 @@ static void r_events(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const t
 	}
 }
 
+/* Whether a view has a live run to the event item's end. */
+static bool views_to_end(const tlc_prog_view *views)
+{
+	for (int f = 0; f < TLC_FAM_MAX; f++)
+		for (size_t r = 0; r < views[f].nruns; r++)
+			if (views[f].runs[r].to_end)
+				return true;
+	return false;
+}
+
 static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
 {
 	const tlc_json *x;
@@ -843,6 +869,21 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		c->stale_after = pj_int(j, pj_get(j, x, "after", true), 0, TLC_TIME_MAX);
 		r_views(j, pj_get(j, x, "views", true), c->stale_views, p);
 	}
+	if (c->mode == TLC_TARGET_MODE_EVENTS && (x = pj_get(j, o, "empty", true)) &&
+	    !tlc_json_is(x, TLC_JSON_NULL)) {
+		c->has_empty = true;
+		r_views(j, x, c->empty_views, p);
+		for (int f = 0; !j->failed && f < TLC_FAM_MAX; f++)
+			for (size_t r = 0; r < c->empty_views[f].nruns; r++) {
+				const tlc_prog_run *pr = &c->empty_views[f].runs[r];
+				if (tlc_run_is_live(pr->kind) || (pr->kind == TLC_RUN_MESSAGE &&
+								  p->messages[pr->message].units)) {
+					pj_fail_at(j, x, "the empty text has no self-updating run and no "
+						   "time unit");
+					break;
+				}
+			}
+	}
 	const tlc_json *ph = pj_get(j, o, "phases", true);
 	size_t n = pj_array(j, ph);
 	if (j->failed)
@@ -870,7 +911,13 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		}
 		r_at(j, it, &f->line, &f->col);
 		r_views(j, pj_get(j, it, "views", true), f->views, p);
+		if (!j->failed && c->mode != TLC_TARGET_MODE_EVENTS && views_to_end(f->views))
+			pj_fail_at(j, it, "a run to the item's end ('to': \"end\") in a countdown "
+				   "without events");
 	}
+	if (!j->failed && c->has_stale && views_to_end(c->stale_views))
+		pj_fail_at(j, pj_get(j, o, "stale", true), "a run to the item's end ('to': \"end\") "
+			   "in stale text");
 	r_at(j, o, &c->line, &c->col);
 }
 

@@ -310,6 +310,8 @@ static void w_view(wctx *c, const tlc_prog_countdown *pc, const tlc_tl_view *v)
 	jw_key(w, "phase");
 	if (v->phase == -2)
 		jw_str(w, "stale");
+	else if (v->phase == -3)
+		jw_str(w, "empty");
 	else if (v->phase < 0)
 		jw_null(w);
 	else
@@ -602,6 +604,13 @@ static void r_view(pjson *j, tlc_timeline *tl, const tlc_prog_countdown *pc, con
 	}
 	const tlc_json *ph = pj_get(j, o, "phase", true), *fams;
 	v->phase = tlc_json_is(ph, TLC_JSON_STRING) ? -2 : tlc_json_is(ph, TLC_JSON_NULL) ? -1 : (int32_t)pj_int(j, ph, 0, INT32_MAX);
+	if (tlc_json_is(ph, TLC_JSON_STRING) && !strcmp(ph->str, "empty")) {
+		v->phase = -3;
+		if (!pc->has_empty)
+			pj_fail_at(j, ph, "phase \"empty\" in a countdown without an empty text");
+	} else if (tlc_json_is(ph, TLC_JSON_STRING) && strcmp(ph->str, "stale") != 0) {
+		pj_fail_at(j, ph, "a view's phase is an index, \"stale\", \"empty\" or null");
+	}
 	const tlc_json *t = pj_get(j, o, "target", true);
 	v->target = tlc_json_is(t, TLC_JSON_NULL) ? TLC_TIME_NONE : pj_time(j, t, false);
 	fams = pj_get(j, o, "families", true);

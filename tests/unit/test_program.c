@@ -360,6 +360,18 @@ Test(program, events_refusals)
 		      "an event's start or end is an instant written out");
 	refuses_above(PROGRAM(CD_EVENTS("", "null")), "1 to 256 events, not 0");
 	refuses_above(PROGRAM(CD_ABOVE("\"end\"")), "in an events countdown, \"end\"");
+	/* a live run to the item's end ({timer end}) only in an events countdown's phases */
+	const char *to_end = PROGRAM(CD("a", "x"));
+	char buf[4096];
+	const char *textrun = "{\"text\": \"x\", \"at\": [1, 1]}";
+	const char *hit = strstr(to_end, textrun);
+	cr_assert_not_null(hit);
+	snprintf(buf, sizeof buf, "%.*s{\"live\": \"timer\", \"to\": \"end\", \"at\": [1, 1]}%s",
+		 (int)(hit - to_end), to_end, hit + strlen(textrun));
+	refuses_above(buf, "a run to the item's end");
+	snprintf(buf, sizeof buf, "%.*s{\"live\": \"timer\", \"to\": \"start\", \"at\": [1, 1]}%s",
+		 (int)(hit - to_end), to_end, hit + strlen(textrun));
+	refuses_above(buf, "a live run's 'to' is \"end\"");
 	refuses_above(PROGRAM(CD_EVENTS(EV1, "\"start\"")), "in an events countdown, \"end\"");
 }
 

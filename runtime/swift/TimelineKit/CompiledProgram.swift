@@ -183,6 +183,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var events: [Event]?
         /// ``Mode/events``: the list parameter whose items the app passes; the fields are its.
         public var eventsParam: String?
+        /// ``Mode/events``: what shows once no item remains, per family, or nil.
+        public var empty: [Family: [Run]]?
         /// The start of the interval of countdown and progress runs; nil: the phase start.
         public var from: Time?
         /// When set, live runs freeze at this instant.
@@ -290,6 +292,9 @@ public struct CompiledProgram: Hashable, Sendable {
         public var kind: Kind
         /// Where it was written in the spec.
         public var at: SpecPosition?
+        /// A live run of an events countdown's phase that counts to the item's end
+        /// (`{timer end}`; `{countdown end}` and `{progress end}` run from the item's start).
+        public var toEnd: Bool = false
 
         /// The kinds of program runs.
         public enum Kind: Hashable, Sendable {
@@ -420,12 +425,24 @@ extension CompiledProgram: Codable {
                 }
             }
             let views = countdown.phases.map(\.views) + (countdown.stale.map { [$0.views] } ?? [])
+                + (countdown.empty.map { [$0] } ?? [])
             for runs in views.flatMap(\.values) {
                 for run in runs {
                     if case .message(let index) = run.kind, index >= messages.count {
                         throw bad(.countdowns, "countdown \"\(countdown.id)\": message \(index) "
                                   + "is not in \"messages\"")
                     }
+                }
+            }
+        }
+        for countdown in countdowns {
+            for run in (countdown.empty ?? [:]).values.flatMap({ $0 }) {
+                switch run.kind {
+                case .live:
+                    throw bad(.countdowns, "the empty text has no self-updating run and no time unit")
+                case .message(let index) where index < messages.count && !messages[index].units.isEmpty:
+                    throw bad(.countdowns, "the empty text has no self-updating run and no time unit")
+                default: break
                 }
             }
         }
@@ -520,6 +537,7 @@ extension CompiledProgram.Countdown: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, mode, target, rrule, dtstart, exdate, rdate, fields, events
         case eventsParam = "events-param"
+        case empty
         case rollAfter = "roll-after"
         case from
         case pausedAt = "paused-at"
@@ -571,11 +589,26 @@ extension CompiledProgram.Countdown: Codable {
         pausedAt = try c.decodeNullable(CompiledProgram.Time.self, forKey: .pausedAt)
         relevance = try c.decodeNullable(CompiledProgram.Relevance.self, forKey: .relevance)
         stale = try c.decodeNullable(CompiledProgram.Stale.self, forKey: .stale)
+        if mode == .events {
+            empty = try c.decodeNullable([Family: [CompiledProgram.Run]].self, forKey: .empty)
+        } else {
+            try c.forbid(.empty, because: "in a countdown of mode \"\(mode.rawValue)\"")
+            empty = nil
+        }
         phases = try c.decode([CompiledProgram.Phase].self, forKey: .phases)
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
         guard !phases.isEmpty else {
             throw DecodingError.dataCorruptedError(forKey: .phases, in: c,
                                                    debugDescription: "a countdown needs a phase")
+        }
+        let toEnd = { (views: [Family: [CompiledProgram.Run]]) in
+            views.values.contains { $0.contains(where: \.toEnd) }
+        }
+        if (mode != .events && phases.contains { toEnd($0.views) }) || stale.map({ toEnd($0.views) }) == true {
+            throw DecodingError.dataCorruptedError(
+                forKey: .phases, in: c,
+                debugDescription: "a run to the item's end (\"to\": \"end\") outside the phases "
+                    + "of an events countdown")
         }
         if mode != .events && phases.contains(where: \.aboveEnd) {
             throw DecodingError.dataCorruptedError(
@@ -648,6 +681,7 @@ extension CompiledProgram.Countdown: Codable {
         try c.encodeNullable(pausedAt, forKey: .pausedAt)
         try c.encodeNullable(relevance, forKey: .relevance)
         try c.encodeNullable(stale, forKey: .stale)
+        if mode == .events { try c.encodeNullable(empty, forKey: .empty) }
         try c.encode(phases, forKey: .phases)
         try c.encodeIfPresent(at, forKey: .at)
     }
@@ -712,18 +746,27 @@ extension CompiledProgram.ThresholdParam: Codable {
 }
 
 extension CompiledProgram.Run: Codable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case text, message, live, at }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case text, message, live, to, at }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
-            try c.forbid(.text, .live, because: "in a message run")
+            try c.forbid(.text, .live, .to, because: "in a message run")
             kind = .message(try c.decodeInt(forKey: .message, in: 0...Int(UInt32.max)))
         } else if c.contains(.live) {
             try c.forbid(.text, because: "in a live run")
             kind = .live(try c.decode(LiveStyle.self, forKey: .live))
+            if c.contains(.to) {
+                guard try c.decode(String.self, forKey: .to) == "end" else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .to, in: c,
+                        debugDescription: "a live run's \"to\" is \"end\" (the event item's end)")
+                }
+                toEnd = true
+            }
         } else {
+            try c.forbid(.to, because: "in a text run")
             kind = .text(try c.decode(String.self, forKey: .text))
         }
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
@@ -736,6 +779,7 @@ extension CompiledProgram.Run: Codable {
         case .message(let index): try c.encode(index, forKey: .message)
         case .live(let style): try c.encode(style, forKey: .live)
         }
+        if toEnd { try c.encode("end", forKey: .to) }
         try c.encodeIfPresent(at, forKey: .at)
     }
 }

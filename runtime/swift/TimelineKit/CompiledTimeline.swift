@@ -186,6 +186,8 @@ extension CompiledTimeline {
         case stale
         /// Nothing shows (no phase matches, or a recurrence has no next occurrence).
         case hidden
+        /// An events countdown's `empty` views: no item remains (the view has no target).
+        case empty
     }
 }
 
@@ -254,6 +256,9 @@ extension CompiledTimeline: Codable {
                     : countdown.events?.count ?? 0
                 if view.isEventsView != (countdown.mode == .events) {
                     throw bad("entry \(i): \(countdown.mode == .events ? "a view of an events countdown needs" : "unknown key") \"item\"")
+                }
+                if view.phase == .empty && countdown.empty == nil {
+                    throw bad("entry \(i): phase \"empty\" in a countdown without an empty text")
                 }
                 if let item = view.item, item < 0 || item >= count {
                     throw bad("entry \(i): item \(item) is not an event of countdown "
@@ -422,7 +427,7 @@ extension CompiledTimeline.View: Codable {
         isEventsView = c.contains(.item) // the timeline checks it against the countdown's mode
         item = isEventsView ? try c.decodeNullableInteger(forKey: .item) : nil
         families = try c.decode([Family: [Run]].self, forKey: .families)
-        if target == nil && phase != .hidden {
+        if target == nil && phase != .hidden && phase != .empty {
             throw DecodingError.dataCorruptedError(
                 forKey: .phase, in: c, debugDescription: "a view without a target shows nothing")
         }
@@ -459,11 +464,11 @@ extension CompiledTimeline.Phase: Codable {
                     in: c, debugDescription: "a phase index is 0 or more")
             }
             self = .index(index)
-        } else if (try? c.decode(String.self)) == "stale" {
-            self = .stale
+        } else if let word = try? c.decode(String.self), word == "stale" || word == "empty" {
+            self = word == "stale" ? .stale : .empty
         } else {
             throw DecodingError.dataCorruptedError(
-                in: c, debugDescription: "a phase is an index, \"stale\" or null")
+                in: c, debugDescription: "a phase is an index, \"stale\", \"empty\" or null")
         }
     }
 
@@ -472,6 +477,7 @@ extension CompiledTimeline.Phase: Codable {
         switch self {
         case .index(let index): try c.encode(index)
         case .stale: try c.encode("stale")
+        case .empty: try c.encode("empty")
         case .hidden: try c.encodeNil()
         }
     }

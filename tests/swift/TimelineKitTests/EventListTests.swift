@@ -23,6 +23,8 @@ final class EventListTests: XCTestCase {
         XCTAssertEqual(c.events?[1].start.at, "2026-12-05T12:30:00Z")
         XCTAssertEqual(c.events?[1].end?.at, "2026-12-05T13:30:00Z")
         XCTAssertEqual(c.phases.map(\.aboveEnd), [false, false, true, false])
+        XCTAssertEqual(c.phases[2].views[.default]?.map(\.toEnd), [false, true]) // {timer end}
+        XCTAssertEqual(c.phases[1].views[.default]?.map(\.toEnd), [false, false])
         let again = try CompiledProgram(jsonData: JSONEncoder().encode(program))
         XCTAssertEqual(again.countdowns, program.countdowns)
     }
@@ -57,6 +59,7 @@ final class EventListTests: XCTestCase {
                     "two fields have the same name")
         try refuses(p, #""mode": "events""#, #""mode": "to""#, "is not allowed in a countdown of mode")
         try refuses(p, #""above": "end""#, #""above": "start""#, "\"end\"")
+        try refuses(p, #""to": "end""#, #""to": "start""#, "is \"end\"")
         try refuses(p, #""params": []"#, #""params": [{"name": "laps", "type": "text"}]"#,
                     "has the name of a parameter")
         let t = "sessions.timeline.json"
@@ -77,11 +80,16 @@ final class EventListTests: XCTestCase {
         let timeline = try CompiledTimeline(jsonData: Data(try text("sessions-param.timeline.json").utf8))
         XCTAssertEqual(timeline.lists?["main"]?.map(\.values), [["FP2", "1"], ["FP1", "2"], ["Press", "0"]])
         XCTAssertNil(timeline.lists?["main"]?[2].end)
+        XCTAssertEqual(timeline.entries.last?.views["main"]?.phase, .empty)
+        XCTAssertNil(timeline.entries.last?.views["main"]?.target)
+        XCTAssertEqual(program.countdowns[0].empty?[.default]?.count, 1)
         let live = timeline.entries[2].views["main"]!
         XCTAssertEqual(timeline.fieldValues(of: live, countdown: "main"), ["name": "FP1", "laps": "2"])
         let again = try CompiledTimeline(jsonData: JSONEncoder().encode(timeline))
         XCTAssertEqual(again.lists, timeline.lists)
         XCTAssertEqual(again.program.countdowns, timeline.program.countdowns)
+        try refuses("sessions-param.program.json", #""empty": {"#,
+                    #""empty": {"small": [{"live": "timer"}], "#, "no self-updating run")
         let t = "sessions-param.timeline.json"
         try refuses(t, #""values": ["FP1", "2"]"#, #""values": ["FP1", "x"]"#, "not an integer")
         try refuses(t, #""lists": {"#, #""lists": {"other": [], "#, "is not a countdown that reads")
