@@ -324,8 +324,8 @@ Test(program, above_param_resolves_at_instantiation)
 	"{\"id\": \"a\", \"mode\": \"events\", \"fields\": [{\"name\": \"name\", \"type\": "    \
 	"\"text\"}, {\"name\": \"laps\", \"type\": \"integer\"}], \"events\": [" items "], "    \
 	"\"roll-after\": 0, \"from\": null, \"paused-at\": null, \"relevance\": null, "        \
-	"\"stale\": null, \"phases\": [{\"above\": " above ", \"at\": [1, 1], \"views\": "      \
-	"{\"default\": [{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
+	"\"stale\": null, \"empty\": null, \"phases\": [{\"above\": " above ", \"at\": [1, 1], " \
+	"\"views\": {\"default\": [{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
 #define EV(start, end, values)                                                                \
 	"{\"start\": {\"kind\": \"literal\", \"at\": \"" start "\", \"offset\": 0}, \"end\": " end \
 	", \"values\": [" values "]}"
@@ -359,6 +359,14 @@ Test(program, events_refusals)
 					"null, \"values\": [\"a\", \"1\"]}", "null")),
 		      "an event's start or end is an instant written out");
 	refuses_above(PROGRAM(CD_EVENTS("", "null")), "1 to 256 events, not 0");
+	/* the empty text has no target: no live run in it */
+	const char *ev = PROGRAM(CD_EVENTS(EV1, "null"));
+	const char *nul = strstr(ev, "\"empty\": null");
+	char eb[4096];
+	cr_assert_not_null(nul);
+	snprintf(eb, sizeof eb, "%.*s\"empty\": {\"default\": [{\"live\": \"timer\"}]}%s",
+		 (int)(nul - ev), ev, nul + strlen("\"empty\": null"));
+	refuses_above(eb, "the empty text has no self-updating run");
 	refuses_above(PROGRAM(CD_ABOVE("\"end\"")), "in an events countdown, \"end\"");
 	/* a live run to the item's end ({timer end}) only in an events countdown's phases */
 	const char *to_end = PROGRAM(CD("a", "x"));
@@ -417,7 +425,8 @@ Test(program, events_order_roll_and_end)
 		  "\"name\", \"type\": \"text\"}, {\"name\": \"laps\", \"type\": \"integer\"}]}",  \
 		  "{\"id\": \"a\", \"mode\": \"events\", \"events-param\": \"sessions\", "        \
 		  "\"roll-after\": 0, \"from\": null, \"paused-at\": null, \"relevance\": null, " \
-		  "\"stale\": null, \"phases\": [{\"above\": \"end\", \"at\": [1, 1], \"views\": " \
+		  "\"stale\": null, \"empty\": null, \"phases\": [{\"above\": \"end\", \"at\": [1, 1], " \
+		  "\"views\": " \
 		  "{\"default\": [{\"message\": 0, \"at\": [1, 1]}]}}], \"at\": [1, 1]}")
 
 static int inst_list(tlc_timeline **tl, const tlc_program *p, const char *json, tlc_inst_err *ie)
