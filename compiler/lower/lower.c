@@ -139,7 +139,7 @@ static int add_message(lowerer *L, const tlc_tmpl_run *tr, const char *key, uint
 static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_prog_view *v)
 {
 	tlc_tmpl t;
-	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->item_end, L->arg_int};
+	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->arg_int, L->item_end};
 	v->present = true;
 	if (tlc_template_split(L->ctx, n, &env, &t) < 0) {
 		L->errors++;

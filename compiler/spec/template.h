@@ -38,9 +38,9 @@ typedef struct tlc_tmpl_env {
 	const char *const *dates;     /* Live Activity date fields live runs may name */
 	size_t ndates;
 	bool activity;                /* live runs need a field ({countdown eta}) */
-	bool item_end;                /* an events countdown's phase: `{timer end}` may stand */
 	const bool *arg_int;          /* per arg: an integer (a message reads it as a number); the
 					 others reach messages as strings. NULL: all strings */
+	bool item_end;                /* an events countdown's phase: `{timer end}` may stand */
 } tlc_tmpl_env;
 
 /* Whether a name is one templates give a meaning of their own: a time unit ({days},
