@@ -343,8 +343,29 @@ static int lower_events(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdow
 		tlc_prog_event *e = &pc->events[pc->nevents++];
 		e->countdown = pc;
 		linecol(L, it->node->span, &e->line, &e->col);
-		lower_time(L, &it->at, &e->at);
-		lower_time(L, &it->end, &e->end);
+		if (it->every) { /* a recurring item: its rule, as `every:` lowers */
+			tlc_recur *r = NULL;
+			tlc_err er = {0};
+			const tlc_node *n = it->every;
+			if (tlc_recur_parse_friendly(&r, n->str, n->len, &er) < 0) {
+				const tlc_source *src = tlc_sources_get(&L->ctx->sources, n->span.file);
+				tlc_diag_add(&L->ctx->diags, "TL024",
+					     tlc_node_subspan(src, n, er.offset, er.len ? er.len : 1), "%s", er.msg);
+				L->errors++;
+			} else {
+				tlc_buf b = TLC_BUF_INIT;
+				tlc_recur_format(&b, r);
+				if (!(e->rrule = tlc_buf_detach(&b))) {
+					tlc_recur_free(r);
+					return TLC_ENOMEM;
+				}
+			}
+			tlc_recur_free(r);
+			e->length = it->length;
+		} else {
+			lower_time(L, &it->at, &e->at);
+			lower_time(L, &it->end, &e->end);
+		}
 		if (!(e->values = calloc(c->nfields ? c->nfields : 1, sizeof *e->values)))
 			return TLC_ENOMEM;
 		for (size_t f = 0; f < c->nfields; f++)

@@ -580,7 +580,8 @@ static void load_event_fields(loader *L, const tlc_node *first, tlc_sp_countdown
 		return;
 	for (size_t k = 0; k < first->n; k++) {
 		const tlc_node *key = first->pairs[k].key;
-		if (!strcmp(key->str, "at") || !strcmp(key->str, "end"))
+		if (!strcmp(key->str, "at") || !strcmp(key->str, "end") || !strcmp(key->str, "every") ||
+		    !strcmp(key->str, "length"))
 			continue;
 		if (c->nfields == TLC_MAX_EVENT_FIELDS) {
 			tlc_diag_add(&L->ctx->diags, "TL003", key->span,
@@ -607,8 +608,27 @@ static void load_item(loader *L, const tlc_node *n, tlc_sp_countdown *c, tlc_sp_
 {
 	e->node = n;
 	e->values = alloc_n(L, c->nfields, sizeof *e->values);
-	if (!tlc_node_get(n, "at")) { /* at its first byte: the span of the whole item may carry
-					 a missing field too, below */
+	const tlc_node *every = tlc_node_get(n, "every"), *len = tlc_node_get(n, "length");
+	if (every && (tlc_node_get(n, "at") || tlc_node_get(n, "end"))) {
+		tlc_diag_add(&L->ctx->diags, "TL016", every->span, "a recurring event has 'every' "
+			     "and 'length' instead of 'at' and 'end'");
+		L->errors++;
+	} else if (len && !every) {
+		tlc_diag_add(&L->ctx->diags, "TL016", len->span, "'length' belongs to a recurring "
+			     "event ('every'); this one has 'at' and 'end'");
+		L->errors++;
+	}
+	if (every && (every->kind != TLC_NODE_SCALAR || every->type != TLC_SCALAR_STR)) {
+		tlc_diag_add(&L->ctx->diags, "TL011", every->span,
+			     "'every' expects a recurrence like 'mondays 09:10'");
+		L->errors++;
+	} else if (every) {
+		e->every = every;
+	}
+	if (len && get_duration(L, len, false, &e->length) < 0)
+		e->length = 0;
+	if (!every && !tlc_node_get(n, "at")) { /* at its first byte: the span of the whole item
+						   may carry a missing field too, below */
 		tlc_diag_add(&L->ctx->diags, "TL013", tlc_span_make(n->span.file, n->span.start,
 								    n->span.start + 1),
 			     "an event needs 'at', its start");
@@ -616,6 +636,8 @@ static void load_item(loader *L, const tlc_node *n, tlc_sp_countdown *c, tlc_sp_
 	}
 	for (size_t k = 0; k < n->n; k++) { /* every key is a field of the first item */
 		const tlc_node *key = n->pairs[k].key, *val = n->pairs[k].value;
+		if (!strcmp(key->str, "every") || !strcmp(key->str, "length"))
+			continue; /* above */
 		if (!strcmp(key->str, "at") || !strcmp(key->str, "end")) {
 			if (val->kind != TLC_NODE_SCALAR || val->type != TLC_SCALAR_STR) {
 				tlc_diag_add(&L->ctx->diags, "TL011", val->span,

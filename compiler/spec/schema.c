@@ -135,7 +135,8 @@ static const tlc_keydef k_countdown[] = {
 	{"events", &t_events, 0, NULL,
 	 "The next of a list of events, written here or a list parameter (`$sessions`): each item "
 	 "has `at`, an optional `end` and its own fields, which texts show as `{name}`; an item "
-	 "shows until the later of its after-target phases and its end.",
+	 "shows until the later of its after-target phases and its end. A written item may recur: "
+	 "`every:` and `length:` instead of `at` and `end`.",
 	 "[{at: 2026-12-05 12:30, end: 2026-12-05 13:30, name: FP1}]"},
 	{"dtstart", &t_instant, 0, NULL, "The first occurrence of `rrule`, a local date-time.",
 	 "2026-11-02 18:00"},

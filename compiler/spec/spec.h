@@ -79,6 +79,8 @@ typedef enum tlc_target_kind {
  * order of the countdown's `fields`. */
 typedef struct tlc_sp_item {
 	tlc_sp_when at, end;
+	const tlc_node *every;   /* a recurring item: `every:` (friendly form) instead of `at` */
+	int64_t length;          /* a recurring item's `length` (its end: each occurrence + it) */
 	const char **values;
 	const tlc_node *node;
 } tlc_sp_item;

@@ -145,7 +145,10 @@ typedef enum tlc_target_mode {
 /* One item of an events countdown: its start, its end (NONE: the start) and its field values
  * (values[k] for the countdown's fields[k]; an integer field's value is its decimal text). */
 typedef struct tlc_prog_event {
-	tlc_prog_time at, end;
+	tlc_prog_time at, end;   /* NONE for a recurring item */
+	char *rrule;             /* a recurring item: every occurrence of this canonical RRULE in
+				    the event zone (DTSTART 1970-01-01T00:00:00 local), or NULL */
+	int64_t length;          /* a recurring item: each occurrence's end is O + length */
 	char **values;
 	const struct tlc_prog_countdown *countdown; /* the list's countdown (field names), borrowed */
 	uint32_t line, col;

@@ -16,7 +16,15 @@ typedef struct cd_state {
 	tlc_time origin;      /* `from` of phase 0 when none is given: the window start */
 	int64_t *above;       /* each phase's threshold, parameters resolved (has_above phases) */
 	tlc_time *ev_start, *ev_end, *ev_roll; /* EVENTS: per item as written, resolved */
-	uint32_t *ev_order;   /* EVENTS: item indexes by start, then end, then as written */
+	uint32_t *ev_order;   /* EVENTS: item indexes by start, then end, then as written (a
+				 recurring item has start TLC_TIME_MAX and roll TLC_TIME_MIN there) */
+	tlc_recur **ev_rule;  /* EVENTS: a recurring item's rule and iterator, else NULL */
+	tlc_recur_iter **ev_it;
+	tlc_time *ev_qfrom, *ev_qocc; /* ... its first occurrence >= x is ev_qocc for x in
+					 (ev_qfrom, ev_qocc] */
+	tlc_time cur_t;       /* EVENTS: item_at(cur_t) is cur_item, its occurrence below */
+	int32_t cur_item;
+	tlc_time cur_start, cur_end, cur_roll;
 	const tlc_prog_event *events; /* EVENTS: the program's items, or a list parameter's */
 	size_t nevents;
 	tlc_tl_list *list;    /* EVENTS from a list parameter: the timeline's list to fill */

@@ -102,13 +102,51 @@ static tlc_time occ_from(cd_state *st, tlc_time x)
 	return o.utc;
 }
 
-/* EVENTS: the item shown at t (index as written): the first in order not rolled, or -1. */
-static int32_t item_at(const cd_state *st, tlc_time t)
+/* A recurring item's first occurrence >= x (TLC_TIME_NONE: none), cached as occ_from() is. */
+static tlc_time item_occ_from(cd_state *st, size_t i, tlc_time x)
 {
-	for (size_t k = 0; k < st->nevents; k++)
-		if (st->ev_roll[st->ev_order[k]] > t)
-			return (int32_t)st->ev_order[k];
-	return -1;
+	tlc_recur_occ o;
+	if (st->ev_qfrom[i] != TLC_TIME_NONE && x > st->ev_qfrom[i] &&
+	    (st->ev_qocc[i] == TLC_TIME_NONE || x <= st->ev_qocc[i]))
+		return st->ev_qocc[i];
+	if (tlc_recur_iter_seek(st->ev_it[i], x) < 0 || tlc_recur_iter_next(&o, st->ev_it[i]) < 0)
+		o.utc = TLC_TIME_NONE;
+	st->ev_qfrom[i] = x - 1;
+	st->ev_qocc[i] = o.utc;
+	return o.utc;
+}
+
+/* EVENTS: the item shown at t (index as written), or -1: of the fixed items the first in
+ * order not rolled, against each recurring item's first occurrence not rolled, by start,
+ * end, then as written. Its occurrence is left in st->cur_start, cur_end and cur_roll. */
+static int32_t item_at(cd_state *st, tlc_time t)
+{
+	if (st->cur_t == t && st->cur_t != TLC_TIME_NONE)
+		return st->cur_item;
+	int32_t best = -1;
+	tlc_time bs = 0, be = 0, br = 0;
+	for (size_t k = 0; k < st->nevents; k++) {
+		uint32_t i = st->ev_order[k];
+		if (st->ev_roll[i] > t) {
+			best = (int32_t)i, bs = st->ev_start[i], be = st->ev_end[i], br = st->ev_roll[i];
+			break;
+		}
+	}
+	for (size_t i = 0; st->ev_rule && i < st->nevents; i++) {
+		if (!st->ev_rule[i])
+			continue;
+		int64_t len = st->events[i].length, stay = len > st->c->roll_after ? len : st->c->roll_after;
+		tlc_time x = t - stay + 1;
+		tlc_time o = item_occ_from(st, i, x < TLC_TIME_MIN ? TLC_TIME_MIN : x);
+		if (o == TLC_TIME_NONE)
+			continue;
+		if (best < 0 || o < bs || (o == bs && (o + len < be || (o + len == be && (int32_t)i < best))))
+			best = (int32_t)i, bs = o, be = o + len, br = o + stay;
+	}
+	st->cur_t = t;
+	st->cur_item = best;
+	st->cur_start = bs, st->cur_end = be, st->cur_roll = br;
+	return best;
 }
 
 /* The target the countdown shows at t. */
@@ -116,7 +154,7 @@ static tlc_time target_at(cd_state *st, tlc_time t)
 {
 	if (st->c->mode == TLC_TARGET_MODE_EVENTS) {
 		int32_t k = item_at(st, t);
-		return k < 0 ? TLC_TIME_NONE : st->ev_start[k];
+		return k < 0 ? TLC_TIME_NONE : st->cur_start;
 	}
 	if (st->c->mode != TLC_TARGET_MODE_RECUR)
 		return st->target;
@@ -152,7 +190,7 @@ static void unit_values(const inst *in, unsigned units, tlc_time target, tlc_tim
 static int64_t phase_above(const cd_state *st, size_t i, int32_t item)
 {
 	if (st->c->phases[i].above_end)
-		return item >= 0 ? st->ev_start[item] - st->ev_end[item] : 0;
+		return item >= 0 ? st->cur_start - st->cur_end : 0; /* item_at() just ran */
 	return st->above[i];
 }
 
@@ -196,9 +234,9 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 				r->from = from;
 			if (pr->to_end && item >= 0) { /* {timer end}: to the item's end, an
 							    interval from its start */
-				r->target = st->ev_end[item];
+				r->target = st->cur_end;
 				if (r->from != TLC_TIME_NONE)
-					r->from = st->ev_start[item];
+					r->from = st->cur_start;
 			}
 		}
 	}
@@ -383,7 +421,7 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
 	if (c->mode == TLC_TARGET_MODE_RECUR)
 		cand(&best, T + c->roll_after, t);
 	if (item >= 0)
-		cand(&best, st->ev_roll[item], t);
+		cand(&best, st->cur_roll, t);
 	if (c->has_relevance) {
 		cand(&best, T + c->relevance_from, t);
 		cand(&best, T + c->relevance_until, t);
@@ -509,6 +547,30 @@ out:
 
 /* ---- setup and policy ----------------------------------------------------------------------- */
 
+/* A recurring item's rule and iterator in the event zone (the display zone when floating). */
+static int setup_item_rule(const inst *in, cd_state *st, size_t i, tlc_inst_err *err)
+{
+	size_t n = st->nevents;
+	if (!st->ev_rule && (!(st->ev_rule = calloc(n, sizeof *st->ev_rule)) ||
+			     !(st->ev_it = calloc(n, sizeof *st->ev_it)) ||
+			     !(st->ev_qfrom = calloc(n, sizeof *st->ev_qfrom)) ||
+			     !(st->ev_qocc = calloc(n, sizeof *st->ev_qocc))))
+		return TLC_ENOMEM;
+	const char *rr = st->events[i].rrule;
+	tlc_err e = {0, 0, "the start is outside 1970..9999"};
+	if (tlc_recur_parse_rrule(&st->ev_rule[i], rr, strlen(rr), &e) < 0 ||
+	    tlc_recur_set_dtstart_local(st->ev_rule[i], 0) < 0) {
+		snprintf(err->msg, sizeof err->msg, "event %zu: recurrence '%.80s': %s", i + 1, rr, e.msg);
+		return TLC_EINPUT;
+	}
+	tlc_recur_opts o = TLC_RECUR_OPTS_INIT;
+	o.overlap = (tlc_disamb)in->p->disambiguation;
+	if (o.overlap == TLC_DISAMB_REJECT)
+		o.overlap = TLC_DISAMB_COMPATIBLE;
+	st->ev_qfrom[i] = TLC_TIME_NONE;
+	return tlc_recur_iter_new(&st->ev_it[i], st->ev_rule[i], in->ez ? in->ez : in->dz, &o);
+}
+
 /* Whether item x comes before item y: by start, then end, then as written. */
 static bool item_before(const cd_state *st, uint32_t x, uint32_t y)
 {
@@ -546,10 +608,19 @@ static int setup_events(const inst *in, cd_state *st, tlc_inst_err *err)
 	st->ev_end = calloc(n ? n : 1, sizeof *st->ev_end);
 	st->ev_roll = calloc(n ? n : 1, sizeof *st->ev_roll);
 	st->ev_order = calloc(n ? n : 1, sizeof *st->ev_order);
+	st->cur_t = TLC_TIME_NONE;
 	if (!st->ev_start || !st->ev_end || !st->ev_roll || !st->ev_order)
 		return TLC_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		int rc;
+		st->ev_order[i] = (uint32_t)i;
+		if (st->events[i].rrule) { /* its occurrences come from its rule, item_at() */
+			if ((rc = setup_item_rule(in, st, i, err)) < 0)
+				return rc;
+			st->ev_start[i] = st->ev_end[i] = TLC_TIME_MAX;
+			st->ev_roll[i] = TLC_TIME_MIN;
+			continue;
+		}
 		if ((rc = resolve_time(in, &st->events[i].at, &st->ev_start[i], err)) < 0 ||
 		    (rc = resolve_time(in, &st->events[i].end, &st->ev_end[i], err)) < 0)
 			return rc;
@@ -705,6 +776,14 @@ void tlc__inst_release(inst *in)
 		free(in->cds[i].ev_end);
 		free(in->cds[i].ev_roll);
 		free(in->cds[i].ev_order);
+		for (size_t k = 0; in->cds[i].ev_rule && k < in->cds[i].nevents; k++) {
+			tlc_recur_iter_free(in->cds[i].ev_it[k]);
+			tlc_recur_free(in->cds[i].ev_rule[k]);
+		}
+		free(in->cds[i].ev_rule);
+		free(in->cds[i].ev_it);
+		free(in->cds[i].ev_qfrom);
+		free(in->cds[i].ev_qocc);
 		tlc_recur_iter_free(in->cds[i].it);
 		tlc_recur_free(in->cds[i].rule);
 	}

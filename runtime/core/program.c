@@ -81,6 +81,7 @@ static void free_countdown(tlc_prog_countdown *c)
 		for (size_t f = 0; c->events[i].values && f < c->nfields; f++)
 			free(c->events[i].values[f]);
 		free(c->events[i].values);
+		free(c->events[i].rrule);
 	}
 	free(c->events);
 	free(c->events_param);
@@ -258,10 +259,17 @@ static void w_events(jsonw *w, const tlc_prog_countdown *c)
 	for (size_t i = 0; i < c->nevents; i++) {
 		const tlc_prog_event *e = &c->events[i];
 		jw_obj(w);
-		jw_key(w, "start");
-		tlc__ptime_write(w, &e->at);
-		jw_key(w, "end");
-		tlc__ptime_write(w, &e->end);
+		if (e->rrule) {
+			jw_key(w, "rrule");
+			jw_str(w, e->rrule);
+			jw_key(w, "length");
+			jw_int(w, e->length);
+		} else {
+			jw_key(w, "start");
+			tlc__ptime_write(w, &e->at);
+			jw_key(w, "end");
+			tlc__ptime_write(w, &e->end);
+		}
 		jw_key(w, "values");
 		jw_arr_compact(w);
 		for (size_t f = 0; f < c->nfields; f++)
@@ -524,6 +532,7 @@ static const char *const k_countdown_events[] = {"id", "mode", "fields", "events
 						 "phases", "at", NULL};
 static const char *const k_field[] = {"name", "type", NULL};
 static const char *const k_event[] = {"start", "end", "values", "at", NULL};
+static const char *const k_event_recur[] = {"rrule", "length", "values", "at", NULL};
 static const char *const k_relevance[] = {"score", "from", "until", NULL};
 static const char *const k_stale[] = {"after", "views", NULL};
 static const char *const k_phase[] = {"above", "at", "views", NULL};
@@ -790,11 +799,17 @@ static void r_events(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const t
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_event *e = &c->events[c->nevents++];
 		e->countdown = c;
-		pj_known(j, it, "an event", k_event);
-		r_event_time(j, pj_get(j, it, "start", true), &e->at, false);
-		const tlc_json *end = pj_get(j, it, "end", true);
-		r_event_time(j, end, &e->end, true);
-		if (!j->failed && e->end.kind != TLC_PTIME_NONE &&
+		const tlc_json *rr = pj_get(j, it, "rrule", false), *end = NULL;
+		pj_known(j, it, rr ? "a recurring event" : "an event", rr ? k_event_recur : k_event);
+		if (rr) { /* a recurring item: checked when instantiated, as a countdown's rrule */
+			e->rrule = pj_strdup_req(j, rr);
+			e->length = pj_int(j, pj_get(j, it, "length", true), 0, TLC_TIME_MAX);
+		} else {
+			r_event_time(j, pj_get(j, it, "start", true), &e->at, false);
+			end = pj_get(j, it, "end", true);
+			r_event_time(j, end, &e->end, true);
+		}
+		if (!j->failed && end && e->end.kind != TLC_PTIME_NONE &&
 		    (e->end.kind != e->at.kind || e->end.at + e->end.offset < e->at.at + e->at.offset))
 			pj_fail_at(j, end, "an event ends before it starts, or in another kind of time");
 		const tlc_json *vals = pj_get(j, it, "values", true);

@@ -359,6 +359,12 @@ Test(program, events_refusals)
 					"null, \"values\": [\"a\", \"1\"]}", "null")),
 		      "an event's start or end is an instant written out");
 	refuses_above(PROGRAM(CD_EVENTS("", "null")), "1 to 256 events, not 0");
+	refuses_above(PROGRAM(CD_EVENTS("{\"rrule\": \"FREQ=DAILY\", \"length\": 60, \"start\": "
+					"{\"kind\": \"now\", \"offset\": 0}, \"values\": [\"a\", \"1\"]}",
+					"null")),
+		      "unknown key 'start' in a recurring event");
+	refuses_above(PROGRAM(CD_EVENTS("{\"rrule\": \"FREQ=DAILY\", \"length\": -1, \"values\": "
+					"[\"a\", \"1\"]}", "null")), "");
 	/* the empty text has no target: no live run in it */
 	const char *ev = PROGRAM(CD_EVENTS(EV1, "null"));
 	const char *nul = strstr(ev, "\"empty\": null");

@@ -229,10 +229,15 @@ public struct CompiledProgram: Hashable, Sendable {
 
     /// One item of an events countdown.
     public struct Event: Hashable, Sendable {
-        /// Its start, the target: a literal or local time.
-        public var start: Time
+        /// Its start, the target: a literal or local time; nil for a recurring item.
+        public var start: Time?
         /// Its end (not before the start), or nil: it ends at its start.
         public var end: Time?
+        /// A recurring item: the canonical RRULE of its occurrences in the event zone (DTSTART
+        /// 1970-01-01T00:00:00 local); nil for the others.
+        public var rrule: String?
+        /// A recurring item: seconds from each occurrence to its end.
+        public var length: Int?
         /// The value of each field, in the order of ``Countdown/fields``.
         public var values: [String]
         /// Where the item was written in the spec.
@@ -649,15 +654,16 @@ extension CompiledProgram.Countdown: Codable {
                               + "not an integer")
                 }
             }
-            for time in [event.start] + (event.end.map { [$0] } ?? [])
+            guard let start = event.start else { continue } // a recurring item
+            for time in [start] + (event.end.map { [$0] } ?? [])
             where time.kind != .literal && time.kind != .local {
                 throw bad(.events, "an event's start or end is an instant written out "
                           + "(literal or local)")
             }
             if let end = event.end {
-                let a = event.start.at.flatMap(Instant.seconds).map { $0 + Int64(event.start.offset) }
+                let a = start.at.flatMap(Instant.seconds).map { $0 + Int64(start.offset) }
                 let b = end.at.flatMap(Instant.seconds).map { $0 + Int64(end.offset) }
-                if end.kind != event.start.kind || a == nil || b == nil || b! < a! {
+                if end.kind != start.kind || a == nil || b == nil || b! < a! {
                     throw bad(.events, "an event ends before it starts, or in another kind of time")
                 }
             }
@@ -874,21 +880,35 @@ extension CompiledProgram.Field: Codable {
 }
 
 extension CompiledProgram.Event: Codable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case start, end, values, at }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case start, end, rrule, length, values, at }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "an event")
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        start = try c.decode(CompiledProgram.Time.self, forKey: .start)
-        end = try c.decodeNullable(CompiledProgram.Time.self, forKey: .end)
+        if c.contains(.rrule) {
+            try c.forbid(.start, .end, because: "in a recurring event")
+            rrule = try c.decodeNonEmpty(forKey: .rrule)
+            length = try c.decodeInt(forKey: .length, in: 0...Int(Instant.maxSeconds))
+            (start, end) = (nil, nil)
+        } else {
+            try c.forbid(.length, because: "in an event with a start")
+            start = try c.decode(CompiledProgram.Time.self, forKey: .start)
+            end = try c.decodeNullable(CompiledProgram.Time.self, forKey: .end)
+            (rrule, length) = (nil, nil)
+        }
         values = try c.decode([String].self, forKey: .values)
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(start, forKey: .start)
-        try c.encodeNullable(end, forKey: .end)
+        if let rrule {
+            try c.encode(rrule, forKey: .rrule)
+            try c.encode(length ?? 0, forKey: .length)
+        } else {
+            try c.encodeIfPresent(start, forKey: .start)
+            try c.encodeNullable(end, forKey: .end)
+        }
         try c.encode(values, forKey: .values)
         try c.encodeIfPresent(at, forKey: .at)
     }

@@ -20,7 +20,7 @@ final class EventListTests: XCTestCase {
         XCTAssertEqual(c.fields?.map(\.name), ["name", "laps"])
         XCTAssertEqual(c.fields?.map(\.type), [.text, .integer])
         XCTAssertEqual(c.events?.map(\.values), [["FP2", "1"], ["FP1", "2"], ["Press", "0"]])
-        XCTAssertEqual(c.events?[1].start.at, "2026-12-05T12:30:00Z")
+        XCTAssertEqual(c.events?[1].start?.at, "2026-12-05T12:30:00Z")
         XCTAssertEqual(c.events?[1].end?.at, "2026-12-05T13:30:00Z")
         XCTAssertEqual(c.phases.map(\.aboveEnd), [false, false, true, false])
         XCTAssertEqual(c.phases[2].views[.default]?.map(\.toEnd), [false, true]) // {timer end}
@@ -95,6 +95,22 @@ final class EventListTests: XCTestCase {
         try refuses(t, #""lists": {"#, #""lists": {"other": [], "#, "is not a countdown that reads")
         try refuses(t, #""events-param": "sessions""#, #""events-param": "nope""#,
                     "is not a parameter of the program")
+    }
+
+    // Recurring items (Fixtures/timetable.program.json: `timelinec compile
+    // tests/semantics/timetable.yaml`).
+    func testRecurringItems() throws {
+        let program = try CompiledProgram(jsonData: Data(try text("timetable.program.json").utf8))
+        let events = try XCTUnwrap(program.countdowns[0].events)
+        XCTAssertEqual(events[0].rrule, "FREQ=DAILY;BYSECOND=0;BYMINUTE=10;BYHOUR=9;BYDAY=MO")
+        XCTAssertEqual(events[0].length, 3000)
+        XCTAssertNil(events[0].start)
+        XCTAssertNotNil(events[3].start)
+        let again = try CompiledProgram(jsonData: JSONEncoder().encode(program))
+        XCTAssertEqual(again.countdowns, program.countdowns)
+        try refuses("timetable.program.json", #""length": 3000,"#,
+                    #""length": 3000, "start": {"kind": "literal", "at": "2026-12-07T08:00:00Z", "offset": 0},"#,
+                    "not allowed in a recurring event")
     }
 }
 
