@@ -32,6 +32,10 @@ static const tlc_rule rules[] = {
 	{"TL026", "unknown-locale", TLC_SEV_ERROR, "a locale ICU does not know"},
 	{"TL027", "uncatalogued-message", TLC_SEV_WARNING,
 	 "a message a String Catalog cannot express (compile --xcstrings)"},
+	{"TL028", "phase-hidden-by-param", TLC_SEV_WARNING,
+	 "for some values of a parameter threshold a phase never shows (an earlier phase matches first)"},
+	{"TL029", "unchecked-threshold", TLC_SEV_NOTE,
+	 "a duration parameter used as a phase threshold without check-params was checked at 1 minute only"},
 	/* suppressions */
 	{"TL030", "unused-suppression", TLC_SEV_WARNING, "a suppression that matches no finding"},
 	{"TL031", "bad-suppression", TLC_SEV_ERROR, "a suppression without a rule id or a reason"},

@@ -96,6 +96,51 @@ static const tlc_prog_param *prog_param(const tlc_program *p, const char *name, 
 	return NULL;
 }
 
+/* The files `--param NAME=@FILE` read: kept until the process ends. */
+#define CLI_MAX_PARAM_FILES 16
+#define CLI_MAX_PARAM_FILE_BYTES (1u << 20) /* a list parameter's JSON: 1 MiB */
+static char *param_files[CLI_MAX_PARAM_FILES];
+static size_t nparam_files;
+
+static void free_param_files(void)
+{
+	for (size_t i = 0; i < nparam_files; i++)
+		free(param_files[i]);
+	nparam_files = 0;
+}
+
+/* A list parameter's JSON: inline, or '@FILE' read whole (at most 1 MiB). */
+static int list_param_text(const char *name, const char *val, const char **out)
+{
+	if (val[0] != '@') {
+		*out = val;
+		return 0;
+	}
+	FILE *f = fopen(val + 1, "rb");
+	char *buf = NULL;
+	size_t n = 0;
+	if (!f)
+		return cli_usage_error("--param %s: cannot read '%s'", name, val + 1);
+	if (nparam_files == CLI_MAX_PARAM_FILES || !(buf = malloc(CLI_MAX_PARAM_FILE_BYTES + 1))) {
+		fclose(f);
+		return cli_usage_error("--param %s: too many parameter files", name);
+	}
+	n = fread(buf, 1, CLI_MAX_PARAM_FILE_BYTES + 1, f);
+	bool bad = ferror(f) != 0;
+	fclose(f);
+	if (bad || n > CLI_MAX_PARAM_FILE_BYTES) {
+		free(buf);
+		return cli_usage_error("--param %s: '%s' %s", name, val + 1,
+				       bad ? "cannot be read" : "is larger than 1 MiB");
+	}
+	buf[n] = 0;
+	if (!nparam_files)
+		atexit(free_param_files);
+	param_files[nparam_files++] = buf;
+	*out = buf;
+	return 0;
+}
+
 int cli_param_value(const tlc_program *p, const tlc_zone *ez, const char *kv, tlc_param_value *v)
 {
 	const char *eq = strchr(kv, '='), *val = eq + 1;
@@ -116,6 +161,8 @@ int cli_param_value(const tlc_program *p, const tlc_zone *ez, const char *kv, tl
 					       pi.local && !ez ? "a floating spec needs an RFC 3339 instant"
 							       : e.msg);
 		v->instant = pi.local ? r.utc : pi.value;
+	} else if (pp->type == TLC_PPARAM_EVENTS) {
+		return list_param_text(pp->name, val, &v->text); /* read at instantiation */
 	} else if (pp->type == TLC_PPARAM_DURATION) {
 		if (tlc_duration_parse(&v->number, val, strlen(val), TLC_DURATION_SIGNED, &e) < 0)
 			return cli_usage_error("--param %s: %s", pp->name, e.msg);

@@ -36,6 +36,13 @@ int tlc_display_message(tlc_buf *out, tlc_render_ctx *rc, const tlc_timeline *tl
 				type = p->params[j].type;
 				v = tl->param_text ? tl->param_text[j] : NULL;
 			}
+		/* a field of the event item the run shows (fields and parameters never share a name) */
+		const tlc_prog_countdown *ec = run->event ? run->event->countdown : NULL;
+		for (size_t j = 0; ec && j < ec->nfields; j++)
+			if (strcmp(ec->fields[j].name, m->params[i]) == 0) {
+				type = ec->fields[j].is_int ? TLC_PPARAM_INTEGER : TLC_PPARAM_TEXT;
+				v = run->event->values[j];
+			}
 		if (type == TLC_PPARAM_INTEGER && v)
 			args[n++] = (tlc_msg_arg){m->params[i], TLC_MSG_ARG_INT, strtoll(v, NULL, 10), NULL};
 		else

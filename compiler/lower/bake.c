@@ -12,6 +12,15 @@
 #define TLC_BAKE_MAX_TUPLES 2000
 #define TLC_E2BIG_BAKE (-1000) /* internal: the baked texts passed TLC_MAX_PROGRAM_BYTES */
 
+/* The lowest a parameter threshold can be: over its domain, or a year below 0 without one. */
+static int64_t param_low(const tlc_spec *s, const tlc_sp_phase *ph)
+{
+	for (size_t k = 0; k < s->nparams; k++)
+		if (!strcmp(s->params[k].name, ph->above_param) && s->params[k].has_domain)
+			return ph->above_sign < 0 ? -s->params[k].dur_hi : s->params[k].dur_lo;
+	return -366 * 86400;
+}
+
 /* The largest |r| the display can meet, in seconds. */
 static int64_t r_bound(const tlc_spec *s, const tlc_program *p)
 {
@@ -32,9 +41,13 @@ static int64_t r_bound(const tlc_spec *s, const tlc_program *p)
 			    strcmp(c->target.param, s->params[k].name) == 0 &&
 			    s->params[k].domain.kind == TLC_PARAM_DOMAIN_RELATIVE)
 				e = s->params[k].domain.hi + span;
-		for (size_t k = 0; k < c->nphases; k++)
-			if (c->phases[k].has_above && -c->phases[k].above > 0)
-				e = e > -c->phases[k].above ? e : -c->phases[k].above;
+		for (size_t k = 0; k < c->nphases; k++) {
+			int64_t low = c->phases[k].above;
+			if (c->phases[k].above_param) /* the lowest value over the domain */
+				low = param_low(s, &c->phases[k]);
+			if (c->phases[k].has_above && -low > 0)
+				e = e > -low ? e : -low;
+		}
 		if (e > extra)
 			extra = e;
 	}
@@ -129,7 +142,9 @@ static int64_t message_bound(const tlc_program *p, uint32_t mi, int64_t global)
 				continue;
 			const tlc_prog_phase *prev = i ? &p->countdowns[c].phases[i - 1] : NULL;
 			int64_t b = global;
-			if (prev && prev->has_above && ph->has_above)
+			if ((prev && prev->above_param) || ph->above_param)
+				b = global; /* a threshold known only at instantiation */
+			else if (prev && prev->has_above && ph->has_above)
 				b = abs64(prev->above) > abs64(ph->above) ? abs64(prev->above) : abs64(ph->above);
 			else if (prev && prev->has_above && prev->above > 0 && !ph->has_above)
 				b = global;

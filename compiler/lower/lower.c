@@ -19,6 +19,8 @@ typedef struct lowerer {
 	size_t msgcap;
 	int errors;
 	const char **args;    /* text/number parameters a template may use */
+	bool item_end;        /* the texts of an events countdown's phases: `{timer end}` */
+	bool no_time;         /* the empty text: no self-updating runs, no time units */
 	bool *arg_int;        /* per arg: an integer parameter */
 	size_t nargs;
 } lowerer;
@@ -137,7 +139,8 @@ static int add_message(lowerer *L, const tlc_tmpl_run *tr, const char *key, uint
 static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_prog_view *v)
 {
 	tlc_tmpl t;
-	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->arg_int, L->s->minimum_ios};
+	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->arg_int, L->s->minimum_ios,
+			    L->item_end};
 	v->present = true;
 	if (tlc_template_split(L->ctx, n, &env, &t) < 0) {
 		L->errors++;
@@ -152,6 +155,13 @@ static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_pr
 		tlc_prog_run *r = &v->runs[v->nruns++];
 		r->kind = tr->kind;
 		r->style = tr->style;
+		r->to_end = tr->to_end;
+		if (L->no_time && (tlc_run_is_live(tr->kind) || (tr->kind == TLC_RUN_MESSAGE && tr->units))) {
+			tlc_diag_add(&L->ctx->diags, "TL025", tr->span,
+				     "the 'empty' text shows once no item remains, with no target: it "
+				     "takes no self-updating style and no time unit");
+			L->errors++;
+		}
 		linecol(L, tr->span, &r->line, &r->col);
 		if (tr->kind == TLC_RUN_TEXT) {
 			r->text = xstrdup(L, tr->text);
@@ -189,6 +199,11 @@ static const char *phase_key(lowerer *L, const tlc_sp_phase *ph)
 		return ph->key_node->str;
 	if (!ph->has_above)
 		return "otherwise";
+	if (ph->above_end)
+		return "above-end";
+	if (ph->above_param)
+		return tlc_arena_printf(&L->ctx->arena, "above-%s%s", ph->above_sign < 0 ? "minus-" : "",
+					ph->above_param);
 	static const struct { int64_t secs; char unit; } units[] = {
 		{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}};
 	char buf[64];
@@ -211,10 +226,10 @@ static void check_phase_keys(lowerer *L, const tlc_sp_countdown *c, const char *
 	for (size_t i = 0; i < c->nphases; i++) {
 		const tlc_sp_phase *b = &c->phases[i];
 		const tlc_node *at = b->key_node ? b->key_node : b->node;
-		if (strcmp(keys[i], "stale") == 0) {
+		if (strcmp(keys[i], "stale") == 0 || strcmp(keys[i], "empty") == 0) {
 			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", at->span,
-						   "'stale' is the key of the countdown's stale text; "
-						   "a phase cannot use it");
+						   "'%s' is the key of the countdown's %s text; a phase "
+						   "cannot use it", keys[i], keys[i]);
 			tlc_diag_set_fix(g, "give this phase another 'key:'");
 			L->errors++;
 			continue;
@@ -236,12 +251,19 @@ static void check_phase_keys(lowerer *L, const tlc_sp_countdown *c, const char *
 	}
 }
 
+/* Constant thresholds strictly decrease, each below the constant before it; a parameter
+ * threshold is compared over its domain by `check` (TL028), not here. */
 static void check_thresholds(lowerer *L, const tlc_sp_countdown *c)
 {
-	for (size_t i = 1; i < c->nphases; i++) {
-		const tlc_sp_phase *a = &c->phases[i - 1], *b = &c->phases[i];
-		if (!a->has_above || !b->has_above || b->above < a->above)
+	const tlc_sp_phase *a = NULL;
+	for (size_t i = 0; i < c->nphases; i++) {
+		const tlc_sp_phase *b = &c->phases[i];
+		if (!b->has_above || b->above_param || b->above_end)
 			continue;
+		if (!a || b->above < a->above) {
+			a = b;
+			continue;
+		}
 		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", b->above_node->span,
 					   "this phase's threshold is not below the one before it, so "
 					   "it can never show");
@@ -251,6 +273,18 @@ static void check_thresholds(lowerer *L, const tlc_sp_countdown *c)
 	}
 }
 
+/* The roll-after of the phases: max(0, -the lowest constant threshold). */
+static int64_t roll_after_of(const tlc_sp_countdown *c)
+{
+	int64_t lowest = 0;
+	for (size_t i = 0; i < c->nphases; i++) /* constant thresholds only */
+		if (c->phases[i].has_above && !c->phases[i].above_param && !c->phases[i].above_end &&
+		    c->phases[i].above < lowest)
+			lowest = c->phases[i].above;
+	return -lowest;
+}
+
+/* An events list: its items as written, their fields and the roll-after. */
 static int lower_recurrence(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown *pc)
 {
 	tlc_recur *r = NULL;
@@ -284,11 +318,61 @@ static int lower_recurrence(lowerer *L, const tlc_sp_countdown *c, tlc_prog_coun
 	}
 	for (size_t i = 0; i < c->nrdate; i++)
 		pc->rdate[pc->nrdate++] = local_of(L, &c->rdate[i]);
-	int64_t lowest = 0;
-	for (size_t i = 0; i < c->nphases; i++)
-		if (c->phases[i].has_above && c->phases[i].above < lowest)
-			lowest = c->phases[i].above;
-	pc->roll_after = -lowest;
+	pc->roll_after = roll_after_of(c);
+	return 0;
+}
+
+static int lower_views(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown *pc);
+
+static int lower_events(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown *pc)
+{
+	pc->mode = TLC_TARGET_MODE_EVENTS;
+	pc->roll_after = roll_after_of(c);
+	pc->events = calloc(c->nitems ? c->nitems : 1, sizeof *pc->events);
+	pc->fields = calloc(c->nfields ? c->nfields : 1, sizeof *pc->fields);
+	if (!pc->events || !pc->fields)
+		return TLC_ENOMEM;
+	for (size_t f = 0; f < c->nfields; f++) {
+		pc->fields[pc->nfields].is_int = c->field_int[f];
+		pc->fields[pc->nfields++].name = xstrdup(L, c->fields[f]);
+	}
+	if (c->events_param) { /* the items come at instantiation */
+		pc->events_param = xstrdup(L, c->events_param);
+		return 0;
+	}
+	for (size_t i = 0; i < c->nitems; i++) {
+		const tlc_sp_item *it = &c->items[i];
+		tlc_prog_event *e = &pc->events[pc->nevents++];
+		e->countdown = pc;
+		linecol(L, it->node->span, &e->line, &e->col);
+		if (it->every) { /* a recurring item: its rule, as `every:` lowers */
+			tlc_recur *r = NULL;
+			tlc_err er = {0};
+			const tlc_node *n = it->every;
+			if (tlc_recur_parse_friendly(&r, n->str, n->len, &er) < 0) {
+				const tlc_source *src = tlc_sources_get(&L->ctx->sources, n->span.file);
+				tlc_diag_add(&L->ctx->diags, "TL024",
+					     tlc_node_subspan(src, n, er.offset, er.len ? er.len : 1), "%s", er.msg);
+				L->errors++;
+			} else {
+				tlc_buf b = TLC_BUF_INIT;
+				tlc_recur_format(&b, r);
+				if (!(e->rrule = tlc_buf_detach(&b))) {
+					tlc_recur_free(r);
+					return TLC_ENOMEM;
+				}
+			}
+			tlc_recur_free(r);
+			e->length = it->length;
+		} else {
+			lower_time(L, &it->at, &e->at);
+			lower_time(L, &it->end, &e->end);
+		}
+		if (!(e->values = calloc(c->nfields ? c->nfields : 1, sizeof *e->values)))
+			return TLC_ENOMEM;
+		for (size_t f = 0; f < c->nfields; f++)
+			e->values[f] = xstrdup(L, tlc_spec_literal(it->values[f]));
+	}
 	return 0;
 }
 
@@ -300,6 +384,9 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	if (c->target_kind == TLC_TARGET_EVERY || c->target_kind == TLC_TARGET_RRULE) {
 		if ((rc = lower_recurrence(L, c, pc)) < 0)
 			return rc;
+	} else if (c->target_kind == TLC_TARGET_EVENTS) {
+		if ((rc = lower_events(L, c, pc)) < 0)
+			return rc;
 	} else {
 		pc->mode = c->target_kind == TLC_TARGET_SINCE ? TLC_TARGET_MODE_SINCE : TLC_TARGET_MODE_TO;
 		lower_time(L, &c->target, &pc->target);
@@ -310,6 +397,28 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	pc->relevance_score = c->relevance_score;
 	pc->relevance_from = c->relevance_from;
 	pc->relevance_until = c->relevance_until;
+	size_t nargs = L->nargs; /* the items' fields, for this countdown's texts only */
+	if (c->has_empty) { /* no item, so no fields */
+		const char *key = tlc_arena_printf(&L->ctx->arena, "%s.empty", pc->id);
+		pc->has_empty = true;
+		L->no_time = true;
+		rc = key ? lower_text(L, &c->empty_text, key, pc->empty_views) : TLC_ENOMEM;
+		L->no_time = false;
+		if (rc < 0)
+			return rc;
+	}
+	for (size_t f = 0; f < c->nfields; f++) {
+		L->arg_int[L->nargs] = c->field_int[f];
+		L->args[L->nargs++] = c->fields[f];
+	}
+	rc = lower_views(L, c, pc);
+	L->nargs = nargs;
+	return rc;
+}
+
+static int lower_views(lowerer *L, const tlc_sp_countdown *c, tlc_prog_countdown *pc)
+{
+	int rc;
 	const char *key;
 	if ((pc->has_stale = c->has_stale)) {
 		pc->stale_after = c->stale_after;
@@ -330,11 +439,19 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 	for (size_t i = 0; i < c->nphases; i++) {
 		tlc_prog_phase *ph = &pc->phases[pc->nphases++];
 		ph->has_above = c->phases[i].has_above;
-		ph->above = c->phases[i].above;
+		ph->above_end = c->phases[i].above_end;
+		ph->above = c->phases[i].above_param || ph->above_end ? 0 : c->phases[i].above;
+		if (c->phases[i].above_param) {
+			ph->above_param = xstrdup(L, c->phases[i].above_param);
+			ph->above_sign = c->phases[i].above_sign;
+		}
 		linecol(L, c->phases[i].node->span, &ph->line, &ph->col);
 		if (!(key = tlc_arena_printf(&L->ctx->arena, "%s.%s", pc->id, keys[i])))
 			return TLC_ENOMEM;
-		if ((rc = lower_text(L, &c->phases[i].text, key, ph->views)) < 0)
+		L->item_end = c->target_kind == TLC_TARGET_EVENTS; /* not in stale text */
+		rc = lower_text(L, &c->phases[i].text, key, ph->views);
+		L->item_end = false;
+		if (rc < 0)
 			return rc;
 	}
 	return 0;
@@ -352,16 +469,25 @@ static int lower_header(lowerer *L)
 	p->source = xstrdup(L, tlc_sources_get(&L->ctx->sources, s->file)->name);
 	p->locales = calloc(s->nlocales + 1, sizeof *p->locales);
 	p->params = calloc(s->nparams + 1, sizeof *p->params);
-	L->args = calloc(s->nparams + 1, sizeof *L->args);
-	L->arg_int = calloc(s->nparams + 1, sizeof *L->arg_int);
+	/* room for an events countdown's fields after the parameters (lower_countdown) */
+	L->args = calloc(s->nparams + TLC_MAX_EVENT_FIELDS + 1, sizeof *L->args);
+	L->arg_int = calloc(s->nparams + TLC_MAX_EVENT_FIELDS + 1, sizeof *L->arg_int);
 	if (!p->locales || !p->params || !L->args || !L->arg_int)
 		return TLC_ENOMEM;
 	for (size_t i = 0; i < s->nlocales; i++)
 		p->locales[p->nlocales++] = xstrdup(L, s->locales[i]);
 	for (size_t i = 0; i < s->nparams; i++) {
-		p->params[p->nparams].name = xstrdup(L, s->params[i].name);
-		p->params[p->nparams++].type = (tlc_prog_param_type)s->params[i].type;
-		if (s->params[i].type != TLC_PARAM_INSTANT) {
+		tlc_prog_param *q = &p->params[p->nparams++];
+		q->name = xstrdup(L, s->params[i].name);
+		q->type = (tlc_prog_param_type)s->params[i].type;
+		if (q->type == TLC_PPARAM_EVENTS &&
+		    !(q->fields = calloc(s->params[i].nfields + 1, sizeof *q->fields)))
+			return TLC_ENOMEM;
+		for (size_t f = 0; q->type == TLC_PPARAM_EVENTS && f < s->params[i].nfields; f++) {
+			q->fields[q->nfields].is_int = s->params[i].field_int[f];
+			q->fields[q->nfields++].name = xstrdup(L, s->params[i].fields[f]);
+		}
+		if (s->params[i].type != TLC_PARAM_INSTANT && s->params[i].type != TLC_PARAM_EVENTS) {
 			L->arg_int[L->nargs] = s->params[i].type == TLC_PARAM_INTEGER;
 			L->args[L->nargs++] = s->params[i].name;
 		}
@@ -381,7 +507,7 @@ static int lower_header(lowerer *L)
 
 int tlc_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_program **out)
 {
-	lowerer L = {ctx, s, NULL, 0, 0, NULL, NULL, 0};
+	lowerer L = {ctx, s, NULL, 0, 0, NULL, false, false, NULL, 0};
 	int rc = TLC_ENOMEM;
 	if (s->kind != TLC_SPEC_WIDGET)
 		return TLC_EINVAL;

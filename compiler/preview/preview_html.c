@@ -811,6 +811,9 @@ static long add_view(page *pg, size_t k, size_t c, tlc_family_id fam)
 			tlc_buf_printf(key, ":%u", r->message);
 			for (int u = 0; u < TLC_UNIT_COUNT; u++)
 				tlc_buf_printf(key, ",%lld", (long long)r->args[u]);
+			for (size_t f = 0; r->event && f < r->event->countdown->nfields; f++)
+				tlc_buf_printf(key, ";%zu:%s", strlen(r->event->values[f]),
+					       r->event->values[f]); /* the item's fields */
 		} else
 			tlc_buf_printf(key, ":%lld:%lld:%lld", (long long)r->target, (long long)r->from,
 				       (long long)r->pause);

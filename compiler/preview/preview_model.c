@@ -71,8 +71,15 @@ void pv_phase_name(const preview *pv, char *buf, size_t n, size_t countdown, int
 	char above[32];
 	if (phase == -2) {
 		snprintf(buf, n, "stale text");
+	} else if (phase == -3) {
+		snprintf(buf, n, "empty text: no item remains");
 	} else if (phase < 0 || (size_t)phase >= c->nphases) {
 		snprintf(buf, n, "nothing shows");
+	} else if (c->phases[phase].has_above && c->phases[phase].above_end) {
+		snprintf(buf, n, "phase %d, above end", (int)phase);
+	} else if (c->phases[phase].has_above && c->phases[phase].above_param) {
+		snprintf(buf, n, "phase %d, above %s$%s", (int)phase,
+			 c->phases[phase].above_sign < 0 ? "-" : "", c->phases[phase].above_param);
 	} else if (c->phases[phase].has_above) {
 		fmt_above(above, sizeof above, c->phases[phase].above);
 		snprintf(buf, n, "phase %d, above %s", (int)phase, above);

@@ -19,7 +19,7 @@ const char *const tlc_family_names[TLC_FAMILY_MAX] = {
 	"default", "small", "medium", "large", "extraLarge",
 	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
 const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX] = {"instant", "duration", "text",
-							       "integer", "number"};
+							       "integer", "number", "events"};
 const char *const tlc_presentation_names[TLC_LA_PRESENTATIONS] = {
 	"lock-screen", "compact-leading", "compact-trailing", "minimal",
 	"expanded-leading", "expanded-trailing", "expanded-center", "expanded-bottom", "small"};
@@ -291,6 +291,120 @@ static void load_locales(loader *L, const tlc_node *root)
 	}
 }
 
+/* A duration parameter's domain 'LO .. HI': two signed durations, LO <= HI. */
+static int get_duration_domain(loader *L, const tlc_node *v, int64_t *lo, int64_t *hi)
+{
+	const char *dots = v->len >= 2 ? strstr(v->str, "..") : NULL;
+	tlc_err e = {0};
+	if (!dots) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL011", v->span,
+					   "'%s' is not a duration domain; expected 'LO .. HI'", v->str);
+		tlc_diag_set_fix(g, "write the range of values the parameter takes, like '5m .. 2h'");
+		L->errors++;
+		return -1;
+	}
+	size_t a0 = 0, a1 = (size_t)(dots - v->str), b0 = a1 + 2, b1 = v->len;
+	while (a1 > a0 && v->str[a1 - 1] == ' ')
+		a1--;
+	while (b0 < b1 && v->str[b0] == ' ')
+		b0++;
+	if (tlc_duration_parse(lo, v->str + a0, a1 - a0, TLC_DURATION_SIGNED, &e) < 0 ||
+	    tlc_duration_parse(hi, v->str + b0, b1 - b0, TLC_DURATION_SIGNED, &e) < 0) {
+		err_at(L, "TL020", v, &e);
+		return -1;
+	}
+	if (*lo > *hi) {
+		tlc_diag_add(&L->ctx->diags, "TL020", v->span,
+			     "the domain '%s' is empty: its low end is above its high end", v->str);
+		L->errors++;
+		return -1;
+	}
+	return 0;
+}
+
+/* `{type: events, fields: {name: text}}`: a list of events the app passes as JSON. The
+ * default domain: 0 to 8 items, the first from now to 3 days on, each up to an hour long,
+ * 0 to a day apart. */
+static void load_list_param(loader *L, const tlc_node *v, tlc_sp_param *p)
+{
+	const tlc_node *f = tlc_node_get(v, "fields");
+	p->type = TLC_PARAM_EVENTS;
+	p->count_lo = 0, p->count_hi = 8, p->len_lo = 0, p->len_hi = 3600, p->gap_lo = 0;
+	p->gap_hi = 86400;
+	p->domain.kind = TLC_PARAM_DOMAIN_RELATIVE;
+	p->domain.anchor.kind = TLC_TIME_EXPR_NOW;
+	p->domain.lo = 0;
+	p->domain.hi = 3 * 86400;
+	if (!f)
+		return;
+	p->fields = alloc_n(L, f->n, sizeof *p->fields);
+	p->field_int = alloc_n(L, f->n, sizeof *p->field_int);
+	for (size_t k = 0; p->fields && p->field_int && k < f->n; k++) {
+		const tlc_node *key = f->pairs[k].key;
+		refuse_reserved(L, key, "field");
+		if (!strcmp(key->str, "at") || !strcmp(key->str, "end")) {
+			tlc_diag_add(&L->ctx->diags, "TL014", key->span,
+				     "'%s' is an item's own key, not a field", key->str);
+			L->errors++;
+		}
+		p->field_int[p->nfields] = !strcmp(f->pairs[k].value->str, "integer");
+		p->fields[p->nfields++] = key->str;
+	}
+}
+
+/* A range 'LO .. HI' of signed durations, or of counts when `count`. */
+static int get_range(loader *L, const tlc_node *v, bool count, int64_t *lo, int64_t *hi)
+{
+	if (!count)
+		return get_duration_domain(L, v, lo, hi);
+	char *end = NULL;
+	long long a = strtoll(v->str, &end, 10), b;
+	while (end && *end == ' ')
+		end++;
+	if (!end || strncmp(end, "..", 2) != 0 || (b = strtoll(end + 2, &end, 10), *end) || a < 0 ||
+	    a > b || b > TLC_MAX_EVENTS) {
+		tlc_diag_add(&L->ctx->diags, "TL020", v->span,
+			     "'%s' is not a count range like '0 .. 8' (0 to %d items)", v->str,
+			     TLC_MAX_EVENTS);
+		L->errors++;
+		return -1;
+	}
+	*lo = a;
+	*hi = b;
+	return 0;
+}
+
+/* A list parameter's domain: `count`, `start` (an instant domain), `length` and `gap`. */
+static int get_list_domain(loader *L, const tlc_node *v, tlc_sp_param *p)
+{
+	const tlc_node *x;
+	tlc_err e = {0};
+	int rc = 0;
+	if ((x = tlc_node_get(v, "count")))
+		rc |= get_range(L, x, true, &p->count_lo, &p->count_hi);
+	if ((x = tlc_node_get(v, "length")))
+		rc |= get_range(L, x, false, &p->len_lo, &p->len_hi);
+	if ((x = tlc_node_get(v, "gap")))
+		rc |= get_range(L, x, false, &p->gap_lo, &p->gap_hi);
+	if ((x = tlc_node_get(v, "start")) && tlc_param_domain_parse(&p->domain, x->str, x->len, &e) < 0) {
+		err_at(L, "TL020", x, &e);
+		rc = -1;
+	} else if (x && (p->domain.kind != TLC_PARAM_DOMAIN_RELATIVE ||
+			 p->domain.anchor.kind != TLC_TIME_EXPR_NOW)) {
+		tlc_diag_add(&L->ctx->diags, "TL011", x->span, "a list's start is a domain after or "
+			     "before now, like '0s .. 3d after now'");
+		L->errors++;
+		rc = -1;
+	}
+	if (p->len_lo < 0) {
+		tlc_diag_add(&L->ctx->diags, "TL020", tlc_node_get(v, "length")->span,
+			     "an item's length is not negative");
+		L->errors++;
+		rc = -1;
+	}
+	return rc ? -1 : 0;
+}
+
 static void load_params(loader *L, const tlc_node *root)
 {
 	const tlc_node *n = tlc_node_get(root, "params"), *dom = tlc_node_get(root, "check-params");
@@ -307,6 +421,10 @@ static void load_params(loader *L, const tlc_node *root)
 			p->name = n->pairs[i].key->str;
 			p->node = n->pairs[i].key;
 			refuse_reserved(L, p->node, "parameter");
+			if (n->pairs[i].value->kind == TLC_NODE_MAP) {
+				load_list_param(L, n->pairs[i].value, p);
+				continue;
+			}
 			p->type = (tlc_param_type)enum_index(tlc_param_type_names, TLC_PARAM_TYPE_MAX,
 							     n->pairs[i].value->str);
 		}
@@ -319,10 +437,20 @@ static void load_params(loader *L, const tlc_node *root)
 			tlc_diag_add(&L->ctx->diags, "TL018", k->span,
 				     "check-params names '%s', which 'params' does not declare", k->str);
 			L->errors++;
+		} else if ((p->type == TLC_PARAM_EVENTS) != (v->kind == TLC_NODE_MAP)) {
+			tlc_diag_add(&L->ctx->diags, "TL011", v->span,
+				     "'%s' is %s: its domain is %s", k->str, tlc_param_type_names[p->type],
+				     p->type == TLC_PARAM_EVENTS ? "a mapping like '{count: 0 .. 8, start: "
+				     "0s .. 3d after now}'" : "a range, not a mapping");
+			L->errors++;
+		} else if (p->type == TLC_PARAM_EVENTS) {
+			p->has_domain = get_list_domain(L, v, p) == 0;
+		} else if (p->type == TLC_PARAM_DURATION) {
+			p->has_domain = get_duration_domain(L, v, &p->dur_lo, &p->dur_hi) == 0;
 		} else if (p->type != TLC_PARAM_INSTANT) {
 			tlc_diag_add(&L->ctx->diags, "TL011", v->span,
-				     "check-params domains are for instant parameters; '%s' is %s",
-				     k->str, tlc_param_type_names[p->type]);
+				     "check-params domains are for instant and duration parameters; "
+				     "'%s' is %s", k->str, tlc_param_type_names[p->type]);
 			L->errors++;
 		} else if (tlc_param_domain_parse(&p->domain, v->str, v->len, &e) < 0) {
 			err_at(L, "TL020", v, &e);
@@ -365,6 +493,37 @@ static void load_common(loader *L, const tlc_node *root)
 
 /* ---- widgets -------------------------------------------------------------------------------- */
 
+/* `above: $lead` or `above: -$lead`: a duration parameter as the threshold. */
+static int get_above_param(loader *L, const tlc_node *n, tlc_sp_phase *ph)
+{
+	size_t off = n->str[0] == '-' ? 2 : 1;
+	const char *name = n->str + off;
+	size_t len = n->len - off;
+	tlc_span sp = tlc_node_subspan(L->src, n, off - 1, len + 1);
+	const tlc_sp_param *p = find_param(L->spec, name, len);
+	if (!p) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL018", sp,
+					   "'$%.*s' is not a declared parameter", (int)len, name);
+		tlc_diag_set_fix(g, "declare it: 'params: {%.*s: duration}'", (int)len, name);
+		L->errors++;
+		return -1;
+	}
+	if (p->type != TLC_PARAM_DURATION) {
+		tlc_diag_add(&L->ctx->diags, "TL011", sp,
+			     "parameter '$%s' is %s, but a threshold needs a duration", p->name,
+			     tlc_param_type_names[p->type]);
+		L->errors++;
+		return -1;
+	}
+	((tlc_sp_param *)p)->used = true;
+	ph->above_param = p->name;
+	ph->above_sign = off == 2 ? -1 : 1;
+	/* the one value the rules without a replay reason about: the domain's middle */
+	int64_t mid = p->has_domain ? p->dur_lo + (p->dur_hi - p->dur_lo) / 2 : 60;
+	ph->above = ph->above_sign * mid;
+	return 0;
+}
+
 static void load_phases(loader *L, const tlc_node *n, tlc_sp_countdown *c)
 {
 	c->phases = alloc_n(L, n->n, sizeof *c->phases);
@@ -382,7 +541,19 @@ static void load_phases(loader *L, const tlc_node *n, tlc_sp_countdown *c)
 		p->above_node = above;
 		p->key_node = tlc_node_get(pn, "key");
 		get_text(L, tlc_node_get(pn, "text"), &p->text);
-		if (above) {
+		if (above && above->type == TLC_SCALAR_STR && !strcmp(above->str, "end")) {
+			p->has_above = p->above_end = true;
+			if (c->target_kind != TLC_TARGET_EVENTS) {
+				tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", above->span,
+							   "'above: end' is the end of an event item; this "
+							   "countdown has no 'events'");
+				tlc_diag_set_fix(g, "use a duration, like 'above: -30m'");
+				L->errors++;
+			}
+		} else if (above && above->type == TLC_SCALAR_STR &&
+		    (above->str[0] == '$' || (above->str[0] == '-' && above->len > 1 && above->str[1] == '$'))) {
+			p->has_above = get_above_param(L, above, p) == 0;
+		} else if (above) {
 			p->has_above = get_duration(L, above, true, &p->above) == 0;
 		} else if (i + 1 < n->n) {
 			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL013", pn->span,
@@ -402,6 +573,196 @@ static void load_when_list(loader *L, const tlc_node *n, tlc_sp_when **out, size
 	for (size_t i = 0; *out && i < n->n; i++)
 		if (get_when(L, n->items[i], &(*out)[*nout], false) == 0)
 			(*nout)++;
+}
+
+/* The fields of an events list: the first item's keys besides `at` and `end`. */
+static void load_event_fields(loader *L, const tlc_node *first, tlc_sp_countdown *c)
+{
+	c->fields = alloc_n(L, first->n, sizeof *c->fields);
+	c->field_int = alloc_n(L, first->n, sizeof *c->field_int);
+	if (!c->fields || !c->field_int)
+		return;
+	for (size_t k = 0; k < first->n; k++) {
+		const tlc_node *key = first->pairs[k].key;
+		if (!strcmp(key->str, "at") || !strcmp(key->str, "end") || !strcmp(key->str, "every") ||
+		    !strcmp(key->str, "length"))
+			continue;
+		if (c->nfields == TLC_MAX_EVENT_FIELDS) {
+			tlc_diag_add(&L->ctx->diags, "TL003", key->span,
+				     "more than %d fields in an event (TLC_MAX_EVENT_FIELDS)",
+				     TLC_MAX_EVENT_FIELDS);
+			L->errors++;
+			return;
+		}
+		refuse_reserved(L, key, "field");
+		if (find_param(L->spec, key->str, key->len)) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL014", key->span,
+						   "the field '%s' has the name of a parameter: '{%s}' "
+						   "could mean either", key->str, key->str);
+			tlc_diag_set_fix(g, "rename the field or the parameter");
+			L->errors++;
+		}
+		c->field_int[c->nfields] = true;
+		c->fields[c->nfields++] = key->str;
+	}
+}
+
+/* One item: `at`, an optional `end` not before it, and a scalar for each field. */
+static void load_item(loader *L, const tlc_node *n, tlc_sp_countdown *c, tlc_sp_item *e)
+{
+	e->node = n;
+	e->values = alloc_n(L, c->nfields, sizeof *e->values);
+	const tlc_node *every = tlc_node_get(n, "every"), *len = tlc_node_get(n, "length");
+	if (every && (tlc_node_get(n, "at") || tlc_node_get(n, "end"))) {
+		tlc_diag_add(&L->ctx->diags, "TL016", every->span, "a recurring event has 'every' "
+			     "and 'length' instead of 'at' and 'end'");
+		L->errors++;
+	} else if (len && !every) {
+		tlc_diag_add(&L->ctx->diags, "TL016", len->span, "'length' belongs to a recurring "
+			     "event ('every'); this one has 'at' and 'end'");
+		L->errors++;
+	}
+	if (every && (every->kind != TLC_NODE_SCALAR || every->type != TLC_SCALAR_STR)) {
+		tlc_diag_add(&L->ctx->diags, "TL011", every->span,
+			     "'every' expects a recurrence like 'mondays 09:10'");
+		L->errors++;
+	} else if (every) {
+		e->every = every;
+	}
+	if (len && get_duration(L, len, false, &e->length) < 0)
+		e->length = 0;
+	if (!every && !tlc_node_get(n, "at")) { /* at its first byte: the span of the whole item
+						   may carry a missing field too, below */
+		tlc_diag_add(&L->ctx->diags, "TL013", tlc_span_make(n->span.file, n->span.start,
+								    n->span.start + 1),
+			     "an event needs 'at', its start");
+		L->errors++;
+	}
+	for (size_t k = 0; k < n->n; k++) { /* every key is a field of the first item */
+		const tlc_node *key = n->pairs[k].key, *val = n->pairs[k].value;
+		if (!strcmp(key->str, "every") || !strcmp(key->str, "length"))
+			continue; /* above */
+		if (!strcmp(key->str, "at") || !strcmp(key->str, "end")) {
+			if (val->kind != TLC_NODE_SCALAR || val->type != TLC_SCALAR_STR) {
+				tlc_diag_add(&L->ctx->diags, "TL011", val->span,
+					     "'%s' expects an instant like '2026-12-05 12:30'", key->str);
+				L->errors++;
+			} else if (get_when(L, val, key->str[0] == 'a' ? &e->at : &e->end, false) == 0 &&
+				   (key->str[0] == 'a' ? &e->at : &e->end)->expr.kind != TLC_TIME_EXPR_LITERAL) {
+				tlc_diag_add(&L->ctx->diags, "TL020", val->span,
+					     "an event's '%s' is an instant written out, not a parameter "
+					     "or 'now'", key->str);
+				L->errors++;
+			}
+			continue;
+		}
+		size_t f = 0;
+		while (f < c->nfields && strcmp(c->fields[f], key->str) != 0)
+			f++;
+		if (f == c->nfields) {
+			tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL010", key->span,
+						   "'%s' is not a field of the first event; every event "
+						   "has the same fields", key->str);
+			tlc_diag_set_related(g, c->items[0].node->span, "the first event");
+			L->errors++;
+			continue;
+		}
+		if (val->kind != TLC_NODE_SCALAR || val->type == TLC_SCALAR_NULL) {
+			tlc_diag_add(&L->ctx->diags, "TL011", val->span,
+				     "field '%s' expects a text or an integer", key->str);
+			L->errors++;
+			continue;
+		}
+		int64_t iv;
+		if (val->type != TLC_SCALAR_INT || tlc_scalar_int(val, &iv) < 0)
+			c->field_int[f] = false;
+		if (e->values)
+			e->values[f] = val->str;
+	}
+	size_t missing = 0, first = 0;
+	for (size_t f = 0; e->values && f < c->nfields; f++)
+		if (!e->values[f] && !missing++)
+			first = f;
+	if (missing) { /* one diagnostic per item: they would share its span */
+		tlc_diag_add(&L->ctx->diags, "TL013", n->span,
+			     "this event has no '%s'%s; every event has the fields of the first",
+			     c->fields[first], missing > 1 ? " (and more fields)" : "");
+		L->errors++;
+	}
+	if (e->at.set && e->end.set && e->at.expr.kind == TLC_TIME_EXPR_LITERAL &&
+	    e->end.expr.kind == TLC_TIME_EXPR_LITERAL && e->at.local == e->end.local &&
+	    e->end.at < e->at.at) {
+		tlc_diag_add(&L->ctx->diags, "TL020", e->end.node->span,
+			     "this event ends before it starts");
+		L->errors++;
+	}
+}
+
+/* `events: $sessions`: a list parameter; the fields are the parameter's. */
+static void load_events_param(loader *L, const tlc_node *v, tlc_sp_countdown *c)
+{
+	const tlc_sp_param *p = v->len > 1 && v->str[0] == '$' ? find_param(L->spec, v->str + 1, v->len - 1)
+								: NULL;
+	if (!p) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, v->str[0] == '$' ? "TL018" : "TL011", v->span,
+					   v->str[0] == '$' ? "'%s' is not a declared parameter"
+					   : "'events' is a list of items or a list parameter like "
+					   "'$sessions', not '%s'", v->str);
+		tlc_diag_set_fix(g, "declare it: 'params: {%s: {type: events, fields: {name: text}}}'",
+				 v->str[0] == '$' ? v->str + 1 : "sessions");
+		L->errors++;
+		return;
+	}
+	if (p->type != TLC_PARAM_EVENTS) {
+		tlc_diag_add(&L->ctx->diags, "TL011", v->span,
+			     "parameter '$%s' is %s, but 'events' needs a list parameter", p->name,
+			     tlc_param_type_names[p->type]);
+		L->errors++;
+		return;
+	}
+	((tlc_sp_param *)p)->used = true;
+	c->events_param = p->name;
+	c->fields = p->fields;
+	c->field_int = p->field_int;
+	c->nfields = p->nfields;
+}
+
+static void load_events(loader *L, const tlc_node *v, tlc_sp_countdown *c)
+{
+	static const char *const recur_only[] = {"dtstart", "exdate", "rdate"};
+	for (int k = 0; k < 3; k++) {
+		const tlc_node *x = tlc_node_get(c->node, recur_only[k]);
+		if (x) {
+			tlc_diag_add(&L->ctx->diags, "TL016", x->span,
+				     "'%s' belongs to recurrences, not to 'events'", recur_only[k]);
+			L->errors++;
+		}
+	}
+	if (v->kind == TLC_NODE_SCALAR) {
+		load_events_param(L, v, c);
+		return;
+	}
+	if (v->n == 0) {
+		tlc_diag_add(&L->ctx->diags, "TL014", v->span, "'events' is empty; list at least one");
+		L->errors++;
+		return;
+	}
+	if (v->n > TLC_MAX_EVENTS) {
+		tlc_diag_add(&L->ctx->diags, "TL003", v->span, "%zu events; a list has at most %d "
+			     "(TLC_MAX_EVENTS)", v->n, TLC_MAX_EVENTS);
+		L->errors++;
+		return;
+	}
+	c->items = alloc_n(L, v->n, sizeof *c->items);
+	if (!c->items)
+		return;
+	load_event_fields(L, v->items[0], c);
+	for (size_t i = 0; i < v->n; i++) {
+		c->items[c->nitems] = (tlc_sp_item){0};
+		c->items[c->nitems].node = v->items[i];
+		load_item(L, v->items[i], c, &c->items[c->nitems]);
+		c->nitems++;
+	}
 }
 
 static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bool need_id)
@@ -424,6 +785,9 @@ static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bo
 	} else if ((v = tlc_node_get(n, "every"))) {
 		c->target_kind = TLC_TARGET_EVERY;
 		c->recur = v;
+	} else if ((v = tlc_node_get(n, "events"))) {
+		c->target_kind = TLC_TARGET_EVENTS;
+		load_events(L, v, c);
 	} else if ((v = tlc_node_get(n, "rrule"))) {
 		c->target_kind = TLC_TARGET_RRULE;
 		c->recur = v;
@@ -467,6 +831,17 @@ static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bo
 	if ((v = tlc_node_get(n, "stale"))) {
 		c->has_stale = get_duration(L, tlc_node_get(v, "after"), false, &c->stale_after) == 0;
 		get_text(L, tlc_node_get(v, "text"), &c->stale_text);
+	}
+	if ((v = tlc_node_get(n, "empty"))) {
+		c->empty_node = v;
+		c->has_empty = c->target_kind == TLC_TARGET_EVENTS;
+		get_text(L, v, &c->empty_text);
+		if (!c->has_empty) {
+			tlc_diag_add(&L->ctx->diags, "TL016", v->span,
+				     "'empty' is the text once no event item remains; this countdown "
+				     "has no 'events'");
+			L->errors++;
+		}
 	}
 	load_phases(L, tlc_node_get(n, "show"), c);
 }
@@ -910,6 +1285,13 @@ static void load_activity(loader *L, const tlc_node *root)
 	tlc_spec *s = L->spec;
 	const tlc_node *n;
 	s->kind = TLC_SPEC_ACTIVITY;
+	for (size_t i = 0; i < s->nparams; i++)
+		if (s->params[i].type == TLC_PARAM_EVENTS) {
+			tlc_diag_add(&L->ctx->diags, "TL011", s->params[i].node->span,
+				     "a list parameter is for a widget's 'events:'; a Live Activity "
+				     "spec cannot use '%s'", s->params[i].name);
+			L->errors++;
+		}
 	s->name = tlc_node_get(root, "live-activity")->str;
 	s->bundle_id = tlc_node_get(root, "bundle-id")->str;
 	if ((n = tlc_node_get(root, "channel-id")))

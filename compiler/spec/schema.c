@@ -80,7 +80,8 @@ static const tlc_keydef k_phase[] = {
 	{"above", &t_sduration, 0, NULL,
 	 "The phase shows while r = target − now is greater than this. Phases are tried in order, "
 	 "first match wins; the last phase may omit it and then shows for every r below the previous "
-	 "threshold.",
+	 "threshold. A duration parameter, `$lead` or `-$lead`, is resolved at instantiation; "
+	 "`end` (in an `events:` countdown) is the item's end.",
 	 "24h"},
 	{"text", &t_text, TLC_KEY_REQUIRED, NULL,
 	 "What the widget reads: a template, or a map from widget family to template.",
@@ -113,7 +114,14 @@ static const tlc_type t_stale = {.kind = TLC_V_OBJECT, .name = "stale", .keys = 
 				 .nkeys = N(k_stale)};
 static const tlc_type t_instants = {.kind = TLC_V_LIST, .name = "list of instants", .elem = &t_instant};
 
-static const char *const g_target[] = {"to", "since", "every", "rrule", NULL};
+/* An event item: `at`, an optional `end` and the item's fields (load.c checks them). */
+static const tlc_type t_event = {.kind = TLC_V_MAP, .name = "event", .elem = &t_any};
+static const tlc_type t_event_list = {.kind = TLC_V_LIST, .name = "list of events", .elem = &t_event};
+static const tlc_type t_events_param = {.kind = TLC_V_STRING, .name = "list parameter"};
+static const tlc_type t_events = {.kind = TLC_V_EITHER, .name = "list of events",
+				  .elem = &t_events_param, .alt = &t_event_list};
+
+static const char *const g_target[] = {"to", "since", "every", "rrule", "events", NULL};
 static const char *const g_rrule_only[] = {"every", "dtstart", NULL};
 static const tlc_keygroup g_countdown[] = {{g_target, true}, {g_rrule_only, false}, {NULL, false}};
 
@@ -133,6 +141,12 @@ static const tlc_keydef k_countdown[] = {
 	 "weekdays 09:30"},
 	{"rrule", &t_rrule, 0, NULL, "A recurring target as an RFC 5545 RRULE, with `dtstart`.",
 	 "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=18;BYMINUTE=0"},
+	{"events", &t_events, 0, NULL,
+	 "The next of a list of events, written here or a list parameter (`$sessions`): each item "
+	 "has `at`, an optional `end` and its own fields, which texts show as `{name}`; an item "
+	 "shows until the later of its after-target phases and its end. A written item may recur: "
+	 "`every:` and `length:` instead of `at` and `end`.",
+	 "[{at: 2026-12-05 12:30, end: 2026-12-05 13:30, name: FP1}]"},
 	{"dtstart", &t_instant, 0, NULL, "The first occurrence of `rrule`, a local date-time.",
 	 "2026-11-02 18:00"},
 	{"exdate", &t_instants, 0, NULL, "Occurrences to leave out (local date-times).",
@@ -149,6 +163,10 @@ static const tlc_keydef k_countdown[] = {
 	 "{score: 80, from: -2h, until: 30m}"},
 	{"stale", &t_stale, 0, NULL,
 	 "What the widget shows once its data is older than `after` (widgets have no isStale).", NULL},
+	{"empty", &t_text, 0, "nothing shows",
+	 "With `events:`, what shows once no item remains (no self-updating runs, no time units, no "
+	 "fields).",
+	 "\"No more sessions\""},
 };
 static const tlc_type t_countdown = {.kind = TLC_V_OBJECT, .name = "countdown", .keys = k_countdown,
 				     .nkeys = N(k_countdown), .groups = g_countdown};
@@ -183,12 +201,42 @@ static const tlc_type t_source = {.kind = TLC_V_EITHER, .name = "refresh source"
 static const tlc_type t_sources = {.kind = TLC_V_LIST, .name = "list of refresh sources",
 				   .elem = &t_source};
 
+/* A list of events as a parameter: the app or the server passes the items as JSON. */
+static const char *const e_events_word[] = {"events", NULL};
+static const tlc_type t_events_word = {.kind = TLC_V_ENUM, .name = "parameter type", .enums = e_events_word};
+static const char *const e_field_kind[] = {"text", "integer", NULL};
+static const tlc_type t_field_kind = {.kind = TLC_V_ENUM, .name = "field type", .enums = e_field_kind};
+static const tlc_type t_field_kinds = {.kind = TLC_V_MAP, .name = "fields", .elem = &t_field_kind,
+				       .max = TLC_MAX_EVENT_FIELDS};
+static const tlc_keydef k_param_events[] = {
+	{"type", &t_events_word, TLC_KEY_REQUIRED, NULL, "`events`: a list of events.", "events"},
+	{"fields", &t_field_kinds, 0, "none",
+	 "Each item's fields besides `at` and `end`, each `text` or `integer`.", "{name: text}"},
+};
+static const tlc_type t_param_events = {.kind = TLC_V_OBJECT, .name = "list parameter",
+					.keys = k_param_events, .nkeys = N(k_param_events)};
+static const tlc_type t_param = {.kind = TLC_V_EITHER, .name = "parameter", .elem = &t_param_type,
+				 .alt = &t_param_events};
 /* The loader refuses more than TLC_MAX_PARAMS parameters (TL003, load.c); max carries the limit
  * to the generated reference and schema. */
-static const tlc_type t_params = {.kind = TLC_V_MAP, .name = "parameters", .elem = &t_param_type,
+static const tlc_type t_params = {.kind = TLC_V_MAP, .name = "parameters", .elem = &t_param,
 				  .max = TLC_MAX_PARAMS};
+static const tlc_keydef k_events_domain[] = {
+	{"count", &t_string, 0, "0 .. 8", "How many items: 'LO .. HI' (at most 256).", "0 .. 8"},
+	{"start", &t_domain, 0, "0s .. 3d after now",
+	 "Where the first item starts, as an instant parameter's domain.", "0s .. 3d after now"},
+	{"length", &t_string, 0, "0s .. 1h", "Each item's end minus its start: 'LO .. HI'.",
+	 "0s .. 2h"},
+	{"gap", &t_string, 0, "0s .. 1d",
+	 "Each item's start minus the previous item's end: 'LO .. HI' (negative: overlaps).",
+	 "-30m .. 1d"},
+};
+static const tlc_type t_events_domain = {.kind = TLC_V_OBJECT, .name = "list domain",
+					 .keys = k_events_domain, .nkeys = N(k_events_domain)};
+static const tlc_type t_param_domain = {.kind = TLC_V_EITHER, .name = "parameter domain",
+					.elem = &t_domain, .alt = &t_events_domain};
 static const tlc_type t_check_params = {.kind = TLC_V_MAP, .name = "parameter domains",
-					.elem = &t_domain};
+					.elem = &t_param_domain};
 static const tlc_type t_locales = {.kind = TLC_V_LIST, .name = "list of locales", .elem = &t_locale};
 
 static const tlc_keydef k_suppress[] = {
@@ -226,7 +274,7 @@ static const tlc_type t_suppress = {.kind = TLC_V_LIST, .name = "list of suppres
 	 "Parameters supplied at instantiation (by the app or a server), each with its type.",       \
 	 "{eta: instant, courier: text}"},                                                           \
 	{"check-params", &t_check_params, 0, NULL,                                                  \
-	 "The domain `check` explores for each instant parameter.", "{eta: 5m .. 36h after now}"},   \
+	 "The domain `check` explores for each instant or duration parameter.", "{eta: 5m .. 36h after now}"},   \
 	{"suppress", &t_suppress, 0, NULL,                                                          \
 	 "Findings to suppress, each with a reason (JSON specs have no comments).", NULL}
 

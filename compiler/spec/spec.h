@@ -54,7 +54,12 @@ typedef struct tlc_sp_text {
 
 typedef struct tlc_sp_phase {
 	bool has_above;
-	int64_t above;       /* seconds; the phase shows while r > above */
+	int64_t above;       /* seconds; the phase shows while r > above. A parameter threshold:
+				the sign times its domain's middle (or the stand-in 1 min), for
+				the rules that reason about one value */
+	const char *above_param; /* `above: $lead` / `-$lead`: the duration parameter, or NULL */
+	bool above_end;      /* `above: end`: the event item's end (has_above is set) */
+	int above_sign;      /* 1, or -1 for `-$lead` */
 	tlc_sp_text text;
 	const tlc_node *node;
 	const tlc_node *above_node;
@@ -66,8 +71,19 @@ typedef enum tlc_target_kind {
 	TLC_TARGET_SINCE,
 	TLC_TARGET_EVERY,
 	TLC_TARGET_RRULE,
+	TLC_TARGET_EVENTS,
 	TLC_TARGET_KIND_MAX
 } tlc_target_kind;
+
+/* One item of an `events:` list: its start, its end (unset: none) and its field values, in the
+ * order of the countdown's `fields`. */
+typedef struct tlc_sp_item {
+	tlc_sp_when at, end;
+	const tlc_node *every;   /* a recurring item: `every:` (friendly form) instead of `at` */
+	int64_t length;          /* a recurring item's `length` (its end: each occurrence + it) */
+	const char **values;
+	const tlc_node *node;
+} tlc_sp_item;
 
 typedef struct tlc_sp_countdown {
 	const char *id;              /* NULL for a lone `countdown:` */
@@ -77,6 +93,12 @@ typedef struct tlc_sp_countdown {
 	tlc_sp_when dtstart;         /* RRULE */
 	tlc_sp_when *exdate, *rdate;
 	size_t nexdate, nrdate;
+	const char *events_param;    /* EVENTS: `events: $name`, a list parameter (no items) */
+	tlc_sp_item *items;          /* EVENTS: the items as written */
+	size_t nitems;
+	const char **fields;         /* EVENTS: the items' field names, as the first item has them */
+	bool *field_int;             /* EVENTS: an integer in every item */
+	size_t nfields;
 	tlc_sp_when from, paused_at;
 	tlc_sp_phase *phases;
 	size_t nphases;
@@ -86,6 +108,9 @@ typedef struct tlc_sp_countdown {
 	bool has_stale;
 	int64_t stale_after;
 	tlc_sp_text stale_text;
+	bool has_empty;              /* EVENTS: `empty:`, the text once no item remains */
+	tlc_sp_text empty_text;
+	const tlc_node *empty_node;
 	const tlc_node *node;
 } tlc_sp_countdown;
 
@@ -95,6 +120,7 @@ typedef enum tlc_param_type {
 	TLC_PARAM_TEXT,
 	TLC_PARAM_INTEGER,
 	TLC_PARAM_NUMBER,
+	TLC_PARAM_EVENTS,
 	TLC_PARAM_TYPE_MAX
 } tlc_param_type;
 extern const char *const tlc_param_type_names[TLC_PARAM_TYPE_MAX];
@@ -103,7 +129,12 @@ typedef struct tlc_sp_param {
 	const char *name;
 	tlc_param_type type;
 	bool has_domain;
-	tlc_param_domain domain;
+	tlc_param_domain domain; /* INSTANT */
+	int64_t dur_lo, dur_hi;  /* DURATION: the domain LO .. HI, LO <= HI */
+	const char **fields;     /* EVENTS: the items' field names */
+	bool *field_int;         /* EVENTS: per field, an integer */
+	size_t nfields;
+	int64_t count_lo, count_hi, len_lo, len_hi, gap_lo, gap_hi; /* EVENTS: the domain */
 	const tlc_node *node;
 	bool used;               /* referenced by an instant, a state value or a template */
 } tlc_sp_param;

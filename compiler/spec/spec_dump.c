@@ -101,7 +101,10 @@ static void s_countdown(tlc_buf *b, const tlc_sp_countdown *c)
 		const tlc_sp_phase *p = &c->phases[i];
 		if (i)
 			tlc_buf_putc(b, ',');
-		if (p->has_above)
+		if (p->has_above && p->above_param)
+			tlc_buf_printf(b, "{\"above\":\"%s$%s\",\"text\":", p->above_sign < 0 ? "-" : "",
+				       p->above_param);
+		else if (p->has_above)
 			tlc_buf_printf(b, "{\"above\":%lld,\"text\":", (long long)p->above);
 		else
 			tlc_buf_puts(b, "{\"above\":null,\"text\":");

@@ -397,11 +397,21 @@ static void live_run(tsplit *t, size_t i, size_t j, int li, size_t name_end)
 				style_run(t, r, i, j, fe);
 			return;
 		}
+	if (!t->env->activity && fe - k == 3 && memcmp(s + k, "end", 3) == 0 && t->env->item_end) {
+		r->to_end = true; /* the event item's end */
+		if (styled)
+			style_run(t, r, i, j, fe); /* its options after 'end' */
+		return;
+	}
 	if (t->env->activity)
 		terr(t, k, fe - k, "'%.*s' is not a date field of 'content-state'", (int)(fe - k), s + k);
+	else if (fe - k == 3 && memcmp(s + k, "end", 3) == 0)
+		terr(t, k, fe - k, "'{%s end}' counts to an event item's end: it stands in a phase "
+				   "of an 'events:' countdown", live_names[li]);
 	else
 		terr(t, k, fe - k, "'{%s ...}' takes no field in a widget: it counts to the "
-				   "countdown's target", live_names[li]);
+				   "countdown's target%s", live_names[li],
+		     t->env->item_end ? ", or to the item's end with 'end'" : "");
 }
 
 int tlc_template_split(tlc_ctx *ctx, const tlc_node *n, const tlc_tmpl_env *env, tlc_tmpl *out)

@@ -22,6 +22,7 @@ typedef struct tlc_tmpl_run {
 	size_t nnames;
 	const char *field;   /* live run on a Live Activity date field, or NULL */
 	tlc_style style;     /* tlc_run_is_ios18 kinds: their options (spec/style.h) */
+	bool to_end;         /* live run `{timer end}`: to the event item's end */
 	size_t off, len;     /* bytes of the template */
 	tlc_span span;
 } tlc_tmpl_run;
@@ -40,8 +41,9 @@ typedef struct tlc_tmpl_env {
 	bool activity;                /* live runs need a field ({countdown eta}) */
 	const bool *arg_int;          /* per arg: an integer (a message reads it as a number); the
 					 others reach messages as strings. NULL: all strings */
-	int minimum_ios;              /* the spec's minimum-ios: an iOS 18 style below 18 is TL121;
+	int minimum_ios;              /* the spec's minimum-ios: an iOS 18 style below 18 is TL033;
 					 0: not checked */
+	bool item_end;                /* an events countdown's phase: `{timer end}` may stand */
 } tlc_tmpl_env;
 
 /* Whether a name is one templates give a meaning of their own: a time unit ({days},

@@ -27,6 +27,8 @@ typedef struct verifier {
 	bool zone_named;       /* several device zones are checked: messages name the zone */
 	tlc_budget b;          /* the profile, with the app's own background reloads */
 	const tlc_sp_source *app_bg; /* the refresh source that asks them, or NULL */
+	char dur_text[16][32]; /* the text of each duration parameter's value in a replay */
+	tlc_buf list_text[16]; /* the JSON of each list parameter's value in a replay */
 } verifier;
 
 /* ---- formatting ----------------------------------------------------------------------------- */
@@ -90,6 +92,8 @@ static const tlc_prog_view *view_of(const tlc_prog_countdown *c, int phase)
 {
 	if (phase == -2)
 		return c->stale_views;
+	if (phase == -3)
+		return c->empty_views;
 	return phase >= 0 && (size_t)phase < c->nphases ? c->phases[phase].views : NULL;
 }
 
@@ -335,7 +339,7 @@ static size_t param_samples(verifier *v, const tlc_sp_param *pp, tlc_time anchor
 		if (cd->target.kind != TLC_PTIME_PARAM || strcmp(cd->target.param, pp->name) != 0)
 			continue;
 		for (size_t i = 0; i < cd->nphases; i++) {
-			if (!cd->phases[i].has_above)
+			if (!cd->phases[i].has_above || cd->phases[i].above_param)
 				continue;
 			tlc_time x = v->now + cd->phases[i].above - cd->target.offset;
 			add_sample(out, &n, x + 1, lo, hi);
@@ -396,6 +400,27 @@ static int replay_with(verifier *v, tlc_exposures *x, const tlc_param_value *val
 	return rc;
 }
 
+/* The literal instants a countdown counts to, in UTC: its target, or an events list's first
+ * start and last end. False for parameters, recurrences and floating local times. */
+static bool literal_span(const tlc_sp_countdown *c, tlc_time *first, tlc_time *last)
+{
+	if (c->target_kind != TLC_TARGET_EVENTS) {
+		*first = *last = c->target.at;
+		return c->target.expr.kind == TLC_TIME_EXPR_LITERAL && !c->target.local;
+	}
+	bool any = false;
+	for (size_t i = 0; i < c->nitems; i++) {
+		const tlc_sp_item *it = &c->items[i];
+		if (it->at.local || !it->at.set)
+			return false;
+		tlc_time e = it->end.set ? it->end.at : it->at.at;
+		*first = any && *first < it->at.at ? *first : it->at.at;
+		*last = any && *last > e ? *last : e;
+		any = true;
+	}
+	return any;
+}
+
 /* Without a window, replay through the whole countdown: from a horizon and a day before the
  * first phase of the earliest literal target, so reloads happen at the real cadence. */
 static tlc_time replay_start(const verifier *v, tlc_time now)
@@ -414,16 +439,60 @@ static tlc_time replay_until(const verifier *v)
 	tlc_time until = v->now + v->s->horizon + 2 * 86400;
 	for (size_t i = 0; !v->o->now_given && i < v->s->ncountdowns; i++) {
 		const tlc_sp_countdown *c = &v->s->countdowns[i];
-		if (c->target.expr.kind != TLC_TIME_EXPR_LITERAL || c->target.local)
+		tlc_time first, last;
+		if (!literal_span(c, &first, &last))
 			continue;
 		int64_t low = 0;
 		for (size_t k = 0; k < c->nphases; k++)
 			if (c->phases[k].has_above && c->phases[k].above < low)
 				low = c->phases[k].above;
-		if (c->target.at - low + 2 * 86400 > until)
-			until = c->target.at - low + 2 * 86400;
+		if (last - low + 2 * 86400 > until)
+			until = last - low + 2 * 86400;
 	}
 	return until;
+}
+
+/*
+ * A list parameter's value for a replay: `count` items, the first starting `start` after the
+ * replay start, each `len` long and `gap` after the end of the one before (a negative gap
+ * overlaps them); text fields "NAME 1", "NAME 2", ..., integer fields 1, 2, .... *last_out is
+ * the last end. The JSON lives in v->list_text[slot] until the next call for that slot.
+ */
+static const char *list_json(verifier *v, size_t slot, const tlc_sp_param *pp, int64_t count,
+			     int64_t start, int64_t len, int64_t gap, tlc_time *last_out)
+{
+	tlc_buf *b = &v->list_text[slot];
+	tlc_time at = v->now + start, last = at;
+	tlc_buf_clear(b);
+	tlc_buf_puts(b, "[");
+	for (int64_t k = 0; k < count; k++) {
+		if (at < TLC_TIME_MIN || at + len > TLC_TIME_MAX)
+			break;
+		tlc_buf_printf(b, "%s{\"at\": \"@%lld\", \"end\": \"@%lld\"", k ? ", " : "",
+			       (long long)at, (long long)(at + len));
+		for (size_t f = 0; f < pp->nfields; f++)
+			if (pp->field_int[f])
+				tlc_buf_printf(b, ", \"%s\": %lld", pp->fields[f], (long long)(k + 1));
+			else
+				tlc_buf_printf(b, ", \"%s\": \"%s %lld\"", pp->fields[f], pp->fields[f],
+					       (long long)(k + 1));
+		tlc_buf_puts(b, "}");
+		last = at + len;
+		at = last + gap;
+	}
+	tlc_buf_puts(b, "]");
+	if (last_out)
+		*last_out = last;
+	return b->ptr;
+}
+
+/* The middle of each of a list parameter's ranges. */
+static const char *list_mid(verifier *v, size_t slot, const tlc_sp_param *pp)
+{
+	return list_json(v, slot, pp, (pp->count_lo + pp->count_hi + 1) / 2,
+			 pp->domain.lo + (pp->domain.hi - pp->domain.lo) / 2,
+			 pp->len_lo + (pp->len_hi - pp->len_lo) / 2,
+			 pp->gap_lo + (pp->gap_hi - pp->gap_lo) / 2, NULL);
 }
 
 /* Each parameter's value for a single run: text and numbers their stand-ins, each instant the
@@ -440,6 +509,13 @@ static size_t mid_params(verifier *v, tlc_param_value base[16], int anchor[16], 
 		base[nb] = (tlc_param_value){pp->name, 0, pp->type == TLC_PARAM_DURATION ? 60 : 1,
 					     pp->type == TLC_PARAM_NUMBER || pp->type == TLC_PARAM_INTEGER ? "1"
 					     : pp->type == TLC_PARAM_DURATION ? "1m" : pp->name};
+		if (pp->type == TLC_PARAM_DURATION && pp->has_domain) { /* the domain's middle */
+			base[nb].number = pp->dur_lo + (pp->dur_hi - pp->dur_lo) / 2;
+			snprintf(v->dur_text[nb], sizeof v->dur_text[nb], "%llds", (long long)base[nb].number);
+			base[nb].text = v->dur_text[nb];
+		}
+		if (pp->type == TLC_PARAM_EVENTS)
+			base[nb].text = list_mid(v, nb, pp);
 		anchor[nb] = pp->type == TLC_PARAM_INSTANT ? domain_anchor(v, pp) : -1;
 		if (anchor[nb] >= 16)
 			anchor[nb] = -1;
@@ -464,6 +540,112 @@ static size_t mid_params(verifier *v, tlc_param_value base[16], int anchor[16], 
 	return nb;
 }
 
+/* Whether a phase of the program has parameter `name` as its threshold. */
+static bool is_threshold(const tlc_program *p, const char *name)
+{
+	for (size_t c = 0; c < p->ncountdowns; c++)
+		for (size_t i = 0; i < p->countdowns[c].nphases; i++)
+			if (p->countdowns[c].phases[i].above_param &&
+			    !strcmp(p->countdowns[c].phases[i].above_param, name))
+				return true;
+	return false;
+}
+
+/*
+ * Values of a duration parameter used as a threshold worth replaying (the others at their
+ * middle values): the domain's ends, and where its threshold meets another phase's constant
+ * threshold (one second either side), where the phases change order.
+ */
+static size_t threshold_samples(const verifier *v, const tlc_sp_param *pp, int64_t *out)
+{
+	size_t n = 0;
+	int64_t lo = pp->dur_lo, hi = pp->dur_hi;
+	add_sample(out, &n, lo, lo, hi);
+	add_sample(out, &n, hi, lo, hi);
+	for (size_t c = 0; c < v->s->ncountdowns; c++) {
+		const tlc_sp_countdown *cd = &v->s->countdowns[c];
+		for (size_t i = 0; i < cd->nphases; i++) {
+			const tlc_sp_phase *ph = &cd->phases[i];
+			if (!ph->above_param || strcmp(ph->above_param, pp->name) != 0)
+				continue;
+			for (size_t k = 0; k < cd->nphases; k++) {
+				if (!cd->phases[k].has_above || cd->phases[k].above_param)
+					continue;
+				int64_t at = ph->above_sign * cd->phases[k].above; /* value meeting it */
+				for (int64_t d = -1; d <= 1; d++)
+					add_sample(out, &n, at + d, lo, hi);
+			}
+		}
+	}
+	return n;
+}
+
+/*
+ * The replays of each list parameter over its domain (the middle was replayed already), the
+ * others at their middle values: the fewest and the most items; the most, starting as early
+ * and as late as the domain allows, at the shortest and longest lengths and gaps (the lowest
+ * gap overlaps items when negative); one item at the longest length.
+ */
+static int replay_lists(verifier *v, tlc_exposures *x, tlc_param_value *base, size_t nb)
+{
+	for (size_t i = 0; i < nb; i++) {
+		const tlc_sp_param *pp = &v->s->params[i];
+		if (pp->type != TLC_PARAM_EVENTS)
+			continue;
+		const int64_t s[][4] = {
+			{pp->count_lo, pp->domain.lo, pp->len_lo, pp->gap_lo},
+			{pp->count_hi, pp->domain.lo, pp->len_hi, pp->gap_lo},
+			{pp->count_hi, pp->domain.lo, pp->len_lo, pp->gap_hi},
+			{pp->count_hi, pp->domain.hi, pp->len_hi, pp->gap_hi},
+			{pp->count_hi, pp->domain.hi, pp->len_lo, pp->gap_lo},
+			{pp->count_lo <= 1 && pp->count_hi >= 1 ? 1 : pp->count_lo, pp->domain.lo,
+			 pp->len_hi, pp->gap_lo},
+		};
+		for (size_t k = 0; k < sizeof s / sizeof s[0]; k++) {
+			tlc_time last;
+			base[i].text = list_json(v, i, pp, s[k][0], s[k][1], s[k][2], s[k][3], &last);
+			tlc_time until = last + 2 * 86400 > replay_until(v) ? last + 2 * 86400 : replay_until(v);
+			int rc = replay_with(v, x, base, nb, until);
+			if (rc < 0)
+				return rc;
+		}
+		base[i].text = list_mid(v, i, pp); /* back to the middle, for the next parameter */
+	}
+	return 0;
+}
+
+/* The replays of each duration parameter a threshold reads, over its domain (the middle was
+ * replayed already); without a domain, the stand-in 1 min only (TL029). */
+static int replay_thresholds(verifier *v, tlc_exposures *x, tlc_param_value *base, size_t nb,
+			     tlc_time until)
+{
+	for (size_t i = 0; i < nb; i++) {
+		const tlc_sp_param *pp = &v->s->params[i];
+		if (pp->type != TLC_PARAM_DURATION || !is_threshold(v->p, pp->name))
+			continue;
+		if (!pp->has_domain) {
+			tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL029", pp->node->span,
+						   "'$%s' is a phase threshold without a check-params "
+						   "domain; it was checked at 1 minute only", pp->name);
+			tlc_diag_set_fix(g, "add 'check-params: {%s: 5m .. 2h}' with the range your "
+					    "app really passes", pp->name);
+			continue;
+		}
+		int64_t s[MAX_SAMPLES], keep = base[i].number;
+		size_t ns = threshold_samples(v, pp, s);
+		for (size_t k = 0; k < ns; k++) {
+			base[i].number = s[k];
+			snprintf(v->dur_text[i], sizeof v->dur_text[i], "%llds", (long long)s[k]);
+			int rc = replay_with(v, x, base, nb, until);
+			if (rc < 0)
+				return rc;
+		}
+		base[i].number = keep;
+		snprintf(v->dur_text[i], sizeof v->dur_text[i], "%llds", (long long)keep);
+	}
+	return 0;
+}
+
 static int run_replays(verifier *v, tlc_exposures *x)
 {
 	tlc_param_value base[16];
@@ -471,8 +653,12 @@ static int run_replays(verifier *v, tlc_exposures *x)
 	size_t inst[16], ninst = 0;
 	int anchor[16];   /* base index of the parameter each one's domain counts from, or -1 */
 	size_t nb = mid_params(v, base, anchor, inst, &ninst);
-	if (!ninst)
-		return replay_with(v, x, base, nb, until);
+	if (!ninst) {
+		int rc = replay_with(v, x, base, nb, until);
+		if (rc == 0)
+			rc = replay_thresholds(v, x, base, nb, until);
+		return rc < 0 ? rc : replay_lists(v, x, base, nb);
+	}
 	for (size_t k = 0; k < ninst; k++) {
 		size_t idx = inst[k];
 		const tlc_sp_param *pp = &v->s->params[idx];
@@ -501,7 +687,8 @@ static int run_replays(verifier *v, tlc_exposures *x)
 					    "range your data really has", pp->name);
 		}
 	}
-	return 0;
+	int rc = replay_thresholds(v, x, base, nb, until);
+	return rc < 0 ? rc : replay_lists(v, x, base, nb);
 }
 
 /* ---- what each family has room for (TL115) --------------------------------------------------- */
@@ -527,7 +714,8 @@ static const tlc_node *text_node(const verifier *v, const tlc_timeline *tl, size
 		int32_t ph = tl->entries[e].views[c].phase;
 		const tlc_sp_countdown *cd = &v->s->countdowns[c];
 		const tlc_sp_text *t = ph >= 0 && (size_t)ph < cd->nphases ? &cd->phases[ph].text
-				       : ph == -2 && cd->has_stale ? &cd->stale_text : NULL;
+				       : ph == -2 && cd->has_stale ? &cd->stale_text
+				       : ph == -3 && cd->has_empty ? &cd->empty_text : NULL;
 		if (t && (t->node[f] || t->node[TLC_FAMILY_DEFAULT]))
 			return t->node[f] ? t->node[f] : t->node[TLC_FAMILY_DEFAULT];
 	}
@@ -685,6 +873,102 @@ static void check_frozen(verifier *v)
 					   "reload, however late it comes");
 		tlc_diag_set_fix(g, "drop 'paused-at' so the text counts by itself; keep it only for "
 				    "a countdown the user paused, with the pause instant as a parameter");
+	}
+}
+
+/* ---- thresholds that are parameters (TL028) ----------------------------------------------- */
+
+static const tlc_sp_param *param_named(const tlc_spec *s, const char *name)
+{
+	for (size_t i = 0; i < s->nparams; i++)
+		if (!strcmp(s->params[i].name, name))
+			return &s->params[i];
+	return NULL;
+}
+
+/* The range a phase's threshold takes: a constant, or the sign times the domain. False for a
+ * parameter without a domain (TL029 says it was not explored). */
+static bool threshold_range(const tlc_spec *s, const tlc_sp_phase *ph, int64_t *lo, int64_t *hi)
+{
+	if (!ph->above_param) {
+		*lo = *hi = ph->above;
+		return true;
+	}
+	const tlc_sp_param *pp = param_named(s, ph->above_param);
+	if (!pp || !pp->has_domain)
+		return false;
+	*lo = ph->above_sign < 0 ? -pp->dur_hi : pp->dur_lo;
+	*hi = ph->above_sign < 0 ? -pp->dur_lo : pp->dur_hi;
+	return true;
+}
+
+static void fmt_sdur(char *buf, size_t n, int64_t s)
+{
+	char d[48];
+	fmt_dur(d, sizeof d, s < 0 ? -s : s);
+	snprintf(buf, n, "%s%s", s < 0 ? "-" : "", d);
+}
+
+/*
+ * A phase never shows while an earlier phase's threshold is at or below its own (first match
+ * wins). With a parameter on either side the compiler could not tell; over the domains, say for
+ * which values it happens.
+ */
+static void check_param_thresholds(verifier *v)
+{
+	for (size_t c = 0; c < v->s->ncountdowns; c++) {
+		const tlc_sp_countdown *cd = &v->s->countdowns[c];
+		for (size_t i = 0; i < cd->nphases; i++) {
+			const tlc_sp_phase *b = &cd->phases[i];
+			int64_t blo, bhi, alo, ahi;
+			if (!b->has_above || !threshold_range(v->s, b, &blo, &bhi))
+				continue;
+			for (size_t j = 0; j < i; j++) {
+				const tlc_sp_phase *a = &cd->phases[j];
+				if (!a->has_above || (!a->above_param && !b->above_param) ||
+				    !threshold_range(v->s, a, &alo, &ahi))
+					continue;
+				const char *pn = b->above_param ? b->above_param : a->above_param;
+				const tlc_sp_param *pp = param_named(v->s, pn);
+				int64_t vlo, vhi; /* the parameter values that hide phase i */
+				if (a->above_param && b->above_param && !strcmp(a->above_param, b->above_param)) {
+					if (a->above_sign == b->above_sign) { /* always equal */
+						vlo = pp->dur_lo;
+						vhi = pp->dur_hi;
+					} else { /* -x >= x (a positive) or x >= -x (a negative) */
+						vlo = a->above_sign > 0 ? pp->dur_lo : (pp->dur_lo > 0 ? pp->dur_lo : 0);
+						vhi = a->above_sign > 0 ? (pp->dur_hi < 0 ? pp->dur_hi : 0) : pp->dur_hi;
+					}
+				} else if (a->above_param && b->above_param) {
+					if (bhi < alo)
+						continue;
+					vlo = pp->dur_lo; /* some combination: name the range of b's */
+					vhi = pp->dur_hi;
+				} else if (b->above_param) { /* s*x >= K */
+					int64_t K = a->above;
+					vlo = b->above_sign > 0 ? (K > pp->dur_lo ? K : pp->dur_lo) : pp->dur_lo;
+					vhi = b->above_sign > 0 ? pp->dur_hi : (-K < pp->dur_hi ? -K : pp->dur_hi);
+				} else { /* K >= s*x */
+					int64_t K = b->above;
+					vlo = a->above_sign > 0 ? pp->dur_lo : (-K > pp->dur_lo ? -K : pp->dur_lo);
+					vhi = a->above_sign > 0 ? (K < pp->dur_hi ? K : pp->dur_hi) : pp->dur_hi;
+				}
+				if (vlo > vhi)
+					continue;
+				char l[64], h[64];
+				fmt_sdur(l, sizeof l, vlo);
+				fmt_sdur(h, sizeof h, vhi);
+				tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL028", b->above_node->span,
+							   "for '$%s' from %s to %s this phase never shows: its "
+							   "threshold is not below phase %zu's, which matches first",
+							   pn, l, h, j + 1);
+				tlc_diag_set_related(g, a->above_node->span, "phase %zu's threshold", j + 1);
+				tlc_diag_set_fix(g, "narrow 'check-params: {%s: ...}' to the values the app "
+						    "passes, or order the phases so this one's threshold stays "
+						    "below", pn);
+				break;
+			}
+		}
 	}
 }
 
@@ -891,13 +1175,14 @@ static tlc_time choose_now(const verifier *v)
 	tlc_time best = TLC_TIME_NONE;
 	for (size_t i = 0; i < v->s->ncountdowns; i++) {
 		const tlc_sp_countdown *c = &v->s->countdowns[i];
-		if (c->target.expr.kind != TLC_TIME_EXPR_LITERAL || c->target.local)
+		tlc_time first, last;
+		if (!literal_span(c, &first, &last))
 			continue;
 		int64_t top = 0;
 		for (size_t k = 0; k < c->nphases; k++)
 			if (c->phases[k].has_above && c->phases[k].above > top)
 				top = c->phases[k].above;
-		tlc_time x = c->target.at - top - 3600;
+		tlc_time x = first - top - 3600;
 		if (best == TLC_TIME_NONE || x < best)
 			best = x;
 	}
@@ -1082,7 +1367,7 @@ static int verify_zone(verifier *v)
 int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_verify_opts *o)
 {
 	verifier v = {ctx, s, p, o, tlc_sources_get(&ctx->sources, s->file), s->zone, NULL, 0, false,
-		      o->budget, NULL};
+		      o->budget, NULL, {{0}}, {TLC_BUF_INIT}};
 	for (size_t i = 0; i < s->nsources; i++) /* the most frequent asks */
 		if (s->sources[i].kind == TLC_SOURCE_APP_BACKGROUND &&
 		    (!v.app_bg || s->sources[i].interval < v.app_bg->interval))
@@ -1117,6 +1402,7 @@ int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_
 	check_sources(&v);
 	check_targets(&v);
 	check_reachable(&v);
+	check_param_thresholds(&v);
 	check_frozen(&v);
 	check_plurals(&v);
 	int rc = 0;
@@ -1155,5 +1441,7 @@ int tlc_verify(tlc_ctx *ctx, const tlc_spec *s, const tlc_program *p, const tlc_
 		tlc_diag_set_fix(g, "pin one device zone with --display-zone, or give the spec a "
 				    "'timezone:'");
 	}
+	for (size_t i = 0; i < 16; i++)
+		tlc_buf_release(&v.list_text[i]);
 	return rc == TLC_ENOMEM ? rc : 0;
 }

@@ -5,8 +5,9 @@
  * Invariants:
  *  - A program is immutable once built or read; instantiate it from any number of threads.
  *  - Phases are on r = target - t in seconds; phase i shows while r > above (the last phase may
- *    have no threshold and then shows for every r below the previous one). Thresholds strictly
- *    decrease; the compiler checks it.
+ *    have no threshold and then shows for every r below the previous one). Constant thresholds
+ *    strictly decrease; the compiler checks it. A threshold may be a duration parameter
+ *    (above_param, times above_sign), resolved at instantiation; the first match wins.
  *  - Every text is already split into runs: literal text, baked messages (an ICU MessageFormat
  *    pattern with named arguments, formatted by the app, by the precomputed table or by the
  *    render module) and self-updating runs the device renders itself.
@@ -41,6 +42,9 @@ extern "C" {
 #define TLC_IOS_HIGHEST 26
 /* The first iOS with the SystemFormatStyle text styles (docs/rendering.md). */
 #define TLC_IOS_FORMAT_STYLES 18
+/* Items of one `events:` list, and fields of each item. */
+#define TLC_MAX_EVENTS 256
+#define TLC_MAX_EVENT_FIELDS 16
 
 /* Widget families; DEFAULT applies to the families a view does not list. */
 typedef enum tlc_family_id {
@@ -139,6 +143,8 @@ typedef struct tlc_prog_run {
 	char *text;        /* TEXT */
 	uint32_t message;  /* MESSAGE */
 	tlc_style style;   /* tlc_run_is_ios18 kinds */
+	bool to_end;       /* live runs of an events countdown's phase: to the item's end (`{timer
+			      end}`; {countdown end} and {progress end} run from its start) */
 	uint32_t line, col; /* where the run was written in the spec (0: unknown) */
 } tlc_prog_run;
 
@@ -150,7 +156,10 @@ typedef struct tlc_prog_view {
 
 typedef struct tlc_prog_phase {
 	bool has_above;
-	int64_t above;
+	int64_t above;     /* 0 when above_param is set */
+	char *above_param; /* a duration parameter's name: the threshold is above_sign * its value */
+	bool above_end;    /* EVENTS: the threshold is T - E of the item shown (r > T - E: t < E) */
+	int above_sign;    /* 1 or -1 (above_param only) */
 	tlc_prog_view views[TLC_FAM_MAX];
 	uint32_t line, col;
 } tlc_prog_phase;
@@ -186,8 +195,26 @@ typedef enum tlc_target_mode {
 	TLC_TARGET_MODE_TO = 0,  /* counts down to `target` */
 	TLC_TARGET_MODE_SINCE,   /* counts up from `target`: count-ups are intended */
 	TLC_TARGET_MODE_RECUR,   /* the next occurrence of `rrule`, rolling over */
+	TLC_TARGET_MODE_EVENTS,  /* the next item of `events` not rolled yet */
 	TLC_TARGET_MODE_MAX
 } tlc_target_mode;
+
+/* One item of an events countdown: its start, its end (NONE: the start) and its field values
+ * (values[k] for the countdown's fields[k]; an integer field's value is its decimal text). */
+typedef struct tlc_prog_event {
+	tlc_prog_time at, end;   /* NONE for a recurring item */
+	char *rrule;             /* a recurring item: every occurrence of this canonical RRULE in
+				    the event zone (DTSTART 1970-01-01T00:00:00 local), or NULL */
+	int64_t length;          /* a recurring item: each occurrence's end is O + length */
+	char **values;
+	const struct tlc_prog_countdown *countdown; /* the list's countdown (field names), borrowed */
+	uint32_t line, col;
+} tlc_prog_event;
+
+typedef struct tlc_prog_field {
+	char *name;
+	bool is_int;       /* an integer: messages read it as a number */
+} tlc_prog_field;
 
 typedef struct tlc_prog_countdown {
 	char *id;                  /* "main" for a lone countdown */
@@ -198,7 +225,12 @@ typedef struct tlc_prog_countdown {
 	tlc_time *exdate, *rdate;  /* RECUR: local seconds */
 	bool *exdate_is_date;      /* RECUR: a bare date removes every occurrence that day */
 	size_t nexdate, nrdate;
-	int64_t roll_after;        /* RECUR: move to the next occurrence at T + roll_after */
+	int64_t roll_after;        /* RECUR, EVENTS: move on at T + roll_after (EVENTS: or the end) */
+	tlc_prog_event *events;    /* EVENTS: the items as written (at least one), or none when */
+	size_t nevents;
+	char *events_param;        /* EVENTS: ... they come from this list parameter */
+	tlc_prog_field *fields;    /* EVENTS: the items' fields (a list parameter's: a copy) */
+	size_t nfields;
 	tlc_prog_time from;        /* start of {countdown}/{progress}; NONE: the phase start */
 	tlc_prog_time paused_at;
 	bool has_relevance;
@@ -207,6 +239,8 @@ typedef struct tlc_prog_countdown {
 	bool has_stale;
 	int64_t stale_after;
 	tlc_prog_view stale_views[TLC_FAM_MAX];
+	bool has_empty;            /* EVENTS: what shows once no item remains (phase -3) */
+	tlc_prog_view empty_views[TLC_FAM_MAX];
 	tlc_prog_phase *phases;
 	size_t nphases;
 	uint32_t line, col;
@@ -226,12 +260,15 @@ typedef enum tlc_prog_param_type {
 	TLC_PPARAM_TEXT,
 	TLC_PPARAM_INTEGER,
 	TLC_PPARAM_NUMBER,
+	TLC_PPARAM_EVENTS, /* a list of events, passed as a JSON array (tlc_param_value.text) */
 	TLC_PPARAM_TYPE_MAX
 } tlc_prog_param_type;
 
 typedef struct tlc_prog_param {
 	char *name;
 	tlc_prog_param_type type;
+	tlc_prog_field *fields; /* EVENTS: each item's fields */
+	size_t nfields;
 } tlc_prog_param;
 
 /* Precomputed baked text: for one message and locale, the text of each argument tuple. */

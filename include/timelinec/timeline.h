@@ -45,11 +45,15 @@ typedef struct tlc_tl_run {
 	tlc_time from;       /* COUNTDOWN, PROGRESS: interval start */
 	tlc_time pause;      /* COUNTDOWN, TIMER: pauseTime, or TLC_TIME_NONE */
 	tlc_style style;     /* tlc_run_is_ios18 kinds */
+	const tlc_prog_event *event; /* MESSAGE in an events countdown: the item whose fields the
+					message reads (borrowed from the program); else NULL */
 } tlc_tl_run;
 
 typedef struct tlc_tl_view {
-	int32_t phase;       /* index into the countdown's phases; -1: nothing shows; -2: stale */
+	int32_t phase;       /* index into the countdown's phases; -1: nothing shows; -2: stale;
+				-3: an events countdown's `empty` text (no item remains, no target) */
 	tlc_time target;     /* the occurrence counted to (recurring targets roll) */
+	int32_t item;        /* events countdowns: the item shown (index as written); else -1 */
 	tlc_tl_run *runs[TLC_FAM_MAX]; /* runs per family; NULL where the family uses DEFAULT */
 	size_t nruns[TLC_FAM_MAX];
 } tlc_tl_view;
@@ -68,6 +72,13 @@ typedef enum tlc_now_source {
 	TLC_NOW_SOURCE_MAX
 } tlc_now_source;
 
+/* The items of a list parameter as one timeline instantiated them (times resolved to UTC,
+ * values as text), in the order the app passed them. */
+typedef struct tlc_tl_list {
+	tlc_prog_event *events;
+	size_t nevents;
+} tlc_tl_list;
+
 typedef struct tlc_timeline {
 	const tlc_program *program;
 	tlc_program *owned_program; /* set when read from JSON */
@@ -80,6 +91,8 @@ typedef struct tlc_timeline {
 	bool constant_tail;      /* the last entry shows forever without a reload */
 	char *display_zone;      /* zone used for {calendar-days}, {date}, {time} */
 	char **param_text;       /* text values of the program's params (NULL if not text) */
+	tlc_tl_list *lists;      /* per countdown: a list parameter's items; NULL when no countdown
+				    reads one (views' `item` and runs' `event` point into them) */
 	tlc_entry *entries;
 	size_t nentries;
 	struct tlc__inst *inst;   /* private: the instantiation state (NULL when read from JSON) */
@@ -93,7 +106,8 @@ typedef struct tlc_param_value {
 	const char *name;
 	tlc_time instant;    /* INSTANT */
 	int64_t number;      /* DURATION (seconds), INTEGER */
-	const char *text;    /* TEXT, NUMBER (as written) */
+	const char *text;    /* TEXT, NUMBER (as written); EVENTS: a JSON array of items (docs/spec.md,
+				"Lists of events"), at most TLC_MAX_EVENTS */
 } tlc_param_value;
 
 typedef struct tlc_instantiate_opts {

@@ -102,9 +102,60 @@ static tlc_time occ_from(cd_state *st, tlc_time x)
 	return o.utc;
 }
 
+/* A recurring item's first occurrence >= x (TLC_TIME_NONE: none), cached as occ_from() is. */
+static tlc_time item_occ_from(cd_state *st, size_t i, tlc_time x)
+{
+	tlc_recur_occ o;
+	if (st->ev_qfrom[i] != TLC_TIME_NONE && x > st->ev_qfrom[i] &&
+	    (st->ev_qocc[i] == TLC_TIME_NONE || x <= st->ev_qocc[i]))
+		return st->ev_qocc[i];
+	if (tlc_recur_iter_seek(st->ev_it[i], x) < 0 || tlc_recur_iter_next(&o, st->ev_it[i]) < 0)
+		o.utc = TLC_TIME_NONE;
+	st->ev_qfrom[i] = x - 1;
+	st->ev_qocc[i] = o.utc;
+	return o.utc;
+}
+
+/* EVENTS: the item shown at t (index as written), or -1: of the fixed items the first in
+ * order not rolled, against each recurring item's first occurrence not rolled, by start,
+ * end, then as written. Its occurrence is left in st->cur_start, cur_end and cur_roll. */
+static int32_t item_at(cd_state *st, tlc_time t)
+{
+	if (st->cur_t == t && st->cur_t != TLC_TIME_NONE)
+		return st->cur_item;
+	int32_t best = -1;
+	tlc_time bs = 0, be = 0, br = 0;
+	for (size_t k = 0; k < st->nevents; k++) {
+		uint32_t i = st->ev_order[k];
+		if (st->ev_roll[i] > t) {
+			best = (int32_t)i, bs = st->ev_start[i], be = st->ev_end[i], br = st->ev_roll[i];
+			break;
+		}
+	}
+	for (size_t i = 0; st->ev_rule && i < st->nevents; i++) {
+		if (!st->ev_rule[i])
+			continue;
+		int64_t len = st->events[i].length, stay = len > st->c->roll_after ? len : st->c->roll_after;
+		tlc_time x = t - stay + 1;
+		tlc_time o = item_occ_from(st, i, x < TLC_TIME_MIN ? TLC_TIME_MIN : x);
+		if (o == TLC_TIME_NONE)
+			continue;
+		if (best < 0 || o < bs || (o == bs && (o + len < be || (o + len == be && (int32_t)i < best))))
+			best = (int32_t)i, bs = o, be = o + len, br = o + stay;
+	}
+	st->cur_t = t;
+	st->cur_item = best;
+	st->cur_start = bs, st->cur_end = be, st->cur_roll = br;
+	return best;
+}
+
 /* The target the countdown shows at t. */
 static tlc_time target_at(cd_state *st, tlc_time t)
 {
+	if (st->c->mode == TLC_TARGET_MODE_EVENTS) {
+		int32_t k = item_at(st, t);
+		return k < 0 ? TLC_TIME_NONE : st->cur_start;
+	}
 	if (st->c->mode != TLC_TARGET_MODE_RECUR)
 		return st->target;
 	tlc_time x = t - st->c->roll_after + 1;
@@ -135,16 +186,25 @@ static void unit_values(const inst *in, unsigned units, tlc_time target, tlc_tim
 		out[u] = (units & (1u << u)) ? v[u] : 0;
 }
 
-static tlc_time phase_start(const cd_state *st, tlc_time target, int32_t phase)
+/* Phase i's threshold for the item shown (`above: end`: T - E of that item). */
+static int64_t phase_above(const cd_state *st, size_t i, int32_t item)
+{
+	if (st->c->phases[i].above_end)
+		return item >= 0 ? st->cur_start - st->cur_end : 0; /* item_at() just ran */
+	return st->above[i];
+}
+
+static tlc_time phase_start(const cd_state *st, tlc_time target, int32_t phase, int32_t item)
 {
 	if (phase > 0 && st->c->phases[phase - 1].has_above)
-		return target - st->c->phases[phase - 1].above;
+		return target - phase_above(st, (size_t)phase - 1, item);
 	return st->origin;
 }
 
 static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *pv, tlc_time target,
-		      tlc_time te, tlc_time from, tlc_tl_run **out, size_t *nout)
+		      tlc_time te, tlc_time from, int32_t item, tlc_tl_run **out, size_t *nout)
 {
+	const tlc_prog_event *event = item >= 0 ? &st->events[item] : NULL;
 	*out = NULL;
 	*nout = 0;
 	if (!pv->nruns)
@@ -163,6 +223,7 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 			r->text = pr->text;
 		} else if (pr->kind == TLC_RUN_MESSAGE) {
 			r->message = pr->message;
+			r->event = event;
 			unit_values(in, in->p->messages[pr->message].units, target, te, r->args);
 		} else {
 			r->target = target;
@@ -172,6 +233,12 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 				r->pause = st->pause;
 			if (pr->kind == TLC_RUN_COUNTDOWN || pr->kind == TLC_RUN_PROGRESS)
 				r->from = from;
+			if (pr->to_end && item >= 0) { /* {timer end}: to the item's end, an
+							    interval from its start */
+				r->target = st->cur_end;
+				if (r->from != TLC_TIME_NONE)
+					r->from = st->cur_start;
+			}
 		}
 	}
 	*out = runs;
@@ -184,7 +251,20 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 	const tlc_prog_countdown *c = st->c;
 	memset(v, 0, sizeof *v);
 	v->phase = -1;
+	v->item = c->mode == TLC_TARGET_MODE_EVENTS ? item_at(st, t) : -1;
 	v->target = target_at(st, t);
+	if (v->target == TLC_TIME_NONE && c->has_empty) { /* no item remains: the empty text */
+		v->phase = -3;
+		for (int f = 0; f < TLC_FAM_MAX; f++) {
+			if (!c->empty_views[f].present)
+				continue;
+			int err = build_runs(in, st, &c->empty_views[f], TLC_TIME_NONE, t, TLC_TIME_NONE,
+					     -1, &v->runs[f], &v->nruns[f]);
+			if (err < 0)
+				return err;
+		}
+		return 0;
+	}
 	if (v->target == TLC_TIME_NONE)
 		return 0; /* a finished recurrence shows nothing */
 	tlc_time te = (st->pause != TLC_TIME_NONE && t >= st->pause) ? st->pause : t;
@@ -195,7 +275,7 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 		views = c->stale_views;
 	} else {
 		for (size_t i = 0; i < c->nphases; i++)
-			if (!c->phases[i].has_above || r > c->phases[i].above) {
+			if (!c->phases[i].has_above || r > phase_above(st, i, v->item)) {
 				v->phase = (int32_t)i;
 				views = c->phases[i].views;
 				break;
@@ -204,13 +284,14 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 	if (!views)
 		return 0;
 	tlc_time from = st->from != TLC_TIME_NONE ? st->from
-				: phase_start(st, v->target, v->phase < 0 ? 0 : v->phase);
+				: phase_start(st, v->target, v->phase < 0 ? 0 : v->phase, v->item);
 	/* stale text is about the data: its self-updating runs count from the data time */
 	tlc_time live_target = v->phase == -2 ? in->data_time : v->target;
 	for (int f = 0; f < TLC_FAM_MAX; f++) {
 		if (!views[f].present)
 			continue;
-		int err = build_runs(in, st, &views[f], live_target, te, from, &v->runs[f], &v->nruns[f]);
+		int err = build_runs(in, st, &views[f], live_target, te, from,
+				     v->item, &v->runs[f], &v->nruns[f]);
 		if (err < 0)
 			return err;
 	}
@@ -242,7 +323,7 @@ static bool run_equal(const tlc_program *p, const tlc_tl_run *a, const tlc_tl_ru
 
 bool tlc_view_equal(const tlc_tl_view *a, const tlc_tl_view *b)
 {
-	if (a->phase != b->phase)
+	if (a->phase != b->phase || a->item != b->item)
 		return false;
 	for (int f = 0; f < TLC_FAM_MAX; f++) {
 		if (a->nruns[f] != b->nruns[f] || (!a->runs[f]) != (!b->runs[f]))
@@ -337,8 +418,11 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
 		cand(&best, in->data_time + c->stale_after, t);
 	if (T == TLC_TIME_NONE)
 		return best;
+	int32_t item = c->mode == TLC_TARGET_MODE_EVENTS ? item_at(st, t) : -1;
 	if (c->mode == TLC_TARGET_MODE_RECUR)
 		cand(&best, T + c->roll_after, t);
+	if (item >= 0)
+		cand(&best, st->cur_roll, t);
 	if (c->has_relevance) {
 		cand(&best, T + c->relevance_from, t);
 		cand(&best, T + c->relevance_until, t);
@@ -350,7 +434,7 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
 	}
 	for (size_t i = 0; i < c->nphases; i++)
 		if (c->phases[i].has_above)
-			cand(&best, T - c->phases[i].above, t);
+			cand(&best, T - phase_above(st, i, item), t);
 	const tlc_prog_view *views = phase == -2 ? c->stale_views
 				     : phase >= 0 ? c->phases[phase].views : NULL;
 	if (views) /* stale text counts from the data time */
@@ -464,15 +548,144 @@ out:
 
 /* ---- setup and policy ----------------------------------------------------------------------- */
 
+/* A recurring item's rule and iterator in the event zone (the display zone when floating). */
+static int setup_item_rule(const inst *in, cd_state *st, size_t i, tlc_inst_err *err)
+{
+	size_t n = st->nevents;
+	if (!st->ev_rule && (!(st->ev_rule = calloc(n, sizeof *st->ev_rule)) ||
+			     !(st->ev_it = calloc(n, sizeof *st->ev_it)) ||
+			     !(st->ev_qfrom = calloc(n, sizeof *st->ev_qfrom)) ||
+			     !(st->ev_qocc = calloc(n, sizeof *st->ev_qocc))))
+		return TLC_ENOMEM;
+	const char *rr = st->events[i].rrule;
+	tlc_err e = {0, 0, "the start is outside 1970..9999"};
+	if (tlc_recur_parse_rrule(&st->ev_rule[i], rr, strlen(rr), &e) < 0 ||
+	    tlc_recur_set_dtstart_local(st->ev_rule[i], 0) < 0) {
+		snprintf(err->msg, sizeof err->msg, "event %zu: recurrence '%.80s': %s", i + 1, rr, e.msg);
+		return TLC_EINPUT;
+	}
+	tlc_recur_opts o = TLC_RECUR_OPTS_INIT;
+	o.overlap = (tlc_disamb)in->p->disambiguation;
+	if (o.overlap == TLC_DISAMB_REJECT)
+		o.overlap = TLC_DISAMB_COMPATIBLE;
+	st->ev_qfrom[i] = TLC_TIME_NONE;
+	return tlc_recur_iter_new(&st->ev_it[i], st->ev_rule[i], in->ez ? in->ez : in->dz, &o);
+}
+
+/* Whether item x comes before item y: by start, then end, then as written. */
+static bool item_before(const cd_state *st, uint32_t x, uint32_t y)
+{
+	if (st->ev_start[x] != st->ev_start[y])
+		return st->ev_start[x] < st->ev_start[y];
+	if (st->ev_end[x] != st->ev_end[y])
+		return st->ev_end[x] < st->ev_end[y];
+	return x < y;
+}
+
+/* EVENTS: each item's start, end (its start when it has none) and roll instant
+ * max(start + roll-after, end), and the order they are considered in. */
+static int setup_events(const inst *in, cd_state *st, tlc_inst_err *err)
+{
+	const tlc_prog_countdown *c = st->c;
+	st->events = c->events;
+	st->nevents = c->nevents;
+	if (c->events_param) { /* the items the app passed, into the timeline's list */
+		const tlc_param_value *v = find_param(in, c->events_param);
+		int rc;
+		if (!v || !v->text) {
+			snprintf(err->msg, sizeof err->msg, "parameter '%s' has no value", c->events_param);
+			err->kind = TLC_INST_ERR_MISSING_PARAM;
+			return TLC_EINPUT;
+		}
+		if (!st->list)
+			return TLC_EINVAL;
+		if ((rc = tlc__list_parse(st->list, c, v->text, in->ez ? in->ez : in->dz, err)) < 0)
+			return rc;
+		st->events = st->list->events;
+		st->nevents = st->list->nevents;
+	}
+	size_t n = st->nevents;
+	st->ev_start = calloc(n ? n : 1, sizeof *st->ev_start);
+	st->ev_end = calloc(n ? n : 1, sizeof *st->ev_end);
+	st->ev_roll = calloc(n ? n : 1, sizeof *st->ev_roll);
+	st->ev_order = calloc(n ? n : 1, sizeof *st->ev_order);
+	st->cur_t = TLC_TIME_NONE;
+	if (!st->ev_start || !st->ev_end || !st->ev_roll || !st->ev_order)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		int rc;
+		st->ev_order[i] = (uint32_t)i;
+		if (st->events[i].rrule) { /* its occurrences come from its rule, item_at() */
+			if ((rc = setup_item_rule(in, st, i, err)) < 0)
+				return rc;
+			st->ev_start[i] = st->ev_end[i] = TLC_TIME_MAX;
+			st->ev_roll[i] = TLC_TIME_MIN;
+			continue;
+		}
+		if ((rc = resolve_time(in, &st->events[i].at, &st->ev_start[i], err)) < 0 ||
+		    (rc = resolve_time(in, &st->events[i].end, &st->ev_end[i], err)) < 0)
+			return rc;
+		if (st->ev_end[i] == TLC_TIME_NONE || st->ev_end[i] < st->ev_start[i])
+			st->ev_end[i] = st->ev_start[i]; /* none; or a local end moved by a DST gap */
+		tlc_time r = st->ev_start[i] + c->roll_after;
+		st->ev_roll[i] = r > st->ev_end[i] ? r : st->ev_end[i];
+		st->ev_order[i] = (uint32_t)i;
+	}
+	/* an insertion sort: at most TLC_MAX_EVENTS items, stable and without global state */
+	for (size_t i = 1; i < n; i++) {
+		uint32_t x = st->ev_order[i];
+		size_t k = i;
+		while (k > 0 && item_before(st, x, st->ev_order[k - 1])) {
+			st->ev_order[k] = st->ev_order[k - 1];
+			k--;
+		}
+		st->ev_order[k] = x;
+	}
+	return 0;
+}
+
+/* Each phase's threshold: the constant, or the sign times a duration parameter's value. */
+static int resolve_thresholds(const inst *in, cd_state *st, tlc_inst_err *err)
+{
+	const tlc_prog_countdown *c = st->c;
+	st->above = calloc(c->nphases ? c->nphases : 1, sizeof *st->above);
+	if (!st->above)
+		return TLC_ENOMEM;
+	for (size_t i = 0; i < c->nphases; i++) {
+		const tlc_prog_phase *ph = &c->phases[i];
+		st->above[i] = ph->above;
+		if (!ph->has_above || !ph->above_param)
+			continue;
+		const tlc_param_value *v = find_param(in, ph->above_param);
+		if (!v) {
+			snprintf(err->msg, sizeof err->msg, "parameter '%s' has no value", ph->above_param);
+			err->kind = TLC_INST_ERR_MISSING_PARAM;
+			err->phase = (int)i;
+			return TLC_EINPUT;
+		}
+		if (v->number < -TLC_TIME_MAX || v->number > TLC_TIME_MAX) {
+			snprintf(err->msg, sizeof err->msg, "parameter '%s': a threshold of %lld s is "
+				 "longer than 1970..9999", ph->above_param, (long long)v->number);
+			err->phase = (int)i;
+			return TLC_ERANGE;
+		}
+		st->above[i] = ph->above_sign < 0 ? -v->number : v->number;
+	}
+	return 0;
+}
+
 static int setup_countdown(inst *in, cd_state *st, const tlc_prog_countdown *c, tlc_inst_err *err)
 {
 	int rc;
 	st->c = c;
 	st->cache_from = TLC_TIME_NONE;
 	st->origin = in->origin;
-	if ((rc = resolve_time(in, &c->from, &st->from, err)) < 0 ||
+	if ((rc = resolve_thresholds(in, st, err)) < 0 ||
+	    (rc = resolve_time(in, &c->from, &st->from, err)) < 0 ||
 	    (rc = resolve_time(in, &c->paused_at, &st->pause, err)) < 0)
 		return rc;
+	if (c->mode == TLC_TARGET_MODE_EVENTS)
+		return setup_events(in, st, err);
 	if (c->mode != TLC_TARGET_MODE_RECUR)
 		return resolve_time(in, &c->target, &st->target, err);
 	tlc_err e = {0, 0, "the start is outside 1970..9999"};
@@ -559,6 +772,19 @@ void tlc__inst_release(inst *in)
 	if (!in)
 		return;
 	for (size_t i = 0; i < in->ncds; i++) {
+		free(in->cds[i].above);
+		free(in->cds[i].ev_start);
+		free(in->cds[i].ev_end);
+		free(in->cds[i].ev_roll);
+		free(in->cds[i].ev_order);
+		for (size_t k = 0; in->cds[i].ev_rule && k < in->cds[i].nevents; k++) {
+			tlc_recur_iter_free(in->cds[i].ev_it[k]);
+			tlc_recur_free(in->cds[i].ev_rule[k]);
+		}
+		free(in->cds[i].ev_rule);
+		free(in->cds[i].ev_it);
+		free(in->cds[i].ev_qfrom);
+		free(in->cds[i].ev_qocc);
 		tlc_recur_iter_free(in->cds[i].it);
 		tlc_recur_free(in->cds[i].rule);
 	}
@@ -629,8 +855,15 @@ int tlc_instantiate(tlc_timeline **out, const tlc_program *p, const tlc_instanti
 		rc = TLC_ENOMEM;
 		goto fail;
 	}
+	for (size_t i = 0; i < p->ncountdowns && !tl->lists; i++)
+		if (p->countdowns[i].events_param &&
+		    !(tl->lists = calloc(p->ncountdowns, sizeof *tl->lists))) {
+			rc = TLC_ENOMEM;
+			goto fail;
+		}
 	for (size_t i = 0; i < p->ncountdowns; i++) {
 		in->ncds++;
+		in->cds[i].list = tl->lists ? &tl->lists[i] : NULL;
 		if ((rc = setup_countdown(in, &in->cds[i], &p->countdowns[i], err)) < 0) {
 			err->countdown = (int)i;
 			goto fail;

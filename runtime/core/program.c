@@ -22,10 +22,11 @@ static const char *const style_field_names[TLC_SF_COUNT] = {"year", "month", "we
 static const char *const style_sign_names[TLC_SIGN_MAX] = {"automatic", "never", "always"};
 static const char *const unit_names[TLC_UNIT_COUNT] = {
 	"days", "hours", "minutes", "seconds", "total-hours", "total-minutes", "calendar-days"};
-static const char *const mode_names[TLC_TARGET_MODE_MAX] = {"to", "since", "recur"};
+static const char *const mode_names[TLC_TARGET_MODE_MAX] = {"to", "since", "recur", "events"};
+static const char *const field_type_names[] = {"text", "integer"};
 static const char *const policy_names[TLC_POLICY_KIND_MAX] = {"auto", "at-end", "never", "after"};
 static const char *const ptype_names[TLC_PPARAM_TYPE_MAX] = {"instant", "duration", "text",
-							      "integer", "number"};
+							      "integer", "number", "events"};
 static const char *const ptime_names[TLC_PTIME_KIND_MAX] = {"none", "literal", "local", "param",
 							     "now"};
 static const char *const disamb_names[] = {"compatible", "earlier", "later", "reject", NULL};
@@ -121,9 +122,23 @@ static void free_countdown(tlc_prog_countdown *c)
 	free(c->exdate_is_date);
 	free(c->rdate);
 	free_views(c->stale_views);
-	for (size_t i = 0; i < c->nphases; i++)
+	free_views(c->empty_views);
+	for (size_t i = 0; i < c->nphases; i++) {
 		free_views(c->phases[i].views);
+		free(c->phases[i].above_param);
+	}
 	free(c->phases);
+	for (size_t i = 0; i < c->nevents; i++) {
+		for (size_t f = 0; c->events[i].values && f < c->nfields; f++)
+			free(c->events[i].values[f]);
+		free(c->events[i].values);
+		free(c->events[i].rrule);
+	}
+	free(c->events);
+	free(c->events_param);
+	for (size_t f = 0; f < c->nfields; f++)
+		free(c->fields[f].name);
+	free(c->fields);
 }
 
 void tlc_program_free(tlc_program *p)
@@ -136,8 +151,12 @@ void tlc_program_free(tlc_program *p)
 	for (size_t i = 0; i < p->nlocales; i++)
 		free(p->locales[i]);
 	free(p->locales);
-	for (size_t i = 0; i < p->nparams; i++)
+	for (size_t i = 0; i < p->nparams; i++) {
 		free(p->params[i].name);
+		for (size_t f = 0; f < p->params[i].nfields; f++)
+			free(p->params[i].fields[f].name);
+		free(p->params[i].fields);
+	}
 	free(p->params);
 	free(p->window_start.param);
 	free(p->window_end.param);
@@ -226,6 +245,10 @@ static void w_runs(jsonw *w, const tlc_prog_view *v)
 			jw_str(w, run_names[r->kind]);
 			if (tlc_run_is_ios18(r->kind))
 				tlc__style_write(w, &r->style);
+			if (r->to_end) {
+				jw_key(w, "to");
+				jw_str(w, "end");
+			}
 		}
 		w_at(w, r->line, r->col);
 		jw_end_obj(w);
@@ -257,6 +280,62 @@ static void w_locals(jsonw *w, const tlc_time *v, const bool *is_date, size_t n)
 	jw_end_arr(w);
 }
 
+static void w_fields(jsonw *w, const tlc_prog_field *fields, size_t n)
+{
+	jw_arr(w);
+	for (size_t f = 0; f < n; f++) {
+		jw_obj_compact(w);
+		jw_key(w, "name");
+		jw_str(w, fields[f].name);
+		jw_key(w, "type");
+		jw_str(w, field_type_names[fields[f].is_int]);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+}
+
+/* An events countdown: "fields", "events" (start, end, values, at) and "roll-after"; or, for
+ * a list parameter, "events-param" and "roll-after" (the fields are the parameter's). */
+static void w_events(jsonw *w, const tlc_prog_countdown *c)
+{
+	if (c->events_param) {
+		jw_key(w, "events-param");
+		jw_str(w, c->events_param);
+		jw_key(w, "roll-after");
+		jw_int(w, c->roll_after);
+		return;
+	}
+	jw_key(w, "fields");
+	w_fields(w, c->fields, c->nfields);
+	jw_key(w, "events");
+	jw_arr(w);
+	for (size_t i = 0; i < c->nevents; i++) {
+		const tlc_prog_event *e = &c->events[i];
+		jw_obj(w);
+		if (e->rrule) {
+			jw_key(w, "rrule");
+			jw_str(w, e->rrule);
+			jw_key(w, "length");
+			jw_int(w, e->length);
+		} else {
+			jw_key(w, "start");
+			tlc__ptime_write(w, &e->at);
+			jw_key(w, "end");
+			tlc__ptime_write(w, &e->end);
+		}
+		jw_key(w, "values");
+		jw_arr_compact(w);
+		for (size_t f = 0; f < c->nfields; f++)
+			jw_str(w, e->values[f]);
+		jw_end_arr(w);
+		w_at(w, e->line, e->col);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+	jw_key(w, "roll-after");
+	jw_int(w, c->roll_after);
+}
+
 static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 {
 	char b[32];
@@ -277,6 +356,8 @@ static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 		w_locals(w, c->rdate, NULL, c->nrdate);
 		jw_key(w, "roll-after");
 		jw_int(w, c->roll_after);
+	} else if (c->mode == TLC_TARGET_MODE_EVENTS) {
+		w_events(w, c);
 	} else {
 		jw_key(w, "target");
 		tlc__ptime_write(w, &c->target);
@@ -309,16 +390,33 @@ static void w_countdown(jsonw *w, const tlc_prog_countdown *c)
 	} else {
 		jw_null(w);
 	}
+	if (c->mode == TLC_TARGET_MODE_EVENTS) {
+		jw_key(w, "empty");
+		if (c->has_empty)
+			w_views(w, c->empty_views);
+		else
+			jw_null(w);
+	}
 	jw_key(w, "phases");
 	jw_arr(w);
 	for (size_t i = 0; i < c->nphases; i++) {
 		const tlc_prog_phase *ph = &c->phases[i];
 		jw_obj(w);
 		jw_key(w, "above");
-		if (ph->has_above)
+		if (ph->has_above && ph->above_end) {
+			jw_str(w, "end");
+		} else if (ph->has_above && ph->above_param) {
+			jw_obj(w);
+			jw_key(w, "param");
+			jw_str(w, ph->above_param);
+			jw_key(w, "sign");
+			jw_int(w, ph->above_sign < 0 ? -1 : 1);
+			jw_end_obj(w);
+		} else if (ph->has_above) {
 			jw_int(w, ph->above);
-		else
+		} else {
 			jw_null(w);
+		}
 		w_at(w, ph->line, ph->col);
 		jw_key(w, "views");
 		w_views(w, ph->views);
@@ -414,6 +512,10 @@ void tlc_program_write_json(tlc_buf *out, const tlc_program *p)
 		jw_str(&w, p->params[i].name);
 		jw_key(&w, "type");
 		jw_str(&w, ptype_names[p->params[i].type]);
+		if (p->params[i].type == TLC_PPARAM_EVENTS) {
+			jw_key(&w, "fields");
+			w_fields(&w, p->params[i].fields, p->params[i].nfields);
+		}
 		jw_end_obj(&w);
 	}
 	jw_end_arr(&w);
@@ -464,6 +566,10 @@ static const char *const k_root_horizon[] = {"timelinec-program", "source", "wid
 					     "disambiguation", "minimum-ios", "locales", "params", "horizon",
 					     "reload", "countdowns", "messages", "baked", NULL};
 static const char *const k_param[] = {"name", "type", NULL};
+static const char *const k_param_events[] = {"name", "type", "fields", NULL};
+static const char *const k_countdown_events_param[] = {"id", "mode", "events-param", "roll-after",
+						       "from", "paused-at", "relevance", "stale",
+						       "empty", "phases", "at", NULL};
 static const char *const k_window[] = {"start", "end", NULL};
 static const char *const k_reload[] = {"policy", NULL};
 static const char *const k_reload_after[] = {"policy", "after", NULL};
@@ -478,13 +584,20 @@ static const char *const k_countdown[] = {"id", "mode", "target", "from", "pause
 static const char *const k_countdown_recur[] = {"id", "mode", "rrule", "dtstart", "exdate",
 						"rdate", "roll-after", "from", "paused-at",
 						"relevance", "stale", "phases", "at", NULL};
+static const char *const k_countdown_events[] = {"id", "mode", "fields", "events", "roll-after",
+						 "from", "paused-at", "relevance", "stale", "empty",
+						 "phases", "at", NULL};
+static const char *const k_field[] = {"name", "type", NULL};
+static const char *const k_event[] = {"start", "end", "values", "at", NULL};
+static const char *const k_event_recur[] = {"rrule", "length", "values", "at", NULL};
 static const char *const k_relevance[] = {"score", "from", "until", NULL};
 static const char *const k_stale[] = {"after", "views", NULL};
 static const char *const k_phase[] = {"above", "at", "views", NULL};
+static const char *const k_above_param[] = {"param", "sign", NULL};
 static const char *const k_run_text[] = {"text", "at", NULL};
 static const char *const k_run_message[] = {"message", "at", NULL};
-static const char *const k_run_live[] = {"live", "at", NULL};
-static const char *const k_run_styled[] = {"live", "fields", "max", "sign", "at", NULL};
+static const char *const k_run_live[] = {"live", "to", "at", NULL};
+static const char *const k_run_styled[] = {"live", "fields", "max", "sign", "to", "at", NULL};
 static const char *const k_message[] = {"key", "pattern", "units", "params", "at", NULL};
 static const char *const k_baked[] = {"message", "locale", "texts", NULL};
 
@@ -554,6 +667,10 @@ static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_prog
 			pj_known(j, it, "a live run", tlc_run_is_ios18(r->kind) ? k_run_styled : k_run_live);
 			if (tlc_run_is_ios18(r->kind))
 				tlc__style_read(j, it, &r->style);
+			const tlc_json *to = pj_get(j, it, "to", false);
+			if (to && (!tlc_json_is(to, TLC_JSON_STRING) || strcmp(to->str, "end") != 0))
+				pj_fail_at(j, to, "a live run's 'to' is \"end\" (the event item's end)");
+			r->to_end = to != NULL;
 		}
 		r_at(j, it, &r->line, &r->col);
 	}
@@ -596,6 +713,198 @@ static void r_locals(pjson *j, const tlc_json *a, tlc_time **out, bool **is_date
 	}
 }
 
+/* A threshold that is a parameter: {"param": NAME, "sign": 1 | -1}, NAME a declared duration
+ * parameter (the params are read before the countdowns). */
+static void r_above_param(pjson *j, const tlc_json *a, tlc_prog_phase *f, const tlc_program *p)
+{
+	char b[64];
+	pj_known(j, a, "a threshold", k_above_param);
+	const tlc_json *n = pj_get(j, a, "param", true);
+	f->above_param = pj_strdup_req(j, n);
+	int64_t sign = pj_int(j, pj_get(j, a, "sign", true), -1, 1);
+	if (j->failed)
+		return;
+	if (sign == 0) {
+		pj_fail_at(j, tlc_json_get(a, "sign"), "a threshold's sign is 1 or -1, not 0");
+		return;
+	}
+	f->above_sign = (int)sign;
+	for (size_t k = 0; k < p->nparams; k++)
+		if (p->params[k].name && !strcmp(p->params[k].name, f->above_param)) {
+			if (p->params[k].type != TLC_PPARAM_DURATION)
+				pj_fail_at(j, n, "the threshold parameter '%s' is not a duration",
+					   pj_shown(b, f->above_param));
+			return;
+		}
+	pj_fail_at(j, n, "the threshold parameter '%s' is not a parameter of the program",
+		   pj_shown(b, f->above_param));
+}
+
+/* Fields of events: unique names, none a parameter's (of the p->nparams read so far), text or
+ * integer. */
+static void r_field_list(pjson *j, const tlc_json *a, tlc_prog_field **out, size_t *nout,
+			 const tlc_program *p)
+{
+	char b[64];
+	size_t n = pj_array(j, a);
+	if (j->failed)
+		return;
+	if (n > TLC_MAX_EVENT_FIELDS) {
+		pj_fail_at(j, a, "an event has at most %d fields, not %zu", TLC_MAX_EVENT_FIELDS, n);
+		return;
+	}
+	if (!(*out = calloc(n ? n : 1, sizeof **out))) {
+		pj_oom(j);
+		return;
+	}
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
+		tlc_prog_field *f = &(*out)[(*nout)++];
+		pj_known(j, it, "a field", k_field);
+		const tlc_json *nm = pj_get(j, it, "name", true);
+		f->name = pj_strdup_req(j, nm);
+		f->is_int = pj_enum(j, pj_get(j, it, "type", true), field_type_names, 2) == 1;
+		for (size_t k = 0; !j->failed && k + 1 < *nout; k++)
+			if (!strcmp((*out)[k].name, f->name))
+				pj_fail_at(j, nm, "two fields have the name '%s'", pj_shown(b, f->name));
+		for (size_t k = 0; !j->failed && k < p->nparams; k++)
+			if (p->params[k].name && !strcmp(p->params[k].name, f->name))
+				pj_fail_at(j, nm, "the field '%s' has the name of a parameter",
+					   pj_shown(b, f->name));
+	}
+}
+
+static void r_fields(pjson *j, const tlc_json *a, tlc_prog_countdown *c, const tlc_program *p)
+{
+	r_field_list(j, a, &c->fields, &c->nfields, p);
+}
+
+/* A decimal integer as written, exactly: an optional '-', then digits, in int64. */
+static bool is_int_text(const char *s)
+{
+	const char *d = s + (*s == '-');
+	if (!*d || strlen(d) > 18)
+		return false;
+	for (; *d; d++)
+		if (*d < '0' || *d > '9')
+			return false;
+	return true;
+}
+
+/* An item's start or end: an instant written out (literal or floating local), never a
+ * parameter or the instantiation instant; the end may be null. */
+static void r_event_time(pjson *j, const tlc_json *v, tlc_prog_time *t, bool may_be_null)
+{
+	tlc__ptime_read(j, v, t);
+	if (j->failed || (may_be_null && t->kind == TLC_PTIME_NONE))
+		return;
+	if (t->kind != TLC_PTIME_LITERAL && t->kind != TLC_PTIME_LOCAL)
+		pj_fail_at(j, v, "an event's start or end is an instant written out (literal or local)");
+}
+
+/* `events-param`: a list parameter of the program, whose fields the countdown copies. */
+static void r_events_param(pjson *j, const tlc_json *n, tlc_prog_countdown *c, const tlc_program *p)
+{
+	char b[64];
+	c->events_param = pj_strdup_req(j, n);
+	if (j->failed)
+		return;
+	for (size_t k = 0; k < p->nparams; k++) {
+		const tlc_prog_param *q = &p->params[k];
+		if (!q->name || strcmp(q->name, c->events_param) != 0)
+			continue;
+		if (q->type != TLC_PPARAM_EVENTS) {
+			pj_fail_at(j, n, "the list parameter '%s' is not a list of events",
+				   pj_shown(b, c->events_param));
+			return;
+		}
+		if (!(c->fields = calloc(q->nfields ? q->nfields : 1, sizeof *c->fields))) {
+			pj_oom(j);
+			return;
+		}
+		for (size_t f = 0; f < q->nfields; f++) {
+			c->fields[f].is_int = q->fields[f].is_int;
+			if (!(c->fields[c->nfields++].name = strdup(q->fields[f].name))) {
+				pj_oom(j);
+				return;
+			}
+		}
+		return;
+	}
+	pj_fail_at(j, n, "the list parameter '%s' is not a parameter of the program",
+		   pj_shown(b, c->events_param));
+}
+
+static void r_events(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
+{
+	const tlc_json *ep = pj_get(j, o, "events-param", false);
+	if (ep) {
+		r_events_param(j, ep, c, p);
+		c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
+		return;
+	}
+	r_fields(j, pj_get(j, o, "fields", true), c, p);
+	c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
+	const tlc_json *a = pj_get(j, o, "events", true);
+	size_t n = pj_array(j, a);
+	if (j->failed)
+		return;
+	if (!n || n > TLC_MAX_EVENTS) {
+		pj_fail_at(j, a, "an events countdown has 1 to %d events, not %zu", TLC_MAX_EVENTS, n);
+		return;
+	}
+	if (!(c->events = calloc(n, sizeof *c->events))) {
+		pj_oom(j);
+		return;
+	}
+	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
+		tlc_prog_event *e = &c->events[c->nevents++];
+		e->countdown = c;
+		const tlc_json *rr = pj_get(j, it, "rrule", false), *end = NULL;
+		pj_known(j, it, rr ? "a recurring event" : "an event", rr ? k_event_recur : k_event);
+		if (rr) { /* a recurring item: checked when instantiated, as a countdown's rrule */
+			e->rrule = pj_strdup_req(j, rr);
+			e->length = pj_int(j, pj_get(j, it, "length", true), 0, TLC_TIME_MAX);
+		} else {
+			r_event_time(j, pj_get(j, it, "start", true), &e->at, false);
+			end = pj_get(j, it, "end", true);
+			r_event_time(j, end, &e->end, true);
+		}
+		if (!j->failed && end && e->end.kind != TLC_PTIME_NONE &&
+		    (e->end.kind != e->at.kind || e->end.at + e->end.offset < e->at.at + e->at.offset))
+			pj_fail_at(j, end, "an event ends before it starts, or in another kind of time");
+		const tlc_json *vals = pj_get(j, it, "values", true);
+		size_t nv = pj_array(j, vals);
+		if (j->failed)
+			return;
+		if (nv != c->nfields) {
+			pj_fail_at(j, vals, "an event has %zu values for %zu fields", nv, c->nfields);
+			return;
+		}
+		if (!(e->values = calloc(nv ? nv : 1, sizeof *e->values))) {
+			pj_oom(j);
+			return;
+		}
+		size_t f = 0;
+		for (const tlc_json *x = vals->child; x && !j->failed; x = x->next, f++) {
+			e->values[f] = pj_strdup_req(j, x);
+			if (!j->failed && c->fields[f].is_int && !is_int_text(e->values[f]))
+				pj_fail_at(j, x, "the integer field '%s' has a value that is not an integer",
+					   c->fields[f].name);
+		}
+		r_at(j, it, &e->line, &e->col);
+	}
+}
+
+/* Whether a view has a live run to the event item's end. */
+static bool views_to_end(const tlc_prog_view *views)
+{
+	for (int f = 0; f < TLC_FAM_MAX; f++)
+		for (size_t r = 0; r < views[f].nruns; r++)
+			if (views[f].runs[r].to_end)
+				return true;
+	return false;
+}
+
 static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const tlc_program *p)
 {
 	const tlc_json *x;
@@ -604,6 +913,9 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 	c->mode = m < 0 ? TLC_TARGET_MODE_TO : (tlc_target_mode)m;
 	if (c->mode == TLC_TARGET_MODE_RECUR)
 		pj_known(j, o, "a recurring countdown", k_countdown_recur);
+	else if (c->mode == TLC_TARGET_MODE_EVENTS)
+		pj_known(j, o, "an events countdown", pj_get(j, o, "events-param", false)
+						       ? k_countdown_events_param : k_countdown_events);
 	else
 		pj_known(j, o, "a countdown", k_countdown);
 	if (c->mode == TLC_TARGET_MODE_RECUR) {
@@ -612,6 +924,8 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		r_locals(j, pj_get(j, o, "exdate", true), &c->exdate, &c->exdate_is_date, &c->nexdate);
 		r_locals(j, pj_get(j, o, "rdate", true), &c->rdate, NULL, &c->nrdate);
 		c->roll_after = pj_int(j, pj_get(j, o, "roll-after", true), 0, TLC_TIME_MAX);
+	} else if (c->mode == TLC_TARGET_MODE_EVENTS) {
+		r_events(j, o, c, p);
 	} else {
 		tlc__ptime_read(j, pj_get(j, o, "target", true), &c->target);
 	}
@@ -630,6 +944,21 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		c->stale_after = pj_int(j, pj_get(j, x, "after", true), 0, TLC_TIME_MAX);
 		r_views(j, pj_get(j, x, "views", true), c->stale_views, p);
 	}
+	if (c->mode == TLC_TARGET_MODE_EVENTS && (x = pj_get(j, o, "empty", true)) &&
+	    !tlc_json_is(x, TLC_JSON_NULL)) {
+		c->has_empty = true;
+		r_views(j, x, c->empty_views, p);
+		for (int f = 0; !j->failed && f < TLC_FAM_MAX; f++)
+			for (size_t r = 0; r < c->empty_views[f].nruns; r++) {
+				const tlc_prog_run *pr = &c->empty_views[f].runs[r];
+				if (tlc_run_is_live(pr->kind) || (pr->kind == TLC_RUN_MESSAGE &&
+								  p->messages[pr->message].units)) {
+					pj_fail_at(j, x, "the empty text has no self-updating run and no "
+						   "time unit");
+					break;
+				}
+			}
+	}
 	const tlc_json *ph = pj_get(j, o, "phases", true);
 	size_t n = pj_array(j, ph);
 	if (j->failed)
@@ -643,13 +972,27 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 		tlc_prog_phase *f = &c->phases[c->nphases++];
 		pj_known(j, it, "a phase", k_phase);
 		const tlc_json *a = pj_get(j, it, "above", true);
-		if (a && !tlc_json_is(a, TLC_JSON_NULL)) {
+		if (a && tlc_json_is(a, TLC_JSON_STRING)) {
+			f->has_above = f->above_end = true;
+			if (strcmp(a->str, "end") != 0 || c->mode != TLC_TARGET_MODE_EVENTS)
+				pj_fail_at(j, a, "a phase's above is a number, an object or, in an events "
+					   "countdown, \"end\"");
+		} else if (a && tlc_json_is(a, TLC_JSON_OBJECT)) {
+			f->has_above = true;
+			r_above_param(j, a, f, p);
+		} else if (a && !tlc_json_is(a, TLC_JSON_NULL)) {
 			f->has_above = true;
 			f->above = pj_int(j, a, -TLC_TIME_MAX, TLC_TIME_MAX);
 		}
 		r_at(j, it, &f->line, &f->col);
 		r_views(j, pj_get(j, it, "views", true), f->views, p);
+		if (!j->failed && c->mode != TLC_TARGET_MODE_EVENTS && views_to_end(f->views))
+			pj_fail_at(j, it, "a run to the item's end ('to': \"end\") in a countdown "
+				   "without events");
 	}
+	if (!j->failed && c->has_stale && views_to_end(c->stale_views))
+		pj_fail_at(j, pj_get(j, o, "stale", true), "a run to the item's end ('to': \"end\") "
+			   "in stale text");
 	r_at(j, o, &c->line, &c->col);
 }
 
@@ -747,16 +1090,32 @@ static void r_params(pjson *j, const tlc_json *a, tlc_program *p)
 	for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
 		tlc_prog_param *q = &p->params[p->nparams++];
 		char b[64];
-		pj_known(j, it, "a parameter", k_param);
 		q->name = pj_strdup_req(j, pj_get(j, it, "name", true));
 		int t = pj_enum(j, pj_get(j, it, "type", true), ptype_names, TLC_PPARAM_TYPE_MAX);
 		q->type = t < 0 ? TLC_PPARAM_TEXT : (tlc_prog_param_type)t;
+		pj_known(j, it, "a parameter", q->type == TLC_PPARAM_EVENTS ? k_param_events : k_param);
+		if (q->type == TLC_PPARAM_EVENTS) { /* names against the params: once all are read */
+			static const tlc_program none;
+			r_field_list(j, pj_get(j, it, "fields", true), &q->fields, &q->nfields, &none);
+		}
 		/* values are given, and timelines record them, by name: names are unique */
 		for (size_t k = 0; !j->failed && q->name && k + 1 < p->nparams; k++)
 			if (p->params[k].name && !strcmp(p->params[k].name, q->name))
 				pj_fail_at(j, tlc_json_get(it, "name"), "two parameters have the name '%s'",
 					   pj_shown(b, q->name));
 	}
+}
+
+/* No field of a list parameter is named like a parameter: '{name}' would mean either. */
+static void r_param_fields_unique(pjson *j, const tlc_json *a, const tlc_program *p)
+{
+	char b[64];
+	for (size_t i = 0; !j->failed && i < p->nparams; i++)
+		for (size_t f = 0; !j->failed && f < p->params[i].nfields; f++)
+			for (size_t k = 0; !j->failed && k < p->nparams; k++)
+				if (!strcmp(p->params[k].name, p->params[i].fields[f].name))
+					pj_fail_at(j, tlc_json_at(a, i), "the field '%s' has the name of "
+						   "a parameter", pj_shown(b, p->params[k].name));
 }
 
 int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
@@ -784,6 +1143,8 @@ int tlc__program_from_json(tlc_program **out, const tlc_json *root, pjson *j)
 		for (const tlc_json *it = loc->child; it; it = it->next)
 			p->locales[p->nlocales++] = pj_strdup_req(j, it);
 	r_params(j, pj_get(j, root, "params", true), p);
+	if (!j->failed)
+		r_param_fields_unique(j, pj_get(j, root, "params", true), p);
 	if ((x = pj_get(j, root, "window", false))) {
 		p->has_window = true;
 		pj_known(j, x, "the window", k_window);

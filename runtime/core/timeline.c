@@ -69,6 +69,9 @@ void tlc_timeline_free(tlc_timeline *tl)
 		for (size_t i = 0; i < tl->program->nparams; i++)
 			free(tl->param_text[i]);
 	free(tl->param_text);
+	for (size_t i = 0; tl->lists && i < ncds; i++)
+		tlc__list_release(&tl->lists[i], tl->program->countdowns[i].nfields);
+	free(tl->lists);
 	for (size_t i = 0; i < tl->nowned; i++)
 		free(tl->owned[i]);
 	free(tl->owned);
@@ -114,15 +117,53 @@ static int copy_view(tlc_tl_view *dst, const tlc_tl_view *src)
 	return 0;
 }
 
-static int copy_entry(tlc_entry *dst, const tlc_entry *src, size_t ncds)
+static int copy_entry(tlc_entry *dst, const tlc_entry *src, size_t ncds, const tlc_tl_list *lists)
 {
 	*dst = *src;
 	dst->views = calloc(ncds ? ncds : 1, sizeof *dst->views);
 	if (!dst->views)
 		return TLC_ENOMEM;
-	for (size_t i = 0; i < ncds; i++)
-		if (copy_view(&dst->views[i], &src->views[i]) < 0)
+	for (size_t i = 0; i < ncds; i++) {
+		tlc_tl_view *v = &dst->views[i];
+		if (copy_view(v, &src->views[i]) < 0)
 			return TLC_ENOMEM;
+		for (int f = 0; lists && lists[i].events && v->item >= 0 && f < TLC_FAM_MAX; f++)
+			for (size_t r = 0; r < v->nruns[f]; r++) /* the copy's own list */
+				if (v->runs[f][r].event)
+					v->runs[f][r].event = &lists[i].events[v->item];
+	}
+	return 0;
+}
+
+/* A deep copy of a timeline's lists (their items point at the same program countdowns). */
+static int copy_lists(tlc_tl_list **out, const tlc_timeline *tl)
+{
+	const tlc_program *p = tl->program;
+	*out = NULL;
+	if (!tl->lists)
+		return 0;
+	tlc_tl_list *l = calloc(p->ncountdowns, sizeof *l);
+	if (!l)
+		return TLC_ENOMEM;
+	*out = l;
+	for (size_t c = 0; c < p->ncountdowns; c++) {
+		const tlc_tl_list *src = &tl->lists[c];
+		if (!src->nevents)
+			continue;
+		if (!(l[c].events = calloc(src->nevents, sizeof *l[c].events)))
+			return TLC_ENOMEM;
+		for (size_t i = 0; i < src->nevents; i++) {
+			tlc_prog_event *e = &l[c].events[l[c].nevents++];
+			*e = src->events[i];
+			e->values = NULL; /* the copy's own, below */
+			size_t nf = p->countdowns[c].nfields;
+			if (!(e->values = calloc(nf ? nf : 1, sizeof *e->values)))
+				return TLC_ENOMEM;
+			for (size_t f = 0; f < nf; f++)
+				if (!(e->values[f] = strdup(src->events[i].values[f])))
+					return TLC_ENOMEM;
+		}
+	}
 	return 0;
 }
 
@@ -144,10 +185,10 @@ int tlc_timeline_slice(tlc_timeline **out, const tlc_timeline *tl, tlc_time t)
 	s->constant_tail = tl->constant_tail;
 	s->display_zone = strdup(tl->display_zone ? tl->display_zone : "UTC");
 	s->entries = calloc(tl->nentries - first + 1, sizeof *s->entries);
-	if (!s->display_zone || !s->entries)
+	if (!s->display_zone || !s->entries || copy_lists(&s->lists, tl) < 0)
 		goto oom;
 	for (size_t i = first; i < tl->nentries; i++) {
-		if (copy_entry(&s->entries[s->nentries++], &tl->entries[i], ncds) < 0)
+		if (copy_entry(&s->entries[s->nentries++], &tl->entries[i], ncds, s->lists) < 0)
 			goto oom;
 	}
 	if (s->nentries && s->entries[0].date < t) {
@@ -271,6 +312,8 @@ static void w_view(wctx *c, const tlc_prog_countdown *pc, const tlc_tl_view *v)
 	jw_key(w, "phase");
 	if (v->phase == -2)
 		jw_str(w, "stale");
+	else if (v->phase == -3)
+		jw_str(w, "empty");
 	else if (v->phase < 0)
 		jw_null(w);
 	else
@@ -280,6 +323,13 @@ static void w_view(wctx *c, const tlc_prog_countdown *pc, const tlc_tl_view *v)
 		jw_null(w);
 	else
 		jw_time(w, v->target);
+	if (pc->mode == TLC_TARGET_MODE_EVENTS) {
+		jw_key(w, "item");
+		if (v->item < 0)
+			jw_null(w);
+		else
+			jw_int(w, v->item);
+	}
 	jw_key(w, "families");
 	jw_obj(w);
 	for (int f = 0; f < TLC_FAM_MAX; f++) {
@@ -318,6 +368,39 @@ static void w_entry(wctx *c, const tlc_entry *e)
 	jw_end_obj(w);
 }
 
+/* The items of each list parameter, by countdown id, as instantiated. */
+static void w_lists(jsonw *w, const tlc_timeline *tl)
+{
+	const tlc_program *p = tl->program;
+	jw_key(w, "lists");
+	jw_obj(w);
+	for (size_t c = 0; c < p->ncountdowns; c++) {
+		if (!p->countdowns[c].events_param)
+			continue;
+		jw_key(w, p->countdowns[c].id);
+		jw_arr(w);
+		for (size_t i = 0; i < tl->lists[c].nevents; i++) {
+			const tlc_prog_event *e = &tl->lists[c].events[i];
+			jw_obj_compact(w);
+			jw_key(w, "start");
+			jw_time(w, e->at.at);
+			jw_key(w, "end");
+			if (e->end.kind == TLC_PTIME_NONE)
+				jw_null(w);
+			else
+				jw_time(w, e->end.at);
+			jw_key(w, "values");
+			jw_arr_compact(w);
+			for (size_t f = 0; f < p->countdowns[c].nfields; f++)
+				jw_str(w, e->values[f]);
+			jw_end_arr(w);
+			jw_end_obj(w);
+		}
+		jw_end_arr(w);
+	}
+	jw_end_obj(w);
+}
+
 static void w_header(jsonw *w, const tlc_timeline *tl)
 {
 	const tlc_program *p = tl->program;
@@ -348,6 +431,8 @@ static void w_header(jsonw *w, const tlc_timeline *tl)
 	jw_end_obj(w);
 	jw_key(w, "constant-tail");
 	jw_bool(w, tl->constant_tail);
+	if (tl->lists)
+		w_lists(w, tl);
 	jw_key(w, "params");
 	jw_obj_compact(w);
 	for (size_t i = 0; tl->param_text && i < p->nparams; i++)
@@ -404,11 +489,17 @@ int tlc_timeline_write_json(tlc_buf *out, const tlc_timeline *tl, const char *co
 static const char *const k_root[] = {"timelinec-timeline", "widget", "now", "now-source",
 				     "data-time", "display-zone", "start", "end", "policy",
 				     "constant-tail", "params", "entries", "program", NULL};
+static const char *const k_root_lists[] = {"timelinec-timeline", "widget", "now", "now-source",
+					   "data-time", "display-zone", "start", "end", "policy",
+					   "constant-tail", "lists", "params", "entries", "program",
+					   NULL};
+static const char *const k_list_item[] = {"start", "end", "values", NULL};
 static const char *const k_policy[] = {"kind", NULL};
 static const char *const k_policy_after[] = {"kind", "date", NULL};
 static const char *const k_entry[] = {"date", "relevance", "views", NULL};
 static const char *const k_relevance[] = {"score", "duration", NULL};
 static const char *const k_view[] = {"phase", "target", "families", NULL};
+static const char *const k_view_events[] = {"phase", "target", "item", "families", NULL};
 static const char *const k_run_text[] = {"text", NULL};
 static const char *const k_run_message[] = {"message", "key", "args", "text", NULL};
 
@@ -502,11 +593,34 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 	}
 }
 
-static void r_view(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_view *v)
+static void r_view(pjson *j, tlc_timeline *tl, const tlc_prog_countdown *pc, const tlc_json *o,
+		   tlc_tl_view *v)
 {
-	pj_known(j, o, "a view", k_view);
+	bool events = pc->mode == TLC_TARGET_MODE_EVENTS;
+	size_t ci = (size_t)(pc - tl->program->countdowns);
+	const tlc_prog_event *items = pc->events_param ? (tl->lists ? tl->lists[ci].events : NULL)
+						       : pc->events;
+	size_t nitems = pc->events_param ? (tl->lists ? tl->lists[ci].nevents : 0) : pc->nevents;
+	pj_known(j, o, events ? "a view of an events countdown" : "a view", events ? k_view_events : k_view);
+	v->item = -1;
+	if (events) { /* the item shown, whose fields its messages read */
+		const tlc_json *it = pj_get(j, o, "item", true);
+		if (it && !tlc_json_is(it, TLC_JSON_NULL)) {
+			if (!nitems)
+				pj_fail_at(j, it, "an item of an empty list");
+			else
+				v->item = (int32_t)pj_int(j, it, 0, (int64_t)nitems - 1);
+		}
+	}
 	const tlc_json *ph = pj_get(j, o, "phase", true), *fams;
 	v->phase = tlc_json_is(ph, TLC_JSON_STRING) ? -2 : tlc_json_is(ph, TLC_JSON_NULL) ? -1 : (int32_t)pj_int(j, ph, 0, INT32_MAX);
+	if (tlc_json_is(ph, TLC_JSON_STRING) && !strcmp(ph->str, "empty")) {
+		v->phase = -3;
+		if (!pc->has_empty)
+			pj_fail_at(j, ph, "phase \"empty\" in a countdown without an empty text");
+	} else if (tlc_json_is(ph, TLC_JSON_STRING) && strcmp(ph->str, "stale") != 0) {
+		pj_fail_at(j, ph, "a view's phase is an index, \"stale\", \"empty\" or null");
+	}
 	const tlc_json *t = pj_get(j, o, "target", true);
 	v->target = tlc_json_is(t, TLC_JSON_NULL) ? TLC_TIME_NONE : pj_time(j, t, false);
 	fams = pj_get(j, o, "families", true);
@@ -529,8 +643,12 @@ static void r_view(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_view *v
 			pj_oom(j);
 			return;
 		}
-		for (const tlc_json *r = f->child; r && !j->failed; r = r->next)
-			r_run(j, tl, r, &v->runs[fi][v->nruns[fi]++]);
+		for (const tlc_json *r = f->child; r && !j->failed; r = r->next) {
+			tlc_tl_run *run = &v->runs[fi][v->nruns[fi]++];
+			r_run(j, tl, r, run);
+			if (run->kind == TLC_RUN_MESSAGE && v->item >= 0)
+				run->event = &items[v->item];
+		}
 	}
 }
 
@@ -610,7 +728,98 @@ static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
 		views = pj_get(j, it, "views", true);
 		r_known_ids(j, tl->program, views);
 		for (size_t i = 0; i < ncds && !j->failed; i++)
-			r_view(j, tl, pj_get(j, views, tl->program->countdowns[i].id, true), &e->views[i]);
+			r_view(j, tl, &tl->program->countdowns[i],
+			       pj_get(j, views, tl->program->countdowns[i].id, true), &e->views[i]);
+	}
+}
+
+/* A decimal integer as the writers write one: an optional '-', then 1 to 18 digits. */
+static bool int_text(const char *s)
+{
+	const char *d = s + (*s == '-');
+	size_t n = strspn(d, "0123456789");
+	return n && n <= 18 && !d[n];
+}
+
+/* "lists": the items of each list parameter, keyed by the ids of the countdowns that read
+ * one, required exactly when the program has such a countdown. */
+static void r_lists(pjson *j, tlc_timeline *tl, const tlc_json *root)
+{
+	const tlc_program *p = tl->program;
+	bool any = false;
+	for (size_t c = 0; c < p->ncountdowns; c++)
+		any = any || p->countdowns[c].events_param;
+	pj_known(j, root, "a timeline", any ? k_root_lists : k_root);
+	if (!any || j->failed)
+		return;
+	const tlc_json *ls = pj_get(j, root, "lists", true);
+	if (j->failed || !pj_object(j, ls))
+		return;
+	for (const tlc_json *m = ls->child; m && !j->failed; m = m->next) {
+		size_t c = 0;
+		while (c < p->ncountdowns && (strcmp(p->countdowns[c].id, m->key) != 0 ||
+					      !p->countdowns[c].events_param))
+			c++;
+		if (c == p->ncountdowns) {
+			char b[64];
+			pj_fail_key(j, m, "'%s' in lists is not a countdown that reads a list parameter",
+				    pj_shown(b, m->key));
+			return;
+		}
+	}
+	if (!(tl->lists = calloc(p->ncountdowns, sizeof *tl->lists))) {
+		pj_oom(j);
+		return;
+	}
+	for (size_t c = 0; c < p->ncountdowns && !j->failed; c++) {
+		const tlc_prog_countdown *pc = &p->countdowns[c];
+		if (!pc->events_param)
+			continue;
+		const tlc_json *a = pj_get(j, ls, pc->id, true);
+		size_t n = pj_array(j, a);
+		if (j->failed)
+			return;
+		if (n > TLC_MAX_EVENTS) {
+			pj_fail_at(j, a, "a list has at most %d items", TLC_MAX_EVENTS);
+			return;
+		}
+		tlc_tl_list *l = &tl->lists[c];
+		if (!(l->events = calloc(n ? n : 1, sizeof *l->events))) {
+			pj_oom(j);
+			return;
+		}
+		for (const tlc_json *it = a->child; it && !j->failed; it = it->next) {
+			tlc_prog_event *e = &l->events[l->nevents++];
+			e->countdown = pc;
+			pj_known(j, it, "a list item", k_list_item);
+			e->at = (tlc_prog_time){.kind = TLC_PTIME_LITERAL,
+						.at = pj_time(j, pj_get(j, it, "start", true), false)};
+			const tlc_json *end = pj_get(j, it, "end", true);
+			if (end && !tlc_json_is(end, TLC_JSON_NULL)) {
+				e->end = (tlc_prog_time){.kind = TLC_PTIME_LITERAL, .at = pj_time(j, end, false)};
+				if (!j->failed && e->end.at < e->at.at)
+					pj_fail_at(j, end, "a list item ends before it starts");
+			}
+			const tlc_json *vals = pj_get(j, it, "values", true);
+			size_t nv = pj_array(j, vals);
+			if (j->failed)
+				return;
+			if (nv != pc->nfields) {
+				pj_fail_at(j, vals, "a list item has %zu values for %zu fields", nv, pc->nfields);
+				return;
+			}
+			if (!(e->values = calloc(nv ? nv : 1, sizeof *e->values))) {
+				pj_oom(j);
+				return;
+			}
+			size_t f = 0;
+			for (const tlc_json *x = vals->child; x && !j->failed; x = x->next, f++) {
+				e->values[f] = pj_strdup_req(j, x);
+				if (!j->failed && pc->fields[f].is_int && !int_text(e->values[f]))
+					pj_fail_at(j, x, "the integer field '%s' has a value that is "
+						   "not an integer", pc->fields[f].name);
+			}
+		}
 	}
 }
 
@@ -620,7 +829,7 @@ static void r_header(pjson *j, tlc_timeline *tl, const tlc_json *root)
 	int k;
 	pj_version(j, pj_get(j, root, "timelinec-timeline", true), "timeline", TLC_TIMELINE_VERSION);
 	/* after the version: a newer timeline says so, not that it has an unknown key */
-	pj_known(j, root, "a timeline", k_root);
+	/* the root's keys: r_lists, once the program says whether "lists" belongs */
 	tl->now = pj_time(j, pj_get(j, root, "now", true), false);
 	k = pj_enum(j, pj_get(j, root, "now-source", true), now_names, TLC_NOW_SOURCE_MAX);
 	tl->now_source = k < 0 ? TLC_NOW_OPTION : (tlc_now_source)k;
@@ -639,6 +848,7 @@ static void r_header(pjson *j, tlc_timeline *tl, const tlc_json *root)
 	const tlc_json *ct = pj_get(j, root, "constant-tail", true);
 	tl->constant_tail = tlc_json_is(ct, TLC_JSON_TRUE);
 	r_params(j, tl, pj_get(j, root, "params", true));
+	r_lists(j, tl, root);
 }
 
 int tlc_timeline_read_json(tlc_timeline **out, const char *json, size_t len, tlc_err *err)

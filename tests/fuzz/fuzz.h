@@ -153,6 +153,19 @@ static inline void fuzz_param_value(tlc_param_value *v, const char *name, tlc_ti
 	v->text = k & 1 ? "1.5" : "Ann";
 }
 
+/* Values of a list parameter: empty, items with or without an end and fields of any kind,
+ * overlapping, and broken ones (not an array, a missing 'at', a bad instant). */
+static const char *const fuzz_lists[8] = {
+	"[]",
+	"[{\"at\": \"2026-12-01T10:00:00Z\", \"end\": \"2026-12-01T11:00:00Z\", \"name\": \"a\"}]",
+	"[{\"at\": \"@1796090000\"}, {\"at\": \"@1796080000\", \"end\": \"@1796190000\"}]",
+	"[{\"at\": \"2026-12-01 10:00\", \"end\": null, \"name\": \"b\", \"n\": 3}]",
+	"{}",
+	"[{\"end\": \"@1796090000\"}]",
+	"[{\"at\": \"2026-13-01T10:00:00Z\"}]",
+	"[1, 2",
+};
+
 /* Whether option byte `seed` gives parameter i a value (some are left out), and which (*k). */
 static inline bool fuzz_param_given(unsigned seed, size_t i, unsigned *k)
 {
@@ -167,8 +180,12 @@ static inline size_t fuzz_params(const tlc_program *p, tlc_time now, unsigned se
 	size_t n = 0;
 	unsigned k;
 	for (size_t i = 0; i < p->nparams && n < cap; i++)
-		if (fuzz_param_given(seed, i, &k))
-			fuzz_param_value(&v[n++], p->params[i].name, now, k);
+		if (fuzz_param_given(seed, i, &k)) {
+			fuzz_param_value(&v[n], p->params[i].name, now, k);
+			if (p->params[i].type == TLC_PPARAM_EVENTS) /* a list: some valid, some not */
+				v[n].text = fuzz_lists[k & 7];
+			n++;
+		}
 	return n;
 }
 

@@ -9,9 +9,10 @@
  * by the real reader, so the scalar's span and the offsets inside it are genuine.
  *
  * Option bytes:
- *   0: bits 0-2 the style above; bit 3 a Live Activity environment (date fields);
- *      bit 4 also format each message; bit 5 also scan and format the raw value as a pattern;
- *      bit 6 minimum-ios 17 (an iOS 18 style is TL033), else 18
+ *   0: bits 0-2 the style above; bit 3 a Live Activity environment (date fields), else bit 7
+ *      an events countdown's phase ({timer end}); bit 4 also format each message; bit 5 also
+ *      scan and format the raw value as a pattern; bit 6 minimum-ios 17 (an iOS 18 style is
+ *      TL033), else 18
  *   1: bits 0-2 the locale (bit 3: none, for the scan); bits 4-7 argument values
  *
  * Checked: runs lie inside the value with spans in the file; their messages scan; argument
@@ -229,12 +230,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc = json ? tlc_parse_json(&ctx, file, &root) : tlc_parse_yaml(&ctx, file, &root);
 	if (rc == 0 && root && root->kind == TLC_NODE_SCALAR) {
 		tlc_tmpl_env env = {env_args, sizeof env_args / sizeof *env_args, NULL, 0, false, env_int,
-				    opt & 64 ? 17 : 18};
+				    opt & 64 ? 17 : 18, false};
 		tlc_tmpl t;
 		if (opt & 8) {
 			env.dates = env_dates;
 			env.ndates = sizeof env_dates / sizeof *env_dates;
 			env.activity = true;
+		} else {
+			env.item_end = (opt & 128) != 0;
 		}
 		memset(&t, 0, sizeof t);
 		rc = tlc_template_split(&ctx, root, &env, &t);

@@ -16,6 +16,7 @@ awk 'BEGIN { print "timelinec: 1"; for (i = 0; i < 90000; i++) printf "k%06d: 01
 printf 'timelinec: 1\nwidget: W\000\n' > "$gen/nul-byte.yaml"
 awk 'BEGIN { print "timelinec: 1\nwidget: W\ntimezone: UTC\ncountdowns:"; for (i = 0; i < 65; i++) printf "  - {id: c%d, to: 2026-12-01 10:00, show: [{text: x}]}\n", i }' > "$gen/too-many-countdowns.yaml"
 awk 'BEGIN { print "timelinec: 1\nwidget: W\ntimezone: UTC\nparams:"; for (i = 0; i < 65; i++) printf "  p%d: instant\n", i; print "countdown: {to: $p0, show: [{text: x}]}" }' > "$gen/too-many-params.yaml"
+awk 'BEGIN { print "timelinec: 1\nwidget: W\ntimezone: UTC\ncountdown:\n  show: [{text: x}]\n  events:"; for (i = 0; i < 257; i++) printf "    - {at: 2026-12-01 10:00, n: %d}\n", i }' > "$gen/too-many-events.yaml"
 printf 'timelinec: 1\nwidget: "Caf\351"\n' > "$gen/latin1.yaml"
 printf '{"timelinec": 1, "widget": "\355\240\200"}\n' > "$gen/surrogate-utf8.json"
 printf '\357\273\277timelinec: 1\n\357\273\277widget: W\n' > "$gen/bom-twice.yaml"

@@ -159,8 +159,9 @@ def check(kind, doc, label):
         counts[kind] += 1
 
 
-programs = list_dir("tests/golden/examples", [".program.json"])
-timelines = list_dir("tests/golden/examples", [".timeline.json"])
+# + the Swift readers' fixtures: thresholds that are parameters (above: $lead), lists of events
+programs = list_dir("tests/golden/examples", [".program.json"]) + list_dir("tests/swift/TimelineKitTests/Fixtures", [".program.json"])
+timelines = list_dir("tests/golden/examples", [".timeline.json"]) + list_dir("tests/swift/TimelineKitTests/Fixtures", [".timeline.json"])
 schedules = list_dir("tests/golden/examples", [".schedule.json"]) + list_dir("tests/golden/schedules", [".schedule.json"])
 activity_programs = list_dir("tests/golden/examples", [".activity-program.json"]) + list_dir("tests/golden/activity-programs", [".activity-program.json"])
 specs = list_dir("examples", [".yaml"]) + list_dir("tests/spec-examples", [".yaml", ".json"])

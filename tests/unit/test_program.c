@@ -358,3 +358,278 @@ Test(program, exdate_takes_a_bare_date)
 		tlc_program_free(p);
 	}
 }
+
+#define CD_ABOVE(above)                                                                       \
+	"{\"id\": \"a\", \"mode\": \"to\", \"target\": {\"kind\": \"literal\", \"at\": "       \
+	"\"2026-12-01T12:00:00Z\", \"offset\": 0}, \"from\": null, \"paused-at\": null, "     \
+	"\"relevance\": null, \"stale\": null, \"phases\": [{\"above\": " above ", \"at\": [1, 1], " \
+	"\"views\": {\"default\": [{\"text\": \"early\", \"at\": [1, 1]}]}}, {\"above\": null, " \
+	"\"at\": [1, 1], \"views\": {\"default\": [{\"text\": \"late\", \"at\": [1, 1]}]}}], "  \
+	"\"at\": [1, 1]}"
+
+static void refuses_above(const char *json, const char *want)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(json, &p, &e), TLC_EINPUT, "%s", want);
+	cr_assert_null(p);
+	cr_expect(strstr(e.msg, want) != NULL, "message: %s (want %s)", e.msg, want);
+	cr_expect(e.offset > 0 && e.offset < strlen(json));
+}
+
+/* A threshold that is a parameter names a duration parameter of the program, with sign 1 or -1;
+ * anything else is refused where it is. */
+Test(program, above_param_refusals)
+{
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"instant\"}",
+				    CD_ABOVE("{\"param\": \"lead\", \"sign\": 1}")),
+		      "the threshold parameter 'lead' is not a duration");
+	refuses_above(PROGRAM_P("", CD_ABOVE("{\"param\": \"lead\", \"sign\": 1}")),
+		      "the threshold parameter 'lead' is not a parameter of the program");
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				    CD_ABOVE("{\"param\": \"lead\", \"sign\": 0}")),
+		      "sign is 1 or -1");
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				    CD_ABOVE("{\"param\": \"lead\", \"sign\": 2}")),
+		      "");
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				    CD_ABOVE("{\"param\": \"lead\", \"sign\": 1, \"x\": 1}")),
+		      "unknown key 'x'");
+	refuses_above(PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				    CD_ABOVE("{\"sign\": 1}")),
+		      "param");
+}
+
+/* The threshold is resolved at instantiation: the early phase shows while r > the value (or
+ * minus it), the change point sits at T - value, and a missing value is an error. */
+Test(program, above_param_resolves_at_instantiation)
+{
+	tlc_program *p;
+	tlc_err e;
+	const char *json = PROGRAM_P("{\"name\": \"lead\", \"type\": \"duration\"}",
+				     CD_ABOVE("{\"param\": \"lead\", \"sign\": -1}"));
+	cr_assert_eq(read(json, &p, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(p->countdowns[0].phases[0].above_param, "lead");
+	cr_assert_eq(p->countdowns[0].phases[0].above_sign, -1);
+	tlc_timeline *tl = NULL;
+	tlc_inst_err ie;
+	tlc_instantiate_opts o = {.now = 1796083200 /* 2026-12-01T00:00Z */, .data_time = TLC_TIME_NONE};
+	cr_expect_eq(tlc_instantiate(&tl, p, &o, &ie), TLC_EINPUT);
+	cr_expect(strstr(ie.msg, "parameter 'lead' has no value") != NULL, "%s", ie.msg);
+	cr_expect_eq(ie.kind, TLC_INST_ERR_MISSING_PARAM);
+	tlc_param_value v = {.name = "lead", .number = 1800};
+	o.params = &v;
+	o.nparams = 1;
+	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "%s", ie.msg);
+	/* target 12:00Z, above -30m: "early" until 12:30Z, then "late" */
+	cr_assert_eq(tl->nentries, 2);
+	cr_expect_eq(tl->entries[0].views[0].phase, 0);
+	cr_expect_eq(tl->entries[1].date, 1796128200, "%lld", (long long)tl->entries[1].date); /* 12:30Z */
+	cr_expect_eq(tl->entries[1].views[0].phase, 1);
+	/* the canonical JSON writes the threshold back as it was read */
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_expect(strstr(b.ptr, "\"above\": {\n            \"param\": \"lead\",\n            \"sign\": -1\n") != NULL,
+		  "%s", b.ptr);
+	tlc_buf_release(&b);
+	tlc_timeline_free(tl);
+	tlc_program_free(p);
+}
+
+/* An events countdown with fields name (text) and laps (integer); ITEMS are its events. */
+#define CD_EVENTS(items, above)                                                               \
+	"{\"id\": \"a\", \"mode\": \"events\", \"fields\": [{\"name\": \"name\", \"type\": "    \
+	"\"text\"}, {\"name\": \"laps\", \"type\": \"integer\"}], \"events\": [" items "], "    \
+	"\"roll-after\": 0, \"from\": null, \"paused-at\": null, \"relevance\": null, "        \
+	"\"stale\": null, \"empty\": null, \"phases\": [{\"above\": " above ", \"at\": [1, 1], " \
+	"\"views\": {\"default\": [{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}"
+#define EV(start, end, values)                                                                \
+	"{\"start\": {\"kind\": \"literal\", \"at\": \"" start "\", \"offset\": 0}, \"end\": " end \
+	", \"values\": [" values "]}"
+#define END(at) "{\"kind\": \"literal\", \"at\": \"" at "\", \"offset\": 0}"
+#define EV1 EV("2026-12-01T12:00:00Z", END("2026-12-01T13:00:00Z"), "\"FP1\", \"2\"")
+
+/* Items and fields are read as written; anything the writer would not write is refused where
+ * it is: a wrong number of values, a non-integer integer field, a field named like a
+ * parameter, a time that is not written out, an end before the start, 'end' elsewhere. */
+Test(program, events_refusals)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(CD_EVENTS(EV1, "\"end\"")), &p, &e), 0, "%s", e.msg);
+	cr_expect_eq(p->countdowns[0].mode, TLC_TARGET_MODE_EVENTS);
+	cr_expect_eq(p->countdowns[0].nevents, 1);
+	cr_expect_str_eq(p->countdowns[0].events[0].values[0], "FP1");
+	cr_expect(p->countdowns[0].fields[1].is_int);
+	cr_expect(p->countdowns[0].phases[0].above_end);
+	tlc_program_free(p);
+	refuses_above(PROGRAM(CD_EVENTS(EV("2026-12-01T12:00:00Z", "null", "\"FP1\""), "null")),
+		      "an event has 1 values for 2 fields");
+	refuses_above(PROGRAM(CD_EVENTS(EV("2026-12-01T12:00:00Z", "null", "\"FP1\", \"two\""), "null")),
+		      "the integer field 'laps' has a value that is not an integer");
+	refuses_above(PROGRAM_P("{\"name\": \"laps\", \"type\": \"text\"}", CD_EVENTS(EV1, "null")),
+		      "the field 'laps' has the name of a parameter");
+	refuses_above(PROGRAM(CD_EVENTS(EV("2026-12-01T12:00:00Z", END("2026-12-01T11:00:00Z"),
+					   "\"FP1\", \"2\""), "null")),
+		      "an event ends before it starts");
+	refuses_above(PROGRAM(CD_EVENTS("{\"start\": {\"kind\": \"now\", \"offset\": 0}, \"end\": "
+					"null, \"values\": [\"a\", \"1\"]}", "null")),
+		      "an event's start or end is an instant written out");
+	refuses_above(PROGRAM(CD_EVENTS("", "null")), "1 to 256 events, not 0");
+	refuses_above(PROGRAM(CD_EVENTS("{\"rrule\": \"FREQ=DAILY\", \"length\": 60, \"start\": "
+					"{\"kind\": \"now\", \"offset\": 0}, \"values\": [\"a\", \"1\"]}",
+					"null")),
+		      "unknown key 'start' in a recurring event");
+	refuses_above(PROGRAM(CD_EVENTS("{\"rrule\": \"FREQ=DAILY\", \"length\": -1, \"values\": "
+					"[\"a\", \"1\"]}", "null")), "");
+	/* the empty text has no target: no live run in it */
+	const char *ev = PROGRAM(CD_EVENTS(EV1, "null"));
+	const char *nul = strstr(ev, "\"empty\": null");
+	char eb[4096];
+	cr_assert_not_null(nul);
+	snprintf(eb, sizeof eb, "%.*s\"empty\": {\"default\": [{\"live\": \"timer\"}]}%s",
+		 (int)(nul - ev), ev, nul + strlen("\"empty\": null"));
+	refuses_above(eb, "the empty text has no self-updating run");
+	refuses_above(PROGRAM(CD_ABOVE("\"end\"")), "in an events countdown, \"end\"");
+	/* a live run to the item's end ({timer end}) only in an events countdown's phases */
+	const char *to_end = PROGRAM(CD("a", "x"));
+	char buf[4096];
+	const char *textrun = "{\"text\": \"x\", \"at\": [1, 1]}";
+	const char *hit = strstr(to_end, textrun);
+	cr_assert_not_null(hit);
+	snprintf(buf, sizeof buf, "%.*s{\"live\": \"timer\", \"to\": \"end\", \"at\": [1, 1]}%s",
+		 (int)(hit - to_end), to_end, hit + strlen(textrun));
+	refuses_above(buf, "a run to the item's end");
+	snprintf(buf, sizeof buf, "%.*s{\"live\": \"timer\", \"to\": \"start\", \"at\": [1, 1]}%s",
+		 (int)(hit - to_end), to_end, hit + strlen(textrun));
+	refuses_above(buf, "a live run's 'to' is \"end\"");
+	refuses_above(PROGRAM(CD_EVENTS(EV1, "\"start\"")), "in an events countdown, \"end\"");
+}
+
+/* The item shown is the first, by start, then end, then as written, whose roll instant
+ * max(start + roll-after, end) is after t; 'above: end' matches while t is before the end. */
+Test(program, events_order_roll_and_end)
+{
+	tlc_program *p;
+	tlc_err e;
+	/* written: B 13:00-13:15, A 12:00-14:00, C 15:00 (no end); now 2026-12-01T00:00Z */
+	const char *json = PROGRAM(CD_EVENTS(
+		EV("2026-12-01T13:00:00Z", END("2026-12-01T13:15:00Z"), "\"B\", \"1\"") ", "
+		EV("2026-12-01T12:00:00Z", END("2026-12-01T14:00:00Z"), "\"A\", \"2\"") ", "
+		EV("2026-12-01T15:00:00Z", "null", "\"C\", \"3\""), "\"end\""));
+	cr_assert_eq(read(json, &p, &e), 0, "%s", e.msg);
+	tlc_timeline *tl = NULL;
+	tlc_inst_err ie;
+	tlc_instantiate_opts o = {.now = 1796083200, .data_time = TLC_TIME_NONE};
+	cr_assert_eq(tlc_instantiate(&tl, p, &o, &ie), 0, "%s", ie.msg);
+	/* A (item 1) until 14:00 (B rolled inside it at 13:15), then C (no end: 'above: end' is
+	   'above: 0s' for it) until its roll at 15:00, then no item */
+	cr_assert_eq(tl->nentries, 3, "%zu entries", tl->nentries);
+	cr_expect_eq(tl->entries[0].views[0].item, 1);
+	cr_expect_eq(tl->entries[0].views[0].phase, 0);
+	cr_expect_eq(tl->entries[0].views[0].target, 1796083200 + 12 * 3600);
+	cr_expect_eq(tl->entries[1].date, 1796083200 + 14 * 3600);
+	cr_expect_eq(tl->entries[1].views[0].item, 2);
+	cr_expect_eq(tl->entries[1].views[0].phase, 0);
+	cr_expect_eq(tl->entries[2].date, 1796083200 + 15 * 3600);
+	cr_expect_eq(tl->entries[2].views[0].item, -1);
+	tlc_tl_view v[1];
+	double rel;
+	cr_assert_eq(tlc_evaluate(v, &rel, tl, 1796083200 + 15 * 3600), 0);
+	cr_expect_eq(v[0].item, -1, "every item rolled at 15:00");
+	tlc_view_release(&v[0]);
+	tlc_timeline_free(tl);
+	tlc_program_free(p);
+}
+
+/* A program whose countdown reads the list parameter 'sessions' (fields name, laps). */
+#define LIST_PROGRAM                                                                          \
+	PROGRAM_P("{\"name\": \"sessions\", \"type\": \"events\", \"fields\": [{\"name\": "      \
+		  "\"name\", \"type\": \"text\"}, {\"name\": \"laps\", \"type\": \"integer\"}]}",  \
+		  "{\"id\": \"a\", \"mode\": \"events\", \"events-param\": \"sessions\", "        \
+		  "\"roll-after\": 0, \"from\": null, \"paused-at\": null, \"relevance\": null, " \
+		  "\"stale\": null, \"empty\": null, \"phases\": [{\"above\": \"end\", \"at\": [1, 1], " \
+		  "\"views\": " \
+		  "{\"default\": [{\"message\": 0, \"at\": [1, 1]}]}}], \"at\": [1, 1]}")
+
+static int inst_list(tlc_timeline **tl, const tlc_program *p, const char *json, tlc_inst_err *ie)
+{
+	tlc_param_value v = {.name = "sessions", .text = json};
+	tlc_instantiate_opts o = {.now = 1796083200, .data_time = TLC_TIME_NONE, .params = &v,
+				  .nparams = 1};
+	*tl = NULL;
+	return tlc_instantiate(tl, p, &o, ie);
+}
+
+/* The core reads a list parameter's JSON itself: every refusal names the item and the key. */
+Test(program, list_param_refusals)
+{
+	tlc_program *p;
+	tlc_err e;
+	char *json = NULL;
+	const char *prog = LIST_PROGRAM;
+	/* the message the phase shows, so the program is complete */
+	const char *msgs = "\"messages\": []";
+	const char *at = strstr(prog, msgs);
+	cr_assert_not_null(at);
+	size_t n = strlen(prog) + 200;
+	json = malloc(n);
+	snprintf(json, n, "%.*s\"messages\": [{\"key\": \"a.x\", \"pattern\": \"{name} {laps}\", "
+		 "\"units\": [], \"params\": [\"name\", \"laps\"], \"at\": [1, 1]}]%s",
+		 (int)(at - prog), prog, at + strlen(msgs));
+	cr_assert_eq(read(json, &p, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(p->countdowns[0].events_param, "sessions");
+	cr_expect_eq(p->countdowns[0].nfields, 2);
+	static const struct { const char *in, *want; } cases[] = {
+		{"{}", "parameter 'sessions' is a JSON array"},
+		{"[1", "parameter 'sessions' is not JSON"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"name\": \"a\", \"laps\": 1}, 3]", "item 2 is not an object"},
+		{"[{\"name\": \"a\", \"laps\": 1}]", "item 1 has no 'at'"},
+		{"[{\"at\": \"tomorrow\", \"name\": \"a\", \"laps\": 1}]", "item 1: 'at': "},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"laps\": 1}]", "item 1 has no 'name'"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"name\": \"a\", \"laps\": \"1\"}]", "item 1: 'laps' is an integer field"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"name\": 1, \"laps\": 1}]", "item 1: 'name' is a text field"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"name\": \"a\", \"laps\": 1, \"x\": 1}]", "item 1: unknown key 'x'"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"at\": \"2026-12-01T12:00:00Z\", \"name\": \"a\", \"laps\": 1}]", "item 1: a second key 'at'"},
+		{"[{\"at\": \"2026-12-01T12:00:00Z\", \"end\": \"2026-12-01T11:00:00Z\", \"name\": \"a\", \"laps\": 1}]", "item 1 ends before it starts"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tlc_timeline *tl;
+		tlc_inst_err ie;
+		cr_expect_eq(inst_list(&tl, p, cases[i].in, &ie), TLC_EINPUT, "%s", cases[i].in);
+		cr_expect(strstr(ie.msg, cases[i].want) != NULL, "%s: %s (want %s)", cases[i].in, ie.msg,
+			  cases[i].want);
+	}
+	/* 257 items: over TLC_MAX_EVENTS */
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_buf_puts(&b, "[");
+	for (int i = 0; i <= TLC_MAX_EVENTS; i++)
+		tlc_buf_printf(&b, "%s{\"at\": \"@1796090000\", \"name\": \"a\", \"laps\": 1}", i ? "," : "");
+	tlc_buf_puts(&b, "]");
+	tlc_timeline *tl;
+	tlc_inst_err ie;
+	cr_expect_eq(inst_list(&tl, p, b.ptr, &ie), TLC_EINPUT);
+	cr_expect(strstr(ie.msg, "at most 256 items") != NULL, "%s", ie.msg);
+	tlc_buf_release(&b);
+	/* the items live in the timeline: its JSON carries them, its reader and a slice keep them */
+	cr_assert_eq(inst_list(&tl, p, "[{\"at\": \"2026-12-01T12:00:00Z\", \"end\": "
+			       "\"2026-12-01T13:00:00Z\", \"name\": \"FP1\", \"laps\": 2}]", &ie), 0,
+		     "%s", ie.msg);
+	cr_assert_eq(tl->lists[0].nevents, 1);
+	cr_expect_str_eq(tl->entries[0].views[0].runs[0][0].event->values[0], "FP1");
+	tlc_timeline *sl = NULL, *back = NULL;
+	cr_assert_eq(tlc_timeline_slice(&sl, tl, 1796083200 + 3600), 0);
+	cr_expect(sl->entries[0].views[0].runs[0][0].event == &sl->lists[0].events[0]);
+	tlc_buf_init(&b);
+	cr_assert_eq(tlc_timeline_write_json(&b, sl, NULL, 0, NULL, NULL), 0);
+	cr_expect(strstr(b.ptr, "\"lists\": {") != NULL, "%s", b.ptr);
+	cr_assert_eq(tlc_timeline_read_json(&back, b.ptr, b.len, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(back->entries[0].views[0].runs[0][0].event->values[1], "2");
+	cr_expect_eq(back->entries[0].views[0].item, 0);
+	tlc_buf_release(&b);
+	tlc_timeline_free(back);
+	tlc_timeline_free(sl);
+	tlc_timeline_free(tl);
+	tlc_program_free(p);
+	free(json);
+}

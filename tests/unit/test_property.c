@@ -72,6 +72,42 @@ static void gen_view(tlc_program *p, tlc_prog_view *v, int phase_kind)
 	}
 }
 
+/* A list of events instead of the target: 1 to 5 items, some overlapping, some without an
+ * end, and sometimes an `above: end` phase before the last. */
+static void gen_events(gen *g, tlc_prog_countdown *c)
+{
+	c->mode = TLC_TARGET_MODE_EVENTS;
+	c->nevents = (size_t)rnd_in(1, 5);
+	c->events = calloc(c->nevents, sizeof *c->events);
+	c->fields = calloc(1, sizeof *c->fields);
+	c->fields[0].name = xs("name");
+	c->nfields = 1;
+	for (size_t i = 0; i < c->nevents; i++) {
+		tlc_prog_event *e = &c->events[i];
+		e->countdown = c;
+		e->at = (tlc_prog_time){TLC_PTIME_LITERAL, g->ws + rnd_in(-86400, (g->we - g->ws) + 3600),
+					NULL, 0};
+		if (i && rnd() % 4 == 0)
+			e->at.at = c->events[i - 1].at.at; /* a tie: ordered by end, then as written */
+		if (rnd() % 3)
+			e->end = (tlc_prog_time){TLC_PTIME_LITERAL, e->at.at + rnd_in(0, 3) * 1800, NULL, 0};
+		e->values = calloc(1, sizeof *e->values);
+		e->values[0] = xs("x");
+	}
+	int64_t lowest = 0;
+	for (size_t i = 0; i < c->nphases; i++)
+		if (c->phases[i].has_above && c->phases[i].above < lowest)
+			lowest = c->phases[i].above;
+	c->roll_after = -lowest;
+	if (c->nphases >= 2 && rnd() % 2) { /* the phase before the last ends at the item's end */
+		tlc_prog_phase *ph = &c->phases[c->nphases - 2];
+		if (ph->has_above && ph->above <= 0) {
+			ph->above_end = true;
+			ph->above = 0;
+		}
+	}
+}
+
 static void gen_countdown(gen *g, tlc_prog_countdown *c, int idx)
 {
 	tlc_program *p = g->p;
@@ -112,6 +148,8 @@ static void gen_countdown(gen *g, tlc_prog_countdown *c, int idx)
 		if (!ph->has_above || t >= sizeof thresholds / sizeof thresholds[0])
 			break;
 	}
+	if (rnd() % 4 == 0)
+		gen_events(g, c);
 }
 
 static void gen_program(gen *g)
@@ -138,6 +176,8 @@ static void gen_program(gen *g)
 
 typedef struct naive_view {
 	int phase;
+	int item;
+	tlc_time target;
 	int64_t args[TLC_FAM_MAX][3][TLC_UNIT_COUNT];
 	tlc_time from[TLC_FAM_MAX][3];
 } naive_view;
@@ -166,15 +206,59 @@ static int64_t unit_value(const gen *g, int u, tlc_time T, tlc_time te)
 	return v;
 }
 
+/* The item an events countdown shows at t: the first by start, then end, then as written,
+ * whose roll max(start + roll-after, end) is after t; -1 for none. The target otherwise. */
+static int naive_item(const tlc_prog_countdown *c, tlc_time t)
+{
+	int best = -1;
+	for (size_t i = 0; i < c->nevents; i++) {
+		const tlc_prog_event *e = &c->events[i];
+		tlc_time end = e->end.kind ? e->end.at : e->at.at;
+		tlc_time roll = e->at.at + c->roll_after > end ? e->at.at + c->roll_after : end;
+		if (roll <= t)
+			continue;
+		if (best < 0)
+			best = (int)i;
+		else {
+			const tlc_prog_event *b = &c->events[best];
+			tlc_time bend = b->end.kind ? b->end.at : b->at.at;
+			if (e->at.at < b->at.at || (e->at.at == b->at.at && end < bend))
+				best = (int)i;
+		}
+	}
+	return best;
+}
+
+static tlc_time naive_target(const tlc_prog_countdown *c, tlc_time t, int *item)
+{
+	*item = -1;
+	if (c->mode != TLC_TARGET_MODE_EVENTS)
+		return c->target.at;
+	*item = naive_item(c, t);
+	return *item < 0 ? TLC_TIME_NONE : c->events[*item].at.at;
+}
+
+static int64_t naive_above(const tlc_prog_countdown *c, size_t i, int item)
+{
+	if (!c->phases[i].above_end)
+		return c->phases[i].above;
+	const tlc_prog_event *e = &c->events[item];
+	return e->end.kind ? e->at.at - e->end.at : 0;
+}
+
 static void naive(const gen *g, const tlc_prog_countdown *c, tlc_time t, naive_view *nv)
 {
 	memset(nv, 0, sizeof *nv);
-	tlc_time T = c->target.at;
+	int item;
+	tlc_time T = naive_target(c, t, &item);
+	nv->phase = -1;
+	nv->item = item;
+	if (T == TLC_TIME_NONE)
+		return;
 	tlc_time te = (c->paused_at.kind && t >= c->paused_at.at) ? c->paused_at.at : t;
 	int64_t r = T - te;
-	nv->phase = -1;
 	for (size_t i = 0; i < c->nphases; i++)
-		if (!c->phases[i].has_above || r > c->phases[i].above) {
+		if (!c->phases[i].has_above || r > naive_above(c, i, item)) {
 			nv->phase = (int)i;
 			break;
 		}
@@ -182,7 +266,8 @@ static void naive(const gen *g, const tlc_prog_countdown *c, tlc_time t, naive_v
 		return;
 	const tlc_prog_phase *ph = &c->phases[nv->phase];
 	tlc_time start = nv->phase > 0 && c->phases[nv->phase - 1].has_above
-				 ? T - c->phases[nv->phase - 1].above : g->ws;
+				 ? T - naive_above(c, (size_t)nv->phase - 1, item) : g->ws;
+	nv->target = T;
 	for (int f = 0; f < TLC_FAM_MAX; f++)
 		for (size_t i = 0; i < ph->views[f].nruns; i++) {
 			const tlc_prog_run *pr = &ph->views[f].runs[i];
@@ -201,8 +286,10 @@ static double naive_relevance(const gen *g, tlc_time t)
 	double best = 0;
 	for (size_t i = 0; i < g->p->ncountdowns; i++) {
 		const tlc_prog_countdown *c = &g->p->countdowns[i];
-		if (c->has_relevance && t >= c->target.at + c->relevance_from &&
-		    t < c->target.at + c->relevance_until && c->relevance_score > best)
+		int item;
+		tlc_time T = naive_target(c, t, &item);
+		if (c->has_relevance && T != TLC_TIME_NONE && t >= T + c->relevance_from &&
+		    t < T + c->relevance_until && c->relevance_score > best)
 			best = c->relevance_score;
 	}
 	return best;
@@ -223,6 +310,8 @@ static void check_instant(const gen *g, const tlc_timeline *tl, tlc_time t, int 
 		naive(g, c, t, &nv);
 		cr_assert_eq(v->phase, nv.phase, "seed %d t %lld (entry %td at %lld): phase %d, naive %d",
 			     seed, (long long)t, k, (long long)e->date, v->phase, nv.phase);
+		cr_assert_eq(v->item, nv.item, "seed %d t %lld: item %d, naive %d", seed, (long long)t,
+			     v->item, nv.item);
 		if (nv.phase < 0)
 			continue;
 		const tlc_prog_phase *ph = &c->phases[nv.phase];
@@ -238,7 +327,7 @@ static void check_instant(const gen *g, const tlc_timeline *tl, tlc_time t, int 
 							     seed, (long long)t, u, (long long)r->args[u],
 							     (long long)nv.args[f][i][u]);
 				else if (tlc_run_is_live(r->kind)) {
-					cr_assert_eq(r->target, c->target.at);
+					cr_assert_eq(r->target, nv.target);
 					if (r->kind == TLC_RUN_COUNTDOWN || r->kind == TLC_RUN_PROGRESS)
 						cr_assert_eq(r->from, nv.from[f][i], "seed %d: from", seed);
 				}
@@ -293,12 +382,21 @@ static bool run_one(int seed, tlc_zones *zs)
 		check_instant(&g, tl, tl->entries[i].date, seed);
 		check_instant(&g, tl, tl->entries[i].date - 1, seed);
 	}
-	for (size_t c = 0; c < g.p->ncountdowns; c++)
-		for (size_t i = 0; i < g.p->countdowns[c].nphases; i++) {
-			tlc_time x = g.p->countdowns[c].target.at - g.p->countdowns[c].phases[i].above;
+	for (size_t c = 0; c < g.p->ncountdowns; c++) {
+		const tlc_prog_countdown *cd = &g.p->countdowns[c];
+		for (size_t i = 0; i < cd->nphases; i++) {
+			tlc_time x = cd->target.at - cd->phases[i].above;
 			for (int d = -2; d <= 2; d++)
 				check_instant(&g, tl, x + d, seed);
 		}
+		for (size_t i = 0; i < cd->nevents; i++) /* each item's start, end and roll */
+			for (int d = -2; d <= 2; d++) {
+				check_instant(&g, tl, cd->events[i].at.at + d, seed);
+				check_instant(&g, tl, cd->events[i].at.at + cd->roll_after + d, seed);
+				if (cd->events[i].end.kind)
+					check_instant(&g, tl, cd->events[i].end.at + d, seed);
+			}
+	}
 	for (int i = 0; i < 100; i++)
 		check_instant(&g, tl, rnd_in(g.ws, g.we - 1), seed);
 	/* instantiate at t == slice at t */

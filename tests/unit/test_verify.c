@@ -258,3 +258,40 @@ Test(verify, budget_arrival)
 	b.reload_lateness = 0;
 	cr_expect_eq(tlc_budget_arrival(&b, 5, 5, NULL, 0), 6, "zero lateness still moves on");
 }
+
+/* An iOS 18 style to an event item's end keeps its options ({date-offset end, fields: ...}); an
+ * unknown option after 'end' is TL032 where it is written. */
+Test(verify, iOS18_style_to_an_items_end_keeps_its_options)
+{
+	const char *spec = "timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"
+			   "window: 2026-12-05T10:00:00Z .. 2026-12-06T00:00:00Z\n"
+			   "countdown:\n  events:\n"
+			   "    - {at: 2026-12-05 12:30, end: 2026-12-05 13:30, name: FP1}\n  show:\n"
+			   "    - above: 0s\n      text: \"{name} in {date-offset, fields: hour minute}\"\n"
+			   "    - above: end\n      text: \"{name} ends in {date-offset end, fields: hour minute, sign: never}\"\n";
+	tlc_spec *s;
+	tlc_program *p = NULL;
+	tctx_add(&T, "t.yaml", spec);
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &s), 0, "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	cr_assert_eq(tlc_lower(&T.ctx, s, &p), 0);
+	const tlc_prog_view *v = &p->countdowns[0].phases[1].views[TLC_FAM_DEFAULT];
+	const tlc_prog_run *r = &v->runs[v->nruns - 1];
+	cr_assert_eq(r->kind, TLC_RUN_DATE_OFFSET);
+	cr_expect(r->to_end);
+	cr_expect_eq(r->style.fields, TLC_SF_HOUR | TLC_SF_MINUTE);
+	cr_expect_eq(r->style.sign, TLC_SIGN_NEVER);
+	tlc_program_free(p);
+	tctx_close(&T);
+	tctx_open(&T);
+	const char *bad = "timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"
+			  "window: 2026-12-05T10:00:00Z .. 2026-12-06T00:00:00Z\n"
+			  "countdown:\n  events:\n"
+			  "    - {at: 2026-12-05 12:30, end: 2026-12-05 13:30, name: FP1}\n  show:\n"
+			  "    - above: end\n      text: \"{date-offset end, feilds: hour}\"\n";
+	tctx_add(&T, "t.yaml", bad);
+	cr_assert_eq(tlc_spec_load(&T.ctx, T.file, &s), 0);
+	p = NULL;
+	cr_expect_neq(tlc_lower(&T.ctx, s, &p), 0);
+	tlc_program_free(p);
+	cr_expect_not_null(tctx_find(&T, "TL032"));
+}

@@ -142,6 +142,7 @@ public enum ParamValue: Sendable, Hashable {
     case integer(Int64)       // `integer`
     case text(String)         // `text`
     case number(String)       // `number`, as written ("2.5")
+    case events(String)       // `events`: a JSON array of items, as docs/spec.md describes
 }
 
 /// A compiled program (`timelinec compile SPEC`), read by the core.
@@ -176,7 +177,7 @@ public final class Program: @unchecked Sendable {
 
     /// A parameter's type, as the program declares it.
     public enum ParamType: String, Sendable {
-        case instant, duration, text, integer, number
+        case instant, duration, text, integer, number, events
     }
 
     /// The parameters the program takes, in its order.
@@ -189,6 +190,7 @@ public final class Program: @unchecked Sendable {
             case TLC_PPARAM_DURATION: type = .duration
             case TLC_PPARAM_INTEGER: type = .integer
             case TLC_PPARAM_NUMBER: type = .number
+            case TLC_PPARAM_EVENTS: type = .events
             default: type = .text
             }
             return (String(cString: p.name), type)
@@ -233,7 +235,7 @@ public final class Program: @unchecked Sendable {
             case .integer(let s):
                 v.number = s
                 v.text = keep(String(s))
-            case .text(let t), .number(let t):
+            case .text(let t), .number(let t), .events(let t):
                 v.text = keep(t)
             }
             values.append(v)

@@ -53,6 +53,28 @@ extension CompiledTimeline {
     /// ``CompiledProgram/Message/catalogArguments``; nil when the run's message is not in the
     /// program or the run lacks a unit the message uses.
     public func catalogValues(for run: MessageRun) -> [CatalogValue]? {
+        catalogValues(for: run, fields: [:])
+    }
+
+    /// As ``catalogValues(for:)``, for a run of `view` (a view of countdown `countdown`): in an
+    /// events countdown, the message's arguments named like a field read the item's value.
+    public func catalogValues(for run: MessageRun, in view: View, countdown: String) -> [CatalogValue]? {
+        catalogValues(for: run, fields: fieldValues(of: view, countdown: countdown))
+    }
+
+    /// The field values of the item `view` shows, by field name, as written (the catalog
+    /// takes every parameter and field as `%@`, as parameters are); empty for views of other
+    /// countdowns or when no item remains.
+    public func fieldValues(of view: View, countdown: String) -> [String: String] {
+        guard let item = view.item,
+              let c = program.countdowns.first(where: { $0.id == countdown }),
+              let fields = c.fields else { return [:] }
+        let values = c.eventsParam != nil ? lists?[countdown].flatMap { item < $0.count ? $0[item].values : nil }
+            : c.events.flatMap { item < $0.count ? $0[item].values : nil }
+        return Dictionary(zip(fields.map(\.name), values ?? []), uniquingKeysWith: { a, _ in a })
+    }
+
+    private func catalogValues(for run: MessageRun, fields: [String: String]) -> [CatalogValue]? {
         guard run.message >= 0, run.message < program.messages.count else { return nil }
         var values: [CatalogValue] = []
         for argument in program.messages[run.message].catalogArguments {
@@ -61,7 +83,7 @@ extension CompiledTimeline {
                 guard let value = run.args[unit] else { return nil }
                 values.append(.integer(value))
             case .param(let name):
-                values.append(.text(params[name] ?? ""))
+                values.append(.text(fields[name] ?? params[name] ?? ""))
             }
         }
         return values

@@ -74,13 +74,13 @@ public struct CompiledProgram: Hashable, Sendable {
     }
 
     /// A parameter the app supplies at instantiation.
-    public struct Param: Codable, Hashable, Sendable {
+    public struct Param: Hashable, Sendable {
         /// Its name (`$name` in the spec, the key in a timeline's `params`).
         public var name: String
         /// Its type.
         public var type: ParamType
-
-        private enum CodingKeys: String, CodingKey, CaseIterable { case name, type }
+        /// ``ParamType/events``: each item's fields; nil for the other types.
+        public var fields: [Field]?
     }
 
     /// The type of a parameter.
@@ -95,6 +95,8 @@ public struct CompiledProgram: Hashable, Sendable {
         case integer
         /// A decimal number for message arguments, passed as written.
         case number
+        /// A list of events, passed as a JSON array of items.
+        case events
     }
 
     /// The window of a program: entries are made from max(now, start) to end.
@@ -178,8 +180,18 @@ public struct CompiledProgram: Hashable, Sendable {
         public var exdate: [String]?
         /// ``Mode/recur``: extra occurrences, wall-clock readings.
         public var rdate: [String]?
-        /// ``Mode/recur``: seconds after an occurrence at which it moves on.
+        /// ``Mode/recur`` and ``Mode/events``: seconds after an occurrence (an item's start)
+        /// at which it moves on; an item also stays until its end.
         public var rollAfter: Int?
+        /// ``Mode/events``: the items' fields, which messages read by name.
+        public var fields: [Field]?
+        /// ``Mode/events``: the items as written (at least one), or nil when they come from
+        /// ``eventsParam``.
+        public var events: [Event]?
+        /// ``Mode/events``: the list parameter whose items the app passes; the fields are its.
+        public var eventsParam: String?
+        /// ``Mode/events``: what shows once no item remains, per family, or nil.
+        public var empty: [Family: [Run]]?
         /// The start of the interval of countdown and progress runs; nil: the phase start.
         public var from: Time?
         /// When set, live runs freeze at this instant.
@@ -201,7 +213,42 @@ public struct CompiledProgram: Hashable, Sendable {
             case since
             /// The next occurrence of a recurrence.
             case recur
+            /// The next item of a list of events not rolled yet.
+            case events
         }
+    }
+
+    /// A field of the items of an events countdown.
+    public struct Field: Hashable, Sendable {
+        /// Its name, as messages use it.
+        public var name: String
+        /// Its type.
+        public var type: FieldType
+    }
+
+    /// The type of an event field.
+    public enum FieldType: String, Codable, CaseIterable, Hashable, Sendable {
+        /// Text for message arguments.
+        case text
+        /// An integer (plural works); each value is a decimal integer.
+        case integer
+    }
+
+    /// One item of an events countdown.
+    public struct Event: Hashable, Sendable {
+        /// Its start, the target: a literal or local time; nil for a recurring item.
+        public var start: Time?
+        /// Its end (not before the start), or nil: it ends at its start.
+        public var end: Time?
+        /// A recurring item: the canonical RRULE of its occurrences in the event zone (DTSTART
+        /// 1970-01-01T00:00:00 local); nil for the others.
+        public var rrule: String?
+        /// A recurring item: seconds from each occurrence to its end.
+        public var length: Int?
+        /// The value of each field, in the order of ``Countdown/fields``.
+        public var values: [String]
+        /// Where the item was written in the spec.
+        public var at: SpecPosition?
     }
 
     /// Relevance around a countdown's target.
@@ -228,12 +275,27 @@ public struct CompiledProgram: Hashable, Sendable {
 
     /// One phase of a countdown.
     public struct Phase: Hashable, Sendable {
-        /// The phase shows while r = target - now > above (seconds); nil only on the last phase.
+        /// The phase shows while r = target - now > above (seconds); nil only on the last phase
+        /// and when `aboveParam` gives the threshold.
         public var above: Int?
+        /// A threshold that is a duration parameter (`above: $lead`, `-$lead`), resolved at
+        /// instantiation: `sign` times the parameter's value.
+        public var aboveParam: ThresholdParam?
+        /// `above: end` in an events countdown: the phase matches while t is before the end of
+        /// the item shown.
+        public var aboveEnd: Bool = false
         /// Where the phase was written in the spec.
         public var at: SpecPosition?
         /// What the phase shows per family; a family not listed shows the `default` runs.
         public var views: [Family: [CompiledProgram.Run]]
+    }
+
+    /// A phase threshold that is a duration parameter of the program.
+    public struct ThresholdParam: Hashable, Sendable {
+        /// The parameter's name.
+        public var param: String
+        /// 1, or -1 for `above: -$lead`.
+        public var sign: Int
     }
 
     /// One run of a program's text: a template piece, resolved per entry in a timeline.
@@ -244,6 +306,9 @@ public struct CompiledProgram: Hashable, Sendable {
         public var at: SpecPosition?
         /// The options of an iOS 18 style run (``LiveStyle/isIOS18``); nil otherwise.
         public var options: StyleOptions? = nil
+        /// A live run of an events countdown's phase that counts to the item's end
+        /// (`{timer end}`; `{countdown end}` and `{progress end}` run from the item's start).
+        public var toEnd: Bool = false
 
         /// The kinds of program runs.
         public enum Kind: Hashable, Sendable {
@@ -346,14 +411,56 @@ extension CompiledProgram: Codable {
         if Set(params.map(\.name)).count != params.count {
             throw bad(.params, "two parameters have the same name")
         }
+        let names = Set(params.map(\.name))
+        for param in params where param.type == .events {
+            if let field = param.fields?.first(where: { names.contains($0.name) }) {
+                throw bad(.params, "the field \"\(field.name)\" has the name of a parameter")
+            }
+        }
+        for i in countdowns.indices {
+            guard let name = countdowns[i].eventsParam else { continue }
+            guard let param = params.first(where: { $0.name == name }) else {
+                throw bad(.countdowns, "the list parameter \"\(name)\" is not a parameter of "
+                          + "the program")
+            }
+            guard param.type == .events else {
+                throw bad(.countdowns, "the list parameter \"\(name)\" is not a list of events")
+            }
+            countdowns[i].fields = param.fields
+        }
         for countdown in countdowns {
+            if let field = countdown.fields?.first(where: { names.contains($0.name) }) {
+                throw bad(.countdowns, "the field \"\(field.name)\" has the name of a parameter")
+            }
+            for threshold in countdown.phases.compactMap(\.aboveParam) {
+                guard let param = params.first(where: { $0.name == threshold.param }) else {
+                    throw bad(.countdowns, "the threshold parameter \"\(threshold.param)\" is "
+                              + "not a parameter of the program")
+                }
+                if param.type != .duration {
+                    throw bad(.countdowns, "the threshold parameter \"\(threshold.param)\" is "
+                              + "not a duration")
+                }
+            }
             let views = countdown.phases.map(\.views) + (countdown.stale.map { [$0.views] } ?? [])
+                + (countdown.empty.map { [$0] } ?? [])
             for runs in views.flatMap(\.values) {
                 for run in runs {
                     if case .message(let index) = run.kind, index >= messages.count {
                         throw bad(.countdowns, "countdown \"\(countdown.id)\": message \(index) "
                                   + "is not in \"messages\"")
                     }
+                }
+            }
+        }
+        for countdown in countdowns {
+            for run in (countdown.empty ?? [:]).values.flatMap({ $0 }) {
+                switch run.kind {
+                case .live:
+                    throw bad(.countdowns, "the empty text has no self-updating run and no time unit")
+                case .message(let index) where index < messages.count && !messages[index].units.isEmpty:
+                    throw bad(.countdowns, "the empty text has no self-updating run and no time unit")
+                default: break
                 }
             }
         }
@@ -449,7 +556,9 @@ extension CompiledProgram.Reload: Codable {
 
 extension CompiledProgram.Countdown: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, mode, target, rrule, dtstart, exdate, rdate
+        case id, mode, target, rrule, dtstart, exdate, rdate, fields, events
+        case eventsParam = "events-param"
+        case empty
         case rollAfter = "roll-after"
         case from
         case pausedAt = "paused-at"
@@ -462,7 +571,8 @@ extension CompiledProgram.Countdown: Codable {
         id = try c.decodeNonEmpty(forKey: .id)
         mode = try c.decode(Mode.self, forKey: .mode)
         if mode == .recur {
-            try c.forbid(.target, because: "in a recurring countdown")
+            try c.forbid(.target, .fields, .events, .eventsParam, because: "in a recurring countdown")
+            (fields, events, eventsParam) = (nil, nil, nil)
             target = nil
             rrule = try c.decodeNonEmpty(forKey: .rrule)
             dtstart = try c.decode(String.self, forKey: .dtstart)
@@ -475,26 +585,104 @@ extension CompiledProgram.Countdown: Codable {
                     forKey: .dtstart, in: c,
                     debugDescription: "\"\(reading)\" is not a wall-clock reading")
             }
+        } else if mode == .events {
+            try c.forbid(.target, .rrule, .dtstart, .exdate, .rdate, because: "in an events countdown")
+            (target, rrule, dtstart, exdate, rdate) = (nil, nil, nil, nil, nil)
+            rollAfter = try c.decodeInt(forKey: .rollAfter, in: 0...Int(Instant.maxSeconds))
+            if c.contains(.eventsParam) { // the program fills `fields` from the parameter
+                try c.forbid(.fields, .events, because: "with \"events-param\"")
+                eventsParam = try c.decodeNonEmpty(forKey: .eventsParam)
+                (fields, events) = (nil, nil)
+            } else {
+                let fields = try c.decode([CompiledProgram.Field].self, forKey: .fields)
+                let events = try c.decode([CompiledProgram.Event].self, forKey: .events)
+                (self.fields, self.events, eventsParam) = (fields, events, nil)
+                try Self.check(fields: fields, events: events, in: c)
+            }
         } else {
-            try c.forbid(.rrule, .dtstart, .exdate, .rdate, .rollAfter,
+            try c.forbid(.rrule, .dtstart, .exdate, .rdate, .rollAfter, .fields, .events, .eventsParam,
                          because: "in a countdown of mode \"\(mode.rawValue)\"")
             target = try c.decode(CompiledProgram.Time.self, forKey: .target)
             (rrule, dtstart, exdate, rdate, rollAfter) = (nil, nil, nil, nil, nil)
+            (fields, events, eventsParam) = (nil, nil, nil)
         }
         from = try c.decodeNullable(CompiledProgram.Time.self, forKey: .from)
         pausedAt = try c.decodeNullable(CompiledProgram.Time.self, forKey: .pausedAt)
         relevance = try c.decodeNullable(CompiledProgram.Relevance.self, forKey: .relevance)
         stale = try c.decodeNullable(CompiledProgram.Stale.self, forKey: .stale)
+        if mode == .events {
+            empty = try c.decodeNullable([Family: [CompiledProgram.Run]].self, forKey: .empty)
+        } else {
+            try c.forbid(.empty, because: "in a countdown of mode \"\(mode.rawValue)\"")
+            empty = nil
+        }
         phases = try c.decode([CompiledProgram.Phase].self, forKey: .phases)
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
         guard !phases.isEmpty else {
             throw DecodingError.dataCorruptedError(forKey: .phases, in: c,
                                                    debugDescription: "a countdown needs a phase")
         }
-        if phases.dropLast().contains(where: { $0.above == nil }) {
+        let toEnd = { (views: [Family: [CompiledProgram.Run]]) in
+            views.values.contains { $0.contains(where: \.toEnd) }
+        }
+        if (mode != .events && phases.contains { toEnd($0.views) }) || stale.map({ toEnd($0.views) }) == true {
+            throw DecodingError.dataCorruptedError(
+                forKey: .phases, in: c,
+                debugDescription: "a run to the item's end (\"to\": \"end\") outside the phases "
+                    + "of an events countdown")
+        }
+        if mode != .events && phases.contains(where: \.aboveEnd) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .phases, in: c,
+                debugDescription: "a phase's above is \"end\" only in an events countdown")
+        }
+        if phases.dropLast().contains(where: { $0.above == nil && $0.aboveParam == nil && !$0.aboveEnd }) {
             throw DecodingError.dataCorruptedError(
                 forKey: .phases, in: c,
                 debugDescription: "only the last phase may have \"above\": null")
+        }
+    }
+
+    /// What the C reader (r_events) checks: 1 to 256 items, at most 16 fields with unique
+    /// names, one value per field, integers where the field is one, times written out, no end
+    /// before its start.
+    private static func check(fields: [CompiledProgram.Field], events: [CompiledProgram.Event],
+                              in c: KeyedDecodingContainer<CodingKeys>) throws {
+        func bad(_ key: CodingKeys, _ message: String) -> DecodingError {
+            DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: message)
+        }
+        if fields.count > 16 { throw bad(.fields, "an event has at most 16 fields") }
+        if Set(fields.map(\.name)).count != fields.count {
+            throw bad(.fields, "two fields have the same name")
+        }
+        if events.isEmpty || events.count > 256 {
+            throw bad(.events, "an events countdown has 1 to 256 events, not \(events.count)")
+        }
+        for (i, event) in events.enumerated() {
+            if event.values.count != fields.count {
+                throw bad(.events, "event \(i) has \(event.values.count) values for "
+                          + "\(fields.count) fields")
+            }
+            for (field, value) in zip(fields, event.values) where field.type == .integer {
+                let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+                if digits.isEmpty || digits.count > 18 || !digits.allSatisfy({ ("0"..."9").contains($0) }) {
+                    throw bad(.events, "the integer field \"\(field.name)\" has a value that is "
+                              + "not an integer")
+                }
+            }
+            guard let start = event.start else { continue } // a recurring item
+            for time in [start] + (event.end.map { [$0] } ?? [])
+            where time.kind != .literal && time.kind != .local {
+                throw bad(.events, "an event's start or end is an instant written out "
+                          + "(literal or local)")
+            }
+            if let end = event.end {
+                let a = start.at.flatMap(Instant.seconds).map { $0 + Int64(start.offset) }
+                let b = end.at.flatMap(Instant.seconds).map { $0 + Int64(end.offset) }
+                if end.kind != start.kind || a == nil || b == nil || b! < a! {
+                    throw bad(.events, "an event ends before it starts, or in another kind of time")
+                }
+            }
         }
     }
 
@@ -508,10 +696,14 @@ extension CompiledProgram.Countdown: Codable {
         try c.encodeIfPresent(exdate, forKey: .exdate)
         try c.encodeIfPresent(rdate, forKey: .rdate)
         try c.encodeIfPresent(rollAfter, forKey: .rollAfter)
+        try c.encodeIfPresent(eventsParam == nil ? fields : nil, forKey: .fields)
+        try c.encodeIfPresent(events, forKey: .events)
+        try c.encodeIfPresent(eventsParam, forKey: .eventsParam)
         try c.encodeNullable(from, forKey: .from)
         try c.encodeNullable(pausedAt, forKey: .pausedAt)
         try c.encodeNullable(relevance, forKey: .relevance)
         try c.encodeNullable(stale, forKey: .stale)
+        if mode == .events { try c.encodeNullable(empty, forKey: .empty) }
         try c.encode(phases, forKey: .phases)
         try c.encodeIfPresent(at, forKey: .at)
     }
@@ -523,29 +715,68 @@ extension CompiledProgram.Phase: Codable {
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a phase")
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        above = try c.decodeNullableInteger(forKey: .above)
+        if let word = try? c.decode(String.self, forKey: .above) { // only "end"
+            guard word == "end" else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .above, in: c,
+                    debugDescription: "a phase's above is a number, an object or \"end\"")
+            }
+            (above, aboveParam, aboveEnd) = (nil, nil, true)
+        } else if (try? c.nestedContainer(keyedBy: CompiledProgram.ThresholdParam.Keys.self,
+                                   forKey: .above)) != nil { // an object: a parameter
+            (above, aboveParam) = (nil, try c.decode(CompiledProgram.ThresholdParam.self, forKey: .above))
+        } else {
+            (above, aboveParam) = (try c.decodeNullableInteger(forKey: .above), nil)
+        }
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
         views = try c.decode([Family: [CompiledProgram.Run]].self, forKey: .views)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeNullable(above, forKey: .above)
+        if aboveEnd {
+            try c.encode("end", forKey: .above)
+        } else if let aboveParam {
+            try c.encode(aboveParam, forKey: .above)
+        } else {
+            try c.encodeNullable(above, forKey: .above)
+        }
         try c.encodeIfPresent(at, forKey: .at)
         try c.encode(views, forKey: .views)
     }
 }
 
+extension CompiledProgram.ThresholdParam: Codable {
+    enum Keys: String, CodingKey, CaseIterable { case param, sign }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(Keys.self, in: "a threshold")
+        let c = try decoder.container(keyedBy: Keys.self)
+        param = try c.decodeNonEmpty(forKey: .param)
+        sign = try c.decodeInt(forKey: .sign, in: -1...1)
+        if sign == 0 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .sign, in: c, debugDescription: "a threshold's sign is 1 or -1, not 0")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(param, forKey: .param)
+        try c.encode(sign, forKey: .sign)
+    }
+}
+
 extension CompiledProgram.Run: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, message, live, fields, max, sign, at
+        case text, message, live, fields, max, sign, to, at
     }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
-            try c.forbid(.text, .live, .fields, .max, .sign, because: "in a message run")
+            try c.forbid(.text, .live, .fields, .max, .sign, .to, because: "in a message run")
             kind = .message(try c.decodeInt(forKey: .message, in: 0...Int(UInt32.max)))
         } else if c.contains(.live) {
             try c.forbid(.text, because: "in a live run")
@@ -556,8 +787,16 @@ extension CompiledProgram.Run: Codable {
             } else {
                 try c.forbid(.fields, .max, .sign, because: "in a \(style.rawValue) run")
             }
+            if c.contains(.to) {
+                guard try c.decode(String.self, forKey: .to) == "end" else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .to, in: c,
+                        debugDescription: "a live run's \"to\" is \"end\" (the event item's end)")
+                }
+                toEnd = true
+            }
         } else {
-            try c.forbid(.fields, .max, .sign, because: "in a literal run")
+            try c.forbid(.fields, .max, .sign, .to, because: "in a literal run")
             kind = .text(try c.decode(String.self, forKey: .text))
         }
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
@@ -574,20 +813,12 @@ extension CompiledProgram.Run: Codable {
                 try (options ?? .default).encode(to: &c, fields: .fields, max: .max, sign: .sign)
             }
         }
+        if toEnd { try c.encode("end", forKey: .to) }
         try c.encodeIfPresent(at, forKey: .at)
     }
 }
 
 // The objects whose other coding is synthesized: their keys checked first.
-
-extension CompiledProgram.Param {
-    public init(from decoder: any Decoder) throws {
-        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a parameter")
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        type = try c.decode(CompiledProgram.ParamType.self, forKey: .type)
-    }
-}
 
 extension CompiledProgram.Window {
     public init(from decoder: any Decoder) throws {
@@ -662,5 +893,83 @@ extension CompiledProgram.BakedRow: Codable {
         var c = encoder.unkeyedContainer()
         for value in values { try c.encode(value) }
         try c.encode(text)
+    }
+}
+
+extension CompiledProgram.Field: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, type }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a field")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeNonEmpty(forKey: .name)
+        type = try c.decode(CompiledProgram.FieldType.self, forKey: .type)
+    }
+}
+
+extension CompiledProgram.Event: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable { case start, end, rrule, length, values, at }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "an event")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if c.contains(.rrule) {
+            try c.forbid(.start, .end, because: "in a recurring event")
+            rrule = try c.decodeNonEmpty(forKey: .rrule)
+            length = try c.decodeInt(forKey: .length, in: 0...Int(Instant.maxSeconds))
+            (start, end) = (nil, nil)
+        } else {
+            try c.forbid(.length, because: "in an event with a start")
+            start = try c.decode(CompiledProgram.Time.self, forKey: .start)
+            end = try c.decodeNullable(CompiledProgram.Time.self, forKey: .end)
+            (rrule, length) = (nil, nil)
+        }
+        values = try c.decode([String].self, forKey: .values)
+        at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let rrule {
+            try c.encode(rrule, forKey: .rrule)
+            try c.encode(length ?? 0, forKey: .length)
+        } else {
+            try c.encodeIfPresent(start, forKey: .start)
+            try c.encodeNullable(end, forKey: .end)
+        }
+        try c.encode(values, forKey: .values)
+        try c.encodeIfPresent(at, forKey: .at)
+    }
+}
+
+extension CompiledProgram.Param: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, type, fields }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        type = try c.decode(CompiledProgram.ParamType.self, forKey: .type)
+        if type == .events {
+            try decoder.refuseUnknownKeys(CodingKeys.self, in: "a parameter")
+            let fields = try c.decode([CompiledProgram.Field].self, forKey: .fields)
+            if fields.count > 16 || Set(fields.map(\.name)).count != fields.count {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .fields, in: c,
+                    debugDescription: "a list parameter has at most 16 fields, with unique names")
+            }
+            self.fields = fields
+        } else {
+            try decoder.refuseUnknownKeys(Keys.self, in: "a parameter")
+            fields = nil
+        }
+    }
+
+    private enum Keys: String, CodingKey, CaseIterable { case name, type }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(type, forKey: .type)
+        try c.encodeIfPresent(fields, forKey: .fields)
     }
 }

@@ -33,6 +33,9 @@ public struct CompiledTimeline: Hashable, Sendable {
     public var constantTail: Bool
     /// The parameter values the timeline was instantiated with, as given, by name.
     public var params: [String: String]
+    /// The items of each list parameter, by the id of the countdown that reads it, as
+    /// instantiated; nil when no countdown reads one.
+    public var lists: [String: [ListItem]]?
     /// The entries, dates strictly increasing; entry i shows from its date until the next one's.
     public var entries: [Entry]
     /// The program the timeline was instantiated from.
@@ -127,6 +130,16 @@ extension CompiledTimeline {
         }
     }
 
+    /// One item of a list parameter, as instantiated.
+    public struct ListItem: Hashable, Sendable {
+        /// Its start.
+        public var start: Date
+        /// Its end, or nil when none was given.
+        public var end: Date?
+        /// The value of each of the parameter's fields, in their order.
+        public var values: [String]
+    }
+
     /// What one countdown shows in an entry.
     public struct View: Hashable, Sendable {
         /// Which phase shows.
@@ -136,12 +149,27 @@ extension CompiledTimeline {
         public var target: Date?
         /// The runs per family. A family not listed uses ``Family/default``.
         public var families: [Family: [Run]]
+        /// A view of an events countdown: the index, as written in the program's
+        /// ``CompiledProgram/Countdown/events``, of the item shown (nil when none remains);
+        /// nil for the other countdowns.
+        public var item: Int?
+        /// Whether the view belongs to an events countdown (its JSON has `item`, maybe null).
+        public var isEventsView: Bool
 
         /// A view.
         public init(phase: Phase, target: Date?, families: [Family: [Run]]) {
+            self.init(phase: phase, target: target, families: families, item: nil,
+                      isEventsView: false)
+        }
+
+        /// A view, of an events countdown when `isEventsView`.
+        public init(phase: Phase, target: Date?, families: [Family: [Run]], item: Int?,
+                    isEventsView: Bool) {
             self.phase = phase
             self.target = target
             self.families = families
+            self.item = item
+            self.isEventsView = isEventsView
         }
 
         /// The runs of `family`: its own, else the `default` runs, else none.
@@ -158,6 +186,8 @@ extension CompiledTimeline {
         case stale
         /// Nothing shows (no phase matches, or a recurrence has no next occurrence).
         case hidden
+        /// An events countdown's `empty` views: no item remains (the view has no target).
+        case empty
     }
 }
 
@@ -172,7 +202,7 @@ extension CompiledTimeline: Codable {
         case displayZone = "display-zone"
         case start, end, policy
         case constantTail = "constant-tail"
-        case params, entries, program
+        case lists, params, entries, program
     }
 
     public init(from decoder: any Decoder) throws {
@@ -194,6 +224,7 @@ extension CompiledTimeline: Codable {
         policy = try c.decode(ReloadPolicy.self, forKey: .policy)
         constantTail = try c.decode(Bool.self, forKey: .constantTail)
         params = try c.decode([String: String].self, forKey: .params)
+        lists = try c.decodeIfPresent([String: [ListItem]].self, forKey: .lists)
         program = try c.decode(CompiledProgram.self, forKey: .program)
         entries = try c.decode([Entry].self, forKey: .entries)
 
@@ -208,6 +239,7 @@ extension CompiledTimeline: Codable {
                 forKey: .params, in: c,
                 debugDescription: "unknown parameter \"\(name)\" (not in the program)")
         }
+        try checkLists(bad)
         for i in entries.indices {
             if i > 0 && entries[i].date <= entries[i - 1].date {
                 throw bad("entry dates must increase (entry \(i))")
@@ -217,6 +249,21 @@ extension CompiledTimeline: Codable {
             }
             if entries[i].views.count != program.countdowns.count {
                 throw bad("entry \(i) has a view for a countdown the program does not have")
+            }
+            for countdown in program.countdowns {
+                let view = entries[i].views[countdown.id]!
+                let count = countdown.eventsParam != nil ? lists?[countdown.id]?.count ?? 0
+                    : countdown.events?.count ?? 0
+                if view.isEventsView != (countdown.mode == .events) {
+                    throw bad("entry \(i): \(countdown.mode == .events ? "a view of an events countdown needs" : "unknown key") \"item\"")
+                }
+                if view.phase == .empty && countdown.empty == nil {
+                    throw bad("entry \(i): phase \"empty\" in a countdown without an empty text")
+                }
+                if let item = view.item, item < 0 || item >= count {
+                    throw bad("entry \(i): item \(item) is not an event of countdown "
+                              + "\"\(countdown.id)\"")
+                }
             }
             for view in entries[i].views.values {
                 for runs in view.families.values {
@@ -240,6 +287,41 @@ extension CompiledTimeline: Codable {
         }
     }
 
+    /// What the C reader (r_lists) checks: `lists` exactly when a countdown reads a list
+    /// parameter, keyed by those countdowns' ids, at most 256 items each, a value per field,
+    /// integers where the field is one, no end before its start.
+    private func checkLists(_ bad: (String) -> DecodingError) throws {
+        let readers = program.countdowns.filter { $0.eventsParam != nil }
+        guard let lists else {
+            if !readers.isEmpty { throw bad("a timeline of a list parameter needs \"lists\"") }
+            return
+        }
+        if readers.isEmpty { throw bad("unknown key \"lists\" in a timeline") }
+        if let id = lists.keys.sorted().first(where: { id in !readers.contains { $0.id == id } }) {
+            throw bad("\"\(id)\" in lists is not a countdown that reads a list parameter")
+        }
+        for countdown in readers {
+            guard let items = lists[countdown.id] else {
+                throw bad("lists has no \"\(countdown.id)\"")
+            }
+            let fields = countdown.fields ?? []
+            if items.count > 256 { throw bad("a list has at most 256 items") }
+            for item in items {
+                if item.values.count != fields.count {
+                    throw bad("a list item has \(item.values.count) values for \(fields.count) fields")
+                }
+                if let end = item.end, end < item.start { throw bad("a list item ends before it starts") }
+                for (field, value) in zip(fields, item.values) where field.type == .integer {
+                    let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+                    if digits.isEmpty || digits.count > 18
+                        || !digits.allSatisfy({ ("0"..."9").contains($0) }) {
+                        throw bad("the integer field \"\(field.name)\" has a value that is not an integer")
+                    }
+                }
+            }
+        }
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(CompiledTimeline.supportedVersions[0], forKey: .version)
@@ -252,6 +334,7 @@ extension CompiledTimeline: Codable {
         try c.encodeInstant(end, forKey: .end)
         try c.encode(policy, forKey: .policy)
         try c.encode(constantTail, forKey: .constantTail)
+        try c.encodeIfPresent(lists, forKey: .lists)
         try c.encode(params, forKey: .params)
         try c.encode(entries, forKey: .entries)
         try c.encode(program, forKey: .program)
@@ -334,15 +417,17 @@ extension CompiledTimeline.Relevance: Codable {
 }
 
 extension CompiledTimeline.View: Codable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case phase, target, families }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case phase, target, item, families }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a view")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         phase = try c.decode(CompiledTimeline.Phase.self, forKey: .phase)
         target = try c.decodeNullableInstant(forKey: .target)
+        isEventsView = c.contains(.item) // the timeline checks it against the countdown's mode
+        item = isEventsView ? try c.decodeNullableInteger(forKey: .item) : nil
         families = try c.decode([Family: [Run]].self, forKey: .families)
-        if target == nil && phase != .hidden {
+        if target == nil && phase != .hidden && phase != .empty {
             throw DecodingError.dataCorruptedError(
                 forKey: .phase, in: c, debugDescription: "a view without a target shows nothing")
         }
@@ -361,6 +446,9 @@ extension CompiledTimeline.View: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(phase, forKey: .phase)
         try c.encodeNullableInstant(target, forKey: .target)
+        if isEventsView {
+            try c.encodeNullable(item, forKey: .item)
+        }
         try c.encode(families, forKey: .families)
     }
 }
@@ -376,11 +464,11 @@ extension CompiledTimeline.Phase: Codable {
                     in: c, debugDescription: "a phase index is 0 or more")
             }
             self = .index(index)
-        } else if (try? c.decode(String.self)) == "stale" {
-            self = .stale
+        } else if let word = try? c.decode(String.self), word == "stale" || word == "empty" {
+            self = word == "stale" ? .stale : .empty
         } else {
             throw DecodingError.dataCorruptedError(
-                in: c, debugDescription: "a phase is an index, \"stale\" or null")
+                in: c, debugDescription: "a phase is an index, \"stale\", \"empty\" or null")
         }
     }
 
@@ -389,7 +477,27 @@ extension CompiledTimeline.Phase: Codable {
         switch self {
         case .index(let index): try c.encode(index)
         case .stale: try c.encode("stale")
+        case .empty: try c.encode("empty")
         case .hidden: try c.encodeNil()
         }
+    }
+}
+
+extension CompiledTimeline.ListItem: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable { case start, end, values }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.refuseUnknownKeys(CodingKeys.self, in: "a list item")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        start = try c.decodeInstant(forKey: .start)
+        end = try c.decodeNullableInstant(forKey: .end)
+        values = try c.decode([String].self, forKey: .values)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeInstant(start, forKey: .start)
+        try c.encodeNullableInstant(end, forKey: .end)
+        try c.encode(values, forKey: .values)
     }
 }

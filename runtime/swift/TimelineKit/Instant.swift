@@ -36,6 +36,12 @@ public enum Instant {
         epochSeconds(text, requireZ: false) != nil
     }
 
+    /// Seconds since 1970 of an instant (`Z`) or of a wall-clock reading read as UTC; nil
+    /// when `text` is neither.
+    static func seconds(_ text: String) -> Int64? {
+        epochSeconds(text, requireZ: true) ?? epochSeconds(text, requireZ: false)
+    }
+
     /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in seconds since 1970.
     static let minSeconds: Int64 = -62_167_219_200
     static let maxSeconds: Int64 = 253_402_300_799

@@ -67,11 +67,12 @@ final class CatalogTests: XCTestCase {
         var checked = 0
         for (timeline, catalog) in try examples() {
             for entry in timeline.entries {
-                for view in entry.views.values {
+                for (id, view) in entry.views {
                     for case .message(let run) in view.families.values.joined() {
                         let unit = try XCTUnwrap(sourceUnit(catalog, run.key),
                                                  "\(timeline.program.widget): no catalog entry for \(run.key)")
-                        let values = try XCTUnwrap(timeline.catalogValues(for: run))
+                        // an events countdown's messages read the item's fields
+                        let values = try XCTUnwrap(timeline.catalogValues(for: run, in: view, countdown: id))
                         let format = try expandEnglish(unit, values)
                         let text = String(format: format, locale: Locale(identifier: "en_US_POSIX"),
                                           arguments: values.map(\.formatArgument))
