@@ -356,8 +356,11 @@ static void style_run(tsplit *t, tlc_tmpl_run *r, size_t i, size_t j, size_t k)
 					   "('minimum-ios: %d')", tlc_run_kind_name(r->kind),
 					   TLC_IOS_FORMAT_STYLES, t->env->minimum_ios, t->env->minimum_ios);
 		tlc_diag_set_fix(g, "set 'minimum-ios: %d' when the app supports iOS %d and later; "
-				 "otherwise use '{relative}' or a day phase with '{timer}'",
-				 TLC_IOS_FORMAT_STYLES, TLC_IOS_FORMAT_STYLES);
+				 "otherwise use %s", TLC_IOS_FORMAT_STYLES, TLC_IOS_FORMAT_STYLES,
+				 r->kind == TLC_RUN_COUNTDOWN_TIMER ? "'{countdown}' (Text(timerInterval:))"
+				 : r->kind == TLC_RUN_STOPWATCH ? "'{timer}' counting up from the date "
+								  "('since:' or a date-since field)"
+				 : "'{relative}' or a day phase with '{timer}'");
 		t->errors++;
 	}
 }
