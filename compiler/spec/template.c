@@ -384,7 +384,8 @@ static void live_run(tsplit *t, size_t i, size_t j, int li, size_t name_end)
 	}
 	if (styled && s[k] == ',') {
 		terr(t, k, 1, "'{%s}' needs a date field in a Live Activity before its options, "
-			      "like '{%s eta, fields: day hour}'", live_names[li], live_names[li]);
+			      "like '{%s eta, %s}'", live_names[li], live_names[li],
+		     tlc_run_is_clock_style(live_kinds[li]) ? "max: 2" : "fields: day hour");
 		return;
 	}
 	if (s[k] == ',') {
