@@ -147,11 +147,14 @@ ptrdiff_t pvh_intern_add(pvh_intern *t, const char *s, size_t n, bool *added);
 void pvh_intern_free(pvh_intern *t);
 
 /* A self-updating part, as the page evaluates it. */
-enum { PVH_LIVE_TIMER, PVH_LIVE_COUNTDOWN, PVH_LIVE_FN, PVH_LIVE_PROGRESS };
+enum { PVH_LIVE_TIMER, PVH_LIVE_COUNTDOWN, PVH_LIVE_FN, PVH_LIVE_PROGRESS,
+       PVH_LIVE_CTIMER,     /* {countdown-timer}: from, target, style */
+       PVH_LIVE_STOPWATCH }; /* {stopwatch}: target (the start), style */
 typedef struct pvh_live {
 	int kind;            /* PVH_LIVE_* */
 	tlc_time target, from, pause; /* pause: TLC_TIME_NONE when none */
 	size_t fn;           /* PVH_LIVE_FN */
+	tlc_style style;     /* PVH_LIVE_CTIMER, PVH_LIVE_STOPWATCH: hours, max, precision */
 } pvh_live;
 
 /* A {relative} or {offset} text as a function of t: change points per locale. */

@@ -147,7 +147,8 @@ const char *pa_via_name(tlc_via v)
 static bool live_kind(tlc_run_kind k)
 {
 	return k == TLC_RUN_TIMER || k == TLC_RUN_COUNTDOWN || k == TLC_RUN_RELATIVE ||
-	       k == TLC_RUN_OFFSET || k == TLC_RUN_PROGRESS || k == TLC_RUN_DATE_OFFSET;
+	       k == TLC_RUN_OFFSET || k == TLC_RUN_PROGRESS || k == TLC_RUN_DATE_OFFSET ||
+	       k == TLC_RUN_COUNTDOWN_TIMER || k == TLC_RUN_STOPWATCH;
 }
 
 static int field_index(const tlc_spec *s, const char *name)
@@ -518,7 +519,12 @@ static const char *live_words(const pv_activity *pa, size_t pi, size_t s, tlc_ti
 			continue;
 		tlc_time T = st->values[p->field].date;
 		switch (p->kind) {
+		case TLC_RUN_STOPWATCH:
+			if (s1 <= T)
+				return "waits at 00:00";
+			return s0 >= T ? "counts up" : "waits, then counts up";
 		case TLC_RUN_COUNTDOWN:
+		case TLC_RUN_COUNTDOWN_TIMER:
 			if (s0 >= T || pa_value_since(pa, s, p->field) >= T)
 				return "held at 0:00";
 			return s1 <= T ? "counts down" : "counts down, then held at 0:00";

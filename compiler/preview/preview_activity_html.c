@@ -154,8 +154,7 @@ static long seg_view(apage *ap, size_t k, size_t pi, int *err)
 		if (p->live && st->values[p->field].set) {
 			tlc_time T = st->values[p->field].date;
 			tlc_time since = pa_value_since(pa, g->state, p->field);
-			tlc_time from = p->kind == TLC_RUN_COUNTDOWN || p->kind == TLC_RUN_PROGRESS ? since
-											     : TLC_TIME_NONE;
+			tlc_time from = tlc_run_has_from(p->kind) ? since : TLC_TIME_NONE;
 			tlc_time pause = p->kind == TLC_RUN_COUNTDOWN ? T : TLC_TIME_NONE;
 			ptrdiff_t li = pvh_add_live(&ap->kit, p->kind, T, from, pause, g->from, g->to + 1,
 						    tlc_run_is_ios18(p->kind) ? &p->style : NULL);

@@ -179,12 +179,16 @@ ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind rk, tlc_time target, tlc_time fr
 	bool added;
 	tlc_buf_clear(&k->key);
 	int kind = rk == TLC_RUN_TIMER ? PVH_LIVE_TIMER : rk == TLC_RUN_COUNTDOWN ? PVH_LIVE_COUNTDOWN
-		 : rk == TLC_RUN_PROGRESS ? PVH_LIVE_PROGRESS : PVH_LIVE_FN;
+		 : rk == TLC_RUN_PROGRESS ? PVH_LIVE_PROGRESS
+		 : rk == TLC_RUN_COUNTDOWN_TIMER ? PVH_LIVE_CTIMER
+		 : rk == TLC_RUN_STOPWATCH ? PVH_LIVE_STOPWATCH : PVH_LIVE_FN;
 	tlc_buf_printf(&k->key, "%d %d %lld %lld %lld", kind, (int)rk, (long long)target,
-		       (long long)(kind == PVH_LIVE_COUNTDOWN || kind == PVH_LIVE_PROGRESS ? from : 0),
+		       (long long)(kind == PVH_LIVE_COUNTDOWN || kind == PVH_LIVE_PROGRESS ||
+				   kind == PVH_LIVE_CTIMER ? from : 0),
 		       (long long)(kind == PVH_LIVE_TIMER || kind == PVH_LIVE_COUNTDOWN ? pause : 0));
 	if (style) /* the options change the text: two styles are two parts */
-		tlc_buf_printf(&k->key, " %u %d %d", style->fields, style->max, (int)style->sign);
+		tlc_buf_printf(&k->key, " %u %d %d %d %d", style->fields, style->max, (int)style->sign,
+			       (int)style->hours, (int)style->precision);
 	if (tlc_buf_oom(&k->key))
 		return -1;
 	ptrdiff_t i = pvh_intern_add(&k->live_by_key, k->key.ptr, k->key.len, &added);
@@ -214,6 +218,8 @@ ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind rk, tlc_time target, tlc_time fr
 	l->target = target;
 	l->from = from;
 	l->pause = pause;
+	if (style)
+		l->style = *style;
 	if (kind == PVH_LIVE_COUNTDOWN && l->pause == TLC_TIME_NONE)
 		l->pause = target; /* pauseTime defaults to the target */
 	if (kind == PVH_LIVE_FN) {
@@ -318,6 +324,38 @@ static int fn_changes(pvh_kit *k, pvh_fn *f, size_t li)
 	tlc_buf_release(&cur);
 	tlc_buf_release(&probe);
 	return rc;
+}
+
+/* The iOS 18 clock styles as the page's script writes them (timer.c's put_style_clock). */
+static void style_clock_text(tlc_buf *out, const char (*dg)[16], uint64_t secs,
+			     const tlc_style *st, bool sw)
+{
+	uint64_t v[4];
+	char sep[4], tmp[24];
+	int n = 0;
+	bool h = st->hours && secs >= 3600, hs = sw && st->precision == TLC_PREC_HUNDREDTHS;
+	if (h) {
+		v[n] = secs / 3600;
+		sep[n++] = ':';
+	}
+	v[n] = h ? secs / 60 % 60 : secs / 60;
+	sep[n++] = ':';
+	if (st->precision <= TLC_PREC_SECONDS) {
+		v[n] = secs % 60;
+		sep[n++] = hs ? '.' : ':';
+	}
+	if (hs)
+		v[n++] = 0;
+	if (n > st->max)
+		n = st->max;
+	for (int i = 0; i < n; i++) {
+		if (i)
+			tlc_buf_putc(out, sep[i - 1]);
+		int w = snprintf(tmp, sizeof tmp, (i || sw) ? "%02llu" : "%llu",
+				 (unsigned long long)v[i]);
+		for (int c = 0; c < w; c++)
+			tlc_buf_puts(out, dg[tmp[c] - '0']);
+	}
 }
 
 /* The clock text the page's script writes (timer.c's put_clock with hours). */
@@ -454,6 +492,22 @@ void pvh_live_text(const pvh_kit *k, tlc_buf *out, size_t i, size_t li, tlc_time
 		clock_text(out, (const char (*)[16])k->digits[li], (uint64_t)(b - u));
 		break;
 	}
+	case PVH_LIVE_CTIMER: {
+		tlc_time a = l->from, b = l->target, u = t;
+		if (a > b)
+			b = a;
+		if (u > b)
+			u = b;
+		if (u < a)
+			u = a;
+		style_clock_text(out, (const char (*)[16])k->digits[li], (uint64_t)(b - u), &l->style,
+				 false);
+		break;
+	}
+	case PVH_LIVE_STOPWATCH:
+		style_clock_text(out, (const char (*)[16])k->digits[li],
+				 (uint64_t)(t > l->target ? t - l->target : 0), &l->style, true);
+		break;
 	case PVH_LIVE_PROGRESS: {
 		int64_t span = l->target - l->from, done = t - l->from;
 		int pct = span <= 0 ? 100 : done <= 0 ? 0 : done >= span ? 100 : (int)(done * 100 / span);
@@ -569,6 +623,13 @@ static void write_live(const pvh_kit *k, tlc_buf *b)
 		} else if (l->kind == PVH_LIVE_PROGRESS) {
 			tlc_buf_printf(b, "{\"k\":\"progress\",\"a\":%lld,\"b\":%lld}", (long long)l->from,
 				       (long long)l->target);
+		} else if (l->kind == PVH_LIVE_CTIMER || l->kind == PVH_LIVE_STOPWATCH) {
+			bool sw = l->kind == PVH_LIVE_STOPWATCH;
+			tlc_buf_printf(b, "{\"k\":\"%s\",\"a\":%lld,\"b\":%lld,\"h\":%s,\"m\":%d,"
+					  "\"p\":%d}", sw ? "stopwatch" : "countdown-timer",
+				       (long long)(sw ? l->target : l->from), (long long)l->target,
+				       l->style.hours ? "true" : "false", l->style.max,
+				       (int)l->style.precision);
 		} else {
 			tlc_buf_printf(b, "{\"k\":\"%s\",\"f\":%zu}", tlc_run_kind_name(k->fns[l->fn].kind),
 				       l->fn);

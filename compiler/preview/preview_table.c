@@ -87,6 +87,12 @@ static const char *live_words(const tlc_tl_view *v, tlc_family_id fam, tlc_time 
 		case TLC_RUN_OFFSET:
 		case TLC_RUN_DATE_OFFSET:
 			return "updates itself";
+		case TLC_RUN_COUNTDOWN_TIMER:
+			return s0 >= r->target ? "held at 0:00" : e <= r->target ? "counts down"
+								 : "counts down, then held at 0:00";
+		case TLC_RUN_STOPWATCH:
+			return e <= r->target ? "waits at 00:00" : s0 >= r->target ? "counts up"
+										  : "waits, then counts up";
 		case TLC_RUN_PROGRESS:
 			return "fills";
 		default:

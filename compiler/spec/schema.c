@@ -153,7 +153,7 @@ static const tlc_keydef k_countdown[] = {
 	 "[2026-12-25 18:00]"},
 	{"rdate", &t_instants, 0, NULL, "Extra occurrences (local date-times).", "[2026-12-27 18:00]"},
 	{"from", &t_instant, 0, "the phase start",
-	 "Start of the interval for `{countdown}` and `{progress}`.", "$ordered-at"},
+	 "Start of the interval for `{countdown}`, `{progress}` and `{countdown-timer}`.", "$ordered-at"},
 	{"paused-at", &t_instant, 0, NULL,
 	 "Holds self-updating timers at this instant (pauseTime); resuming is an app-intent reload.",
 	 "$paused"},

@@ -4,6 +4,10 @@
  *   fields: field-word { ws field-word }   (year month week day hour minute second, each once)
  *   max:    1..7                           (maxFieldCount)
  *   sign:   automatic | never | always
+ * {countdown-timer} and {stopwatch} take instead:
+ *   hours:     true | false                (showsHours)
+ *   max:       1..3 ({countdown-timer}), 1..4 ({stopwatch})
+ *   precision: seconds | minutes, and hundredths for {stopwatch} (maxPrecision)
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +15,7 @@
 #include "spec/style.h"
 
 static const char *const sign_words[TLC_SIGN_MAX] = {"automatic", "never", "always"};
+static const char *const prec_words[TLC_PREC_MAX] = {"hundredths", "seconds", "minutes"};
 
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
@@ -71,37 +76,70 @@ static int parse_fields(tlc_style *out, const char *s, size_t i, size_t end, tlc
 	return 0;
 }
 
-static int parse_value(tlc_style *out, int opt, const char *s, size_t i, size_t end,
-		       tlc_style_err *e)
+static bool word_is(const char *w, const char *s, size_t len)
 {
+	return strlen(w) == len && memcmp(w, s, len) == 0;
+}
+
+/* opt: 0 fields, 1 max, 2 sign, 3 hours, 4 precision */
+static int parse_value(tlc_style *out, tlc_run_kind kind, int opt, const char *s, size_t i,
+		       size_t end, tlc_style_err *e)
+{
+	static const char *const names[] = {"fields", "max", "sign", "hours", "precision"};
 	size_t we = word_end(s, end, i);
+	int cap = tlc_style_max_cap(kind);
+	int wl = (int)(we - i < 40 ? we - i : 40);
 	if (opt == 0)
 		return parse_fields(out, s, i, end, e);
 	if (skip_ws(s, end, we) != end)
-		return fail(e, we, end - we, "'%s:' takes one value", opt == 1 ? "max" : "sign");
+		return fail(e, we, end - we, "'%s:' takes one value", names[opt]);
 	if (opt == 1) {
-		if (we - i == 1 && s[i] >= '1' && s[i] <= '0' + TLC_SF_COUNT) {
+		if (we - i == 1 && s[i] >= '1' && s[i] <= '0' + cap) {
 			out->max = s[i] - '0';
 			return 0;
 		}
 		return fail(e, i, we - i, "'max:' is a number of fields from 1 to %d, not '%.*s'",
-			    TLC_SF_COUNT, (int)(we - i < 40 ? we - i : 40), s + i);
+			    cap, wl, s + i);
+	}
+	if (opt == 3) {
+		if (word_is("true", s + i, we - i) || word_is("false", s + i, we - i)) {
+			out->hours = s[i] == 't';
+			return 0;
+		}
+		return fail(e, i, we - i, "'hours:' is true or false, not '%.*s'", wl, s + i);
+	}
+	if (opt == 4) {
+		bool sw = kind == TLC_RUN_STOPWATCH;
+		for (int k = sw ? 0 : 1; k < TLC_PREC_MAX; k++)
+			if (word_is(prec_words[k], s + i, we - i)) {
+				out->precision = (tlc_style_precision)k;
+				return 0;
+			}
+		return fail(e, i, we - i, "'precision:' is %s, not '%.*s'",
+			    sw ? "hundredths, seconds or minutes" : "seconds or minutes", wl, s + i);
 	}
 	for (int k = 0; k < TLC_SIGN_MAX; k++)
-		if (strlen(sign_words[k]) == we - i && memcmp(sign_words[k], s + i, we - i) == 0) {
+		if (word_is(sign_words[k], s + i, we - i)) {
 			out->sign = (tlc_style_sign)k;
 			return 0;
 		}
-	return fail(e, i, we - i, "'sign:' is automatic, never or always, not '%.*s'",
-		    (int)(we - i < 40 ? we - i : 40), s + i);
+	return fail(e, i, we - i, "'sign:' is automatic, never or always, not '%.*s'", wl, s + i);
 }
 
 int tlc_style_parse(tlc_style *out, const char *s, size_t n, tlc_style_err *err)
 {
-	static const char *const names[] = {"fields", "max", "sign"};
+	return tlc_style_parse_kind(out, TLC_RUN_DATE_OFFSET, s, n, err);
+}
+
+int tlc_style_parse_kind(tlc_style *out, tlc_run_kind kind, const char *s, size_t n,
+			 tlc_style_err *err)
+{
+	static const char *const names[] = {"fields", "max", "sign", "hours", "precision"};
+	bool clock = tlc_run_is_clock_style(kind);
+	const char *list = clock ? "hours, max or precision" : "fields, max or sign";
 	unsigned seen = 0;
 	size_t i = skip_ws(s, n, 0);
-	*out = (tlc_style)TLC_STYLE_DEFAULT;
+	*out = tlc_style_default(kind);
 	while (i < n) {
 		if (s[i] != ',')
 			return fail(err, i, word_end(s, n, i) - i, "expected ', option: value' here");
@@ -109,14 +147,15 @@ int tlc_style_parse(tlc_style *out, const char *s, size_t n, tlc_style_err *err)
 		while (ne < n && s[ne] != ':' && s[ne] != ',' && !is_ws(s[ne]))
 			ne++;
 		if (ne == ns)
-			return fail(err, i, 1, "expected an option after ',': fields, max or sign");
+			return fail(err, i, 1, "expected an option after ',': %s", list);
 		int opt = -1;
-		for (int k = 0; k < 3; k++)
-			if (strlen(names[k]) == ne - ns && memcmp(names[k], s + ns, ne - ns) == 0)
+		for (int k = 0; k < 5; k++)
+			if (word_is(names[k], s + ns, ne - ns) && (k == 1 || (k >= 3) == clock))
 				opt = k;
 		if (opt < 0)
-			return fail(err, ns, ne - ns, "unknown option '%.*s': the options are fields, max "
-				    "and sign", (int)(ne - ns < 40 ? ne - ns : 40), s + ns);
+			return fail(err, ns, ne - ns, "unknown option '%.*s': the options are %s",
+				    (int)(ne - ns < 40 ? ne - ns : 40), s + ns,
+				    clock ? "hours, max and precision" : "fields, max and sign");
 		size_t colon = skip_ws(s, n, ne);
 		if (colon == n || s[colon] != ':')
 			return fail(err, ns, ne - ns, "write '%s:' and its value", names[opt]);
@@ -131,7 +170,7 @@ int tlc_style_parse(tlc_style *out, const char *s, size_t n, tlc_style_err *err)
 			vt--;
 		if (vt == vs)
 			return fail(err, colon, 1, "'%s:' needs a value", names[opt]);
-		int rc = parse_value(out, opt, s, vs, vt, err);
+		int rc = parse_value(out, kind, opt, s, vs, vt, err);
 		if (rc < 0)
 			return rc;
 		i = ve;

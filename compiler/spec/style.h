@@ -22,4 +22,9 @@ typedef struct tlc_style_err {
  * Returns 0, or TLC_EINPUT with *err saying what and where; *out is then unspecified.
  */
 int tlc_style_parse(tlc_style *out, const char *s, size_t n, tlc_style_err *err);
+/* The same for the style of `kind` (a tlc_run_is_ios18 kind): {date-offset} takes fields, max,
+ * sign; {countdown-timer} and {stopwatch} hours, max, precision (docs/spec.md). *out starts from
+ * tlc_style_default(kind). tlc_style_parse is this with TLC_RUN_DATE_OFFSET. */
+int tlc_style_parse_kind(tlc_style *out, tlc_run_kind kind, const char *s, size_t n,
+			 tlc_style_err *err);
 #endif

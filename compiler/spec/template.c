@@ -13,10 +13,12 @@
 #include "timelinec/render.h"
 
 static const char *const live_names[] = {"timer", "countdown", "relative", "offset",
-					 "date", "time", "progress", "date-offset"};
+					 "date", "time", "progress", "date-offset",
+					 "countdown-timer", "stopwatch"};
 static const tlc_run_kind live_kinds[] = {TLC_RUN_TIMER, TLC_RUN_COUNTDOWN, TLC_RUN_RELATIVE,
 					  TLC_RUN_OFFSET, TLC_RUN_DATE, TLC_RUN_TIME,
-					  TLC_RUN_PROGRESS, TLC_RUN_DATE_OFFSET};
+					  TLC_RUN_PROGRESS, TLC_RUN_DATE_OFFSET,
+					  TLC_RUN_COUNTDOWN_TIMER, TLC_RUN_STOPWATCH};
 #define NLIVE (sizeof live_names / sizeof live_names[0])
 
 typedef struct tsplit {
@@ -335,11 +337,16 @@ static void style_run(tsplit *t, tlc_tmpl_run *r, size_t i, size_t j, size_t k)
 {
 	tlc_style_err e;
 	const char *s = t->n->str;
-	if (tlc_style_parse(&r->style, s + k, j - k, &e) < 0) {
+	if (tlc_style_parse_kind(&r->style, r->kind, s + k, j - k, &e) < 0) {
 		tlc_diag *g = tlc_diag_add(&t->ctx->diags, "TL032",
 					   tlc_node_subspan(t->src, t->n, k + e.off, e.len), "%s", e.msg);
-		tlc_diag_set_fix(g, "write the options as ', fields: day hour minute, max: 2, sign: "
-				    "never' (docs/spec.md, \"Placeholders\")");
+		if (tlc_run_is_clock_style(r->kind))
+			tlc_diag_set_fix(g, "write the options as ', hours: false, max: 2, precision: "
+					    "%s' (docs/spec.md, \"Placeholders\")",
+					 r->kind == TLC_RUN_STOPWATCH ? "hundredths" : "minutes");
+		else
+			tlc_diag_set_fix(g, "write the options as ', fields: day hour minute, max: 2, "
+					    "sign: never' (docs/spec.md, \"Placeholders\")");
 		t->errors++;
 	}
 	if (t->env->minimum_ios && t->env->minimum_ios < TLC_IOS_FORMAT_STYLES) {
@@ -349,8 +356,11 @@ static void style_run(tsplit *t, tlc_tmpl_run *r, size_t i, size_t j, size_t k)
 					   "('minimum-ios: %d')", tlc_run_kind_name(r->kind),
 					   TLC_IOS_FORMAT_STYLES, t->env->minimum_ios, t->env->minimum_ios);
 		tlc_diag_set_fix(g, "set 'minimum-ios: %d' when the app supports iOS %d and later; "
-				 "otherwise use '{relative}' or a day phase with '{timer}'",
-				 TLC_IOS_FORMAT_STYLES, TLC_IOS_FORMAT_STYLES);
+				 "otherwise use %s", TLC_IOS_FORMAT_STYLES, TLC_IOS_FORMAT_STYLES,
+				 r->kind == TLC_RUN_COUNTDOWN_TIMER ? "'{countdown}' (Text(timerInterval:))"
+				 : r->kind == TLC_RUN_STOPWATCH ? "'{timer}' counting up from the date "
+								  "('since:' or a date-since field)"
+				 : "'{relative}' or a day phase with '{timer}'");
 		t->errors++;
 	}
 }
@@ -367,14 +377,15 @@ static void live_run(tsplit *t, size_t i, size_t j, int li, size_t name_end)
 	if (!r)
 		return;
 	if (styled)
-		r->style = (tlc_style)TLC_STYLE_DEFAULT;
+		r->style = tlc_style_default(r->kind);
 	if (styled && !t->env->activity && (k == j || s[k] == ',')) {
 		style_run(t, r, i, j, k); /* a widget's: options right after the name */
 		return;
 	}
 	if (styled && s[k] == ',') {
 		terr(t, k, 1, "'{%s}' needs a date field in a Live Activity before its options, "
-			      "like '{%s eta, fields: day hour}'", live_names[li], live_names[li]);
+			      "like '{%s eta, %s}'", live_names[li], live_names[li],
+		     tlc_run_is_clock_style(live_kinds[li]) ? "max: 2" : "fields: day hour");
 		return;
 	}
 	if (s[k] == ',') {

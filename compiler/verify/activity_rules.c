@@ -132,17 +132,17 @@ static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pre
 			tlc_run_kind k = tm.runs[i].kind;
 			if (!tm.runs[i].field || strcmp(tm.runs[i].field, c->s->fields[f].name) != 0 ||
 			    (k != TLC_RUN_TIMER && k != TLC_RUN_RELATIVE && k != TLC_RUN_OFFSET &&
-			     k != TLC_RUN_DATE_OFFSET && k != TLC_RUN_COUNTDOWN &&
-			     k != TLC_RUN_PROGRESS))
-				continue;
-			/* Text(timerInterval:) or ProgressView(timerInterval:): a range */
-			*interval_out = *interval_out || k == TLC_RUN_COUNTDOWN || k == TLC_RUN_PROGRESS;
+			     k != TLC_RUN_DATE_OFFSET && !tlc_run_has_from(k)))
+				continue; /* {stopwatch} counts up from its date by design, like {date} */
+			/* Text(timerInterval:), ProgressView(timerInterval:), .timer(countingDownIn:):
+			 * a range */
+			*interval_out = *interval_out || tlc_run_has_from(k);
 			if (up)
 				continue; /* the first run that counts up names the finding */
 			*kind_out = k;
 			*pres_out = p;
 			*span_out = tm.runs[i].span;
-			up = k != TLC_RUN_COUNTDOWN && k != TLC_RUN_PROGRESS; /* the ones that count up */
+			up = !tlc_run_has_from(k); /* the ones that count up */
 		}
 	}
 	return up;

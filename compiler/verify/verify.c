@@ -160,7 +160,12 @@ static void finding(verifier *v, const tlc_exposure *e)
 				 "so more than 24 hours reads as 24+ hours", run_name(v, e),
 				 (long long)(e->value / 3600), (long long)(e->value / 60 % 60),
 				 (long long)(e->value % 60), when);
-		if (v->p->minimum_ios >= TLC_IOS_FORMAT_STYLES)
+		if (strcmp(run_name(v, e), "stopwatch") == 0) /* counts up by design */
+			tlc_diag_set_fix(g, "the stopwatch style has no day field either: end the "
+					 "count-up within a day, or show the days elapsed from then on "
+					 "with '{date-offset, fields: day hour minute, sign: never}' "
+					 "(\"1 day, 2 hours\")");
+		else if (v->p->minimum_ios >= TLC_IOS_FORMAT_STYLES)
 			tlc_diag_set_fix(g, "the app supports iOS %d and later: use the iOS 18 style "
 					 "with day fields, '{date-offset, fields: day hour minute, sign: "
 					 "never}' (\"1 day, 2 hours\", then \"8 minutes\"); or add a phase "

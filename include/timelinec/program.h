@@ -72,6 +72,10 @@ typedef enum tlc_run_kind {
 	TLC_RUN_PROGRESS,  /* ProgressView(timerInterval: from...target) */
 	TLC_RUN_DATE_OFFSET, /* iOS 18: Text(.currentDate, format: .offset(to: target,
 				allowedFields:, maxFieldCount:, sign:)), with the run's style */
+	TLC_RUN_COUNTDOWN_TIMER, /* iOS 18: Text(.currentDate, format: .timer(countingDownIn:
+				from...target, showsHours:, maxFieldCount:, maxPrecision:)) */
+	TLC_RUN_STOPWATCH,   /* iOS 18: Text(.currentDate, format: .stopwatch(startingAt: target,
+				showsHours:, maxFieldCount:, maxPrecision:)) */
 	TLC_RUN_KIND_MAX
 } tlc_run_kind;
 TLC_API const char *tlc_run_kind_name(tlc_run_kind k);
@@ -79,7 +83,22 @@ TLC_API const char *tlc_run_kind_name(tlc_run_kind k);
 static inline bool tlc_run_is_live(tlc_run_kind k) { return k >= TLC_RUN_TIMER; }
 /* True for the iOS 18 format styles (SystemFormatStyle): they need minimum-ios 18 and carry a
  * tlc_style. */
-static inline bool tlc_run_is_ios18(tlc_run_kind k) { return k == TLC_RUN_DATE_OFFSET; }
+static inline bool tlc_run_is_ios18(tlc_run_kind k)
+{
+	return k == TLC_RUN_DATE_OFFSET || k == TLC_RUN_COUNTDOWN_TIMER || k == TLC_RUN_STOPWATCH;
+}
+/* True for the kinds shown over an interval from...target ({countdown}, {progress},
+ * {countdown-timer}): their runs carry `from`. */
+static inline bool tlc_run_has_from(tlc_run_kind k)
+{
+	return k == TLC_RUN_COUNTDOWN || k == TLC_RUN_PROGRESS || k == TLC_RUN_COUNTDOWN_TIMER;
+}
+/* True for the iOS 18 clock styles ({countdown-timer}, {stopwatch}): options hours, max,
+ * precision instead of fields, max, sign. */
+static inline bool tlc_run_is_clock_style(tlc_run_kind k)
+{
+	return k == TLC_RUN_COUNTDOWN_TIMER || k == TLC_RUN_STOPWATCH;
+}
 
 /* The fields of an iOS 18 style (Date.ComponentsFormatStyle.Field), as bits, largest first. */
 typedef enum tlc_style_field {
@@ -105,13 +124,45 @@ typedef enum tlc_style_sign {
 } tlc_style_sign;
 TLC_API const char *tlc_style_sign_name(tlc_style_sign s);
 
-/* The options of an iOS 18 style; the defaults are Apple's (docs/spec.md, "Placeholders"). */
+/* maxPrecision of the clock styles: .milliseconds(10), .seconds(1), .seconds(60). */
+typedef enum tlc_style_precision {
+	TLC_PREC_HUNDREDTHS = 0, /* {stopwatch} only */
+	TLC_PREC_SECONDS,
+	TLC_PREC_MINUTES,
+	TLC_PREC_MAX
+} tlc_style_precision;
+TLC_API const char *tlc_style_precision_name(tlc_style_precision p);
+
+/* The options of an iOS 18 style; the defaults are Apple's (docs/spec.md, "Placeholders").
+ * {date-offset}: fields, max, sign. {countdown-timer}, {stopwatch}: hours, max, precision (fields
+ * and sign keep their defaults). */
 typedef struct tlc_style {
 	unsigned fields;      /* tlc_style_field bits, not 0 */
-	int max;              /* maxFieldCount, 1..TLC_SF_COUNT */
+	int max;              /* maxFieldCount: 1..TLC_SF_COUNT; the clock styles tlc_style_max_cap */
 	tlc_style_sign sign;
+	bool hours;           /* showsHours */
+	tlc_style_precision precision;
 } tlc_style;
-#define TLC_STYLE_DEFAULT {TLC_SF_ALL, 2, TLC_SIGN_AUTOMATIC}
+#define TLC_STYLE_DEFAULT {TLC_SF_ALL, 2, TLC_SIGN_AUTOMATIC, true, TLC_PREC_SECONDS}
+/* Apple's defaults per kind: {countdown-timer} max 3, precision seconds; {stopwatch} max 4,
+ * precision hundredths. */
+static inline tlc_style tlc_style_default(tlc_run_kind k)
+{
+	tlc_style s = TLC_STYLE_DEFAULT;
+	if (k == TLC_RUN_COUNTDOWN_TIMER)
+		s.max = 3;
+	if (k == TLC_RUN_STOPWATCH) {
+		s.max = 4;
+		s.precision = TLC_PREC_HUNDREDTHS;
+	}
+	return s;
+}
+/* The largest max: for a kind: {countdown-timer} 3 (hours, minutes, seconds), {stopwatch} 4
+ * (and hundredths), {date-offset} TLC_SF_COUNT. */
+static inline int tlc_style_max_cap(tlc_run_kind k)
+{
+	return k == TLC_RUN_COUNTDOWN_TIMER ? 3 : k == TLC_RUN_STOPWATCH ? 4 : TLC_SF_COUNT;
+}
 /* The offset style prints a time pattern ("5:32", "1:23:45") for exactly these fields and
  * counts (Apple's DateOffset page); 2: with an hour field (no day field: "25:00:00"). */
 static inline int tlc_style_clock(const tlc_style *s)

@@ -142,6 +142,28 @@ TLC_API int tlc_render_date_offset(tlc_buf *out, unsigned *flags_out, tlc_render
 				   const tlc_style *style);
 
 /*
+ * iOS 18 Text(.currentDate, format: .timer(countingDownIn: from...target, showsHours:,
+ * maxFieldCount:, maxPrecision:)) at `now`: target - now, from the interval's length before `from`
+ * (BEFORE_START) down to 0:00, held at 0:00 past target (PAST_TARGET, PAST_END; inferred), as
+ * "M:SS" / "H:MM:SS" (hours never roll into days: HOURS_PAST_24), the first style->max of hours
+ * (style->hours), minutes, seconds (precision seconds). from > target: RANGE_CLAMPED.
+ * docs/rendering.md. TLC_EINVAL for a style out of range (max 1..3, no hundredths).
+ */
+TLC_API int tlc_render_countdown_timer(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
+				       tlc_time now, tlc_time from, tlc_time target,
+				       const tlc_style *style);
+
+/*
+ * iOS 18 Text(.currentDate, format: .stopwatch(startingAt: start, showsHours:, maxFieldCount:,
+ * maxPrecision:)) at `now`: now - start, "00:05.00", "01:00:00.00", "25:01:01.00" (no day field:
+ * HOURS_PAST_24), "00:00.00" before the start (BEFORE_START); PAST_TARGET after it. Timelines hold
+ * whole seconds, so hundredths read "00". docs/rendering.md. TLC_EINVAL for a style out of range
+ * (max 1..4).
+ */
+TLC_API int tlc_render_stopwatch(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
+				 tlc_time now, tlc_time start, const tlc_style *style);
+
+/*
  * Text(t, style: .date) / .time: ICU's long date ("June 3, 2019") and short time
  * ("11:23\u202FPM": ICU 72 puts U+202F before AM/PM, Apple's page shows "11:23PM") of the wall
  * clock at t + utc_offset, in loc's default calendar.

@@ -231,7 +231,7 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 			/* only timers can hold: Text(timerInterval:pauseTime:) */
 			if (pr->kind == TLC_RUN_TIMER || pr->kind == TLC_RUN_COUNTDOWN)
 				r->pause = st->pause;
-			if (pr->kind == TLC_RUN_COUNTDOWN || pr->kind == TLC_RUN_PROGRESS)
+			if (tlc_run_has_from(pr->kind))
 				r->from = from;
 			if (pr->to_end && item >= 0) { /* {timer end}: to the item's end, an
 							    interval from its start */

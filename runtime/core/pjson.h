@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include "json.h"
 #include "timelinec/common.h"
+#include "timelinec/program.h"
 
 typedef struct pjson {
 	bool failed, oom;
@@ -71,8 +72,11 @@ void tlc__ptime_write(struct jsonw *w, const struct tlc_prog_time *t);
 /* An iOS 18 style's options as keys of its run ("fields", "max", "sign"; program.c): written
  * always, all three, and read the same way (each required). */
 struct tlc_style;
-void tlc__style_write(struct jsonw *w, const struct tlc_style *s);
-void tlc__style_read(pjson *j, const tlc_json *run, struct tlc_style *s);
+void tlc__style_write(struct jsonw *w, tlc_run_kind k, const struct tlc_style *s);
+void tlc__style_read(pjson *j, const tlc_json *run, tlc_run_kind k, struct tlc_style *s);
+/* The keys tlc__style_write writes for kind k ("hours", "max", "precision" for the clock styles),
+ * NULL-terminated. */
+const char *const *tlc__style_keys(tlc_run_kind k);
 struct tlc_program;
 /* Builds a program from parsed JSON (program.c); used for timelines that embed theirs. */
 int tlc__program_from_json(struct tlc_program **out, const tlc_json *root, pjson *j);

@@ -16,10 +16,11 @@ static const char *const family_names[TLC_FAM_MAX] = {
 	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
 static const char *const run_names[TLC_RUN_KIND_MAX] = {
 	"text", "message", "timer", "countdown", "relative", "offset", "date", "time", "progress",
-	"date-offset"};
+	"date-offset", "countdown-timer", "stopwatch"};
 static const char *const style_field_names[TLC_SF_COUNT] = {"year", "month", "week", "day", "hour",
 							    "minute", "second"};
 static const char *const style_sign_names[TLC_SIGN_MAX] = {"automatic", "never", "always"};
+static const char *const style_prec_names[TLC_PREC_MAX] = {"hundredths", "seconds", "minutes"};
 static const char *const unit_names[TLC_UNIT_COUNT] = {
 	"days", "hours", "minutes", "seconds", "total-hours", "total-minutes", "calendar-days"};
 static const char *const mode_names[TLC_TARGET_MODE_MAX] = {"to", "since", "recur", "events"};
@@ -54,8 +55,29 @@ const char *tlc_style_sign_name(tlc_style_sign s)
 	return (unsigned)s < TLC_SIGN_MAX ? style_sign_names[s] : NULL;
 }
 
-void tlc__style_write(jsonw *w, const tlc_style *s)
+const char *tlc_style_precision_name(tlc_style_precision p)
 {
+	return (unsigned)p < TLC_PREC_MAX ? style_prec_names[p] : NULL;
+}
+
+const char *const *tlc__style_keys(tlc_run_kind k)
+{
+	static const char *const offset[] = {"fields", "max", "sign", NULL};
+	static const char *const clock[] = {"hours", "max", "precision", NULL};
+	return tlc_run_is_clock_style(k) ? clock : offset;
+}
+
+void tlc__style_write(jsonw *w, tlc_run_kind k, const tlc_style *s)
+{
+	if (tlc_run_is_clock_style(k)) {
+		jw_key(w, "hours");
+		jw_bool(w, s->hours);
+		jw_key(w, "max");
+		jw_int(w, s->max);
+		jw_key(w, "precision");
+		jw_str(w, style_prec_names[(unsigned)s->precision < TLC_PREC_MAX ? s->precision : 1]);
+		return;
+	}
 	jw_key(w, "fields");
 	jw_arr_compact(w);
 	for (int i = 0; i < TLC_SF_COUNT; i++)
@@ -68,20 +90,35 @@ void tlc__style_write(jsonw *w, const tlc_style *s)
 	jw_str(w, style_sign_names[(unsigned)s->sign < TLC_SIGN_MAX ? s->sign : 0]);
 }
 
-/* At least one field, each once (the writer writes them largest first). */
-void tlc__style_read(pjson *j, const tlc_json *run, tlc_style *s)
+/* At least one field, each once (the writer writes them largest first). The clock styles: hours,
+ * max up to tlc_style_max_cap, a precision the kind takes (hundredths: {stopwatch} only). */
+void tlc__style_read(pjson *j, const tlc_json *run, tlc_run_kind k, tlc_style *s)
 {
+	*s = tlc_style_default(k);
+	if (tlc_run_is_clock_style(k)) {
+		const tlc_json *h = pj_get(j, run, "hours", true);
+		if (!j->failed && !tlc_json_is(h, TLC_JSON_TRUE) && !tlc_json_is(h, TLC_JSON_FALSE))
+			pj_fail_at(j, h, "'hours' must be true or false");
+		s->hours = !j->failed && tlc_json_is(h, TLC_JSON_TRUE);
+		s->max = (int)pj_int(j, pj_get(j, run, "max", true), 1, tlc_style_max_cap(k));
+		const tlc_json *pr = pj_get(j, run, "precision", true);
+		int p = pj_enum(j, pr, style_prec_names, TLC_PREC_MAX);
+		if (p == TLC_PREC_HUNDREDTHS && k != TLC_RUN_STOPWATCH && !j->failed)
+			pj_fail_at(j, pr, "'precision' of a %s run is seconds or minutes",
+				   run_names[k]);
+		s->precision = p < 0 ? TLC_PREC_SECONDS : (tlc_style_precision)p;
+		return;
+	}
 	const tlc_json *f = pj_get(j, run, "fields", true);
-	*s = (tlc_style)TLC_STYLE_DEFAULT;
 	if (pj_array(j, f) == 0 && !j->failed)
 		pj_fail_at(j, f, "'fields' names at least one field");
 	s->fields = 0;
 	for (const tlc_json *it = j->failed ? NULL : f->child; it && !j->failed; it = it->next) {
-		int k = pj_enum(j, it, style_field_names, TLC_SF_COUNT);
-		if (k >= 0 && (s->fields & (1u << k)))
-			pj_fail_at(j, it, "'fields' lists '%s' twice", style_field_names[k]);
-		if (k >= 0)
-			s->fields |= 1u << k;
+		int b = pj_enum(j, it, style_field_names, TLC_SF_COUNT);
+		if (b >= 0 && (s->fields & (1u << b)))
+			pj_fail_at(j, it, "'fields' lists '%s' twice", style_field_names[b]);
+		if (b >= 0)
+			s->fields |= 1u << b;
 	}
 	s->max = (int)pj_int(j, pj_get(j, run, "max", true), 1, TLC_SF_COUNT);
 	int sg = pj_enum(j, pj_get(j, run, "sign", true), style_sign_names, TLC_SIGN_MAX);
@@ -244,7 +281,7 @@ static void w_runs(jsonw *w, const tlc_prog_view *v)
 			jw_key(w, "live");
 			jw_str(w, run_names[r->kind]);
 			if (tlc_run_is_ios18(r->kind))
-				tlc__style_write(w, &r->style);
+				tlc__style_write(w, r->kind, &r->style);
 			if (r->to_end) {
 				jw_key(w, "to");
 				jw_str(w, "end");
@@ -598,6 +635,7 @@ static const char *const k_run_text[] = {"text", "at", NULL};
 static const char *const k_run_message[] = {"message", "at", NULL};
 static const char *const k_run_live[] = {"live", "to", "at", NULL};
 static const char *const k_run_styled[] = {"live", "fields", "max", "sign", "to", "at", NULL};
+static const char *const k_run_clock[] = {"live", "hours", "max", "precision", "to", "at", NULL};
 static const char *const k_message[] = {"key", "pattern", "units", "params", "at", NULL};
 static const char *const k_baked[] = {"message", "locale", "texts", NULL};
 
@@ -664,9 +702,10 @@ static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_prog
 			if (k >= 0 && !tlc_run_is_live((tlc_run_kind)k))
 				pj_fail_at(j, live, "'live' must name a self-updating style, not '%s'", run_names[k]);
 			r->kind = k < 0 ? TLC_RUN_TEXT : (tlc_run_kind)k;
-			pj_known(j, it, "a live run", tlc_run_is_ios18(r->kind) ? k_run_styled : k_run_live);
+			pj_known(j, it, "a live run", tlc_run_is_clock_style(r->kind) ? k_run_clock
+						      : tlc_run_is_ios18(r->kind) ? k_run_styled : k_run_live);
 			if (tlc_run_is_ios18(r->kind))
-				tlc__style_read(j, it, &r->style);
+				tlc__style_read(j, it, r->kind, &r->style);
 			const tlc_json *to = pj_get(j, it, "to", false);
 			if (to && (!tlc_json_is(to, TLC_JSON_STRING) || strcmp(to->str, "end") != 0))
 				pj_fail_at(j, to, "a live run's 'to' is \"end\" (the event item's end)");

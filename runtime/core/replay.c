@@ -114,9 +114,19 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 			bool paused = x->pause != TLC_TIME_NONE && x->pause <= s0;
 			if (!tlc_run_is_live(x->kind) || paused)
 				continue;
+			if (x->kind == TLC_RUN_STOPWATCH) {
+				/* no day field: it reads 24:00:01.00 from T + 24 h on, on purpose or not */
+				tlc_time over = T + DAY + 1 > s0 ? T + DAY + 1 : s0;
+				r->certain = true;
+				if (s1 > over)
+					expose(r, TLC_EXP_TIMER_OVER_24H, cd, v->phase, f, (int)i, over, s1 - over,
+					       -1, over - T);
+				continue; /* it counts up from T by design: never a count-up finding */
+			}
 			if (x->kind == TLC_RUN_TIMER || x->kind == TLC_RUN_COUNTDOWN ||
+			    x->kind == TLC_RUN_COUNTDOWN_TIMER ||
 			    (x->kind == TLC_RUN_DATE_OFFSET && tlc_style_clock(&x->style) == 2)) {
-				tlc_time start = x->kind == TLC_RUN_COUNTDOWN && x->from > s0 ? x->from : s0;
+				tlc_time start = tlc_run_has_from(x->kind) && x->from > s0 ? x->from : s0;
 				r->certain = true; /* the segment's start, not a late reload, decides */
 				if (T - start > DAY) /* shows 24:00:01 or more while counting down */
 					expose(r, TLC_EXP_TIMER_OVER_24H, cd, v->phase, f, (int)i, start,

@@ -299,7 +299,7 @@ static void w_run(wctx *c, const tlc_tl_run *r)
 			jw_time(w, r->pause);
 		}
 		if (tlc_run_is_ios18(r->kind))
-			tlc__style_write(w, &r->style);
+			tlc__style_write(w, r->kind, &r->style);
 	}
 	jw_end_obj(w);
 }
@@ -564,7 +564,7 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 	} else {
 		static const char *const names[] = {"text", "message", "timer", "countdown", "relative",
 						    "offset", "date", "time", "progress",
-						    "date-offset"};
+						    "date-offset", "countdown-timer", "stopwatch"};
 		int k = pj_enum(j, pj_get(j, o, "live", true), names, TLC_RUN_KIND_MAX);
 		r->kind = k < 2 ? TLC_RUN_TIMER : (tlc_run_kind)k;
 		if (k >= 0 && k < 2)
@@ -572,24 +572,22 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 				   "style, not '%s'", names[k]);
 		/* `from`: the interval of countdown and progress; `pause`: only timer and countdown
 		 * can hold (Text(timerInterval:pauseTime:)), as instantiate.c writes them */
-		bool interval = r->kind == TLC_RUN_COUNTDOWN || r->kind == TLC_RUN_PROGRESS;
+		bool interval = tlc_run_has_from(r->kind);
 		bool holds = r->kind == TLC_RUN_TIMER || r->kind == TLC_RUN_COUNTDOWN;
 		const char *known[8] = {"live", "target"}, **kn = known + 2;
 		if (interval)
 			*kn++ = "from";
 		if (holds)
 			*kn++ = "pause";
-		if (tlc_run_is_ios18(r->kind)) {
-			*kn++ = "fields";
-			*kn++ = "max";
-			*kn++ = "sign";
-		}
+		if (tlc_run_is_ios18(r->kind))
+			for (const char *const *sk = tlc__style_keys(r->kind); *sk; sk++)
+				*kn++ = *sk;
 		pj_known(j, o, interval || holds ? "a live run" : "a live run of this style", known);
 		r->target = pj_time(j, pj_get(j, o, "target", true), false);
 		r->from = interval ? pj_time(j, pj_get(j, o, "from", true), false) : TLC_TIME_NONE;
 		r->pause = opt_time(j, o, "pause");
 		if (tlc_run_is_ios18(r->kind))
-			tlc__style_read(j, o, &r->style);
+			tlc__style_read(j, o, r->kind, &r->style);
 	}
 }
 

@@ -135,3 +135,100 @@ int tlc_render_timer_interval(tlc_buf *out, unsigned *flags_out, tlc_render_loca
 		*flags_out = flags;
 	return 0;
 }
+
+/*
+ * The iOS 18 clock styles (docs/rendering.md, "{countdown-timer} and {stopwatch}"): the fields
+ * hours (with style->hours and v >= 1 h), minutes (all of them without hours), seconds (precision
+ * seconds or finer) and hundredths ({stopwatch}, precision hundredths), of which the first
+ * style->max are shown, from the largest. `pad_first`: the stopwatch pads its first field to two
+ * digits ("00:05.23"); the timer does not ("4:32").
+ */
+static void put_style_clock(tlc_buf *out, unsigned *flags, const tlc_digits *dg, uint64_t secs,
+			    const tlc_style *st, bool hundredths, bool pad_first)
+{
+	char buf[CLOCK_MAX];
+	uint64_t v[4];
+	char sep[4];
+	int n = 0;
+	size_t w = 0;
+	bool h = st->hours && secs >= 3600;
+	if (h) {
+		v[n] = secs / 3600;
+		sep[n++] = ':';
+		if (v[0] >= 24)
+			*flags |= TLC_RENDER_F_HOURS_PAST_24;
+	}
+	v[n] = h ? secs / 60 % 60 : secs / 60;
+	sep[n++] = ':';
+	if (st->precision <= TLC_PREC_SECONDS) {
+		v[n] = secs % 60;
+		sep[n++] = hundredths && st->precision == TLC_PREC_HUNDREDTHS ? '.' : ':';
+	}
+	if (hundredths && st->precision == TLC_PREC_HUNDREDTHS) {
+		v[n] = 0; /* timelines are whole seconds */
+		sep[n++] = 0;
+	}
+	if (n > st->max)
+		n = st->max;
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf[w++] = sep[i - 1];
+		w += put_digits(buf + w, dg, v[i], i || pad_first ? 2 : 1);
+	}
+	tlc_buf_put(out, buf, w);
+}
+
+static int check_clock_style(const tlc_style *st, int cap)
+{
+	if (!st || st->max < 1 || st->max > cap || (unsigned)st->precision >= TLC_PREC_MAX)
+		return TLC_EINVAL;
+	return 0;
+}
+
+int tlc_render_countdown_timer(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
+			       tlc_time now, tlc_time from, tlc_time target, const tlc_style *style)
+{
+	unsigned flags = 0;
+	int error;
+	if (!out || !loc || check_clock_style(style, 3) < 0 ||
+	    style->precision == TLC_PREC_HUNDREDTHS)
+		return TLC_EINVAL;
+	if ((error = tlc_render__check_time(now)) < 0 || (error = tlc_render__check_time(from)) < 0 ||
+	    (error = tlc_render__check_time(target)) < 0)
+		return error;
+	size_t mark = out->len;
+	/* countingDownIn: from...target, from the duration down to 0:00, held there (inferred) */
+	tlc_timer_interval ti = TLC_TIMER_INTERVAL_INIT(from, target);
+	uint64_t v = interval_value(&flags, now, &ti);
+	put_style_clock(out, &flags, &loc->digits, v, style, false, false);
+	if ((error = tlc_render__finish(out, mark, 0)) < 0)
+		return error;
+	if (flags_out)
+		*flags_out = flags;
+	return 0;
+}
+
+int tlc_render_stopwatch(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc, tlc_time now,
+			 tlc_time start, const tlc_style *style)
+{
+	unsigned flags = 0;
+	int error;
+	if (!out || !loc || check_clock_style(style, 4) < 0)
+		return TLC_EINVAL;
+	if ((error = tlc_render__check_time(now)) < 0 || (error = tlc_render__check_time(start)) < 0)
+		return error;
+	size_t mark = out->len;
+	uint64_t v = 0;
+	if (now < start)
+		flags |= TLC_RENDER_F_BEFORE_START; /* Apple: "00:00.00" before the start */
+	else
+		v = (uint64_t)(now - start);
+	if (now > start)
+		flags |= TLC_RENDER_F_PAST_TARGET;
+	put_style_clock(out, &flags, &loc->digits, v, style, true, true);
+	if ((error = tlc_render__finish(out, mark, 0)) < 0)
+		return error;
+	if (flags_out)
+		*flags_out = flags;
+	return 0;
+}

@@ -169,8 +169,11 @@ static void check_runs(tlc_ctx *ctx, const tlc_node *n, const tlc_tmpl *t, unsig
 			FUZZ_CHECK(r->names[k] != NULL);
 		if (tlc_run_is_ios18(r->kind)) /* an accepted style is one the renderer takes */
 			FUZZ_CHECK(r->style.fields && (r->style.fields & ~(unsigned)TLC_SF_ALL) == 0 &&
-				   r->style.max >= 1 && r->style.max <= TLC_SF_COUNT &&
-				   (unsigned)r->style.sign < TLC_SIGN_MAX);
+				   r->style.max >= 1 && r->style.max <= tlc_style_max_cap(r->kind) &&
+				   (unsigned)r->style.sign < TLC_SIGN_MAX &&
+				   (unsigned)r->style.precision < TLC_PREC_MAX &&
+				   (r->kind == TLC_RUN_STOPWATCH ||
+				    r->style.precision != TLC_PREC_HUNDREDTHS));
 		if (r->kind == TLC_RUN_MESSAGE)
 			run_pattern(r->text, strlen(r->text), b_loc, opt & 16, true);
 	}

@@ -452,3 +452,22 @@ Test(activity, varies_is_not_the_same_content_again)
 	tlc_buf_release(&b);
 	tlc_activity_free(sch);
 }
+
+/* The iOS 18 clock styles in a Live Activity: {countdown-timer} holds at 0:00 like {countdown}
+ * (no TL204 past its date), {stopwatch} counts up from its date on purpose (no TL204 either);
+ * {timer} on the same field is TL204. */
+#define CLOCK_LA(view)                                                                              \
+	"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\nminimum-ios: 18\n"          \
+	"content-state: {deadline: date}\nview: {lock-screen: \"" view "\"}\n"                         \
+	"start: {at: 2026-12-03 16:00, state: {deadline: 2026-12-03 16:30}, stale-after: 30m}\n"      \
+	"end: {at: 2026-12-03 16:45, dismissal: immediate}\n"
+
+Test(activity, clock_styles_past_their_date)
+{
+	check_spec(CLOCK_LA("Left {countdown-timer deadline, max: 2}"));
+	cr_expect(!reported("TL204"), "the timer style holds at 0:00");
+	check_spec(CLOCK_LA("Since {stopwatch deadline, precision: seconds}"));
+	cr_expect(!reported("TL204"), "a stopwatch counts up on purpose");
+	check_spec(CLOCK_LA("Left {timer deadline}"));
+	cr_expect(reported("TL204"));
+}

@@ -633,3 +633,65 @@ Test(program, list_param_refusals)
 	tlc_program_free(p);
 	free(json);
 }
+
+/* The clock styles' runs carry hours, max and precision (each required; countdown-timer: max 1..3,
+ * no hundredths; stopwatch: max 1..4); no fields or sign. */
+#define CLOCK(kind, hours, max, prec)                                                          \
+	"{\"live\": \"" kind "\", \"hours\": " hours ", \"max\": " max ", \"precision\": " prec \
+	", \"at\": [1, 1]}"
+
+Test(program, clock_style_runs_carry_their_style)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(CD_RUN(CLOCK("countdown-timer", "false", "2", "\"minutes\"") ", "
+					 CLOCK("stopwatch", "true", "4", "\"hundredths\""))), &p, &e), 0,
+		     "%s", e.msg);
+	const tlc_prog_run *r = &p->countdowns[0].phases[0].views[0].runs[0];
+	cr_assert_eq(r[0].kind, TLC_RUN_COUNTDOWN_TIMER);
+	cr_expect(!r[0].style.hours);
+	cr_expect_eq(r[0].style.max, 2);
+	cr_expect_eq(r[0].style.precision, TLC_PREC_MINUTES);
+	cr_assert_eq(r[1].kind, TLC_RUN_STOPWATCH);
+	cr_expect(r[1].style.hours);
+	cr_expect_eq(r[1].style.max, 4);
+	cr_expect_eq(r[1].style.precision, TLC_PREC_HUNDREDTHS);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_expect_not_null(strstr(b.ptr, CLOCK("countdown-timer", "false", "2", "\"minutes\"")), "%s",
+			   b.ptr);
+	cr_expect_not_null(strstr(b.ptr, CLOCK("stopwatch", "true", "4", "\"hundredths\"")), "%s",
+			   b.ptr);
+	tlc_buf_release(&b);
+	tlc_program_free(p);
+
+	static const struct { const char *json, *needle; } bad[] = {
+		{PROGRAM(CD_RUN("{\"live\": \"stopwatch\", \"hours\": true, \"max\": 2, \"at\": [1, 1]}")),
+		 "missing key 'precision'"},
+		{PROGRAM(CD_RUN(CLOCK("countdown-timer", "true", "4", "\"seconds\""))),
+		 "expected an integer from 1 to 3"},
+		{PROGRAM(CD_RUN(CLOCK("stopwatch", "true", "5", "\"seconds\""))),
+		 "expected an integer from 1 to 4"},
+		{PROGRAM(CD_RUN(CLOCK("stopwatch", "true", "0", "\"seconds\""))),
+		 "expected an integer from 1 to 4"},
+		{PROGRAM(CD_RUN(CLOCK("countdown-timer", "true", "3", "\"hundredths\""))),
+		 "'precision' of a countdown-timer run is seconds or minutes"},
+		{PROGRAM(CD_RUN(CLOCK("stopwatch", "true", "3", "\"hours\""))), "unknown value 'hours'"},
+		{PROGRAM(CD_RUN(CLOCK("stopwatch", "\"true\"", "3", "\"seconds\""))),
+		 "'hours' must be true or false"},
+		{PROGRAM(CD_RUN("{\"live\": \"stopwatch\", \"hours\": true, \"max\": 2, \"precision\": "
+				"\"seconds\", \"sign\": \"never\", \"at\": [1, 1]}")), "unknown key 'sign'"},
+		{PROGRAM(CD_RUN(STYLED("[\"day\"]", "2", "\"never\"") ", {\"live\": \"date-offset\", "
+				"\"fields\": [\"day\"], \"max\": 2, \"sign\": \"never\", \"hours\": true, "
+				"\"at\": [1, 1]}")), "unknown key 'hours'"},
+		{PROGRAM(CD_RUN("{\"live\": \"countdown\", \"precision\": \"seconds\", \"at\": [1, 1]}")),
+		 "unknown key 'precision'"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_expect_eq(read(bad[i].json, &p, &e), TLC_EINPUT, "accepted case %zu", i);
+		cr_expect_null(p);
+		cr_expect(strstr(e.msg, bad[i].needle) != NULL, "case %zu: '%s' lacks '%s'", i, e.msg,
+			  bad[i].needle);
+		tlc_program_free(p);
+	}
+}

@@ -390,7 +390,7 @@ Test(render, fixtures_date_offset)
 		tlc_buf b = TLC_BUF_INIT;
 		unsigned flags = 0;
 		tlc_style st = {style_fields_of(get(&t, r, "fields")), (int)num(&t, r, "max"),
-				style_sign_of(get(&t, r, "sign"))};
+				style_sign_of(get(&t, r, "sign")), true, TLC_PREC_SECONDS};
 		int rc = tlc_render_date_offset(&b, &flags, loc_of(get(&t, r, "locale")),
 						iso(get(&t, r, "now")), iso(get(&t, r, "target")),
 						(int32_t)num(&t, r, "utc_offset"), &st);
@@ -399,6 +399,63 @@ Test(render, fixtures_date_offset)
 		tlc_buf_release(&b);
 	}
 	free(t.text);
+}
+
+Test(render, fixtures_clock_styles)
+{
+	table t;
+	load(&t, "clock_styles.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		unsigned flags = 0;
+		bool sw = strcmp(get(&t, r, "style"), "stopwatch") == 0;
+		tlc_style st = tlc_style_default(sw ? TLC_RUN_STOPWATCH : TLC_RUN_COUNTDOWN_TIMER);
+		st.hours = yes(&t, r, "hours");
+		st.max = (int)num(&t, r, "max");
+		st.precision = TLC_PREC_MAX;
+		for (int i = 0; i < TLC_PREC_MAX; i++)
+			if (strcmp(get(&t, r, "precision"), tlc_style_precision_name((tlc_style_precision)i)) == 0)
+				st.precision = (tlc_style_precision)i;
+		cr_assert_neq(st.precision, TLC_PREC_MAX, "%s:%d: precision", t.path, r->line);
+		tlc_time now = BASE + num(&t, r, "now");
+		int rc = sw ? tlc_render_stopwatch(&b, &flags, loc_of(get(&t, r, "locale")), now, BASE, &st)
+			    : tlc_render_countdown_timer(&b, &flags, loc_of(get(&t, r, "locale")), now, BASE,
+							 BASE + num(&t, r, "length"), &st);
+		cr_expect_eq(rc, 0, "%s:%d: status %d", t.path, r->line, rc);
+		check_row(&t, r, b.ptr, flags, true);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+Test(render, clock_styles_refuse_a_style_out_of_range)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_style ct = tlc_style_default(TLC_RUN_COUNTDOWN_TIMER), sw = tlc_style_default(TLC_RUN_STOPWATCH);
+	tlc_style bad_ct[3] = {ct, ct, ct}, bad_sw[3] = {sw, sw, sw};
+	bad_ct[0].max = 4; /* hours, minutes, seconds */
+	bad_ct[1].max = 0;
+	bad_ct[2].precision = TLC_PREC_HUNDREDTHS; /* the stopwatch's */
+	bad_sw[0].max = 5;
+	bad_sw[1].max = 0;
+	bad_sw[2].precision = TLC_PREC_MAX;
+	for (int i = 0; i < 3; i++) {
+		cr_expect_eq(tlc_render_countdown_timer(&b, NULL, loc_of("en_US"), 0, 0, 60, &bad_ct[i]),
+			     TLC_EINVAL, "countdown-timer %d", i);
+		cr_expect_eq(tlc_render_stopwatch(&b, NULL, loc_of("en_US"), 60, 0, &bad_sw[i]), TLC_EINVAL,
+			     "stopwatch %d", i);
+	}
+	cr_expect_eq(b.len, 0);
+	cr_expect_eq(tlc_render_countdown_timer(&b, NULL, loc_of("en_US"), 0, 0, 60, NULL), TLC_EINVAL);
+	cr_expect_eq(tlc_render_stopwatch(NULL, NULL, loc_of("en_US"), 0, 0, &sw), TLC_EINVAL);
+	/* from > target: clamped as Text(timerInterval:) is */
+	unsigned flags = 0;
+	cr_assert_eq(tlc_render_countdown_timer(&b, &flags, loc_of("en_US"), 0, 60, 0, &ct), 0);
+	cr_expect_str_eq(b.ptr, "0:00");
+	cr_expect(flags & TLC_RENDER_F_RANGE_CLAMPED);
+	tlc_buf_release(&b);
 }
 
 /* ICU is the oracle for the unit text: each amount through its own MeasureFormat skeleton, joined
@@ -453,7 +510,8 @@ Test(render, date_offset_matches_icu_per_locale)
 		for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
 			char want[512];
 			tlc_buf b = TLC_BUF_INIT;
-			tlc_style st = {cases[c].fields, cases[c].max, TLC_SIGN_NEVER};
+			tlc_style st = {cases[c].fields, cases[c].max, TLC_SIGN_NEVER, true,
+					TLC_PREC_SECONDS};
 			icu_units(want, sizeof want, locs[l], cases[c].ids, cases[c].vals, cases[c].n);
 			cr_assert_eq(tlc_render_date_offset(&b, NULL, loc_of(locs[l]), now,
 							    now + cases[c].span, 0, &st), 0);
@@ -464,9 +522,11 @@ Test(render, date_offset_matches_icu_per_locale)
 
 Test(render, date_offset_refuses_a_style_out_of_range)
 {
-	static const tlc_style bad[] = {{0, 2, TLC_SIGN_NEVER}, {TLC_SF_ALL + 1, 2, TLC_SIGN_NEVER},
-					{TLC_SF_DAY, 0, TLC_SIGN_NEVER}, {TLC_SF_DAY, 8, TLC_SIGN_NEVER},
-					{TLC_SF_DAY, 2, TLC_SIGN_MAX}};
+#define S_ true, TLC_PREC_SECONDS
+	static const tlc_style bad[] = {{0, 2, TLC_SIGN_NEVER, S_}, {TLC_SF_ALL + 1, 2, TLC_SIGN_NEVER, S_},
+					{TLC_SF_DAY, 0, TLC_SIGN_NEVER, S_}, {TLC_SF_DAY, 8, TLC_SIGN_NEVER, S_},
+					{TLC_SF_DAY, 2, TLC_SIGN_MAX, S_}};
+#undef S_
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		tlc_buf b = TLC_BUF_INIT;
 		cr_expect_eq(tlc_render_date_offset(&b, NULL, loc_of("en_US"), 0, 60, 0, &bad[i]),
@@ -545,7 +605,7 @@ Test(render, fixtures_cover_locales)
 {
 	static const char *const files[] = {"timer.tsv", "timer_interval.tsv", "relative.tsv",
 					    "offset.tsv", "datetime.tsv", "msg.tsv",
-					    "date_offset.tsv"};
+					    "date_offset.tsv", "clock_styles.tsv"};
 	static const char *const locs[] = {"en_US", "de_DE", "ja_JP", "ar_EG", "fr_FR"};
 	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
 		table t;

@@ -51,3 +51,57 @@ Test(style, refusals_point_at_the_option)
 		cr_expect_leq(e.off + e.len, strlen(bad[i].in) + 1);
 	}
 }
+
+static int parse_kind(tlc_style *st, tlc_style_err *e, tlc_run_kind k, const char *s)
+{
+	memset(e, 0, sizeof *e);
+	return tlc_style_parse_kind(st, k, s, strlen(s), e);
+}
+
+Test(style, clock_styles_defaults_and_options)
+{
+	tlc_style st;
+	tlc_style_err e;
+	cr_assert_eq(parse_kind(&st, &e, TLC_RUN_COUNTDOWN_TIMER, ""), 0);
+	cr_expect(st.hours);
+	cr_expect_eq(st.max, 3);
+	cr_expect_eq(st.precision, TLC_PREC_SECONDS);
+	cr_assert_eq(parse_kind(&st, &e, TLC_RUN_STOPWATCH, ""), 0);
+	cr_expect(st.hours);
+	cr_expect_eq(st.max, 4);
+	cr_expect_eq(st.precision, TLC_PREC_HUNDREDTHS);
+	cr_assert_eq(parse_kind(&st, &e, TLC_RUN_COUNTDOWN_TIMER,
+				" , precision:minutes ,max: 2,  hours:\tfalse "), 0, "%s", e.msg);
+	cr_expect(!st.hours);
+	cr_expect_eq(st.max, 2);
+	cr_expect_eq(st.precision, TLC_PREC_MINUTES);
+	cr_assert_eq(parse_kind(&st, &e, TLC_RUN_STOPWATCH, ", max: 4, precision: seconds"), 0, "%s",
+		     e.msg);
+	cr_expect_eq(st.precision, TLC_PREC_SECONDS);
+}
+
+Test(style, clock_styles_refusals_point_at_the_option)
+{
+	static const struct { tlc_run_kind k; const char *in; size_t off, len; const char *needle; } bad[] = {
+		{TLC_RUN_COUNTDOWN_TIMER, ", fields: day", 2, 6, "unknown option 'fields': the options are hours, max and precision"},
+		{TLC_RUN_STOPWATCH, ", sign: never", 2, 4, "unknown option 'sign'"},
+		{TLC_RUN_DATE_OFFSET, ", hours: true", 2, 5, "unknown option 'hours': the options are fields, max and sign"},
+		{TLC_RUN_COUNTDOWN_TIMER, ", max: 4", 7, 1, "'max:' is a number of fields from 1 to 3"},
+		{TLC_RUN_STOPWATCH, ", max: 5", 7, 1, "'max:' is a number of fields from 1 to 4"},
+		{TLC_RUN_COUNTDOWN_TIMER, ", precision: hundredths", 13, 10, "'precision:' is seconds or minutes"},
+		{TLC_RUN_STOPWATCH, ", precision: hours", 13, 5, "'precision:' is hundredths, seconds or minutes"},
+		{TLC_RUN_STOPWATCH, ", hours: yes", 9, 3, "'hours:' is true or false"},
+		{TLC_RUN_STOPWATCH, ", hours: true false", 13, 6, "'hours:' takes one value"},
+		{TLC_RUN_COUNTDOWN_TIMER, ", hours: true, hours: false", 15, 5, "'hours:' is given twice"},
+		{TLC_RUN_COUNTDOWN_TIMER, ", max: 2,", 8, 1, "expected an option after ',': hours, max or precision"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		tlc_style st;
+		tlc_style_err e;
+		cr_expect_eq(parse_kind(&st, &e, bad[i].k, bad[i].in), TLC_EINPUT, "accepted '%s'", bad[i].in);
+		cr_expect(strstr(e.msg, bad[i].needle) != NULL, "'%s': '%s' lacks '%s'", bad[i].in, e.msg,
+			  bad[i].needle);
+		cr_expect_eq(e.off, bad[i].off, "'%s': at %zu", bad[i].in, e.off);
+		cr_expect_eq(e.len, bad[i].len, "'%s': %zu bytes", bad[i].in, e.len);
+	}
+}

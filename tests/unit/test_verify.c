@@ -295,3 +295,42 @@ Test(verify, iOS18_style_to_an_items_end_keeps_its_options)
 	tlc_program_free(p);
 	cr_expect_not_null(tctx_find(&T, "TL032"));
 }
+
+#define CLOCK_SPEC(mode, text)                                                                      \
+	"timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"                                  \
+	"window: 2026-12-01T00:00:00Z .. 2026-12-04T00:00:00Z\n"                                      \
+	"countdown:\n  " mode ": 2026-12-03T00:00:00Z\n  show:\n"                                    \
+	"    - text: \"" text "\"\n"
+
+/* {countdown-timer} has no day field (TL101 over 24 hours, hours: false too) and holds at 0:00
+ * (no TL102); {stopwatch} counts up on purpose (no TL102, in 'to:' mode too) and is TL101 from
+ * 24 hours after its target, with its own fix. */
+Test(verify, clock_styles_over_24_hours_and_past_the_target)
+{
+	cr_assert_geq(verify_text(CLOCK_SPEC("to", "{countdown-timer}"), "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL101");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "'{countdown-timer}' shows 48:00:00") != NULL, "%s", g->message);
+	cr_expect_null(tctx_find(&T, "TL102"));
+	tctx_close(&T);
+	tctx_open(&T);
+	cr_assert_geq(verify_text(CLOCK_SPEC("to", "{countdown-timer, hours: false}"), "typical"), 1);
+	cr_expect_not_null(tctx_find(&T, "TL101"));
+	tctx_close(&T);
+	tctx_open(&T);
+	/* the stopwatch from 2026-12-03 00:00 to the window's end: 24 h, not more */
+	cr_expect_eq(verify_text(CLOCK_SPEC("to", "{stopwatch}"), "typical"), 0, "%s",
+		     T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	tctx_close(&T);
+	tctx_open(&T);
+	const char *long_sw = "timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"
+			      "window: 2026-12-01T00:00:00Z .. 2026-12-05T00:00:00Z\n"
+			      "countdown:\n  since: 2026-12-02T00:00:00Z\n  show:\n"
+			      "    - text: \"{stopwatch, precision: seconds}\"\n";
+	cr_assert_geq(verify_text(long_sw, "typical"), 1);
+	g = tctx_find(&T, "TL101");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "'{stopwatch}'") != NULL, "%s", g->message);
+	cr_expect(g->fix && strstr(g->fix, "the stopwatch style has no day field"), "%s", g->fix);
+	cr_expect_null(tctx_find(&T, "TL102"));
+}

@@ -309,6 +309,8 @@ public struct CompiledProgram: Hashable, Sendable {
         /// A live run of an events countdown's phase that counts to the item's end
         /// (`{timer end}`; `{countdown end}` and `{progress end}` run from the item's start).
         public var toEnd: Bool = false
+        /// The options of an iOS 18 clock style run (``LiveStyle/isClockStyle``); nil otherwise.
+        public var clock: ClockOptions? = nil
 
         /// The kinds of program runs.
         public enum Kind: Hashable, Sendable {
@@ -769,23 +771,30 @@ extension CompiledProgram.ThresholdParam: Codable {
 
 extension CompiledProgram.Run: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, message, live, fields, max, sign, to, at
+        case text, message, live, fields, max, sign, hours, precision, to, at
     }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
-            try c.forbid(.text, .live, .fields, .max, .sign, .to, because: "in a message run")
+            try c.forbid(.text, .live, .fields, .max, .sign, .hours, .precision, .to,
+                         because: "in a message run")
             kind = .message(try c.decodeInt(forKey: .message, in: 0...Int(UInt32.max)))
         } else if c.contains(.live) {
             try c.forbid(.text, because: "in a live run")
             let style = try c.decode(LiveStyle.self, forKey: .live)
             kind = .live(style)
-            if style.isIOS18 {
+            if style.isClockStyle {
+                try c.forbid(.fields, .sign, because: "in a \(style.rawValue) run")
+                clock = try ClockOptions.decode(c, style: style, hours: .hours, max: .max,
+                                                precision: .precision)
+            } else if style.isIOS18 {
+                try c.forbid(.hours, .precision, because: "in a \(style.rawValue) run")
                 options = try StyleOptions.decode(c, fields: .fields, max: .max, sign: .sign)
             } else {
-                try c.forbid(.fields, .max, .sign, because: "in a \(style.rawValue) run")
+                try c.forbid(.fields, .max, .sign, .hours, .precision,
+                             because: "in a \(style.rawValue) run")
             }
             if c.contains(.to) {
                 guard try c.decode(String.self, forKey: .to) == "end" else {
@@ -796,7 +805,7 @@ extension CompiledProgram.Run: Codable {
                 toEnd = true
             }
         } else {
-            try c.forbid(.fields, .max, .sign, .to, because: "in a literal run")
+            try c.forbid(.fields, .max, .sign, .hours, .precision, .to, because: "in a literal run")
             kind = .text(try c.decode(String.self, forKey: .text))
         }
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
@@ -809,7 +818,10 @@ extension CompiledProgram.Run: Codable {
         case .message(let index): try c.encode(index, forKey: .message)
         case .live(let style):
             try c.encode(style, forKey: .live)
-            if style.isIOS18 {
+            if style.isClockStyle {
+                try (clock ?? .default(for: style)).encode(to: &c, hours: .hours, max: .max,
+                                                           precision: .precision)
+            } else if style.isIOS18 {
                 try (options ?? .default).encode(to: &c, fields: .fields, max: .max, sign: .sign)
             }
         }

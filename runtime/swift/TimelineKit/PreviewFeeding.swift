@@ -52,7 +52,8 @@ extension Run {
         guard case .live(var live) = self else { return self }
         switch live.style {
         case .date, .time: return self
-        case .timer, .countdown, .relative, .offset, .progress, .dateOffset:
+        case .timer, .countdown, .relative, .offset, .progress, .dateOffset, .countdownTimer,
+             .stopwatch:
             live.target = live.target.addingTimeInterval(seconds)
             live.from = live.from?.addingTimeInterval(seconds)
             live.pause = live.pause?.addingTimeInterval(seconds)

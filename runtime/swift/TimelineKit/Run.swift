@@ -83,15 +83,18 @@ public struct LiveRun: Hashable, Sendable {
     public var pause: Date?
     /// The options of an iOS 18 style (``LiveStyle/isIOS18``); nil for the other styles.
     public var options: StyleOptions?
+    /// The options of an iOS 18 clock style (``LiveStyle/isClockStyle``); nil for the others.
+    public var clock: ClockOptions?
 
     /// A live run.
     public init(style: LiveStyle, target: Date, from: Date? = nil, pause: Date? = nil,
-                options: StyleOptions? = nil) {
+                options: StyleOptions? = nil, clock: ClockOptions? = nil) {
         self.style = style
         self.target = target
         self.from = from
         self.pause = pause
         self.options = options
+        self.clock = clock
     }
 
     /// `from...target` for `Text(timerInterval:)` and `ProgressView(timerInterval:)`; nil for
@@ -116,14 +119,14 @@ public struct LiveRun: Hashable, Sendable {
 
 extension Run: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, message, key, args, live, from, target, pause, fields, max, sign
+        case text, message, key, args, live, from, target, pause, fields, max, sign, hours, precision
     }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
-            try c.forbid(.live, .from, .target, .pause, .fields, .max, .sign,
+            try c.forbid(.live, .from, .target, .pause, .fields, .max, .sign, .hours, .precision,
                          because: "in a message run")
             let args = try c.decode([TimeUnit: Int].self, forKey: .args)
             for (unit, value) in args {
@@ -162,17 +165,24 @@ extension Run: Codable {
                 try c.forbid(.pause, because: "in a \(style.rawValue) run")
             }
             var options: StyleOptions?
-            if style.isIOS18 {
+            var clock: ClockOptions?
+            if style.isClockStyle {
+                try c.forbid(.fields, .sign, because: "in a \(style.rawValue) run")
+                clock = try ClockOptions.decode(c, style: style, hours: .hours, max: .max,
+                                                precision: .precision)
+            } else if style.isIOS18 {
+                try c.forbid(.hours, .precision, because: "in a \(style.rawValue) run")
                 options = try StyleOptions.decode(c, fields: .fields, max: .max, sign: .sign)
             } else {
-                try c.forbid(.fields, .max, .sign, because: "in a \(style.rawValue) run")
+                try c.forbid(.fields, .max, .sign, .hours, .precision,
+                             because: "in a \(style.rawValue) run")
             }
             self = .live(LiveRun(style: style, target: try c.decodeInstant(forKey: .target),
                                  from: from, pause: try c.decodeInstantIfPresent(forKey: .pause),
-                                 options: options))
+                                 options: options, clock: clock))
         } else {
-            try c.forbid(.key, .args, .from, .target, .pause, .fields, .max, .sign,
-                         because: "in a literal run")
+            try c.forbid(.key, .args, .from, .target, .pause, .fields, .max, .sign, .hours,
+                         .precision, because: "in a literal run")
             self = .text(try c.decode(String.self, forKey: .text))
         }
     }
@@ -192,7 +202,10 @@ extension Run: Codable {
             try c.encodeInstantIfPresent(l.from, forKey: .from)
             try c.encodeInstant(l.target, forKey: .target)
             try c.encodeInstantIfPresent(l.pause, forKey: .pause)
-            if l.style.isIOS18 {
+            if l.style.isClockStyle {
+                try (l.clock ?? .default(for: l.style)).encode(to: &c, hours: .hours, max: .max,
+                                                               precision: .precision)
+            } else if l.style.isIOS18 {
                 try (l.options ?? .default).encode(to: &c, fields: .fields, max: .max, sign: .sign)
             }
         }

@@ -12,6 +12,8 @@ import Foundation
 /// `countdown`; a paused `timer` | ``timerInterval(_:)`` | `Text(timerInterval:pauseTime:countsDown:)`
 /// `progress` | ``progressView(_:)`` | `ProgressView(timerInterval:countsDown:)`
 /// `date-offset` (iOS 18) | ``dateOffset(_:options:)`` | `Text(.currentDate, format: .offset(to:allowedFields:maxFieldCount:sign:))`
+/// `countdown-timer` (iOS 18) | ``countdownTimer(_:options:)`` | `Text(.currentDate, format: .timer(countingDownIn:showsHours:maxFieldCount:maxPrecision:))`
+/// `stopwatch` (iOS 18) | ``stopwatch(_:options:)`` | `Text(.currentDate, format: .stopwatch(startingAt:showsHours:maxFieldCount:maxPrecision:))`
 ///
 /// Every `ClosedRange<Date>` a plan carries is built by ``TimerIntervalPlan/safeRange(from:to:)``:
 /// a start after the end never reaches SwiftUI (Swift traps on an inverted range).
@@ -34,6 +36,13 @@ public enum TextPlan: Hashable, Sendable {
     /// iOS 18: `Text(.currentDate, format: .offset(to: date, allowedFields:, maxFieldCount:,
     /// sign:))` with `options`.
     case dateOffset(Date, options: StyleOptions)
+    /// iOS 18: `Text(.currentDate, format: .timer(countingDownIn: range.lowerBound..<range.upperBound,
+    /// showsHours:, maxFieldCount:, maxPrecision:))`; the range is built by
+    /// ``TimerIntervalPlan/safeRange(from:to:)`` (its `pauseTime` is nil, `countsDown` true).
+    case countdownTimer(TimerIntervalPlan, options: ClockOptions)
+    /// iOS 18: `Text(.currentDate, format: .stopwatch(startingAt: date, showsHours:,
+    /// maxFieldCount:, maxPrecision:))`.
+    case stopwatch(Date, options: ClockOptions)
 
     /// The plan of `run` in an entry that shows from `shownFrom` (the entry's date), for the
     /// device locale `locale` (`"de_DE"`, `"de-DE"`, `"de"`).
@@ -120,6 +129,15 @@ public enum TextPlan: Hashable, Sendable {
         case .date: return .date(live.target, style: .date)
         case .time: return .date(live.target, style: .time)
         case .dateOffset: return .dateOffset(live.target, options: live.options ?? .default)
+        case .countdownTimer:
+            // counts down from `from` to T and holds at 0:00 (docs/rendering.md: inferred)
+            guard let plan = TimerIntervalPlan(from: live.from ?? live.target, to: live.target,
+                                               pauseTime: nil, countsDown: true) else {
+                return .verbatim("")
+            }
+            return .countdownTimer(plan, options: live.clock ?? .default(for: .countdownTimer))
+        case .stopwatch:
+            return .stopwatch(live.target, options: live.clock ?? .default(for: .stopwatch))
         }
     }
 

@@ -63,12 +63,77 @@ public enum LiveStyle: String, Codable, CaseIterable, Hashable, Sendable {
     /// iOS 18: `Text(.currentDate, format: .offset(to: target, allowedFields:, maxFieldCount:,
     /// sign:))`, with the run's ``StyleOptions``.
     case dateOffset = "date-offset"
+    /// iOS 18: `Text(.currentDate, format: .timer(countingDownIn: from..<target, showsHours:,
+    /// maxFieldCount:, maxPrecision:))`, with the run's ``ClockOptions``.
+    case countdownTimer = "countdown-timer"
+    /// iOS 18: `Text(.currentDate, format: .stopwatch(startingAt: target, showsHours:,
+    /// maxFieldCount:, maxPrecision:))`, with the run's ``ClockOptions``.
+    case stopwatch
 
     /// True for the styles whose run carries an interval start (`from`).
-    public var hasInterval: Bool { self == .countdown || self == .progress }
-    /// True for the iOS 18 styles (`SystemFormatStyle`): their runs carry ``StyleOptions``, and
-    /// a spec uses them only with `minimum-ios: 18`.
-    public var isIOS18: Bool { self == .dateOffset }
+    public var hasInterval: Bool { self == .countdown || self == .progress || self == .countdownTimer }
+    /// True for the iOS 18 styles (`SystemFormatStyle`): their runs carry ``StyleOptions``
+    /// (`date-offset`) or ``ClockOptions`` (the clock styles), and a spec uses them only with
+    /// `minimum-ios: 18`.
+    public var isIOS18: Bool { self == .dateOffset || isClockStyle }
+    /// True for `countdown-timer` and `stopwatch`: options `hours`, `max`, `precision`.
+    public var isClockStyle: Bool { self == .countdownTimer || self == .stopwatch }
+}
+
+/// `maxPrecision` of the iOS 18 clock styles.
+public enum StylePrecision: String, Codable, CaseIterable, Hashable, Sendable {
+    /// `.milliseconds(10)` (`stopwatch` only).
+    case hundredths
+    /// `.seconds(1)`.
+    case seconds
+    /// `.seconds(60)`.
+    case minutes
+}
+
+/// The options of an iOS 18 clock style run (`hours`, `max`, `precision` in programs and
+/// timelines).
+public struct ClockOptions: Hashable, Sendable {
+    /// `showsHours`.
+    public var showsHours: Bool
+    /// `maxFieldCount`: 1...3 (`countdown-timer`), 1...4 (`stopwatch`).
+    public var maxFieldCount: Int
+    /// `maxPrecision`.
+    public var precision: StylePrecision
+
+    /// Options.
+    public init(showsHours: Bool, maxFieldCount: Int, precision: StylePrecision) {
+        self.showsHours = showsHours
+        self.maxFieldCount = maxFieldCount
+        self.precision = precision
+    }
+
+    /// Apple's defaults: hours shown; 3 fields and seconds for the timer, 4 fields and
+    /// hundredths for the stopwatch.
+    public static func `default`(for style: LiveStyle) -> ClockOptions {
+        style == .stopwatch ? ClockOptions(showsHours: true, maxFieldCount: 4, precision: .hundredths)
+                            : ClockOptions(showsHours: true, maxFieldCount: 3, precision: .seconds)
+    }
+
+    /// Reads them as the C reader does (tlc__style_read): `hours` a Bool; `max` 1...3 for the
+    /// timer, 1...4 for the stopwatch; `precision` a known one, hundredths for the stopwatch only.
+    static func decode<K: CodingKey>(_ c: KeyedDecodingContainer<K>, style: LiveStyle, hours: K,
+                                     max: K, precision: K) throws -> ClockOptions {
+        let shows = try c.decode(Bool.self, forKey: hours)
+        let count = try c.decodeInt(forKey: max, in: 1...(style == .stopwatch ? 4 : 3))
+        let p = try c.decode(StylePrecision.self, forKey: precision)
+        if p == .hundredths && style != .stopwatch {
+            throw DecodingError.dataCorruptedError(forKey: precision, in: c,
+                debugDescription: "'precision' of a \(style.rawValue) run is seconds or minutes")
+        }
+        return ClockOptions(showsHours: shows, maxFieldCount: count, precision: p)
+    }
+
+    func encode<K: CodingKey>(to c: inout KeyedEncodingContainer<K>, hours: K, max: K,
+                              precision: K) throws {
+        try c.encode(showsHours, forKey: hours)
+        try c.encode(maxFieldCount, forKey: max)
+        try c.encode(self.precision, forKey: precision)
+    }
 }
 
 /// A field of an iOS 18 style (`Date.ComponentsFormatStyle.Field`), largest first.

@@ -94,6 +94,22 @@ public struct RunsView: View {
                                                           sign: options.sign.strategy))
             }
             return Text(date, style: .offset)
+        case .countdownTimer(let interval, let o):
+            if #available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *) {
+                return Text(.currentDate, format: .timer(
+                    countingDownIn: interval.range.lowerBound..<interval.range.upperBound,
+                    showsHours: o.showsHours, maxFieldCount: o.maxFieldCount,
+                    maxPrecision: o.precision.duration))
+            }
+            return Text(timerInterval: interval.range, pauseTime: interval.range.upperBound,
+                        countsDown: true)
+        case .stopwatch(let date, let o):
+            if #available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *) {
+                return Text(.currentDate, format: .stopwatch(
+                    startingAt: date, showsHours: o.showsHours, maxFieldCount: o.maxFieldCount,
+                    maxPrecision: o.precision.duration))
+            }
+            return Text(date, style: .timer)
         }
     }
 }

@@ -77,6 +77,18 @@ extension StyleField {
     }
 }
 
+extension StylePrecision {
+    /// `maxPrecision` of `SystemFormatStyle.Timer` and `.Stopwatch`.
+    @available(iOS 16, macOS 13, watchOS 9, tvOS 16, *)
+    public var duration: Duration {
+        switch self {
+        case .hundredths: return .milliseconds(10)
+        case .seconds: return .seconds(1)
+        case .minutes: return .seconds(60)
+        }
+    }
+}
+
 extension StyleSign {
     /// `NumberFormatStyleConfiguration.SignDisplayStrategy`.
     @available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *)

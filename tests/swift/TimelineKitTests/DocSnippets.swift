@@ -67,6 +67,13 @@ func swiftUIViews(of timeline: CompiledTimeline, at date: Date, family: Family,
         case .dateOffset(let date, let o): // iOS 18: the spec says minimum-ios: 18
             return "Text(.currentDate, format: .offset(to: \(at(date)), allowedFields: "
                 + "\(o.fields.map(\.rawValue)), maxFieldCount: \(o.maxFieldCount), sign: .\(o.sign.rawValue)))"
+        case .countdownTimer(let t, let o): // iOS 18; holds at 0:00 past the end (inferred)
+            return "Text(.currentDate, format: .timer(countingDownIn: \(at(t.range.lowerBound))..<"
+                + "\(at(t.range.upperBound)), showsHours: \(o.showsHours), maxFieldCount: "
+                + "\(o.maxFieldCount), maxPrecision: .\(o.precision.rawValue)))"
+        case .stopwatch(let date, let o): // iOS 18; counts up from date on purpose
+            return "Text(.currentDate, format: .stopwatch(startingAt: \(at(date)), showsHours: "
+                + "\(o.showsHours), maxFieldCount: \(o.maxFieldCount), maxPrecision: .\(o.precision.rawValue)))"
         }
     }
 }

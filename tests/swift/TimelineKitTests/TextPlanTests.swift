@@ -54,7 +54,8 @@ final class TextPlanTests: XCTestCase {
             }
         }
         XCTAssertEqual(kinds, ["text", "message", "timer", "timer+pause", "countdown", "countdown+pause",
-                               "progress", "relative", "offset", "date", "time", "date-offset"])
+                               "progress", "relative", "offset", "date", "time", "date-offset",
+                               "countdown-timer", "stopwatch"])
         XCTAssertGreaterThan(checked, 100)
     }
 
@@ -76,6 +77,10 @@ final class TextPlanTests: XCTestCase {
         case .date: return .date(live.target, style: .date)
         case .time: return .date(live.target, style: .time)
         case .dateOffset: return .dateOffset(live.target, options: live.options!)
+        case .countdownTimer:
+            return .countdownTimer(TimerIntervalPlan(from: live.from!, to: live.target, pauseTime: nil,
+                                                     countsDown: true)!, options: live.clock!)
+        case .stopwatch: return .stopwatch(live.target, options: live.clock!)
         }
     }
 
