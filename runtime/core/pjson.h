@@ -77,6 +77,12 @@ void tlc__style_read(pjson *j, const tlc_json *run, tlc_run_kind k, struct tlc_s
 /* The keys tlc__style_write writes for kind k ("hours", "max", "precision" for the clock styles),
  * NULL-terminated. */
 const char *const *tlc__style_keys(tlc_run_kind k);
+struct tlc_prog_field;
+/* An event's "values" (program.c): one string per field, an integer field's a decimal integer as
+ * written; `what` names the item in messages ("an event", "a list item"). *out is set on success
+ * only. Programs and the lists of timelines share it. */
+void tlc__event_values_read(pjson *j, const tlc_json *vals, const struct tlc_prog_field *fields,
+			    size_t nfields, const char *what, char ***out);
 struct tlc_program;
 /* Builds a program from parsed JSON (program.c); used for timelines that embed theirs. */
 int tlc__program_from_json(struct tlc_program **out, const tlc_json *root, pjson *j);

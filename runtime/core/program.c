@@ -817,18 +817,37 @@ static void r_fields(pjson *j, const tlc_json *a, tlc_prog_countdown *c, const t
 	r_field_list(j, a, &c->fields, &c->nfields, p);
 }
 
-/* A decimal integer as written, exactly: an optional '-', then digits, in int64. */
+/* A decimal integer as the writers write one: an optional '-', then 1 to 18 digits. */
 static bool is_int_text(const char *s)
 {
 	const char *d = s + (*s == '-');
-	if (!*d || strlen(d) > 18)
-		return false;
-	for (; *d; d++)
-		if (*d < '0' || *d > '9')
-			return false;
-	return true;
+	size_t n = strspn(d, "0123456789");
+	return n && n <= 18 && !d[n];
 }
 
+void tlc__event_values_read(pjson *j, const tlc_json *vals, const tlc_prog_field *fields,
+			    size_t nfields, const char *what, char ***out)
+{
+	size_t nv = pj_array(j, vals), f = 0;
+	char **v;
+	if (j->failed)
+		return;
+	if (nv != nfields) {
+		pj_fail_at(j, vals, "%s has %zu values for %zu fields", what, nv, nfields);
+		return;
+	}
+	if (!(v = calloc(nv ? nv : 1, sizeof *v))) {
+		pj_oom(j);
+		return;
+	}
+	*out = v; /* owned by the item from here: freed with it on failure too */
+	for (const tlc_json *x = vals->child; x && !j->failed; x = x->next, f++) {
+		v[f] = pj_strdup_req(j, x);
+		if (!j->failed && fields[f].is_int && !is_int_text(v[f]))
+			pj_fail_at(j, x, "the integer field '%s' has a value that is not an integer",
+				   fields[f].name);
+	}
+}
 /* An item's start or end: an instant written out (literal or floating local), never a
  * parameter or the instantiation instant; the end may be null. */
 static void r_event_time(pjson *j, const tlc_json *v, tlc_prog_time *t, bool may_be_null)
@@ -911,25 +930,10 @@ static void r_events(pjson *j, const tlc_json *o, tlc_prog_countdown *c, const t
 		if (!j->failed && end && e->end.kind != TLC_PTIME_NONE &&
 		    (e->end.kind != e->at.kind || e->end.at + e->end.offset < e->at.at + e->at.offset))
 			pj_fail_at(j, end, "an event ends before it starts, or in another kind of time");
-		const tlc_json *vals = pj_get(j, it, "values", true);
-		size_t nv = pj_array(j, vals);
+		tlc__event_values_read(j, pj_get(j, it, "values", true), c->fields, c->nfields,
+				       "an event", &e->values);
 		if (j->failed)
 			return;
-		if (nv != c->nfields) {
-			pj_fail_at(j, vals, "an event has %zu values for %zu fields", nv, c->nfields);
-			return;
-		}
-		if (!(e->values = calloc(nv ? nv : 1, sizeof *e->values))) {
-			pj_oom(j);
-			return;
-		}
-		size_t f = 0;
-		for (const tlc_json *x = vals->child; x && !j->failed; x = x->next, f++) {
-			e->values[f] = pj_strdup_req(j, x);
-			if (!j->failed && c->fields[f].is_int && !is_int_text(e->values[f]))
-				pj_fail_at(j, x, "the integer field '%s' has a value that is not an integer",
-					   c->fields[f].name);
-		}
 		r_at(j, it, &e->line, &e->col);
 	}
 }

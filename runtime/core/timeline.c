@@ -731,14 +731,6 @@ static void r_entries(pjson *j, tlc_timeline *tl, const tlc_json *a)
 	}
 }
 
-/* A decimal integer as the writers write one: an optional '-', then 1 to 18 digits. */
-static bool int_text(const char *s)
-{
-	const char *d = s + (*s == '-');
-	size_t n = strspn(d, "0123456789");
-	return n && n <= 18 && !d[n];
-}
-
 /* "lists": the items of each list parameter, keyed by the ids of the countdowns that read
  * one, required exactly when the program has such a countdown. */
 static void r_lists(pjson *j, tlc_timeline *tl, const tlc_json *root)
@@ -798,25 +790,10 @@ static void r_lists(pjson *j, tlc_timeline *tl, const tlc_json *root)
 				if (!j->failed && e->end.at < e->at.at)
 					pj_fail_at(j, end, "a list item ends before it starts");
 			}
-			const tlc_json *vals = pj_get(j, it, "values", true);
-			size_t nv = pj_array(j, vals);
+			tlc__event_values_read(j, pj_get(j, it, "values", true), pc->fields, pc->nfields,
+					       "a list item", &e->values);
 			if (j->failed)
 				return;
-			if (nv != pc->nfields) {
-				pj_fail_at(j, vals, "a list item has %zu values for %zu fields", nv, pc->nfields);
-				return;
-			}
-			if (!(e->values = calloc(nv ? nv : 1, sizeof *e->values))) {
-				pj_oom(j);
-				return;
-			}
-			size_t f = 0;
-			for (const tlc_json *x = vals->child; x && !j->failed; x = x->next, f++) {
-				e->values[f] = pj_strdup_req(j, x);
-				if (!j->failed && pc->fields[f].is_int && !int_text(e->values[f]))
-					pj_fail_at(j, x, "the integer field '%s' has a value that is "
-						   "not an integer", pc->fields[f].name);
-			}
 		}
 	}
 }
