@@ -6,7 +6,8 @@ import XCTest
 final class GoldenTests: XCTestCase {
     func testEveryGoldenTimelineDecodes() throws {
         let files = try Repo.files(in: Repo.goldenExamples, endingWith: ".timeline.json")
-        XCTAssertEqual(files.count, 8, "the eight example timelines")
+        XCTAssertEqual(files.count, try Repo.specs(in: "examples", kind: "widget").count,
+                       "a timeline for each widget example")
         for file in files {
             let timeline = try CompiledTimeline(contentsOf: file)
             let name = file.lastPathComponent
@@ -22,7 +23,7 @@ final class GoldenTests: XCTestCase {
 
     func testEveryGoldenProgramDecodesAndEqualsTheTimelinesProgram() throws {
         let files = try Repo.files(in: Repo.goldenExamples, endingWith: ".program.json")
-        XCTAssertEqual(files.count, 8)
+        XCTAssertEqual(files.count, try Repo.specs(in: "examples", kind: "widget").count)
         for file in files {
             let program = try CompiledProgram(contentsOf: file)
             let timelineURL = file.deletingLastPathComponent().appendingPathComponent(
@@ -37,7 +38,7 @@ final class GoldenTests: XCTestCase {
     func testEveryGoldenScheduleDecodes() throws {
         let examples = try Repo.files(in: Repo.goldenExamples, endingWith: ".schedule.json")
         let pinned = try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json")
-        XCTAssertEqual(examples.count, 4)
+        XCTAssertEqual(examples.count, try Repo.specs(in: "examples", kind: "live-activity").count)
         XCTAssertGreaterThanOrEqual(pinned.count, 32)
         for file in examples + pinned {
             let schedule = try ActivitySchedule(contentsOf: file)
@@ -75,7 +76,10 @@ final class GoldenTests: XCTestCase {
                 checked += 1
             }
         }
-        XCTAssertEqual(checked, 20 + (try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json").count))
+        let widgets = try Repo.specs(in: "examples", kind: "widget").count
+        let activities = try Repo.specs(in: "examples", kind: "live-activity").count
+        XCTAssertEqual(checked, 2 * widgets + activities
+                       + (try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json").count))
     }
 
     /// Every instant in the golden files: TimelineKit's strict parser, Foundation's

@@ -31,6 +31,16 @@ enum Repo {
     static func data(_ relative: String) throws -> Data {
         try Data(contentsOf: url(relative))
     }
+
+    /// The specs (`*.yaml`) of a directory of examples whose top level has the key `kind`
+    /// (`widget` or `live-activity`): each has golden files, so the goldens are counted
+    /// against them rather than against a number to bump with every new example.
+    static func specs(in relative: String, kind: String) throws -> [URL] {
+        try files(in: url(relative), endingWith: ".yaml").filter { file in
+            String(decoding: try Data(contentsOf: file), as: UTF8.self)
+                .split(separator: "\n").contains { $0.hasPrefix(kind + ":") }
+        }
+    }
 }
 
 /// An instant from a test literal (fails the test rather than trapping).
