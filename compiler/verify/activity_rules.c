@@ -382,9 +382,13 @@ static const char *user_clause(const tlc_spec *s)
 
 /* The findings from `with_end` on come from the schedules without the user's events: one the
    schedules with them have too (same rule, same place) is dropped, the others say so. */
-static int mark_without_user(tlc_ctx *ctx, size_t with_end, const char *clause)
+static int mark_without_user(tlc_ctx *ctx, const tlc_spec *s, size_t with_end, const char *clause)
 {
 	tlc_diags *d = &ctx->diags;
+	bool user_end = false; /* the spec's end is the user's: without them nothing ends it */
+	for (size_t i = 0; i < s->nevents; i++)
+		user_end = user_end || (s->events[i].event == TLC_LA_END &&
+					(s->events[i].via == TLC_VIA_INTENT || s->events[i].foreground));
 	for (size_t i = with_end; i < d->n;) {
 		bool dup = false;
 		for (size_t k = 0; k < with_end && !dup; k++)
@@ -403,6 +407,10 @@ static int mark_without_user(tlc_ctx *ctx, size_t with_end, const char *clause)
 		memcpy(msg + n, clause, m + 1);
 		free(d->v[i].message);
 		d->v[i].message = msg;
+		if (user_end && strcmp(d->v[i].rule, "TL202") == 0)
+			tlc_diag_set_fix(&d->v[i], "keep the user's end, and add one that comes without "
+					 "them: a push, or the app's own end with a background mode that "
+					 "keeps it running, at the latest time the activity can matter");
 		i++;
 	}
 	return 0;
@@ -451,6 +459,6 @@ int tlc_activity_check(tlc_ctx *ctx, const tlc_spec *s, tlc_time now)
 		}
 	}
 	if (clause)
-		return mark_without_user(ctx, with_end, clause);
+		return mark_without_user(ctx, s, with_end, clause);
 	return 0;
 }

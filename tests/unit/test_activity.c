@@ -295,6 +295,14 @@ Test(activity, check_without_the_intents)
 }
 
 /* The message of `rule`'s finding after check (sorted: one per place), or NULL. */
+static const char *fix_of(const char *rule)
+{
+	for (size_t i = 0; i < T.ctx.diags.n; i++)
+		if (strcmp(T.ctx.diags.v[i].rule, rule) == 0)
+			return T.ctx.diags.v[i].fix;
+	return NULL;
+}
+
 static const char *message_of(const char *rule)
 {
 	tlc_diags_sort(&T.ctx.diags);
@@ -335,6 +343,9 @@ Test(activity, while_foreground)
 	cr_assert_not_null(m, "the user may never finish in the app");
 	cr_expect_not_null(strstr(m, "(if the user never uses the app after the start)"), "%s", m);
 	cr_expect_eq(T.ctx.diags.n, 1);
+	/* the end is there, but only the user makes it: the fix asks for one that comes without them */
+	const char *fix = fix_of("TL202");
+	cr_expect(fix && strstr(fix, "keep the user's end, and add one that comes without them"), "%s", fix);
 
 	check_spec(WORKOUT("0s", "via: app, while: foreground"));
 	m = message_of("TL205");
@@ -363,6 +374,8 @@ Test(activity, end_via_intent)
 	cr_assert_not_null(m);
 	cr_expect_not_null(strstr(m, "(if the user never taps the activity's buttons nor uses the app "
 				     "after the start)"), "%s", m);
+	const char *fix = fix_of("TL202");
+	cr_expect(fix && strstr(fix, "keep the user's end"), "%s", fix);
 }
 
 /* Only the app's own updates repeat below a minute; `while` goes with `via: app`. */
