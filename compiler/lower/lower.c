@@ -23,6 +23,8 @@ typedef struct lowerer {
 	bool no_time;         /* the empty text: no self-updating runs, no time units */
 	bool *arg_int;        /* per arg: an integer parameter */
 	size_t nargs;
+	const char *const *absent; /* the empty text: the items' fields, which it cannot read */
+	size_t nabsent;
 } lowerer;
 
 static char *xstrdup(lowerer *L, const char *s)
@@ -140,7 +142,7 @@ static int lower_template(lowerer *L, const tlc_node *n, const char *key, tlc_pr
 {
 	tlc_tmpl t;
 	tlc_tmpl_env env = {L->args, L->nargs, NULL, 0, false, L->arg_int, L->s->minimum_ios,
-			    L->item_end};
+			    L->item_end, L->absent, L->nabsent};
 	v->present = true;
 	if (tlc_template_split(L->ctx, n, &env, &t) < 0) {
 		L->errors++;
@@ -402,8 +404,12 @@ static int lower_countdown(lowerer *L, const tlc_sp_countdown *c, tlc_prog_count
 		const char *key = tlc_arena_printf(&L->ctx->arena, "%s.empty", pc->id);
 		pc->has_empty = true;
 		L->no_time = true;
+		L->absent = (const char *const *)c->fields;
+		L->nabsent = c->nfields;
 		rc = key ? lower_text(L, &c->empty_text, key, pc->empty_views) : TLC_ENOMEM;
 		L->no_time = false;
+		L->absent = NULL;
+		L->nabsent = 0;
 		if (rc < 0)
 			return rc;
 	}
@@ -507,7 +513,7 @@ static int lower_header(lowerer *L)
 
 int tlc_lower(tlc_ctx *ctx, const tlc_spec *s, tlc_program **out)
 {
-	lowerer L = {ctx, s, NULL, 0, 0, NULL, false, false, NULL, 0};
+	lowerer L = {ctx, s, NULL, 0, 0, NULL, false, false, NULL, 0, NULL, 0};
 	int rc = TLC_ENOMEM;
 	if (s->kind != TLC_SPEC_WIDGET)
 		return TLC_EINVAL;

@@ -182,6 +182,14 @@ static void unknown_name(tsplit *t, size_t off, const char *s, size_t n)
 		cands[nc++] = live_names[i];
 	for (size_t i = 0; i < t->env->nargs && nc < 64; i++)
 		cands[nc++] = t->env->args[i];
+	for (size_t i = 0; i < t->env->nabsent; i++)
+		if (strlen(t->env->absent[i]) == n && memcmp(t->env->absent[i], s, n) == 0) {
+			tlc_diag *g = terr(t, off, n, "'{%s}' is a field of the items, and the 'empty' "
+					   "text shows once no item remains: it has no item to read", name);
+			tlc_diag_set_fix(g, "say it without the item's fields (\"No more sessions\"), "
+					 "or show the last item in a phase of its own");
+			return;
+		}
 	const char *sug = tlc_suggest(s, n, cands, nc);
 	tlc_diag *g = terr(t, off, n, "unknown placeholder '{%s}'%s", name,
 			   t->env->activity ? " (not a content-state field)" : "");

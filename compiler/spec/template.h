@@ -44,6 +44,9 @@ typedef struct tlc_tmpl_env {
 	int minimum_ios;              /* the spec's minimum-ios: an iOS 18 style below 18 is TL033;
 					 0: not checked */
 	bool item_end;                /* an events countdown's phase: `{timer end}` may stand */
+	const char *const *absent;    /* names that exist elsewhere but not here (an `empty:` text:
+					 the items' fields), said so when used; may be NULL */
+	size_t nabsent;
 } tlc_tmpl_env;
 
 /* Whether a name is one templates give a meaning of their own: a time unit ({days},
