@@ -561,7 +561,7 @@ static int setup_item_rule(const inst *in, cd_state *st, size_t i, tlc_inst_err 
 	tlc_err e = {0, 0, "the start is outside 1970..9999"};
 	if (tlc_recur_parse_rrule(&st->ev_rule[i], rr, strlen(rr), &e) < 0 ||
 	    tlc_recur_set_dtstart_local(st->ev_rule[i], 0) < 0) {
-		snprintf(err->msg, sizeof err->msg, "event %zu: recurrence '%.80s': %s", i + 1, rr, e.msg);
+		snprintf(err->msg, sizeof err->msg, "event %zu: recurrence '%.80s': %.100s", i + 1, rr, e.msg);
 		return TLC_EINPUT;
 	}
 	tlc_recur_opts o = TLC_RECUR_OPTS_INIT;
