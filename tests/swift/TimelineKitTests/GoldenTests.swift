@@ -6,7 +6,7 @@ import XCTest
 final class GoldenTests: XCTestCase {
     func testEveryGoldenTimelineDecodes() throws {
         let files = try Repo.files(in: Repo.goldenExamples, endingWith: ".timeline.json")
-        XCTAssertEqual(files.count, 8, "the eight example timelines")
+        XCTAssertEqual(files.count, 9, "the nine example timelines")
         for file in files {
             let timeline = try CompiledTimeline(contentsOf: file)
             let name = file.lastPathComponent
@@ -22,7 +22,7 @@ final class GoldenTests: XCTestCase {
 
     func testEveryGoldenProgramDecodesAndEqualsTheTimelinesProgram() throws {
         let files = try Repo.files(in: Repo.goldenExamples, endingWith: ".program.json")
-        XCTAssertEqual(files.count, 8)
+        XCTAssertEqual(files.count, 9)
         for file in files {
             let program = try CompiledProgram(contentsOf: file)
             let timelineURL = file.deletingLastPathComponent().appendingPathComponent(
@@ -75,7 +75,7 @@ final class GoldenTests: XCTestCase {
                 checked += 1
             }
         }
-        XCTAssertEqual(checked, 20 + (try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json").count))
+        XCTAssertEqual(checked, 22 + (try Repo.files(in: Repo.goldenSchedules, endingWith: ".schedule.json").count))
     }
 
     /// Every instant in the golden files: TimelineKit's strict parser, Foundation's
