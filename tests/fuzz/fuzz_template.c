@@ -173,7 +173,8 @@ static void check_runs(tlc_ctx *ctx, const tlc_node *n, const tlc_tmpl *t, unsig
 				   (unsigned)r->style.sign < TLC_SIGN_MAX &&
 				   (unsigned)r->style.precision < TLC_PREC_MAX &&
 				   (r->kind == TLC_RUN_STOPWATCH ||
-				    r->style.precision != TLC_PREC_HUNDREDTHS));
+				    r->style.precision != TLC_PREC_HUNDREDTHS) &&
+				   tlc_style_field_name(r->style.threshold) != NULL);
 		if (r->kind == TLC_RUN_MESSAGE)
 			run_pattern(r->text, strlen(r->text), b_loc, opt & 16, true);
 	}
