@@ -112,6 +112,8 @@ static int render_live(tlc_buf *out, unsigned *flags, tlc_render_locale *loc,
 		return tlc_render_relative(out, flags, loc, t, T, off, TLC_RELATIVE_FULL);
 	case TLC_RUN_OFFSET: return tlc_render_offset(out, flags, loc, t, T, off);
 	case TLC_RUN_DATE_OFFSET: return tlc_render_date_offset(out, flags, loc, t, T, off, &r->style);
+	case TLC_RUN_DATE_REFERENCE:
+		return tlc_render_date_reference(out, flags, loc, t, T, off, &r->style);
 	case TLC_RUN_COUNTDOWN_TIMER:
 		return tlc_render_countdown_timer(out, flags, loc, t, value_since(sch, st, f), T,
 						  &r->style);

@@ -79,6 +79,9 @@ static int display_live(tlc_buf *out, unsigned *flags, tlc_render_locale *loc,
 	case TLC_RUN_DATE_OFFSET:
 		return tlc_render_date_offset(out, flags, loc, t, r->target,
 					      dz ? tlc_zone_offset(dz, t) : 0, &r->style);
+	case TLC_RUN_DATE_REFERENCE:
+		return tlc_render_date_reference(out, flags, loc, t, r->target,
+						 dz ? tlc_zone_offset(dz, t) : 0, &r->style);
 	case TLC_RUN_COUNTDOWN_TIMER:
 		return tlc_render_countdown_timer(out, flags, loc, t, r->from, r->target, &r->style);
 	case TLC_RUN_STOPWATCH:

@@ -148,7 +148,7 @@ static bool live_kind(tlc_run_kind k)
 {
 	return k == TLC_RUN_TIMER || k == TLC_RUN_COUNTDOWN || k == TLC_RUN_RELATIVE ||
 	       k == TLC_RUN_OFFSET || k == TLC_RUN_PROGRESS || k == TLC_RUN_DATE_OFFSET ||
-	       k == TLC_RUN_COUNTDOWN_TIMER || k == TLC_RUN_STOPWATCH;
+	       k == TLC_RUN_COUNTDOWN_TIMER || k == TLC_RUN_STOPWATCH || k == TLC_RUN_DATE_REFERENCE;
 }
 
 static int field_index(const tlc_spec *s, const char *name)

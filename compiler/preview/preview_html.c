@@ -187,8 +187,8 @@ ptrdiff_t pvh_add_live(pvh_kit *k, tlc_run_kind rk, tlc_time target, tlc_time fr
 				   kind == PVH_LIVE_CTIMER ? from : 0),
 		       (long long)(kind == PVH_LIVE_TIMER || kind == PVH_LIVE_COUNTDOWN ? pause : 0));
 	if (style) /* the options change the text: two styles are two parts */
-		tlc_buf_printf(&k->key, " %u %d %d %d %d", style->fields, style->max, (int)style->sign,
-			       (int)style->hours, (int)style->precision);
+		tlc_buf_printf(&k->key, " %u %d %d %d %d %u", style->fields, style->max, (int)style->sign,
+			       (int)style->hours, (int)style->precision, style->threshold);
 	if (tlc_buf_oom(&k->key))
 		return -1;
 	ptrdiff_t i = pvh_intern_add(&k->live_by_key, k->key.ptr, k->key.len, &added);

@@ -86,6 +86,7 @@ static const char *live_words(const tlc_tl_view *v, tlc_family_id fam, tlc_time 
 		case TLC_RUN_RELATIVE:
 		case TLC_RUN_OFFSET:
 		case TLC_RUN_DATE_OFFSET:
+		case TLC_RUN_DATE_REFERENCE:
 			return "updates itself";
 		case TLC_RUN_COUNTDOWN_TIMER:
 			return s0 >= r->target ? "held at 0:00" : e <= r->target ? "counts down"

@@ -4,6 +4,8 @@
  *   fields: field-word { ws field-word }   (year month week day hour minute second, each once)
  *   max:    1..7                           (maxFieldCount)
  *   sign:   automatic | never | always
+ * {date-reference} takes fields and max (1..7) as above, and instead of sign:
+ *   threshold: field-word                  (thresholdField)
  * {countdown-timer} and {stopwatch} take instead:
  *   hours:     true | false                (showsHours)
  *   max:       1..3 ({countdown-timer}), 1..4 ({stopwatch})
@@ -81,11 +83,12 @@ static bool word_is(const char *w, const char *s, size_t len)
 	return strlen(w) == len && memcmp(w, s, len) == 0;
 }
 
-/* opt: 0 fields, 1 max, 2 sign, 3 hours, 4 precision */
+/* opt: 0 fields, 1 max, 2 sign, 3 hours, 4 precision, 5 threshold */
 static int parse_value(tlc_style *out, tlc_run_kind kind, int opt, const char *s, size_t i,
 		       size_t end, tlc_style_err *e)
 {
-	static const char *const names[] = {"fields", "max", "sign", "hours", "precision"};
+	static const char *const names[] = {"fields", "max", "sign", "hours", "precision",
+					    "threshold"};
 	size_t we = word_end(s, end, i);
 	int cap = tlc_style_max_cap(kind);
 	int wl = (int)(we - i < 40 ? we - i : 40);
@@ -100,6 +103,14 @@ static int parse_value(tlc_style *out, tlc_run_kind kind, int opt, const char *s
 		}
 		return fail(e, i, we - i, "'max:' is a number of fields from 1 to %d, not '%.*s'",
 			    cap, wl, s + i);
+	}
+	if (opt == 5) {
+		int k = field_index(s + i, we - i);
+		if (k < 0)
+			return fail(e, i, we - i, "'threshold:' is a field: year, month, week, day, "
+				    "hour, minute or second, not '%.*s'", wl, s + i);
+		out->threshold = 1u << k;
+		return 0;
 	}
 	if (opt == 3) {
 		if (word_is("true", s + i, we - i) || word_is("false", s + i, we - i)) {
@@ -134,9 +145,13 @@ int tlc_style_parse(tlc_style *out, const char *s, size_t n, tlc_style_err *err)
 int tlc_style_parse_kind(tlc_style *out, tlc_run_kind kind, const char *s, size_t n,
 			 tlc_style_err *err)
 {
-	static const char *const names[] = {"fields", "max", "sign", "hours", "precision"};
-	bool clock = tlc_run_is_clock_style(kind);
-	const char *list = clock ? "hours, max or precision" : "fields, max or sign";
+	static const char *const names[] = {"fields", "max", "sign", "hours", "precision",
+					    "threshold"};
+	/* the options each kind takes, as bits of opt */
+	bool clock = tlc_run_is_clock_style(kind), ref = kind == TLC_RUN_DATE_REFERENCE;
+	unsigned takes = clock ? 0x1a : ref ? 0x23 : 0x07;
+	const char *list = clock ? "hours, max or precision"
+			   : ref ? "fields, max or threshold" : "fields, max or sign";
 	unsigned seen = 0;
 	size_t i = skip_ws(s, n, 0);
 	*out = tlc_style_default(kind);
@@ -149,13 +164,14 @@ int tlc_style_parse_kind(tlc_style *out, tlc_run_kind kind, const char *s, size_
 		if (ne == ns)
 			return fail(err, i, 1, "expected an option after ',': %s", list);
 		int opt = -1;
-		for (int k = 0; k < 5; k++)
-			if (word_is(names[k], s + ns, ne - ns) && (k == 1 || (k >= 3) == clock))
+		for (int k = 0; k < 6; k++)
+			if (word_is(names[k], s + ns, ne - ns) && (takes & (1u << k)))
 				opt = k;
 		if (opt < 0)
 			return fail(err, ns, ne - ns, "unknown option '%.*s': the options are %s",
 				    (int)(ne - ns < 40 ? ne - ns : 40), s + ns,
-				    clock ? "hours, max and precision" : "fields, max and sign");
+				    clock ? "hours, max and precision"
+				    : ref ? "fields, max and threshold" : "fields, max and sign");
 		size_t colon = skip_ws(s, n, ne);
 		if (colon == n || s[colon] != ':')
 			return fail(err, ns, ne - ns, "write '%s:' and its value", names[opt]);

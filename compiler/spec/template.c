@@ -14,11 +14,12 @@
 
 static const char *const live_names[] = {"timer", "countdown", "relative", "offset",
 					 "date", "time", "progress", "date-offset",
-					 "countdown-timer", "stopwatch"};
+					 "countdown-timer", "stopwatch", "date-reference"};
 static const tlc_run_kind live_kinds[] = {TLC_RUN_TIMER, TLC_RUN_COUNTDOWN, TLC_RUN_RELATIVE,
 					  TLC_RUN_OFFSET, TLC_RUN_DATE, TLC_RUN_TIME,
 					  TLC_RUN_PROGRESS, TLC_RUN_DATE_OFFSET,
-					  TLC_RUN_COUNTDOWN_TIMER, TLC_RUN_STOPWATCH};
+					  TLC_RUN_COUNTDOWN_TIMER, TLC_RUN_STOPWATCH,
+					  TLC_RUN_DATE_REFERENCE};
 #define NLIVE (sizeof live_names / sizeof live_names[0])
 
 typedef struct tsplit {
@@ -352,6 +353,9 @@ static void style_run(tsplit *t, tlc_tmpl_run *r, size_t i, size_t j, size_t k)
 			tlc_diag_set_fix(g, "write the options as ', hours: false, max: 2, precision: "
 					    "%s' (docs/spec.md, \"Placeholders\")",
 					 r->kind == TLC_RUN_STOPWATCH ? "hundredths" : "minutes");
+		else if (r->kind == TLC_RUN_DATE_REFERENCE)
+			tlc_diag_set_fix(g, "write the options as ', fields: day hour minute, max: 2, "
+					    "threshold: day' (docs/spec.md, \"Placeholders\")");
 		else
 			tlc_diag_set_fix(g, "write the options as ', fields: day hour minute, max: 2, "
 					    "sign: never' (docs/spec.md, \"Placeholders\")");
@@ -393,7 +397,8 @@ static void live_run(tsplit *t, size_t i, size_t j, int li, size_t name_end)
 	if (styled && s[k] == ',') {
 		terr(t, k, 1, "'{%s}' needs a date field in a Live Activity before its options, "
 			      "like '{%s eta, %s}'", live_names[li], live_names[li],
-		     tlc_run_is_clock_style(live_kinds[li]) ? "max: 2" : "fields: day hour");
+		     tlc_run_is_clock_style(live_kinds[li]) ? "max: 2"
+		     : live_kinds[li] == TLC_RUN_DATE_REFERENCE ? "threshold: hour" : "fields: day hour");
 		return;
 	}
 	if (s[k] == ',') {

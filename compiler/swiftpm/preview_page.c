@@ -775,7 +775,7 @@ const char *const tlc_preview_page[] = {
 	"      for (var i = 0; i < parts.length; i++) {\n",
 	"        if (parts[i] >= 0) continue;\n",
 	"        var l = D.live[-1 - parts[i]], x;\n",
-	"        if (l.f !== undefined) { /* relative, offset, date-offset: their change points */\n",
+	"        if (l.f !== undefined) { /* relative, offset, date-offset, date-reference: their change points */\n",
 	"          var ft = LD.fns[l.f].t, j = lastLE(ft, dir > 0 \? t : t - 1);\n",
 	"          x = dir > 0 \? (j + 1 < ft.length \? ft[j + 1] : best) : (j >= 0 \? ft[j] : best);\n",
 	"        } else if (l.k === \"progress\") { /* the percentage steps at a + ceil(n * span / 100) */\n",

@@ -132,7 +132,8 @@ static bool view_uses(const la_check *c, int f, tlc_run_kind *kind_out, int *pre
 			tlc_run_kind k = tm.runs[i].kind;
 			if (!tm.runs[i].field || strcmp(tm.runs[i].field, c->s->fields[f].name) != 0 ||
 			    (k != TLC_RUN_TIMER && k != TLC_RUN_RELATIVE && k != TLC_RUN_OFFSET &&
-			     k != TLC_RUN_DATE_OFFSET && !tlc_run_has_from(k)))
+			     k != TLC_RUN_DATE_OFFSET && k != TLC_RUN_DATE_REFERENCE &&
+			     !tlc_run_has_from(k)))
 				continue; /* {stopwatch} counts up from its date by design, like {date} */
 			/* Text(timerInterval:), ProgressView(timerInterval:), .timer(countingDownIn:):
 			 * a range */

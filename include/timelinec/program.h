@@ -76,6 +76,8 @@ typedef enum tlc_run_kind {
 				from...target, showsHours:, maxFieldCount:, maxPrecision:)) */
 	TLC_RUN_STOPWATCH,   /* iOS 18: Text(.currentDate, format: .stopwatch(startingAt: target,
 				showsHours:, maxFieldCount:, maxPrecision:)) */
+	TLC_RUN_DATE_REFERENCE, /* iOS 18: Text(.currentDate, format: .reference(to: target,
+				allowedFields:, maxFieldCount:, thresholdField:)) */
 	TLC_RUN_KIND_MAX
 } tlc_run_kind;
 TLC_API const char *tlc_run_kind_name(tlc_run_kind k);
@@ -85,7 +87,8 @@ static inline bool tlc_run_is_live(tlc_run_kind k) { return k >= TLC_RUN_TIMER; 
  * tlc_style. */
 static inline bool tlc_run_is_ios18(tlc_run_kind k)
 {
-	return k == TLC_RUN_DATE_OFFSET || k == TLC_RUN_COUNTDOWN_TIMER || k == TLC_RUN_STOPWATCH;
+	return k == TLC_RUN_DATE_OFFSET || k == TLC_RUN_COUNTDOWN_TIMER || k == TLC_RUN_STOPWATCH ||
+	       k == TLC_RUN_DATE_REFERENCE;
 }
 /* True for the kinds shown over an interval from...target ({countdown}, {progress},
  * {countdown-timer}): their runs carry `from`. */
@@ -135,17 +138,20 @@ TLC_API const char *tlc_style_precision_name(tlc_style_precision p);
 
 /* The options of an iOS 18 style; the defaults are Apple's (docs/spec.md, "Placeholders").
  * {date-offset}: fields, max, sign. {countdown-timer}, {stopwatch}: hours, max, precision (fields
- * and sign keep their defaults). */
+ * and sign keep their defaults). {date-reference}: fields, max, threshold. */
 typedef struct tlc_style {
 	unsigned fields;      /* tlc_style_field bits, not 0 */
 	int max;              /* maxFieldCount: 1..TLC_SF_COUNT; the clock styles tlc_style_max_cap */
 	tlc_style_sign sign;
 	bool hours;           /* showsHours */
 	tlc_style_precision precision;
+	unsigned threshold;   /* thresholdField, one tlc_style_field bit ({date-reference}) */
 } tlc_style;
-#define TLC_STYLE_DEFAULT {TLC_SF_ALL, 2, TLC_SIGN_AUTOMATIC, true, TLC_PREC_SECONDS}
+#define TLC_STYLE_DEFAULT {TLC_SF_ALL, 2, TLC_SIGN_AUTOMATIC, true, TLC_PREC_SECONDS, TLC_SF_DAY}
+/* {date-reference}'s default allowedFields: [.year, .month, .day, .hour, .minute]. */
+#define TLC_SF_REFERENCE_DEFAULT (TLC_SF_YEAR | TLC_SF_MONTH | TLC_SF_DAY | TLC_SF_HOUR | TLC_SF_MINUTE)
 /* Apple's defaults per kind: {countdown-timer} max 3, precision seconds; {stopwatch} max 4,
- * precision hundredths. */
+ * precision hundredths; {date-reference} fields year month day hour minute, max 2, threshold day. */
 static inline tlc_style tlc_style_default(tlc_run_kind k)
 {
 	tlc_style s = TLC_STYLE_DEFAULT;
@@ -155,6 +161,8 @@ static inline tlc_style tlc_style_default(tlc_run_kind k)
 		s.max = 4;
 		s.precision = TLC_PREC_HUNDREDTHS;
 	}
+	if (k == TLC_RUN_DATE_REFERENCE)
+		s.fields = TLC_SF_REFERENCE_DEFAULT;
 	return s;
 }
 /* The largest max: for a kind: {countdown-timer} 3 (hours, minutes, seconds), {stopwatch} 4

@@ -142,6 +142,20 @@ TLC_API int tlc_render_date_offset(tlc_buf *out, unsigned *flags_out, tlc_render
 				   const tlc_style *style);
 
 /*
+ * iOS 18 Text(.currentDate, format: .reference(to: target, allowedFields:, maxFieldCount:,
+ * thresholdField:)) at `now`: relative while |target - now| is under one unit of the next larger
+ * allowed field above style->threshold ("in 2 hours, 5 minutes", "3 days ago", "tomorrow", "now"
+ * under the smallest allowed field when it is minute or second; at most style->max fields), else
+ * the date in the locale's pattern for a skeleton: "yMMMM" in another year ("June 2019"),
+ * "MMMMEEEEd" ("Monday, June 3"), with "jmm" for a threshold of hour or less. Wall clock of the
+ * display zone (`utc_offset`). PAST_TARGET after target. Rules, sources and what is inferred:
+ * docs/rendering.md. TLC_EINVAL for a style out of range.
+ */
+TLC_API int tlc_render_date_reference(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
+				      tlc_time now, tlc_time target, int32_t utc_offset,
+				      const tlc_style *style);
+
+/*
  * iOS 18 Text(.currentDate, format: .timer(countingDownIn: from...target, showsHours:,
  * maxFieldCount:, maxPrecision:)) at `now`: target - now, from the interval's length before `from`
  * (BEFORE_START) down to 0:00, held at 0:00 past target (PAST_TARGET, PAST_END; inferred), as

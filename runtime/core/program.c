@@ -16,7 +16,7 @@ static const char *const family_names[TLC_FAM_MAX] = {
 	"accessoryInline", "accessoryCircular", "accessoryRectangular"};
 static const char *const run_names[TLC_RUN_KIND_MAX] = {
 	"text", "message", "timer", "countdown", "relative", "offset", "date", "time", "progress",
-	"date-offset", "countdown-timer", "stopwatch"};
+	"date-offset", "countdown-timer", "stopwatch", "date-reference"};
 static const char *const style_field_names[TLC_SF_COUNT] = {"year", "month", "week", "day", "hour",
 							    "minute", "second"};
 static const char *const style_sign_names[TLC_SIGN_MAX] = {"automatic", "never", "always"};
@@ -64,7 +64,8 @@ const char *const *tlc__style_keys(tlc_run_kind k)
 {
 	static const char *const offset[] = {"fields", "max", "sign", NULL};
 	static const char *const clock[] = {"hours", "max", "precision", NULL};
-	return tlc_run_is_clock_style(k) ? clock : offset;
+	static const char *const reference[] = {"fields", "max", "threshold", NULL};
+	return tlc_run_is_clock_style(k) ? clock : k == TLC_RUN_DATE_REFERENCE ? reference : offset;
 }
 
 void tlc__style_write(jsonw *w, tlc_run_kind k, const tlc_style *s)
@@ -86,6 +87,12 @@ void tlc__style_write(jsonw *w, tlc_run_kind k, const tlc_style *s)
 	jw_end_arr(w);
 	jw_key(w, "max");
 	jw_int(w, s->max);
+	if (k == TLC_RUN_DATE_REFERENCE) {
+		const char *th = tlc_style_field_name(s->threshold);
+		jw_key(w, "threshold");
+		jw_str(w, th ? th : "day");
+		return;
+	}
 	jw_key(w, "sign");
 	jw_str(w, style_sign_names[(unsigned)s->sign < TLC_SIGN_MAX ? s->sign : 0]);
 }
@@ -121,6 +128,11 @@ void tlc__style_read(pjson *j, const tlc_json *run, tlc_run_kind k, tlc_style *s
 			s->fields |= 1u << b;
 	}
 	s->max = (int)pj_int(j, pj_get(j, run, "max", true), 1, TLC_SF_COUNT);
+	if (k == TLC_RUN_DATE_REFERENCE) {
+		int th = pj_enum(j, pj_get(j, run, "threshold", true), style_field_names, TLC_SF_COUNT);
+		s->threshold = th < 0 ? TLC_SF_DAY : 1u << th;
+		return;
+	}
 	int sg = pj_enum(j, pj_get(j, run, "sign", true), style_sign_names, TLC_SIGN_MAX);
 	s->sign = sg < 0 ? TLC_SIGN_AUTOMATIC : (tlc_style_sign)sg;
 }
@@ -636,6 +648,7 @@ static const char *const k_run_message[] = {"message", "at", NULL};
 static const char *const k_run_live[] = {"live", "to", "at", NULL};
 static const char *const k_run_styled[] = {"live", "fields", "max", "sign", "to", "at", NULL};
 static const char *const k_run_clock[] = {"live", "hours", "max", "precision", "to", "at", NULL};
+static const char *const k_run_reference[] = {"live", "fields", "max", "threshold", "to", "at", NULL};
 static const char *const k_message[] = {"key", "pattern", "units", "params", "at", NULL};
 static const char *const k_baked[] = {"message", "locale", "texts", NULL};
 
@@ -703,6 +716,7 @@ static void r_runs(pjson *j, const tlc_json *a, tlc_prog_view *v, const tlc_prog
 				pj_fail_at(j, live, "'live' must name a self-updating style, not '%s'", run_names[k]);
 			r->kind = k < 0 ? TLC_RUN_TEXT : (tlc_run_kind)k;
 			pj_known(j, it, "a live run", tlc_run_is_clock_style(r->kind) ? k_run_clock
+						      : r->kind == TLC_RUN_DATE_REFERENCE ? k_run_reference
 						      : tlc_run_is_ios18(r->kind) ? k_run_styled : k_run_live);
 			if (tlc_run_is_ios18(r->kind))
 				tlc__style_read(j, it, r->kind, &r->style);

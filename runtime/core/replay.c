@@ -138,7 +138,8 @@ static bool check_live(replay *r, int cd, const tlc_tl_view *v, tlc_time s0, tlc
 					       -1, over - T);
 			}
 			bool counts_up = x->kind == TLC_RUN_TIMER || x->kind == TLC_RUN_RELATIVE ||
-					 x->kind == TLC_RUN_OFFSET || x->kind == TLC_RUN_DATE_OFFSET;
+					 x->kind == TLC_RUN_OFFSET || x->kind == TLC_RUN_DATE_OFFSET ||
+					 x->kind == TLC_RUN_DATE_REFERENCE; /* "3 days ago" */
 			if (!counts_up || c->mode == TLC_TARGET_MODE_SINCE || s1 <= T)
 				continue;
 			tlc_time from = s0 > T ? s0 : T;

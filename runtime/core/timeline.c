@@ -564,7 +564,8 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 	} else {
 		static const char *const names[] = {"text", "message", "timer", "countdown", "relative",
 						    "offset", "date", "time", "progress",
-						    "date-offset", "countdown-timer", "stopwatch"};
+						    "date-offset", "countdown-timer", "stopwatch",
+						    "date-reference"};
 		int k = pj_enum(j, pj_get(j, o, "live", true), names, TLC_RUN_KIND_MAX);
 		r->kind = k < 2 ? TLC_RUN_TIMER : (tlc_run_kind)k;
 		if (k >= 0 && k < 2)

@@ -15,6 +15,8 @@
 #include <unicode/uloc.h>
 #include <unicode/umsg.h>
 #include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/ureldatefmt.h>
 #include <unicode/unumberformatter.h>
 #include <unicode/unumsys.h>
 #include <unicode/upluralrules.h>
@@ -356,6 +358,129 @@ int tlc_icu__datetime(tlc_buf *out, tlc_icu_locale *l, bool time, tlc_time local
 	if (U_FAILURE(st))
 		return tlc_icu_status(st);
 	return put_u16(out, buf, n);
+}
+
+/* ---- iOS 18 .reference(to:) ---- */
+
+static const URelativeDateTimeUnit rel_units[TLC_UNIT_MAX] = {
+	UDAT_REL_UNIT_YEAR, UDAT_REL_UNIT_MONTH, UDAT_REL_UNIT_DAY, UDAT_REL_UNIT_HOUR,
+	UDAT_REL_UNIT_MINUTE, UDAT_REL_UNIT_SECOND, UDAT_REL_UNIT_WEEK,
+};
+
+/* ICU's long relative phrase of v units u ("in 5 minutes", "tomorrow"; numeric: "in 1 day"). */
+static int rel_phrase(UChar *dst, int32_t *len_out, tlc_icu_locale *l, tlc_runit u, double v,
+		      bool numeric)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	URelativeDateTimeFormatter *f = ureldatefmt_open(l->name, NULL, UDAT_STYLE_LONG,
+							 UDISPCTX_CAPITALIZATION_NONE, &st);
+	if (U_FAILURE(st)) {
+		ureldatefmt_close(f);
+		return tlc_icu_status(st);
+	}
+	*len_out = numeric ? ureldatefmt_formatNumeric(f, v, rel_units[u], dst, LIST_CAP, &st)
+			   : ureldatefmt_format(f, v, rel_units[u], dst, LIST_CAP, &st);
+	ureldatefmt_close(f);
+	return tlc_icu_status(st);
+}
+
+static bool is_space16(UChar c) { return c == 0x20 || c == 0xA0 || c == 0x202F; }
+
+static bool same_spaced(const UChar *a, const UChar *b, int32_t n)
+{
+	for (int32_t i = 0; i < n; i++)
+		if (a[i] != b[i] && !(is_space16(a[i]) && is_space16(b[i])))
+			return false;
+	return true;
+}
+
+int tlc_icu__reference(tlc_buf *out, tlc_icu_locale *l, bool future, const tlc_runit *units,
+		       const int64_t *vals, size_t n)
+{
+	UChar rel[LIST_CAP], meas[PART_CAP], res[2 * LIST_CAP];
+	int32_t rlen = 0, mlen = 0;
+	tlc_buf list = TLC_BUF_INIT;
+	int error;
+	if (n > TLC_UNIT_MAX)
+		return TLC_EINVAL;
+	if (n == 0) /* "now" */
+		return (error = rel_phrase(rel, &rlen, l, TLC_UNIT_SECOND, 0, false)) < 0
+			       ? error : put_u16(out, rel, rlen);
+	double v0 = future ? (double)vals[0] : -(double)vals[0];
+	if ((error = rel_phrase(rel, &rlen, l, units[0], v0, n > 1)) < 0)
+		return error;
+	if (n == 1)
+		return put_u16(out, rel, rlen);
+	/* more than one unit: the relative phrase of the first with its amount ("2 hours")
+	 * replaced by the list of all ("2 hours, 5 minutes") when the phrase opens or closes with
+	 * it; else the list of the phrase and the other amounts (docs/rendering.md) */
+	if ((error = format_unit(meas, &mlen, l, units[0], TLC_UNIT_STYLE_FULL, vals[0])) < 0)
+		return error;
+	/* the amount must open or close the phrase (ar "خلال يوم واحد" holds "يوم" in its
+	 * middle); spaces U+0020, U+00A0, U+202F match each other (fr "dans 2 heures") */
+	UChar *at = NULL;
+	if (mlen > 0 && mlen <= rlen && same_spaced(rel, meas, mlen))
+		at = rel;
+	else if (mlen > 0 && mlen <= rlen && same_spaced(rel + rlen - mlen, meas, mlen))
+		at = rel + rlen - mlen;
+	if (!at) {
+		UChar part[TLC_UNIT_MAX][PART_CAP], joined[2 * LIST_CAP];
+		const UChar *items[TLC_UNIT_MAX] = {rel};
+		int32_t plen[TLC_UNIT_MAX] = {rlen};
+		UListFormatter *lf = NULL;
+		UErrorCode st = U_ZERO_ERROR;
+		for (size_t k = 1; k < n; k++) {
+			items[k] = part[k];
+			if ((error = format_unit(part[k], &plen[k], l, units[k], TLC_UNIT_STYLE_FULL,
+						 vals[k])) < 0)
+				return error;
+		}
+		if ((error = list_fmt(&lf, l, TLC_UNIT_STYLE_FULL)) < 0)
+			return error;
+		int32_t jlen = ulistfmt_format(lf, items, plen, (int32_t)n, joined, 2 * LIST_CAP, &st);
+		if (U_FAILURE(st))
+			return tlc_icu_status(st);
+		return put_u16(out, joined, jlen);
+	}
+	if ((error = tlc_icu__unit_list(&list, l, TLC_UNIT_STYLE_FULL, TLC_UNIT_STYLE_FULL, units,
+					vals, n)) < 0 || tlc_buf_oom(&list)) {
+		tlc_buf_release(&list);
+		return error < 0 ? error : TLC_ENOMEM;
+	}
+	int32_t pre = (int32_t)(at - rel), llen = 0;
+	UErrorCode st = U_ZERO_ERROR;
+	u_memcpy(res, rel, pre);
+	u_strFromUTF8(res + pre, LIST_CAP, &llen, list.ptr, (int32_t)list.len, &st);
+	tlc_buf_release(&list);
+	if (U_FAILURE(st))
+		return tlc_icu_status(st);
+	int32_t post = rlen - pre - mlen;
+	if (pre + llen + post > 2 * LIST_CAP)
+		return TLC_ERANGE;
+	u_memcpy(res + pre + llen, at + mlen, post);
+	return put_u16(out, res, pre + llen + post);
+}
+
+int tlc_icu__skeleton(tlc_buf *out, tlc_icu_locale *l, const char *skeleton, tlc_time local)
+{
+	static const UChar gmt[] = {'G', 'M', 'T', 0};
+	UChar sk[32], pat[PART_CAP], buf[PART_CAP];
+	UErrorCode st = U_ZERO_ERROR;
+	size_t n = strlen(skeleton);
+	if (n >= sizeof sk / sizeof sk[0])
+		return TLC_EINVAL;
+	u_charsToUChars(skeleton, sk, (int32_t)n + 1);
+	UDateTimePatternGenerator *g = udatpg_open(l->name, &st);
+	int32_t plen = U_FAILURE(st) ? 0 : udatpg_getBestPattern(g, sk, (int32_t)n, pat, PART_CAP, &st);
+	udatpg_close(g);
+	if (U_FAILURE(st))
+		return tlc_icu_status(st);
+	UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, l->name, gmt, -1, pat, plen, &st);
+	int32_t len = U_FAILURE(st) ? 0 : udat_format(f, (UDate)local * 1000.0, buf, PART_CAP, NULL, &st);
+	udat_close(f);
+	if (U_FAILURE(st))
+		return tlc_icu_status(st);
+	return put_u16(out, buf, len);
 }
 
 /* ---- plural rules ---- */

@@ -238,6 +238,91 @@ int tlc_render_date_offset(tlc_buf *out, unsigned *flags_out, tlc_render_locale 
 	return 0;
 }
 
+/* ---- iOS 18 .reference(to:allowedFields:maxFieldCount:thresholdField:) ---- */
+
+static int field_bit_index(unsigned bit)
+{
+	for (int i = 0; i < TLC_SF_COUNT; i++)
+		if (bit == 1u << i)
+			return i;
+	return -1;
+}
+
+/* True while lo..hi (local seconds) is under one unit of the next larger allowed field above
+ * the threshold (calendar months and years, fixed weeks, days, hours, minutes); always with none. */
+static bool reference_relative(const tlc_style *s, tlc_time lo, tlc_time hi)
+{
+	int t = field_bit_index(s->threshold), up = -1;
+	for (int i = 0; i < t; i++)
+		if (s->fields & (1u << i))
+			up = i;
+	if (up < 0)
+		return true;
+	if (up <= 1)
+		return add_months(lo, up == 0 ? 12 : 1) > hi;
+	return hi - lo < fixed_secs[up];
+}
+
+int tlc_render_date_reference(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
+			      tlc_time now, tlc_time target, int32_t utc_offset,
+			      const tlc_style *style)
+{
+	int64_t v[TLC_SF_COUNT], vals[TLC_SF_COUNT];
+	tlc_runit units[TLC_SF_COUNT];
+	unsigned flags = 0;
+	size_t n = 0, mark;
+	int error, first = -1, last = -1;
+	bool future = now < target;
+	if (!out || !loc || !style || !style->fields || (style->fields & ~(unsigned)TLC_SF_ALL) ||
+	    style->max < 1 || style->max > TLC_SF_COUNT || field_bit_index(style->threshold) < 0)
+		return TLC_EINVAL;
+	if (tlc_buf_oom(out))
+		return TLC_ENOMEM;
+	if ((error = tlc_render__check_time(now)) < 0 || (error = tlc_render__check_time(target)) < 0 ||
+	    (error = tlc_render__check_offset(utc_offset)) < 0)
+		return error;
+	if (now > target)
+		flags |= TLC_RENDER_F_PAST_TARGET;
+	mark = out->len;
+	tlc_time lo = (future ? now : target) + utc_offset, hi = (future ? target : now) + utc_offset;
+	if (!reference_relative(style, lo, hi)) {
+		tlc_civil a, b;
+		tlc_civil_from_secs(now + utc_offset, &a);
+		tlc_civil_from_secs(target + utc_offset, &b);
+		bool timed = style->threshold & (TLC_SF_HOUR | TLC_SF_MINUTE | TLC_SF_SECOND);
+		error = tlc_icu__skeleton(out, loc->icu, a.year != b.year ? "yMMMM"
+					  : timed ? "MMMMEEEEdjmm" : "MMMMEEEEd", target + utc_offset);
+	} else {
+		style_fields(v, style->fields, lo, hi);
+		for (int i = 0; i < TLC_SF_COUNT; i++)
+			if (style->fields & (1u << i)) {
+				if (first < 0 && v[i] != 0)
+					first = i;
+				last = i;
+			}
+		/* zero: "now" with a minute or second field, else ICU's "today", "this hour" */
+		if (first < 0 && last < 5) {
+			units[n] = style_units[last];
+			vals[n++] = 0;
+		}
+		for (int i = first, taken = 0; first >= 0 && i < TLC_SF_COUNT && taken < style->max; i++) {
+			if (!(style->fields & (1u << i)))
+				continue;
+			taken++;
+			if (v[i] != 0) {
+				units[n] = style_units[i];
+				vals[n++] = v[i];
+			}
+		}
+		error = tlc_icu__reference(out, loc->icu, future, units, vals, n);
+	}
+	if ((error = tlc_render__finish(out, mark, error)) < 0)
+		return error;
+	if (flags_out)
+		*flags_out = flags;
+	return 0;
+}
+
 static int render_datetime(tlc_buf *out, tlc_render_locale *loc, tlc_time t, int32_t utc_offset,
 			   bool time)
 {

@@ -66,6 +66,15 @@ int tlc_icu__unit_list(tlc_buf *out, tlc_icu_locale *l, tlc_unit_style first, tl
 		       const tlc_runit *units, const int64_t *vals, size_t n);
 /* Appends the long date (time == false) or short time of the wall clock `local` (local secs). */
 int tlc_icu__datetime(tlc_buf *out, tlc_icu_locale *l, bool time, tlc_time local);
+/* The iOS 18 reference style's relative form: n (0..TLC_UNIT_MAX) amounts, largest first, of a
+ * date ahead (future) or behind: 0 "now"; 1 ICU's relative phrase ("in 5 minutes", "tomorrow");
+ * more the numeric phrase of the first with its amount replaced by the unit list of all ("in 2
+ * hours, 5 minutes") when the phrase opens or closes with that amount, else the list of the
+ * phrase and the rest (ar "خلال يوم واحد و٣ ساعات"). */
+int tlc_icu__reference(tlc_buf *out, tlc_icu_locale *l, bool future, const tlc_runit *units,
+		       const int64_t *vals, size_t n);
+/* Appends the wall clock `local` in the locale's best pattern for the date skeleton. */
+int tlc_icu__skeleton(tlc_buf *out, tlc_icu_locale *l, const char *skeleton, tlc_time local);
 /* TLC_PLURAL_* bits of the locale's cardinal/ordinal categories. */
 int tlc_icu__plural_keywords(unsigned *out, tlc_icu_locale *l, bool ordinal);
 /*

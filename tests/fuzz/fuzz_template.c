@@ -173,7 +173,8 @@ static void check_runs(tlc_ctx *ctx, const tlc_node *n, const tlc_tmpl *t, unsig
 				   (unsigned)r->style.sign < TLC_SIGN_MAX &&
 				   (unsigned)r->style.precision < TLC_PREC_MAX &&
 				   (r->kind == TLC_RUN_STOPWATCH ||
-				    r->style.precision != TLC_PREC_HUNDREDTHS));
+				    r->style.precision != TLC_PREC_HUNDREDTHS) &&
+				   tlc_style_field_name(r->style.threshold) != NULL);
 		if (r->kind == TLC_RUN_MESSAGE)
 			run_pattern(r->text, strlen(r->text), b_loc, opt & 16, true);
 	}
@@ -233,7 +234,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc = json ? tlc_parse_json(&ctx, file, &root) : tlc_parse_yaml(&ctx, file, &root);
 	if (rc == 0 && root && root->kind == TLC_NODE_SCALAR) {
 		tlc_tmpl_env env = {env_args, sizeof env_args / sizeof *env_args, NULL, 0, false, env_int,
-				    opt & 64 ? 17 : 18, false};
+				    opt & 64 ? 17 : 18, false, NULL, 0};
 		tlc_tmpl t;
 		if (opt & 8) {
 			env.dates = env_dates;

@@ -501,6 +501,14 @@ NEGATIVE = [
     ("oven-ios18.timeline.json", "timeline countdown-timer run without from", del_(["entries", 0, "views", "main", "families", "default", 1, "from"])),
     ("oven-ios18.timeline.json", "timeline stopwatch run with from", add(["entries", 1, "views", "main", "families", "default", 1, "from"], "2026-12-01T08:00:00Z")),
     ("oven-ios18.timeline.json", "timeline stopwatch run without precision", del_(["entries", 1, "views", "main", "families", "default", 1, "precision"])),
+    # the iOS 18 reference style: its runs carry fields, max and threshold (a field), never sign
+    ("concert-ios18.program.json", "date-reference run without threshold", del_(["countdowns", 0, "phases", 0, "views", "default", 1, "threshold"])),
+    ("concert-ios18.program.json", "date-reference run with threshold days", set_(["countdowns", 0, "phases", 0, "views", "default", 1, "threshold"], "days")),
+    ("concert-ios18.program.json", "date-reference run with sign", add(["countdowns", 0, "phases", 0, "views", "default", 1, "sign"], "never")),
+    ("concert-ios18.program.json", "date-reference run with max 8", set_(["countdowns", 0, "phases", 0, "views", "default", 1, "max"], 8)),
+    ("sale-ios18.program.json", "date-offset run with threshold", add(["countdowns", 0, "phases", 0, "views", "default", 1, "threshold"], "day")),
+    ("concert-ios18.timeline.json", "timeline date-reference run without fields", del_(["entries", 0, "views", "main", "families", "default", 1, "fields"])),
+    ("concert-ios18.timeline.json", "timeline date-reference run with hours", add(["entries", 0, "views", "main", "families", "default", 1, "hours"], True)),
     # minimum-ios: an integer from 17 to 26 (TLC_IOS_LOWEST..TLC_IOS_HIGHEST), in both programs
     ("launch.program.json", "minimum-ios below 17", add(["minimum-ios"], 16)),
     ("launch.program.json", "minimum-ios above 26", add(["minimum-ios"], 27)),

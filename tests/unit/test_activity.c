@@ -484,3 +484,12 @@ Test(activity, clock_styles_past_their_date)
 	check_spec(CLOCK_LA("Left {timer deadline}"));
 	cr_expect(reported("TL204"));
 }
+
+/* {date-reference} counts past its date ("5 minutes ago") like {relative}: TL204. */
+Test(activity, date_reference_past_its_date)
+{
+	check_spec(CLOCK_LA("Due {date-reference deadline, fields: hour minute}"));
+	cr_expect(reported("TL204"), "it reads \"5 minutes ago\" after the deadline");
+	check_spec(CLOCK_LA("Due {date-offset deadline}"));
+	cr_expect(reported("TL204"));
+}

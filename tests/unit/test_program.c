@@ -695,3 +695,52 @@ Test(program, clock_style_runs_carry_their_style)
 		tlc_program_free(p);
 	}
 }
+
+/* The reference style's runs carry fields, max and threshold (each required; threshold a field);
+ * no sign, hours or precision. */
+#define REFERENCE(fields, max, threshold)                                                      \
+	"{\"live\": \"date-reference\", \"fields\": " fields ", \"max\": " max ", \"threshold\": " \
+	threshold ", \"at\": [1, 1]}"
+
+Test(program, date_reference_runs_carry_their_style)
+{
+	tlc_program *p;
+	tlc_err e;
+	cr_assert_eq(read(PROGRAM(CD_RUN(REFERENCE("[\"week\", \"day\", \"hour\"]", "3", "\"hour\""))),
+			  &p, &e), 0, "%s", e.msg);
+	const tlc_prog_run *r = &p->countdowns[0].phases[0].views[0].runs[0];
+	cr_assert_eq(r->kind, TLC_RUN_DATE_REFERENCE);
+	cr_expect_eq(r->style.fields, TLC_SF_WEEK | TLC_SF_DAY | TLC_SF_HOUR);
+	cr_expect_eq(r->style.max, 3);
+	cr_expect_eq(r->style.threshold, TLC_SF_HOUR);
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_program_write_json(&b, p);
+	cr_expect_not_null(strstr(b.ptr, REFERENCE("[\"week\", \"day\", \"hour\"]", "3", "\"hour\"")),
+			   "%s", b.ptr);
+	tlc_buf_release(&b);
+	tlc_program_free(p);
+
+	static const struct { const char *json, *needle; } bad[] = {
+		{PROGRAM(CD_RUN("{\"live\": \"date-reference\", \"fields\": [\"day\"], \"max\": 2, "
+				"\"at\": [1, 1]}")), "missing key 'threshold'"},
+		{PROGRAM(CD_RUN(REFERENCE("[\"day\"]", "2", "\"days\""))), "unknown value 'days'"},
+		{PROGRAM(CD_RUN(REFERENCE("[\"day\"]", "8", "\"day\""))), "expected an integer from 1 to 7"},
+		{PROGRAM(CD_RUN(REFERENCE("[]", "2", "\"day\""))), "'fields' names at least one field"},
+		{PROGRAM(CD_RUN(REFERENCE("[\"day\", \"day\"]", "2", "\"day\""))), "'fields' lists 'day' twice"},
+		{PROGRAM(CD_RUN("{\"live\": \"date-reference\", \"fields\": [\"day\"], \"max\": 2, "
+				"\"threshold\": \"day\", \"sign\": \"never\", \"at\": [1, 1]}")),
+		 "unknown key 'sign'"},
+		{PROGRAM(CD_RUN("{\"live\": \"date-offset\", \"fields\": [\"day\"], \"max\": 2, "
+				"\"sign\": \"never\", \"threshold\": \"day\", \"at\": [1, 1]}")),
+		 "unknown key 'threshold'"},
+		{PROGRAM(CD_RUN("{\"live\": \"relative\", \"threshold\": \"day\", \"at\": [1, 1]}")),
+		 "unknown key 'threshold'"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		cr_expect_eq(read(bad[i].json, &p, &e), TLC_EINPUT, "accepted case %zu", i);
+		cr_expect_null(p);
+		cr_expect(strstr(e.msg, bad[i].needle) != NULL, "case %zu: '%s' lacks '%s'", i, e.msg,
+			  bad[i].needle);
+		tlc_program_free(p);
+	}
+}

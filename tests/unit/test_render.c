@@ -19,6 +19,7 @@
 #include <unicode/unumberformatter.h>
 #include <unicode/ustring.h>
 #include <unicode/ulistformatter.h>
+#include <unicode/ureldatefmt.h>
 #include "timelinec/civil.h"
 #include "timelinec/render.h"
 #include "render/render_internal.h" /* white-box: the name -> number converter */
@@ -390,7 +391,7 @@ Test(render, fixtures_date_offset)
 		tlc_buf b = TLC_BUF_INIT;
 		unsigned flags = 0;
 		tlc_style st = {style_fields_of(get(&t, r, "fields")), (int)num(&t, r, "max"),
-				style_sign_of(get(&t, r, "sign")), true, TLC_PREC_SECONDS};
+				style_sign_of(get(&t, r, "sign")), true, TLC_PREC_SECONDS, TLC_SF_DAY};
 		int rc = tlc_render_date_offset(&b, &flags, loc_of(get(&t, r, "locale")),
 						iso(get(&t, r, "now")), iso(get(&t, r, "target")),
 						(int32_t)num(&t, r, "utc_offset"), &st);
@@ -399,6 +400,139 @@ Test(render, fixtures_date_offset)
 		tlc_buf_release(&b);
 	}
 	free(t.text);
+}
+
+Test(render, fixtures_date_reference)
+{
+	table t;
+	load(&t, "date_reference.tsv");
+	check_sources(&t);
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_buf b = TLC_BUF_INIT;
+		unsigned flags = 0;
+		tlc_style st = tlc_style_default(TLC_RUN_DATE_REFERENCE);
+		st.fields = style_fields_of(get(&t, r, "fields"));
+		st.max = (int)num(&t, r, "max");
+		st.threshold = style_fields_of(get(&t, r, "threshold"));
+		int rc = tlc_render_date_reference(&b, &flags, loc_of(get(&t, r, "locale")),
+						   iso(get(&t, r, "now")), iso(get(&t, r, "target")),
+						   (int32_t)num(&t, r, "utc_offset"), &st);
+		cr_expect_eq(rc, 0, "%s:%d: status %d", t.path, r->line, rc);
+		check_row(&t, r, b.ptr, flags, true);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
+static void icu_units(char *out, size_t cap, const char *loc, const char *const *ids,
+		      const int64_t *vals, int n);
+
+/* ICU is the oracle for the relative form: one amount is ureldatefmt_format's phrase; two are
+ * ureldatefmt_formatNumeric's phrase of the first with its MeasureFormat amount replaced by the
+ * wide unit list of both (when the phrase opens or closes with it, as in these locales). */
+static void icu_reference(char *out, size_t cap, const char *loc, URelativeDateTimeUnit ru,
+			  const char *const *ids, const int64_t *vals, int n, bool future)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar rel[256], res[512];
+	char list[512], relu8[512], meas[128];
+	URelativeDateTimeFormatter *f = ureldatefmt_open(loc, NULL, UDAT_STYLE_LONG,
+							 UDISPCTX_CAPITALIZATION_NONE, &st);
+	double v = future ? (double)vals[0] : -(double)vals[0];
+	int32_t rn = n > 1 ? ureldatefmt_formatNumeric(f, v, ru, rel, 256, &st)
+			   : ureldatefmt_format(f, v, ru, rel, 256, &st);
+	ureldatefmt_close(f);
+	cr_assert(!U_FAILURE(st), "%s: %s", loc, u_errorName(st));
+	u_strToUTF8(relu8, sizeof relu8, NULL, rel, rn, &st);
+	if (n == 1) {
+		snprintf(out, cap, "%s", relu8);
+		return;
+	}
+	icu_units(meas, sizeof meas, loc, ids, vals, 1);
+	icu_units(list, sizeof list, loc, ids, vals, n);
+	/* the amount opens or closes the phrase; spaces U+0020, U+00A0, U+202F match each other */
+	UChar m16[128], l16[512];
+	int32_t mn = 0, ln = 0;
+	u_strFromUTF8(m16, 128, &mn, meas, -1, &st);
+	u_strFromUTF8(l16, 512, &ln, list, -1, &st);
+	int32_t pre = -1;
+	for (int32_t p = 0; p + mn <= rn && pre < 0; p += rn - mn > 0 ? rn - mn : 1) {
+		bool ok = true;
+		for (int32_t i = 0; i < mn && ok; i++) {
+			UChar a = rel[p + i], b = m16[i];
+			bool sa = a == 0x20 || a == 0xA0 || a == 0x202F, sb = b == 0x20 || b == 0xA0 || b == 0x202F;
+			ok = a == b || (sa && sb);
+		}
+		if (ok)
+			pre = p;
+		if (rn == mn)
+			break;
+	}
+	cr_assert(pre >= 0, "%s: '%s' does not open or close with '%s'", loc, relu8, meas);
+	u_memcpy(res, rel, pre);
+	u_memcpy(res + pre, l16, ln);
+	u_memcpy(res + pre + ln, rel + pre + mn, rn - pre - mn);
+	u_strToUTF8(out, (int32_t)cap, NULL, res, rn - mn + ln, &st);
+	cr_assert(!U_FAILURE(st), "%s: %s", loc, u_errorName(st));
+}
+
+Test(render, date_reference_matches_icu_per_locale)
+{
+	static const char *const locs[] = {"en_US", "de_DE", "ja_JP", "fr_FR", "es_ES"};
+	static const struct {
+		int64_t span; /* target - now, seconds */
+		unsigned fields;
+		int max;
+		URelativeDateTimeUnit ru;
+		const char *ids[3];
+		int64_t vals[3];
+		int n;
+	} cases[] = {
+		{300, TLC_SF_REFERENCE_DEFAULT, 2, UDAT_REL_UNIT_MINUTE, {"minute"}, {5}, 1},
+		{-300, TLC_SF_REFERENCE_DEFAULT, 2, UDAT_REL_UNIT_MINUTE, {"minute"}, {5}, 1},
+		{7540, TLC_SF_REFERENCE_DEFAULT, 2, UDAT_REL_UNIT_HOUR, {"hour", "minute"}, {2, 5}, 2},
+		{-7540, TLC_SF_REFERENCE_DEFAULT, 2, UDAT_REL_UNIT_HOUR, {"hour", "minute"}, {2, 5}, 2},
+		{93784, TLC_SF_DAY | TLC_SF_HOUR | TLC_SF_MINUTE, 3, UDAT_REL_UNIT_DAY,
+		 {"day", "hour", "minute"}, {1, 2, 3}, 3},
+		{-3 * 86400, TLC_SF_REFERENCE_DEFAULT, 2, UDAT_REL_UNIT_DAY, {"day"}, {3}, 1},
+		{86400, TLC_SF_REFERENCE_DEFAULT, 2, UDAT_REL_UNIT_DAY, {"day"}, {1}, 1},
+		{30, TLC_SF_REFERENCE_DEFAULT | TLC_SF_SECOND, 2, UDAT_REL_UNIT_SECOND, {"second"}, {30}, 1},
+	};
+	const tlc_time now = 1796115600; /* 2026-12-01T09:00:00Z */
+	for (size_t l = 0; l < sizeof locs / sizeof *locs; l++)
+		for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+			char want[512];
+			tlc_buf b = TLC_BUF_INIT;
+			tlc_style st = tlc_style_default(TLC_RUN_DATE_REFERENCE);
+			st.fields = cases[c].fields;
+			st.max = cases[c].max;
+			icu_reference(want, sizeof want, locs[l], cases[c].ru, cases[c].ids, cases[c].vals,
+				      cases[c].n, cases[c].span > 0);
+			cr_assert_eq(tlc_render_date_reference(&b, NULL, loc_of(locs[l]), now,
+							       now + cases[c].span, 0, &st), 0);
+			cr_expect_str_eq(b.ptr, want, "%s case %zu", locs[l], c);
+			tlc_buf_release(&b);
+		}
+}
+
+Test(render, date_reference_refuses_a_style_out_of_range)
+{
+	tlc_style d = tlc_style_default(TLC_RUN_DATE_REFERENCE);
+	tlc_style bad[5] = {d, d, d, d, d};
+	bad[0].fields = 0;
+	bad[1].fields = TLC_SF_ALL + 1;
+	bad[2].max = 0;
+	bad[3].max = 8;
+	bad[4].threshold = TLC_SF_DAY | TLC_SF_HOUR;
+	for (size_t i = 0; i < 5; i++) {
+		tlc_buf b = TLC_BUF_INIT;
+		cr_expect_eq(tlc_render_date_reference(&b, NULL, loc_of("en_US"), 0, 60, 0, &bad[i]),
+			     TLC_EINVAL, "style %zu", i);
+		cr_expect_eq(b.len, 0);
+		tlc_buf_release(&b);
+	}
+	cr_expect_eq(tlc_render_date_reference(NULL, NULL, loc_of("en_US"), 0, 60, 0, &d), TLC_EINVAL);
 }
 
 Test(render, fixtures_clock_styles)
@@ -511,7 +645,7 @@ Test(render, date_offset_matches_icu_per_locale)
 			char want[512];
 			tlc_buf b = TLC_BUF_INIT;
 			tlc_style st = {cases[c].fields, cases[c].max, TLC_SIGN_NEVER, true,
-					TLC_PREC_SECONDS};
+					TLC_PREC_SECONDS, TLC_SF_DAY};
 			icu_units(want, sizeof want, locs[l], cases[c].ids, cases[c].vals, cases[c].n);
 			cr_assert_eq(tlc_render_date_offset(&b, NULL, loc_of(locs[l]), now,
 							    now + cases[c].span, 0, &st), 0);
@@ -522,7 +656,7 @@ Test(render, date_offset_matches_icu_per_locale)
 
 Test(render, date_offset_refuses_a_style_out_of_range)
 {
-#define S_ true, TLC_PREC_SECONDS
+#define S_ true, TLC_PREC_SECONDS, TLC_SF_DAY
 	static const tlc_style bad[] = {{0, 2, TLC_SIGN_NEVER, S_}, {TLC_SF_ALL + 1, 2, TLC_SIGN_NEVER, S_},
 					{TLC_SF_DAY, 0, TLC_SIGN_NEVER, S_}, {TLC_SF_DAY, 8, TLC_SIGN_NEVER, S_},
 					{TLC_SF_DAY, 2, TLC_SIGN_MAX, S_}};
@@ -605,7 +739,7 @@ Test(render, fixtures_cover_locales)
 {
 	static const char *const files[] = {"timer.tsv", "timer_interval.tsv", "relative.tsv",
 					    "offset.tsv", "datetime.tsv", "msg.tsv",
-					    "date_offset.tsv", "clock_styles.tsv"};
+					    "date_offset.tsv", "clock_styles.tsv", "date_reference.tsv"};
 	static const char *const locs[] = {"en_US", "de_DE", "ja_JP", "ar_EG", "fr_FR"};
 	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
 		table t;

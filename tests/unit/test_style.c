@@ -105,3 +105,43 @@ Test(style, clock_styles_refusals_point_at_the_option)
 		cr_expect_eq(e.len, bad[i].len, "'%s': %zu bytes", bad[i].in, e.len);
 	}
 }
+
+Test(style, date_reference_defaults_and_options)
+{
+	tlc_style st;
+	tlc_style_err e;
+	cr_assert_eq(parse_kind(&st, &e, TLC_RUN_DATE_REFERENCE, ""), 0);
+	cr_expect_eq(st.fields, TLC_SF_YEAR | TLC_SF_MONTH | TLC_SF_DAY | TLC_SF_HOUR | TLC_SF_MINUTE);
+	cr_expect_eq(st.max, 2);
+	cr_expect_eq(st.threshold, TLC_SF_DAY);
+	cr_assert_eq(parse_kind(&st, &e, TLC_RUN_DATE_REFERENCE,
+				" , threshold:hour ,max: 3,  fields:\tweek day  hour "), 0, "%s", e.msg);
+	cr_expect_eq(st.fields, TLC_SF_WEEK | TLC_SF_DAY | TLC_SF_HOUR);
+	cr_expect_eq(st.max, 3);
+	cr_expect_eq(st.threshold, TLC_SF_HOUR);
+}
+
+Test(style, date_reference_refusals_point_at_the_option)
+{
+	static const struct { const char *in; size_t off, len; const char *needle; } bad[] = {
+		{", sign: never", 2, 4, "unknown option 'sign': the options are fields, max and threshold"},
+		{", hours: true", 2, 5, "unknown option 'hours'"},
+		{", threshold: days", 13, 4, "'threshold:' is a field: year, month, week, day, hour, minute or second, not 'days'"},
+		{", threshold: day hour", 16, 5, "'threshold:' takes one value"},
+		{", threshold:", 11, 1, "'threshold:' needs a value"},
+		{", threshold: day, threshold: hour", 18, 9, "'threshold:' is given twice"},
+		{", max: 8", 7, 1, "'max:' is a number of fields from 1 to 7"},
+		{", fields: day day", 14, 3, "the field 'day' is listed twice"},
+		{", max: 2,", 8, 1, "expected an option after ',': fields, max or threshold"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		tlc_style st;
+		tlc_style_err e;
+		cr_expect_eq(parse_kind(&st, &e, TLC_RUN_DATE_REFERENCE, bad[i].in), TLC_EINPUT,
+			     "accepted '%s'", bad[i].in);
+		cr_expect(strstr(e.msg, bad[i].needle) != NULL, "'%s': '%s' lacks '%s'", bad[i].in, e.msg,
+			  bad[i].needle);
+		cr_expect_eq(e.off, bad[i].off, "'%s': at %zu", bad[i].in, e.off);
+		cr_expect_eq(e.len, bad[i].len, "'%s': %zu bytes", bad[i].in, e.len);
+	}
+}

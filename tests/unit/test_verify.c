@@ -334,3 +334,28 @@ Test(verify, clock_styles_over_24_hours_and_past_the_target)
 	cr_expect(g->fix && strstr(g->fix, "the stopwatch style has no day field"), "%s", g->fix);
 	cr_expect_null(tctx_find(&T, "TL102"));
 }
+
+/* {date-reference} counts past its target like {relative} ("3 days ago"): TL102 when its phase
+ * goes on past the target, none with 'above: 0s'; it has day fields, so never TL101, even over
+ * days, and not in 'since:' mode either (it is a count-up there by intent). */
+Test(verify, date_reference_past_the_target_and_over_24_hours)
+{
+	cr_assert_geq(verify_text(CLOCK_SPEC("to", "{date-reference}"), "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL102");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "'{date-reference}' keeps running past its target") != NULL, "%s",
+		  g->message);
+	cr_expect_null(tctx_find(&T, "TL101"));
+	tctx_close(&T);
+	tctx_open(&T);
+	const char *phased = "timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"
+			     "window: 2026-12-01T00:00:00Z .. 2026-12-04T00:00:00Z\n"
+			     "countdown:\n  to: 2026-12-03T00:00:00Z\n  show:\n"
+			     "    - above: 0s\n      text: \"{date-reference, fields: day hour, max: 2}\"\n"
+			     "    - text: \"Started\"\n";
+	cr_expect_eq(verify_text(phased, "typical"), 0, "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+	tctx_close(&T);
+	tctx_open(&T);
+	cr_expect_eq(verify_text(CLOCK_SPEC("since", "{date-reference, threshold: week}"), "typical"), 0,
+		     "%s", T.ctx.diags.n ? T.ctx.diags.v[0].message : "");
+}

@@ -311,6 +311,8 @@ public struct CompiledProgram: Hashable, Sendable {
         public var toEnd: Bool = false
         /// The options of an iOS 18 clock style run (``LiveStyle/isClockStyle``); nil otherwise.
         public var clock: ClockOptions? = nil
+        /// The options of an iOS 18 reference style run (`date-reference`); nil otherwise.
+        public var reference: ReferenceOptions? = nil
 
         /// The kinds of program runs.
         public enum Kind: Hashable, Sendable {
@@ -771,14 +773,14 @@ extension CompiledProgram.ThresholdParam: Codable {
 
 extension CompiledProgram.Run: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, message, live, fields, max, sign, hours, precision, to, at
+        case text, message, live, fields, max, sign, hours, precision, threshold, to, at
     }
 
     public init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a run")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
-            try c.forbid(.text, .live, .fields, .max, .sign, .hours, .precision, .to,
+            try c.forbid(.text, .live, .fields, .max, .sign, .hours, .precision, .threshold, .to,
                          because: "in a message run")
             kind = .message(try c.decodeInt(forKey: .message, in: 0...Int(UInt32.max)))
         } else if c.contains(.live) {
@@ -786,14 +788,18 @@ extension CompiledProgram.Run: Codable {
             let style = try c.decode(LiveStyle.self, forKey: .live)
             kind = .live(style)
             if style.isClockStyle {
-                try c.forbid(.fields, .sign, because: "in a \(style.rawValue) run")
+                try c.forbid(.fields, .sign, .threshold, because: "in a \(style.rawValue) run")
                 clock = try ClockOptions.decode(c, style: style, hours: .hours, max: .max,
                                                 precision: .precision)
+            } else if style == .dateReference {
+                try c.forbid(.sign, .hours, .precision, because: "in a \(style.rawValue) run")
+                reference = try ReferenceOptions.decode(c, fields: .fields, max: .max,
+                                                        threshold: .threshold)
             } else if style.isIOS18 {
-                try c.forbid(.hours, .precision, because: "in a \(style.rawValue) run")
+                try c.forbid(.hours, .precision, .threshold, because: "in a \(style.rawValue) run")
                 options = try StyleOptions.decode(c, fields: .fields, max: .max, sign: .sign)
             } else {
-                try c.forbid(.fields, .max, .sign, .hours, .precision,
+                try c.forbid(.fields, .max, .sign, .hours, .precision, .threshold,
                              because: "in a \(style.rawValue) run")
             }
             if c.contains(.to) {
@@ -805,7 +811,8 @@ extension CompiledProgram.Run: Codable {
                 toEnd = true
             }
         } else {
-            try c.forbid(.fields, .max, .sign, .hours, .precision, .to, because: "in a literal run")
+            try c.forbid(.fields, .max, .sign, .hours, .precision, .threshold, .to,
+                         because: "in a literal run")
             kind = .text(try c.decode(String.self, forKey: .text))
         }
         at = try c.decodeIfPresent(SpecPosition.self, forKey: .at)
@@ -821,6 +828,9 @@ extension CompiledProgram.Run: Codable {
             if style.isClockStyle {
                 try (clock ?? .default(for: style)).encode(to: &c, hours: .hours, max: .max,
                                                            precision: .precision)
+            } else if style == .dateReference {
+                try (reference ?? .default).encode(to: &c, fields: .fields, max: .max,
+                                                   threshold: .threshold)
             } else if style.isIOS18 {
                 try (options ?? .default).encode(to: &c, fields: .fields, max: .max, sign: .sign)
             }

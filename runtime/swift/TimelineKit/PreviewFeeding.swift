@@ -53,7 +53,7 @@ extension Run {
         switch live.style {
         case .date, .time: return self
         case .timer, .countdown, .relative, .offset, .progress, .dateOffset, .countdownTimer,
-             .stopwatch:
+             .stopwatch, .dateReference:
             live.target = live.target.addingTimeInterval(seconds)
             live.from = live.from?.addingTimeInterval(seconds)
             live.pause = live.pause?.addingTimeInterval(seconds)

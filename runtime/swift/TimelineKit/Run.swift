@@ -85,16 +85,20 @@ public struct LiveRun: Hashable, Sendable {
     public var options: StyleOptions?
     /// The options of an iOS 18 clock style (``LiveStyle/isClockStyle``); nil for the others.
     public var clock: ClockOptions?
+    /// The options of an iOS 18 reference style (`date-reference`); nil for the others.
+    public var reference: ReferenceOptions?
 
     /// A live run.
     public init(style: LiveStyle, target: Date, from: Date? = nil, pause: Date? = nil,
-                options: StyleOptions? = nil, clock: ClockOptions? = nil) {
+                options: StyleOptions? = nil, clock: ClockOptions? = nil,
+                reference: ReferenceOptions? = nil) {
         self.style = style
         self.target = target
         self.from = from
         self.pause = pause
         self.options = options
         self.clock = clock
+        self.reference = reference
     }
 
     /// `from...target` for `Text(timerInterval:)` and `ProgressView(timerInterval:)`; nil for
@@ -119,7 +123,8 @@ public struct LiveRun: Hashable, Sendable {
 
 extension Run: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, message, key, args, live, from, target, pause, fields, max, sign, hours, precision
+        case text, message, key, args, live, from, target, pause, fields, max, sign, hours, precision,
+             threshold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -127,7 +132,7 @@ extension Run: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.message) {
             try c.forbid(.live, .from, .target, .pause, .fields, .max, .sign, .hours, .precision,
-                         because: "in a message run")
+                         .threshold, because: "in a message run")
             let args = try c.decode([TimeUnit: Int].self, forKey: .args)
             for (unit, value) in args {
                 let limit: Int
@@ -166,23 +171,28 @@ extension Run: Codable {
             }
             var options: StyleOptions?
             var clock: ClockOptions?
+            var reference: ReferenceOptions?
             if style.isClockStyle {
-                try c.forbid(.fields, .sign, because: "in a \(style.rawValue) run")
+                try c.forbid(.fields, .sign, .threshold, because: "in a \(style.rawValue) run")
                 clock = try ClockOptions.decode(c, style: style, hours: .hours, max: .max,
                                                 precision: .precision)
+            } else if style == .dateReference {
+                try c.forbid(.sign, .hours, .precision, because: "in a \(style.rawValue) run")
+                reference = try ReferenceOptions.decode(c, fields: .fields, max: .max,
+                                                        threshold: .threshold)
             } else if style.isIOS18 {
-                try c.forbid(.hours, .precision, because: "in a \(style.rawValue) run")
+                try c.forbid(.hours, .precision, .threshold, because: "in a \(style.rawValue) run")
                 options = try StyleOptions.decode(c, fields: .fields, max: .max, sign: .sign)
             } else {
-                try c.forbid(.fields, .max, .sign, .hours, .precision,
+                try c.forbid(.fields, .max, .sign, .hours, .precision, .threshold,
                              because: "in a \(style.rawValue) run")
             }
             self = .live(LiveRun(style: style, target: try c.decodeInstant(forKey: .target),
                                  from: from, pause: try c.decodeInstantIfPresent(forKey: .pause),
-                                 options: options, clock: clock))
+                                 options: options, clock: clock, reference: reference))
         } else {
             try c.forbid(.key, .args, .from, .target, .pause, .fields, .max, .sign, .hours,
-                         .precision, because: "in a literal run")
+                         .precision, .threshold, because: "in a literal run")
             self = .text(try c.decode(String.self, forKey: .text))
         }
     }
@@ -205,6 +215,9 @@ extension Run: Codable {
             if l.style.isClockStyle {
                 try (l.clock ?? .default(for: l.style)).encode(to: &c, hours: .hours, max: .max,
                                                                precision: .precision)
+            } else if l.style == .dateReference {
+                try (l.reference ?? .default).encode(to: &c, fields: .fields, max: .max,
+                                                     threshold: .threshold)
             } else if l.style.isIOS18 {
                 try (l.options ?? .default).encode(to: &c, fields: .fields, max: .max, sign: .sign)
             }

@@ -14,6 +14,7 @@ import Foundation
 /// `date-offset` (iOS 18) | ``dateOffset(_:options:)`` | `Text(.currentDate, format: .offset(to:allowedFields:maxFieldCount:sign:))`
 /// `countdown-timer` (iOS 18) | ``countdownTimer(_:options:)`` | `Text(.currentDate, format: .timer(countingDownIn:showsHours:maxFieldCount:maxPrecision:))`
 /// `stopwatch` (iOS 18) | ``stopwatch(_:options:)`` | `Text(.currentDate, format: .stopwatch(startingAt:showsHours:maxFieldCount:maxPrecision:))`
+/// `date-reference` (iOS 18) | ``dateReference(_:options:)`` | `Text(.currentDate, format: .reference(to:allowedFields:maxFieldCount:thresholdField:))`
 ///
 /// Every `ClosedRange<Date>` a plan carries is built by ``TimerIntervalPlan/safeRange(from:to:)``:
 /// a start after the end never reaches SwiftUI (Swift traps on an inverted range).
@@ -43,6 +44,9 @@ public enum TextPlan: Hashable, Sendable {
     /// iOS 18: `Text(.currentDate, format: .stopwatch(startingAt: date, showsHours:,
     /// maxFieldCount:, maxPrecision:))`.
     case stopwatch(Date, options: ClockOptions)
+    /// iOS 18: `Text(.currentDate, format: .reference(to: date, allowedFields:, maxFieldCount:,
+    /// thresholdField:))` with `options`.
+    case dateReference(Date, options: ReferenceOptions)
 
     /// The plan of `run` in an entry that shows from `shownFrom` (the entry's date), for the
     /// device locale `locale` (`"de_DE"`, `"de-DE"`, `"de"`).
@@ -138,6 +142,8 @@ public enum TextPlan: Hashable, Sendable {
             return .countdownTimer(plan, options: live.clock ?? .default(for: .countdownTimer))
         case .stopwatch:
             return .stopwatch(live.target, options: live.clock ?? .default(for: .stopwatch))
+        case .dateReference:
+            return .dateReference(live.target, options: live.reference ?? .default)
         }
     }
 

@@ -69,13 +69,16 @@ public enum LiveStyle: String, Codable, CaseIterable, Hashable, Sendable {
     /// iOS 18: `Text(.currentDate, format: .stopwatch(startingAt: target, showsHours:,
     /// maxFieldCount:, maxPrecision:))`, with the run's ``ClockOptions``.
     case stopwatch
+    /// iOS 18: `Text(.currentDate, format: .reference(to: target, allowedFields:, maxFieldCount:,
+    /// thresholdField:))`, with the run's ``ReferenceOptions``.
+    case dateReference = "date-reference"
 
     /// True for the styles whose run carries an interval start (`from`).
     public var hasInterval: Bool { self == .countdown || self == .progress || self == .countdownTimer }
     /// True for the iOS 18 styles (`SystemFormatStyle`): their runs carry ``StyleOptions``
     /// (`date-offset`) or ``ClockOptions`` (the clock styles), and a spec uses them only with
     /// `minimum-ios: 18`.
-    public var isIOS18: Bool { self == .dateOffset || isClockStyle }
+    public var isIOS18: Bool { self == .dateOffset || self == .dateReference || isClockStyle }
     /// True for `countdown-timer` and `stopwatch`: options `hours`, `max`, `precision`.
     public var isClockStyle: Bool { self == .countdownTimer || self == .stopwatch }
 }
@@ -198,6 +201,53 @@ public struct StyleOptions: Hashable, Sendable {
         try c.encode(self.fields, forKey: fields)
         try c.encode(maxFieldCount, forKey: max)
         try c.encode(self.sign, forKey: sign)
+    }
+}
+
+/// The options of an iOS 18 reference style run (`fields`, `max`, `threshold` in programs and
+/// timelines).
+public struct ReferenceOptions: Hashable, Sendable {
+    /// `allowedFields` (`Date.RelativeFormatStyle.Field`): at least one, each once, largest first.
+    public var fields: [StyleField]
+    /// `maxFieldCount`, 1...7.
+    public var maxFieldCount: Int
+    /// `thresholdField`: the largest field shown relatively.
+    public var threshold: StyleField
+
+    /// Apple's defaults: year, month, day, hour, minute; 2; `.day`.
+    public static let `default` = ReferenceOptions(fields: [.year, .month, .day, .hour, .minute],
+                                                   maxFieldCount: 2, threshold: .day)
+
+    /// Options; `fields` are kept largest first, each once.
+    public init(fields: [StyleField], maxFieldCount: Int, threshold: StyleField) {
+        self.fields = Array(Set(fields)).sorted()
+        self.maxFieldCount = maxFieldCount
+        self.threshold = threshold
+    }
+
+    /// Reads them as the C reader does (tlc__style_read): `fields` at least one field, each
+    /// once; `max` 1...7; `threshold` a field.
+    static func decode<K: CodingKey>(_ c: KeyedDecodingContainer<K>, fields: K, max: K,
+                                     threshold: K) throws -> ReferenceOptions {
+        let list = try c.decode([StyleField].self, forKey: fields)
+        if list.isEmpty {
+            throw DecodingError.dataCorruptedError(forKey: fields, in: c,
+                debugDescription: "'fields' names at least one field")
+        }
+        if Set(list).count != list.count {
+            throw DecodingError.dataCorruptedError(forKey: fields, in: c,
+                debugDescription: "'fields' lists a field twice")
+        }
+        return ReferenceOptions(fields: list,
+                                maxFieldCount: try c.decodeInt(forKey: max, in: 1...StyleField.allCases.count),
+                                threshold: try c.decode(StyleField.self, forKey: threshold))
+    }
+
+    func encode<K: CodingKey>(to c: inout KeyedEncodingContainer<K>, fields: K, max: K,
+                              threshold: K) throws {
+        try c.encode(self.fields, forKey: fields)
+        try c.encode(maxFieldCount, forKey: max)
+        try c.encode(self.threshold, forKey: threshold)
     }
 }
 

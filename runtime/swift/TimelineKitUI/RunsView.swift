@@ -94,6 +94,15 @@ public struct RunsView: View {
                                                           sign: options.sign.strategy))
             }
             return Text(date, style: .offset)
+        case .dateReference(let date, let o):
+            // relative near the date, absolute beyond the threshold; before iOS 18 the
+            // relative style stands in (it never shows a date)
+            if #available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *) {
+                return Text(.currentDate, format: .reference(
+                    to: date, allowedFields: Set(o.fields.map(\.relativeField)),
+                    maxFieldCount: o.maxFieldCount, thresholdField: o.threshold.relativeField))
+            }
+            return Text(date, style: .relative)
         case .countdownTimer(let interval, let o):
             if #available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *) {
                 return Text(.currentDate, format: .timer(

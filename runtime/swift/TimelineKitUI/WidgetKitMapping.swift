@@ -77,6 +77,22 @@ extension StyleField {
     }
 }
 
+extension StyleField {
+    /// `Date.RelativeFormatStyle.Field`, the fields of `SystemFormatStyle.DateReference`.
+    @available(iOS 18, macOS 15, watchOS 11, tvOS 18, visionOS 2, *)
+    public var relativeField: Date.RelativeFormatStyle.Field {
+        switch self {
+        case .year: return .year
+        case .month: return .month
+        case .week: return .week
+        case .day: return .day
+        case .hour: return .hour
+        case .minute: return .minute
+        case .second: return .second
+        }
+    }
+}
+
 extension StylePrecision {
     /// `maxPrecision` of `SystemFormatStyle.Timer` and `.Stopwatch`.
     @available(iOS 16, macOS 13, watchOS 9, tvOS 16, *)

@@ -74,6 +74,9 @@ func swiftUIViews(of timeline: CompiledTimeline, at date: Date, family: Family,
         case .stopwatch(let date, let o): // iOS 18; counts up from date on purpose
             return "Text(.currentDate, format: .stopwatch(startingAt: \(at(date)), showsHours: "
                 + "\(o.showsHours), maxFieldCount: \(o.maxFieldCount), maxPrecision: .\(o.precision.rawValue)))"
+        case .dateReference(let date, let o): // iOS 18; relative near the date, then the date
+            return "Text(.currentDate, format: .reference(to: \(at(date)), allowedFields: "
+                + "\(o.fields.map(\.rawValue)), maxFieldCount: \(o.maxFieldCount), thresholdField: .\(o.threshold.rawValue)))"
         }
     }
 }

@@ -55,7 +55,7 @@ final class TextPlanTests: XCTestCase {
         }
         XCTAssertEqual(kinds, ["text", "message", "timer", "timer+pause", "countdown", "countdown+pause",
                                "progress", "relative", "offset", "date", "time", "date-offset",
-                               "countdown-timer", "stopwatch"])
+                               "countdown-timer", "stopwatch", "date-reference"])
         XCTAssertGreaterThan(checked, 100)
     }
 
@@ -81,6 +81,7 @@ final class TextPlanTests: XCTestCase {
             return .countdownTimer(TimerIntervalPlan(from: live.from!, to: live.target, pauseTime: nil,
                                                      countsDown: true)!, options: live.clock!)
         case .stopwatch: return .stopwatch(live.target, options: live.clock!)
+        case .dateReference: return .dateReference(live.target, options: live.reference!)
         }
     }
 
