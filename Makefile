@@ -292,11 +292,18 @@ check-threads: $(THREADS_BIN)
 # The whole unit suite under valgrind (each Criterion test runs in a child, hence trace-children).
 # ICU's caches stay reachable or "possibly lost" in the forked children; definite and indirect
 # leaks and every memory error fail.
+# Criterion runs each test in a child process and does not pass a child's exit status on, so
+# valgrind's --error-exitcode alone never failed this target: each process logs to a file, and
+# any non-empty log (-q: errors and leaks only) fails it.
 check-valgrind: $(UNIT) $(ZONE_CASES)
+	@rm -rf $(BUILD)/valgrind && mkdir -p $(BUILD)/valgrind
 	cd tests && TLC_ZONE_CASES=../$(ZONE_CASES) TLC_REQUIRE_LOCALES=$(DEVELOPER) valgrind -q --trace-children=yes \
 		--leak-check=full --show-leak-kinds=definite,indirect \
 		--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
-		../$(UNIT) --jobs 2
+		--log-file=../$(BUILD)/valgrind/%p.log ../$(UNIT) --jobs 2
+	@set -- $$(find $(BUILD)/valgrind -type f -size +0); \
+	if [ $$# -gt 0 ]; then cat "$$@" >&2; echo "check-valgrind: valgrind reported errors in $$# processes (above)" >&2; exit 1; fi; \
+	echo "check-valgrind: no valgrind error and no leak in any test process"
 
 check-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined check

@@ -39,10 +39,13 @@ static int item_time(tlc_time *out, const tlc_json *v, const tlc_zone *z, const 
 			 "string like \"2026-12-05T12:30:00Z\"", name, item, what);
 		return TLC_EINPUT;
 	}
-	if (tlc_instant_parse(&pi, v->str, strlen(v->str), &e) < 0 ||
-	    (pi.local && (!z || tlc_instant_resolve(&r, &pi, z, TLC_DISAMB_COMPATIBLE, &e) < 0))) {
+	/* pi is only read once the parse succeeded (a failed parse leaves it unset) */
+	bool parsed = tlc_instant_parse(&pi, v->str, strlen(v->str), &e) == 0;
+	bool zoneless = parsed && pi.local && !z;
+	if (!parsed || zoneless ||
+	    (pi.local && tlc_instant_resolve(&r, &pi, z, TLC_DISAMB_COMPATIBLE, &e) < 0)) {
 		snprintf(err->msg, sizeof err->msg, "parameter '%s': item %zu: '%s': %s", name, item,
-			 what, pi.local && !z ? "a local time needs a zone" : e.msg);
+			 what, zoneless ? "a local time needs a zone" : e.msg);
 		return TLC_EINPUT;
 	}
 	*out = pi.local ? r.utc : pi.value;
