@@ -991,7 +991,12 @@ static void r_countdown(pjson *j, const tlc_json *o, tlc_prog_countdown *c, cons
 	if ((x = pj_get(j, o, "relevance", false)) && !tlc_json_is(x, TLC_JSON_NULL)) {
 		c->has_relevance = true;
 		pj_known(j, x, "a countdown's relevance", k_relevance);
-		c->relevance_score = pj_num(j, pj_get(j, x, "score", true));
+		const tlc_json *score = pj_get(j, x, "score", true);
+		c->relevance_score = pj_num(j, score);
+		/* 0 to 100, as the spec allows: not-a-number or an overflow (1e999) would be
+		   written back as null */
+		if (!j->failed && !(c->relevance_score >= 0 && c->relevance_score <= 100))
+			pj_fail_at(j, score, "the relevance score is a number from 0 to 100");
 		c->relevance_from = pj_int(j, pj_get(j, x, "from", true), -TLC_TIME_MAX, TLC_TIME_MAX);
 		c->relevance_until = pj_int(j, pj_get(j, x, "until", true), -TLC_TIME_MAX, TLC_TIME_MAX);
 	}

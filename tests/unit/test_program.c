@@ -744,3 +744,28 @@ Test(program, date_reference_runs_carry_their_style)
 		tlc_program_free(p);
 	}
 }
+
+/* A relevance score is read from 0 to 100: an overflow (1e999, inf when read) was accepted and
+ * written back as null, which the reader then refused (found by the program fuzzer). */
+Test(program, relevance_score_from_0_to_100)
+{
+	static const char *const scores[] = {"1e999", "-1e999", "-0.5", "100.5", "6.0999E99"};
+	char cd[1024], json[4096];
+	tlc_program *p;
+	tlc_err e;
+	for (size_t i = 0; i < sizeof scores / sizeof *scores; i++) {
+		snprintf(cd, sizeof cd,
+			 "{\"id\": \"a\", \"mode\": \"to\", \"target\": {\"kind\": \"literal\", \"at\": "
+			 "\"2026-12-01T12:00:00Z\", \"offset\": 0}, \"from\": null, \"paused-at\": null, "
+			 "\"relevance\": {\"score\": %s, \"from\": -3600, \"until\": 900}, \"stale\": null, "
+			 "\"phases\": [{\"above\": null, \"at\": [1, 1], \"views\": {\"default\": "
+			 "[{\"text\": \"x\", \"at\": [1, 1]}]}}], \"at\": [1, 1]}", scores[i]);
+		snprintf(json, sizeof json, PROGRAM("%s"), cd);
+		cr_expect_eq(read(json, &p, &e), TLC_EINPUT, "accepted score %s", scores[i]);
+		cr_expect(strstr(e.msg, "the relevance score is a number from 0 to 100") != NULL, "%s: %s",
+			  scores[i], e.msg);
+		tlc_program_free(p);
+	}
+	cr_assert_eq(read(PROGRAM(CD("a", "x")), &p, &e), 0, "%s", e.msg);
+	tlc_program_free(p);
+}

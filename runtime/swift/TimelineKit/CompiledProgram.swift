@@ -856,6 +856,10 @@ extension CompiledProgram.Relevance {
         try decoder.refuseUnknownKeys(CodingKeys.self, in: "a countdown's relevance")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         score = try c.decode(Double.self, forKey: .score)
+        guard score >= 0 && score <= 100 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .score, in: c, debugDescription: "the relevance score is a number from 0 to 100")
+        }
         from = try c.decodeInteger(forKey: .from)
         until = try c.decodeInteger(forKey: .until)
     }

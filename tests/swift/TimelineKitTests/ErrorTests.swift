@@ -186,6 +186,8 @@ final class ErrorTests: XCTestCase {
             (["program", "countdowns", 0, "phases", 1, "above"], .null, "program.countdowns[0].phases"),
             (["program", "countdowns", 1], base["program"]?["countdowns"].flatMap { if case .array(let a) = $0 { a[0] } else { nil } },
              "program.countdowns"),
+            (["program", "countdowns", 0, "relevance", "score"], .number(100.5),
+             "program.countdowns[0].relevance.score"),
             (["program", "horizon"], nil, "program.horizon"),
             (["program", "source"], nil, "program.source"),
             (["program", "messages", 0, "units"], .array([.string("weeks")]), "program.messages[0].units[0]"),
