@@ -137,6 +137,25 @@ int tlc_render_offset(tlc_buf *out, unsigned *flags_out, tlc_render_locale *loc,
 static const tlc_runit style_units[TLC_SF_COUNT] = {TLC_UNIT_YEAR, TLC_UNIT_MONTH, TLC_UNIT_WEEK,
 						   TLC_UNIT_DAY, TLC_UNIT_HOUR, TLC_UNIT_MINUTE,
 						   TLC_UNIT_SECOND};
+
+/* From the first allowed field with a value, at most style->max allowed fields, appended to
+ * units/vals from n on (zero amounts are counted but left out); returns the new count. The offset
+ * and the reference style split their spans alike. */
+static size_t capped_amounts(const tlc_style *style, const int64_t *v, int first, tlc_runit *units,
+			     int64_t *vals, size_t n)
+{
+	for (int i = first, taken = 0; first >= 0 && i < TLC_SF_COUNT && taken < style->max; i++) {
+		if (!(style->fields & (1u << i)))
+			continue;
+		taken++;
+		if (v[i] != 0) {
+			units[n] = style_units[i];
+			vals[n++] = v[i];
+		}
+	}
+	return n;
+}
+
 static const int64_t fixed_secs[TLC_SF_COUNT] = {0, 0, 7 * 86400, 86400, 3600, 60, 1};
 
 /*
@@ -216,15 +235,7 @@ int tlc_render_date_offset(tlc_buf *out, unsigned *flags_out, tlc_render_locale 
 			units[n] = style_units[last];
 			vals[n++] = 0;
 		}
-		for (int i = first, taken = 0; first >= 0 && i < TLC_SF_COUNT && taken < style->max; i++) {
-			if (!(style->fields & (1u << i)))
-				continue;
-			taken++;
-			if (v[i] != 0) {
-				units[n] = style_units[i];
-				vals[n++] = v[i];
-			}
-		}
+		n = capped_amounts(style, v, first, units, vals, n);
 		if (sign_minus)
 			vals[0] = -vals[0];
 		error = tlc_icu__unit_list(out, loc->icu, sign_plus ? TLC_UNIT_STYLE_FULL_SIGNED
@@ -305,15 +316,7 @@ int tlc_render_date_reference(tlc_buf *out, unsigned *flags_out, tlc_render_loca
 			units[n] = style_units[last];
 			vals[n++] = 0;
 		}
-		for (int i = first, taken = 0; first >= 0 && i < TLC_SF_COUNT && taken < style->max; i++) {
-			if (!(style->fields & (1u << i)))
-				continue;
-			taken++;
-			if (v[i] != 0) {
-				units[n] = style_units[i];
-				vals[n++] = v[i];
-			}
-		}
+		n = capped_amounts(style, v, first, units, vals, n);
 		error = tlc_icu__reference(out, loc->icu, future, units, vals, n);
 	}
 	if ((error = tlc_render__finish(out, mark, error)) < 0)
