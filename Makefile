@@ -178,6 +178,7 @@ check-gating: $(TOOL)
 # compile end to end: -o rules, no half-written files, now, params, programs as input
 check-cli: $(TOOL)
 	sh tests/tools/cli-compile.sh $(TOOL)
+	sh tests/tools/cli-golden.sh $(TOOL)
 
 check-docs: $(TOOL)
 	sh tests/tools/docs-check.sh $(TOOL)
@@ -210,6 +211,7 @@ check-golden: $(TOOL)
 
 golden-update: $(TOOL)
 	UPDATE=1 sh tests/tools/golden.sh $(TOOL)
+	UPDATE=1 sh tests/tools/cli-golden.sh $(TOOL)
 
 conformance-update: $(TOOL)
 	$(TEST_PYTHON) tests/tools/gen-conformance.py $(TOOL) .
