@@ -45,8 +45,8 @@ static const tlc_rule rules[] = {
 	{"TL033", "style-needs-newer-ios", TLC_SEV_ERROR,
 	 "an iOS 18 style placeholder in a spec whose minimum-ios is below 18"},
 	/* the verifier: what the device really shows */
-	{"TL101", "timer-over-24h", TLC_SEV_ERROR, "a {timer} or {countdown} shows more than 24 hours (25:12:34)"},
-	{"TL102", "count-up-after-target", TLC_SEV_WARNING, "a {timer}, {relative} or {offset} keeps running past its target"},
+	{"TL101", "timer-over-24h", TLC_SEV_ERROR, "a {timer}, {countdown}, {countdown-timer}, {stopwatch} or clock-like {date-offset} shows more than 24 hours (25:12:34)"},
+	{"TL102", "count-up-after-target", TLC_SEV_WARNING, "a {timer}, {relative}, {offset}, {date-offset} or {date-reference} keeps running past its target"},
 	{"TL103", "stale-text", TLC_SEV_WARNING, "baked text stays wrong because the next timeline comes late"},
 	{"TL104", "reload-loop", TLC_SEV_WARNING, ".atEnd on a timeline whose last entry never changes"},
 	{"TL105", "over-budget", TLC_SEV_WARNING, "the reload policy asks for more reloads than the budget gives"},

@@ -131,6 +131,29 @@ static const char *run_name(const verifier *v, const tlc_exposure *e)
 	return tlc_run_kind_name(views[e->family].runs[e->run].kind);
 }
 
+/* False for an iOS 18 clock style with 'hours: false' ({countdown-timer}, {stopwatch}): its
+ * minutes run past 60 ("2880:00") instead of the hours past 24 ("48:00:00"). */
+static bool shows_hours(const verifier *v, const tlc_exposure *e)
+{
+	const tlc_prog_view *views = view_of(&v->p->countdowns[e->countdown], e->phase);
+	if (!views || e->run < 0)
+		return true;
+	const tlc_prog_run *r = &views[e->family].runs[e->run];
+	return !tlc_run_is_clock_style(r->kind) || r->style.hours;
+}
+
+/* What the timer reads with `value` seconds left: "48:00:00", or "2880:00" without hours. */
+static void timer_reading(char *out, size_t n, int64_t value, bool hours)
+{
+	if (value < 0)
+		value = 0;
+	if (hours)
+		snprintf(out, n, "%lld:%02lld:%02lld", (long long)(value / 3600),
+			 (long long)(value / 60 % 60), (long long)(value % 60));
+	else
+		snprintf(out, n, "%lld:%02lld", (long long)(value / 60), (long long)(value % 60));
+}
+
 static void set_timing(tlc_diag *g, const tlc_exposure *e)
 {
 	if (!g)
@@ -146,7 +169,7 @@ static void set_timing(tlc_diag *g, const tlc_exposure *e)
 
 static void finding(verifier *v, const tlc_exposure *e)
 {
-	char when[96], worst[48], tol[48];
+	char when[96], worst[48], tol[48], reading[48];
 	const tlc_budget *b = &v->b;
 	tlc_span sp = exposure_span(v, e);
 	tlc_diag *g = NULL;
@@ -155,11 +178,11 @@ static void finding(verifier *v, const tlc_exposure *e)
 	fmt_dur(tol, sizeof tol, e->tolerated < 0 ? 0 : e->tolerated);
 	switch (e->kind) {
 	case TLC_EXP_TIMER_OVER_24H:
+		timer_reading(reading, sizeof reading, e->value, shows_hours(v, e));
 		g = tlc_diag_add(&v->ctx->diags, "TL101", sp,
-				 "'{%s}' shows %lld:%02lld:%02lld on %s: the timer style has no day field, "
-				 "so more than 24 hours reads as 24+ hours", run_name(v, e),
-				 (long long)(e->value / 3600), (long long)(e->value / 60 % 60),
-				 (long long)(e->value % 60), when);
+				 "'{%s}' shows %s on %s: the timer style has no day field, so more "
+				 "than 24 hours reads as %s", run_name(v, e), reading, when,
+				 shows_hours(v, e) ? "24+ hours" : "1440+ minutes");
 		if (strcmp(run_name(v, e), "stopwatch") == 0) /* counts up by design */
 			tlc_diag_set_fix(g, "the stopwatch style has no day field either: end the "
 					 "count-up within a day, or show the days elapsed from then on "

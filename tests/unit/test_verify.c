@@ -75,6 +75,21 @@ Test(verify, timer_over_24_hours_fix_follows_minimum_ios)
 			   "%s", g->fix);
 }
 
+/* {countdown-timer, hours: false} runs its minutes past 60: TL101 says what it reads then. */
+Test(verify, countdown_timer_without_hours_reads_minutes)
+{
+	const char *spec = "timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"
+			   "window: 2026-12-01T00:00:00Z .. 2026-12-04T00:00:00Z\n"
+			   "countdown:\n  to: 2026-12-03T00:00:00Z\n  show:\n"
+			   "    - above: 0s\n      text: \"in {countdown-timer, hours: false}\"\n"
+			   "    - text: done\n";
+	cr_assert_eq(verify_text(spec, "typical"), 1);
+	const tlc_diag *g = tctx_find(&T, "TL101");
+	cr_assert_not_null(g);
+	cr_expect_not_null(strstr(g->message, "shows 2880:00 on"), "%s", g->message);
+	cr_expect_not_null(strstr(g->message, "reads as 1440+ minutes"), "%s", g->message);
+}
+
 #define DATE_OFFSET_SPEC(style)                                                                     \
 	"timelinec: 1\nwidget: W\ntimezone: UTC\nminimum-ios: 18\n"                                  \
 	"window: 2026-12-01T00:00:00Z .. 2026-12-04T00:00:00Z\n"                                      \
