@@ -29,6 +29,35 @@ static void fmt_when(const la_check *c, char *b, size_t n, tlc_time t)
 		 (int)cv.hour, (int)cv.min);
 }
 
+/* A stale date this long after the date shown is a grace period, not TL206's late form. */
+#define STALE_GRACE (5 * 60)
+
+/* A length in words for a message: "25 min", "1 h 30 min", "2 h". */
+static void fmt_span(char *b, size_t n, int64_t s)
+{
+	if (s >= 3600 && s / 60 % 60)
+		snprintf(b, n, "%lld h %lld min", (long long)(s / 3600), (long long)(s / 60 % 60));
+	else if (s >= 3600)
+		snprintf(b, n, "%lld h", (long long)(s / 3600));
+	else if (s >= 60)
+		snprintf(b, n, "%lld min", (long long)(s / 60));
+	else
+		snprintf(b, n, "%lld s", (long long)s);
+}
+
+/* A length in the spec's own syntax, whole minutes rounded down: "40m", "1h30m", "45s". */
+static void spec_duration(char *b, size_t n, int64_t s)
+{
+	if (s < 60)
+		snprintf(b, n, "%llds", (long long)(s < 0 ? 0 : s));
+	else if (s >= 3600 && s / 60 % 60)
+		snprintf(b, n, "%lldh%lldm", (long long)(s / 3600), (long long)(s / 60 % 60));
+	else if (s >= 3600)
+		snprintf(b, n, "%lldh", (long long)(s / 3600));
+	else
+		snprintf(b, n, "%lldm", (long long)(s / 60));
+}
+
 static const tlc_node *event_node(const la_check *c, const tlc_la_state *st, const char *key)
 {
 	const tlc_node *ev = c->s->events[st->src].node, *n = key ? tlc_node_get(ev, key) : NULL;
@@ -249,6 +278,28 @@ static void check_dates(la_check *c)
 							   "stale: this %s sets no stale date",
 							   when, tlc_la_event_name(st->kind));
 				tlc_diag_set_fix(g, "add 'stale-after:' so isStale turns on when the data is old");
+			} else if (T > st->at && until > T && st->stale != TLC_TIME_NONE && pres >= 0 &&
+				   (st->stale < fresh ? st->stale : fresh) > T + STALE_GRACE) {
+				/* a stale date, but a late one: out of date, unmarked, from T until then */
+				char late[32], dur[32];
+				tlc_time marked = st->stale < fresh ? st->stale : fresh;
+				fmt_span(late, sizeof late, marked - T);
+				spec_duration(dur, sizeof dur, T - st->at);
+				tlc_span sp = event_node(c, st, "stale-after")->span;
+				tlc_diag *g =
+					marked == st->stale
+						? tlc_diag_add(&c->ctx->diags, "TL206", sp,
+							       "after %s the content is out of date, and this "
+							       "%s's stale date comes %s later: isStale stays "
+							       "off meanwhile", when,
+							       tlc_la_event_name(st->kind), late)
+						: tlc_diag_add(&c->ctx->diags, "TL206", sp,
+							       "after %s the content is out of date for %s, until "
+							       "new content comes, and this %s's stale date comes "
+							       "later still: isStale stays off meanwhile", when,
+							       late, tlc_la_event_name(st->kind));
+				tlc_diag_set_fix(g, "set 'stale-after: %s' (the date shown, %s), or less", dur,
+						 when);
 			}
 			if (i > 0 && interval && T < sch->states[i - 1].values[f].date &&
 			    T < st->at) {

@@ -493,3 +493,33 @@ Test(activity, date_reference_past_its_date)
 	check_spec(CLOCK_LA("Due {date-offset deadline}"));
 	cr_expect(reported("TL204"));
 }
+
+/* A stale date that comes well after the date shown leaves the content out of date and unmarked
+ * in between: TL206's late form, at 'stale-after', with the length that fits. Up to 5 minutes
+ * is a grace period, and a stale date at the date itself is clean. */
+#define LATE_STALE(after, end)                                                                      \
+	"timelinec: 1\nlive-activity: D\nbundle-id: com.x\ntimezone: UTC\n"                         \
+	"content-state: {eta: date}\nview: {lock-screen: \"{countdown eta}\"}\n"                     \
+	"start: {at: 2026-12-05 18:00, state: {eta: 2026-12-05 18:40}, stale-after: " after "}\n"   \
+	"end: {at: " end ", dismissal: immediate}\n"
+
+Test(activity, late_stale_date)
+{
+	check_spec(LATE_STALE("65m", "2026-12-05 19:30"));
+	const char *m = message_of("TL206");
+	cr_assert_not_null(m);
+	cr_expect_not_null(strstr(m, "stale date comes 25 min later"), "%s", m);
+	cr_expect_not_null(strstr(fix_of("TL206"), "'stale-after: 40m'"), "%s", fix_of("TL206"));
+	check_spec(LATE_STALE("2h", "2026-12-05 19:30"));
+	m = message_of("TL206");
+	cr_assert_not_null(m);
+	cr_expect_not_null(strstr(m, "out of date for 50 min, until new content comes"), "%s", m);
+	check_spec(LATE_STALE("45m", "2026-12-05 19:30"));
+	cr_expect(!reported("TL206"), "5 minutes after the date is a grace period");
+	check_spec(LATE_STALE("46m", "2026-12-05 19:30"));
+	cr_expect(reported("TL206"), "6 minutes is not");
+	check_spec(LATE_STALE("40m", "2026-12-05 19:30"));
+	cr_expect(!reported("TL206"));
+	check_spec(LATE_STALE("2h", "2026-12-05 18:45"));
+	cr_expect(!reported("TL206"), "the end comes within the grace period");
+}
