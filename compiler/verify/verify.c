@@ -514,13 +514,20 @@ static const char *list_json(verifier *v, size_t slot, const tlc_sp_param *pp, i
 	return b->ptr;
 }
 
-/* The middle of each of a list parameter's ranges. */
+/* The middle of [lo, hi] moved 61 s down, within the range: off whole minutes, so that texts
+ * read every unit ("3 hours, 58 minutes") where whole durations from now read "4 hours". */
+static int64_t off_round(int64_t lo, int64_t hi)
+{
+	int64_t mid = lo + (hi - lo) / 2;
+	return mid - 61 >= lo ? mid - 61 : lo;
+}
+
+/* The middle of each of a list parameter's ranges (off whole minutes: off_round). */
 static const char *list_mid(verifier *v, size_t slot, const tlc_sp_param *pp)
 {
 	return list_json(v, slot, pp, (pp->count_lo + pp->count_hi + 1) / 2,
-			 pp->domain.lo + (pp->domain.hi - pp->domain.lo) / 2,
-			 pp->len_lo + (pp->len_hi - pp->len_lo) / 2,
-			 pp->gap_lo + (pp->gap_hi - pp->gap_lo) / 2, NULL);
+			 off_round(pp->domain.lo, pp->domain.hi), off_round(pp->len_lo, pp->len_hi),
+			 off_round(pp->gap_lo, pp->gap_hi), NULL);
 }
 
 /* Each parameter's value for a single run: text and numbers their stand-ins, each instant the
