@@ -20,6 +20,7 @@ static const char *const plural_forms[6] = {"zero", "one", "two", "few", "many",
 
 typedef struct conv {
 	tlc_ctx *ctx;
+	const tlc_program *p; /* for the parameters' and fields' types; NULL: every one is text */
 	const tlc_prog_message *m;
 	const char *s;
 	size_t n, i;
@@ -56,8 +57,28 @@ static bool word_is(const char *s, size_t n, const char *w)
 	return true;
 }
 
-/* Argument `name`'s number (1-based; units first, then text parameters) and whether it is a
- * unit (an integer); 0 when the message has no such argument. */
+/* Whether parameter or field `name` of program p is an integer: an integer parameter, or a
+ * field that every countdown with a field of that name declares an integer. */
+bool tlc_xc_is_integer(const tlc_program *p, const char *name)
+{
+	if (!p)
+		return false;
+	for (size_t i = 0; i < p->nparams; i++)
+		if (strcmp(p->params[i].name, name) == 0)
+			return p->params[i].type == TLC_PPARAM_INTEGER;
+	bool seen = false;
+	for (size_t c = 0; c < p->ncountdowns; c++)
+		for (size_t f = 0; f < p->countdowns[c].nfields; f++)
+			if (strcmp(p->countdowns[c].fields[f].name, name) == 0) {
+				if (!p->countdowns[c].fields[f].is_int)
+					return false;
+				seen = true;
+			}
+	return seen;
+}
+
+/* Argument `name`'s number (1-based; units first, then parameters and fields) and whether it is
+ * an integer (a unit, an integer parameter or field); 0 when the message has no such argument. */
 static int arg_of(const conv *c, const char *name, size_t len, bool *unit)
 {
 	int k = 0;
@@ -74,7 +95,7 @@ static int arg_of(const conv *c, const char *name, size_t len, bool *unit)
 	for (size_t p = 0; p < c->m->nparams; p++) {
 		k++;
 		if (strlen(c->m->params[p]) == len && memcmp(c->m->params[p], name, len) == 0) {
-			*unit = false;
+			*unit = tlc_xc_is_integer(c->p, c->m->params[p]);
 			return k;
 		}
 	}
@@ -246,7 +267,7 @@ static void argument(conv *c, tlc_buf *out, int depth)
 	}
 	if (word_is(c->s + type, tlen, "plural")) {
 		unsupported(c, depth ? "a plural inside a plural branch"
-					    : "a plural of a text parameter");
+					    : "a plural of a text parameter or field");
 		return;
 	}
 	if (word_is(c->s + type, tlen, "select")) {
@@ -313,10 +334,10 @@ static void message(conv *c, tlc_buf *out, int depth)
 	}
 }
 
-int tlc_xc_convert(tlc_ctx *ctx, const tlc_prog_message *m, tlc_xc_message *out)
+int tlc_xc_convert(tlc_ctx *ctx, const tlc_program *p, const tlc_prog_message *m, tlc_xc_message *out)
 {
 	memset(out, 0, sizeof *out);
-	conv c = {ctx, m, m->pattern ? m->pattern : "", 0, 0, NULL, out, 0, false};
+	conv c = {ctx, p, m, m->pattern ? m->pattern : "", 0, 0, NULL, out, 0, false};
 	c.n = strlen(c.s);
 	tlc_buf b = TLC_BUF_INIT;
 	message(&c, &b, 0);
@@ -688,7 +709,8 @@ static const char *comment(builder *b, const tlc_program *p, const tlc_prog_mess
 	}
 	for (size_t i = 0; i < m->nparams; i++) {
 		k++;
-		tlc_buf_printf(&c, "%s %%%d$@: %s", k > 1 ? "," : " Arguments:", k, m->params[i]);
+		tlc_buf_printf(&c, "%s %%%d$%s: %s", k > 1 ? "," : " Arguments:", k,
+			       tlc_xc_is_integer(p, m->params[i]) ? "lld" : "@", m->params[i]);
 	}
 	const char *s = tlc_buf_oom(&c) ? NULL : tlc_arena_strndup(&b->ctx->arena, c.ptr, c.len);
 	tlc_buf_release(&c);
@@ -743,7 +765,7 @@ int tlc_xc_build(tlc_ctx *ctx, const tlc_program *p, const tlc_node *old, uint32
 	for (size_t i = 0; i < p->nmessages && !b.oom; i++) {
 		const tlc_prog_message *m = &p->messages[i];
 		tlc_xc_message x;
-		if (tlc_xc_convert(ctx, m, &x) < 0) {
+		if (tlc_xc_convert(ctx, p, m, &x) < 0) {
 			b.oom = true;
 			break;
 		}

@@ -37,8 +37,14 @@ typedef struct tlc_xc_message {
 } tlc_xc_message;
 
 /* Converts message m (its pattern already valid MessageFormat) into `out`, allocated in
- * ctx->arena. Returns 0 or TLC_ENOMEM; an inexpressible message is out->ok == false. */
-int tlc_xc_convert(tlc_ctx *ctx, const tlc_prog_message *m, tlc_xc_message *out);
+ * ctx->arena: units, integer parameters and integer fields of program p are `%N$lld` (and may
+ * take a plural), other parameters and fields `%N$@`; p NULL takes every one as text. Returns
+ * 0 or TLC_ENOMEM; an inexpressible message is out->ok == false. */
+int tlc_xc_convert(tlc_ctx *ctx, const tlc_program *p, const tlc_prog_message *m, tlc_xc_message *out);
+
+/* Whether parameter or field `name` of p is an integer for the catalog (false for p NULL): an
+ * integer parameter, or a field every countdown declaring it declares an integer. */
+bool tlc_xc_is_integer(const tlc_program *p, const char *name);
 
 /*
  * Reads an existing catalog (registered as `file`) into *root, checking the shape the merge

@@ -8,8 +8,8 @@
  *    accepted one merges with a fixed program's messages, and the merged catalog reads back
  *    (the writer's output is a catalog) and merging again gives the same bytes (a fixed point).
  *  - 1: the input is a message pattern (not necessarily valid MessageFormat, so the converter's
- *    defences are reached) with every unit and two text parameters: it converts or says why
- *    not, and never reads outside the pattern.
+ *    defences are reached) with every unit and two parameters, text or (bit 1) the second an
+ *    integer: it converts or says why not, and never reads outside the pattern.
  */
 #include "fuzz.h"
 #include "lower/xcstrings.h"
@@ -50,14 +50,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (opt & 1) {
 		char *pat = fuzz_dup(in.p, in.n);
 		tlc_prog_message m = {(char *)"k", pat, TLC_UNIT_ALL, (char **)params, 2, 1, 1};
+		tlc_prog_param pp[2] = {{(char *)"courier", TLC_PPARAM_TEXT, NULL, 0},
+					{(char *)"gate", TLC_PPARAM_INTEGER, NULL, 0}};
+		tlc_program prog;
+		memset(&prog, 0, sizeof prog);
+		prog.params = pp;
+		prog.nparams = 2;
 		tlc_xc_message x;
-		int rc = tlc_xc_convert(&ctx, &m, &x);
+		int rc = tlc_xc_convert(&ctx, opt & 2 ? &prog : NULL, &m, &x);
 		FUZZ_CHECK(rc == 0 || rc == TLC_ENOMEM);
 		FUZZ_CHECK(rc != 0 || x.ok || x.why);
 		FUZZ_CHECK(rc != 0 || x.value);
 		for (size_t i = 0; rc == 0 && x.ok && i < x.nsubs; i++) {
 			FUZZ_CHECK(x.subs[i].name && x.subs[i].forms[5]);
-			FUZZ_CHECK(x.subs[i].arg >= 1 && x.subs[i].arg <= TLC_UNIT_COUNT);
+			/* a plural's argument: a unit, or (bit 1) the integer parameter after them */
+			FUZZ_CHECK(x.subs[i].arg >= 1 &&
+				   x.subs[i].arg <= TLC_UNIT_COUNT + ((opt & 2) ? 2 : 0));
+			FUZZ_CHECK(x.subs[i].arg <= TLC_UNIT_COUNT || x.subs[i].arg == TLC_UNIT_COUNT + 2);
 		}
 		free(pat);
 	} else {

@@ -189,7 +189,7 @@ static void same_as_icu(const char *locale, const char *pattern, unsigned units,
 {
 	tlc_prog_message m = {(char *)"k", (char *)pattern, units, (char **)params, nparams, 1, 1};
 	tlc_xc_message x;
-	cr_assert_eq(tlc_xc_convert(&T.ctx, &m, &x), 0);
+	cr_assert_eq(tlc_xc_convert(&T.ctx, NULL, &m, &x), 0);
 	cr_assert(x.ok, "%s: %s", pattern, x.why);
 	tlc_render_locale *loc;
 	cr_assert_eq(tlc_render_locale_get(&loc, T.render, locale), 0);
@@ -259,6 +259,57 @@ Test(xcstrings, several_arguments_keep_their_numbers)
 	same_as_icu("en_US", "{days, number} days", TLC_UNIT_DAYS, NULL, 0, 30);
 }
 
+/* An integer parameter, and an integer field of an events countdown, are numbers in the
+ * catalog (%N$lld) and may take a plural, as units do; a text one cannot. Without the program
+ * every parameter is text. */
+Test(xcstrings, integer_parameters_and_fields_are_numbers)
+{
+	tlc_prog_field fields[] = {{(char *)"round", true}, {(char *)"name", false}};
+	tlc_prog_countdown cd;
+	memset(&cd, 0, sizeof cd);
+	cd.fields = fields;
+	cd.nfields = 2;
+	tlc_prog_param pp[] = {{(char *)"laps", TLC_PPARAM_INTEGER, NULL, 0},
+			       {(char *)"city", TLC_PPARAM_TEXT, NULL, 0}};
+	tlc_program p;
+	memset(&p, 0, sizeof p);
+	p.params = pp;
+	p.nparams = 2;
+	p.countdowns = &cd;
+	p.ncountdowns = 1;
+	cr_expect(tlc_xc_is_integer(&p, "laps"));
+	cr_expect(tlc_xc_is_integer(&p, "round"));
+	cr_expect(!tlc_xc_is_integer(&p, "city"));
+	cr_expect(!tlc_xc_is_integer(&p, "name"));
+	cr_expect(!tlc_xc_is_integer(&p, "nosuch"));
+	cr_expect(!tlc_xc_is_integer(NULL, "laps"));
+	const char *args[] = {"laps", "round", "name"};
+	tlc_prog_message m = {(char *)"k",
+			      (char *)"{laps, plural, one {# lap} other {# laps}} to go in {name} "
+				      "(round {round}, {minutes} min)",
+			      TLC_UNIT_MINUTES, (char **)args, 3, 1, 1};
+	tlc_xc_message x;
+	cr_assert_eq(tlc_xc_convert(&T.ctx, &p, &m, &x), 0);
+	cr_assert(x.ok, "%s", x.why);
+	cr_expect_str_eq(x.value, "%#@laps@ to go in %4$@ (round %3$lld, %1$lld min)");
+	cr_assert_eq(x.nsubs, 1);
+	cr_expect_eq(x.subs[0].arg, 2);
+	cr_expect_str_eq(x.subs[0].forms[5], "%arg laps");
+	const char *fld[] = {"round"};
+	tlc_prog_message r = {(char *)"k", (char *)"{round, plural, one {# round} other {# rounds}}",
+			      0, (char **)fld, 1, 1, 1};
+	cr_assert_eq(tlc_xc_convert(&T.ctx, &p, &r, &x), 0);
+	cr_expect(x.ok, "%s", x.why);
+	cr_assert_eq(tlc_xc_convert(&T.ctx, NULL, &r, &x), 0);
+	cr_expect(!x.ok);
+	cr_expect(x.why && strstr(x.why, "a plural of a text parameter or field"), "%s", x.why);
+	const char *city[] = {"city"};
+	tlc_prog_message c = {(char *)"k", (char *)"{city, plural, one {#} other {#}}", 0,
+			      (char **)city, 1, 1, 1};
+	cr_assert_eq(tlc_xc_convert(&T.ctx, &p, &c, &x), 0);
+	cr_expect(!x.ok, "a text parameter has no plural");
+}
+
 Test(xcstrings, quotes_and_percent_signs)
 {
 	same_as_icu("en_US", "It''s {days} days, 100% sure", TLC_UNIT_DAYS, NULL, 0, 5);
@@ -273,7 +324,7 @@ static void inexpressible(const char *pattern, unsigned units, const char *const
 {
 	tlc_prog_message m = {(char *)"k", (char *)pattern, units, (char **)params, nparams, 1, 1};
 	tlc_xc_message x;
-	cr_assert_eq(tlc_xc_convert(&T.ctx, &m, &x), 0);
+	cr_assert_eq(tlc_xc_convert(&T.ctx, NULL, &m, &x), 0);
 	cr_expect(!x.ok, "%s should have no catalog form", pattern);
 	cr_expect(x.why && strstr(x.why, why), "%s: '%s' lacks '%s'", pattern, x.why ? x.why : "", why);
 }

@@ -1,17 +1,21 @@
 import Foundation
 
 /// One argument of a message's String Catalog entry, as `timelinec compile --xcstrings` writes
-/// it: units are integers (`%1$lld`), text parameters strings (`%2$@`).
+/// it: units, integer parameters and integer item fields are integers (`%1$lld`), other
+/// parameters and fields strings (`%2$@`).
 public enum CatalogArgument: Hashable, Sendable {
     /// A time unit: `%N$lld`, or a plural substitution on it.
     case unit(TimeUnit)
-    /// A text (or number) parameter, inserted as written: `%N$@`.
+    /// An integer parameter, or an integer field of an events countdown's items: `%N$lld`, or
+    /// a plural substitution on it.
+    case integer(String)
+    /// A text (or number) parameter or a text field, inserted as written: `%N$@`.
     case param(String)
 
     /// The printf conversion of the argument: `"lld"` or `"@"`.
     public var formatSpecifier: String {
         switch self {
-        case .unit: return "lld"
+        case .unit, .integer: return "lld"
         case .param: return "@"
         }
     }
@@ -33,14 +37,26 @@ public enum CatalogValue: Hashable, Sendable {
     }
 }
 
-extension CompiledProgram.Message {
-    /// The arguments of this message's catalog entry in argument-number order (the first is
-    /// `%1$`): its units in ``TimeUnit`` order, then its parameters in the program's order. The
-    /// entry's comment in the catalog lists the same.
-    public var catalogArguments: [CatalogArgument] {
-        let used = Set(units)
+extension CompiledProgram {
+    /// The arguments of `message`'s catalog entry in argument-number order (the first is
+    /// `%1$`): its units in ``TimeUnit`` order, then its parameters and fields in the
+    /// message's order, each an ``CatalogArgument/integer(_:)`` when
+    /// ``isCatalogInteger(_:)``. The entry's comment in the catalog lists the same.
+    public func catalogArguments(of message: Message) -> [CatalogArgument] {
+        let used = Set(message.units)
         return TimeUnit.allCases.filter(used.contains).map(CatalogArgument.unit)
-            + params.map(CatalogArgument.param)
+            + message.params.map { isCatalogInteger($0) ? .integer($0) : .param($0) }
+    }
+
+    /// Whether the catalog takes parameter or field `name` as an integer: an integer
+    /// parameter, or a field that every countdown declaring it declares an integer (as
+    /// `timelinec compile --xcstrings` decides).
+    public func isCatalogInteger(_ name: String) -> Bool {
+        if let param = params.first(where: { $0.name == name }) {
+            return param.type == .integer
+        }
+        let declared = countdowns.compactMap { $0.fields?.first(where: { $0.name == name }) }
+        return !declared.isEmpty && declared.allSatisfy { $0.type == .integer }
     }
 }
 
@@ -50,8 +66,8 @@ extension CompiledTimeline {
     public var catalogTable: String { program.widget }
 
     /// The values of `run`'s catalog arguments, in the order of
-    /// ``CompiledProgram/Message/catalogArguments``; nil when the run's message is not in the
-    /// program or the run lacks a unit the message uses.
+    /// ``CompiledProgram/catalogArguments(of:)``; nil when the run's message is not in the
+    /// program, or the run lacks a unit or an integer the message uses.
     public func catalogValues(for run: MessageRun) -> [CatalogValue]? {
         catalogValues(for: run, fields: [:])
     }
@@ -62,9 +78,9 @@ extension CompiledTimeline {
         catalogValues(for: run, fields: fieldValues(of: view, countdown: countdown))
     }
 
-    /// The field values of the item `view` shows, by field name, as written (the catalog
-    /// takes every parameter and field as `%@`, as parameters are); empty for views of other
-    /// countdowns or when no item remains.
+    /// The field values of the item `view` shows, by field name, as written (an integer
+    /// field's value is its decimal text); empty for views of other countdowns or when no item
+    /// remains.
     public func fieldValues(of view: View, countdown: String) -> [String: String] {
         guard let item = view.item,
               let c = program.countdowns.first(where: { $0.id == countdown }),
@@ -77,10 +93,13 @@ extension CompiledTimeline {
     private func catalogValues(for run: MessageRun, fields: [String: String]) -> [CatalogValue]? {
         guard run.message >= 0, run.message < program.messages.count else { return nil }
         var values: [CatalogValue] = []
-        for argument in program.messages[run.message].catalogArguments {
+        for argument in program.catalogArguments(of: program.messages[run.message]) {
             switch argument {
             case .unit(let unit):
                 guard let value = run.args[unit] else { return nil }
+                values.append(.integer(value))
+            case .integer(let name):
+                guard let text = fields[name] ?? params[name], let value = Int(text) else { return nil }
                 values.append(.integer(value))
             case .param(let name):
                 values.append(.text(fields[name] ?? params[name] ?? ""))

@@ -91,9 +91,10 @@ final class CatalogTests: XCTestCase {
             for message in timeline.program.messages {
                 let entry = try XCTUnwrap(strings[message.key] as? [String: Any], message.key)
                 let comment = try XCTUnwrap(entry["comment"] as? String)
-                let listed = message.catalogArguments.enumerated().map { index, argument -> String in
+                let listed = timeline.program.catalogArguments(of: message).enumerated().map { index, argument -> String in
                     switch argument {
                     case .unit(let unit): return "%\(index + 1)$lld: \(unit.rawValue)"
+                    case .integer(let name): return "%\(index + 1)$lld: \(name)"
                     case .param(let name): return "%\(index + 1)$@: \(name)"
                     }
                 }
@@ -105,11 +106,12 @@ final class CatalogTests: XCTestCase {
     }
 
     func testArgumentOrderIsUnitsThenParameters() throws {
+        let flight = try CompiledTimeline(contentsOf: Repo.goldenExamples.appendingPathComponent("flight.timeline.json"))
         let message = CompiledProgram.Message(key: "k", pattern: "", units: [.minutes, .days],
                                               params: ["gate", "flight"], at: nil)
-        XCTAssertEqual(message.catalogArguments,
-                       [.unit(.days), .unit(.minutes), .param("gate"), .param("flight")])
-        XCTAssertEqual(message.catalogArguments.map(\.formatSpecifier), ["lld", "lld", "@", "@"])
+        let arguments = flight.program.catalogArguments(of: message)
+        XCTAssertEqual(arguments, [.unit(.days), .unit(.minutes), .param("gate"), .param("flight")])
+        XCTAssertEqual(arguments.map(\.formatSpecifier), ["lld", "lld", "@", "@"])
     }
 
     /// A timeline TimelineCore instantiates on device has no baked text for a message that uses
@@ -125,6 +127,29 @@ final class CatalogTests: XCTestCase {
         let text = String(format: "%1$@ departs at ", locale: nil,
                           arguments: try XCTUnwrap(flight.catalogValues(for: run)).map(\.formatArgument))
         XCTAssertEqual(text, "LH454 departs at ")
+    }
+
+    /// An integer field of an events countdown (race-weekend's `round: integer`) is `%lld` in
+    /// the catalog, as the C writer decides, and its value an `Int64`.
+    func testIntegerFieldsAreIntegers() throws {
+        let race = try CompiledTimeline(contentsOf: Repo.goldenExamples.appendingPathComponent("race-weekend.timeline.json"))
+        XCTAssertTrue(race.program.isCatalogInteger("round"))
+        XCTAssertFalse(race.program.isCatalogInteger("name"))
+        XCTAssertFalse(race.program.isCatalogInteger("nosuch"))
+        var checked = 0
+        for entry in race.entries {
+            for (id, view) in entry.views {
+                for case .message(let run) in view.families.values.joined()
+                where race.program.messages[run.message].params.contains("round") {
+                    let values = try XCTUnwrap(race.catalogValues(for: run, in: view, countdown: id))
+                    let arguments = race.program.catalogArguments(of: race.program.messages[run.message])
+                    let index = try XCTUnwrap(arguments.firstIndex(of: .integer("round")))
+                    guard case .integer = values[index] else { return XCTFail("\(values)") }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 0)
     }
 
     func testLocalizedTextIsNilWithoutTheKey() throws {
