@@ -9,7 +9,7 @@
 #   make check-asan   the same under ASan + UBSan (in build-asan/)
 #   make DEVELOPER=1  -Werror (CI sets it)
 
-# Where `make install` puts things (docs/integration.md, "Installing"); DESTDIR stages the lot
+# Where `make install` puts things (README.md, "Installing"); DESTDIR stages the lot
 # (make install DESTDIR=/tmp/stage: files under /tmp/stage/usr/local, paths inside still /usr/local).
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
