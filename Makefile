@@ -422,9 +422,10 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/diagnostics/,$(notdir $(PAGES)) README.md)
 	rmdir $(DESTDIR)$(INCLUDEDIR)/timelinec $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(DOCDIR)/diagnostics $(DESTDIR)$(DOCDIR) 2>/dev/null || :
 
-# The installed tool, headers, libraries, pkg-config files, man page and completions work.
+# The installed tool, shared and static libraries, headers, pkg-config files, man page, documents,
+# schemas and completions work, under PREFIX and staged with DESTDIR; uninstall removes them.
 check-install:
-	sh tests/tools/install-test.sh
+	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" sh tests/tools/install-test.sh
 
 FORCE:
 

@@ -22,6 +22,9 @@
 #     variables empties it.
 # Run from the top of the tree: sh tests/tools/install-test.sh   (MAKE, CC and BUILD are honoured)
 set -u
+# the folders come from this test alone, not from the environment or the calling make's command
+# line (make check-install LIBDIR=/usr/lib would otherwise install there)
+unset PREFIX BINDIR LIBDIR INCLUDEDIR DATADIR MANDIR DOCDIR PKGCONFIGDIR DESTDIR MAKEFLAGS MFLAGS
 make=${MAKE:-make}
 cc=${CC:-cc}
 build=${BUILD:-build}
