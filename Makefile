@@ -1,22 +1,40 @@
 # timelinec — plain Makefile. Keeps to GNU make 3.81 (macOS): no !=, $(file), .ONESHELL,
 # undefine, grouped targets (&:), .RECIPEPREFIX or 'private' (tests/tools/make-compat.sh checks).
 #
-#   make              build/timelinec, build/libtimelinec{,-core}.a, build/libtimelinec.so
+#   make              build/timelinec, build/libtimelinec{,-core}.a and the shared libraries
+#                     build/libtimelinec{,-core}.so.VERSION (.VERSION.dylib on macOS) with links
+#   make install      PREFIX, BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR, DOCDIR and DESTDIR
 #   make demo         install missing packages (as root) or say how, then run an example
 #   make check        build and run every test
 #   make check-asan   the same under ASan + UBSan (in build-asan/)
 #   make DEVELOPER=1  -Werror (CI sets it)
 
+# Where `make install` puts things (README.md, "Installing"); DESTDIR stages the lot
+# (make install DESTDIR=/tmp/stage: files under /tmp/stage/usr/local, paths inside still /usr/local).
 PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+DOCDIR ?= $(DATADIR)/doc/timelinec
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DESTDIR ?=
+INSTALL = install
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 VERSION = 0.1.0
+# The ABI's major version, in the shared libraries' names (SONAME libtimelinec.so.0, install name
+# libtimelinec.0.dylib). 0: the ABI is not stable yet; a 0.x release may change it.
+SOVERSION = 0
 
 DEPS = yaml-0.1 libcjson icu-uc icu-i18n
 DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEPS_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 CJSON_LIBS := $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null)
+# the render module's only dependency (the runtime never uses cJSON or libyaml: the CLI does)
+ICU_LIBS := $(shell $(PKG_CONFIG) --libs icu-uc icu-i18n 2>/dev/null)
 CRITERION_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
 CRITERION_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
 
@@ -52,7 +70,35 @@ GEN_OBJ := $(BUILD)/obj/gen/explain_pages.o
 
 LIB_CORE = $(BUILD)/libtimelinec-core.a
 LIB_STATIC = $(BUILD)/libtimelinec.a
-LIB_SHARED = $(BUILD)/libtimelinec.so
+
+# Shared libraries: the file, the name a program records (SONAME, install name) and the name the
+# linker looks for (-ltimelinec), the last two links to the file. $(call shlib_*,timelinec).
+# Apple's linker has no -soname: on macOS a .dylib whose install name is where it is installed.
+UNAME_S := $(shell uname -s)
+ifeq ($(UNAME_S),Darwin)
+shlib_file = lib$(1).$(SOVERSION).dylib
+shlib_soname = lib$(1).$(SOVERSION).dylib
+shlib_dev = lib$(1).dylib
+shlib_links = $(call shlib_dev,$(1))
+DYLIB_COMPAT = $(SOVERSION).$(word 2,$(subst ., ,$(VERSION)))
+shlib_ldflags = -dynamiclib -install_name $(LIBDIR)/$(call shlib_soname,$(1)) \
+	-compatibility_version $(DYLIB_COMPAT) -current_version $(VERSION)
+# the install name bakes LIBDIR in: relink when it changes
+SHLIB_STAMP = $(BUILD)/libdir.txt
+# sh: the name the link $$n points to
+shlib_link_target = t=$${n%.dylib}.$(SOVERSION).dylib
+else
+shlib_file = lib$(1).so.$(VERSION)
+shlib_soname = lib$(1).so.$(SOVERSION)
+shlib_dev = lib$(1).so
+shlib_links = $(call shlib_soname,$(1)) $(call shlib_dev,$(1))
+shlib_ldflags = -shared -Wl,-soname,$(call shlib_soname,$(1))
+SHLIB_STAMP =
+shlib_link_target = case $$n in *.so) t=$$n.$(SOVERSION) ;; *) t=$${n%.$(SOVERSION)}.$(VERSION) ;; esac
+endif
+LIB_SHARED = $(BUILD)/$(call shlib_file,timelinec)
+LIB_CORE_SHARED = $(BUILD)/$(call shlib_file,timelinec-core)
+SHLIB_LINKS = $(addprefix $(BUILD)/,$(call shlib_links,timelinec) $(call shlib_links,timelinec-core))
 TOOL = $(BUILD)/timelinec
 UNIT = $(BUILD)/unit-tests
 
@@ -61,7 +107,7 @@ PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 .PHONY: FORCE check-threads check-valgrind check-install check-e2e check-integration check-gating check-cli leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-real-world check-bad check-make check-swift check-swiftpm-generated swiftpm-generated-update check-swift-plugin check-activity-push check-layers check-asan clean deps \
 	golden-update headertest conformance-update
 
-all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED)
+all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED) $(LIB_CORE_SHARED) $(SHLIB_LINKS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -99,8 +145,23 @@ $(LIB_STATIC): $(CORE_OBJ) $(RENDER_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(LIB_SHARED): $(CORE_OBJ) $(RENDER_OBJ)
-	$(CC) -shared -o $@ $^ $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread
+# Only the public API (TLC_API) is exported: -fvisibility=hidden hides the rest.
+$(LIB_SHARED): $(CORE_OBJ) $(RENDER_OBJ) $(SHLIB_STAMP)
+	$(CC) $(call shlib_ldflags,timelinec) -o $@ $(CORE_OBJ) $(RENDER_OBJ) $(LDFLAGS_ALL) $(ICU_LIBS) -lpthread
+
+$(LIB_CORE_SHARED): $(CORE_OBJ) $(SHLIB_STAMP)
+	$(CC) $(call shlib_ldflags,timelinec-core) -o $@ $(CORE_OBJ) $(LDFLAGS_ALL) -lpthread
+
+# the links in $(BUILD), as installed: libtimelinec.so -> libtimelinec.so.0 -> libtimelinec.so.0.1.0
+$(addprefix $(BUILD)/,$(call shlib_links,timelinec)): $(LIB_SHARED)
+	@n=$(notdir $@); $(shlib_link_target); rm -f $@ && ln -s $$t $@
+
+$(addprefix $(BUILD)/,$(call shlib_links,timelinec-core)): $(LIB_CORE_SHARED)
+	@n=$(notdir $@); $(shlib_link_target); rm -f $@ && ln -s $$t $@
+
+$(BUILD)/libdir.txt: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIBDIR)' > $@.tmp; if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 $(TOOL): $(MAIN_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(PREVIEW_PAGE_OBJ) $(LIB_STATIC)
 	$(CC) -o $@ $(MAIN_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(PREVIEW_PAGE_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) -lpthread -lm
@@ -310,36 +371,61 @@ check-valgrind: $(UNIT) $(ZONE_CASES)
 check-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined check
 
-# FORCE: the prefix is baked in, and it changes with each 'make install PREFIX=...'
+# FORCE: the paths are baked in, and they change with each 'make install PREFIX=...'. A LIBDIR or
+# INCLUDEDIR under PREFIX is written relative to ${prefix} (pkg-config --define-prefix works).
+pc_dir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 $(BUILD)/%.pc: runtime/%.pc.in FORCE
 	@mkdir -p $(dir $@)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|' \
+		-e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|' -e 's|@VERSION@|$(VERSION)|' $< > $@
 
-DESTDIR ?=
+# What `make install` installs besides the libraries; `make uninstall` removes exactly these.
+# The documents the man page names as docs/NAME go to DOCDIR/NAME, its schemas (docs/*.schema.json)
+# to DATADIR/timelinec/ (tools read them: not under doc/, which a system may strip).
+INST_HEADERS = $(wildcard include/timelinec/*.h) include/timelinec/module.modulemap
+INST_DOCS = README.md LICENSE $(wildcard docs/*.md)
+INST_SCHEMAS = $(wildcard docs/*.schema.json)
+SCHEMADIR = $(DATADIR)/timelinec
+BASHCOMPDIR = $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR = $(DATADIR)/zsh/site-functions
+INST_LIB_NAMES = libtimelinec.a libtimelinec-core.a $(notdir $(LIB_SHARED) $(LIB_CORE_SHARED)) \
+	$(call shlib_links,timelinec) $(call shlib_links,timelinec-core)
+
 install: all $(PC_FILES)
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/timelinec
-	cp $(TOOL) $(DESTDIR)$(PREFIX)/bin/timelinec
-	cp $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED) $(DESTDIR)$(PREFIX)/lib/
-	cp include/timelinec/*.h include/timelinec/module.modulemap $(DESTDIR)$(PREFIX)/include/timelinec/
-	cp $(PC_FILES) $(DESTDIR)$(PREFIX)/lib/pkgconfig/
-	mkdir -p $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
-		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
-	cp docs/timelinec.1 $(DESTDIR)$(PREFIX)/share/man/man1/timelinec.1
-	cp completions/timelinec.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/timelinec
-	cp completions/_timelinec $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_timelinec
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR)/timelinec \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(DOCDIR)/diagnostics
+	$(INSTALL) -m 755 $(TOOL) $(DESTDIR)$(BINDIR)/timelinec
+	$(INSTALL) -m 644 $(LIB_CORE) $(LIB_STATIC) $(DESTDIR)$(LIBDIR)/
+	$(INSTALL) -m 755 $(LIB_SHARED) $(LIB_CORE_SHARED) $(DESTDIR)$(LIBDIR)/
+	@for n in $(call shlib_links,timelinec) $(call shlib_links,timelinec-core); do \
+		$(shlib_link_target); echo "ln -s $$t $(DESTDIR)$(LIBDIR)/$$n"; \
+		rm -f $(DESTDIR)$(LIBDIR)/$$n && ln -s $$t $(DESTDIR)$(LIBDIR)/$$n || exit 1; \
+	done
+	$(INSTALL) -m 644 $(INST_HEADERS) $(DESTDIR)$(INCLUDEDIR)/timelinec/
+	$(INSTALL) -m 644 $(PC_FILES) $(DESTDIR)$(PKGCONFIGDIR)/
+	$(INSTALL) -m 644 docs/timelinec.1 $(DESTDIR)$(MANDIR)/man1/timelinec.1
+	$(INSTALL) -m 644 completions/timelinec.bash $(DESTDIR)$(BASHCOMPDIR)/timelinec
+	$(INSTALL) -m 644 completions/_timelinec $(DESTDIR)$(ZSHCOMPDIR)/_timelinec
+	$(INSTALL) -m 644 $(INST_SCHEMAS) $(DESTDIR)$(SCHEMADIR)/
+	$(INSTALL) -m 644 $(INST_DOCS) $(DESTDIR)$(DOCDIR)/
+	$(INSTALL) -m 644 $(PAGES) docs/diagnostics/README.md $(DESTDIR)$(DOCDIR)/diagnostics/
 
+# Removes what install installed (the same variables, DESTDIR too), then the folders that are
+# timelinec's own (include/timelinec, DOCDIR, DATADIR/timelinec) when they are empty.
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/timelinec $(DESTDIR)$(PREFIX)/lib/libtimelinec.a \
-		$(DESTDIR)$(PREFIX)/lib/libtimelinec-core.a $(DESTDIR)$(PREFIX)/lib/libtimelinec.so \
-		$(DESTDIR)$(PREFIX)/lib/pkgconfig/timelinec.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/timelinec-core.pc
-	rm -rf $(DESTDIR)$(PREFIX)/include/timelinec
-	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/timelinec.1 \
-		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/timelinec \
-		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_timelinec
+	rm -f $(DESTDIR)$(BINDIR)/timelinec $(addprefix $(DESTDIR)$(LIBDIR)/,$(INST_LIB_NAMES)) \
+		$(DESTDIR)$(PKGCONFIGDIR)/timelinec.pc $(DESTDIR)$(PKGCONFIGDIR)/timelinec-core.pc \
+		$(DESTDIR)$(MANDIR)/man1/timelinec.1 $(DESTDIR)$(BASHCOMPDIR)/timelinec $(DESTDIR)$(ZSHCOMPDIR)/_timelinec
+	rm -f $(addprefix $(DESTDIR)$(INCLUDEDIR)/timelinec/,$(notdir $(INST_HEADERS)))
+	rm -f $(addprefix $(DESTDIR)$(SCHEMADIR)/,$(notdir $(INST_SCHEMAS)))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(INST_DOCS)))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/diagnostics/,$(notdir $(PAGES)) README.md)
+	rmdir $(DESTDIR)$(INCLUDEDIR)/timelinec $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(DOCDIR)/diagnostics $(DESTDIR)$(DOCDIR) 2>/dev/null || :
 
-# The installed tool, headers, libraries, pkg-config files, man page and completions work.
+# The installed tool, shared and static libraries, headers, pkg-config files, man page, documents,
+# schemas and completions work, under PREFIX and staged with DESTDIR; uninstall removes them.
 check-install:
-	sh tests/tools/install-test.sh
+	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" sh tests/tools/install-test.sh
 
 FORCE:
 

@@ -1,7 +1,7 @@
 #!/bin/sh
-# The push server on the core alone (examples/embed/activity_push.c): built against the core
-# installed by `make install` into a temporary PREFIX, with
-# `pkg-config --cflags --libs --static timelinec-core` and no ICU symbol linked, it prints for
+# The push server on the core alone (examples/embed/activity_push.c): built against the shared
+# core installed by `make install` into a temporary PREFIX (libtimelinec-core.so.0, found through
+# an rpath), with `pkg-config --cflags --libs timelinec-core` and no ICU symbol linked, it prints for
 # every case of tests/golden/schedules/cases.txt (every Live Activity example over several
 # parameter values) the CLI's schedule byte for byte: from the program `compile --program`
 # writes, at the case's --now (as seconds) with its --param values. The CLI instantiating that
@@ -25,16 +25,20 @@ if ! $make --no-print-directory install PREFIX="$tmp/prefix" BUILD="$build" > "$
 	echo "activity-push: make install PREFIX=$tmp/prefix failed" >&2
 	exit 1
 fi
-flags=$(PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig" pkg-config --cflags --libs --static timelinec-core) ||
+flags=$(PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig" pkg-config --cflags --libs timelinec-core) ||
 	{ echo "activity-push: pkg-config timelinec-core failed" >&2; exit 1; }
 # shellcheck disable=SC2086
-$cc -std=c11 -Wall -Wextra -Werror examples/embed/activity_push.c $flags -o "$tmp/activity_push" ||
+$cc -std=c11 -Wall -Wextra -Werror examples/embed/activity_push.c $flags -Wl,-rpath,"$tmp/prefix/lib" \
+	-o "$tmp/activity_push" ||
 	{ echo "activity-push: examples/embed/activity_push.c does not build against the core" >&2; exit 1; }
 if nm "$tmp/activity_push" 2>/dev/null | grep -E ' [UT] (u_|ucal_|udat_|unum_|umsg_|uloc_|uplrules_|cJSON_|yaml_)'; then
 	fail "activity_push links ICU, cJSON or libyaml symbols"
 fi
 if ldd "$tmp/activity_push" 2>/dev/null | grep -E -e icu -e cjson -e yaml; then
 	fail "activity_push links ICU, cJSON or libyaml"
+fi
+if command -v ldd >/dev/null 2>&1 && ! ldd "$tmp/activity_push" 2>/dev/null | grep -q "$tmp/prefix/lib/libtimelinec-core"; then
+	fail "activity_push is not linked to the installed shared core"
 fi
 
 prev=
