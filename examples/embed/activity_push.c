@@ -5,7 +5,7 @@
  * content states and APNs requests it sends. The core needs libc only: no ICU, no libyaml, no
  * cJSON.
  *
- *   cc activity_push.c $(pkg-config --cflags --libs --static timelinec-core) -o activity_push
+ *   cc activity_push.c $(pkg-config --cflags --libs timelinec-core) -o activity_push
  *   ./activity_push delivery.program.json 1796310000 eta=2026-12-03T16:10:00Z
  *
  * Prints the schedule JSON (docs/schedule.schema.json), byte for byte what

@@ -1,6 +1,6 @@
 /*
  * A widget extension's view of the runtime: read a compiled program, instantiate it at EPOCH,
- * print the entries. Linked against libtimelinec-core.a, cJSON and libc only (no ICU), which
+ * print the entries. Linked against libtimelinec-core.a and libc only (no ICU, no cJSON), which
  * tests/tools/core-link.sh checks; tests/tools/install-test.sh builds it against the installed
  * runtime with pkg-config, core and full (-DWITH_RENDER: the ICU render module too).
  */
