@@ -1146,56 +1146,74 @@ static void on_recur_event(void *ud, const tlc_recur_event *ev)
 		d->first[ev->kind] = *ev;
 }
 
-/* Occurrences of a recurring target in the replay span that fall into a DST gap or overlap. */
+/* Occurrences of one recurrence (`rrule` from local `dtstart` in zone z) from now until `until`
+ * that fall into a DST gap or overlap: TL022 and TL023 at `at`, the first of each kind. */
+static void recurrence_dst(verifier *v, const char *rrule, tlc_time dtstart, const tlc_zone *z,
+			   tlc_time until, tlc_span at)
+{
+	tlc_recur *r = NULL;
+	tlc_recur_iter *it = NULL;
+	tlc_recur_occ o;
+	dst_events d;
+	memset(&d, 0, sizeof d);
+	if (tlc_recur_parse_rrule(&r, rrule, strlen(rrule), NULL) < 0 ||
+	    tlc_recur_set_dtstart_local(r, dtstart) < 0) {
+		tlc_recur_free(r);
+		return;
+	}
+	tlc_recur_opts opts = TLC_RECUR_OPTS_INIT;
+	opts.on_event = on_recur_event;
+	opts.ud = &d;
+	if (tlc_recur_iter_new(&it, r, z, &opts) == 0 && tlc_recur_iter_seek(it, v->now) == 0)
+		for (int k = 0; k < 100000 && tlc_recur_iter_next(&o, it) == 0 && o.utc < until; k++)
+			;
+	for (int kind = 0; kind < TLC_RECUR_EV_KIND_MAX; kind++) {
+		if (!d.n[kind])
+			continue;
+		char when[32];
+		tlc_civil cv;
+		tlc_civil_from_secs(d.first[kind].local, &cv);
+		snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d", (int)cv.year, (int)cv.month,
+			 (int)cv.day, (int)cv.hour, (int)cv.min);
+		bool gap = kind == TLC_RECUR_EV_GAP_SKIPPED || kind == TLC_RECUR_EV_GAP_SHIFTED;
+		tlc_diag *g = tlc_diag_add(&v->ctx->diags, gap ? "TL022" : "TL023", at,
+					   gap ? "the occurrence at %s does not exist in %s (DST gap): "
+						 "it is %s, as RFC 5545 says (%zu in the span checked)"
+					       : "the occurrence at %s happens twice in %s (DST "
+						 "overlap): the %s instant counts (%zu in the span "
+						 "checked)",
+					   when, tlc_zone_name(z),
+					   kind == TLC_RECUR_EV_GAP_SKIPPED ? "skipped"
+					   : kind == TLC_RECUR_EV_GAP_SHIFTED ? "shifted forward"
+					   : kind == TLC_RECUR_EV_OVERLAP_LATER ? "later" : "earlier",
+					   d.n[kind]);
+		if (g && gap)
+			tlc_diag_set_fix(g, "pick a time outside 02:00-03:00 local, or accept that "
+					    "the countdown skips that day");
+	}
+	tlc_recur_iter_free(it);
+	tlc_recur_free(r);
+}
+
+/* Occurrences of a recurring target, or of a recurring item of an events list, in the replay
+ * span that fall into a DST gap or overlap. */
 static void check_recurrence_dst(verifier *v, tlc_time until)
 {
+	const tlc_zone *z = v->ez ? v->ez : v->dz; /* floating: the device's */
+	if (!z)
+		return;
 	for (size_t i = 0; i < v->p->ncountdowns; i++) {
 		const tlc_prog_countdown *c = &v->p->countdowns[i];
 		const tlc_sp_countdown *sc = &v->s->countdowns[i];
-		tlc_recur *r = NULL;
-		tlc_recur_iter *it = NULL;
-		tlc_recur_occ o;
-		dst_events d;
-		memset(&d, 0, sizeof d);
-		const tlc_zone *z = v->ez ? v->ez : v->dz; /* floating: the device's */
-		if (c->mode != TLC_TARGET_MODE_RECUR || !z ||
-		    tlc_recur_parse_rrule(&r, c->rrule, strlen(c->rrule), NULL) < 0 ||
-		    tlc_recur_set_dtstart_local(r, c->dtstart) < 0) {
-			tlc_recur_free(r);
-			continue;
-		}
-		tlc_recur_opts opts = TLC_RECUR_OPTS_INIT;
-		opts.on_event = on_recur_event;
-		opts.ud = &d;
-		if (tlc_recur_iter_new(&it, r, z, &opts) == 0 && tlc_recur_iter_seek(it, v->now) == 0)
-			for (int k = 0; k < 100000 && tlc_recur_iter_next(&o, it) == 0 && o.utc < until; k++)
-				;
-		for (int kind = 0; kind < TLC_RECUR_EV_KIND_MAX; kind++) {
-			if (!d.n[kind])
+		if (c->mode == TLC_TARGET_MODE_RECUR)
+			recurrence_dst(v, c->rrule, c->dtstart, z, until, sc->recur->span);
+		for (size_t k = 0; c->mode == TLC_TARGET_MODE_EVENTS && k < c->nevents; k++) {
+			if (!c->events[k].rrule || k >= sc->nitems)
 				continue;
-			char when[32];
-			tlc_civil cv;
-			tlc_civil_from_secs(d.first[kind].local, &cv);
-			snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d", (int)cv.year, (int)cv.month,
-				 (int)cv.day, (int)cv.hour, (int)cv.min);
-			bool gap = kind == TLC_RECUR_EV_GAP_SKIPPED || kind == TLC_RECUR_EV_GAP_SHIFTED;
-			tlc_diag *g = tlc_diag_add(&v->ctx->diags, gap ? "TL022" : "TL023", sc->recur->span,
-						   gap ? "the occurrence at %s does not exist in %s (DST gap): "
-							 "it is %s, as RFC 5545 says (%zu in the span checked)"
-						       : "the occurrence at %s happens twice in %s (DST "
-							 "overlap): the %s instant counts (%zu in the span "
-							 "checked)",
-						   when, tlc_zone_name(z),
-						   kind == TLC_RECUR_EV_GAP_SKIPPED ? "skipped"
-						   : kind == TLC_RECUR_EV_GAP_SHIFTED ? "shifted forward"
-						   : kind == TLC_RECUR_EV_OVERLAP_LATER ? "later" : "earlier",
-						   d.n[kind]);
-			if (g && gap)
-				tlc_diag_set_fix(g, "pick a time outside 02:00-03:00 local, or accept that "
-						    "the countdown skips that day");
+			const tlc_node *every = sc->items[k].every;
+			recurrence_dst(v, c->events[k].rrule, 0, z, until,
+				       every ? every->span : sc->items[k].node->span);
 		}
-		tlc_recur_iter_free(it);
-		tlc_recur_free(r);
 	}
 }
 
