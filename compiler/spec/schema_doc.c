@@ -140,8 +140,8 @@ void tlc_schema_markdown(tlc_buf *out)
 /* epoch seconds up to TLC_TIME_MAX (253402300799), leading zeros allowed; '@-0' is 1970 too */
 #define RX_EPOCH                                                                                   \
 	"@(?:-0+|0*(?:[0-9]{1,11}|1[0-9]{11}|2[0-4][0-9]{10}|25[0-2][0-9]{9}|253[0-3][0-9]{8}|"     \
-	"2534[0-9]{7}|25340[01][0-9]{6}|253402[0-2][0-9]{5}|2534023[0-9]{4}|25340230[0-7][0-9]{2}|" \
-	"253402300[0-7][0-9]|2534023008[0-9]|2534023009[0-9]|25340230079[0-9]))"
+	"25340[01][0-9]{6}|253402[0-2][0-9]{5}|253402300[0-6][0-9]{2}|2534023007[0-8][0-9]|"        \
+	"25340230079[0-9]))"
 #define RX_INSTANT "(?:" RX_DATE "(?:[Tt ]" RX_CLOCK RX_OFFSET "?)?|" RX_EPOCH ")"
 /* '$' name, where a name whose last '-' part is a duration ('$eta-10m') is refused */
 #define RX_PARAM "\\$(?![a-z0-9_-]*-" RX_FRIENDLY "(?![a-z0-9_-]))[a-z][a-z0-9_-]*"
