@@ -490,6 +490,72 @@ if SPEC_DEFS:
             fail(f"zone {z!r} matches the timezone pattern")
     counts["zones"] = len(zones)
 
+# ---- docs/editors.md: its spec examples and settings, in the layout it describes -------------------------
+
+EDITORS = os.path.join(ROOT, "docs/editors.md")
+
+
+def fenced_blocks(text, lang):
+    return re.findall(r"^```" + lang + r"\n(.*?)^```$", text, re.M | re.S)
+
+
+def check_editors():
+    import fnmatch
+    import tempfile
+    try:
+        with open(EDITORS, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as e:
+        fail(f"docs/editors.md: {e}")
+        return
+    yamls = [b for b in fenced_blocks(text, "yaml") if b.startswith("# yaml-language-server: $schema=")]
+    jsons = [sc.load_json_text(b) for b in fenced_blocks(text, "json")]
+    specs_json = [d for d in jsons if isinstance(d, dict) and "timelinec" in d]
+    settings = [d for d in jsons if isinstance(d, dict) and "yaml.schemas" in d]
+    if len(yamls) != 1 or len(specs_json) != 1 or len(settings) != 1:
+        fail(f"docs/editors.md: expected one YAML spec with the modeline, one JSON spec and one settings "
+             f"block; found {len(yamls)}, {len(specs_json)}, {len(settings)}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        # the layout of the page: the schema at the top, the specs in specs/
+        os.mkdir(os.path.join(tmp, "specs"))
+        with open(os.path.join(tmp, "spec.schema.json"), "wb") as fh:
+            fh.write(subprocess.run([TOOL, "reference", "--json-schema"], capture_output=True).stdout)
+        files = {"specs/launch.yaml": yamls[0], "specs/launch.json": json.dumps(specs_json[0], indent=2)}
+        for name, body in files.items():
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(body)
+            doc = parse_spec(path)
+            check("spec", doc, f"docs/editors.md ({name})")
+            ref = (yamls[0].split("\n", 1)[0].split("$schema=", 1)[1] if name.endswith(".yaml")
+                   else doc.get("$schema", ""))
+            if not os.path.isfile(os.path.join(os.path.dirname(path), ref)):
+                fail(f"docs/editors.md ({name}): the schema path {ref!r} does not reach spec.schema.json")
+            r = subprocess.run([TOOL, "check", path, "--now", "2026-11-25T08:00:00Z"], capture_output=True)
+            if r.returncode != 0:
+                fail(f"docs/editors.md ({name}): 'timelinec check' exits {r.returncode}: "
+                     f"{r.stdout.decode()[:300]}{r.stderr.decode()[:300]}")
+        # the settings: each pattern maps the page's specs (and only specs) to a path that exists
+        st = settings[0]
+        covered = set()
+        for url, globs in st.get("yaml.schemas", {}).items():
+            if not os.path.isfile(os.path.join(tmp, url)):
+                fail(f"docs/editors.md: yaml.schemas names {url!r}, which is not the schema")
+            covered |= {f for f in files if any(fnmatch.fnmatch(f, g) for g in globs)}
+        for entry in st.get("json.schemas", []):
+            if not os.path.isfile(os.path.join(tmp, entry.get("url", ""))):
+                fail(f"docs/editors.md: json.schemas names {entry.get('url')!r}, which is not the schema")
+            covered |= {f for f in files if any(fnmatch.fnmatch(f, g) for g in entry.get("fileMatch", []))}
+            if any(fnmatch.fnmatch("build/launch.program.json", g) for g in entry.get("fileMatch", [])):
+                fail("docs/editors.md: json.schemas would give compiled programs in build/ the spec schema")
+        if covered != set(files):
+            fail(f"docs/editors.md: the settings map {sorted(covered)} to the schema, not both specs")
+    counts["editors"] = True
+
+
+check_editors()
+
 # ---- negative checks ------------------------------------------------------------------------------------
 # Each takes a golden (or spec), changes one thing, and must be rejected. A mutation whose target
 # is missing is itself a failure (the golden changed shape: update the check).
@@ -749,7 +815,7 @@ if failures:
     sys.exit(1)
 print(f"schemas: spec keys: {counts.get('spec-keys', (0, 0))[0]} defaults and {counts.get('spec-keys', (0, 0))[1]} examples valid; "
       f"pattern vectors agreeing with the compiler (accepted+rejected): {', '.join(counts.get('vectors', []))}; "
-      f"{counts.get('zones', 0)} host zones match")
+      f"{counts.get('zones', 0)} host zones match; docs/editors.md's examples {'valid and compiling' if counts.get('editors') else 'NOT checked'}")
 print(f"schemas: ok: {counts['program']} programs, {counts['activity-program']} activity programs, {counts['timeline']} timelines, {counts['schedule']} schedules, "
       f"{counts['spec']} specs, {counts['diagnostics']} check reports valid; "
       f"docs/spec.schema.json up to date; {counts['negative']} broken documents rejected")
