@@ -234,16 +234,11 @@ static bool js_yaml_value(tlc_buf *b, const char *text)
 		return false;
 	memcpy(copy, text, len + 1);
 	tlc_ctx_init(&ctx);
-	uint32_t file = tlc_sources_add(&ctx.sources, "<key table>", copy, len);
-	if (!file) {
-		free(copy);
-		goto out;
-	}
-	if (tlc_parse_yaml(&ctx, file, &root) == 0 && root) {
+	uint32_t file = tlc_sources_add(&ctx.sources, "<key table>", copy, len); /* owns copy */
+	if (file && tlc_parse_yaml(&ctx, file, &root) == 0 && root) {
 		js_node(b, root);
 		ok = true;
 	}
-out:
 	tlc_ctx_release(&ctx);
 	return ok;
 }
