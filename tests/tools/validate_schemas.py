@@ -18,8 +18,9 @@ tests/tools/schemas.sh):
   - docs/spec.schema.json for editors: each key's hover shows its own description
     (schemacheck.hover_lint), every default and example validates against its key's schema and
     each key of the table with a value default or an example has one in the schema
-  - the patterns for durations, signed durations and instants agree with the compiler's reader
-    on accept/reject vectors (seeds and their mutations, classified by running TOOL on them);
+  - the patterns for durations, signed durations, instants, windows and dismissals agree with
+    the compiler's reader on accept/reject vectors (seeds and their mutations, classified by
+    running TOOL on them);
     the host's zone names match the zone pattern
   - every tests/golden/scenarios/*.check.json against docs/diagnostics.schema.json (2020-12)
   - docs/spec.schema.json is byte-identical to `TOOL reference --json-schema`
@@ -458,6 +459,41 @@ def agree(kind, defname, key, values, head, item, tail, first_line):
     counts.setdefault("vectors", []).append(f"{kind} {n['accepted']}+{n['rejected']}")
 
 
+def agree_each(kind, defname, key, values, spec, codes, beyond):
+    """As agree(), one spec per value (for a key a spec holds once); `codes`: the rules by which
+    the reader refuses the value, `beyond`: messages of refusals a pattern cannot see."""
+    from concurrent.futures import ThreadPoolExecutor
+    v = prop_validator(defname, key)
+    if v is None:
+        return
+
+    def run(value):
+        r = subprocess.run([TOOL, "check", "-", "--now", "2026-11-25T08:00:00Z"],
+                           input=spec(json.dumps(value)).encode(), capture_output=True)
+        if r.returncode not in (0, 1, 2):
+            return value, f"crash {r.returncode}"
+        msgs = [m.group(2) for m in LINE.finditer(r.stdout.decode() + r.stderr.decode()) if m.group(3) in codes]
+        return value, (msgs[0] if msgs else None)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        verdicts = dict(pool.map(run, sorted(values)))
+    n = {"accepted": 0, "rejected": 0}
+    for value, msg in sorted(verdicts.items()):
+        ok = v.is_valid(value)
+        if msg and any(b in msg for b in beyond):
+            if not ok:
+                fail(f"{kind} {value!r}: refused by the compiler only for what a pattern cannot see ({msg}), "
+                     "but the pattern refuses its form")
+            continue
+        if ok != (msg is None):
+            fail(f"{kind} {value!r}: the compiler {'refuses it (' + msg + ')' if msg else 'reads it'}, "
+                 f"the schema {'accepts' if ok else 'refuses'} it")
+        n["accepted" if ok else "rejected"] += 1
+    if n["accepted"] < 3 or n["rejected"] < 3:
+        fail(f"{kind}: too few vectors ({n})")
+    counts.setdefault("vectors", []).append(f"{kind} {n['accepted']}+{n['rejected']}")
+
+
 if SPEC_DEFS:
     durations = set()
     for sd in DUR_SEEDS:
@@ -474,6 +510,25 @@ if SPEC_DEFS:
     instants |= {"1970-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00", "@253402300800", "@-1", "",
                  "$eta-10m", "$eta-1h30m", "$eta-10", "$eta-x10m", "now+5m", "now  +  5m", "$Eta"}
     agree("instant", "update", "at", instants, ACTIVITY_HEAD, lambda j: '{"at": %s}' % j, "\n]}\n", 6)
+
+    # one value per spec: a window (widget) and a dismissal (activity), where the key is single
+    windows = {"2026-11-25 09:00 .. 2026-12-08 00:00", "2026-11-25T08:00:00Z..2026-12-08T00:00:00Z",
+               "2026-12-01 .. 2026-12-31", "@1796000000 .. @1796086400", "2026-12-01T00:00:00+01:00 .. 2026-12-02",
+               "2026-12-01 ..", ".. 2026-12-01", "2026-12-01 . . 2026-12-02", "2026-12-01 ... 2026-12-02",
+               "2026-12-01 - 2026-12-02", "2026-12-01 .. now", "2026-12-01 .. 2026-12-01", "2026-12-02 .. 2026-12-01",
+               "2026-12-01 .. $eta", "2026-12-01 18:00 + 1h .. 2026-12-02", "2026-12-01..2026-12-02 ", "2026-12-01\t.. 2026-12-02"}
+    for sd in ("2026-11-25 09:00 .. 2026-12-08 00:00", "2026-12-01 .. 2026-12-31"):
+        for i in range(len(sd)):
+            windows |= {sd[:i] + sd[i + 1:], sd[:i] + sd[i] + sd[i:]}
+    agree_each("window", "widget-spec", "window", windows,
+               lambda j: '{"timelinec": 1, "widget": "W", "window": %s, "countdown": {"to": "2026-12-01 18:00", '
+                         '"show": [{"text": "x"}]}}' % j, ("TL020",), ("is not after its start",))
+    dismissals = {"default", "immediate", "after 15m", "after PT15M", "after 4h", "after 1h30m", "after 0s",
+                  "after  15m", "after", "after ", "Default", "after -5m", "after +5m", "after15m", "after 15m ",
+                  "later", "after 15", "after 1h 30m", "immediately", "after 5h"}
+    agree_each("dismissal", "end", "dismissal", dismissals,
+               lambda j: ACTIVITY_HEAD + '{"at": "now + 5m"}],\n "end": {"at": "now + 1h", "dismissal": %s}}\n' % j,
+               ("TL020", "TL014"), ())
 
     # zones: the host's names all match (the committed schema lists none: they are the host's)
     zv = prop_validator("widget-spec", "timezone")
