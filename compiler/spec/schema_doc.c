@@ -106,12 +106,13 @@ void tlc_schema_markdown(tlc_buf *out)
 
 /* ---- JSON Schema (draft-07) -----------------------------------------------------------------
  *
- * Editors (yaml-language-server, VS Code's JSON service) show on hover the first `description`
- * among the schemas that apply to a node, and they apply an `allOf` part or a `$ref` target
- * before the schema that holds it. So a key's text lives on the property's own schema, and no
- * schema applied in place below it (anyOf, allOf, a definition) carries a description or a
- * title: the key's value types are written inline, objects as `allOf: [{$ref}]`, since draft-07
- * ignores the siblings of a `$ref`. tests/tools/validate_schemas.py checks all of this.
+ * Editors (yaml-language-server, VS Code's JSON service) show on hover the first `title` and
+ * `description` among the schemas that apply to a node, and they apply an `allOf` part or a
+ * `$ref` target before the schema that holds it. So a key's title and text live on the
+ * property's own schema, and no schema applied in place below it (anyOf, allOf, a definition)
+ * carries a description or a title: the key's value types are written inline, objects as
+ * `allOf: [{$ref}]`, since draft-07 ignores the siblings of a `$ref`.
+ * tests/tools/validate_schemas.py checks all of this (schemacheck.hover_lint).
  *
  * The patterns accept what runtime/core/timeparse.c reads, in form and field ranges; what they
  * leave to the compiler (a duration's total, an instant's UTC range at the edges of 1970 and
@@ -333,7 +334,9 @@ static bool has_pattern_text(const tlc_type *t)
 	return t->kind >= TLC_V_DURATION && t->kind <= TLC_V_DISMISSAL && t->kind != TLC_V_TEMPLATE;
 }
 
-/* A key: its text (and the form its value is written in), its type inline, default, examples. */
+/* A key: its name as the title, its text (and the form its value is written in), its type
+ * inline, default, examples. yaml-language-server heads a hover with the nearest title up the
+ * tree, which without a title here would be the whole spec's. */
 static void js_property(tlc_buf *b, const tlc_keydef *k)
 {
 	tlc_buf d = TLC_BUF_INIT;
@@ -342,7 +345,9 @@ static void js_property(tlc_buf *b, const tlc_keydef *k)
 	if (has_pattern_text(k->type))
 		tlc_buf_printf(&d, " Written as %s.", tlc_type_expectation(k->type));
 	js_str(b, k->name);
-	tlc_buf_puts(b, ":{\"description\":");
+	tlc_buf_puts(b, ":{\"title\":"); /* else the hover's heading is the spec's title */
+	js_str(b, k->name);
+	tlc_buf_puts(b, ",\"description\":");
 	tlc_buf_put_json_string(b, d.ptr ? d.ptr : "", d.len);
 	tlc_buf_release(&d);
 	tlc_buf_putc(b, ',');
