@@ -20,7 +20,7 @@ tests/tools/schemas.sh):
     each key of the table with a value default or an example has one in the schema
   - the patterns for durations, signed durations, instants, windows and dismissals agree with
     the compiler's reader on accept/reject vectors (seeds and their mutations, classified by
-    running TOOL on them);
+    running TOOL on them), and, when node is on PATH, decide them alike as ECMA-262 regexes;
     the host's zone names match the zone pattern
   - every tests/golden/scenarios/*.check.json against docs/diagnostics.schema.json (2020-12)
   - docs/spec.schema.json is byte-identical to `TOOL reference --json-schema`
@@ -436,11 +436,15 @@ def compiler_verdicts(values, head, item, tail, first_line):
     return out
 
 
+ALL_VECTORS = set()
+
+
 def agree(kind, defname, key, values, head, item, tail, first_line):
     v = prop_validator(defname, key)
     if v is None:
         return
     verdicts = compiler_verdicts(values, head, item, tail, first_line)
+    ALL_VECTORS.update(values)
     n = {"accepted": 0, "rejected": 0, "range": 0}
     for value, msg in sorted(verdicts.items()):
         ok = v.is_valid(value)
@@ -477,6 +481,7 @@ def agree_each(kind, defname, key, values, spec, codes, beyond):
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         verdicts = dict(pool.map(run, sorted(values)))
+    ALL_VECTORS.update(values)
     n = {"accepted": 0, "rejected": 0}
     for value, msg in sorted(verdicts.items()):
         ok = v.is_valid(value)
@@ -529,6 +534,44 @@ if SPEC_DEFS:
     agree_each("dismissal", "end", "dismissal", dismissals,
                lambda j: ACTIVITY_HEAD + '{"at": "now + 5m"}],\n "end": {"at": "now + 1h", "dismissal": %s}}\n' % j,
                ("TL020", "TL014"), ())
+
+    # editors run the patterns as ECMA-262 regular expressions ('u' flag): with node on PATH, each
+    # must compile and decide every vector as Python's re does (else this part is skipped, said so)
+    patterns = set()
+
+    def collect_patterns(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                patterns.add(node["pattern"])
+            for x in node.values():
+                collect_patterns(x)
+        elif isinstance(node, list):
+            for x in node:
+                collect_patterns(x)
+
+    collect_patterns(SPEC)
+    vectors = sorted(ALL_VECTORS)
+    js = ("const [pats, vec] = JSON.parse(require('fs').readFileSync(0, 'utf8')); const out = {};"
+          "for (const p of pats) { const r = new RegExp(p, 'u'); out[p] = vec.map(v => r.test(v)); }"
+          "process.stdout.write(JSON.stringify(out));")
+    try:
+        r = subprocess.run(["node", "-e", js], input=json.dumps([sorted(patterns), vectors]).encode(),
+                           capture_output=True)
+    except OSError:
+        r = None
+    if r is None:
+        counts["ecma"] = "skipped (no node on PATH)"
+    elif r.returncode != 0:
+        fail(f"the spec schema's patterns do not run as ECMA-262 regular expressions: {r.stderr.decode()[:400]}")
+    else:
+        got = json.loads(r.stdout)
+        for p in sorted(patterns):
+            rx = re.compile(p)
+            for value, ok in zip(vectors, got.get(p, [])):
+                if ok != bool(rx.search(value)):
+                    fail(f"pattern {p[:60]}...: JavaScript and Python differ on {value!r}")
+                    break
+        counts["ecma"] = f"{len(patterns)} patterns decide {len(vectors)} vectors alike in JavaScript"
 
     # zones: the host's names all match (the committed schema lists none: they are the host's)
     zv = prop_validator("widget-spec", "timezone")
@@ -870,7 +913,7 @@ if failures:
     sys.exit(1)
 print(f"schemas: spec keys: {counts.get('spec-keys', (0, 0))[0]} defaults and {counts.get('spec-keys', (0, 0))[1]} examples valid; "
       f"pattern vectors agreeing with the compiler (accepted+rejected): {', '.join(counts.get('vectors', []))}; "
-      f"{counts.get('zones', 0)} host zones match; docs/editors.md's examples {'valid and compiling' if counts.get('editors') else 'NOT checked'}")
+      f"{counts.get('zones', 0)} host zones match; {counts.get('ecma', 'ECMA-262 NOT checked')}; docs/editors.md's examples {'valid and compiling' if counts.get('editors') else 'NOT checked'}")
 print(f"schemas: ok: {counts['program']} programs, {counts['activity-program']} activity programs, {counts['timeline']} timelines, {counts['schedule']} schedules, "
       f"{counts['spec']} specs, {counts['diagnostics']} check reports valid; "
       f"docs/spec.schema.json up to date; {counts['negative']} broken documents rejected")
