@@ -258,9 +258,10 @@ static const tlc_type t_suppress = {.kind = TLC_V_LIST, .name = "list of suppres
 /* `$schema` names the JSON Schema for editors (docs/editors.md); the compiler ignores its value. */
 #define COMMON_KEYS_HEAD                                                                            \
 	{"$schema", &t_schema_ref, 0, NULL,                                                         \
-	 "The JSON Schema editors check this file against (docs/spec.schema.json); the compiler "   \
-	 "ignores it. YAML specs name it in a `# yaml-language-server: $schema=...` comment instead.", \
-	 "../docs/spec.schema.json"},                                                                \
+	 "The JSON Schema an editor checks this file against (`timelinec reference --json-schema`, " \
+	 "docs/editors.md); the compiler checks that it is a string and ignores it. In YAML, "       \
+	 "yaml-language-server reads a `# yaml-language-server: $schema=...` comment instead.",     \
+	 "../spec.schema.json"},                                                                     \
 	{"timelinec", &t_version, TLC_KEY_REQUIRED, NULL, "Format version of the spec; must be 1.", "1"}
 
 #define COMMON_KEYS_TAIL                                                                            \

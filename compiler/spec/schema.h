@@ -51,6 +51,7 @@ enum tlc_key_flags {
 enum tlc_type_flags {
 	TLC_TYPE_THRESHOLD = 1 << 0, /* SDURATION: also '$param', '-$param' and `end` (load.c) */
 };
+
 typedef struct tlc_type tlc_type;
 
 typedef struct tlc_keydef {
