@@ -63,6 +63,10 @@ static const tlc_type t_bg_modes = {.kind = TLC_V_LIST, .name = "list of backgro
 				    .elem = &t_bg_mode};
 static const tlc_type t_priority = {.kind = TLC_V_INT, .name = "integer", .min = 5, .max = 10};
 static const tlc_type t_rule_id = {.kind = TLC_V_NAME, .name = "rule id"};
+static const tlc_type t_schema_ref = {.kind = TLC_V_STRING, .name = "schema URI"};
+/* A phase's threshold: a signed duration, a duration parameter ('$lead', '-$lead') or `end`. */
+static const tlc_type t_threshold = {.kind = TLC_V_SDURATION, .name = "threshold",
+				     .flags = TLC_TYPE_THRESHOLD};
 
 /* ---- text: a template, or a template per widget family ------------------------------------ */
 
@@ -77,7 +81,7 @@ static const tlc_type t_text = {.kind = TLC_V_EITHER, .name = "text", .elem = &t
 /* ---- widget pieces ------------------------------------------------------------------------ */
 
 static const tlc_keydef k_phase[] = {
-	{"above", &t_sduration, 0, NULL,
+	{"above", &t_threshold, 0, NULL,
 	 "The phase shows while r = target − now is greater than this. Phases are tried in order, "
 	 "first match wins; the last phase may omit it and then shows for every r below the previous "
 	 "threshold. A duration parameter, `$lead` or `-$lead`, is resolved at instantiation; "
@@ -86,7 +90,7 @@ static const tlc_keydef k_phase[] = {
 	{"text", &t_text, TLC_KEY_REQUIRED, NULL,
 	 "What the widget reads: a template, or a map from widget family to template.",
 	 "\"Launch in {timer}\""},
-	{"key", &t_name, 0, "above-<above>, or otherwise",
+	{"key", &t_name, TLC_KEY_PROSE_DEFAULT, "`above-<above>`, or otherwise",
 	 "The phase's part of its message keys (`<countdown id>.<key>.<family>`): the String "
 	 "Catalog key stays the same however phases are added, removed or retimed.",
 	 "boarding"},
@@ -152,7 +156,7 @@ static const tlc_keydef k_countdown[] = {
 	{"exdate", &t_instants, 0, NULL, "Occurrences to leave out (local date-times).",
 	 "[2026-12-25 18:00]"},
 	{"rdate", &t_instants, 0, NULL, "Extra occurrences (local date-times).", "[2026-12-27 18:00]"},
-	{"from", &t_instant, 0, "the phase start",
+	{"from", &t_instant, TLC_KEY_PROSE_DEFAULT, "the phase start",
 	 "Start of the interval for `{countdown}`, `{progress}` and `{countdown-timer}`.", "$ordered-at"},
 	{"paused-at", &t_instant, 0, NULL,
 	 "Holds self-updating timers at this instant (pauseTime); resuming is an app-intent reload.",
@@ -163,7 +167,7 @@ static const tlc_keydef k_countdown[] = {
 	 "{score: 80, from: -2h, until: 30m}"},
 	{"stale", &t_stale, 0, NULL,
 	 "What the widget shows once its data is older than `after` (widgets have no isStale).", NULL},
-	{"empty", &t_text, 0, "nothing shows",
+	{"empty", &t_text, TLC_KEY_PROSE_DEFAULT, "nothing shows",
 	 "With `events:`, what shows once no item remains (no self-updating runs, no time units, no "
 	 "fields).",
 	 "\"No more sessions\""},
@@ -210,7 +214,7 @@ static const tlc_type t_field_kinds = {.kind = TLC_V_MAP, .name = "fields", .ele
 				       .max = TLC_MAX_EVENT_FIELDS};
 static const tlc_keydef k_param_events[] = {
 	{"type", &t_events_word, TLC_KEY_REQUIRED, NULL, "`events`: a list of events.", "events"},
-	{"fields", &t_field_kinds, 0, "none",
+	{"fields", &t_field_kinds, TLC_KEY_PROSE_DEFAULT, "none",
 	 "Each item's fields besides `at` and `end`, each `text` or `integer`.", "{name: text}"},
 };
 static const tlc_type t_param_events = {.kind = TLC_V_OBJECT, .name = "list parameter",
@@ -251,7 +255,13 @@ static const tlc_type t_suppress = {.kind = TLC_V_LIST, .name = "list of suppres
 
 /* ---- top level: widget ---------------------------------------------------------------------- */
 
+/* `$schema` names the JSON Schema for editors (docs/editors.md); the compiler ignores its value. */
 #define COMMON_KEYS_HEAD                                                                            \
+	{"$schema", &t_schema_ref, 0, NULL,                                                         \
+	 "The JSON Schema an editor checks this file against (`timelinec reference --json-schema`, " \
+	 "docs/editors.md); the compiler checks that it is a string and ignores it. In YAML, "       \
+	 "yaml-language-server reads a `# yaml-language-server: $schema=...` comment instead.",     \
+	 "../spec.schema.json"},                                                                     \
 	{"timelinec", &t_version, TLC_KEY_REQUIRED, NULL, "Format version of the spec; must be 1.", "1"}
 
 #define COMMON_KEYS_TAIL                                                                            \

@@ -44,6 +44,12 @@ typedef enum tlc_vkind {
 
 enum tlc_key_flags {
 	TLC_KEY_REQUIRED = 1 << 0,
+	TLC_KEY_PROSE_DEFAULT = 1 << 1, /* `def` describes the default in words: not a value */
+};
+
+/* What a type accepts besides its kind's values (for the JSON Schema's patterns). */
+enum tlc_type_flags {
+	TLC_TYPE_THRESHOLD = 1 << 0, /* SDURATION: also '$param', '-$param' and `end` (load.c) */
 };
 
 typedef struct tlc_type tlc_type;
@@ -52,9 +58,10 @@ typedef struct tlc_keydef {
 	const char *name;
 	const tlc_type *type;
 	unsigned flags;
-	const char *def;     /* default as written in docs, or NULL */
+	const char *def;     /* default: a YAML value (the schema's `default`), words with
+			      * TLC_KEY_PROSE_DEFAULT, or NULL */
 	const char *doc;     /* one or two sentences */
-	const char *example; /* a YAML value, or NULL */
+	const char *example; /* a YAML value (the schema's `examples`), or NULL */
 } tlc_keydef;
 
 /* "exactly one of" / "at most one of" groups inside an object. */
@@ -73,6 +80,7 @@ struct tlc_type {
 	const tlc_type *alt;             /* EITHER (structured side) */
 	const char *const *enums;        /* ENUM (NULL-terminated); MAP: allowed key names or NULL */
 	int64_t min, max;                /* INT, NUMBER; MAP: max = most entries (0: any number) */
+	unsigned flags;                  /* enum tlc_type_flags */
 	const char *doc;
 };
 

@@ -2,7 +2,9 @@
  * schema_doc.c — the key reference (Markdown) and the JSON Schema, generated from the key table
  * so the docs, the editor schema and the loader never disagree. Output is deterministic.
  */
+#include <stdlib.h>
 #include <string.h>
+#include "front/parse.h"
 #include "spec/schema.h"
 
 /* ---- Markdown ------------------------------------------------------------------------------- */
@@ -53,8 +55,10 @@ static void md_object(tlc_buf *b, const tlc_type *t)
 		const tlc_keydef *k = &t->keys[i];
 		tlc_buf_printf(b, "| `%s` | ", k->name);
 		md_type(b, k->type);
+		/* a default in words is prose, not code */
+		const char *q = k->def && !(k->flags & TLC_KEY_PROSE_DEFAULT) ? "`" : "";
 		tlc_buf_printf(b, " | %s | %s%s%s | %s%s%s |\n", k->flags & TLC_KEY_REQUIRED ? "yes" : "",
-			       k->def ? "`" : "", k->def ? k->def : "", k->def ? "`" : "",
+			       q, k->def ? k->def : "", q,
 			       k->example ? "`" : "", k->example ? k->example : "",
 			       k->example ? "`" : "");
 	}
@@ -100,9 +104,145 @@ void tlc_schema_markdown(tlc_buf *out)
 		md_object(out, seen[i]);
 }
 
-/* ---- JSON Schema (draft-07) ----------------------------------------------------------------- */
+/* ---- JSON Schema (draft-07) -----------------------------------------------------------------
+ *
+ * Editors (yaml-language-server, VS Code's JSON service) show on hover the first `title` and
+ * `description` among the schemas that apply to a node, and they apply an `allOf` part or a
+ * `$ref` target before the schema that holds it. So a key's title and text live on the
+ * property's own schema, and no schema applied in place below it (anyOf, allOf, a definition)
+ * carries a description or a title: the key's value types are written inline, objects as
+ * `allOf: [{$ref}]`, since draft-07 ignores the siblings of a `$ref`.
+ * tests/tools/validate_schemas.py checks all of this (schemacheck.hover_lint).
+ *
+ * The patterns accept what runtime/core/timeparse.c reads, in form and field ranges; what they
+ * leave to the compiler (a duration's total, an instant's UTC range at the edges of 1970 and
+ * 9999, the order of a window's ends) is listed in docs/editors.md. Digits are [0-9]: `\d` also
+ * matches other scripts' digits in some regex engines.
+ */
+
+#define RX_D "[0-9]+"
+/* friendly := (digits unit)+, units w d h m s from largest to smallest, each once */
+#define RX_FRIENDLY                                                                                \
+	"(?:" RX_D "w(?:" RX_D "d)?(?:" RX_D "h)?(?:" RX_D "m)?(?:" RX_D "s)?|" RX_D "d(?:" RX_D     \
+	"h)?(?:" RX_D "m)?(?:" RX_D "s)?|" RX_D "h(?:" RX_D "m)?(?:" RX_D "s)?|" RX_D "m(?:" RX_D  \
+	"s)?|" RX_D "s)"
+#define RX_ISO_TIME "T(?:" RX_D "H(?:" RX_D "M)?(?:" RX_D "S)?|" RX_D "M(?:" RX_D "S)?|" RX_D "S)"
+#define RX_ISO "P(?:" RX_D "W(?:" RX_D "D)?(?:" RX_ISO_TIME ")?|" RX_D "D(?:" RX_ISO_TIME ")?|" RX_ISO_TIME ")"
+#define RX_DUR "(?:" RX_FRIENDLY "|" RX_ISO ")"
+/* a real calendar day of 1970..9999 (leap years by the Gregorian rule) */
+#define RX_YEAR "(?:19[7-9][0-9]|[2-9][0-9]{3})"
+#define RX_LEAP "(?:19(?:7[26]|8[048]|9[26])|[2-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[3579][26])00)"
+#define RX_MONTH_DAY                                                                               \
+	"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|"  \
+	"02-(?:0[1-9]|1[0-9]|2[0-8]))"
+#define RX_DATE "(?:" RX_YEAR "-" RX_MONTH_DAY "|" RX_LEAP "-02-29)"
+#define RX_CLOCK "(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.0+)?)?"
+#define RX_OFFSET "(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+/* epoch seconds up to TLC_TIME_MAX (253402300799), leading zeros allowed; '@-0' is 1970 too */
+#define RX_EPOCH                                                                                   \
+	"@(?:-0+|0*(?:[0-9]{1,11}|1[0-9]{11}|2[0-4][0-9]{10}|25[0-2][0-9]{9}|253[0-3][0-9]{8}|"     \
+	"25340[01][0-9]{6}|253402[0-2][0-9]{5}|253402300[0-6][0-9]{2}|2534023007[0-8][0-9]|"        \
+	"25340230079[0-9]))"
+#define RX_INSTANT "(?:" RX_DATE "(?:[Tt ]" RX_CLOCK RX_OFFSET "?)?|" RX_EPOCH ")"
+/* '$' name, where a name whose last '-' part is a duration ('$eta-10m') is refused */
+#define RX_PARAM "\\$(?![a-z0-9_-]*-" RX_FRIENDLY "(?![a-z0-9_-]))[a-z][a-z0-9_-]*"
+#define RX_EXPR "(?:" RX_PARAM "|now|" RX_INSTANT ")(?: +[+-] *" RX_DUR ")?"
+#define RX_NAME "[A-Za-z][A-Za-z0-9_.-]*"
+
+static const char *js_pattern(const tlc_type *t)
+{
+	switch (t->kind) {
+	case TLC_V_DURATION: return "^" RX_DUR "$";
+	case TLC_V_SDURATION:
+		if (t->flags & TLC_TYPE_THRESHOLD)
+			return "^(?:[+-]?" RX_DUR "|-?\\$" RX_NAME "|end)$";
+		return "^[+-]?" RX_DUR "$";
+	case TLC_V_INSTANT: return "^" RX_EXPR "$";
+	case TLC_V_WHEN: return "^(?:" RX_DUR "|" RX_EXPR ")$";
+	case TLC_V_WINDOW: return "^" RX_INSTANT " *\\.\\. *" RX_INSTANT "$";
+	case TLC_V_ZONE: return "^(?:floating|[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*)$";
+	case TLC_V_NAME: return "^" RX_NAME "$";
+	case TLC_V_DISMISSAL: return "^(?:default|immediate|after " RX_DUR ")$";
+	default: return NULL;
+	}
+}
+
+/* Zones as examples, not an enum: the zones a compiler accepts are the host's tz database's. */
+static const char *const common_zones[] = {"Europe/Berlin", "America/New_York", "America/Los_Angeles",
+					   "Europe/London", "Asia/Tokyo", "Australia/Sydney",
+					   "UTC", "floating", NULL};
 
 static void js_str(tlc_buf *b, const char *s) { tlc_buf_put_json_string(b, s, strlen(s)); }
+
+static bool is_json_number(const char *s)
+{
+	const char *p = s + (*s == '-');
+	if (!(*p >= '0' && *p <= '9') || (p[0] == '0' && p[1] >= '0' && p[1] <= '9'))
+		return false;
+	for (; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E' || *p == '+' ||
+		      *p == '-'))
+			return false;
+	return true;
+}
+
+static void js_node(tlc_buf *b, const tlc_node *n)
+{
+	switch (n->kind) {
+	case TLC_NODE_MAP:
+		tlc_buf_putc(b, '{');
+		for (size_t i = 0; i < n->n; i++) {
+			if (i)
+				tlc_buf_putc(b, ',');
+			js_str(b, n->pairs[i].key->str);
+			tlc_buf_putc(b, ':');
+			js_node(b, n->pairs[i].value);
+		}
+		tlc_buf_putc(b, '}');
+		return;
+	case TLC_NODE_SEQ:
+		tlc_buf_putc(b, '[');
+		for (size_t i = 0; i < n->n; i++) {
+			if (i)
+				tlc_buf_putc(b, ',');
+			js_node(b, n->items[i]);
+		}
+		tlc_buf_putc(b, ']');
+		return;
+	default:
+		break;
+	}
+	if ((n->type == TLC_SCALAR_INT || n->type == TLC_SCALAR_FLOAT) && is_json_number(n->str))
+		tlc_buf_puts(b, n->str);
+	else if (n->type == TLC_SCALAR_BOOL)
+		tlc_buf_puts(b, n->str[0] == 't' || n->str[0] == 'T' ? "true" : "false");
+	else if (n->type == TLC_SCALAR_NULL)
+		tlc_buf_puts(b, "null");
+	else
+		tlc_buf_put_json_string(b, n->str, n->len);
+}
+
+/* The YAML value `text` (a default or an example of the key table) as JSON; false when it does
+ * not read (then the key goes without; validate_schemas.py counts them). */
+static bool js_yaml_value(tlc_buf *b, const char *text)
+{
+	tlc_ctx ctx;
+	tlc_node *root = NULL;
+	size_t len = strlen(text);
+	char *copy = malloc(len + 1);
+	bool ok = false;
+	if (!copy)
+		return false;
+	memcpy(copy, text, len + 1);
+	tlc_ctx_init(&ctx);
+	uint32_t file = tlc_sources_add(&ctx.sources, "<key table>", copy, len); /* owns copy */
+	if (file && tlc_parse_yaml(&ctx, file, &root) == 0 && root) {
+		js_node(b, root);
+		ok = true;
+	}
+	tlc_ctx_release(&ctx);
+	return ok;
+}
 
 static void js_type(tlc_buf *b, const tlc_type *t);
 
@@ -112,19 +252,139 @@ static void js_def_name(tlc_buf *b, const tlc_type *t)
 		tlc_buf_putc(b, *p == ' ' ? '-' : *p);
 }
 
+static void js_enum(tlc_buf *b, const char *const *e)
+{
+	tlc_buf_puts(b, "\"enum\":[");
+	for (size_t i = 0; e[i]; i++) {
+		if (i)
+			tlc_buf_putc(b, ',');
+		js_str(b, e[i]);
+	}
+	tlc_buf_putc(b, ']');
+}
+
+/* The keywords of t's schema, without braces; `prop`: for a property (objects by allOf). */
+static void js_type_body(tlc_buf *b, const tlc_type *t, bool prop)
+{
+	const char *pattern;
+	switch (t->kind) {
+	case TLC_V_OBJECT:
+		tlc_buf_puts(b, prop ? "\"allOf\":[{\"$ref\":\"#/definitions/" : "\"$ref\":\"#/definitions/");
+		js_def_name(b, t);
+		tlc_buf_puts(b, prop ? "\"}]" : "\"");
+		return;
+	case TLC_V_LIST:
+		tlc_buf_puts(b, "\"type\":\"array\",\"items\":");
+		js_type(b, t->elem);
+		return;
+	case TLC_V_MAP:
+		tlc_buf_puts(b, "\"type\":\"object\",");
+		if (t->enums) {
+			tlc_buf_puts(b, "\"propertyNames\":{");
+			js_enum(b, t->enums);
+			tlc_buf_puts(b, "},");
+		}
+		if (t->max > 0)
+			tlc_buf_printf(b, "\"maxProperties\":%lld,", (long long)t->max);
+		tlc_buf_puts(b, "\"additionalProperties\":");
+		js_type(b, t->elem);
+		return;
+	case TLC_V_EITHER:
+		tlc_buf_puts(b, "\"anyOf\":[");
+		js_type(b, t->elem);
+		tlc_buf_putc(b, ',');
+		js_type(b, t->alt);
+		tlc_buf_putc(b, ']');
+		return;
+	case TLC_V_ENUM:
+		js_enum(b, t->enums);
+		return;
+	case TLC_V_INT:
+	case TLC_V_NUMBER:
+		tlc_buf_printf(b, "\"type\":\"%s\",\"minimum\":%lld,\"maximum\":%lld",
+			       t->kind == TLC_V_INT ? "integer" : "number", (long long)t->min,
+			       (long long)t->max);
+		return;
+	case TLC_V_BOOL:
+		tlc_buf_puts(b, "\"type\":\"boolean\"");
+		return;
+	case TLC_V_ANY_SCALAR:
+		tlc_buf_puts(b, "\"type\":[\"string\",\"number\",\"boolean\"]");
+		return;
+	default:
+		/* a duration is a string with a unit: YAML's 0 (an integer) is refused (TL020) */
+		tlc_buf_puts(b, "\"type\":\"string\"");
+		if ((pattern = js_pattern(t)) != NULL) {
+			tlc_buf_puts(b, ",\"pattern\":");
+			js_str(b, pattern);
+		}
+		return;
+	}
+}
+
+static void js_type(tlc_buf *b, const tlc_type *t)
+{
+	tlc_buf_putc(b, '{');
+	js_type_body(b, t, false);
+	tlc_buf_putc(b, '}');
+}
+
+static bool has_pattern_text(const tlc_type *t)
+{
+	return t->kind >= TLC_V_DURATION && t->kind <= TLC_V_DISMISSAL && t->kind != TLC_V_TEMPLATE;
+}
+
+/* A key: its name as the title, its text (and the form its value is written in), its type
+ * inline, default, examples. yaml-language-server heads a hover with the nearest title up the
+ * tree, which without a title here would be the whole spec's. */
+static void js_property(tlc_buf *b, const tlc_keydef *k)
+{
+	tlc_buf d = TLC_BUF_INIT;
+	size_t mark;
+	tlc_buf_puts(&d, k->doc);
+	if (has_pattern_text(k->type))
+		tlc_buf_printf(&d, " Written as %s.", tlc_type_expectation(k->type));
+	js_str(b, k->name);
+	tlc_buf_puts(b, ":{\"title\":"); /* else the hover's heading is the spec's title */
+	js_str(b, k->name);
+	tlc_buf_puts(b, ",\"description\":");
+	tlc_buf_put_json_string(b, d.ptr ? d.ptr : "", d.len);
+	tlc_buf_release(&d);
+	tlc_buf_putc(b, ',');
+	js_type_body(b, k->type, true);
+	if (k->def && !(k->flags & TLC_KEY_PROSE_DEFAULT)) {
+		mark = b->len;
+		tlc_buf_puts(b, ",\"default\":");
+		if (!js_yaml_value(b, k->def))
+			tlc_buf_truncate(b, mark);
+	}
+	if (k->example || k->type->kind == TLC_V_ZONE) {
+		mark = b->len;
+		tlc_buf_puts(b, ",\"examples\":[");
+		bool any = k->example && js_yaml_value(b, k->example);
+		if (k->type->kind == TLC_V_ZONE)
+			for (const char *const *z = common_zones; *z; z++)
+				if (!k->example || strcmp(*z, k->example) != 0) {
+					if (any)
+						tlc_buf_putc(b, ',');
+					js_str(b, *z);
+					any = true;
+				}
+		if (any)
+			tlc_buf_putc(b, ']');
+		else
+			tlc_buf_truncate(b, mark);
+	}
+	tlc_buf_putc(b, '}');
+}
+
 static void js_object_body(tlc_buf *b, const tlc_type *t)
 {
 	tlc_buf_puts(b, "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{");
 	for (size_t i = 0; i < t->nkeys; i++) {
 		if (i)
 			tlc_buf_putc(b, ',');
-		js_str(b, t->keys[i].name);
-		tlc_buf_putc(b, ':');
-		tlc_buf_puts(b, "{\"description\":");
-		js_str(b, t->keys[i].doc);
-		tlc_buf_puts(b, ",\"allOf\":[");
-		js_type(b, t->keys[i].type);
-		tlc_buf_puts(b, "]}");
+		js_property(b, &t->keys[i]);
 	}
 	tlc_buf_puts(b, "},\"required\":[");
 	for (size_t i = 0, k = 0; i < t->nkeys; i++)
@@ -164,81 +424,6 @@ static void js_object_body(tlc_buf *b, const tlc_type *t)
 			tlc_buf_putc(b, ']');
 	}
 	tlc_buf_putc(b, '}');
-}
-
-static void js_type(tlc_buf *b, const tlc_type *t)
-{
-	switch (t->kind) {
-	case TLC_V_OBJECT:
-		tlc_buf_puts(b, "{\"$ref\":\"#/definitions/");
-		js_def_name(b, t);
-		tlc_buf_puts(b, "\"}");
-		return;
-	case TLC_V_LIST:
-		tlc_buf_puts(b, "{\"type\":\"array\",\"items\":");
-		js_type(b, t->elem);
-		tlc_buf_putc(b, '}');
-		return;
-	case TLC_V_MAP:
-		tlc_buf_puts(b, "{\"type\":\"object\",");
-		if (t->enums) {
-			tlc_buf_puts(b, "\"propertyNames\":{\"enum\":[");
-			for (size_t i = 0; t->enums[i]; i++) {
-				if (i)
-					tlc_buf_putc(b, ',');
-				js_str(b, t->enums[i]);
-			}
-			tlc_buf_puts(b, "]},");
-		}
-		if (t->max > 0)
-			tlc_buf_printf(b, "\"maxProperties\":%lld,", (long long)t->max);
-		tlc_buf_puts(b, "\"additionalProperties\":");
-		js_type(b, t->elem);
-		tlc_buf_putc(b, '}');
-		return;
-	case TLC_V_EITHER:
-		tlc_buf_puts(b, "{\"anyOf\":[");
-		js_type(b, t->elem);
-		tlc_buf_putc(b, ',');
-		js_type(b, t->alt);
-		tlc_buf_puts(b, "]}");
-		return;
-	case TLC_V_ENUM:
-		tlc_buf_puts(b, "{\"enum\":[");
-		for (size_t i = 0; t->enums[i]; i++) {
-			if (i)
-				tlc_buf_putc(b, ',');
-			js_str(b, t->enums[i]);
-		}
-		tlc_buf_puts(b, "]}");
-		return;
-	case TLC_V_INT:
-		tlc_buf_printf(b, "{\"type\":\"integer\",\"minimum\":%lld,\"maximum\":%lld}",
-			       (long long)t->min, (long long)t->max);
-		return;
-	case TLC_V_NUMBER:
-		tlc_buf_printf(b, "{\"type\":\"number\",\"minimum\":%lld,\"maximum\":%lld}",
-			       (long long)t->min, (long long)t->max);
-		return;
-	case TLC_V_BOOL:
-		tlc_buf_puts(b, "{\"type\":\"boolean\"}");
-		return;
-	case TLC_V_ANY_SCALAR:
-		tlc_buf_puts(b, "{\"type\":[\"string\",\"number\",\"boolean\"]}");
-		return;
-	case TLC_V_DURATION:
-	case TLC_V_SDURATION:
-		/* YAML '0' reads as an integer; JSON specs write "0s" */
-		tlc_buf_puts(b, "{\"type\":[\"string\",\"integer\"],\"description\":");
-		js_str(b, tlc_type_expectation(t));
-		tlc_buf_putc(b, '}');
-		return;
-	default:
-		tlc_buf_puts(b, "{\"type\":\"string\",\"description\":");
-		js_str(b, tlc_type_expectation(t));
-		tlc_buf_putc(b, '}');
-		return;
-	}
 }
 
 void tlc_schema_json(tlc_buf *out)

@@ -10,7 +10,11 @@ python3-ruamel.yaml; see tests/tools/README.md):
   section 5.6 with real calendar dates, uri and uri-reference as RFC 3986): python3-jsonschema
   4.10 asserts no format without a checker, and Debian 12 ships none for RFC 3339;
 - strict_lint(): what ajv's strict mode refused in a schema: unknown keywords, type-specific
-  keywords without their type, types a parent forbids, unbounded tuples.
+  keywords without their type, types a parent forbids, unbounded tuples;
+- hover_lint(): what makes an editor's hover show a key's own text: every property has a
+  description, and no schema applied in place below it (allOf, anyOf, oneOf, a $ref's target)
+  has a description or a title (yaml-language-server and VS Code take the first one, and they
+  apply those before the property's own), and no $ref has siblings (draft-07 ignores them).
 """
 import json
 import re
@@ -325,6 +329,67 @@ def strict_lint(schema, draft, name, fail):
                 walk(sub, f"{path}/dependencies/{p}", None)
 
     walk(schema, "#", None)
+
+
+def _resolve_local(root, ref):
+    if not ref.startswith("#/"):
+        return None
+    node = root
+    for part in ref[2:].split("/"):
+        part = part.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def hover_lint(schema, name, fail):
+    """Reports through fail(msg) each property whose hover would not show its own description."""
+    def in_place(node, path, seen, prop):
+        if not isinstance(node, dict):
+            return
+        if "$ref" in node:
+            if len(node) > 1:
+                fail(f"{name}: {path}: $ref with siblings {sorted(k for k in node if k != '$ref')} "
+                     "(draft-07 ignores them)")
+            ref = node["$ref"]
+            target = _resolve_local(schema, ref)
+            if target is None:
+                fail(f"{name}: {path}: $ref {ref!r} does not resolve")
+            elif ref not in seen:
+                check_shadow(target, ref, seen | {ref}, prop)
+        for k in ("allOf", "anyOf", "oneOf"):
+            for i, sub in enumerate(node.get(k, [])):
+                check_shadow(sub, f"{path}/{k}/{i}", seen, prop)
+
+    def check_shadow(node, path, seen, prop):
+        if isinstance(node, dict):
+            for k in ("description", "title"):
+                if k in node:
+                    fail(f"{name}: {path}: a {k} applied in place below property {prop} "
+                         "would hover instead of the property's own")
+        in_place(node, path, seen, prop)
+
+    def walk(node, path):
+        if isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, f"{path}/{i}")
+            return
+        if not isinstance(node, dict):
+            return
+        for k, v in node.items():
+            if k == "properties" and isinstance(v, dict):
+                for p, sub in v.items():
+                    where = f"{path}/properties/{p}"
+                    if not (isinstance(sub, dict) and isinstance(sub.get("description"), str)
+                            and sub["description"]):
+                        fail(f"{name}: property {where} has no description")
+                    in_place(sub, where, frozenset(), where)
+                    walk(sub, where)
+            elif k not in ("enum", "const", "examples", "default"):
+                walk(v, f"{path}/{k}")
+
+    walk(schema, "#")
 
 
 def error_lines(errors, max_n=6):

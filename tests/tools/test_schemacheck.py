@@ -36,6 +36,24 @@ expect("bounded tuple", lint({"type": "array", "prefixItems": [{"type": "string"
 expect("unknown format", lint({"type": "string", "format": "datetime"}), 1)
 expect("format without type", lint({"format": "date-time"}), 1)
 
+# hover lint: the property's own description is the one an editor shows
+def hover(schema):
+    out = []
+    sc.hover_lint(schema, "t", out.append)
+    return len(out)
+
+
+DEF = {"definitions": {"o": {"type": "object"}, "d": {"type": "object", "description": "inner"}}}
+expect("hover: own description", hover({"type": "object", "properties": {"a": {"description": "A", "type": "string"}}}), 0)
+expect("hover: no description", hover({"type": "object", "properties": {"a": {"type": "string"}}}), 1)
+expect("hover: description inside allOf", hover({"type": "object", "properties": {"a": {"description": "A", "allOf": [{"type": "string", "description": "inner"}]}}}), 1)
+expect("hover: description inside anyOf", hover({"type": "object", "properties": {"a": {"description": "A", "anyOf": [{"type": "string"}, {"type": "integer", "title": "T"}]}}}), 1)
+expect("hover: allOf $ref to a plain definition", hover(dict(DEF, type="object", properties={"a": {"description": "A", "allOf": [{"$ref": "#/definitions/o"}]}})), 0)
+expect("hover: allOf $ref to a described definition", hover(dict(DEF, type="object", properties={"a": {"description": "A", "allOf": [{"$ref": "#/definitions/d"}]}})), 1)
+expect("hover: $ref with a sibling description", hover(dict(DEF, type="object", properties={"a": {"description": "A", "$ref": "#/definitions/o"}})), 1)
+expect("hover: $ref that does not resolve", hover({"type": "object", "properties": {"a": {"description": "A", "allOf": [{"$ref": "#/definitions/x"}]}}}), 1)
+expect("hover: items are another node", hover({"type": "object", "properties": {"a": {"description": "A", "type": "array", "items": {"type": "string", "description": "item"}}}}), 0)
+
 # formats
 for s, want in [("2026-12-01T17:00:00Z", True), ("2026-02-29T00:00:00Z", False), ("2028-02-29T00:00:00Z", True),
                 ("2026-04-31T00:00:00Z", False), ("2026-12-01T24:00:00Z", False), ("2026-12-01T17:00:00", False),
@@ -72,4 +90,4 @@ for text in ("NaN", "[Infinity]", "-Infinity"):
 if fails:
     sys.stderr.write("schemacheck self-test: %d failure(s):\n  - %s\n" % (len(fails), "\n  - ".join(fails)))
     sys.exit(1)
-print("schemacheck self-test: strict lint, formats, YAML 1.2 core and JSON cases as expected")
+print("schemacheck self-test: strict lint, hover lint, formats, YAML 1.2 core and JSON cases as expected")

@@ -12,8 +12,16 @@ tests/tools/schemas.sh):
     every scalar kind) compiled with each date-encoding: each schedule validates, its values
     keep their JSON types, and the two that TimelineKit's tests read
     (tests/swift/TimelineKitTests/Fixtures/typed-*.schedule.json) equal the compiler's output
-  - every examples/*.yaml and tests/spec-examples/*.{yaml,json} against docs/spec.schema.json
-    (draft-07; YAML read with the YAML 1.2 core schema, so '17:40' and 2026-12-01 stay strings)
+  - every examples/*.yaml, examples/real-world/*.yaml, tests/spec-examples/*.{yaml,json} and
+    docs/editors.md's spec examples against docs/spec.schema.json (draft-07; YAML read with the
+    YAML 1.2 core schema, so '17:40' and 2026-12-01 stay strings)
+  - docs/spec.schema.json for editors: each key's hover shows its own description
+    (schemacheck.hover_lint), every default and example validates against its key's schema and
+    each key of the table with a value default or an example has one in the schema
+  - the patterns for durations, signed durations, instants, windows and dismissals agree with
+    the compiler's reader on accept/reject vectors (seeds and their mutations, classified by
+    running TOOL on them), and, when node is on PATH, decide them alike as ECMA-262 regexes;
+    the host's zone names match the zone pattern
   - every tests/golden/scenarios/*.check.json against docs/diagnostics.schema.json (2020-12)
   - docs/spec.schema.json is byte-identical to `TOOL reference --json-schema`
   - negative checks: mutated copies of goldens and specs must be REJECTED
@@ -26,7 +34,9 @@ Prints one summary line and exits 0 when all pass; otherwise prints every failur
 exits 1 (2 for usage errors). VERBOSE=1 shows why each broken document was rejected.
 """
 import copy
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -144,6 +154,8 @@ def lint_descriptions(schema, name):
 
 for kind in ("program", "timeline", "schedule", "diagnostics", "activity-program"):
     lint_descriptions(SCHEMAS[kind], f"docs/{kind}.schema.json")
+if SCHEMAS["spec"] is not None:
+    sc.hover_lint(SCHEMAS["spec"], "docs/spec.schema.json", fail)
 
 
 # ---- positive checks -------------------------------------------------------------------------------
@@ -164,7 +176,8 @@ programs = list_dir("tests/golden/examples", [".program.json"]) + list_dir("test
 timelines = list_dir("tests/golden/examples", [".timeline.json"]) + list_dir("tests/swift/TimelineKitTests/Fixtures", [".timeline.json"])
 schedules = list_dir("tests/golden/examples", [".schedule.json"]) + list_dir("tests/golden/schedules", [".schedule.json"])
 activity_programs = list_dir("tests/golden/examples", [".activity-program.json"]) + list_dir("tests/golden/activity-programs", [".activity-program.json"])
-specs = list_dir("examples", [".yaml"]) + list_dir("tests/spec-examples", [".yaml", ".json"])
+specs = (list_dir("examples", [".yaml"]) + list_dir("examples/real-world", [".yaml"])
+         + list_dir("tests/spec-examples", [".yaml", ".json"]))
 if not programs:
     fail("no tests/golden/examples/*.program.json found")
 if not timelines:
@@ -311,6 +324,335 @@ if out is not None and os.path.exists(SPEC_SCHEMA_PATH):
              f"at byte {i} (file {len(file)} bytes, tool {len(out)} bytes): "
              f"file {file[i:i + 40]!r} vs tool {out[i:i + 40]!r}; regenerate with "
              f"'{rel(TOOL)} reference --json-schema > docs/spec.schema.json'")
+
+# ---- docs/spec.schema.json for editors: defaults, examples, patterns against the compiler ---------------
+
+SPEC = SCHEMAS["spec"] or {}
+SPEC_DEFS = SPEC.get("definitions", {})
+
+
+def prop_validator(defname, key):
+    """A validator for one key's schema (its $refs resolved in the spec schema)."""
+    sub = SPEC_DEFS.get(defname, {}).get("properties", {}).get(key)
+    if sub is None:
+        fail(f"docs/spec.schema.json: no property {defname}.{key}")
+        return None
+    return jsonschema.Draft7Validator(sub, resolver=jsonschema.RefResolver.from_schema(SPEC))
+
+
+def check_defaults_examples():
+    n_def = n_ex = 0
+    for d, body in sorted(SPEC_DEFS.items()):
+        for k, sub in sorted(body.get("properties", {}).items()):
+            v = prop_validator(d, k)
+            if v is None:
+                continue
+            if "default" in sub:
+                n_def += 1
+                for e in v.iter_errors(sub["default"]):
+                    fail(f"docs/spec.schema.json: {d}.{k}: the default {sub['default']!r} is invalid: {e.message}")
+            for x in sub.get("examples", []):
+                for e in v.iter_errors(x):
+                    fail(f"docs/spec.schema.json: {d}.{k}: the example {x!r} is invalid: {e.message}")
+            n_ex += "examples" in sub
+    # the key table (`TOOL reference --markdown`): a default in code and an example on a row
+    try:
+        md = subprocess.run([TOOL, "reference", "--markdown"], capture_output=True, check=True,
+                            text=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        fail(f"cannot run '{TOOL} reference --markdown': {e}")
+        return
+    rows = [line.split(" | ") for line in md.splitlines() if line.startswith("| `")]
+    want_def = sum(1 for r in rows if re.fullmatch(r"`[^`]*`", r[3]))  # not a default in words
+    want_ex = sum(1 for r in rows if r[4].strip(" |")) + sum(1 for r in rows if r[1] == "zone" and not r[4].strip(" |"))
+    if (n_def, n_ex) != (want_def, want_ex):
+        fail(f"docs/spec.schema.json has {n_def} defaults and {n_ex} keys with examples; the key table "
+             f"has {want_def} value defaults and {want_ex} examples (one did not read as YAML?)")
+    counts["spec-keys"] = (n_def, n_ex)
+
+
+check_defaults_examples()
+
+
+def mutations(seed, alphabet):
+    """The seed, and each single-character deletion, doubling, case swap, digit change and
+    insertion of a character of `alphabet`: the near misses a pattern gets wrong."""
+    out = {seed}
+    for i in range(len(seed) + 1):
+        for c in alphabet:
+            out.add(seed[:i] + c + seed[i:])
+        if i < len(seed):
+            ch = seed[i]
+            out.add(seed[:i] + seed[i + 1:])
+            out.add(seed[:i] + ch + seed[i:])
+            out.add(seed[:i] + ch.swapcase() + seed[i + 1:])
+            if ch.isdigit():
+                for dgt in "0129":
+                    out.add(seed[:i] + dgt + seed[i + 1:])
+    return out
+
+
+DUR_SEEDS = ["90s", "1h30m", "1d", "2w3d4h5m6s", "7d12h", "0s", "007m", "PT2H30M", "P1W", "P1W2D",
+             "P1DT2H", "PT0S", "P2D", "PT90M", "PT1M30S", "1w", "45m", "2h", "1y", "3mo", "1.5h"]
+INSTANT_SEEDS = ["2026-12-01 18:00", "2026-12-01T17:00:00Z", "2026-12-01t17:00:00z", "2026-12-01",
+                 "2028-02-29", "2000-02-29 00:00", "2100-02-28", "1972-02-29", "2026-12-01T17:00:00.000+05:30",
+                 "2026-04-30 23:59:59", "2026-12-01T09:30-08:00", "1970-01-01", "9999-12-31 23:59:59",
+                 "@1764612000", "@0", "@253402300799", "@-0", "now", "now + 5m", "now - 1h",
+                 "$eta", "$eta - 10m", "$eta + PT5M", "$eta-x", "$eta_2 -  1h", "2026-12-01 18:00 - 1h",
+                 "2026-12-01 + 1d", "@1764612000 + 30s"]
+DUR_ALPHABET = " +-0PTWDHMSwdhms.,"
+INSTANT_ALPHABET = " +-0:T Zz@$.nowe"
+# what a pattern cannot see, refused by the compiler only: a duration's total, an instant's UTC
+# range at the edges (docs/editors.md says so)
+RANGE_ONLY = ("is too long", "' is before 1970-01-01T00:00:00Z", "' is after 9999-12-31T23:59:59Z")
+ACTIVITY_HEAD = ('{"timelinec": 1, "live-activity": "Delivery", "bundle-id": "com.example.shop",\n'
+                 ' "timezone": "UTC", "params": {"eta": "instant", "eta_2": "instant", "lead": "duration"},\n'
+                 ' "content-state": {"eta": "date"}, "view": {"lock-screen": "{countdown eta}"},\n'
+                 ' "start": {"at": "now", "state": {"eta": "$eta"}},\n "updates": [\n')
+WIDGET_HEAD = ('{"timelinec": 1, "widget": "W", "timezone": "UTC", "horizon": "1d",\n'
+               ' "params": {"lead": "duration"},\n "countdown": {"to": "2026-12-01 18:00", "show": [\n')
+LINE = re.compile(r"^[^:\n]+:(\d+):\d+: error: (.*) \[(TL\d+)\]$", re.M)
+
+
+def compiler_verdicts(values, head, item, tail, first_line):
+    """{value: None (read) | message (refused by the reader, TL020)}, one spec per chunk with one
+    value per line, run through `TOOL check`."""
+    out = {}
+    values = sorted(values)
+    for at in range(0, len(values), 400):
+        chunk = values[at:at + 400]
+        text = head + ",\n".join(item(json.dumps(v)) for v in chunk) + tail
+        r = subprocess.run([TOOL, "check", "-", "--now", "2026-11-25T08:00:00Z"], input=text.encode(),
+                           capture_output=True)
+        if r.returncode not in (0, 1, 2):
+            fail(f"timelinec check crashed ({r.returncode}) on the pattern vectors")
+            return {}
+        refused = {}
+        for m in LINE.finditer(r.stdout.decode() + r.stderr.decode()):
+            if m.group(3) == "TL020":
+                refused.setdefault(int(m.group(1)), m.group(2))
+        for i, v in enumerate(chunk):
+            out[v] = refused.get(first_line + i)
+    return out
+
+
+ALL_VECTORS = set()
+
+
+def agree(kind, defname, key, values, head, item, tail, first_line):
+    v = prop_validator(defname, key)
+    if v is None:
+        return
+    verdicts = compiler_verdicts(values, head, item, tail, first_line)
+    ALL_VECTORS.update(values)
+    n = {"accepted": 0, "rejected": 0, "range": 0}
+    for value, msg in sorted(verdicts.items()):
+        ok = v.is_valid(value)
+        if msg and any(r in msg for r in RANGE_ONLY):
+            n["range"] += 1
+            if not ok:
+                fail(f"{kind} {value!r}: refused by the compiler only for its range ({msg}), but the "
+                     "pattern refuses its form")
+            continue
+        if ok != (msg is None):
+            fail(f"{kind} {value!r}: the compiler {'refuses it (' + msg + ')' if msg else 'reads it'}, "
+                 f"the schema {'accepts' if ok else 'refuses'} it")
+        n["accepted" if ok else "rejected"] += 1
+    if n["accepted"] < 10 or n["rejected"] < 10:
+        fail(f"{kind}: too few vectors ({n}); the chunked run lost them?")
+    counts.setdefault("vectors", []).append(f"{kind} {n['accepted']}+{n['rejected']}")
+
+
+def agree_each(kind, defname, key, values, spec, codes, beyond):
+    """As agree(), one spec per value (for a key a spec holds once); `codes`: the rules by which
+    the reader refuses the value, `beyond`: messages of refusals a pattern cannot see."""
+    from concurrent.futures import ThreadPoolExecutor
+    v = prop_validator(defname, key)
+    if v is None:
+        return
+
+    def run(value):
+        r = subprocess.run([TOOL, "check", "-", "--now", "2026-11-25T08:00:00Z"],
+                           input=spec(json.dumps(value)).encode(), capture_output=True)
+        if r.returncode not in (0, 1, 2):
+            return value, f"crash {r.returncode}"
+        msgs = [m.group(2) for m in LINE.finditer(r.stdout.decode() + r.stderr.decode()) if m.group(3) in codes]
+        return value, (msgs[0] if msgs else None)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        verdicts = dict(pool.map(run, sorted(values)))
+    ALL_VECTORS.update(values)
+    n = {"accepted": 0, "rejected": 0}
+    for value, msg in sorted(verdicts.items()):
+        ok = v.is_valid(value)
+        if msg and any(b in msg for b in beyond):
+            if not ok:
+                fail(f"{kind} {value!r}: refused by the compiler only for what a pattern cannot see ({msg}), "
+                     "but the pattern refuses its form")
+            continue
+        if ok != (msg is None):
+            fail(f"{kind} {value!r}: the compiler {'refuses it (' + msg + ')' if msg else 'reads it'}, "
+                 f"the schema {'accepts' if ok else 'refuses'} it")
+        n["accepted" if ok else "rejected"] += 1
+    if n["accepted"] < 3 or n["rejected"] < 3:
+        fail(f"{kind}: too few vectors ({n})")
+    counts.setdefault("vectors", []).append(f"{kind} {n['accepted']}+{n['rejected']}")
+
+
+if SPEC_DEFS:
+    durations = set()
+    for sd in DUR_SEEDS:
+        durations |= mutations(sd, DUR_ALPHABET)
+    durations |= {"99999999999999999999s", "253402300799s", "253402300800s", "8030w", "", " 5m", "5m "}
+    agree("duration", "update", "stale-after", durations, ACTIVITY_HEAD,
+          lambda j: '{"at": "now", "stale-after": %s}' % j, "\n]}\n", 6)
+    signed = {p + d for d in sorted(durations)[::3] for p in ("-", "+")} | durations
+    agree("signed duration", "phase", "above", {x for x in signed if "$" not in x and x != "end"},
+          WIDGET_HEAD, lambda j: '{"above": %s, "text": "x"}' % j, ',\n{"text": "x"}]}}\n', 4)
+    instants = set()
+    for sd in INSTANT_SEEDS:
+        instants |= mutations(sd, INSTANT_ALPHABET)
+    instants |= {"1970-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00", "@253402300800", "@-1", "",
+                 "$eta-10m", "$eta-1h30m", "$eta-10", "$eta-x10m", "now+5m", "now  +  5m", "$Eta"}
+    agree("instant", "update", "at", instants, ACTIVITY_HEAD, lambda j: '{"at": %s}' % j, "\n]}\n", 6)
+
+    # one value per spec: a window (widget) and a dismissal (activity), where the key is single
+    windows = {"2026-11-25 09:00 .. 2026-12-08 00:00", "2026-11-25T08:00:00Z..2026-12-08T00:00:00Z",
+               "2026-12-01 .. 2026-12-31", "@1796000000 .. @1796086400", "2026-12-01T00:00:00+01:00 .. 2026-12-02",
+               "2026-12-01 ..", ".. 2026-12-01", "2026-12-01 . . 2026-12-02", "2026-12-01 ... 2026-12-02",
+               "2026-12-01 - 2026-12-02", "2026-12-01 .. now", "2026-12-01 .. 2026-12-01", "2026-12-02 .. 2026-12-01",
+               "2026-12-01 .. $eta", "2026-12-01 18:00 + 1h .. 2026-12-02", "2026-12-01..2026-12-02 ", "2026-12-01\t.. 2026-12-02"}
+    for sd in ("2026-11-25 09:00 .. 2026-12-08 00:00", "2026-12-01 .. 2026-12-31"):
+        for i in range(len(sd)):
+            windows |= {sd[:i] + sd[i + 1:], sd[:i] + sd[i] + sd[i:]}
+    agree_each("window", "widget-spec", "window", windows,
+               lambda j: '{"timelinec": 1, "widget": "W", "window": %s, "countdown": {"to": "2026-12-01 18:00", '
+                         '"show": [{"text": "x"}]}}' % j, ("TL020",), ("is not after its start",))
+    dismissals = {"default", "immediate", "after 15m", "after PT15M", "after 4h", "after 1h30m", "after 0s",
+                  "after  15m", "after", "after ", "Default", "after -5m", "after +5m", "after15m", "after 15m ",
+                  "later", "after 15", "after 1h 30m", "immediately", "after 5h"}
+    agree_each("dismissal", "end", "dismissal", dismissals,
+               lambda j: ACTIVITY_HEAD + '{"at": "now + 5m"}],\n "end": {"at": "now + 1h", "dismissal": %s}}\n' % j,
+               ("TL020", "TL014"), ())
+
+    # editors run the patterns as ECMA-262 regular expressions ('u' flag): with node on PATH, each
+    # must compile and decide every vector as Python's re does (else this part is skipped, said so)
+    patterns = set()
+
+    def collect_patterns(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                patterns.add(node["pattern"])
+            for x in node.values():
+                collect_patterns(x)
+        elif isinstance(node, list):
+            for x in node:
+                collect_patterns(x)
+
+    collect_patterns(SPEC)
+    vectors = sorted(ALL_VECTORS)
+    js = ("const [pats, vec] = JSON.parse(require('fs').readFileSync(0, 'utf8')); const out = {};"
+          "for (const p of pats) { const r = new RegExp(p, 'u'); out[p] = vec.map(v => r.test(v)); }"
+          "process.stdout.write(JSON.stringify(out));")
+    try:
+        r = subprocess.run(["node", "-e", js], input=json.dumps([sorted(patterns), vectors]).encode(),
+                           capture_output=True)
+    except OSError:
+        r = None
+    if r is None:
+        counts["ecma"] = "skipped (no node on PATH)"
+    elif r.returncode != 0:
+        fail(f"the spec schema's patterns do not run as ECMA-262 regular expressions: {r.stderr.decode()[:400]}")
+    else:
+        got = json.loads(r.stdout)
+        for p in sorted(patterns):
+            rx = re.compile(p)
+            for value, ok in zip(vectors, got.get(p, [])):
+                if ok != bool(rx.search(value)):
+                    fail(f"pattern {p[:60]}...: JavaScript and Python differ on {value!r}")
+                    break
+        counts["ecma"] = f"{len(patterns)} patterns decide {len(vectors)} vectors alike in JavaScript"
+
+    # zones: the host's names all match (the committed schema lists none: they are the host's)
+    zv = prop_validator("widget-spec", "timezone")
+    try:
+        import zoneinfo
+        zones = sorted(zoneinfo.available_timezones())
+    except ImportError:
+        zones = []
+    for z in zones + ["floating"]:
+        if zv is not None and not zv.is_valid(z):
+            fail(f"zone {z!r} does not match the timezone pattern")
+    for z in ("", "Europe/", "/Berlin", "Europe//Berlin", "Europe/Ber lin", "1Europe/Berlin"):
+        if zv is not None and zv.is_valid(z):
+            fail(f"zone {z!r} matches the timezone pattern")
+    counts["zones"] = len(zones)
+
+# ---- docs/editors.md: its spec examples and settings, in the layout it describes -------------------------
+
+EDITORS = os.path.join(ROOT, "docs/editors.md")
+
+
+def fenced_blocks(text, lang):
+    return re.findall(r"^```" + lang + r"\n(.*?)^```$", text, re.M | re.S)
+
+
+def check_editors():
+    import fnmatch
+    import tempfile
+    try:
+        with open(EDITORS, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as e:
+        fail(f"docs/editors.md: {e}")
+        return
+    yamls = [b for b in fenced_blocks(text, "yaml") if b.startswith("# yaml-language-server: $schema=")]
+    jsons = [sc.load_json_text(b) for b in fenced_blocks(text, "json")]
+    specs_json = [d for d in jsons if isinstance(d, dict) and "timelinec" in d]
+    settings = [d for d in jsons if isinstance(d, dict) and "yaml.schemas" in d]
+    if len(yamls) != 1 or len(specs_json) != 1 or len(settings) != 1:
+        fail(f"docs/editors.md: expected one YAML spec with the modeline, one JSON spec and one settings "
+             f"block; found {len(yamls)}, {len(specs_json)}, {len(settings)}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        # the layout of the page: the schema at the top, the specs in specs/
+        os.mkdir(os.path.join(tmp, "specs"))
+        with open(os.path.join(tmp, "spec.schema.json"), "wb") as fh:
+            fh.write(subprocess.run([TOOL, "reference", "--json-schema"], capture_output=True).stdout)
+        files = {"specs/launch.yaml": yamls[0], "specs/launch.json": json.dumps(specs_json[0], indent=2)}
+        for name, body in files.items():
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(body)
+            doc = parse_spec(path)
+            check("spec", doc, f"docs/editors.md ({name})")
+            ref = (yamls[0].split("\n", 1)[0].split("$schema=", 1)[1] if name.endswith(".yaml")
+                   else doc.get("$schema", ""))
+            if not os.path.isfile(os.path.join(os.path.dirname(path), ref)):
+                fail(f"docs/editors.md ({name}): the schema path {ref!r} does not reach spec.schema.json")
+            r = subprocess.run([TOOL, "check", path, "--now", "2026-11-25T08:00:00Z"], capture_output=True)
+            if r.returncode != 0:
+                fail(f"docs/editors.md ({name}): 'timelinec check' exits {r.returncode}: "
+                     f"{r.stdout.decode()[:300]}{r.stderr.decode()[:300]}")
+        # the settings: each pattern maps the page's specs (and only specs) to a path that exists
+        st = settings[0]
+        covered = set()
+        for url, globs in st.get("yaml.schemas", {}).items():
+            if not os.path.isfile(os.path.join(tmp, url)):
+                fail(f"docs/editors.md: yaml.schemas names {url!r}, which is not the schema")
+            covered |= {f for f in files if any(fnmatch.fnmatch(f, g) for g in globs)}
+        for entry in st.get("json.schemas", []):
+            if not os.path.isfile(os.path.join(tmp, entry.get("url", ""))):
+                fail(f"docs/editors.md: json.schemas names {entry.get('url')!r}, which is not the schema")
+            covered |= {f for f in files if any(fnmatch.fnmatch(f, g) for g in entry.get("fileMatch", []))}
+            if any(fnmatch.fnmatch("build/launch.program.json", g) for g in entry.get("fileMatch", [])):
+                fail("docs/editors.md: json.schemas would give compiled programs in build/ the spec schema")
+        if covered != set(files):
+            fail(f"docs/editors.md: the settings map {sorted(covered)} to the schema, not both specs")
+    counts["editors"] = True
+
+
+check_editors()
 
 # ---- negative checks ------------------------------------------------------------------------------------
 # Each takes a golden (or spec), changes one thing, and must be rejected. A mutation whose target
@@ -521,6 +863,10 @@ NEGATIVE = [
     ("examples/launch.yaml", "spec without 'timelinec'", del_(["timelinec"])),
     ("examples/launch.yaml", "spec with an unknown key", add(["colour"], "red")),
     ("examples/launch.yaml", "spec with an unknown reload word", add(["reload"], "sometimes")),
+    ("examples/launch.yaml", "spec with a duration 0 (an integer: TL020)", set_(["countdown", "show", 1, "above"], 0)),
+    ("examples/launch.yaml", "spec with a duration with a space", set_(["countdown", "show", 0, "above"], "1h 30m")),
+    ("examples/launch.yaml", "spec with Feb 29 of 2026", set_(["countdown", "to"], "2026-02-29 18:00")),
+    ("examples/launch.yaml", "spec with a $schema that is not a string", add(["$schema"], 1)),
     ("examples/flight.yaml", "spec with 65 parameters (TLC_MAX_PARAMS is 64)",
      set_(["params"], {f"p{i}": "instant" for i in range(65)})),
 ]
@@ -565,6 +911,9 @@ if failures:
     for f in failures:
         sys.stderr.write(f"  - {f}\n")
     sys.exit(1)
+print(f"schemas: spec keys: {counts.get('spec-keys', (0, 0))[0]} defaults and {counts.get('spec-keys', (0, 0))[1]} examples valid; "
+      f"pattern vectors agreeing with the compiler (accepted+rejected): {', '.join(counts.get('vectors', []))}; "
+      f"{counts.get('zones', 0)} host zones match; {counts.get('ecma', 'ECMA-262 NOT checked')}; docs/editors.md's examples {'valid and compiling' if counts.get('editors') else 'NOT checked'}")
 print(f"schemas: ok: {counts['program']} programs, {counts['activity-program']} activity programs, {counts['timeline']} timelines, {counts['schedule']} schedules, "
       f"{counts['spec']} specs, {counts['diagnostics']} check reports valid; "
       f"docs/spec.schema.json up to date; {counts['negative']} broken documents rejected")
