@@ -281,7 +281,11 @@ int cli_walk_add(cli_speclist *l, tlc_ctx *ctx, const char *path, size_t *nfound
 {
 	struct stat st;
 	*nfound = SIZE_MAX;
-	if (strcmp(path, "-") == 0 || stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+	bool is_stdin = strcmp(path, "-") == 0, got = !is_stdin && stat(path, &st) == 0;
+	if (!got || !S_ISDIR(st.st_mode)) {
+		int err = 0;
+		if (got && S_ISREG(st.st_mode) && !once(&l->seen, &l->nseen, &l->capseen, &st, &err))
+			return err; /* named already, or found in a folder before */
 		char *p = strdup(path); /* a file, or what check will say cannot be read */
 		if (!p || grow((void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0) {
 			free(p);

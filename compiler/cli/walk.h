@@ -8,7 +8,7 @@
  * schedule or a baseline; or no "timelinec" key at all: an asset catalog's Contents.json, a
  * report), or what an `exclude:` pattern of the .timelinec.yaml that applies names. Links are
  * followed; a folder already on the way down (a loop) or already walked is not walked again,
- * and a spec already in the list is not added twice.
+ * and a spec already in the list (named, or found under another folder) is not added twice.
  */
 #ifndef TLC_CLI_WALK_H
 #define TLC_CLI_WALK_H
@@ -31,9 +31,9 @@ typedef struct cli_speclist {
 
 /*
  * Adds what path names to l: the path itself when it is not a folder (it is then read, or
- * refused, as a spec), else the specs under it. A folder that cannot be read is a TL005
+ * refused, as a spec; not when that file is in l already), else the specs under it. A folder that cannot be read is a TL005
  * diagnostic in ctx, a tree too deep a TL003 (the walk goes on with the rest); *nfound is the
- * number of specs the folder holds (0: say so). Returns 0, TLC_EINPUT after such diagnostics,
+ * number of specs the folder holds (0: say so), SIZE_MAX when path is not a folder. Returns 0, TLC_EINPUT after such diagnostics,
  * or TLC_ENOMEM.
  */
 int cli_walk_add(cli_speclist *l, tlc_ctx *ctx, const char *path, size_t *nfound);

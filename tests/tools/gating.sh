@@ -134,6 +134,18 @@ bad_baseline "something else as a baseline" '{"findings": []}' "not a timelinec 
 "$tool" check --baseline /dev/zero specs/oven.yaml > "$t/log" 2>&1
 expect "an endless baseline stops at its limit" 2 $? "the baseline is larger than the limit of 16 MiB (TLC_MAX_BASELINE_BYTES)"
 
+# check DIR: a folder that cannot be read is bad input, reported like a spec that cannot be
+# (root reads every folder, so this part needs another user)
+mkdir -p walk/locked && cp "$broken" walk/oven.yaml && chmod 000 walk/locked
+if [ "$(id -u)" != 0 ]; then
+	"$tool" check walk > "$t/log" 2>&1
+	expect "an unreadable folder is bad input" 2 $? "walk/locked: error: cannot read the folder: Permission denied \[TL005\]"
+	grep -q "walk/oven.yaml:.*warning" "$t/log"; ok "the rest of the folder is still checked" $?
+else
+	echo "gating: SKIPPED an unreadable folder (running as root, which reads every folder)"
+fi
+chmod 755 walk/locked
+
 # several formats in one run
 cp "$broken" specs/oven.yaml
 "$tool" check --output-sarif out.sarif --output-json out.json specs/oven.yaml > "$t/log" 2>&1

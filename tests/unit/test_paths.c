@@ -101,3 +101,40 @@ Test(paths, keys_on_the_disk)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
 	cr_expect_eq(system(cmd), 0);
 }
+
+/* check DIR's choices (compiler/cli/walk.c): which JSON files are specs, what exclude: names. */
+#include "cli/walk.h"
+
+static bool json_spec(const char *s)
+{
+	return cli_walk_json_is_spec(s, strlen(s));
+}
+
+Test(walk, json_specs_and_outputs)
+{
+	cr_expect(json_spec("{\"timelinec\": 1, \"widget\": \"W\"}"));
+	cr_expect(json_spec("{\"widget\": {\"timelinec-program\": 1}, \"timelinec\": 1}")); /* nested keys do not count */
+	cr_expect(json_spec("  \n{\"a\": [1, {\"b\": \"}\"}], \"timelinec\": 1}"));
+	cr_expect(!json_spec("{\"timelinec-program\": 2, \"timelinec\": 1}"));
+	cr_expect(!json_spec("{\"timelinec-timeline\": 2}"));
+	cr_expect(!json_spec("{\"x\": \"a\\\"b\", \"timelinec-baseline\": 2}"));
+	cr_expect(!json_spec("{\"images\": [], \"info\": {\"timelinec\": 1}}")); /* Contents.json */
+	cr_expect(!json_spec("[1, 2]"));
+	cr_expect(json_spec(""));            /* not JSON: check says why */
+	cr_expect(json_spec("{\"widget\": 1,")); /* cut short */
+	cr_expect(json_spec("timelinec: 1"));
+}
+
+Test(walk, exclude_patterns)
+{
+	cr_expect(cli_walk_excluded("drafts/", "drafts", true));
+	cr_expect(!cli_walk_excluded("drafts/", "drafts", false)); /* a trailing '/': folders only */
+	cr_expect(cli_walk_excluded("drafts", "specs/drafts", true)); /* no '/': a name at any depth */
+	cr_expect(cli_walk_excluded("*.draft.yaml", "a/b/x.draft.yaml", false));
+	cr_expect(!cli_walk_excluded("*.draft.yaml", "a/b/x.yaml", false));
+	cr_expect(cli_walk_excluded("nested/*.yaml", "nested/x.yaml", false));
+	cr_expect(!cli_walk_excluded("nested/*.yaml", "nested/deep/x.yaml", false)); /* '*' stays in a folder */
+	cr_expect(!cli_walk_excluded("nested/*.yaml", "other/nested/x.yaml", false)); /* anchored */
+	cr_expect(cli_walk_excluded("./legacy/*", "legacy/a.json", false));
+	cr_expect(cli_walk_excluded("v[0-9].yaml", "v1.yaml", false));
+}
