@@ -15,7 +15,7 @@
 #include "report/gating.h"
 #include "report/paths.h"
 
-#define JSON_SNIFF_BYTES (1 << 20) /* what is read of a JSON file to tell a spec from output */
+#define SNIFF_BYTES (1 << 20) /* what is read of a file to tell a spec from something else */
 
 typedef struct walk {
 	cli_speclist *l;
@@ -110,15 +110,40 @@ bool cli_walk_json_is_spec(const char *s, size_t n)
 	return true; /* cut short or broken: check says why */
 }
 
-static bool json_file_is_spec(const char *path)
+bool cli_walk_yaml_is_spec(const char *s, size_t n)
+{
+	static const char *const keys[] = {"timelinec:", "\"timelinec\":", "'timelinec':"};
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	if (i < n && s[i] == '{')
+		return true; /* a flow mapping (JSON in a .yaml file): check says what it is */
+	for (size_t line = 0; line < n; line = i + 1) {
+		for (size_t k = 0; k < 3; k++) {
+			size_t kl = strlen(keys[k]);
+			if (n - line > kl && strncmp(s + line, keys[k], kl) == 0 &&
+			    (s[line + kl] == ' ' || s[line + kl] == '\t' || s[line + kl] == '\r' ||
+			     s[line + kl] == '\n'))
+				return true;
+		}
+		const char *nl = memchr(s + line, '\n', n - line);
+		if (!nl)
+			break;
+		i = (size_t)(nl - s);
+	}
+	return false;
+}
+
+static bool file_is_spec(const char *path, bool json)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return true; /* check says why it cannot be read */
-	char *text = malloc(JSON_SNIFF_BYTES);
-	size_t len = text ? fread(text, 1, JSON_SNIFF_BYTES, f) : 0;
+	char *text = malloc(SNIFF_BYTES);
+	size_t len = text ? fread(text, 1, SNIFF_BYTES, f) : 0;
 	fclose(f);
-	bool spec = !text || cli_walk_json_is_spec(text, len);
+	bool spec = !text || len == SNIFF_BYTES ||
+		    (json ? cli_walk_json_is_spec(text, len) : cli_walk_yaml_is_spec(text, len));
 	free(text);
 	return spec;
 }
@@ -227,7 +252,7 @@ static void walk_entry(walk *w, const char *path, const char *name, int depth)
 		if (!excluded(w, path, true))
 			walk_dir(w, path, depth + 1);
 	} else if (S_ISREG(st.st_mode) && spec_name && !excluded(w, path, false) &&
-		   (!has_ext(name, ".json") || json_file_is_spec(path))) {
+		   file_is_spec(path, has_ext(name, ".json"))) {
 		take(w, path);
 	}
 }

@@ -3,10 +3,11 @@
  * specs found under it (docs/cli.md, "Folders").
  *
  * Under a folder: `*.yaml`, `*.yml` and `*.json` files, in byte order of their paths; never a
- * hidden file or folder (a name starting with '.', so not .timelinec.yaml), a JSON file that is
- * not a spec (its object has a top-level "timelinec-…" key: a compiled program, timeline,
- * schedule or a baseline; or no "timelinec" key at all: an asset catalog's Contents.json, a
- * report), or what an `exclude:` pattern of the .timelinec.yaml that applies names. Links are
+ * hidden file or folder (a name starting with '.', so not .timelinec.yaml), a file that is not a
+ * spec (a JSON object with a top-level "timelinec-…" key: a compiled program, timeline, schedule
+ * or a baseline; JSON or YAML without a top-level "timelinec" key: an asset catalog's
+ * Contents.json, a report, a CI workflow), or what an `exclude:` pattern of the .timelinec.yaml
+ * that applies names. A file that does not parse, or is larger than 1 MiB, is taken. Links are
  * followed; a folder already on the way down (a loop) or already walked is not walked again,
  * and a spec already in the list (named, or found under another folder) is not added twice.
  */
@@ -41,6 +42,8 @@ void cli_speclist_release(cli_speclist *l);
 /* Whether JSON text (len bytes) is a spec for the walk (see above); a text that does not parse
  * is one, so that check reports why. */
 bool cli_walk_json_is_spec(const char *text, size_t len);
+/* The same for YAML: a line starting with the key 'timelinec:' (or a flow mapping, '{'). */
+bool cli_walk_yaml_is_spec(const char *text, size_t len);
 /* Whether an exclude: pattern matches rel, a path relative to its config's folder ('/'
  * between folders; is_dir: rel is a folder). */
 bool cli_walk_excluded(const char *pattern, const char *rel, bool is_dir);

@@ -138,3 +138,21 @@ Test(walk, exclude_patterns)
 	cr_expect(cli_walk_excluded("./legacy/*", "legacy/a.json", false));
 	cr_expect(cli_walk_excluded("v[0-9].yaml", "v1.yaml", false));
 }
+
+static bool yaml_spec(const char *s)
+{
+	return cli_walk_yaml_is_spec(s, strlen(s));
+}
+
+Test(walk, yaml_specs_and_other_yaml)
+{
+	cr_expect(yaml_spec("timelinec: 1\nwidget: W\n"));
+	cr_expect(yaml_spec("# a comment\n---\nwidget: W\ntimelinec: 2\n")); /* invalid, but a spec's */
+	cr_expect(yaml_spec("\"timelinec\": 1\n"));
+	cr_expect(yaml_spec("timelinec:\r\n"));
+	cr_expect(yaml_spec("{timelinec: 1, widget: W}"));
+	cr_expect(!yaml_spec("name: CI\non: push\njobs:\n  check:\n    timelinec: 1\n")); /* not top-level */
+	cr_expect(!yaml_spec("timelinec-version: 1\n"));
+	cr_expect(!yaml_spec("timelinec:x\n"));
+	cr_expect(!yaml_spec(""));
+}

@@ -18,6 +18,7 @@ cp "$S" specs/nested/deep/skip.yaml # excluded: nested/deep/skip.yaml
 cp "$S" specs/notes.txt            # not a spec's extension
 printf '{"images": [], "info": {"author": "xcode", "version": 1}}\n' > specs/Assets.xcassets/AppIcon.appiconset/Contents.json
 printf '[1, 2]\n' > specs/data.json
+printf "name: CI\non: push\njobs:\n  check:\n    runs-on: macos-latest\n" > specs/workflow.yml   # YAML without a timelinec key
 "$TLC" compile specs/one.yaml -o specs/one.program.json; echo "compile: $?"
 "$TLC" compile --timeline --now 2026-12-01T00:00:00Z specs/one.yaml -o specs/one.timeline.json; echo "compile --timeline: $?"
 "$TLC" check --write-baseline specs/base.json specs/one.yaml > /dev/null; echo "baseline: $?"
