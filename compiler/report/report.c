@@ -652,10 +652,15 @@ static size_t stale_baseline(const report *r, FILE *out)
 	size_t gone = 0;
 	for (size_t i = 0; i < r->nbase; i++)
 		if (!r->base[i].matched) {
+			/* a version 2 file is relative to the baseline's folder: shown from here */
+			char shown[4096], joined[8200];
+			const char *f = r->base[i].file && *r->base[i].file ? r->base[i].file : "timelinec";
+			snprintf(joined, sizeof joined, "%s/%s", r->base_dir ? r->base_dir : ".", f);
+			if (r->base_version == 2 && r->base[i].file && *r->base[i].file && f[0] != '<' &&
+			    tlc_path_normalize(shown, sizeof shown, joined) == 0)
+				f = shown;
 			fprintf(out, "%s: note: a baselined %s finding is gone; update the baseline "
-				     "(--write-baseline) [baseline]\n",
-				r->base[i].file && *r->base[i].file ? r->base[i].file : "timelinec",
-				r->base[i].rule);
+				     "(--write-baseline) [baseline]\n", f, r->base[i].rule);
 			gone++;
 		}
 	return gone;

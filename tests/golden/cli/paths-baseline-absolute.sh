@@ -15,3 +15,7 @@ mkdir real && cp b.yaml real/b.yaml && ln -s real alias
 "$TLC" check --write-baseline links.json real/b.yaml > /dev/null; echo "write real/: $?"
 "$TLC" check --werror --baseline links.json alias/b.yaml; echo "read alias/: $?"
 "$TLC" check --werror --baseline links.json alias/../b.yaml > /dev/null; echo "alias/../b.yaml (the link's parent, as the system reads it): $?"
+echo "# a gone finding is named from the current folder"
+cp "$ROOT/examples/launch.yaml" b.yaml
+"$TLC" check --baseline ci/base.json b.yaml; echo "gone: $?"
+(cd ci && "$TLC" check --baseline base.json ../b.yaml; echo "gone, from ci/: $?")
