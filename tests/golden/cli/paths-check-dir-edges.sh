@@ -22,3 +22,7 @@ printf 'timelinec: 2\nwidget: W\n' > broken/bad.yaml
 printf '{"timelinec": 1,\n' > broken/cut.json
 ln -s nowhere.yaml broken/dangling.yaml
 "$TLC" check broken; echo "broken: $?"
+echo "# a folder named like a spec is walked by check; compile still takes files only"
+mkdir a-directory.yaml
+"$TLC" check a-directory.yaml; echo "check a-directory.yaml: $?"
+"$TLC" compile a-directory.yaml -o out.json; echo "compile a-directory.yaml: $?"
