@@ -158,10 +158,7 @@ int tlc_path_repo_key(char *out, size_t n, const char *path)
 		tlc_path_dirname(up, sizeof up, dir);
 		memcpy(dir, up, sizeof dir);
 	}
-	const char *base = strrchr(p, '/');
-	base = base ? base + 1 : p;
-	if (strlen(base) >= n)
+	if (resolve_dir(dir, sizeof dir, ".") < 0) /* no repository: from the current folder */
 		return -1;
-	memcpy(out, base, strlen(base) + 1);
-	return 0;
+	return tlc_path_relative(out, n, p, dir);
 }

@@ -12,7 +12,8 @@
  *     spec that is itself a link keeps its name; lexical when the folder does not exist;
  *   - tlc_path_key_from: tlc_path_resolve relative to a folder (resolved the same way);
  *   - tlc_path_repo_key: relative to the repository root (the nearest folder above the file
- *     holding `.git`, a folder or a worktree's file), or the file's name outside a repository.
+ *     holding `.git`, a folder or a worktree's file), or outside a repository to the current
+ *     folder (a source tree without .git, as a release tarball, keeps its fingerprints).
  *
  * Outputs are written only on success; each returns 0, or -1 when the result does not fit in n
  * bytes (or the current folder cannot be found). Paths use '/' only (Windows is not a target).

@@ -65,8 +65,8 @@ static void fingerprint(char out[17], const char *rule, const char *file, const 
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-/* The path a fingerprint hashes: relative to the repository root, or the file's name outside
- * one (tlc_path_repo_key); standard input stays "<stdin>". */
+/* The path a fingerprint hashes: relative to the repository root, or to the current folder
+ * outside one (tlc_path_repo_key); standard input stays "<stdin>". */
 static void path_key(char *out, size_t n, const tlc_source *src, const char *shown)
 {
 	if (!src || strcmp(src->name, "-") == 0 || tlc_path_repo_key(out, n, src->name) < 0)
@@ -237,24 +237,26 @@ int report_read_baseline(report *r, tlc_ctx *ctx, uint32_t file)
 
 /*
  * Whether a finding is in the baseline (each entry hides one finding). Version 2: the same rule,
- * fingerprint and file relative to the baseline's folder, whatever spelling the command line
- * used; version 1: the fingerprint of the path as typed, as that version wrote it.
+ * file relative to the baseline's folder (whatever spelling the command line used) and
+ * fingerprint of that file, so neither the current folder nor a repository matters; version 1:
+ * the fingerprint of the path as typed, as that version wrote it.
  */
 static bool in_baseline(report *r, const char *rule, const char *file, const tlc_source *src,
-			size_t off, const char *fp)
+			size_t off)
 {
-	char key[4096], legacy[17];
-	if (r->base_version == 1)
-		fingerprint(legacy, rule, file, src, off);
-	else
+	char key[4096], fp[17];
+	if (r->base_version == 1) {
+		fingerprint(fp, rule, file, src, off);
+	} else {
 		baseline_key(key, sizeof key, file, r->base_dir);
+		fingerprint(fp, rule, key, src, off);
+	}
 	for (size_t i = 0; i < r->nbase; i++) {
 		baseline_entry *e = &r->base[i];
 		if (e->matched)
 			continue;
-		if (r->base_version == 1 ? strcmp(e->fingerprint, legacy) == 0
-					 : strcmp(e->fingerprint, fp) == 0 && strcmp(e->rule, rule) == 0 &&
-					   e->file && strcmp(e->file, key) == 0) {
+		if (strcmp(e->fingerprint, fp) == 0 &&
+		    (r->base_version == 1 || (strcmp(e->rule, rule) == 0 && e->file && strcmp(e->file, key) == 0))) {
 			e->matched = 1;
 			return true;
 		}
@@ -280,10 +282,16 @@ void report_ctx(report *r, tlc_ctx *ctx)
 		char key[4096];
 		path_key(key, sizeof key, src, d.file);
 		fingerprint(d.fingerprint, g->rule, key, src, g->span.start);
-		if (r->nbase && in_baseline(r, g->rule, d.file, src, g->span.start, d.fingerprint)) {
+		if (r->nbase && in_baseline(r, g->rule, d.file, src, g->span.start)) {
 			free(d.file);
 			r->baselined++;
 			continue;
+		}
+		if (r->opts->write_baseline) {
+			char dir[4096];
+			tlc_path_dirname(dir, sizeof dir, r->opts->write_baseline);
+			baseline_key(key, sizeof key, d.file, dir);
+			fingerprint(d.base_fingerprint, g->rule, key, src, g->span.start);
 		}
 		d.rule = g->rule;
 		d.sev = g->sev;
@@ -601,7 +609,8 @@ static int write_out(const char *path, void (*emit)(const report *, tlc_buf *), 
 	return rc;
 }
 
-/* Version 2: each file relative to the baseline's own folder (--write-baseline FILE). */
+/* Version 2: each file relative to the baseline's own folder (--write-baseline FILE), and its
+ * fingerprint hashing that file (the report's own when the baseline is at the repository root). */
 static void emit_baseline(const report *r, tlc_buf *out)
 {
 	jsonw w;
@@ -621,7 +630,7 @@ static void emit_baseline(const report *r, tlc_buf *out)
 		baseline_key(key, sizeof key, r->v[i].file, dir);
 		jw_str(&w, key);
 		jw_key(&w, "fingerprint");
-		jw_str(&w, r->v[i].fingerprint);
+		jw_str(&w, r->v[i].base_fingerprint);
 		jw_key(&w, "message");
 		jw_str(&w, r->v[i].message);
 		jw_end_obj(&w);

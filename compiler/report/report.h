@@ -40,6 +40,7 @@ typedef struct rdiag {
 	int64_t first, worst, tolerated;
 	size_t count;
 	char fingerprint[17];
+	char base_fingerprint[17]; /* for --write-baseline: hashing the path from its folder */
 } rdiag;
 
 typedef struct baseline_entry {

@@ -96,7 +96,9 @@ Test(paths, keys_on_the_disk)
 	cr_expect_eq(k[0] == '/' || k[0] == '.', 0, "%s", k); /* relative even from the root */
 	cr_assert_eq(chdir(root), 0);
 	cr_assert_eq(tlc_path_repo_key(k, sizeof k, "outside.yaml"), 0);
-	cr_expect_str_eq(k, "outside.yaml"); /* no repository: the file's name */
+	cr_expect_str_eq(k, "outside.yaml"); /* no repository: from the current folder */
+	cr_assert_eq(tlc_path_repo_key(k, sizeof k, "./x/../y/z.yaml"), 0);
+	cr_expect_str_eq(k, "y/z.yaml");
 	cr_assert_eq(chdir(cwd), 0);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
 	cr_expect_eq(system(cmd), 0);

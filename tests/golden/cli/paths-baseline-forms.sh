@@ -15,3 +15,10 @@ echo "# from another folder"
 echo "# another spec on the same line text is not hidden by b.yaml's entry"
 cp b.yaml specs/b.yaml
 "$TLC" check --werror --baseline base.json specs/b.yaml > /dev/null; echo "specs/b.yaml: $?"
+echo "# in a repository (a folder holding .git) fingerprints hash the path from its root, from any folder"
+mkdir -p repo/.git repo/specs && cp b.yaml repo/specs/b.yaml
+"$TLC" check --format json repo/specs/b.yaml | grep '"fingerprint"'
+(cd repo/specs && "$TLC" check --format json b.yaml | grep '"fingerprint"')
+(cd repo/specs && "$TLC" check --format json "$PWD/../specs/b.yaml" | grep '"fingerprint"')
+echo "# a baseline at the repository root records the fingerprints the reports show"
+(cd repo && "$TLC" check --write-baseline base.json specs/b.yaml > /dev/null && grep -o '"fingerprint": "[0-9a-f]*"' base.json)
