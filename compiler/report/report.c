@@ -39,9 +39,9 @@ static void loc_of(const tlc_sources *srcs, tlc_span sp, char **file, unsigned *
 }
 
 /*
- * FNV-1a over rule, file and the trimmed source line: stable when lines move. The file is the
- * spec's key (path_key()), so every spelling of one path gives one fingerprint; a version 1
- * baseline's fingerprints hashed the path as typed (legacy_fingerprint()).
+ * FNV-1a over rule, file and the trimmed source line: stable when lines move. Reports hash the
+ * spec's path_key() and a version 2 baseline its baseline_key(), so every spelling of one path
+ * gives one fingerprint; version 1 baselines hashed the path as it was typed.
  */
 static void fingerprint(char out[17], const char *rule, const char *file, const tlc_source *src,
 			size_t off)
