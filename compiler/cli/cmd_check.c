@@ -6,6 +6,7 @@
 #include <string.h>
 #include "lower/bake.h"
 #include "cli/cli.h"
+#include "cli/walk.h"
 #include "report/report.h"
 #include "lower/lower.h"
 #include "verify/verify.h"
@@ -15,10 +16,12 @@
 
 
 static const char check_help[] =
-	"usage: timelinec check [options] SPEC...\n"
+	"usage: timelinec check [options] SPEC|DIR...\n"
 	"\n"
 	"Load each spec (YAML or JSON, '-' for stdin), replay what iOS will show under a refresh\n"
-	"budget, and report every problem with its rule id, file:line:col, and a fix.\n"
+	"budget, and report every problem with its rule id, file:line:col, and a fix. A folder\n"
+	"stands for the *.yaml, *.yml and *.json specs under it, in byte order (not hidden ones,\n"
+	"compiled outputs, or what 'exclude:' in .timelinec.yaml names).\n"
 	"\n"
 	"  --format human|json|sarif  gcc-style lines with the source and a caret (default),\n"
 	"                        JSON, or SARIF 2.1.0 for GitHub code scanning\n"
@@ -41,7 +44,7 @@ static const char check_help[] =
 	"  --tzdata DIR          zoneinfo directory\n"
 	"\n"
 	"Settings also come from .timelinec.yaml in the spec's folder or above (budget, werror,\n"
-	"max-warnings, severity). Suppress one finding with '# timelinec: ignore TL107 -- reason'\n"
+	"max-warnings, severity, exclude). Suppress one finding with '# timelinec: ignore TL107 -- reason'\n"
 	"on or above its line, or a whole rule with 'suppress: [{rule: TL107, reason: ...}]'.\n"
 	"\n"
 	"Exit status: 0 clean, 1 findings (errors: what the device shows even when every reload\n"
@@ -100,15 +103,41 @@ static int parse_check_opt(check_opts *c, cli_opts *o, int argc, char **argv, in
 }
 
 
+/*
+ * The specs the arguments name, folders walked (walk.h): a folder that cannot be read is a
+ * diagnostic of the run (failed), one without a spec a note on stderr, beside the report.
+ */
+static int collect_specs(cli_speclist *l, report *rep, const cli_env *env, const char **args,
+			 size_t nargs, int *failed)
+{
+	tlc_ctx wctx;
+	int rc = 0;
+	cli_ctx_init(&wctx, env);
+	for (size_t i = 0; i < nargs && rc != TLC_ENOMEM; i++) {
+		size_t found;
+		rc = cli_walk_add(l, &wctx, args[i], &found);
+		if (rc < 0)
+			*failed = 1;
+		if (found == 0)
+			fprintf(stderr, "%s: note: no spec in this folder (*.yaml, *.yml, *.json; hidden, "
+				"compiled and excluded files aside)\n", args[i]);
+	}
+	report_ctx(rep, &wctx);
+	tlc_ctx_release(&wctx);
+	if (rc == TLC_ENOMEM)
+		fputs("timelinec: out of memory\n", stderr);
+	return rc == TLC_ENOMEM ? rc : 0;
+}
+
 int cmd_check(cli_opts *o, int argc, char **argv)
 {
-	const char **specs = calloc((size_t)argc, sizeof *specs);
-	size_t nspecs = 0;
+	const char **args = calloc((size_t)argc, sizeof *args);
+	size_t nargs = 0;
 	int rc = 0;
 	check_opts c;
 	memset(&c, 0, sizeof c);
 	tlc_budget_get(&c.vo.budget, "typical");
-	if (!specs)
+	if (!args)
 		return EXIT_BAD_INPUT;
 	for (int i = 1; i < argc && rc == 0; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -117,23 +146,35 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			rc = parse_check_opt(&c, o, argc, argv, &i);
 		} else {
-			specs[nspecs++] = argv[i];
+			args[nargs++] = argv[i];
 		}
 	}
-	if (rc == 0 && !nspecs)
+	if (rc == 0 && !nargs)
 		rc = cli_usage_error("check: no spec given");
 	if (rc != 0) {
-		free(specs);
+		free(args);
 		return rc < 0 ? EXIT_OK : rc;
 	}
 	cli_env env;
 	if ((rc = cli_env_open(&env, o)) != 0) {
-		free(specs);
+		free(args);
 		return rc;
 	}
 	report rep;
 	int failed = 0;
+	cli_speclist list;
+	memset(&list, 0, sizeof list);
+	list.use_config = !o->no_config;
 	report_init(&rep, o, stdout, stderr, cli_write_atomic);
+	if (collect_specs(&list, &rep, &env, args, nargs, &failed) < 0) {
+		report_release(&rep);
+		cli_speclist_release(&list);
+		cli_env_close(&env);
+		free(args);
+		return EXIT_BAD_INPUT;
+	}
+	const char *const *specs = (const char *const *)list.v;
+	size_t nspecs = list.n;
 	for (size_t i = 0; i < nspecs; i++) /* no report may replace what the run reads */
 		cli_input(specs[i]);
 	/* the baseline is an input, except to --write-baseline over itself: it is read whole first,
@@ -148,7 +189,7 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 		report_ctx(&rep, &bctx);
 		tlc_ctx_release(&bctx);
 	}
-	failed = no_baseline;
+	failed = failed || no_baseline;
 	for (size_t i = 0; i < nspecs && !no_baseline; i++) {
 		tlc_ctx ctx;
 		tlc_spec *spec = NULL;
@@ -163,7 +204,8 @@ int cmd_check(cli_opts *o, int argc, char **argv)
 		tlc_ctx_release(&ctx);
 	}
 	rc = report_finish(&rep, failed);
+	cli_speclist_release(&list);
 	cli_env_close(&env);
-	free(specs);
+	free(args);
 	return rc;
 }

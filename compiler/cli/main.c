@@ -26,7 +26,7 @@ static const char usage_text[] =
 	"what iOS will really show.\n"
 	"\n"
 	"commands:\n"
-	"  check SPEC...       load each spec and report every problem (gcc-style, json)\n"
+	"  check SPEC|DIR...   load each spec, or a folder's specs; report every problem\n"
 	"  compile SPEC...     write the program (or, with --timeline, the instantiated timeline)\n"
 	"  preview SPEC        what the widget reads when, for designers\n"
 	"  render FILE --at T  what a compiled timeline shows at instant T\n"

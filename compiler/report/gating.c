@@ -309,6 +309,40 @@ static int config_error(tlc_ctx *ctx, const tlc_node *n, const char *msg)
 	return TLC_EINPUT;
 }
 
+/* One exclude: pattern: a relative glob without a '..' folder (it names nothing outside). */
+static const char *exclude_problem(const tlc_node *p)
+{
+	if (p->kind != TLC_NODE_SCALAR || p->type != TLC_SCALAR_STR || !p->len)
+		return "an 'exclude' pattern is a non-empty string, like 'drafts/' or '*.draft.yaml'";
+	if (p->len >= TLC_MAX_EXCLUDE_LEN)
+		return "an 'exclude' pattern is at most 255 bytes (TLC_MAX_EXCLUDE_LEN)";
+	if (p->str[0] == '/')
+		return "an 'exclude' pattern is relative to the folder of .timelinec.yaml";
+	for (const char *s = p->str; (s = strstr(s, "..")) != NULL; s += 2)
+		if ((s == p->str || s[-1] == '/') && (s[2] == 0 || s[2] == '/'))
+			return "an 'exclude' pattern names nothing outside the folder of .timelinec.yaml "
+			       "(no '..')";
+	return NULL;
+}
+
+/* exclude: [glob, ...]; a later file's list (another folder's) replaces none of this one's. */
+static int config_exclude(tlc_ctx *ctx, tlc_config *c, const tlc_node *v)
+{
+	if (v->kind != TLC_NODE_SEQ)
+		return config_error(ctx, v, "'exclude' is a list of glob patterns");
+	if (v->n > TLC_MAX_EXCLUDES)
+		return config_error(ctx, v->items[TLC_MAX_EXCLUDES],
+				    "'exclude' has at most 64 patterns (TLC_MAX_EXCLUDES)");
+	c->nexclude = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		const char *why = exclude_problem(v->items[i]);
+		if (why)
+			return config_error(ctx, v->items[i], why);
+		snprintf(c->exclude[c->nexclude++], TLC_MAX_EXCLUDE_LEN, "%s", v->items[i]->str);
+	}
+	return 0;
+}
+
 static int config_key(tlc_ctx *ctx, tlc_config *c, const tlc_node *k, const tlc_node *v)
 {
 	if (strcmp(k->str, "budget") == 0) {
@@ -351,11 +385,13 @@ static int config_key(tlc_ctx *ctx, tlc_config *c, const tlc_node *k, const tlc_
 			if (!set) /* the command line came first and wins */
 				c->overrides[c->noverrides++] = o;
 		}
+	} else if (strcmp(k->str, "exclude") == 0) {
+		return config_exclude(ctx, c, v);
 	} else {
-		static const char *const keys[] = {"budget", "werror", "max-warnings", "severity"};
+		static const char *const keys[] = {"budget", "werror", "max-warnings", "severity", "exclude"};
 		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL010", k->span,
 					   "unknown key '%s' in .timelinec.yaml", k->str);
-		const char *s = tlc_suggest(k->str, k->len, keys, 4);
+		const char *s = tlc_suggest(k->str, k->len, keys, 5);
 		if (s)
 			tlc_diag_set_fix(g, "did you mean '%s'?", s);
 		return TLC_EINPUT;

@@ -9,6 +9,8 @@
 #include "spec/spec.h"
 
 #define TLC_MAX_OVERRIDES 64
+#define TLC_MAX_EXCLUDES 64      /* patterns in a config's exclude: list */
+#define TLC_MAX_EXCLUDE_LEN 256  /* bytes in one pattern, with its NUL */
 
 typedef struct tlc_override {
 	char rule[8];
@@ -23,6 +25,10 @@ typedef struct tlc_config {
 	long max_warnings;   /* -1 when not set */
 	tlc_override overrides[TLC_MAX_OVERRIDES];
 	size_t noverrides;
+	/* exclude: glob patterns (fnmatch) relative to the config file's folder, which `check DIR`
+	 * leaves out of what it finds; checked when read: relative, no '..', not empty */
+	char exclude[TLC_MAX_EXCLUDES][TLC_MAX_EXCLUDE_LEN];
+	size_t nexclude;
 } tlc_config;
 
 void tlc_config_init(tlc_config *c);

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 #include "core/jsonw.h"
 #include "report/report.h"
+#include "report/paths.h"
 #include "front/parse.h"
 #include "spec/spec.h"
 #include "base/rules.h"
@@ -37,7 +38,11 @@ static void loc_of(const tlc_sources *srcs, tlc_span sp, char **file, unsigned *
 		*c1 = *c0 + 1;
 }
 
-/* FNV-1a over rule, file and the trimmed source line: stable when lines move. */
+/*
+ * FNV-1a over rule, file and the trimmed source line: stable when lines move. Reports hash the
+ * spec's path_key() and a version 2 baseline its baseline_key(), so every spelling of one path
+ * gives one fingerprint; version 1 baselines hashed the path as it was typed.
+ */
 static void fingerprint(char out[17], const char *rule, const char *file, const tlc_source *src,
 			size_t off)
 {
@@ -58,6 +63,21 @@ static void fingerprint(char out[17], const char *rule, const char *file, const 
 			h = (h ^ (unsigned char)ls[i]) * 1099511628211ull;
 	}
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* The path a fingerprint hashes: relative to the repository root, or to the current folder
+ * outside one (tlc_path_repo_key); standard input stays "<stdin>". */
+static void path_key(char *out, size_t n, const tlc_source *src, const char *shown)
+{
+	if (!src || strcmp(src->name, "-") == 0 || tlc_path_repo_key(out, n, src->name) < 0)
+		snprintf(out, n, "%s", shown ? shown : "");
+}
+
+/* The path a version 2 baseline records: relative to the baseline's folder. */
+static void baseline_key(char *out, size_t n, const char *file, const char *dir)
+{
+	if (!file || strcmp(file, "<stdin>") == 0 || tlc_path_key_from(out, n, file, dir) < 0)
+		snprintf(out, n, "%s", file ? file : "");
 }
 
 static int rdiag_push(report *r, const rdiag *d)
@@ -129,6 +149,18 @@ int report_load_baseline(report *r, tlc_ctx *ctx, const char *path)
 	return report_read_baseline(r, ctx, file);
 }
 
+/* A version 2 entry's file as the matching compares it: normalised, relative to the baseline's
+ * folder (an absolute one is made relative); version 1 keeps it as written. */
+static char *base_file(const report *r, const char *file)
+{
+	char key[4096];
+	if (r->base_version == 1 || !*file ||
+	    (file[0] == '/' ? tlc_path_key_from(key, sizeof key, file, r->base_dir)
+			    : tlc_path_normalize(key, sizeof key, file)) < 0)
+		return xdup(file);
+	return xdup(key);
+}
+
 int report_read_baseline(report *r, tlc_ctx *ctx, uint32_t file)
 {
 	static const char *const keys[] = {"rule", "file", "fingerprint", "message"};
@@ -147,9 +179,18 @@ int report_read_baseline(report *r, tlc_ctx *ctx, uint32_t file)
 	if (!ver)
 		return base_error(ctx, "TL013", root, "not a timelinec baseline: it has no "
 				  "'timelinec-baseline'%s", "");
-	if (ver->kind != TLC_NODE_SCALAR || ver->type != TLC_SCALAR_INT || strcmp(ver->str, "1") != 0)
+	if (ver->kind != TLC_NODE_SCALAR || ver->type != TLC_SCALAR_INT ||
+	    (strcmp(ver->str, "1") != 0 && strcmp(ver->str, "2") != 0))
 		return base_error(ctx, "TL014", ver, "baseline version %s: this timelinec reads "
-				  "version 1", ver->kind == TLC_NODE_SCALAR ? ver->str : "?");
+				  "versions 1 and 2 (write a new one with --write-baseline)",
+				  ver->kind == TLC_NODE_SCALAR ? ver->str : "?");
+	const tlc_source *bsrc = tlc_sources_get(&ctx->sources, file);
+	char dir[4096];
+	tlc_path_dirname(dir, sizeof dir, bsrc && strcmp(bsrc->name, "-") != 0 ? bsrc->name : ".");
+	free(r->base_dir);
+	if (!(r->base_dir = xdup(dir)))
+		return base_error(ctx, "TL005", root, "out of memory reading the baseline%s", "");
+	r->base_version = ver->str[0] - '0';
 	if (!fs)
 		return base_error(ctx, "TL013", root, "a baseline needs 'findings'%s", "");
 	if (fs->kind != TLC_NODE_SEQ)
@@ -188,19 +229,38 @@ int report_read_baseline(report *r, tlc_ctx *ctx, uint32_t file)
 		baseline_entry *e = &r->base[r->nbase++];
 		snprintf(e->fingerprint, sizeof e->fingerprint, "%s", fp->str);
 		snprintf(e->rule, sizeof e->rule, "%s", rule->str);
-		e->file = xdup(fl->str);
+		e->file = base_file(r, fl->str);
 		e->matched = 0;
 	}
 	return bad;
 }
 
-static bool in_baseline(report *r, const char *fp)
+/*
+ * Whether a finding is in the baseline (each entry hides one finding). Version 2: the same rule,
+ * file relative to the baseline's folder (whatever spelling the command line used) and
+ * fingerprint of that file, so neither the current folder nor a repository matters; version 1:
+ * the fingerprint of the path as typed, as that version wrote it.
+ */
+static bool in_baseline(report *r, const char *rule, const char *file, const tlc_source *src,
+			size_t off)
 {
-	for (size_t i = 0; i < r->nbase; i++)
-		if (strcmp(r->base[i].fingerprint, fp) == 0 && !r->base[i].matched) {
-			r->base[i].matched = 1;
+	char key[4096], fp[17];
+	if (r->base_version == 1) {
+		fingerprint(fp, rule, file, src, off);
+	} else {
+		baseline_key(key, sizeof key, file, r->base_dir);
+		fingerprint(fp, rule, key, src, off);
+	}
+	for (size_t i = 0; i < r->nbase; i++) {
+		baseline_entry *e = &r->base[i];
+		if (e->matched)
+			continue;
+		if (strcmp(e->fingerprint, fp) == 0 &&
+		    (r->base_version == 1 || (strcmp(e->rule, rule) == 0 && e->file && strcmp(e->file, key) == 0))) {
+			e->matched = 1;
 			return true;
 		}
+	}
 	return false;
 }
 
@@ -219,11 +279,19 @@ void report_ctx(report *r, tlc_ctx *ctx)
 		memset(&d, 0, sizeof d);
 		const tlc_source *src = tlc_sources_get(&ctx->sources, g->span.file);
 		loc_of(&ctx->sources, g->span, &d.file, &d.line, &d.col, &d.end_line, &d.end_col);
-		fingerprint(d.fingerprint, g->rule, d.file, src, g->span.start);
-		if (r->nbase && in_baseline(r, d.fingerprint)) {
+		char key[4096];
+		path_key(key, sizeof key, src, d.file);
+		fingerprint(d.fingerprint, g->rule, key, src, g->span.start);
+		if (r->nbase && in_baseline(r, g->rule, d.file, src, g->span.start)) {
 			free(d.file);
 			r->baselined++;
 			continue;
+		}
+		if (r->opts->write_baseline) {
+			char dir[4096];
+			tlc_path_dirname(dir, sizeof dir, r->opts->write_baseline);
+			baseline_key(key, sizeof key, d.file, dir);
+			fingerprint(d.base_fingerprint, g->rule, key, src, g->span.start);
 		}
 		d.rule = g->rule;
 		d.sev = g->sev;
@@ -541,13 +609,17 @@ static int write_out(const char *path, void (*emit)(const report *, tlc_buf *), 
 	return rc;
 }
 
+/* Version 2: each file relative to the baseline's own folder (--write-baseline FILE), and its
+ * fingerprint hashing that file (the report's own when the baseline is at the repository root). */
 static void emit_baseline(const report *r, tlc_buf *out)
 {
 	jsonw w;
+	char dir[4096], key[4096];
+	tlc_path_dirname(dir, sizeof dir, r->opts->write_baseline ? r->opts->write_baseline : ".");
 	jw_init(&w, out);
 	jw_obj(&w);
 	jw_key(&w, "timelinec-baseline");
-	jw_int(&w, 1);
+	jw_int(&w, 2);
 	jw_key(&w, "findings");
 	jw_arr(&w);
 	for (size_t i = 0; i < r->n; i++) {
@@ -555,9 +627,10 @@ static void emit_baseline(const report *r, tlc_buf *out)
 		jw_key(&w, "rule");
 		jw_str(&w, r->v[i].rule);
 		jw_key(&w, "file");
-		jw_str(&w, r->v[i].file);
+		baseline_key(key, sizeof key, r->v[i].file, dir);
+		jw_str(&w, key);
 		jw_key(&w, "fingerprint");
-		jw_str(&w, r->v[i].fingerprint);
+		jw_str(&w, r->v[i].base_fingerprint);
 		jw_key(&w, "message");
 		jw_str(&w, r->v[i].message);
 		jw_end_obj(&w);
@@ -579,6 +652,7 @@ void report_release(report *r)
 	for (size_t i = 0; i < r->nbase; i++)
 		free(r->base[i].file);
 	free(r->base);
+	free(r->base_dir);
 }
 
 /* Baselined findings that are gone: the baseline should shrink. */
@@ -587,10 +661,15 @@ static size_t stale_baseline(const report *r, FILE *out)
 	size_t gone = 0;
 	for (size_t i = 0; i < r->nbase; i++)
 		if (!r->base[i].matched) {
+			/* a version 2 file is relative to the baseline's folder: shown from here */
+			char shown[4096], joined[8200];
+			const char *f = r->base[i].file && *r->base[i].file ? r->base[i].file : "timelinec";
+			snprintf(joined, sizeof joined, "%s/%s", r->base_dir ? r->base_dir : ".", f);
+			if (r->base_version == 2 && r->base[i].file && *r->base[i].file && f[0] != '<' &&
+			    tlc_path_normalize(shown, sizeof shown, joined) == 0)
+				f = shown;
 			fprintf(out, "%s: note: a baselined %s finding is gone; update the baseline "
-				     "(--write-baseline) [baseline]\n",
-				r->base[i].file && *r->base[i].file ? r->base[i].file : "timelinec",
-				r->base[i].rule);
+				     "(--write-baseline) [baseline]\n", f, r->base[i].rule);
 			gone++;
 		}
 	return gone;

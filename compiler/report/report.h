@@ -40,12 +40,13 @@ typedef struct rdiag {
 	int64_t first, worst, tolerated;
 	size_t count;
 	char fingerprint[17];
+	char base_fingerprint[17]; /* for --write-baseline: hashing the path from its folder */
 } rdiag;
 
 typedef struct baseline_entry {
 	char fingerprint[17];
 	char rule[8];
-	char *file;
+	char *file;           /* version 2: relative to the baseline's folder, normalised */
 	int matched;
 } baseline_entry;
 
@@ -63,6 +64,8 @@ typedef struct report {
 	size_t n, cap;
 	baseline_entry *base;
 	size_t nbase, baselined;
+	int base_version;         /* of the baseline read: 1 (paths as typed) or 2 */
+	char *base_dir;           /* its folder, links resolved (version 2 files are relative to it) */
 } report;
 
 void report_init(report *r, const cli_opts *o, FILE *out, FILE *err, report_write_fn write_file);

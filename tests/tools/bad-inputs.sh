@@ -24,7 +24,8 @@ printf '\357\273\277timelinec: 1\nwidgt: W\n' > "$gen/bom-unknown-key.yaml"
 # 1,000 one-minute phases, each baking {total-minutes} in 4 locales: the baked texts would pass
 # a program's 16 MiB; check stops there (TL003) in about a second, at bounded memory
 awk 'BEGIN { print "timelinec: 1\nwidget: W\ntimezone: UTC\nlocales: [en_US, de_DE, fr_FR, ja_JP]\nwindow: 2026-11-25 09:00 .. 2026-12-08 00:00\ncountdown:\n  to: 2026-12-08 00:00\n  show:"; for (i = 1000; i > 0; i--) printf "    - above: %dm\n      text: {default: \"{total-minutes} a %d\", accessoryInline: \"x%d {total-minutes}\"}\n", i, i, i; print "    - text: end" }' > "$gen/baked-too-big.yaml"
-mkdir -p "$gen/a-directory.yaml"
+# (a folder is no longer bad input to check, which walks it: tests/golden/cli/paths-check-dir*.sh;
+# compile's "it is a directory" is there too)
 
 status=0
 total=0

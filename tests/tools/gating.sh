@@ -85,6 +85,12 @@ cp "$broken" specs/oven.yaml
 "$tool" check --write-baseline base.json specs/oven.yaml > "$t/log" 2>&1
 expect "--write-baseline" 0 $?
 grep -q '"TL107"' base.json || { echo "FAIL: baseline lacks TL107" >&2; fails=$((fails + 1)); }
+grep -q '"timelinec-baseline": 2' base.json && grep -q '"file": "specs/oven.yaml"' base.json
+ok "--write-baseline writes version 2, files relative to the baseline's folder" $?
+"$tool" check --werror --baseline "$t/proj/base.json" ./specs/../specs/oven.yaml > "$t/log" 2>&1
+expect "a baseline matches the spec however its path is spelled" 0 $?
+(cd specs && "$tool" check --werror --baseline ../base.json oven.yaml) > "$t/log" 2>&1
+expect "a baseline matches from another folder" 0 $?
 "$tool" check --werror --baseline base.json specs/oven.yaml > "$t/log" 2>&1
 expect "a baselined finding is hidden" 0 $?
 refute "a baselined finding is hidden" "TL107"
@@ -112,8 +118,8 @@ bad_baseline() { # description, content, expected message
 }
 bad_baseline "a baseline with findings that are not objects" '{"timelinec-baseline": 1, "findings": [1,2]}' \
 	"bad-base.json:1:40: error: a baseline finding is an object \[TL011\]"
-bad_baseline "a baseline of version 2" '{"timelinec-baseline": 2, "findings": []}' \
-	"bad-base.json:1:24: error: baseline version 2: this timelinec reads version 1 \[TL014\]"
+bad_baseline "a baseline of version 3" '{"timelinec-baseline": 3, "findings": []}' \
+	"bad-base.json:1:24: error: baseline version 3: this timelinec reads versions 1 and 2 (write a new one with --write-baseline) \[TL014\]"
 bad_baseline "a baseline with a duplicate key" '{"timelinec-baseline": 1, "timelinec-baseline": 1, "findings": []}' \
 	"bad-base.json:1:27: error: duplicate key 'timelinec-baseline' \[TL012\]"
 bad_baseline "a baseline finding with rule null" \
@@ -127,6 +133,18 @@ bad_baseline "a baseline with a syntax error" '{"timelinec-baseline": 1, "findin
 bad_baseline "something else as a baseline" '{"findings": []}' "not a timelinec baseline"
 "$tool" check --baseline /dev/zero specs/oven.yaml > "$t/log" 2>&1
 expect "an endless baseline stops at its limit" 2 $? "the baseline is larger than the limit of 16 MiB (TLC_MAX_BASELINE_BYTES)"
+
+# check DIR: a folder that cannot be read is bad input, reported like a spec that cannot be
+# (root reads every folder, so this part needs another user)
+mkdir -p walk/locked && cp "$broken" walk/oven.yaml && chmod 000 walk/locked
+if [ "$(id -u)" != 0 ]; then
+	"$tool" check walk > "$t/log" 2>&1
+	expect "an unreadable folder is bad input" 2 $? "walk/locked: error: cannot read the folder: Permission denied \[TL005\]"
+	grep -q "walk/oven.yaml:.*warning" "$t/log"; ok "the rest of the folder is still checked" $?
+else
+	echo "gating: SKIPPED an unreadable folder (running as root, which reads every folder)"
+fi
+chmod 755 walk/locked
 
 # several formats in one run
 cp "$broken" specs/oven.yaml
