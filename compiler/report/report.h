@@ -11,7 +11,7 @@
 /* Exit codes, output formats and the run's options, as the CLI parses them and the report
  * applies them. */
 enum exit_code { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
-enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON, FORMAT_SARIF };
+enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB };
 
 typedef struct cli_opts {
 	int color;            /* colour in human output */
@@ -24,6 +24,7 @@ typedef struct cli_opts {
 	const char *baseline, *write_baseline;
 	bool baseline_strict;
 	bool no_config;
+	const char *docs_url; /* --docs-url: timelinec's docs/ folder online (SARIF links), or NULL */
 } cli_opts;
 
 
@@ -40,6 +41,12 @@ typedef struct rdiag {
 	int64_t first, worst, tolerated;
 	size_t count;
 	char fingerprint[17];
+	/* a suppressed finding: the reason, and where the suppression is (in the spec: a comment
+	 * or a suppress: entry), or external (a baseline) */
+	char *justification;
+	bool external;
+	char *supp_file;
+	unsigned supp_line, supp_col, supp_end_line, supp_end_col;
 } rdiag;
 
 typedef struct baseline_entry {
@@ -61,6 +68,8 @@ typedef struct report {
 	size_t count[TLC_SEV_MAX];
 	rdiag *v;
 	size_t n, cap;
+	rdiag *sv;                /* suppressed findings (reported as such, never counted) */
+	size_t ns, scap;
 	baseline_entry *base;
 	size_t nbase, baselined;
 } report;
