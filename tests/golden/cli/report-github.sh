@@ -12,6 +12,8 @@ grep -v '^timezone' "$ROOT/examples/launch.yaml" > floating.yaml
 "$TLC" check --format=github floating.yaml; echo "a note: $?"
 cp "$ROOT/examples/scenarios/01-timer-25h.broken.yaml" 'a,b:c%.yaml'
 "$TLC" check --format github 'a,b:c%.yaml'; echo "an error: $?"
+cp "$ROOT/examples/scenarios/06-reload-loop.broken.yaml" "$(printf 'two\nlines\r.yaml')"
+"$TLC" check --format github two*.yaml | cut -c1-40; echo "a line feed and a carriage return in a name: $?"
 printf 'timelinec: 1\nwidget: W\ntimezone: Europe/Paris\ncountdown:\n  to: 2026-12-01 18:00\n  "a:b,100%%": 1\n  show:\n    - text: "{dayz}"\n' > bad.yaml
 "$TLC" check --format github bad.yaml; echo "bad input: $?"
 printf 'timelinec: 1\ntimelinec: 1\n' > dup.yaml
