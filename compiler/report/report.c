@@ -227,10 +227,12 @@ static bool in_baseline(report *r, const char *fp)
 /* A suppressed finding, in human output: where, what, and the reason written with it. */
 static void human_suppressed(tlc_buf *b, const rdiag *d)
 {
-	if (d->file && d->line)
-		tlc_buf_printf(b, "%s:%u:%u: ", d->file, d->line, d->col);
-	else if (d->file)
-		tlc_buf_printf(b, "%s: ", d->file);
+	if (d->file) { /* a file name may hold anything: shown escaped, as every location is */
+		tlc_diag_escape(b, d->file, strlen(d->file));
+		if (d->line)
+			tlc_buf_printf(b, ":%u:%u", d->line, d->col);
+		tlc_buf_puts(b, ": ");
+	}
 	tlc_buf_printf(b, "suppressed: %s [%s]\n    reason: %s\n", d->message, d->rule, d->justification);
 }
 
