@@ -87,7 +87,7 @@ _timelinec()
     [[ -x $tool ]] || type -P "$tool" >/dev/null 2>&1 || tool=timelinec
 
     local commands='check compile render explain reference preview'
-    local common='--format --color --tzdata --werror --no-config --help --version'
+    local common='--format --docs-url --color --tzdata --werror --no-config --help --version'
     local profiles='debugger frequent typical rare frozen custom:'
     local budget_keys='reloads= min-gap= reload-lateness= entry-lateness= spacing= max-entries= tolerance='
     local families='default small medium large extraLarge accessoryInline accessoryCircular accessoryRectangular'
@@ -96,7 +96,7 @@ _timelinec()
     local i cmd= cmd_at=0
     for ((i = 1; i < ${#lw[@]}; i++)); do
         case ${lw[i]} in
-            --format | --color | --tzdata) ((i++)) ;;
+            --format | --docs-url | --color | --tzdata) ((i++)) ;;
             -*) ;;
             *) cmd=${lw[i]}; cmd_at=$i; break ;;
         esac
@@ -112,7 +112,8 @@ _timelinec()
     fi
 
     case $opt in
-        --format) _timelinec_reply "$val" <<<$'human\njson\nsarif'; return 0 ;;
+        --format) _timelinec_reply "$val" <<<$'human\njson\nsarif\ngithub'; return 0 ;;
+        --docs-url) return 0 ;;
         --color) _timelinec_reply "$val" <<<$'auto\nalways\nnever'; return 0 ;;
         --tzdata)
             _timelinec_reply "$val" < <(compgen -d -- "$val" | sed 's|$|/|')

@@ -14,6 +14,7 @@ static void diag_free_fields(tlc_diag *g)
 	free(g->message);
 	free(g->fix);
 	free(g->related_note);
+	free(g->justification);
 }
 
 void tlc_diag_remove(tlc_diags *d, size_t i)

@@ -35,6 +35,11 @@ typedef struct tlc_diag {
 	int64_t worst;        /* the longest it lasts, seconds (INT64_MAX: until the app runs) */
 	int64_t tolerated;    /* the largest reload delay with no finding, seconds; -1: none */
 	size_t count;         /* occurrences aggregated into this finding */
+	/* a suppressed finding (sev is then TLC_SEV_NONE, gating.c): its severity, the reason
+	 * written with the suppression (owned, escaped), and where the suppression is */
+	tlc_severity suppressed_sev; /* TLC_SEV_NONE: not suppressed */
+	char *justification;
+	tlc_span suppressed_by;
 } tlc_diag;
 
 typedef struct tlc_diags {

@@ -3,6 +3,7 @@
  * map to exit code 2; nothing here exits.
  */
 #define _XOPEN_SOURCE 700 /* realpath() */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -26,6 +27,23 @@ static int parse_color(cli_opts *o, const char *v)
 		o->color = 0;
 	else
 		return cli_usage_error("--color takes auto, always or never, not '%s'", v);
+	return 0;
+}
+
+/* --docs-url: an absolute URI (SARIF's helpUri and informationUri must be) of a folder, to
+ * which diagnostics/TL107.md is appended: no query, no fragment, nothing a URI cannot hold. */
+static int parse_docs_url(cli_opts *o, const char *v)
+{
+	size_t i = 0, n = strlen(v);
+	while (i < n && (isalnum((unsigned char)v[i]) || strchr("+-.", v[i])))
+		i++;
+	bool scheme = n && isalpha((unsigned char)v[0]) && i < n && v[i] == ':' && i + 1 < n;
+	bool chars = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+			       "-._~:/@!$&'()*+,;=%") == n;
+	if (!scheme || !chars)
+		return cli_usage_error("--docs-url takes an absolute URL of timelinec's docs/ folder "
+				       "(https://..., no query or fragment), not '%s'", v);
+	o->docs_url = v;
 	return 0;
 }
 
@@ -78,9 +96,16 @@ int cli_common_opt(cli_opts *o, int argc, char **argv, int *i)
 			o->format = FORMAT_JSON;
 		else if (strcmp(v, "sarif") == 0)
 			o->format = FORMAT_SARIF;
+		else if (strcmp(v, "github") == 0)
+			o->format = FORMAT_GITHUB;
 		else
-			return -cli_usage_error("--format takes human, json or sarif, not '%s'", v);
+			return -cli_usage_error("--format takes human, json, sarif or github, not '%s'", v);
 		return 1;
+	}
+	if (cli_is_opt(a, "--docs-url")) {
+		if (!(v = cli_opt_value(argc, argv, i, "--docs-url")))
+			return -cli_usage_error("--docs-url needs the URL of timelinec's docs/ folder");
+		return parse_docs_url(o, v) ? -EXIT_BAD_INPUT : 1;
 	}
 	if (cli_is_opt(a, "--tzdata")) {
 		if (!(o->tzdata = cli_opt_value(argc, argv, i, "--tzdata")))

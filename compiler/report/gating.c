@@ -47,6 +47,8 @@ void tlc_apply_overrides(tlc_diags *d, const tlc_override *o, size_t n)
 		for (size_t k = 0; k < n; k++)
 			if (strcmp(d->v[i].rule, o[k].rule) == 0 && d->v[i].sev != TLC_SEV_NONE)
 				d->v[i].sev = o[k].sev;
+			else if (strcmp(d->v[i].rule, o[k].rule) == 0 && d->v[i].suppressed_sev)
+				d->v[i].suppressed_sev = o[k].sev; /* reported as suppressed at it; off: not */
 }
 
 /* ---- suppressions --------------------------------------------------------------------------- */
@@ -60,6 +62,8 @@ typedef struct supp {
 	unsigned line;      /* 1-based first line it applies to; 0: the whole spec (suppress: key) */
 	unsigned last;      /* last line it applies to */
 	tlc_span span;      /* the comment or the suppress entry */
+	const char *reason; /* the text after '--', or the entry's reason (not owned) */
+	size_t reason_len;
 	bool used;
 	bool last_from_node;
 } supp;
@@ -119,6 +123,11 @@ static int parse_comment(tlc_ctx *ctx, const char *c, size_t n, tlc_span sp, sup
 		while (i < n && (c[i] == ' ' || c[i] == '\t'))
 			i++;
 		reason = i < n;
+		size_t e = n;
+		while (e > i && (c[e - 1] == ' ' || c[e - 1] == '\t' || c[e - 1] == '\r'))
+			e--;
+		s->reason = c + i;
+		s->reason_len = e - i;
 	}
 	if (!s->nrules || !reason) {
 		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL031", sp,
@@ -217,22 +226,41 @@ static size_t collect_key(tlc_ctx *ctx, const tlc_spec *spec, supp *out, size_t 
 		}
 		snprintf(s->rules[0], sizeof s->rules[0], "%s", spec->suppress[i].rule);
 		s->nrules = 1;
+		s->reason = spec->suppress[i].reason;
+		s->reason_len = strlen(s->reason);
 		n++;
 	}
 	return n;
 }
 
-static bool suppressed(supp *s, size_t n, const char *rule, unsigned line)
+/* The first suppression of `rule` that covers `line` (each one that does is used), or NULL. */
+static const supp *suppressed(supp *s, size_t n, const char *rule, unsigned line)
 {
-	bool hit = false;
+	const supp *hit = NULL;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i].line && (line < s[i].line || line > s[i].last))
 			continue;
 		for (int k = 0; k < s[i].nrules; k++)
-			if (strcmp(s[i].rules[k], rule) == 0)
-				hit = s[i].used = true;
+			if (strcmp(s[i].rules[k], rule) == 0) {
+				s[i].used = true;
+				hit = hit ? hit : &s[i];
+			}
 	}
 	return hit;
+}
+
+/* Marks g suppressed by s: dropped from the findings, kept with its severity and reason for
+ * the reports that show suppressed findings (SARIF suppressions, JSON, a human line). */
+static void suppress(tlc_diag *g, const supp *s)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_diag_escape(&b, s->reason ? s->reason : "", s->reason ? s->reason_len : 0);
+	free(g->justification);
+	g->justification = tlc_buf_oom(&b) ? NULL : tlc_buf_detach(&b);
+	tlc_buf_release(&b);
+	g->suppressed_sev = g->justification ? g->sev : TLC_SEV_NONE;
+	g->suppressed_by = s->span;
+	g->sev = TLC_SEV_NONE;
 }
 
 void tlc_apply_suppressions(tlc_ctx *ctx, uint32_t file, const tlc_spec *spec)
@@ -254,8 +282,9 @@ void tlc_apply_suppressions(tlc_ctx *ctx, uint32_t file, const tlc_spec *spec)
 		    !strcmp(g->rule, "TL031"))
 			continue;
 		tlc_source_linecol(src, g->span.start, &line, &col);
-		if (suppressed(s, n, g->rule, line))
-			g->sev = TLC_SEV_NONE;
+		const supp *by = suppressed(s, n, g->rule, line);
+		if (by)
+			suppress(g, by);
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!s[i].used) {

@@ -47,13 +47,16 @@ int tlc_config_read(tlc_ctx *ctx, tlc_config *c, uint32_t file);
 /* Parses "TL107=off" into an override. */
 int tlc_override_parse(tlc_override *o, const char *s);
 
-/* Applies overrides: changes severities; TLC_SEV_NONE drops the finding. */
+/* Applies overrides: changes severities (a suppressed finding's too); TLC_SEV_NONE drops the
+ * finding, suppressed or not. */
 void tlc_apply_overrides(tlc_diags *d, const tlc_override *o, size_t n);
 /*
  * Applies the spec's suppressions (comments on or above the finding's line, the `suppress:`
- * key for the whole spec) to the diagnostics of file `file`: suppressed findings are dropped;
- * a suppression that matched nothing is a TL030 warning; one without a reason or with an unknown
- * rule is a TL031 error. `spec` may be NULL (the spec did not load: comments still apply).
+ * key for the whole spec) to the diagnostics of file `file`: a suppressed finding gets severity
+ * TLC_SEV_NONE (no longer counted), keeping its own in suppressed_sev with the reason and the
+ * suppression's span, for the reports that show it as suppressed; a suppression that matched
+ * nothing is a TL030 warning; one without a reason or with an unknown rule is a TL031 error.
+ * `spec` may be NULL (the spec did not load: comments still apply).
  */
 void tlc_apply_suppressions(tlc_ctx *ctx, uint32_t file, const tlc_spec *spec);
 #endif

@@ -1,7 +1,8 @@
 /*
  * report.c — findings of a run over many specs, where developers look: gcc-style lines (Xcode,
- * editors), JSON (docs/diagnostics.md) and SARIF 2.1.0 (GitHub code scanning), one or several
- * per run; baselines; and the exit code.
+ * editors), JSON (docs/diagnostics.md), SARIF 2.1.0 (GitHub code scanning) and GitHub Actions
+ * workflow commands (annotations on a pull request), one or several per run; suppressed
+ * findings with their reasons; baselines; and the exit code.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,7 +18,8 @@
 #include "base/rules.h"
 #include "timelinec/civil.h"
 
-#define HELP_BASE "https://timelinec.dev/docs/diagnostics/"
+/* From the generated explain_pages.c: a rule's page (docs/diagnostics/<ID>.md), or NULL. */
+const char *tlc_explain_page(const char *id);
 
 static char *xdup(const char *s) { return s ? strdup(s) : NULL; }
 
@@ -80,18 +82,34 @@ static void baseline_key(char *out, size_t n, const char *file, const char *dir)
 		snprintf(out, n, "%s", file ? file : "");
 }
 
-static int rdiag_push(report *r, const rdiag *d)
+static int rdiag_push_to(rdiag **pv, size_t *n, size_t *pcap, const rdiag *d)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 32;
-		rdiag *v = realloc(r->v, cap * sizeof *v);
+	if (*n == *pcap) {
+		size_t cap = *pcap ? *pcap * 2 : 32;
+		rdiag *v = realloc(*pv, cap * sizeof *v);
 		if (!v)
 			return TLC_ENOMEM;
-		r->v = v;
-		r->cap = cap;
+		*pv = v;
+		*pcap = cap;
 	}
-	r->v[r->n++] = *d;
+	(*pv)[(*n)++] = *d;
 	return 0;
+}
+
+static int rdiag_push(report *r, const rdiag *d)
+{
+	return rdiag_push_to(&r->v, &r->n, &r->cap, d);
+}
+
+static void rdiag_release(rdiag *d)
+{
+	free(d->file);
+	free(d->message);
+	free(d->fix);
+	free(d->related_note);
+	free(d->related_file);
+	free(d->justification);
+	free(d->supp_file);
 }
 
 void report_init(report *r, const cli_opts *o, FILE *out, FILE *err, report_write_fn write_file)
@@ -266,6 +284,38 @@ static bool in_baseline(report *r, const char *rule, const char *file, const tlc
 
 /* ---- collecting ----------------------------------------------------------------------------- */
 
+/* A suppressed finding, in human output: where, what, and the reason written with it. */
+static void human_suppressed(tlc_buf *b, const rdiag *d)
+{
+	if (d->file) { /* a file name may hold anything: shown escaped, as every location is */
+		tlc_diag_escape(b, d->file, strlen(d->file));
+		if (d->line)
+			tlc_buf_printf(b, ":%u:%u", d->line, d->col);
+		tlc_buf_puts(b, ": ");
+	}
+	tlc_buf_printf(b, "suppressed: %s [%s]\n    reason: %s\n", d->message, d->rule, d->justification);
+}
+
+/* The finding g (at severity sev) into d, whose location and fingerprint are set. */
+static void take(rdiag *d, tlc_ctx *ctx, const tlc_diag *g, tlc_severity sev)
+{
+	d->rule = g->rule;
+	d->sev = sev;
+	d->message = xdup(g->message);
+	d->fix = xdup(g->fix);
+	if (g->related_note) {
+		d->related_note = xdup(g->related_note);
+		unsigned l1, c1;
+		loc_of(&ctx->sources, g->related, &d->related_file, &d->related_line, &d->related_col,
+		       &l1, &c1);
+	}
+	d->has_timing = g->has_timing;
+	d->first = g->first;
+	d->worst = g->worst;
+	d->tolerated = g->tolerated;
+	d->count = g->count;
+}
+
 void report_ctx(report *r, tlc_ctx *ctx)
 {
 	tlc_render_opts ro = {r->color};
@@ -274,17 +324,39 @@ void report_ctx(report *r, tlc_ctx *ctx)
 	for (size_t i = 0; i < ctx->diags.n; i++) {
 		const tlc_diag *g = &ctx->diags.v[i];
 		rdiag d;
-		if (g->sev == TLC_SEV_NONE)
-			continue; /* suppressed or turned off */
+		bool supp = g->sev == TLC_SEV_NONE && g->suppressed_sev != TLC_SEV_NONE && g->justification;
+		if (g->sev == TLC_SEV_NONE && !supp)
+			continue; /* turned off */
 		memset(&d, 0, sizeof d);
 		const tlc_source *src = tlc_sources_get(&ctx->sources, g->span.file);
 		loc_of(&ctx->sources, g->span, &d.file, &d.line, &d.col, &d.end_line, &d.end_col);
 		char key[4096];
 		path_key(key, sizeof key, src, d.file);
 		fingerprint(d.fingerprint, g->rule, key, src, g->span.start);
+		if (supp) { /* in the spec, with its reason: reported as suppressed, never counted */
+			take(&d, ctx, g, g->suppressed_sev);
+			d.justification = xdup(g->justification);
+			loc_of(&ctx->sources, g->suppressed_by, &d.supp_file, &d.supp_line, &d.supp_col,
+			       &d.supp_end_line, &d.supp_end_col);
+			if (rdiag_push_to(&r->sv, &r->ns, &r->scap, &d) < 0) {
+				rdiag_release(&d);
+				break;
+			}
+			if (r->opts->format == FORMAT_HUMAN)
+				human_suppressed(&b, &d);
+			continue;
+		}
 		if (r->nbase && in_baseline(r, g->rule, d.file, src, g->span.start)) {
-			free(d.file);
-			r->baselined++;
+			r->baselined++; /* hidden; SARIF and JSON carry it as suppressed by the baseline */
+			take(&d, ctx, g, g->sev);
+			d.external = true;
+			tlc_buf why = TLC_BUF_INIT;
+			tlc_buf_printf(&why, "recorded in the baseline %s", r->opts->baseline);
+			d.justification = tlc_buf_detach(&why);
+			if (rdiag_push_to(&r->sv, &r->ns, &r->scap, &d) < 0) {
+				rdiag_release(&d);
+				break;
+			}
 			continue;
 		}
 		if (r->opts->write_baseline) {
@@ -293,24 +365,12 @@ void report_ctx(report *r, tlc_ctx *ctx)
 			baseline_key(key, sizeof key, d.file, dir);
 			fingerprint(d.base_fingerprint, g->rule, key, src, g->span.start);
 		}
-		d.rule = g->rule;
-		d.sev = g->sev;
-		d.message = xdup(g->message);
-		d.fix = xdup(g->fix);
-		if (g->related_note) {
-			d.related_note = xdup(g->related_note);
-			unsigned l1, c1;
-			loc_of(&ctx->sources, g->related, &d.related_file, &d.related_line, &d.related_col,
-			       &l1, &c1);
-		}
-		d.has_timing = g->has_timing;
-		d.first = g->first;
-		d.worst = g->worst;
-		d.tolerated = g->tolerated;
-		d.count = g->count;
+		take(&d, ctx, g, g->sev);
 		r->count[g->sev]++;
-		if (rdiag_push(r, &d) < 0)
+		if (rdiag_push(r, &d) < 0) {
+			rdiag_release(&d);
 			break;
+		}
 		if (r->opts->format == FORMAT_HUMAN)
 			tlc_diag_render_human(&b, &ctx->sources, g, &ro);
 	}
@@ -360,6 +420,59 @@ static void j_location(jsonw *w, const char *file, unsigned l0, unsigned c0, uns
 	jw_end_obj(w);
 }
 
+static const char *supp_kind(const rdiag *d)
+{
+	return d->external ? "external" : "inSource";
+}
+
+/* One diagnostic object; a suppressed one also has "suppression": {kind, justification,
+ * location (in the spec; none for a baseline)}. */
+static void j_diag(jsonw *w, const rdiag *d)
+{
+	jw_obj(w);
+	jw_key(w, "rule");
+	jw_str(w, d->rule);
+	jw_key(w, "severity");
+	jw_str(w, tlc_severity_name(d->sev));
+	jw_key(w, "location");
+	j_location(w, d->file, d->line, d->col, d->end_line, d->end_col);
+	jw_key(w, "message");
+	jw_str(w, d->message);
+	jw_key(w, "fix");
+	jw_str(w, d->fix);
+	if (d->has_timing)
+		j_timing(w, d);
+	jw_key(w, "related");
+	jw_arr(w);
+	if (d->related_note) {
+		jw_obj_compact(w);
+		jw_key(w, "location");
+		j_location(w, d->related_file, d->related_line, d->related_col, d->related_line,
+			   d->related_col + 1);
+		jw_key(w, "message");
+		jw_str(w, d->related_note);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+	jw_key(w, "fingerprint");
+	jw_str(w, d->fingerprint);
+	if (d->justification) {
+		jw_key(w, "suppression");
+		jw_obj_compact(w);
+		jw_key(w, "kind");
+		jw_str(w, supp_kind(d));
+		jw_key(w, "justification");
+		jw_str(w, d->justification);
+		if (!d->external) {
+			jw_key(w, "location");
+			j_location(w, d->supp_file, d->supp_line, d->supp_col, d->supp_end_line,
+				   d->supp_end_col);
+		}
+		jw_end_obj(w);
+	}
+	jw_end_obj(w);
+}
+
 static void emit_json(const report *r, tlc_buf *out)
 {
 	jsonw w;
@@ -369,38 +482,16 @@ static void emit_json(const report *r, tlc_buf *out)
 	jw_int(&w, 1);
 	jw_key(&w, "diagnostics");
 	jw_arr(&w);
-	for (size_t i = 0; i < r->n; i++) {
-		const rdiag *d = &r->v[i];
-		jw_obj(&w);
-		jw_key(&w, "rule");
-		jw_str(&w, d->rule);
-		jw_key(&w, "severity");
-		jw_str(&w, tlc_severity_name(d->sev));
-		jw_key(&w, "location");
-		j_location(&w, d->file, d->line, d->col, d->end_line, d->end_col);
-		jw_key(&w, "message");
-		jw_str(&w, d->message);
-		jw_key(&w, "fix");
-		jw_str(&w, d->fix);
-		if (d->has_timing)
-			j_timing(&w, d);
-		jw_key(&w, "related");
-		jw_arr(&w);
-		if (d->related_note) {
-			jw_obj_compact(&w);
-			jw_key(&w, "location");
-			j_location(&w, d->related_file, d->related_line, d->related_col, d->related_line,
-				   d->related_col + 1);
-			jw_key(&w, "message");
-			jw_str(&w, d->related_note);
-			jw_end_obj(&w);
-		}
-		jw_end_arr(&w);
-		jw_key(&w, "fingerprint");
-		jw_str(&w, d->fingerprint);
-		jw_end_obj(&w);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		j_diag(&w, &r->v[i]);
 	jw_end_arr(&w);
+	if (r->ns) { /* optional (version 1 still): only when something was suppressed */
+		jw_key(&w, "suppressed");
+		jw_arr(&w);
+		for (size_t i = 0; i < r->ns; i++)
+			j_diag(&w, &r->sv[i]);
+		jw_end_arr(&w);
+	}
 	jw_key(&w, "summary");
 	jw_obj_compact(&w);
 	jw_key(&w, "errors");
@@ -411,6 +502,10 @@ static void emit_json(const report *r, tlc_buf *out)
 	jw_int(&w, (int64_t)r->count[TLC_SEV_NOTE]);
 	jw_key(&w, "baselined");
 	jw_int(&w, (int64_t)r->baselined);
+	if (r->ns) {
+		jw_key(&w, "suppressed");
+		jw_int(&w, (int64_t)r->ns);
+	}
 	jw_end_obj(&w);
 	jw_end_obj(&w);
 }
@@ -430,11 +525,57 @@ static void s_message(jsonw *w, const char *text)
 	jw_end_obj(w);
 }
 
-static void s_rules(jsonw *w)
+/* base, which names a folder, with exactly one '/' before what follows */
+static void put_base(tlc_buf *b, const char *base)
+{
+	size_t n = strlen(base);
+	tlc_buf_puts(b, base);
+	if (!n || base[n - 1] != '/')
+		tlc_buf_puts(b, "/");
+}
+
+static bool has_scheme(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (!n || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return false;
+	while (i < n && (strchr("+-.", s[i]) || (s[i] >= '0' && s[i] <= '9') ||
+			 (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	return i < n && s[i] == ':';
+}
+
+/* A rule's page as help.markdown: its relative links (`](../cli.md#x)`, `](TL030.md)`,
+ * `](#fix)`) made absolute under the docs URL, so they work where GitHub shows the help; without
+ * a docs URL the page as it is. */
+static void help_markdown(tlc_buf *b, const char *page, const char *id, const char *docs)
+{
+	const char *p = page, *l;
+	while (docs && (l = strstr(p, "](")) != NULL) {
+		const char *t = l + 2, *e = t + strcspn(t, ") \n");
+		tlc_buf_put(b, p, (size_t)(t - p));
+		p = t;
+		if (*e != ')' || e == t || has_scheme(t, (size_t)(e - t)))
+			continue;
+		put_base(b, docs);
+		if (*t == '#')
+			tlc_buf_printf(b, "diagnostics/%s.md", id);
+		else if (strncmp(t, "../", 3) == 0)
+			t += 3;
+		else
+			tlc_buf_puts(b, "diagnostics/");
+		if (strncmp(t, "./", 2) == 0)
+			t += 2;
+		tlc_buf_put(b, t, (size_t)(e - t));
+		p = e;
+	}
+	tlc_buf_puts(b, p);
+}
+
+static void s_rules(jsonw *w, const char *docs)
 {
 	size_t n;
 	const tlc_rule *rules = tlc_rules(&n);
-	char uri[256];
 	jw_key(w, "rules");
 	jw_arr(w);
 	for (size_t i = 0; i < n; i++) {
@@ -453,9 +594,30 @@ static void s_rules(jsonw *w)
 			s_message(w, fb.ptr);
 			tlc_buf_release(&fb);
 		}
-		snprintf(uri, sizeof uri, HELP_BASE "%s.md", rules[i].id);
-		jw_key(w, "helpUri");
-		jw_str(w, uri);
+		/* GitHub shows help (text and markdown) with an alert, and requires it of every rule
+		 * once one has it: each rule's page, embedded as `explain` prints it */
+		const char *page = tlc_explain_page(rules[i].id);
+		tlc_buf hb = TLC_BUF_INIT;
+		if (page)
+			help_markdown(&hb, page, rules[i].id, docs);
+		else
+			tlc_buf_printf(&hb, "%s: %s.\n", rules[i].id, rules[i].summary);
+		jw_key(w, "help");
+		jw_obj(w);
+		jw_key(w, "text");
+		jw_str(w, page ? page : hb.ptr);
+		jw_key(w, "markdown");
+		jw_str(w, hb.ptr);
+		jw_end_obj(w);
+		tlc_buf_release(&hb);
+		if (docs) { /* absolute, as SARIF requires of helpUri; none without --docs-url */
+			tlc_buf ub = TLC_BUF_INIT;
+			put_base(&ub, docs);
+			tlc_buf_printf(&ub, "diagnostics/%s.md", rules[i].id);
+			jw_key(w, "helpUri");
+			jw_str(w, ub.ptr);
+			tlc_buf_release(&ub);
+		}
 		jw_key(w, "defaultConfiguration");
 		jw_obj_compact(w);
 		jw_key(w, "level");
@@ -512,12 +674,23 @@ static size_t rule_index(const char *id)
 	return 0;
 }
 
+/* s as a sentence: a final '.' unless it ends in '.', '?' or '!' already */
+static void put_sentence(tlc_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	tlc_buf_puts(b, s);
+	if (n && !strchr(".?!", s[n - 1]))
+		tlc_buf_puts(b, ".");
+}
+
 static void s_result(jsonw *w, const rdiag *d)
 {
 	tlc_buf m = TLC_BUF_INIT;
-	tlc_buf_puts(&m, d->message);
-	if (d->fix)
-		tlc_buf_printf(&m, ". Fix: %s.", d->fix);
+	put_sentence(&m, d->message);
+	if (d->fix) {
+		tlc_buf_puts(&m, " Fix: ");
+		put_sentence(&m, d->fix);
+	}
 	jw_obj(w);
 	jw_key(w, "ruleId");
 	jw_str(w, d->rule);
@@ -544,6 +717,22 @@ static void s_result(jsonw *w, const rdiag *d)
 	jw_key(w, "timelinec/v1");
 	jw_str(w, d->fingerprint);
 	jw_end_obj(w);
+	if (d->justification) { /* kept, so the alert is closed as suppressed, not as fixed */
+		jw_key(w, "suppressions");
+		jw_arr(w);
+		jw_obj(w);
+		jw_key(w, "kind");
+		jw_str(w, supp_kind(d));
+		jw_key(w, "justification");
+		jw_str(w, d->justification);
+		if (!d->external && d->supp_file) {
+			jw_key(w, "location");
+			s_location(w, d->supp_file, d->supp_line, d->supp_col, d->supp_end_line,
+				   d->supp_end_col, NULL);
+		}
+		jw_end_obj(w);
+		jw_end_arr(w);
+	}
 	if (d->has_timing) {
 		jw_key(w, "properties");
 		jw_obj(w);
@@ -573,9 +762,11 @@ static void emit_sarif(const report *r, tlc_buf *out)
 	jw_str(&w, "timelinec");
 	jw_key(&w, "version");
 	jw_str(&w, tlc_version());
-	jw_key(&w, "informationUri");
-	jw_str(&w, "https://timelinec.dev/");
-	s_rules(&w);
+	if (r->opts->docs_url) {
+		jw_key(&w, "informationUri");
+		jw_str(&w, r->opts->docs_url);
+	}
+	s_rules(&w, r->opts->docs_url);
 	jw_end_obj(&w);
 	jw_end_obj(&w);
 	jw_key(&w, "originalUriBaseIds");
@@ -592,10 +783,99 @@ static void emit_sarif(const report *r, tlc_buf *out)
 	jw_arr(&w);
 	for (size_t i = 0; i < r->n; i++)
 		s_result(&w, &r->v[i]);
+	for (size_t i = 0; i < r->ns; i++)
+		s_result(&w, &r->sv[i]);
 	jw_end_arr(&w);
 	jw_end_obj(&w);
 	jw_end_arr(&w);
 	jw_end_obj(&w);
+}
+
+/* ---- GitHub Actions workflow commands ------------------------------------------------------ */
+
+/* GitHub's escaping (toolkit's command.ts): data escapes '%', CR and LF; a property value
+ * also ':' and ','. Everything else, '::' included, is safe once no line can start anew. */
+static void gh_escape(tlc_buf *b, const char *s, bool property)
+{
+	for (; s && *s; s++) {
+		if (*s == '%')
+			tlc_buf_puts(b, "%25");
+		else if (*s == '\r')
+			tlc_buf_puts(b, "%0D");
+		else if (*s == '\n')
+			tlc_buf_puts(b, "%0A");
+		else if (property && *s == ':')
+			tlc_buf_puts(b, "%3A");
+		else if (property && *s == ',')
+			tlc_buf_puts(b, "%2C");
+		else
+			tlc_buf_putc(b, *s);
+	}
+}
+
+/* The file as GitHub wants it, relative to the working directory (the checkout) when it is
+ * inside it; otherwise as given. */
+static const char *gh_path(const char *file, const char *cwd)
+{
+	size_t n = cwd ? strlen(cwd) : 0;
+	if (file && n && strncmp(file, cwd, n) == 0 && (file[n] == '/' || cwd[n - 1] == '/')) {
+		const char *rel = file + n + (file[n] == '/');
+		return *rel ? rel : file;
+	}
+	return file;
+}
+
+/* ::error|warning|notice file=F,line=L,col=C,endLine=L2,endColumn=C2,title=TLxxx name::message
+ * with the fix and a related location on lines of their own (%0A). Columns only on one line:
+ * GitHub takes columns of an annotation whose lines differ as wrong. */
+static void gh_annotation(tlc_buf *b, const rdiag *d, const char *cwd)
+{
+	const tlc_rule *rule = tlc_rule_find(d->rule);
+	const char *file = gh_path(d->file, cwd);
+	const char *cmd = d->sev == TLC_SEV_ERROR ? "error" : d->sev == TLC_SEV_WARNING ? "warning" : "notice";
+	tlc_buf_printf(b, "::%s ", cmd);
+	if (file) {
+		tlc_buf_puts(b, "file=");
+		gh_escape(b, file, true);
+		tlc_buf_puts(b, ",");
+	}
+	if (file && d->line) {
+		unsigned l1 = d->end_line > d->line ? d->end_line : d->line;
+		tlc_buf_printf(b, "line=%u,", d->line);
+		if (l1 == d->line)
+			tlc_buf_printf(b, "col=%u,endLine=%u,endColumn=%u,", d->col, l1,
+				       d->end_col > d->col ? d->end_col : d->col + 1);
+		else
+			tlc_buf_printf(b, "endLine=%u,", l1);
+	}
+	tlc_buf_puts(b, "title=");
+	tlc_buf_printf(b, "%s", d->rule);
+	if (rule) {
+		tlc_buf_puts(b, " ");
+		gh_escape(b, rule->name, true);
+	}
+	tlc_buf_puts(b, "::");
+	gh_escape(b, d->message, false);
+	if (d->fix) {
+		tlc_buf_puts(b, "%0Afix: ");
+		gh_escape(b, d->fix, false);
+	}
+	if (d->related_note) {
+		tlc_buf_puts(b, "%0Anote: ");
+		gh_escape(b, d->related_note, false);
+		tlc_buf_printf(b, " (");
+		gh_escape(b, gh_path(d->related_file, cwd), false);
+		tlc_buf_printf(b, ":%u:%u)", d->related_line, d->related_col);
+	}
+	tlc_buf_puts(b, "\n");
+}
+
+static void emit_github(const report *r, tlc_buf *out)
+{
+	char cwd[4096];
+	const char *wd = getcwd(cwd, sizeof cwd) ? cwd : NULL;
+	for (size_t i = 0; i < r->n; i++)
+		gh_annotation(out, &r->v[i], wd);
 }
 
 /* ---- finishing ------------------------------------------------------------------------------ */
@@ -641,14 +921,12 @@ static void emit_baseline(const report *r, tlc_buf *out)
 
 void report_release(report *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		free(r->v[i].file);
-		free(r->v[i].message);
-		free(r->v[i].fix);
-		free(r->v[i].related_note);
-		free(r->v[i].related_file);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		rdiag_release(&r->v[i]);
 	free(r->v);
+	for (size_t i = 0; i < r->ns; i++)
+		rdiag_release(&r->sv[i]);
+	free(r->sv);
 	for (size_t i = 0; i < r->nbase; i++)
 		free(r->base[i].file);
 	free(r->base);
@@ -684,6 +962,8 @@ int report_finish(report *r, int input_failed)
 		emit_json(r, &b);
 	else if (o->format == FORMAT_SARIF)
 		emit_sarif(r, &b);
+	else if (o->format == FORMAT_GITHUB)
+		emit_github(r, &b);
 	if (b.len)
 		fwrite(b.ptr, 1, b.len, r->out);
 	tlc_buf_release(&b);
@@ -694,7 +974,10 @@ int report_finish(report *r, int input_failed)
 	if (o->write_baseline && write_out(o->write_baseline, emit_baseline, r) < 0)
 		wrote = -1;
 	size_t gone = o->baseline ? stale_baseline(r, o->format == FORMAT_HUMAN ? r->out : r->err) : 0;
-	if (o->format == FORMAT_HUMAN && r->count[TLC_SEV_ERROR] + r->count[TLC_SEV_WARNING] > 0)
+	/* GitHub's format: the same plain line, which no workflow command starts, so it is only
+	 * a line of the log */
+	bool lines = o->format == FORMAT_HUMAN || o->format == FORMAT_GITHUB;
+	if (lines && r->count[TLC_SEV_ERROR] + r->count[TLC_SEV_WARNING] > 0)
 		fprintf(r->out, "%zu error%s, %zu warning%s%s\n", r->count[TLC_SEV_ERROR],
 			r->count[TLC_SEV_ERROR] == 1 ? "" : "s", r->count[TLC_SEV_WARNING],
 			r->count[TLC_SEV_WARNING] == 1 ? "" : "s",
@@ -706,7 +989,7 @@ int report_finish(report *r, int input_failed)
 		 (o->baseline_strict && gone))
 		rc = EXIT_FINDINGS;
 	if (rc == EXIT_FINDINGS && o->max_warnings >= 0 && !r->count[TLC_SEV_ERROR] &&
-	    (long)r->count[TLC_SEV_WARNING] > o->max_warnings && o->format == FORMAT_HUMAN)
+	    (long)r->count[TLC_SEV_WARNING] > o->max_warnings && lines)
 		fprintf(r->out, "more than %ld warnings (--max-warnings)\n", o->max_warnings);
 	report_release(r);
 	return rc;

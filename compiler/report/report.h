@@ -11,7 +11,7 @@
 /* Exit codes, output formats and the run's options, as the CLI parses them and the report
  * applies them. */
 enum exit_code { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
-enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON, FORMAT_SARIF };
+enum cli_format { FORMAT_HUMAN = 0, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB };
 
 typedef struct cli_opts {
 	int color;            /* colour in human output */
@@ -24,6 +24,7 @@ typedef struct cli_opts {
 	const char *baseline, *write_baseline;
 	bool baseline_strict;
 	bool no_config;
+	const char *docs_url; /* --docs-url: timelinec's docs/ folder online (SARIF links), or NULL */
 } cli_opts;
 
 
@@ -41,6 +42,12 @@ typedef struct rdiag {
 	size_t count;
 	char fingerprint[17];
 	char base_fingerprint[17]; /* for --write-baseline: hashing the path from its folder */
+	/* a suppressed finding: the reason, and where the suppression is (in the spec: a comment
+	 * or a suppress: entry), or external (a baseline) */
+	char *justification;
+	bool external;
+	char *supp_file;
+	unsigned supp_line, supp_col, supp_end_line, supp_end_col;
 } rdiag;
 
 typedef struct baseline_entry {
@@ -62,6 +69,8 @@ typedef struct report {
 	size_t count[TLC_SEV_MAX];
 	rdiag *v;
 	size_t n, cap;
+	rdiag *sv;                /* suppressed findings (reported as such, never counted) */
+	size_t ns, scap;
 	baseline_entry *base;
 	size_t nbase, baselined;
 	int base_version;         /* of the baseline read: 1 (paths as typed) or 2 */

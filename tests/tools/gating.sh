@@ -51,8 +51,11 @@ rm .timelinec.yaml
 # suppression comments
 sed 's|^    - above: 0s|    # timelinec: ignore TL107 -- the oven app refreshes the widget itself\n    - above: 0s|' "$broken" > specs/oven.yaml
 "$tool" check --werror specs/oven.yaml > "$t/log" 2>&1
-expect "a comment suppresses the finding on its line" 0 $?
-refute "a comment suppresses the finding on its line" "TL107"
+expect "a comment suppresses the finding on its line" 0 $? \
+	"oven.yaml:15:14: suppressed: entries 60 s apart .* \[TL107\]"
+expect "a suppressed finding shows its reason" 0 0 "^    reason: the oven app refreshes the widget itself$"
+refute "a comment suppresses the finding on its line" "warning: entries"
+refute "a suppressed finding is not counted" "1 warning"
 sed 's|^    - above: 0s|    # timelinec: ignore TL107 -- the oven app refreshes the widget itself\n    - above: 0s|' \
 	"$root/examples/scenarios/07-dense-entries.fixed.yaml" > specs/fixed.yaml
 "$tool" check specs/fixed.yaml > "$t/log" 2>&1
@@ -75,7 +78,7 @@ cat > specs/oven.json <<'JSON'
 }
 JSON
 "$tool" check --werror specs/oven.json > "$t/log" 2>&1
-expect "suppress: in a JSON spec" 0 $?
+expect "suppress: in a JSON spec" 0 $? "reason: refreshed by the app"
 sed 's/TL107/TL101/' specs/oven.json > specs/oven2.json
 "$tool" check specs/oven2.json > "$t/log" 2>&1
 expect "an unused suppress: entry is reported" 0 $? "oven2.json:4:16: warning: this suppression of TL101 matches no finding \[TL030\]"
@@ -148,17 +151,69 @@ chmod 755 walk/locked
 
 # several formats in one run
 cp "$broken" specs/oven.yaml
-"$tool" check --output-sarif out.sarif --output-json out.json specs/oven.yaml > "$t/log" 2>&1
+docs=https://github.com/example/app/blob/main/tools/timelinec/docs/
+"$tool" check --output-sarif out.sarif --output-json out.json --docs-url "$docs" specs/oven.yaml > "$t/log" 2>&1
 expect "human output beside --output-sarif" 0 $? "warning: entries"
 grep -q '"ruleId": "TL107"' out.sarif || { echo "FAIL: out.sarif lacks the finding" >&2; fails=$((fails + 1)); }
 grep -q '"rule": "TL107"' out.json || { echo "FAIL: out.json lacks the finding" >&2; fails=$((fails + 1)); }
-"$tool" check --format sarif "$root"/examples/*.yaml "$root"/examples/scenarios/*.yaml \
+"$tool" check --format sarif --docs-url "$docs" "$root"/examples/*.yaml "$root"/examples/scenarios/*.yaml \
 	"$root"/examples/real-world/*.yaml > all.sarif 2>"$t/log"
 # the broken scenarios hold certain findings (TL101, TL102, TL201, TL204): errors, exit 1
 expect "--format sarif over every example" 1 $?
+# suppressed findings stay in SARIF, with their reasons: a comment, the suppress: key, a baseline
+sed 's|^    - above: 0s|    # timelinec: ignore TL107 -- the oven app refreshes the widget itself\n    - above: 0s|' "$broken" > specs/quiet.yaml
+"$tool" check --write-baseline supp-base.json specs/oven.yaml > "$t/log" 2>&1
+"$tool" check --format sarif --docs-url "$docs" --baseline supp-base.json specs/quiet.yaml specs/oven.json \
+	specs/oven.yaml > supp.sarif 2>"$t/log"
+expect "--format sarif with suppressed and baselined findings" 0 $?
 . "$root/tests/tools/python.sh"
-"$py" "$root/tests/tools/validate_sarif.py" out.sarif all.sarif > "$t/log" 2>&1
-expect "SARIF: the 2.1.0 schema, the validator's rules and GitHub's" 0 $? "2 logs valid"
+"$py" "$root/tests/tools/validate_sarif.py" out.sarif all.sarif supp.sarif > "$t/log" 2>&1
+expect "SARIF: the 2.1.0 schema, the validator's rules and GitHub's" 0 $? "3 logs valid"
+"$py" - supp.sarif > "$t/log" 2>&1 <<'PY'
+import json, sys
+res = json.load(open(sys.argv[1]))["runs"][0]["results"]
+for r in res:
+    s = r["suppressions"][0]
+    loc = s.get("location", {}).get("physicalLocation", {})
+    print(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], s["kind"],
+          s["justification"], loc.get("region", {}).get("startLine", "-"))
+PY
+expect "SARIF: a comment's suppression" 0 $? "^TL107 warning specs/quiet.yaml inSource the oven app refreshes the widget itself 13$"
+expect "SARIF: a suppress: entry" 0 0 "^TL107 warning specs/oven.json inSource refreshed by the app 4$"
+expect "SARIF: a baselined finding" 0 0 "^TL107 warning specs/oven.yaml external recorded in the baseline supp-base.json -$"
+[ "$(wc -l < "$t/log")" = 3 ]; ok "SARIF: the three suppressed results, no other" $?
+# the same in JSON: an optional 'suppressed' list (version 1 still), valid against the schema
+"$tool" check --format json --baseline supp-base.json specs/quiet.yaml specs/oven.json specs/oven.yaml > supp.json 2>"$t/log"
+expect "--format json with suppressed and baselined findings" 0 $?
+"$py" - "$root/docs/diagnostics.schema.json" supp.json > "$t/log" 2>&1 <<'PY'
+import json, sys, jsonschema
+schema, doc = (json.load(open(p)) for p in sys.argv[1:3])
+jsonschema.Draft202012Validator(schema).validate(doc)
+print("diagnostics", len(doc["diagnostics"]), "summary", json.dumps(doc["summary"], sort_keys=True))
+for d in doc["suppressed"]:
+    s = d["suppression"]
+    print(d["rule"], d["severity"], d["location"]["file"], s["kind"], s["justification"], s.get("location", {}).get("line", "-"))
+PY
+expect "JSON: valid, nothing counted" 0 $? \
+	'^diagnostics 0 summary {"baselined": 1, "errors": 0, "notes": 0, "suppressed": 3, "warnings": 0}$'
+expect "JSON: a comment's suppression" 0 0 "^TL107 warning specs/quiet.yaml inSource the oven app refreshes the widget itself 13$"
+expect "JSON: a suppress: entry" 0 0 "^TL107 warning specs/oven.json inSource refreshed by the app 4$"
+expect "JSON: a baselined finding" 0 0 "^TL107 warning specs/oven.yaml external recorded in the baseline supp-base.json -$"
+"$tool" check --format json --severity TL107=error specs/quiet.yaml > "$t/log" 2>&1
+expect "an override sets a suppressed finding's severity" 0 $? '"severity": "error"'
+"$tool" check --format json --severity TL107=off specs/quiet.yaml > "$t/log" 2>&1
+expect "off drops a suppressed finding too" 0 $?
+refute "off drops a suppressed finding too" '"suppressed"'
+# without --docs-url: no helpUri and no informationUri (timelinec has no site of its own), which
+# Microsoft's validator notes (SARIF2005); GitHub needs neither, the help is in the log
+"$tool" check --format sarif specs/oven.yaml > nodocs.sarif 2>"$t/log"
+"$py" "$root/tests/tools/validate_sarif.py" --findings nodocs.sarif > "$t/log" 2>&1
+expect "SARIF without --docs-url: only SARIF2005" 0 $? "^SARIF2005$"
+[ "$(cat "$t/log")" = SARIF2005 ] && ! grep -q '"helpUri"' nodocs.sarif; ok "SARIF without --docs-url: no links, nothing else" $?
+"$tool" check --format sarif --docs-url docs/ specs/oven.yaml > "$t/log" 2>&1
+expect "--docs-url must be absolute" 2 $? "error: --docs-url takes an absolute URL"
+"$tool" check --format sarif --docs-url 'https://example.com/docs/?v=1' specs/oven.yaml > "$t/log" 2>&1
+expect "--docs-url has no query" 2 $? "error: --docs-url takes an absolute URL"
 "$py" "$root/tests/tools/test_validate_sarif.py" out.sarif > "$t/log" 2>&1
 expect "SARIF: each validator rule reports its broken log" 0 $? "each reported under their rules"
 [ $fails = 0 ] && echo "gating: $n checks of formats, suppressions, overrides, config and baselines pass"

@@ -41,11 +41,28 @@ mkdir -p "$t/ws"
 	# the workflow runs its own `make`: not the variables of the make running this test
 	# (under check-asan, BUILD=build-asan, exported by make, would build elsewhere than the
 	# PATH the workflow adds)
-env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u BUILD -u SANITIZE \
-	"$py" "$root/tests/tools/run_workflow.py" "$root/examples/integration/github-actions.yml" "$t/ws" \
-	"TIMELINEC_DIR=$root" "SPECS=$root/examples/launch.yaml $root/examples/scenarios/01-timer-25h.fixed.yaml" \
+# what GitHub's runner sets (the --docs-url of the check step is made of them)
+workflow() { # workdir, NAME=VALUE...
+	wd=$1
+	shift
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u BUILD -u SANITIZE \
+		"$py" "$root/tests/tools/run_workflow.py" "$root/examples/integration/github-actions.yml" "$wd" \
+		"TIMELINEC_DIR=$root" GITHUB_SERVER_URL=https://github.com GITHUB_REPOSITORY=example/app \
+		GITHUB_SHA=0123456789abcdef0123456789abcdef01234567 "$@"
+}
+workflow "$t/ws" "SPECS=$root/examples/launch.yaml $root/examples/scenarios/01-timer-25h.fixed.yaml" \
 	> "$t/log" 2>&1 || { echo "FAIL: the workflow's steps" >&2; tail -20 "$t/log" >&2; fails=1; }
 "$py" "$root/tests/tools/validate_sarif.py" "$t/ws/timelinec.sarif" >> "$t/log" 2>&1 ||
 	{ echo "FAIL: the workflow's SARIF" >&2; tail -5 "$t/log" >&2; fails=1; }
-[ $fails = 0 ] && echo "integration: the Xcode build phase and the GitHub Actions steps work as written"
+grep -q "\"helpUri\": \"https://github.com/example/app/blob/0123456789abcdef0123456789abcdef01234567/$root/docs/diagnostics/TL001.md\"" \
+	"$t/ws/timelinec.sarif" || { echo "FAIL: the workflow's SARIF links no rule page under --docs-url" >&2; fails=1; }
+# a finding: the check step prints it as an annotation (a workflow command, the spec's path as
+# the workflow gives it) and fails the job under --werror; the summary is a plain line
+mkdir -p "$t/ws2/Widgets/Specs"
+cp "$root/examples/scenarios/07-dense-entries.broken.yaml" "$t/ws2/Widgets/Specs/oven.yaml"
+workflow "$t/ws2" > "$t/log" 2>&1 && { echo "FAIL: the workflow should fail on a warning (--werror)" >&2; fails=1; }
+grep -q '^::warning file=Widgets/Specs/oven.yaml,line=14,col=14,endLine=14,endColumn=15,title=TL107 entries-too-close::entries 60 s apart' "$t/log" &&
+	grep -qx '0 errors, 1 warning' "$t/log" && [ -s "$t/ws2/timelinec.sarif" ] ||
+	{ echo "FAIL: the workflow's check step should annotate the finding" >&2; tail -20 "$t/log" >&2; fails=1; }
+[ $fails = 0 ] && echo "integration: the Xcode build phase and the GitHub Actions steps (annotations, SARIF) work as written"
 exit $fails

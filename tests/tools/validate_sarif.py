@@ -283,7 +283,6 @@ class Log:
                 rules = []
             if len(rules) > GH_MAX_RULES:
                 self.report("GH-limit", rp + "/tool/driver/rules", f"{len(rules)} rules (at most {GH_MAX_RULES})")
-            with_help = sum(1 for r in rules if "help" in r)
             for k, rule in enumerate(rules):
                 p = f"{rp}/tool/driver/rules/{k}"
                 if blank(rule.get("id")):
@@ -294,9 +293,17 @@ class Log:
                         self.report("GH2012", p, f"{key}.text is blank")
                     elif len(t) > GH_MAX_DESCRIPTION:
                         self.report("GH-limit", f"{p}/{key}", f"{len(t)} characters (at most {GH_MAX_DESCRIPTION})")
-                # help objects: required of every rule once the tool writes them (GH2012)
-                if with_help and blank((rule.get("help") or {}).get("text")):
-                    self.report("GH2012", p, "help.text is missing or blank (other rules have help)")
+                # GH2012: GitHub's validator wants every rule's help (shown with each alert);
+                # markdown, when given, is what GitHub renders, so it cannot be blank either
+                help_ = rule.get("help") if isinstance(rule.get("help"), dict) else {}
+                if blank(help_.get("text")):
+                    self.report("GH2012", p, "help.text is missing or blank")
+                if "markdown" in help_ and blank(help_.get("markdown")):
+                    self.report("GH2012", p + "/help", "help.markdown is blank")
+                # helpUri: absolute (SARIF1005) and a web page GitHub can link (http or https)
+                hu = rule.get("helpUri")
+                if isinstance(hu, str) and not re.match(r"^https?://[^/?#\s]+/", hu):
+                    self.report("GH-helpUri", p + "/helpUri", f"'{hu}' is not an http(s) URL of a page")
                 if isinstance(rule.get("name"), str) and len(rule["name"]) > GH_MAX_NAME:
                     self.report("GH-limit", p + "/name", f"a name over {GH_MAX_NAME} characters")
                 props = rule.get("properties") or {}
@@ -325,6 +332,22 @@ class Log:
                     self.report("GH-limit", p + "/locations", f"{len(locs)} locations (at most {GH_MAX_LOCATIONS})")
                 if blank(res.get("ruleId")) and blank((res.get("rule") or {}).get("id")):
                     self.report("GH1015", p, "the result names no rule")
+                text = (res.get("message") or {}).get("text")
+                if isinstance(text, str) and re.search(r"[.?!]\.(\s|$)", text):
+                    self.report("punctuation", p + "/message", "a sentence ends in a second period ('?.', '..')")
+                # suppressions: GitHub closes the alert of a suppressed result; each says how
+                # (kind) and why (justification: timelinec requires a reason)
+                for j, sup in enumerate(res.get("suppressions") or []):
+                    sp = f"{p}/suppressions/{j}"
+                    if not isinstance(sup, dict) or sup.get("kind") not in ("inSource", "external"):
+                        self.report("GH-suppression", sp, "kind is not inSource or external")
+                        continue
+                    if blank(sup.get("justification")):
+                        self.report("GH-suppression", sp, "the suppression has no justification")
+                    if sup.get("status", "accepted") != "accepted":
+                        self.report("GH-suppression", sp, "a suppression not accepted leaves the alert open")
+                    if sup["kind"] == "external" and "location" in sup:
+                        self.report("GH-suppression", sp, "an external suppression has a location in the source")
                 if not isinstance(res.get("partialFingerprints"), dict) or not res["partialFingerprints"]:
                     self.report("GH-fingerprint", p, "no partialFingerprints (an API upload would duplicate alerts)")
                 for j, loc in enumerate(locs + (res.get("relatedLocations") or [])):
