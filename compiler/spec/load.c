@@ -171,6 +171,21 @@ static int resolve_literal(loader *L, const tlc_node *n, tlc_sp_when *w)
 	return 0;
 }
 
+/*
+ * After a failed 'to:': a time of day alone ("to: 18:00") may mean every day at that time, so
+ * the error gets a second way out.
+ */
+static void suggest_every(loader *L, const tlc_node *v)
+{
+	int32_t tod;
+	tlc_diag *g = L->ctx->diags.n ? &L->ctx->diags.v[L->ctx->diags.n - 1] : NULL;
+	if (!g || v->kind != TLC_NODE_SCALAR ||
+	    tlc_time_of_day_parse(&tod, v->str, v->len, NULL) < 0 || tod % 60 != 0)
+		return;
+	tlc_diag_set_fix(g, "for every day at that time, write 'every: daily %02d:%02d' instead of "
+			    "'to:'", (int)(tod / 3600), (int)(tod / 60 % 60));
+}
+
 /* An instant expression; `allow_duration` also takes a bare duration (reload.after). */
 static int get_when(loader *L, const tlc_node *n, tlc_sp_when *w, bool allow_duration)
 {
@@ -778,7 +793,8 @@ static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bo
 	}
 	if ((v = tlc_node_get(n, "to"))) {
 		c->target_kind = TLC_TARGET_TO;
-		get_when(L, v, &c->target, false);
+		if (get_when(L, v, &c->target, false) < 0)
+			suggest_every(L, v);
 	} else if ((v = tlc_node_get(n, "since"))) {
 		c->target_kind = TLC_TARGET_SINCE;
 		get_when(L, v, &c->target, false);
