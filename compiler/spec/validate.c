@@ -135,6 +135,26 @@ static void check_groups(vstate *v, const tlc_node *n, const tlc_type *t)
 	}
 }
 
+/*
+ * "text: {days}" is a YAML mapping {days: null}, not the text "{days}": a flow mapping of one
+ * key without a value, where the key is unknown, is said to be a text needing quotes.
+ */
+static bool braced_text(vstate *v, const tlc_node *n)
+{
+	const tlc_source *src = tlc_sources_get(&v->ctx->sources, n->span.file);
+	const tlc_node *val = n->n == 1 ? n->pairs[0].value : NULL;
+	if (!src || !val || val->kind != TLC_NODE_SCALAR || val->type != TLC_SCALAR_NULL ||
+	    n->span.start >= src->len || src->text[n->span.start] != '{' || n->span.end > src->len)
+		return false;
+	tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL011", n->span,
+				   "'%.*s' is read as a YAML mapping, not a text",
+				   (int)(n->span.end - n->span.start), src->text + n->span.start);
+	tlc_diag_set_fix(g, "quote the text: \"%.*s\"", (int)(n->span.end - n->span.start),
+			 src->text + n->span.start);
+	v->errors++;
+	return true;
+}
+
 static void validate_object(vstate *v, const tlc_node *n, const tlc_type *t)
 {
 	if (n->kind != TLC_NODE_MAP) {
@@ -144,9 +164,9 @@ static void validate_object(vstate *v, const tlc_node *n, const tlc_type *t)
 	for (size_t i = 0; i < n->n; i++) {
 		const tlc_node *k = n->pairs[i].key;
 		const tlc_keydef *kd = tlc_type_key(t, k->str, k->len);
-		if (!kd)
+		if (!kd && !braced_text(v, n))
 			unknown_key(v, k, t);
-		else
+		else if (kd)
 			validate_node(v, n->pairs[i].value, kd->type);
 	}
 	for (size_t i = 0; i < t->nkeys; i++)
@@ -188,6 +208,8 @@ static void validate_map(vstate *v, const tlc_node *n, const tlc_type *t)
 			size_t ne = 0;
 			for (; t->enums[ne]; ne++)
 				ok = ok || strcmp(t->enums[ne], k->str) == 0;
+			if (!ok && braced_text(v, n))
+				return;
 			if (!ok) {
 				const char *s = tlc_suggest(k->str, k->len, t->enums, ne);
 				tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL010", k->span,
