@@ -263,13 +263,25 @@ static void load_zone(loader *L, const tlc_node *root)
 		L->errors++;
 		return;
 	}
+	const char *msg, *fix;
 	if (err < 0) {
+		const char *dir = L->ctx->zones ? tlc_zones_dir(L->ctx->zones) : NULL;
+		tlc_buf b = TLC_BUF_INIT;
 		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL021", n->span,
 					   "unknown time zone '%s'", n->str);
-		tlc_diag_set_fix(g, "use an IANA name such as 'Europe/Berlin' or 'America/New_York' "
-				    "(zone data: %s), or 'floating' for the device's zone",
-				 L->ctx->zones ? tlc_zones_dir(L->ctx->zones) : "none");
+		tlc_zone_suggest(&b, n->str, dir);
+		if (b.len)
+			tlc_diag_set_fix(g, "%s", b.ptr);
+		else
+			tlc_diag_set_fix(g, "use an IANA name such as 'Europe/Berlin' or "
+					    "'America/New_York' (zone data: %s), or 'floating' for the "
+					    "device's zone", dir ? dir : "none");
+		tlc_buf_release(&b);
 		L->errors++;
+	} else if (tlc_zone_legacy(n->str, &msg, &fix)) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL021", n->span, "%s", msg);
+		tlc_diag_set_severity(&L->ctx->diags, g, TLC_SEV_WARNING);
+		tlc_diag_set_fix(g, "%s", fix);
 	}
 }
 
