@@ -186,16 +186,31 @@ static void suggest_every(loader *L, const tlc_node *v)
 			    "'to:'", (int)(tod / 3600), (int)(tod / 60 % 60));
 }
 
+/* Starts with a digit, and is no date ("2026-"), time ("18:00") or 12-hour time ("6pm"). */
+static bool looks_like_duration(const tlc_node *n)
+{
+	const char *t = n->len >= 2 ? n->str + n->len - 2 : "";
+	bool ampm = (t[0] == 'a' || t[0] == 'A' || t[0] == 'p' || t[0] == 'P') &&
+		    (t[1] == 'm' || t[1] == 'M');
+	return n->len > 0 && n->str[0] >= '0' && n->str[0] <= '9' && !memchr(n->str, ':', n->len) &&
+	       !ampm && (n->len < 5 || n->str[4] != '-');
+}
+
 /* An instant expression; `allow_duration` also takes a bare duration (reload.after). */
 static int get_when(loader *L, const tlc_node *n, tlc_sp_when *w, bool allow_duration)
 {
 	tlc_err e = {0};
 	memset(w, 0, sizeof *w);
 	w->node = n;
-	if (allow_duration && tlc_duration_parse(&w->duration, n->str, n->len, 0, NULL) == 0) {
+	if (allow_duration && tlc_duration_parse(&w->duration, n->str, n->len, 0, &e) == 0) {
 		w->set = w->is_duration = true;
 		return 0;
 	}
+	if (allow_duration && looks_like_duration(n)) { /* its error says more than an instant's */
+		err_at(L, "TL020", n, &e);
+		return -1;
+	}
+	memset(&e, 0, sizeof e);
 	if (tlc_time_expr_parse(&w->expr, n->str, n->len, &e) < 0) {
 		err_at(L, "TL020", n, &e);
 		return -1;

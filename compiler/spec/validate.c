@@ -443,6 +443,38 @@ static void validate_map(vstate *v, const tlc_node *n, const tlc_type *t)
 	}
 }
 
+/*
+ * A value written as in Swift (".atEnd", "atEnd", ".after(6h)"): the fix shows the spec's
+ * spelling ("at-end", "{after: 6h}"). False when the value is not such a spelling.
+ */
+static bool swift_spelling(tlc_diag *g, const tlc_node *n, const tlc_type *t)
+{
+	const char *w = n->str[0] == '.' ? n->str + 1 : n->str;
+	size_t len = strlen(w), o = 0;
+	char kebab[64];
+	if (len > 7 && strncmp(w, "after(", 6) == 0 && w[len - 1] == ')' &&
+	    strcmp(t->name, "reload policy") == 0) {
+		tlc_diag_set_fix(g, "'%s' is the Swift spelling: in a spec write 'reload: {after: %.*s}'",
+				 n->str, (int)(len - 7), w + 6);
+		return true;
+	}
+	for (size_t i = 0; i < len && o + 2 < sizeof kebab; i++) {
+		if (w[i] >= 'A' && w[i] <= 'Z' && i > 0)
+			kebab[o++] = '-';
+		kebab[o++] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	}
+	kebab[o] = '\0';
+	if (w == n->str && strcmp(kebab, n->str) == 0)
+		return false; /* neither a leading '.' nor camelCase */
+	for (size_t i = 0; t->enums[i]; i++)
+		if (strcmp(t->enums[i], kebab) == 0) {
+			tlc_diag_set_fix(g, "'%s' is the Swift spelling: in a spec write '%s'", n->str,
+					 kebab);
+			return true;
+		}
+	return false;
+}
+
 static void validate_enum(vstate *v, const tlc_node *n, const tlc_type *t)
 {
 	size_t ne = 0;
@@ -455,7 +487,7 @@ static void validate_enum(vstate *v, const tlc_node *n, const tlc_type *t)
 	tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL014", n->span, "unknown %s '%s'; expected %s",
 				   t->name, n->str, b.ptr);
 	const char *s = tlc_suggest(n->str, n->len, t->enums, ne);
-	if (s)
+	if (!swift_spelling(g, n, t) && s)
 		tlc_diag_set_fix(g, "did you mean '%s'?", s);
 	tlc_buf_release(&b);
 	v->errors++;
