@@ -108,8 +108,8 @@ static const struct zone_legacy {
 	const char *name, *msg, *fix;
 } zone_legacies[] = {
 	{"CET", "'CET' is a legacy zone name for a rule (Central European Time), not a place",
-	 "write the zone of the place, like 'Europe/Paris' or 'Europe/Berlin': its clock is what "
-	 "the phone shows there"},
+	 "write the zone of the place, like 'Europe/Paris' or 'Europe/Berlin': what 'CET' means "
+	 "depends on the tzdata version (since 2024b, a link to 'Europe/Brussels')"},
 	{"MET", "'MET' is a legacy zone name for a rule (Middle European Time), not a place",
 	 "write the zone of the place, like 'Europe/Paris' or 'Europe/Berlin'"},
 	{"EET", "'EET' is a legacy zone name for a rule (Eastern European Time), not a place",
