@@ -357,7 +357,8 @@ static bool braced_text(vstate *v, const tlc_node *n)
 	const tlc_source *src = tlc_sources_get(&v->ctx->sources, n->span.file);
 	const tlc_node *val = n->n == 1 ? n->pairs[0].value : NULL;
 	if (!src || !val || val->kind != TLC_NODE_SCALAR || val->type != TLC_SCALAR_NULL ||
-	    n->span.start >= src->len || src->text[n->span.start] != '{' || n->span.end > src->len)
+	    n->span.start >= src->len || src->text[n->span.start] != '{' || n->span.end > src->len ||
+	    memchr(src->text + n->span.start, '\n', n->span.end - n->span.start))
 		return false;
 	tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL011", n->span,
 				   "'%.*s' is read as a YAML mapping, not a text",
