@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,9 +239,31 @@ static const char *zone_closest(const zone_names *z, const char *name)
 	return pick;
 }
 
+/*
+ * The sorted zone names under one folder, read once per process (a fuzzer or a server reports
+ * many unknown zones; the folder holds some 1,800 files). Guarded: specs load in threads.
+ */
+static pthread_mutex_t zone_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static zone_names zone_cache;
+static char zone_cache_dir[1024];
+
+static const zone_names *zone_cache_get(const char *zonedir)
+{
+	if (strcmp(zone_cache_dir, zonedir) == 0 && zone_cache.n)
+		return &zone_cache;
+	for (size_t i = 0; i < zone_cache.n; i++)
+		free(zone_cache.v[i]);
+	zone_cache.n = 0;
+	zone_walk(&zone_cache, zonedir, "", 0);
+	if (zone_cache.n)
+		qsort(zone_cache.v, zone_cache.n, sizeof *zone_cache.v, cmp_str);
+	snprintf(zone_cache_dir, sizeof zone_cache_dir, "%s", zonedir);
+	return &zone_cache;
+}
+
 void tlc_zone_suggest(tlc_buf *fix, const char *name, const char *zonedir)
 {
-	zone_names z = {NULL, 0, 0};
+	static const zone_names none = {NULL, 0, 0};
 	char a[128], b[128];
 	const char *pick = NULL;
 	for (size_t i = 0; i < sizeof zone_abbrs / sizeof zone_abbrs[0]; i++)
@@ -251,23 +274,19 @@ void tlc_zone_suggest(tlc_buf *fix, const char *name, const char *zonedir)
 				       zone_abbrs[i].zones);
 			return;
 		}
-	if (zonedir)
-		zone_walk(&z, zonedir, "", 0);
-	if (z.n)
-		qsort(z.v, z.n, sizeof *z.v, cmp_str);
+	pthread_mutex_lock(&zone_cache_lock);
+	const zone_names *z = zonedir ? zone_cache_get(zonedir) : &none;
 	zone_fold(a, sizeof a, name);
-	for (size_t i = 0; i < z.n && !pick; i++)
-		if (zone_fold(b, sizeof b, z.v[i]) && strcmp(a, b) == 0)
-			pick = z.v[i];
+	for (size_t i = 0; i < z->n && !pick; i++)
+		if (zone_fold(b, sizeof b, z->v[i]) && strcmp(a, b) == 0)
+			pick = z->v[i];
 	if (pick) {
 		tlc_buf_printf(fix, "did you mean '%s'? Zone names are case-sensitive%s", pick,
 			       strchr(name, ' ') ? ", with '_' for a space" : "");
-	} else if ((pick = zone_closest(&z, name)) != NULL) {
+	} else if ((pick = zone_closest(z, name)) != NULL) {
 		tlc_buf_printf(fix, "did you mean '%s'?", pick);
 	}
-	for (size_t i = 0; i < z.n; i++)
-		free(z.v[i]);
-	free(z.v);
+	pthread_mutex_unlock(&zone_cache_lock);
 }
 
 typedef struct vstate {
