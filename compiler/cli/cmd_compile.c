@@ -22,6 +22,7 @@
 #include "lower/lower.h"
 #include "report/report.h"
 #include "spec/spec.h"
+#include "spec/validate.h"
 #include "lower/xcstrings.h"
 #include "timelinec/civil.h"
 #include "timelinec/timeline.h"
@@ -307,8 +308,14 @@ static int instantiate_json(compile_run *cr, tlc_ctx *ctx, tlc_span where, const
 		return EXIT_BAD_INPUT;
 	}
 	const char *dzn = cr->c->display_zone ? cr->c->display_zone : ez ? p->zone : "UTC";
-	if (tlc_zones_get(cr->env->zones, dzn, &dz) < 0)
-		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
+	if (tlc_zones_get(cr->env->zones, dzn, &dz) < 0) {
+		tlc_buf b = TLC_BUF_INIT;
+		tlc_zone_suggest(&b, dzn, tlc_zones_dir(cr->env->zones));
+		int r = cli_usage_error("--display-zone: unknown zone '%s'%s%s", dzn,
+					b.len ? "; " : "", b.len ? b.ptr : "");
+		tlc_buf_release(&b);
+		return r;
+	}
 	if (cli_param_values(p, ez ? ez : dz, cr->c->params, cr->c->nparams, vals) != 0)
 		return EXIT_BAD_INPUT;
 	tlc_instantiate_opts o = {.now = cr->now, .data_time = TLC_TIME_NONE, .now_source = cr->now_src,
