@@ -171,6 +171,29 @@ static int resolve_literal(loader *L, const tlc_node *n, tlc_sp_when *w)
 	return 0;
 }
 
+/* "6pm", "6:30 PM": h[:mm][' '](am|pm), h 1..12, into seconds of the day. */
+static bool twelve_hour(const tlc_node *v, int32_t *tod)
+{
+	const char *s = v->str;
+	size_t i = 0, n = v->len;
+	int h = 0, m = 0;
+	while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
+		h = h * 10 + (s[i++] - '0');
+	if (i == 0 || h < 1 || h > 12)
+		return false;
+	if (i + 2 < n && s[i] == ':' && s[i + 1] >= '0' && s[i + 1] <= '5' && s[i + 2] >= '0' &&
+	    s[i + 2] <= '9') {
+		m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+		i += 3;
+	}
+	if (i < n && s[i] == ' ')
+		i++;
+	if (i + 2 != n || ((s[i] | 0x20) != 'a' && (s[i] | 0x20) != 'p') || (s[i + 1] | 0x20) != 'm')
+		return false;
+	*tod = ((h % 12) + ((s[i] | 0x20) == 'p' ? 12 : 0)) * 3600 + m * 60;
+	return true;
+}
+
 /*
  * After a failed 'to:': a time of day alone ("to: 18:00") may mean every day at that time, so
  * the error gets a second way out.
@@ -180,7 +203,8 @@ static void suggest_every(loader *L, const tlc_node *v)
 	int32_t tod;
 	tlc_diag *g = L->ctx->diags.n ? &L->ctx->diags.v[L->ctx->diags.n - 1] : NULL;
 	if (!g || v->kind != TLC_NODE_SCALAR ||
-	    tlc_time_of_day_parse(&tod, v->str, v->len, NULL) < 0 || tod % 60 != 0)
+	    (tlc_time_of_day_parse(&tod, v->str, v->len, NULL) < 0 && !twelve_hour(v, &tod)) ||
+	    tod % 60 != 0)
 		return;
 	tlc_diag_set_fix(g, "for every day at that time, write 'every: daily %02d:%02d' instead of "
 			    "'to:'", (int)(tod / 3600), (int)(tod / 60 % 60));
