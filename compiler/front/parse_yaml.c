@@ -524,7 +524,8 @@ static bool tab_indent(yparser *y, size_t off)
 
 /*
  * The opening '"' of a quoted text left open on the line before `ls` (an odd number of
- * unescaped quotes there), or len: the next line's quote then closed it and broke that line.
+ * unescaped quotes there, the last one starting a value after ': ' or '- '), or len: the next
+ * line's quote then closed it and broke that line.
  */
 static size_t open_quote_above(const tlc_source *src, size_t ls)
 {
@@ -538,14 +539,20 @@ static size_t open_quote_above(const tlc_source *src, size_t ls)
 			count++;
 			last = i;
 		}
-	return count % 2 ? last : src->len;
+	if (count % 2 == 0 || last < prev + 2 || src->text[last - 1] != ' ' ||
+	    (src->text[last - 2] != ':' && src->text[last - 2] != '-'))
+		return src->len; /* balanced, or a '"' inside a plain text ("it"s"): no open quote */
+	return last;
 }
 
 /* A quoted text that never ends: said at its opening quote, where the cause is. */
 static bool open_quote(yparser *y, size_t off)
 {
 	size_t co = mark_offset(y, y->p.context_mark);
-	bool eof = y->p.context && strcmp(y->p.context, "while scanning a quoted scalar") == 0;
+	bool quoted = y->p.context && strcmp(y->p.context, "while scanning a quoted scalar") == 0;
+	bool eof = quoted && y->p.problem && strstr(y->p.problem, "end of stream");
+	if (quoted && !eof)
+		return false; /* a bad escape inside the quotes: libyaml's words say it */
 	if (!eof)
 		co = open_quote_above(y->src, line_start(y->src, off));
 	if (co >= y->src->len)

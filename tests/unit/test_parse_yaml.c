@@ -234,3 +234,11 @@ Test(parse_yaml, broken_flow_mapping_keeps_libyaml_words)
 	cr_assert_not_null(g);
 	cr_expect(strstr(g->message, "flow mapping") != NULL, "%s", g->message);
 }
+
+Test(parse_yaml, bad_escape_keeps_libyaml_words)
+{
+	cr_assert_eq(parse_fails("a: \"bad \\q escape\"\n"), TLC_EINPUT);
+	const tlc_diag *g = tctx_find(&T, "TL001");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "unknown escape") != NULL, "%s", g->message);
+}
