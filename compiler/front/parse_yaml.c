@@ -596,9 +596,10 @@ static bool flow_value(yparser *y, size_t off)
 		i += 2;
 	while (i < y->src->len && t[i] != '\n' && t[i] != ':' && t[i] != '{' && t[i] != '[')
 		i++;
-	if (i + 1 < y->src->len && t[i] == ':')
-		for (i++; i < y->src->len && t[i] == ' '; i++)
-			;
+	if (i + 1 >= y->src->len || t[i] != ':')
+		return false; /* only a key's value: "- {at: ...} x" is a broken item, not a text */
+	for (i++; i < y->src->len && t[i] == ' '; i++)
+		;
 	if (i >= off || i >= y->src->len || (t[i] != '{' && t[i] != '['))
 		return false;
 	if (flow_close(t, i, y->src->len) >= off)
