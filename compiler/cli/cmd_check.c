@@ -75,9 +75,13 @@ static int parse_check_opt(check_opts *c, cli_opts *o, int argc, char **argv, in
 		if (!(c->vo.display_zone = cli_opt_value(argc, argv, i, "--display-zone")))
 			return cli_usage_error("--display-zone needs a zone");
 	} else if (cli_is_opt(a, "--severity")) {
-		if (!(v = cli_opt_value(argc, argv, i, "--severity")) || c->noverrides == TLC_MAX_OVERRIDES ||
-		    tlc_override_parse(&c->overrides[c->noverrides], v) < 0)
+		char why[256];
+		if (!(v = cli_opt_value(argc, argv, i, "--severity")) || c->noverrides == TLC_MAX_OVERRIDES)
 			return cli_usage_error("--severity takes RULE=error|warning|note|off, like TL107=off");
+		if (tlc_override_parse(&c->overrides[c->noverrides], v) < 0) {
+			tlc_override_explain(why, sizeof why, v);
+			return cli_usage_error("--severity: %s", why);
+		}
 		c->noverrides++;
 	} else if (cli_is_opt(a, "--max-warnings")) {
 		char *end;

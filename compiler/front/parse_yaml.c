@@ -497,6 +497,128 @@ static void unicode_breaks(yparser *y)
 	}
 }
 
+/* ---- syntax errors in plain words -------------------------------------------------------- */
+
+/* Byte offset where the line holding `off` starts. */
+static size_t line_start(const tlc_source *src, size_t off)
+{
+	while (off > 0 && src->text[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+/* A tab in the indentation of the line holding `off` (libyaml's "cannot start any token"). */
+static bool tab_indent(yparser *y, size_t off)
+{
+	const char *t = y->src->text;
+	size_t i = line_start(y->src, off);
+	while (i < y->src->len && t[i] == ' ')
+		i++;
+	if (i >= y->src->len || t[i] != '\t')
+		return false;
+	tlc_diag *g = tlc_diag_add(&y->ctx->diags, "TL001", tlc_span_make(y->file, i, i + 1),
+				   "a tab indents this line: YAML indents with spaces only");
+	tlc_diag_set_fix(g, "replace the tab with spaces (as many as the lines around it use)");
+	return true;
+}
+
+/*
+ * The opening '"' of a quoted text left open on the line before `ls` (an odd number of
+ * unescaped quotes there, the last one starting a value after ': ' or '- '), or len: the next
+ * line's quote then closed it and broke that line.
+ */
+static size_t open_quote_above(const tlc_source *src, size_t ls)
+{
+	size_t prev, i, last = src->len;
+	int count = 0;
+	if (ls == 0)
+		return src->len;
+	prev = line_start(src, ls - 1);
+	for (i = prev; i + 1 < ls; i++)
+		if (src->text[i] == '"' && (i == prev || src->text[i - 1] != '\\')) {
+			count++;
+			last = i;
+		}
+	if (count % 2 == 0 || last < prev + 2 || src->text[last - 1] != ' ' ||
+	    (src->text[last - 2] != ':' && src->text[last - 2] != '-'))
+		return src->len; /* balanced, or a '"' inside a plain text ("it"s"): no open quote */
+	return last;
+}
+
+/* A quoted text that never ends: said at its opening quote, where the cause is. */
+static bool open_quote(yparser *y, size_t off)
+{
+	size_t co = mark_offset(y, y->p.context_mark);
+	bool quoted = y->p.context && strcmp(y->p.context, "while scanning a quoted scalar") == 0;
+	bool eof = quoted && y->p.problem && strstr(y->p.problem, "end of stream");
+	if (quoted && !eof)
+		return false; /* a bad escape inside the quotes: libyaml's words say it */
+	if (!eof)
+		co = open_quote_above(y->src, line_start(y->src, off));
+	if (co >= y->src->len)
+		return false;
+	char q = y->src->text[co];
+	tlc_diag *g = tlc_diag_add(&y->ctx->diags, "TL001", tlc_span_make(y->file, co, co + 1),
+				   "this quoted text has no closing %c: it runs on %s", q,
+				   eof ? "to the end of the file" : "into the next line");
+	tlc_diag_set_fix(g, "end the text with %c on this line", q);
+	if (off != co)
+		tlc_diag_set_related(g, tlc_span_make(y->file, off, off), "%s",
+				     eof ? "the file ends here" : "the YAML reader stops here");
+	return true;
+}
+
+/* Offset of the bracket closing the one at t[i] on its line, or len when it does not close. */
+static size_t flow_close(const char *t, size_t i, size_t len)
+{
+	int depth = 0;
+	for (; i < len && t[i] != '\n'; i++) {
+		if (t[i] == '{' || t[i] == '[')
+			depth++;
+		else if ((t[i] == '}' || t[i] == ']') && --depth == 0)
+			return i;
+	}
+	return len;
+}
+
+/*
+ * A value starting with an unquoted '{' or '[' ("text: {days} days left") is a YAML flow
+ * mapping or list, and the rest of the line then breaks the syntax. Finds such a value on the
+ * line of the error and suggests it quoted.
+ */
+static bool flow_value(yparser *y, size_t off)
+{
+	const char *t = y->src->text;
+	size_t ls = line_start(y->src, off), i = ls, e;
+	while (i < y->src->len && t[i] == ' ')
+		i++;
+	if (i + 1 < y->src->len && t[i] == '-' && t[i + 1] == ' ')
+		i += 2;
+	while (i < y->src->len && t[i] != '\n' && t[i] != ':' && t[i] != '{' && t[i] != '[')
+		i++;
+	if (i + 1 >= y->src->len || t[i] != ':')
+		return false; /* only a key's value: "- {at: ...} x" is a broken item, not a text */
+	for (i++; i < y->src->len && t[i] == ' '; i++)
+		;
+	if (i >= off || i >= y->src->len || (t[i] != '{' && t[i] != '['))
+		return false;
+	if (flow_close(t, i, y->src->len) >= off)
+		return false; /* the error is inside the braces: a broken mapping, not text */
+	for (e = i; e < y->src->len && t[e] != '\n' && t[e] != '\r'; e++)
+		;
+	while (e > i && t[e - 1] == ' ')
+		e--;
+	tlc_buf b = TLC_BUF_INIT;
+	for (size_t k = i; k < e; k++)
+		tlc_buf_printf(&b, "%s%c", t[k] == '"' || t[k] == '\\' ? "\\" : "", t[k]);
+	tlc_diag *g = tlc_diag_add(&y->ctx->diags, "TL001", tlc_span_make(y->file, i, e),
+				   "a value starting with '%c' is read as a YAML %s, and the rest of the "
+				   "line does not fit it", t[i], t[i] == '{' ? "mapping" : "list");
+	tlc_diag_set_fix(g, "quote the text: \"%s\"", b.ptr ? b.ptr : "");
+	tlc_buf_release(&b);
+	return true;
+}
+
 static int syntax_error(yparser *y)
 {
 	/* A reader error (bad UTF-8, a control character) has a byte offset and no mark. */
@@ -505,6 +627,11 @@ static int syntax_error(yparser *y)
 			     : mark_offset(y, y->p.problem_mark);
 	const char *problem = y->p.problem ? y->p.problem : "invalid YAML";
 	tlc_diag *g;
+	if (y->p.error != YAML_READER_ERROR &&
+	    (((strstr(problem, "cannot start any token") || strstr(problem, "tab")) &&
+	      tab_indent(y, off)) ||
+	     open_quote(y, off) || flow_value(y, off)))
+		return TLC_EINPUT;
 	if (y->p.context) {
 		g = tlc_diag_add(&y->ctx->diags, "TL001", tlc_span_make(y->file, off, off), "%s %s",
 				 problem, y->p.context);

@@ -41,6 +41,63 @@ int tlc_override_parse(tlc_override *o, const char *s)
 	return 0;
 }
 
+/* The rule named `name` ("unused-param"), or the one whose name is closest to it, or NULL. */
+static const tlc_rule *rule_by_name(const char *name, size_t len)
+{
+	size_t nr;
+	const tlc_rule *all = tlc_rules(&nr);
+	const char *cands[256], *s;
+	for (size_t i = 0; i < nr && i < 256; i++)
+		cands[i] = all[i].name;
+	s = tlc_suggest(name, len, cands, nr < 256 ? nr : 256);
+	for (size_t i = 0; s && i < nr; i++)
+		if (all[i].name == s)
+			return &all[i];
+	return NULL;
+}
+
+void tlc_override_explain(char *out, size_t cap, const char *s)
+{
+	static const char *const levels[] = {"error", "warning", "note", "off"};
+	const char *eq = strchr(s, '=');
+	size_t len = eq ? (size_t)(eq - s) : strlen(s);
+	char rule[8] = "";
+	tlc_override o;
+	const tlc_rule *r = NULL;
+	if (len == 0) {
+		snprintf(out, cap, "expected RULE=LEVEL, like TL107=off");
+		return;
+	}
+	for (size_t i = 0; i < len && i < sizeof rule - 1; i++)
+		rule[i] = (char)toupper((unsigned char)s[i]);
+	rule[len < sizeof rule ? len : 0] = 0;
+	if (len >= sizeof rule || !(r = tlc_rule_find(rule))) {
+		const tlc_rule *near = rule_by_name(s, len);
+		if (near && strncmp(near->name, s, len) == 0 && !near->name[len])
+			snprintf(out, cap, "'%s' is the name of rule %s: write %s=%s", near->name,
+				 near->id, near->id, eq ? eq + 1 : "off");
+		else if (near)
+			snprintf(out, cap, "unknown rule '%.*s'; did you mean '%s' (%s)? write %s=%s",
+				 (int)len, s, near->name, near->id, near->id, eq ? eq + 1 : "off");
+		else
+			snprintf(out, cap, "unknown rule '%.*s': rules are ids like TL107; "
+				 "'timelinec explain --list' lists them", (int)len, s);
+		return;
+	}
+	if (!eq || tlc_override_parse(&o, s) < 0) {
+		const char *near = eq ? tlc_suggest(eq + 1, strlen(eq + 1), levels, 4) : NULL;
+		if (eq)
+			snprintf(out, cap, "unknown level '%s' for %s: expected error, warning, note or "
+				 "off%s%s%s", eq + 1, r->id, near ? "; did you mean '" : "",
+				 near ? near : "", near ? "'?" : "");
+		else
+			snprintf(out, cap, "%s needs a level: write %s=error, warning, note or off",
+				 r->id, r->id);
+		return;
+	}
+	snprintf(out, cap, "'%s' is a valid override", s);
+}
+
 void tlc_apply_overrides(tlc_diags *d, const tlc_override *o, size_t n)
 {
 	for (size_t i = 0; i < d->n; i++)

@@ -46,6 +46,11 @@ int tlc_config_load_path(tlc_ctx *ctx, tlc_config *c, const char *path);
 int tlc_config_read(tlc_ctx *ctx, tlc_config *c, uint32_t file);
 /* Parses "TL107=off" into an override. */
 int tlc_override_parse(tlc_override *o, const char *s);
+/*
+ * Why s is not an override, in words, into out: an unknown rule (a rule's name, or one close to
+ * it, gets its id), a missing or unknown level (with the closest level).
+ */
+void tlc_override_explain(char *out, size_t cap, const char *s);
 
 /* Applies overrides: changes severities (a suppressed finding's too); TLC_SEV_NONE drops the
  * finding, suppressed or not. */

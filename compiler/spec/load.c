@@ -171,16 +171,70 @@ static int resolve_literal(loader *L, const tlc_node *n, tlc_sp_when *w)
 	return 0;
 }
 
+/* "6pm", "6:30 PM": h[:mm][' '](am|pm), h 1..12, into seconds of the day. */
+static bool twelve_hour(const tlc_node *v, int32_t *tod)
+{
+	const char *s = v->str;
+	size_t i = 0, n = v->len;
+	int h = 0, m = 0;
+	while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
+		h = h * 10 + (s[i++] - '0');
+	if (i == 0 || h < 1 || h > 12)
+		return false;
+	if (i + 2 < n && s[i] == ':' && s[i + 1] >= '0' && s[i + 1] <= '5' && s[i + 2] >= '0' &&
+	    s[i + 2] <= '9') {
+		m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+		i += 3;
+	}
+	if (i < n && s[i] == ' ')
+		i++;
+	if (i + 2 != n || ((s[i] | 0x20) != 'a' && (s[i] | 0x20) != 'p') || (s[i + 1] | 0x20) != 'm')
+		return false;
+	*tod = ((h % 12) + ((s[i] | 0x20) == 'p' ? 12 : 0)) * 3600 + m * 60;
+	return true;
+}
+
+/*
+ * After a failed 'to:': a time of day alone ("to: 18:00") may mean every day at that time, so
+ * the error gets a second way out.
+ */
+static void suggest_every(loader *L, const tlc_node *v)
+{
+	int32_t tod;
+	tlc_diag *g = L->ctx->diags.n ? &L->ctx->diags.v[L->ctx->diags.n - 1] : NULL;
+	if (!g || v->kind != TLC_NODE_SCALAR ||
+	    (tlc_time_of_day_parse(&tod, v->str, v->len, NULL) < 0 && !twelve_hour(v, &tod)) ||
+	    tod % 60 != 0)
+		return;
+	tlc_diag_set_fix(g, "for every day at that time, write 'every: daily %02d:%02d' instead of "
+			    "'to:'", (int)(tod / 3600), (int)(tod / 60 % 60));
+}
+
+/* Starts with a digit, and is no date ("2026-"), time ("18:00") or 12-hour time ("6pm"). */
+static bool looks_like_duration(const tlc_node *n)
+{
+	const char *t = n->len >= 2 ? n->str + n->len - 2 : "";
+	bool ampm = (t[0] == 'a' || t[0] == 'A' || t[0] == 'p' || t[0] == 'P') &&
+		    (t[1] == 'm' || t[1] == 'M');
+	return n->len > 0 && n->str[0] >= '0' && n->str[0] <= '9' && !memchr(n->str, ':', n->len) &&
+	       !ampm && (n->len < 5 || n->str[4] != '-');
+}
+
 /* An instant expression; `allow_duration` also takes a bare duration (reload.after). */
 static int get_when(loader *L, const tlc_node *n, tlc_sp_when *w, bool allow_duration)
 {
 	tlc_err e = {0};
 	memset(w, 0, sizeof *w);
 	w->node = n;
-	if (allow_duration && tlc_duration_parse(&w->duration, n->str, n->len, 0, NULL) == 0) {
+	if (allow_duration && tlc_duration_parse(&w->duration, n->str, n->len, 0, &e) == 0) {
 		w->set = w->is_duration = true;
 		return 0;
 	}
+	if (allow_duration && looks_like_duration(n)) { /* its error says more than an instant's */
+		err_at(L, "TL020", n, &e);
+		return -1;
+	}
+	memset(&e, 0, sizeof e);
 	if (tlc_time_expr_parse(&w->expr, n->str, n->len, &e) < 0) {
 		err_at(L, "TL020", n, &e);
 		return -1;
@@ -248,13 +302,25 @@ static void load_zone(loader *L, const tlc_node *root)
 		L->errors++;
 		return;
 	}
+	const char *msg, *fix;
 	if (err < 0) {
+		const char *dir = L->ctx->zones ? tlc_zones_dir(L->ctx->zones) : NULL;
+		tlc_buf b = TLC_BUF_INIT;
 		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL021", n->span,
 					   "unknown time zone '%s'", n->str);
-		tlc_diag_set_fix(g, "use an IANA name such as 'Europe/Berlin' or 'America/New_York' "
-				    "(zone data: %s), or 'floating' for the device's zone",
-				 L->ctx->zones ? tlc_zones_dir(L->ctx->zones) : "none");
+		tlc_zone_suggest(&b, n->str, dir);
+		if (b.len)
+			tlc_diag_set_fix(g, "%s", b.ptr);
+		else
+			tlc_diag_set_fix(g, "use an IANA name such as 'Europe/Berlin' or "
+					    "'America/New_York' (zone data: %s), or 'floating' for the "
+					    "device's zone", dir ? dir : "none");
+		tlc_buf_release(&b);
 		L->errors++;
+	} else if (tlc_zone_legacy(n->str, &msg, &fix)) {
+		tlc_diag *g = tlc_diag_add(&L->ctx->diags, "TL021", n->span, "%s", msg);
+		tlc_diag_set_severity(&L->ctx->diags, g, TLC_SEV_WARNING);
+		tlc_diag_set_fix(g, "%s", fix);
 	}
 }
 
@@ -778,7 +844,8 @@ static void load_countdown(loader *L, const tlc_node *n, tlc_sp_countdown *c, bo
 	}
 	if ((v = tlc_node_get(n, "to"))) {
 		c->target_kind = TLC_TARGET_TO;
-		get_when(L, v, &c->target, false);
+		if (get_when(L, v, &c->target, false) < 0)
+			suggest_every(L, v);
 	} else if ((v = tlc_node_get(n, "since"))) {
 		c->target_kind = TLC_TARGET_SINCE;
 		get_when(L, v, &c->target, false);

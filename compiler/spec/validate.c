@@ -4,14 +4,18 @@
  * Values that need the time module, zones, locales or templates are checked in load.c.
  * Every problem is a diagnostic; validation continues past errors to report them all.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "spec/validate.h"
 
 /* Levenshtein distance, bounded: returns limit + 1 when farther. */
-static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb, size_t limit)
+size_t tlc_edit_distance(const char *a, size_t la, const char *b, size_t lb, size_t limit)
 {
 	size_t row[64];
 	if (lb >= 64 || la >= 64)
@@ -38,7 +42,7 @@ static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb, 
 		if (best > limit)
 			return limit + 1;
 	}
-	return row[lb];
+	return row[lb] > limit ? limit + 1 : row[lb];
 }
 
 const char *tlc_suggest(const char *word, size_t len, const char *const *cands, size_t n)
@@ -48,13 +52,241 @@ const char *tlc_suggest(const char *word, size_t len, const char *const *cands, 
 	for (size_t i = 0; i < n; i++) {
 		if (!cands[i])
 			continue;
-		size_t d = edit_distance(word, len, cands[i], strlen(cands[i]), limit);
+		size_t d = tlc_edit_distance(word, len, cands[i], strlen(cands[i]), limit);
 		if (d < best) {
 			best = d;
 			pick = cands[i];
 		}
 	}
 	return pick;
+}
+
+/* ---- zone names ------------------------------------------------------------------------- */
+
+/* Abbreviations people write for a zone, and the IANA names of places that use them. */
+static const struct zone_abbr {
+	const char *abbr, *zones, *what;
+} zone_abbrs[] = {
+	{"PST", "'America/Los_Angeles'", "Pacific Time"},
+	{"PDT", "'America/Los_Angeles'", "Pacific Time"},
+	{"PT", "'America/Los_Angeles'", "Pacific Time"},
+	{"MST", "'America/Denver' ('America/Phoenix' for Arizona, which has no daylight saving)",
+	 "Mountain Time"},
+	{"MDT", "'America/Denver'", "Mountain Time"},
+	{"MT", "'America/Denver'", "Mountain Time"},
+	{"CST", "'America/Chicago' (or 'Asia/Shanghai' for China Standard Time)", "Central Time"},
+	{"CDT", "'America/Chicago'", "Central Time"},
+	{"CT", "'America/Chicago'", "Central Time"},
+	{"EST", "'America/New_York'", "Eastern Time"},
+	{"EDT", "'America/New_York'", "Eastern Time"},
+	{"ET", "'America/New_York'", "Eastern Time"},
+	{"AKST", "'America/Anchorage'", "Alaska Time"},
+	{"AKDT", "'America/Anchorage'", "Alaska Time"},
+	{"HST", "'Pacific/Honolulu'", "Hawaii Time"},
+	{"CET", "'Europe/Paris' or 'Europe/Berlin'", "Central European Time"},
+	{"CEST", "'Europe/Paris' or 'Europe/Berlin'", "Central European Time"},
+	{"EET", "'Europe/Athens' or 'Europe/Helsinki'", "Eastern European Time"},
+	{"EEST", "'Europe/Athens' or 'Europe/Helsinki'", "Eastern European Time"},
+	{"WET", "'Europe/Lisbon'", "Western European Time"},
+	{"WEST", "'Europe/Lisbon'", "Western European Time"},
+	{"BST", "'Europe/London'", "British Summer Time"},
+	{"IST", "'Asia/Kolkata' (or 'Europe/Dublin', 'Asia/Jerusalem')", "India Standard Time"},
+	{"MSK", "'Europe/Moscow'", "Moscow Time"},
+	{"JST", "'Asia/Tokyo'", "Japan Standard Time"},
+	{"KST", "'Asia/Seoul'", "Korea Standard Time"},
+	{"HKT", "'Asia/Hong_Kong'", "Hong Kong Time"},
+	{"SGT", "'Asia/Singapore'", "Singapore Time"},
+	{"AEST", "'Australia/Sydney' ('Australia/Brisbane' for Queensland)", "Australian Eastern Time"},
+	{"AEDT", "'Australia/Sydney'", "Australian Eastern Time"},
+	{"AWST", "'Australia/Perth'", "Australian Western Time"},
+	{"NZST", "'Pacific/Auckland'", "New Zealand Time"},
+	{"NZDT", "'Pacific/Auckland'", "New Zealand Time"},
+	{"BRT", "'America/Sao_Paulo'", "Brasilia Time"},
+};
+
+/* Legacy names tzdata keeps (in "backward" since 2024b) that name a rule, not a place. */
+static const struct zone_legacy {
+	const char *name, *msg, *fix;
+} zone_legacies[] = {
+	{"CET", "'CET' is a legacy zone name for a rule (Central European Time), not a place",
+	 "write the zone of the place, like 'Europe/Paris' or 'Europe/Berlin': what 'CET' means "
+	 "depends on the tzdata version (since 2024b, a link to 'Europe/Brussels')"},
+	{"MET", "'MET' is a legacy zone name for a rule (Middle European Time), not a place",
+	 "write the zone of the place, like 'Europe/Paris' or 'Europe/Berlin'"},
+	{"EET", "'EET' is a legacy zone name for a rule (Eastern European Time), not a place",
+	 "write the zone of the place, like 'Europe/Athens' or 'Europe/Helsinki'"},
+	{"WET", "'WET' is a legacy zone name for a rule (Western European Time), not a place",
+	 "write the zone of the place, like 'Europe/Lisbon'"},
+	{"EST", "'EST' is UTC-5 all year, with no daylight saving time",
+	 "for US Eastern Time write 'America/New_York'; for UTC-5 all year, 'America/Panama'"},
+	{"MST", "'MST' is UTC-7 all year, with no daylight saving time",
+	 "for US Mountain Time write 'America/Denver'; for Arizona, 'America/Phoenix'"},
+	{"HST", "'HST' is a legacy zone name, not a place", "write 'Pacific/Honolulu'"},
+	{"EST5EDT", "'EST5EDT' is a legacy POSIX-style rule, not a place",
+	 "write 'America/New_York'"},
+	{"CST6CDT", "'CST6CDT' is a legacy POSIX-style rule, not a place", "write 'America/Chicago'"},
+	{"MST7MDT", "'MST7MDT' is a legacy POSIX-style rule, not a place", "write 'America/Denver'"},
+	{"PST8PDT", "'PST8PDT' is a legacy POSIX-style rule, not a place",
+	 "write 'America/Los_Angeles'"},
+};
+
+bool tlc_zone_legacy(const char *name, const char **msg, const char **fix)
+{
+	for (size_t i = 0; i < sizeof zone_legacies / sizeof zone_legacies[0]; i++)
+		if (strcmp(name, zone_legacies[i].name) == 0) {
+			*msg = zone_legacies[i].msg;
+			*fix = zone_legacies[i].fix;
+			return true;
+		}
+	return false;
+}
+
+typedef struct zone_names {
+	char **v;
+	size_t n, cap;
+} zone_names;
+
+#define ZONE_NAMES_MAX 4096
+
+static void zone_names_add(zone_names *z, const char *name)
+{
+	if (z->n == z->cap) {
+		size_t cap = z->cap ? z->cap * 2 : 256;
+		char **v = realloc(z->v, cap * sizeof *v);
+		if (!v)
+			return;
+		z->v = v;
+		z->cap = cap;
+	}
+	size_t len = strlen(name);
+	char *c = malloc(len + 1);
+	if (c) {
+		memcpy(c, name, len + 1);
+		z->v[z->n++] = c;
+	}
+}
+
+/* A zone file's name: starts uppercase, no '.' (skips zone.tab, tzdata.zi, posixrules, ...). */
+static bool zone_file_name(const char *s)
+{
+	return s[0] >= 'A' && s[0] <= 'Z' && !strchr(s, '.');
+}
+
+/* Every zone file under dir/prefix, depth-first, at most ZONE_NAMES_MAX. */
+static void zone_walk(zone_names *z, const char *dir, const char *prefix, int depth)
+{
+	char path[1024], name[512];
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	snprintf(path, sizeof path, "%s%s%s", dir, *prefix ? "/" : "", prefix);
+	if (depth > 3 || !(d = opendir(path)))
+		return;
+	while ((e = readdir(d)) != NULL && z->n < ZONE_NAMES_MAX) {
+		if (!zone_file_name(e->d_name) || (depth == 0 && (strcmp(e->d_name, "posix") == 0 ||
+								  strcmp(e->d_name, "right") == 0)))
+			continue;
+		int w = snprintf(name, sizeof name, "%s%s%s", prefix, *prefix ? "/" : "", e->d_name);
+		if (w < 0 || (size_t)w >= sizeof name)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		if (stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			zone_walk(z, dir, name, depth + 1);
+		else if (S_ISREG(st.st_mode))
+			zone_names_add(z, name);
+	}
+	closedir(d);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* s lowercased, with spaces as '_' ("new york" reads as "new_york"); at most cap - 1 bytes. */
+static size_t zone_fold(char *out, size_t cap, const char *s)
+{
+	size_t i = 0;
+	for (; s[i] && i + 1 < cap; i++)
+		out[i] = s[i] == ' ' ? '_' : (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	out[i] = '\0';
+	return i;
+}
+
+/* The candidate whose full name, or city (the part after the last '/'), is closest to name. */
+static const char *zone_closest(const zone_names *z, const char *name)
+{
+	char a[128], b[128];
+	size_t la = zone_fold(a, sizeof a, name);
+	size_t limit = la <= 3 ? 1 : la <= 6 ? 2 : 3, best = limit + 1;
+	const char *pick = NULL;
+	for (size_t i = 0; i < z->n; i++) {
+		const char *city = strrchr(z->v[i], '/');
+		size_t lb = zone_fold(b, sizeof b, z->v[i]), d;
+		d = tlc_edit_distance(a, la, b, lb, limit);
+		if (city && !strchr(name, '/')) {
+			size_t lc = zone_fold(b, sizeof b, city + 1);
+			size_t dc = tlc_edit_distance(a, la, b, lc, limit);
+			d = dc < d ? dc : d;
+		}
+		if (d < best) {
+			best = d;
+			pick = z->v[i];
+		}
+	}
+	return pick;
+}
+
+/*
+ * The sorted zone names under one folder, read once per process (a fuzzer or a server reports
+ * many unknown zones; the folder holds some 1,800 files). Guarded: specs load in threads.
+ */
+static pthread_mutex_t zone_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static zone_names zone_cache;
+static char zone_cache_dir[1024];
+
+static const zone_names *zone_cache_get(const char *zonedir)
+{
+	if (strcmp(zone_cache_dir, zonedir) == 0 && zone_cache.n)
+		return &zone_cache;
+	for (size_t i = 0; i < zone_cache.n; i++)
+		free(zone_cache.v[i]);
+	zone_cache.n = 0;
+	zone_walk(&zone_cache, zonedir, "", 0);
+	if (zone_cache.n)
+		qsort(zone_cache.v, zone_cache.n, sizeof *zone_cache.v, cmp_str);
+	snprintf(zone_cache_dir, sizeof zone_cache_dir, "%s", zonedir);
+	return &zone_cache;
+}
+
+void tlc_zone_suggest(tlc_buf *fix, const char *name, const char *zonedir)
+{
+	static const zone_names none = {NULL, 0, 0};
+	char a[128], b[128];
+	const char *pick = NULL;
+	for (size_t i = 0; i < sizeof zone_abbrs / sizeof zone_abbrs[0]; i++)
+		if (strcmp(name, zone_abbrs[i].abbr) == 0) {
+			tlc_buf_printf(fix, "'%s' is an abbreviation (%s), not a zone: write the IANA "
+					    "name of a place that uses it, like %s, which also follows its "
+					    "daylight saving time", name, zone_abbrs[i].what,
+				       zone_abbrs[i].zones);
+			return;
+		}
+	pthread_mutex_lock(&zone_cache_lock);
+	const zone_names *z = zonedir ? zone_cache_get(zonedir) : &none;
+	zone_fold(a, sizeof a, name);
+	for (size_t i = 0; i < z->n && !pick; i++)
+		if (zone_fold(b, sizeof b, z->v[i]) && strcmp(a, b) == 0)
+			pick = z->v[i];
+	if (pick) {
+		tlc_buf_printf(fix, "did you mean '%s'? Zone names are case-sensitive%s", pick,
+			       strchr(name, ' ') ? ", with '_' for a space" : "");
+	} else if ((pick = zone_closest(z, name)) != NULL) {
+		tlc_buf_printf(fix, "did you mean '%s'?", pick);
+	}
+	pthread_mutex_unlock(&zone_cache_lock);
 }
 
 typedef struct vstate {
@@ -135,6 +367,27 @@ static void check_groups(vstate *v, const tlc_node *n, const tlc_type *t)
 	}
 }
 
+/*
+ * "text: {days}" is a YAML mapping {days: null}, not the text "{days}": a flow mapping of one
+ * key without a value, where the key is unknown, is said to be a text needing quotes.
+ */
+static bool braced_text(vstate *v, const tlc_node *n)
+{
+	const tlc_source *src = tlc_sources_get(&v->ctx->sources, n->span.file);
+	const tlc_node *val = n->n == 1 ? n->pairs[0].value : NULL;
+	if (!src || !val || val->kind != TLC_NODE_SCALAR || val->type != TLC_SCALAR_NULL ||
+	    n->span.start >= src->len || src->text[n->span.start] != '{' || n->span.end > src->len ||
+	    memchr(src->text + n->span.start, '\n', n->span.end - n->span.start))
+		return false;
+	tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL011", n->span,
+				   "'%.*s' is read as a YAML mapping, not a text",
+				   (int)(n->span.end - n->span.start), src->text + n->span.start);
+	tlc_diag_set_fix(g, "quote the text: \"%.*s\"", (int)(n->span.end - n->span.start),
+			 src->text + n->span.start);
+	v->errors++;
+	return true;
+}
+
 static void validate_object(vstate *v, const tlc_node *n, const tlc_type *t)
 {
 	if (n->kind != TLC_NODE_MAP) {
@@ -144,9 +397,9 @@ static void validate_object(vstate *v, const tlc_node *n, const tlc_type *t)
 	for (size_t i = 0; i < n->n; i++) {
 		const tlc_node *k = n->pairs[i].key;
 		const tlc_keydef *kd = tlc_type_key(t, k->str, k->len);
-		if (!kd)
+		if (!kd && !braced_text(v, n))
 			unknown_key(v, k, t);
-		else
+		else if (kd)
 			validate_node(v, n->pairs[i].value, kd->type);
 	}
 	for (size_t i = 0; i < t->nkeys; i++)
@@ -188,6 +441,8 @@ static void validate_map(vstate *v, const tlc_node *n, const tlc_type *t)
 			size_t ne = 0;
 			for (; t->enums[ne]; ne++)
 				ok = ok || strcmp(t->enums[ne], k->str) == 0;
+			if (!ok && braced_text(v, n))
+				return;
 			if (!ok) {
 				const char *s = tlc_suggest(k->str, k->len, t->enums, ne);
 				tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL010", k->span,
@@ -208,6 +463,38 @@ static void validate_map(vstate *v, const tlc_node *n, const tlc_type *t)
 	}
 }
 
+/*
+ * A value written as in Swift (".atEnd", "atEnd", ".after(6h)"): the fix shows the spec's
+ * spelling ("at-end", "{after: 6h}"). False when the value is not such a spelling.
+ */
+static bool swift_spelling(tlc_diag *g, const tlc_node *n, const tlc_type *t)
+{
+	const char *w = n->str[0] == '.' ? n->str + 1 : n->str;
+	size_t len = strlen(w), o = 0;
+	char kebab[64];
+	if (len > 7 && strncmp(w, "after(", 6) == 0 && w[len - 1] == ')' &&
+	    strcmp(t->name, "reload policy") == 0) {
+		tlc_diag_set_fix(g, "'%s' is the Swift spelling: in a spec write 'reload: {after: %.*s}'",
+				 n->str, (int)(len - 7), w + 6);
+		return true;
+	}
+	for (size_t i = 0; i < len && o + 2 < sizeof kebab; i++) {
+		if (w[i] >= 'A' && w[i] <= 'Z' && i > 0)
+			kebab[o++] = '-';
+		kebab[o++] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	}
+	kebab[o] = '\0';
+	if (w == n->str && strcmp(kebab, n->str) == 0)
+		return false; /* neither a leading '.' nor camelCase */
+	for (size_t i = 0; t->enums[i]; i++)
+		if (strcmp(t->enums[i], kebab) == 0) {
+			tlc_diag_set_fix(g, "'%s' is the Swift spelling: in a spec write '%s'", n->str,
+					 kebab);
+			return true;
+		}
+	return false;
+}
+
 static void validate_enum(vstate *v, const tlc_node *n, const tlc_type *t)
 {
 	size_t ne = 0;
@@ -220,7 +507,7 @@ static void validate_enum(vstate *v, const tlc_node *n, const tlc_type *t)
 	tlc_diag *g = tlc_diag_add(&v->ctx->diags, "TL014", n->span, "unknown %s '%s'; expected %s",
 				   t->name, n->str, b.ptr);
 	const char *s = tlc_suggest(n->str, n->len, t->enums, ne);
-	if (s)
+	if (!swift_spelling(g, n, t) && s)
 		tlc_diag_set_fix(g, "did you mean '%s'?", s);
 	tlc_buf_release(&b);
 	v->errors++;

@@ -112,6 +112,45 @@ static bool two_digits(const fp *p, size_t at, int *out)
 	return true;
 }
 
+/* "am"/"pm" (any case) at `at`, ending at the end, a space or a comma; *pm tells which. */
+static bool am_pm(const fp *p, size_t at, bool *pm)
+{
+	char c = at + 1 < p->n ? (char)(p->s[at] | 0x20) : 0;
+	if ((c != 'a' && c != 'p') || (p->s[at + 1] | 0x20) != 'm' ||
+	    (at + 2 < p->n && p->s[at + 2] != ' ' && p->s[at + 2] != ','))
+		return false;
+	*pm = c == 'p';
+	return true;
+}
+
+/*
+ * A time that is not hh:mm: a 12-hour time ("6pm", "6:30 PM") gets its 24-hour spelling, a
+ * 1-digit hour ("9:30") its 2-digit one; anything else the grammar's message.
+ */
+static int fail_time(fp *p)
+{
+	size_t at = p->i, k = 0, e, sp;
+	int h = 0, m = 0;
+	bool pm = false, minutes;
+	while (at + k < p->n && is_digit(p->s[at + k]) && k < 3)
+		h = h * 10 + (p->s[at + k++] - '0');
+	e = at + k;
+	minutes = k >= 1 && k <= 2 && e < p->n && p->s[e] == ':' && two_digits(p, e + 1, &m);
+	if (minutes)
+		e += 3;
+	for (sp = e; sp < p->n && p->s[sp] == ' '; sp++)
+		;
+	if (k >= 1 && k <= 2 && h >= 1 && h <= 12 && m <= 59 && am_pm(p, sp, &pm))
+		return tlc_recur__fail(p->err, TLC_EINPUT, at, sp + 2 - at,
+				       "'%.*s' is a 12-hour time: write '%02d:%02d' (times are 24-hour)",
+				       (int)(sp + 2 - at), p->s + at, h % 12 + (pm ? 12 : 0), m);
+	if (k == 1 && minutes && (e == p->n || p->s[e] == ' ' || p->s[e] == ','))
+		return tlc_recur__fail(p->err, TLC_EINPUT, at, 1,
+				       "hour '%c' must have 2 digits: write '0%.*s'", p->s[at],
+				       (int)(e - at), p->s + at);
+	return fail_here(p, G_TIME);
+}
+
 /* time = hh ":" mm [":" ss]; *out: seconds of the day. */
 static int parse_time(fp *p, int32_t *out)
 {
@@ -119,14 +158,14 @@ static int parse_time(fp *p, int32_t *out)
 	size_t at = p->i, len = 5;
 	if (!two_digits(p, at, &h) || at + 2 >= p->n || p->s[at + 2] != ':' ||
 	    !two_digits(p, at + 3, &m))
-		return fail_here(p, G_TIME);
+		return fail_time(p);
 	if (at + 5 < p->n && p->s[at + 5] == ':') {
 		if (!two_digits(p, at + 6, &s))
 			return fail_here(p, G_TIME);
 		len = 8;
 	}
 	if (at + len < p->n && p->s[at + len] != ' ' && p->s[at + len] != ',')
-		return fail_here(p, G_TIME);
+		return fail_time(p);
 	if (h > 23 || m > 59 || s > 59)
 		return tlc_recur__fail(p->err, TLC_EINPUT, at, len,
 				       "'%.*s' is not a time of day (00:00..23:59:59)", (int)len,
@@ -341,6 +380,39 @@ static int monthly_form(fp *p)
 
 /* ---- every -------------------------------------------------------------------------------- */
 
+/*
+ * A step with its unit in words ("15 minutes", "2hours", "30 sec"): fails with the spelling
+ * meant ("write '15m'") and returns true. k digits at `at`.
+ */
+static bool step_in_words(fp *p, size_t at, size_t k)
+{
+	static const char *const words[] = {"s", "sec", "secs", "second", "seconds",
+					    "m", "min", "mins", "minute", "minutes",
+					    "h", "hr", "hrs", "hour", "hours"};
+	static const char units[] = "sssssmmmmmhhhhh";
+	size_t w = at + k, len = 0;
+	while (w < p->n && p->s[w] == ' ')
+		w++;
+	while (w + len < p->n && ((p->s[w + len] | 0x20) >= 'a' && (p->s[w + len] | 0x20) <= 'z'))
+		len++;
+	if ((w + len < p->n && p->s[w + len] != ' ') || (w == at + k && len < 2))
+		return false; /* "15m" is the spelling itself */
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t j = 0;
+		if (strlen(words[i]) != len)
+			continue;
+		while (j < len && (char)(p->s[w + j] | 0x20) == words[i][j])
+			j++;
+		if (j == len) {
+			tlc_recur__fail(p->err, TLC_EINPUT, at, w + len - at,
+					"'%.*s': a step takes a unit letter, write '%.*s%c'",
+					(int)(w + len - at), p->s + at, (int)k, p->s + at, units[i]);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* step = 1*7DIGIT unit; *secs: the step in seconds, *unit: 's', 'm' or 'h'. */
 static int parse_step(fp *p, int64_t *n_out, char *unit)
 {
@@ -349,6 +421,8 @@ static int parse_step(fp *p, int64_t *n_out, char *unit)
 	while (at + k < p->n && is_digit(p->s[at + k]) && k < 8)
 		v = v * 10 + (p->s[at + k++] - '0');
 	char u = at + k < p->n ? p->s[at + k] : 0;
+	if (k > 0 && step_in_words(p, at, k))
+		return TLC_EINPUT;
 	if (k == 0 || (u != 's' && u != 'm' && u != 'h') ||
 	    (at + k + 1 < p->n && p->s[at + k + 1] != ' '))
 		return fail_here(p, G_STEP);

@@ -274,6 +274,106 @@ static bool is_fraction(const char *s, size_t n)
 	return n >= 2 && (s[0] == '.' || s[0] == ',') && is_digit(s[1]);
 }
 
+/*
+ * The unit an English word names ("hours", "Min", "sec"), or 0. Lets "24 hours" and "90min"
+ * get the spelling they meant ('24h', '90m') instead of a list of letters.
+ */
+static char unit_word(const char *w, size_t n)
+{
+	static const struct { const char *word; char unit; } words[] = {
+		{"s", 's'}, {"sec", 's'}, {"secs", 's'}, {"second", 's'}, {"seconds", 's'},
+		{"m", 'm'}, {"min", 'm'}, {"mins", 'm'}, {"minute", 'm'}, {"minutes", 'm'},
+		{"h", 'h'}, {"hr", 'h'}, {"hrs", 'h'}, {"hour", 'h'}, {"hours", 'h'},
+		{"d", 'd'}, {"day", 'd'}, {"days", 'd'}, {"w", 'w'}, {"wk", 'w'}, {"wks", 'w'},
+		{"week", 'w'}, {"weeks", 'w'},
+	};
+	size_t i, j;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		if (strlen(words[i].word) != n)
+			continue;
+		for (j = 0; j < n; j++)
+			if ((char)(w[j] | 0x20) != words[i].word[j])
+				break;
+		if (j == n)
+			return words[i].unit;
+	}
+	return 0;
+}
+
+/* Length of the alphabetic word at s. */
+static size_t word_len(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && is_alpha(s[i]))
+		i++;
+	return i;
+}
+
+/*
+ * The friendly spelling of a duration written in words ("1 day 2 hours", "90 mins", "1h 30m"):
+ * each part is digits, spaces, a unit word, spaces (an "and" or a comma between parts is
+ * dropped). Writes it into out (QUOTE_MAX + 1 bytes) and returns true when every part reads so.
+ */
+static bool dur_in_words(char *out, const char *s, size_t n)
+{
+	size_t i = 0, o = 0, k, w;
+	char u;
+	while (i < n) {
+		k = count_digits(s + i, n - i);
+		if (k == 0)
+			return false;
+		w = i + k + count_spaces(s + i + k, n - i - k);
+		u = unit_word(s + w, word_len(s + w, n - w));
+		if (!u || o + k + 1 > QUOTE_MAX)
+			return false;
+		memcpy(out + o, s + i, k);
+		o += k;
+		out[o++] = u;
+		i = w + word_len(s + w, n - w);
+		i += count_spaces(s + i, n - i);
+		if (i < n && s[i] == ',')
+			i += 1 + count_spaces(s + i + 1, n - i - 1);
+		if (n - i > 4 && memcmp(s + i, "and ", 4) == 0)
+			i += 4 + count_spaces(s + i + 4, n - i - 4);
+	}
+	out[o] = '\0';
+	return o > 0;
+}
+
+/* Whether s has a unit in words: a space before a letter, or a word of 2 letters or more. */
+static bool has_unit_word(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if ((s[i] == ' ' && i + 1 < n && is_alpha(s[i + 1])) ||
+		    (is_alpha(s[i]) && i + 1 < n && is_alpha(s[i + 1])))
+			return true;
+	return false;
+}
+
+/*
+ * After a failed friendly duration: one written in words ("24 hours", "90min", "1 day") gets
+ * its spelling, "write '24h'", over the whole duration; else rc stays.
+ */
+static int fail_in_words(const tp *p, const char *s, size_t n, int rc)
+{
+	char fixed[QUOTE_MAX + 1];
+	size_t i = (n > 0 && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+	size_t w = i + count_digits(s + i, n - i);
+	qbuf qa;
+	if (rc == 0 || !has_unit_word(s + i, n - i))
+		return rc;
+	w += count_spaces(s + w, n - w);
+	if (w < n && ((s[w] | 0x20) == 'y' || (n - w >= 2 && (s[w] | 0x20) == 'm' &&
+						  (s[w + 1] | 0x20) == 'o')))
+		return fail(p, TLC_EINPUT, s, n,
+			    "years and months are not fixed lengths: use days, like '30d'");
+	if (!dur_in_words(fixed, s + i, n - i))
+		return rc;
+	return fail(p, TLC_EINPUT, s, n, "'%s': a duration takes a unit letter, write '%.*s%s'",
+		    quote(&qa, s, n), (int)i, s, fixed);
+}
+
 /* The unit letters of a friendly component: exactly one of w d h m s. */
 static int friendly_unit(const tp *p, const char *num, size_t k, const char *s, size_t n,
 			 const dur_unit **out)
@@ -445,7 +545,7 @@ static int dur_parse(const tp *p, int64_t *out, const char *s, size_t n, unsigne
 	if (d.iso)
 		rc = dur_iso(p, &d, s + i, n - i);
 	else if (i < n && is_digit(s[i]))
-		rc = dur_friendly(p, &d, s + i, n - i);
+		rc = fail_in_words(p, s, n, dur_friendly(p, &d, s + i, n - i));
 	else
 		return fail(p, TLC_EINPUT, s + i, n - i, G_DUR);
 	if (rc)
@@ -466,6 +566,11 @@ static size_t dur_extent(const char *s, size_t n)
 		while (i < n && s[i] != ' ')
 			i++;
 		j = i + count_spaces(s + i, n - i);
+		if (j < n && !is_digit(s[j]) && unit_word(s + j, word_len(s + j, n - j)) &&
+		    (j + word_len(s + j, n - j) == n || s[j + word_len(s + j, n - j)] == ' ')) {
+			i = j + word_len(s + j, n - j); /* "10 minutes": the unit in words */
+			continue;
+		}
 		if (j == n || !is_digit(s[j]))
 			return i;
 		i = j;
@@ -548,6 +653,47 @@ static int clock_seconds(const tp *p, const char *s, size_t n, int32_t *sec, siz
 	return rc;
 }
 
+/* Whether s starts with "am"/"pm"/"a.m."/"p.m." (any case) ending the input; *pm, *len. */
+static bool am_pm(const char *s, size_t n, bool *pm, size_t *len)
+{
+	char c = n > 0 ? (char)(s[0] | 0x20) : 0;
+	if (c != 'a' && c != 'p')
+		return false;
+	*pm = c == 'p';
+	if (n == 2 && (s[1] | 0x20) == 'm')
+		*len = 2;
+	else if (n == 4 && s[1] == '.' && (s[2] | 0x20) == 'm' && s[3] == '.')
+		*len = 4;
+	else
+		return false;
+	return true;
+}
+
+/*
+ * A 12-hour time, all of (s, n): h or hh (1..12), [':' mm], [' '], am or pm. Writes the
+ * 24-hour spelling ("18:00", "00:30") into out (16 bytes).
+ */
+static bool twelve_hour(const char *s, size_t n, char *out)
+{
+	size_t k = count_digits(s, n), i, len = 0;
+	int64_t h = 0, m = 0;
+	bool pm = false;
+	if (k < 1 || k > 2 || !digits_value(s, k, 12, &h) || h == 0)
+		return false;
+	i = k;
+	if (i < n && s[i] == ':') {
+		if (count_digits(s + i + 1, n - i - 1) != 2 || !digits_value(s + i + 1, 2, 59, &m))
+			return false;
+		i += 3;
+	}
+	i += count_spaces(s + i, n - i);
+	if (!am_pm(s + i, n - i, &pm, &len))
+		return false;
+	h = h % 12 + (pm ? 12 : 0);
+	snprintf(out, 16, "%02d:%02d", (int)h % 24, (int)m % 60);
+	return true;
+}
+
 /* clock := hh ':' mm [':' ss ['.' '0'+]]; *used = bytes read (the rest is the caller's). */
 static int clock_parse(const tp *p, const char *s, size_t n, size_t *used, int32_t *out)
 {
@@ -576,7 +722,12 @@ static int clock_parse(const tp *p, const char *s, size_t n, size_t *used, int32
 static int tod_parse(const tp *p, int32_t *out, const char *s, size_t n)
 {
 	size_t used = 0;
+	char h24[16];
+	qbuf qa;
 	int rc;
+	if (twelve_hour(s, n, h24))
+		return fail(p, TLC_EINPUT, s, n, "'%s' is a 12-hour time: write '%s' (times are 24-hour)",
+			    quote(&qa, s, n), h24);
 	if (n == 0 || !is_digit(s[0]))
 		return fail(p, TLC_EINPUT, s, n, G_TOD);
 	rc = clock_parse(p, s, n, &used, out);
@@ -664,8 +815,13 @@ static int instant_time(const tp *p, const char *s, size_t n, int32_t *tod, bool
 			int32_t *off)
 {
 	size_t used = 0;
-	qbuf qa;
+	char h24[16];
+	qbuf qa, qb;
 	int rc;
+	if (n > 1 && twelve_hour(s + 1, n - 1, h24))
+		return fail(p, TLC_EINPUT, s + 1, n - 1,
+			    "'%s' is a 12-hour time: write '%s%c%s' (times are 24-hour)",
+			    quote(&qa, s + 1, n - 1), quote(&qb, s - 10, 10), s[0], h24);
 	if (s[0] != 'T' && s[0] != 't' && s[0] != ' ')
 		return fail(p, TLC_EINPUT, s, n,
 			    "unexpected '%s' after the date: expected 'T' or a space and a time, "
@@ -716,6 +872,27 @@ static int epoch_parse(const tp *p, tlc_parsed_instant *out, const char *s, size
 	return 0;
 }
 
+/*
+ * "18:00", "9:30" or "6pm" where an instant belongs: says a date is needed and shows the time
+ * with one (in 24 hours). True when it failed so.
+ */
+static bool time_without_date(const tp *p, const char *s, size_t n)
+{
+	size_t k = count_digits(s, n);
+	char h24[16];
+	qbuf qa, qb;
+	if (twelve_hour(s, n, h24)) {
+		fail(p, TLC_EINPUT, s, n, "'%s' is a time without a date: an instant needs both, "
+			  "like '2026-12-01 %s' (times are 24-hour)", quote(&qa, s, n), h24);
+		return true;
+	}
+	if (k < 1 || k > 2 || k + 3 > n || s[k] != ':' || count_digits(s + k + 1, n - k - 1) != 2)
+		return false;
+	fail(p, TLC_EINPUT, s, n, "'%s' is a time without a date: an instant needs both, like "
+		  "'2026-12-01 %s%s'", quote(&qa, s, n), k == 1 ? "0" : "", quote(&qb, s, n));
+	return true;
+}
+
 static int instant_parse(const tp *p, tlc_parsed_instant *out, const char *s, size_t n)
 {
 	tlc_civil c = {0, 0, 0, 0, 0, 0};
@@ -728,6 +905,8 @@ static int instant_parse(const tp *p, tlc_parsed_instant *out, const char *s, si
 		return epoch_parse(p, out, s, n);
 	if (n == 0 || !is_digit(s[0]))
 		return fail(p, TLC_EINPUT, s, n, G_INST);
+	if (time_without_date(p, s, n))
+		return TLC_EINPUT;
 	rc = date_parse(p, s, n, &c);
 	if (!rc && n > 10)
 		rc = instant_time(p, s + 10, n - 10, &tod, &utc, &off);

@@ -181,3 +181,64 @@ Test(parse_yaml, positions_inside_scalars_follow_every_style)
 	expect_inner(r, "folded", "{timer}", 11, 10);
 	expect_inner(r, "escaped_break", "{timer}", 13, 5);
 }
+
+/* A newcomer's YAML mistake is said in plain words at its cause: the rule, message, position. */
+static const tlc_diag *plain_error(const char *text, const char *msg, unsigned line, unsigned col)
+{
+	unsigned l, c;
+	cr_assert_eq(parse_fails(text), TLC_EINPUT);
+	const tlc_diag *g = tctx_find(&T, "TL001");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, msg) != NULL, "message '%s' lacks '%s'", g->message, msg);
+	tctx_linecol(&T, g->span, &l, &c);
+	cr_expect(l == line && c == col, "at %u:%u, want %u:%u (%s)", l, c, line, col, g->message);
+	return g;
+}
+
+Test(parse_yaml, tab_indent_is_said_at_the_tab)
+{
+	plain_error("a:\n  b: 1\n\tc: 2\n", "a tab indents this line", 3, 1);
+}
+
+Test(parse_yaml, tab_after_spaces_is_said_at_the_tab)
+{
+	plain_error("a:\n  - 1\n  \t- 2\n", "a tab indents this line", 3, 3);
+}
+
+Test(parse_yaml, open_quote_is_said_at_its_opening)
+{
+	plain_error("a: 1\nb: \"open\nc: 2\n", "no closing \": it runs on to the end of the file", 2, 4);
+}
+
+Test(parse_yaml, quote_closed_by_the_next_line_is_said_at_its_opening)
+{
+	plain_error("l:\n  - t: \"open\n  - t: \"x\"\n", "runs on into the next line", 2, 8);
+}
+
+Test(parse_yaml, unquoted_brace_text_says_quote_it)
+{
+	const tlc_diag *g = plain_error("t: {days} left\n", "a value starting with '{'", 1, 4);
+	cr_expect(strstr(g->fix, "\"{days} left\"") != NULL, "fix: %s", g->fix);
+}
+
+Test(parse_yaml, unquoted_bracket_text_is_quoted_with_escapes)
+{
+	const tlc_diag *g = plain_error("t: [x] \"y\" later\n", "a value starting with '['", 1, 4);
+	cr_expect(strstr(g->fix, "\"[x] \\\"y\\\" later\"") != NULL, "fix: %s", g->fix);
+}
+
+Test(parse_yaml, broken_flow_mapping_keeps_libyaml_words)
+{
+	cr_assert_eq(parse_fails("r: {a: 1 b: 2}\n"), TLC_EINPUT);
+	const tlc_diag *g = tctx_find(&T, "TL001");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "flow mapping") != NULL, "%s", g->message);
+}
+
+Test(parse_yaml, bad_escape_keeps_libyaml_words)
+{
+	cr_assert_eq(parse_fails("a: \"bad \\q escape\"\n"), TLC_EINPUT);
+	const tlc_diag *g = tctx_find(&T, "TL001");
+	cr_assert_not_null(g);
+	cr_expect(strstr(g->message, "unknown escape") != NULL, "%s", g->message);
+}

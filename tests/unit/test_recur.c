@@ -291,8 +291,15 @@ Test(recur, friendly_errors)
 		 "'mondays', 'mon,wed,fri', 'monthly on the 1st' or 'every 15m', not 'hourly'"},
 		{"Daily 09:30", 0, TLC_EINPUT, 0, 5, "not 'Daily'"},
 		{"daily", 0, TLC_EINPUT, 5, 0, "expected a space and a time of day at the end"},
-		{"daily 9:30", 0, TLC_EINPUT, 6, 4, "expected a time of day like '09:30' or '17:40:05', "
-		 "not '9:30'"},
+		{"daily 9:30", 0, TLC_EINPUT, 6, 1, "hour '9' must have 2 digits: write '09:30'"},
+		{"daily 9:3", 0, TLC_EINPUT, 6, 3, "expected a time of day like '09:30' or '17:40:05', "
+		 "not '9:3'"},
+		{"daily 6pm", 0, TLC_EINPUT, 6, 3, "'6pm' is a 12-hour time: write '18:00' (times are "
+		 "24-hour)"},
+		{"weekdays 09:00, 6:30 PM", 0, TLC_EINPUT, 16, 7, "'6:30 PM' is a 12-hour time: write "
+		 "'18:30'"},
+		{"daily 12am", 0, TLC_EINPUT, 6, 4, "write '00:00'"},
+		{"daily 13pm", 0, TLC_EINPUT, 6, 4, "expected a time of day like"},
 		{"daily 24:00", 0, TLC_EINPUT, 6, 5, "'24:00' is not a time of day"},
 		{"daily 09:60", 0, TLC_EINPUT, 6, 5, "'09:60' is not a time of day"},
 		{"daily 09:30,", 0, TLC_EINPUT, 12, 0, "expected a time of day"},
@@ -309,7 +316,12 @@ Test(recur, friendly_errors)
 		{"monthly on the first 09:00", 0, TLC_EINPUT, 15, 5, "expected a day of the month"},
 		{"every 0m", 0, TLC_EINPUT, 6, 2, "the step must be at least 1"},
 		{"every 15", 0, TLC_EINPUT, 6, 2, "expected a step like '15m', '2h' or '30s'"},
-		{"every 15min", 0, TLC_EINPUT, 6, 5, "expected a step like"},
+		{"every 15min", 0, TLC_EINPUT, 6, 5, "'15min': a step takes a unit letter, write '15m'"},
+		{"every 15 minutes", 0, TLC_EINPUT, 6, 10, "'15 minutes': a step takes a unit letter, "
+		 "write '15m'"},
+		{"every 2 Hours from 06:00 to 23:00", 0, TLC_EINPUT, 6, 7, "write '2h'"},
+		{"every 15 m", 0, TLC_EINPUT, 6, 4, "write '15m'"},
+		{"every 15 days", 0, TLC_EINPUT, 6, 2, "expected a step like"},
 		{"every 2000000m", 0, TLC_ERANGE, 6, 8, "is past the limit 1000000"},
 		{"every 25m from 06:00 to 23:00", 0, TLC_EINPUT, 6, 3,
 		 "a window needs a step that divides an hour"},

@@ -147,7 +147,9 @@ Test(duration, friendly_errors)
 	dur_bad("90", 0, BAD, 0, 2, "missing unit after '90': expected s, m, h, d or w, like '90m'");
 	dur_bad("2h30", 0, BAD, 2, 2, "missing unit after '30': expected s, m, h, d or w, like '30m'");
 	dur_bad("90x", 0, BAD, 2, 1, "unknown unit 'x' in duration: expected s, m, h, d or w");
-	dur_bad("90min", 0, BAD, 2, 3, "unknown unit 'min' in duration: expected s, m, h, d or w");
+	dur_bad("90min", 0, BAD, 0, 5, "'90min': a duration takes a unit letter, write '90m'");
+	dur_bad("90Sec", 0, BAD, 0, 5, "'90Sec': a duration takes a unit letter, write '90s'");
+	dur_bad("90mn", 0, BAD, 2, 2, "unknown unit 'mn' in duration: expected s, m, h, d or w");
 	dur_bad("2H", 0, BAD, 1, 1, "unknown unit 'H' in duration: expected s, m, h, d or w");
 	dur_bad("5\xd0\xbc", 0, BAD, 1, 2, "unknown unit '\xd0\xbc' in duration: expected s, m, h, d or w");
 	dur_bad("1y", 0, BAD, 0, 2, "years and months are not fixed lengths: use days, like '30d'");
@@ -167,6 +169,22 @@ Test(duration, friendly_errors)
 	dur_bad("30m!", 0, BAD, 3, 1, "unexpected '!' after '30m'");
 	dur_bad_n("1h\0", 3, 0, BAD, 2, 1, "unexpected '?' after '1h'");
 	dur_bad("1h\xff", 0, BAD, 2, 1, "unexpected '?' after '1h'");
+}
+
+/* Units in words get the duration as it is written with unit letters, never minutes for hours. */
+Test(duration, in_words)
+{
+	dur_bad("24 hours", 0, BAD, 0, 8, "'24 hours': a duration takes a unit letter, write '24h'");
+	dur_bad("1 day", 0, BAD, 0, 5, "'1 day': a duration takes a unit letter, write '1d'");
+	dur_bad("2 Weeks", 0, BAD, 0, 7, "'2 Weeks': a duration takes a unit letter, write '2w'");
+	dur_bad("1 day, 2 hours and 30 mins", 0, BAD, 0, 26,
+		"'1 day, 2 hours and 30 mins': a duration takes a unit letter, write '1d2h30m'");
+	dur_bad("90 s", 0, BAD, 0, 4, "'90 s': a duration takes a unit letter, write '90s'");
+	dur_bad("-30 minutes", TLC_DURATION_SIGNED, BAD, 0, 11,
+		"'-30 minutes': a duration takes a unit letter, write '-30m'");
+	dur_bad("24 hrs ago", 0, BAD, 0, 2, "missing unit after '24': expected s, m, h, d or w, like '24m'");
+	dur_bad("1 month", 0, BAD, 0, 7, "years and months are not fixed lengths: use days, like '30d'");
+	dur_bad("2 Years", 0, BAD, 0, 7, "years and months are not fixed lengths: use days, like '30d'");
 }
 
 Test(duration, iso_errors)
@@ -264,7 +282,11 @@ Test(time_of_day, invalid)
 	tod_bad("12:3", BAD, 3, 1, "minute '3' must have 2 digits: write '03'");
 	tod_bad("12:30:5", BAD, 6, 1, "second '5' must have 2 digits: write '05'");
 	tod_bad("12:30 ", BAD, 5, 1, "unexpected ' ' after '12:30': expected the end of the time");
-	tod_bad("12:30pm", BAD, 5, 2, "unexpected 'pm' after '12:30': expected the end of the time");
+	tod_bad("12:30pm", BAD, 0, 7, "'12:30pm' is a 12-hour time: write '12:30' (times are 24-hour)");
+	tod_bad("6pm", BAD, 0, 3, "'6pm' is a 12-hour time: write '18:00' (times are 24-hour)");
+	tod_bad("12am", BAD, 0, 4, "'12am' is a 12-hour time: write '00:00' (times are 24-hour)");
+	tod_bad("6:05 P.M.", BAD, 0, 9, "'6:05 P.M.' is a 12-hour time: write '18:05' (times are 24-hour)");
+	tod_bad("13pm", BAD, 2, 1, "unexpected 'p' after the hour: expected ':', like '09:30'");
 }
 
 /* ---- instants ----------------------------------------------------------------------------- */
@@ -431,6 +453,22 @@ Test(instant, time_errors)
 		 "unexpected ' UTC' after the time: expected 'Z' or a UTC offset like '+05:30'");
 }
 
+/* A time alone, or a 12-hour time, where an instant belongs: the instant it likely means. */
+Test(instant, time_without_date_and_12_hour)
+{
+	inst_bad("18:00", BAD, 0, 5, "'18:00' is a time without a date: an instant needs both, like "
+		 "'2026-12-01 18:00'");
+	inst_bad("9:30", BAD, 0, 4, "'9:30' is a time without a date: an instant needs both, like "
+		 "'2026-12-01 09:30'");
+	inst_bad("6pm", BAD, 0, 3, "'6pm' is a time without a date: an instant needs both, like "
+		 "'2026-12-01 18:00' (times are 24-hour)");
+	inst_bad("2026-12-01 6pm", BAD, 11, 3,
+		 "'6pm' is a 12-hour time: write '2026-12-01 18:00' (times are 24-hour)");
+	inst_bad("2026-12-01T12:15 am", BAD, 11, 8,
+		 "'12:15 am' is a 12-hour time: write '2026-12-01T00:15' (times are 24-hour)");
+	inst_bad("2026-12-01 13pm", BAD, 13, 1, "unexpected 'p' after the hour: expected ':', like '09:30'");
+}
+
 Test(instant, long_input_is_quoted_short)
 {
 	inst_bad("2026-12-01T18:00:00Z and then a very long tail of words", BAD, 20, 35,
@@ -584,6 +622,9 @@ Test(time_expr, valid)
 
 Test(time_expr, invalid)
 {
+	expr_bad("$eta - 10 minutes", BAD, 7, 10,
+		 "'10 minutes': a duration takes a unit letter, write '10m'");
+	expr_bad("$eta - 2 hours + 1m", BAD, 7, 7, "'2 hours': a duration takes a unit letter, write '2h'");
 	expr_bad("", BAD, 0, 0, G_EXPR);
 	expr_bad("eta", BAD, 0, 3, G_EXPR);
 	expr_bad("nowhere", BAD, 0, 7, G_EXPR);
@@ -688,6 +729,8 @@ Test(param_domain, window)
 
 Test(param_domain, invalid)
 {
+	dom_bad("5 minutes .. 36 hours after now", BAD, 0, 9,
+		"'5 minutes': a duration takes a unit letter, write '5m'");
 	dom_bad("", BAD, 0, 0, G_DOM);
 	dom_bad("5m", BAD, 0, 2, G_DOM);
 	dom_bad(".. 36h after now", BAD, 0, 2, "missing the start of the range before '..'");
