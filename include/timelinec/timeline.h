@@ -34,6 +34,7 @@ extern "C" {
 #define TLC_MAX_ENTRIES 10000          /* entries in one timeline */
 #define TLC_MAX_CANDIDATES 2000000     /* change points examined before giving up */
 #define TLC_MAX_TIMELINE_BYTES (64u << 20) /* a timeline's JSON, read or written */
+#define TLC_MAX_TIMELINE_MEMORY (96 << 20) /* an instantiated timeline's entries in memory */
 
 /* A resolved run: what one piece of text is at this entry. */
 typedef struct tlc_tl_run {

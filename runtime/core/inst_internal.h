@@ -33,7 +33,17 @@ typedef struct cd_state {
 	tlc_time cache_from, cache_hi, cache_occ; /* occ_from(x) == cache_occ for x in (cache_from, cache_hi] */
 } cd_state;
 
+/* Bulk storage for an instantiated timeline's entries (their views and runs): allocated as
+ * entries are pushed, freed with the timeline, never one by one. */
+typedef struct tlc__slab_chunk {
+	struct tlc__slab_chunk *next;
+	size_t used, cap;
+	_Alignas(16) unsigned char data[];
+} tlc__slab_chunk;
+
 typedef struct tlc__inst {
+	tlc__slab_chunk *slab; /* the entries' views and runs (tlc_timeline_free releases them) */
+	size_t slab_bytes;     /* its size, at most TLC_MAX_TIMELINE_MEMORY */
 	const tlc_program *p;
 	tlc_time now, data_time, origin;
 	const tlc_zone *ez, *dz;

@@ -201,15 +201,26 @@ static tlc_time phase_start(const cd_state *st, tlc_time target, int32_t phase, 
 	return st->origin;
 }
 
+/* Where a view's runs go: a buffer for family f with room for n runs (zeroed), or NULL. */
+typedef tlc_tl_run *(*runs_alloc)(void *ud, int f, size_t n);
+
+static tlc_tl_run *runs_calloc(void *ud, int f, size_t n)
+{
+	(void)ud;
+	(void)f;
+	return calloc(n, sizeof(tlc_tl_run));
+}
+
 static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *pv, tlc_time target,
-		      tlc_time te, tlc_time from, int32_t item, tlc_tl_run **out, size_t *nout)
+		      tlc_time te, tlc_time from, int32_t item, int f, runs_alloc alloc, void *ud,
+		      tlc_tl_run **out, size_t *nout)
 {
 	const tlc_prog_event *event = item >= 0 ? &st->events[item] : NULL;
 	*out = NULL;
 	*nout = 0;
 	if (!pv->nruns)
 		return 0;
-	tlc_tl_run *runs = calloc(pv->nruns, sizeof *runs);
+	tlc_tl_run *runs = alloc(ud, f, pv->nruns);
 	if (!runs)
 		return TLC_ENOMEM;
 	for (size_t i = 0; i < pv->nruns; i++) {
@@ -246,7 +257,9 @@ static int build_runs(const inst *in, const cd_state *st, const tlc_prog_view *p
 	return 0;
 }
 
-int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
+/* The view of countdown st at t into v, its runs where `alloc` puts them. */
+static int eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v, runs_alloc alloc,
+		     void *ud)
 {
 	const tlc_prog_countdown *c = st->c;
 	memset(v, 0, sizeof *v);
@@ -259,7 +272,7 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 			if (!c->empty_views[f].present)
 				continue;
 			int err = build_runs(in, st, &c->empty_views[f], TLC_TIME_NONE, t, TLC_TIME_NONE,
-					     -1, &v->runs[f], &v->nruns[f]);
+					     -1, f, alloc, ud, &v->runs[f], &v->nruns[f]);
 			if (err < 0)
 				return err;
 		}
@@ -291,11 +304,19 @@ int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
 		if (!views[f].present)
 			continue;
 		int err = build_runs(in, st, &views[f], live_target, te, from,
-				     v->item, &v->runs[f], &v->nruns[f]);
+				     v->item, f, alloc, ud, &v->runs[f], &v->nruns[f]);
 		if (err < 0)
 			return err;
 	}
 	return 0;
+}
+
+int tlc__eval_view(const inst *in, cd_state *st, tlc_time t, tlc_tl_view *v)
+{
+	int err = eval_view(in, st, t, v, runs_calloc, NULL);
+	if (err < 0)
+		tlc_view_release(v);
+	return err;
 }
 
 void tlc_view_release(tlc_tl_view *v)
@@ -444,53 +465,92 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
 
 /* ---- the instantiation loop ----------------------------------------------------------------- */
 
-static void entry_release(tlc_entry *e, size_t ncds)
-{
-	if (!e->views)
-		return;
-	for (size_t i = 0; i < ncds; i++)
-		tlc_view_release(&e->views[i]);
-	free(e->views);
-	e->views = NULL;
-}
+/*
+ * Each countdown's view changes only at its own change points (next_change_cd), so the loop
+ * keeps, per countdown, its next change point, and at a candidate instant x re-evaluates only
+ * the countdowns whose change point x is: the cost is linear in the change points of all
+ * countdowns, not their product with the number of countdowns.
+ *
+ * Memory: a candidate view is built in scratch buffers (two per countdown: the view shown and
+ * the candidate), reused; only an entry that differs from the last one goes into the slab,
+ * where its unchanged views share the previous entry's runs, and nothing is freed before the
+ * timeline is. When the slab would pass TLC_MAX_TIMELINE_MEMORY the loop stops keeping entries
+ * and only counts them, so that a display changing too often is refused with the same message
+ * (TLC_MAX_ENTRIES) whatever its size, and one that does not is refused for its size.
+ */
 
-static int eval_entry(inst *in, tlc_time t, tlc_entry *e)
+static int slab_more(inst *in, size_t n)
 {
-	memset(e, 0, sizeof *e);
-	e->date = t;
-	e->views = calloc(in->ncds ? in->ncds : 1, sizeof *e->views);
-	if (!e->views)
+	size_t cap = n > 65536 - sizeof(tlc__slab_chunk) ? n : 65536 - sizeof(tlc__slab_chunk);
+	if (in->slab_bytes + cap > TLC_MAX_TIMELINE_MEMORY)
+		return TLC_ERANGE;
+	tlc__slab_chunk *nc = malloc(sizeof *nc + cap);
+	if (!nc)
 		return TLC_ENOMEM;
-	for (size_t i = 0; i < in->ncds; i++) {
-		int err = tlc__eval_view(in, &in->cds[i], t, &e->views[i]);
-		if (err < 0)
-			return err;
-	}
-	tlc_time until;
-	relevance_at(in, t, &e->relevance, &until);
-	e->relevance_duration = until == TLC_TIME_NONE ? 0 : until - t;
+	nc->next = in->slab;
+	nc->used = 0;
+	nc->cap = cap;
+	in->slab = nc;
+	in->slab_bytes += cap;
 	return 0;
 }
 
-static bool entry_equal(const inst *in, const tlc_entry *a, const tlc_entry *b)
+/* n bytes of the slab, 16-aligned; NULL with *rc TLC_ENOMEM, or TLC_ERANGE past the budget. */
+static void *slab_alloc(inst *in, size_t n, int *rc)
 {
-	if (a->relevance != b->relevance ||
-	    (a->relevance > 0 && a->date + a->relevance_duration != b->date + b->relevance_duration))
-		return false;
-	for (size_t i = 0; i < in->ncds; i++)
-		if (!tlc_view_equal(&a->views[i], &b->views[i]))
-			return false;
-	return true;
+	n = (n + 15) & ~(size_t)15;
+	if ((!in->slab || in->slab->cap - in->slab->used < n) && (*rc = slab_more(in, n)) < 0)
+		return NULL;
+	void *p = in->slab->data + in->slab->used;
+	in->slab->used += n;
+	return p;
 }
 
-static int push_entry(tlc_timeline *tl, size_t *cap, tlc_entry *e, tlc_inst_err *err)
+/* Reused buffers for one view's runs, per family. */
+typedef struct view_scratch {
+	tlc_tl_run *runs[TLC_FAM_MAX];
+	size_t cap[TLC_FAM_MAX];
+} view_scratch;
+
+static tlc_tl_run *runs_scratch(void *ud, int f, size_t n)
 {
-	if (tl->nentries == TLC_MAX_ENTRIES) {
-		snprintf(err->msg, sizeof err->msg,
-			 "the display changes more than %d times in the window", TLC_MAX_ENTRIES);
-		err->kind = TLC_INST_ERR_TOO_MANY_CHANGES;
-		return TLC_ERANGE;
+	view_scratch *sc = ud;
+	if (n > sc->cap[f]) {
+		tlc_tl_run *r = realloc(sc->runs[f], n * sizeof *r);
+		if (!r)
+			return NULL;
+		sc->runs[f] = r;
+		sc->cap[f] = n;
 	}
+	memset(sc->runs[f], 0, n * sizeof *sc->runs[f]);
+	return sc->runs[f];
+}
+
+/* A view whose runs are in scratch buffers, into the slab. */
+static int view_keep(inst *in, tlc_tl_view *dst, const tlc_tl_view *src)
+{
+	int rc = 0;
+	*dst = *src;
+	for (int f = 0; f < TLC_FAM_MAX; f++) {
+		if (!src->nruns[f])
+			continue;
+		if (!(dst->runs[f] = slab_alloc(in, src->nruns[f] * sizeof *src->runs[f], &rc)))
+			return rc;
+		memcpy(dst->runs[f], src->runs[f], src->nruns[f] * sizeof *src->runs[f]);
+	}
+	return 0;
+}
+
+static int too_many(tlc_inst_err *err)
+{
+	snprintf(err->msg, sizeof err->msg,
+		 "the display changes more than %d times in the window", TLC_MAX_ENTRIES);
+	err->kind = TLC_INST_ERR_TOO_MANY_CHANGES;
+	return TLC_ERANGE;
+}
+
+static int push_entry(tlc_timeline *tl, size_t *cap, const tlc_entry *e)
+{
 	if (tl->nentries == *cap) {
 		size_t nc = *cap ? *cap * 2 : 16;
 		tlc_entry *v = realloc(tl->entries, nc * sizeof *v);
@@ -500,28 +560,105 @@ static int push_entry(tlc_timeline *tl, size_t *cap, tlc_entry *e, tlc_inst_err 
 		*cap = nc;
 	}
 	tl->entries[tl->nentries++] = *e;
-	memset(e, 0, sizeof *e);
 	return 0;
 }
 
-static tlc_time next_change(inst *in, tlc_time t, const tlc_entry *cur)
+/* The state of the loop: per countdown the view shown (shown[i], in buf[2i + side[i]]), the
+ * candidate (cand[i], in the other buffer) and the next change point. */
+typedef struct loop {
+	view_scratch *buf;
+	unsigned char *side;
+	tlc_tl_view *shown, *cand;
+	tlc_time *next;
+	bool *fresh, *changed;
+	tlc_entry last;        /* date and relevance of the last entry (views: NULL) */
+	size_t count, cap;     /* entries so far (kept or counted), the entries' capacity */
+	bool counting;         /* past TLC_MAX_TIMELINE_MEMORY: entries counted, not kept */
+} loop;
+
+/*
+ * An entry at x from the countdowns re-evaluated there (fresh[i], their views in cand[i]): when
+ * it differs from the last one, kept (its unchanged views sharing the last entry's runs) or,
+ * past the memory budget, counted; the changed views become the ones shown.
+ */
+static int step(inst *in, tlc_timeline *tl, loop *L, tlc_time x, tlc_inst_err *err)
 {
-	tlc_time best = TLC_TIME_NONE;
+	tlc_entry e = {x, 0, 0, NULL};
+	tlc_time until;
+	int rc = 0;
+	relevance_at(in, x, &e.relevance, &until);
+	e.relevance_duration = until == TLC_TIME_NONE ? 0 : until - x;
+	bool same = L->count > 0 && e.relevance == L->last.relevance &&
+		    (e.relevance <= 0 || e.date + e.relevance_duration ==
+						 L->last.date + L->last.relevance_duration);
+	for (size_t i = 0; i < in->ncds; i++) {
+		L->changed[i] = L->fresh[i] && (L->count == 0 || !tlc_view_equal(&L->cand[i], &L->shown[i]));
+		same = same && !L->changed[i];
+	}
+	if (same)
+		return 0;
+	if (L->count == TLC_MAX_ENTRIES)
+		return too_many(err);
+	L->count++;
+	L->last = e;
 	for (size_t i = 0; i < in->ncds; i++)
-		cand(&best, next_change_cd(in, &in->cds[i], t, cur->views[i].phase), t);
-	return best;
+		if (L->changed[i]) { /* the candidate is shown now: swap the buffers */
+			tlc_tl_view v = L->shown[i];
+			L->shown[i] = L->cand[i];
+			L->cand[i] = v;
+			L->side[i] ^= 1;
+		}
+	if (L->counting)
+		return 0;
+	const tlc_entry *prev = tl->nentries ? &tl->entries[tl->nentries - 1] : NULL;
+	if (!(e.views = slab_alloc(in, (in->ncds ? in->ncds : 1) * sizeof *e.views, &rc)))
+		goto full;
+	for (size_t i = 0; i < in->ncds; i++) {
+		if (prev && !L->changed[i])
+			e.views[i] = prev->views[i]; /* the same runs, in the slab */
+		else if ((rc = view_keep(in, &e.views[i], &L->shown[i])) < 0)
+			goto full;
+	}
+	return push_entry(tl, &L->cap, &e);
+full:
+	if (rc != TLC_ERANGE)
+		return rc;
+	L->counting = true; /* past the budget: count from here on */
+	return 0;
 }
 
 static int run_loop(inst *in, tlc_timeline *tl, tlc_inst_err *err)
 {
-	size_t cap = 0, seen = 0;
-	tlc_entry e;
-	int rc = eval_entry(in, tl->start, &e);
-	if (rc < 0 || (rc = push_entry(tl, &cap, &e, err)) < 0)
+	size_t seen = 0, n = in->ncds ? in->ncds : 1;
+	int rc = TLC_ENOMEM;
+	loop L;
+	memset(&L, 0, sizeof L);
+	L.buf = calloc(2 * n, sizeof *L.buf);
+	L.side = calloc(n, sizeof *L.side);
+	L.shown = calloc(n, sizeof *L.shown);
+	L.cand = calloc(n, sizeof *L.cand);
+	L.next = calloc(n, sizeof *L.next);
+	L.fresh = calloc(n, sizeof *L.fresh);
+	L.changed = calloc(n, sizeof *L.changed);
+	if (!L.buf || !L.side || !L.shown || !L.cand || !L.next || !L.fresh || !L.changed)
 		goto out;
-	for (tlc_time t = tl->start;;) {
-		/* the last entry is the display at t: an equal candidate was not pushed */
-		tlc_time x = next_change(in, t, &tl->entries[tl->nentries - 1]);
+	for (tlc_time x = tl->start;;) {
+		for (size_t i = 0; i < in->ncds; i++) {
+			L.fresh[i] = x == tl->start || L.next[i] == x;
+			if (L.fresh[i] && (rc = eval_view(in, &in->cds[i], x, &L.cand[i], runs_scratch,
+							  &L.buf[2 * i + (L.side[i] ^ 1)])) < 0)
+				goto out;
+		}
+		if ((rc = step(in, tl, &L, x, err)) < 0)
+			goto out;
+		for (size_t i = 0; i < in->ncds; i++)
+			if (L.fresh[i])
+				L.next[i] = next_change_cd(in, &in->cds[i], x, L.shown[i].phase);
+		/* the next candidate: the first change point of any countdown */
+		x = TLC_TIME_NONE;
+		for (size_t i = 0; i < in->ncds; i++)
+			if (L.next[i] != TLC_TIME_NONE && (x == TLC_TIME_NONE || L.next[i] < x))
+				x = L.next[i];
 		if (x == TLC_TIME_NONE || x >= tl->end) {
 			tl->constant_tail = x == TLC_TIME_NONE;
 			break;
@@ -533,16 +670,26 @@ static int run_loop(inst *in, tlc_timeline *tl, tlc_inst_err *err)
 			rc = TLC_ERANGE;
 			goto out;
 		}
-		if ((rc = eval_entry(in, x, &e)) < 0)
-			goto out;
-		if (entry_equal(in, &e, &tl->entries[tl->nentries - 1]))
-			entry_release(&e, in->ncds);
-		else if ((rc = push_entry(tl, &cap, &e, err)) < 0)
-			goto out;
-		t = x;
+	}
+	rc = 0;
+	if (L.counting) { /* fewer than TLC_MAX_ENTRIES changes, but too large to keep */
+		snprintf(err->msg, sizeof err->msg, "the display's %zu changes across %zu countdowns "
+			 "need more than %d MB of entries", L.count, in->ncds,
+			 TLC_MAX_TIMELINE_MEMORY >> 20);
+		err->kind = TLC_INST_ERR_TOO_MANY_CHANGES;
+		rc = TLC_ERANGE;
 	}
 out:
-	entry_release(&e, in->ncds);
+	for (size_t i = 0; L.buf && i < 2 * n; i++)
+		for (int f = 0; f < TLC_FAM_MAX; f++)
+			free(L.buf[i].runs[f]);
+	free(L.buf);
+	free(L.side);
+	free(L.shown);
+	free(L.cand);
+	free(L.next);
+	free(L.fresh);
+	free(L.changed);
 	return rc;
 }
 
@@ -790,6 +937,10 @@ void tlc__inst_release(inst *in)
 	}
 	free(in->cds);
 	free(in->params);
+	for (tlc__slab_chunk *c = in->slab, *nx; c; c = nx) {
+		nx = c->next;
+		free(c);
+	}
 	free(in);
 }
 

@@ -48,9 +48,11 @@ ptrdiff_t tlc_timeline_lookup(const tlc_timeline *tl, tlc_time t)
 	return (ptrdiff_t)lo;
 }
 
-static void free_entries(tlc_entry *e, size_t n, size_t ncds)
+/* An instantiated timeline's views and runs live in its instantiation's slab (bulk); a timeline
+ * read from JSON or sliced owns each one. */
+static void free_entries(tlc_entry *e, size_t n, size_t ncds, bool in_slab)
 {
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; !in_slab && i < n; i++) {
 		for (size_t j = 0; e[i].views && j < ncds; j++)
 			tlc_view_release(&e[i].views[j]);
 		free(e[i].views);
@@ -63,7 +65,7 @@ void tlc_timeline_free(tlc_timeline *tl)
 	if (!tl)
 		return;
 	size_t ncds = tl->program ? tl->program->ncountdowns : 0;
-	free_entries(tl->entries, tl->nentries, ncds);
+	free_entries(tl->entries, tl->nentries, ncds, tl->inst != NULL);
 	tlc__inst_release(tl->inst);
 	if (tl->param_text && tl->program)
 		for (size_t i = 0; i < tl->program->nparams; i++)
