@@ -31,6 +31,8 @@ typedef struct cli_env {
 /* Returns 0 or an exit code after printing why. */
 int cli_env_open(cli_env *env, const cli_opts *o);
 void cli_env_close(cli_env *env);
+/* The usage error for an unknown --display-zone, with the zone it may have meant. */
+int cli_unknown_display_zone(const cli_env *env, const char *name);
 /* A fresh compilation context borrowing env's zones and render context. */
 void cli_ctx_init(tlc_ctx *ctx, const cli_env *env);
 
@@ -57,6 +59,12 @@ int cli_param_value(const tlc_program *p, const tlc_zone *ez, const char *kv, tl
 int cli_param_values(const tlc_program *p, const tlc_zone *ez, const char *const *kvs, size_t n,
 		     tlc_param_value *vals);
 struct tlc_spec;
+/* Each instant, duration or events parameter of a widget spec that a time uses and kvs (the
+ * --param NAME=VALUE list) leaves without a value: a TL018 error in ctx at its first use, with a
+ * --param to give (an instant inside its check-params range from `now`). True when any is
+ * missing; false too when kvs names an undeclared parameter (that usage error comes first). */
+bool cli_missing_params(tlc_ctx *ctx, const struct tlc_spec *spec, const char *const *kvs,
+			size_t nkv, tlc_time now);
 /* The same against a spec's declared parameters (a Live Activity builds from its spec). */
 int cli_spec_param_values(const struct tlc_spec *s, const tlc_zone *ez, const char *const *kvs,
 			  size_t n, tlc_param_value *vals);

@@ -252,7 +252,7 @@ static int verify(preview_run *r, preview *pv)
 	vo.display_zone = r->c.display_zone;
 	int rc = tlc_verify(&r->ctx, r->spec, r->p, &vo);
 	if (rc == TLC_EINVAL)
-		return cli_usage_error("--display-zone: unknown zone '%s'", r->c.display_zone);
+		return cli_unknown_display_zone(&r->env, r->c.display_zone);
 	if (rc < 0) {
 		fputs("timelinec: out of memory\n", stderr);
 		return EXIT_BAD_INPUT;
@@ -272,9 +272,12 @@ static int instantiate(preview_run *r, preview *pv)
 		return cli_usage_error("zone '%s' is not in the zone database", p->zone);
 	const char *dzn = r->c.display_zone ? r->c.display_zone : ez ? p->zone : "UTC";
 	if (tlc_zones_get(r->env.zones, dzn, &dz) < 0)
-		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
+		return cli_unknown_display_zone(&r->env, dzn);
 	if (cli_param_values(p, ez ? ez : dz, r->c.params, r->c.nparams, r->vals) != 0)
 		return EXIT_BAD_INPUT;
+	/* a parameter a time needs and no --param gives: where it is used, with a value to give */
+	if (cli_missing_params(&r->ctx, r->spec, r->c.params, r->c.nparams, pv->io.now))
+		return bad_spec(r);
 	tlc_instantiate_opts io = {.now = pv->io.now, .data_time = TLC_TIME_NONE,
 				   .now_source = pv->io.now_source, .event_zone = ez,
 				   .display_zone = dz, .params = r->vals, .nparams = r->c.nparams};
@@ -346,7 +349,7 @@ static int run_activity(preview_run *r)
 				       "hour)", TLC_LA_PUSHES_PER_HOUR);
 	const char *dzn = r->c.display_zone ? r->c.display_zone : s->zone ? s->zone_name : "UTC";
 	if (tlc_zones_get(r->env.zones, dzn, &pa.dz) < 0)
-		return cli_usage_error("--display-zone: unknown zone '%s'", dzn);
+		return cli_unknown_display_zone(&r->env, dzn);
 	if (cli_spec_param_values(s, s->zone, r->c.params, r->c.nparams, r->vals) != 0)
 		return EXIT_BAD_INPUT;
 	if ((rc = cli_resolve_now(r->c.now, &pa.now, &src)) != 0)

@@ -17,7 +17,9 @@
 #include "report/gating.h"
 #include "report/report.h"
 #include "spec/spec.h"
+#include "spec/validate.h"
 #include "verify/verify.h"
+#include "timelinec/civil.h"
 #include "timelinec/timeparse.h"
 
 /* ---- the run's environment ------------------------------------------------------------------- */
@@ -276,7 +278,11 @@ int cli_run_check(tlc_ctx *ctx, check_opts *c, const char *path, tlc_spec *spec,
 			cli_resolve_now(NULL, &vo.now, &src); /* used only when the spec has no anchor */
 		}
 		if (err == 0 && tlc_verify(ctx, spec, prog, &vo) == TLC_EINVAL) {
-			fprintf(stderr, "timelinec: error: unknown display zone '%s'\n", vo.display_zone);
+			tlc_buf b = TLC_BUF_INIT;
+			tlc_zone_suggest(&b, vo.display_zone, tlc_zones_dir(ctx->zones));
+			fprintf(stderr, "timelinec: error: unknown display zone '%s'%s%s\n",
+				vo.display_zone, b.len ? "; " : "", b.len ? b.ptr : "");
+			tlc_buf_release(&b);
 			err = TLC_EINPUT;
 		}
 		tlc_program_free(prog);
@@ -293,4 +299,127 @@ int cli_check_spec(tlc_ctx *ctx, const char *path, tlc_spec *spec, cli_opts *o, 
 	memset(&c, 0, sizeof c);
 	tlc_budget_get(&c.vo.budget, "typical");
 	return cli_run_check(ctx, &c, path, spec, o, first);
+}
+
+/* ---- a widget's parameters without --param ------------------------------------------------ */
+
+/* Whether "NAME=VALUE" gives parameter `name`. */
+static bool param_given_as(const char *kv, const char *name)
+{
+	size_t len = strlen(name);
+	return strncmp(kv, name, len) == 0 && kv[len] == '=';
+}
+
+static bool param_given(const char *const *kvs, size_t nkv, const char *name)
+{
+	for (size_t i = 0; i < nkv; i++)
+		if (param_given_as(kvs[i], name))
+			return true;
+	return false;
+}
+
+/* Where (s, n) names parameter `name`: "$name" or a template's "{name", else -1. */
+static long param_ref(const char *s, size_t n, const char *name)
+{
+	size_t len = strlen(name);
+	for (size_t i = 0; i + len < n; i++) {
+		if ((s[i] != '$' && s[i] != '{') || memcmp(s + i + 1, name, len) != 0)
+			continue;
+		char c = i + 1 + len < n ? s[i + 1 + len] : ' ';
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* The first value under n (in document order) that uses parameter `name`, or NULL. *budget
+ * counts the nodes seen: an alias is a shared node, so a walk must stop somewhere. */
+static const tlc_node *param_use(const tlc_node *n, const char *name, size_t *budget, long *at)
+{
+	const tlc_node *u = NULL;
+	if (!n || *budget == 0)
+		return NULL;
+	--*budget;
+	if (n->kind == TLC_NODE_SCALAR)
+		return (*at = param_ref(n->str, n->len, name)) >= 0 ? n : NULL;
+	for (size_t i = 0; i < n->n && !u; i++) {
+		if (n->kind == TLC_NODE_MAP && (strcmp(n->pairs[i].key->str, "params") == 0 ||
+						strcmp(n->pairs[i].key->str, "check-params") == 0))
+			continue; /* declarations and checker ranges are no use */
+		u = param_use(n->kind == TLC_NODE_MAP ? n->pairs[i].value : n->items[i], name, budget, at);
+	}
+	return u;
+}
+
+/* A value of p's type to show in the fix: an instant inside its check-params range when it is
+ * relative to now (else an hour after --now), in UTC. */
+static void param_example(char *out, size_t cap, const tlc_sp_param *p, tlc_time now)
+{
+	tlc_civil c;
+	tlc_time t = now + 3600;
+	switch (p->type) {
+	case TLC_PARAM_INSTANT:
+		if (p->has_domain && p->domain.kind == TLC_PARAM_DOMAIN_RELATIVE &&
+		    p->domain.anchor.kind == TLC_TIME_EXPR_NOW)
+			t = now + p->domain.lo + (p->domain.hi - p->domain.lo) / 2 / 60 * 60;
+		tlc_civil_from_secs(t, &c);
+		snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:00Z", (int)c.year, (int)c.month,
+			 (int)c.day, (int)c.hour, (int)c.min);
+		break;
+	case TLC_PARAM_DURATION: snprintf(out, cap, "90m"); break;
+	case TLC_PARAM_TEXT: snprintf(out, cap, "'some text'"); break;
+	case TLC_PARAM_INTEGER: snprintf(out, cap, "3"); break;
+	case TLC_PARAM_NUMBER: snprintf(out, cap, "0.5"); break;
+	default: snprintf(out, cap, "@%s.json", p->name); break;
+	}
+}
+
+/*
+ * Each used instant, duration or events parameter that --param leaves without a value (the ones
+ * instantiation cannot do without): a TL018 error at its first use,
+ * with a --param to give it, as a Live Activity's build says. True when any is missing.
+ */
+bool cli_missing_params(tlc_ctx *ctx, const tlc_spec *spec, const char *const *kvs, size_t nkv,
+			tlc_time now)
+{
+	const tlc_source *src = tlc_sources_get(&ctx->sources, spec->root->span.file);
+	bool missing = false;
+	for (size_t k = 0; k < nkv; k++) {
+		bool declared = false;
+		for (size_t i = 0; i < spec->nparams && !declared; i++)
+			declared = param_given_as(kvs[k], spec->params[i].name);
+		if (!declared)
+			return false; /* the usage error about that --param comes first */
+	}
+	for (size_t i = 0; i < spec->nparams; i++) {
+		const tlc_sp_param *p = &spec->params[i];
+		size_t budget = TLC_MAX_NODES;
+		long at = 0;
+		char ex[64];
+		if (param_given(kvs, nkv, p->name) || (p->type != TLC_PARAM_INSTANT &&
+						 p->type != TLC_PARAM_DURATION &&
+						 p->type != TLC_PARAM_EVENTS))
+			continue; /* a text or number without a value is an empty text */
+		const tlc_node *u = param_use(spec->root, p->name, &budget, &at);
+		if (!u || !src)
+			continue; /* unused (TL019): the timeline needs no value */
+		tlc_span sp = tlc_node_subspan(src, u, (size_t)at, strlen(p->name) + 1);
+		param_example(ex, sizeof ex, p, now);
+		tlc_diag *g = tlc_diag_add(&ctx->diags, "TL018", sp, "parameter '%s' has no value",
+					   p->name);
+		tlc_diag_set_fix(g, "give it with --param %s=%s", p->name, ex);
+		g->sev = TLC_SEV_ERROR;
+		missing = true;
+	}
+	return missing;
+}
+
+int cli_unknown_display_zone(const cli_env *env, const char *name)
+{
+	tlc_buf b = TLC_BUF_INIT;
+	tlc_zone_suggest(&b, name, tlc_zones_dir(env->zones));
+	int rc = cli_usage_error("--display-zone: unknown zone '%s'%s%s", name, b.len ? "; " : "",
+				 b.len ? b.ptr : "");
+	tlc_buf_release(&b);
+	return rc;
 }
