@@ -17,7 +17,17 @@ set -u
 SWIFT=${SWIFT:-swift}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${1:-${SWIFT_PLUGIN_SCRATCH:-$root/build/swift-plugin}}
+# SwiftPM 6.3 reuses a scratch path whose modules were built from other Swift sources of the
+# package and the test then crashes (SIGSEGV decoding a program): the scratch path is keyed by
+# the package's Swift sources, and the keys of older sources are removed.
+key=$(cd "$root" && find Package.swift Plugins runtime/swift tests/swift/PluginSample -name '*.swift' \
+	-type f | LC_ALL=C sort | xargs cat | cksum | cut -d' ' -f1)
 mkdir -p "$scratch" && scratch=$(cd "$scratch" && pwd)
+for old in "$scratch"/src-*; do
+	[ -d "$old" ] && [ "$old" != "$scratch/src-$key" ] && rm -rf "$old"
+done
+scratch="$scratch/src-$key"
+mkdir -p "$scratch"
 sample="$root/tests/swift/PluginSample"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
