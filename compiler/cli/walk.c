@@ -284,7 +284,8 @@ static void walk_dir(walk *w, const char *path, int depth)
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str); /* the same walk on every system */
+	if (n > 1) /* the same walk on every system (qsort takes no NULL, even for 0) */
+		qsort(names, n, sizeof *names, cmp_str);
 	size_t plen = strlen(path);
 	bool here = strcmp(path, ".") == 0, slash = plen && path[plen - 1] == '/';
 	for (size_t i = 0; i < n; i++) {
@@ -324,7 +325,8 @@ int cli_walk_add(cli_speclist *l, tlc_ctx *ctx, const char *path, size_t *nfound
 	w.l = l;
 	w.ctx = ctx;
 	walk_dir(&w, path, 0);
-	qsort(w.found, w.nfound, sizeof *w.found, cmp_str);
+	if (w.nfound > 1)
+		qsort(w.found, w.nfound, sizeof *w.found, cmp_str);
 	*nfound = w.nfound;
 	for (size_t i = 0; i < w.nfound; i++) {
 		struct stat fs;
