@@ -479,9 +479,14 @@ static tlc_time next_change_cd(inst *in, cd_state *st, tlc_time t, int32_t phase
  * (TLC_MAX_ENTRIES) whatever its size, and one that does not is refused for its size.
  */
 
+/* A chunk for at least n bytes: 4 KB first (most timelines are small, and a replay makes many),
+ * each next one twice the last, up to 64 KB. */
 static int slab_more(inst *in, size_t n)
 {
-	size_t cap = n > 65536 - sizeof(tlc__slab_chunk) ? n : 65536 - sizeof(tlc__slab_chunk);
+	size_t want = in->slab ? in->slab->cap * 2 + sizeof(tlc__slab_chunk) : 4096;
+	if (want > 65536)
+		want = 65536;
+	size_t cap = n > want - sizeof(tlc__slab_chunk) ? n : want - sizeof(tlc__slab_chunk);
 	if (in->slab_bytes + cap > TLC_MAX_TIMELINE_MEMORY)
 		return TLC_ERANGE;
 	tlc__slab_chunk *nc = malloc(sizeof *nc + cap);

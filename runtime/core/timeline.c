@@ -560,9 +560,12 @@ static void r_run(pjson *j, tlc_timeline *tl, const tlc_json *o, tlc_tl_run *r)
 		pj_known(j, o, "a text run", k_run_text);
 	} else if ((x = pj_get(j, o, "message", false))) {
 		r->kind = TLC_RUN_MESSAGE;
+		if (!p->nmessages)
+			pj_fail_at(j, x, "a message run, but the program has no messages");
 		r->message = (uint32_t)pj_int(j, x, 0, (int64_t)p->nmessages - 1);
 		pj_known(j, o, "a message run", k_run_message);
-		r_args(j, pj_get(j, o, "args", true), p->messages[r->message].units, r);
+		if (r->message < p->nmessages) /* else refused above */
+			r_args(j, pj_get(j, o, "args", true), p->messages[r->message].units, r);
 	} else {
 		static const char *const names[] = {"text", "message", "timer", "countdown", "relative",
 						    "offset", "date", "time", "progress",
