@@ -105,7 +105,7 @@ UNIT = $(BUILD)/unit-tests
 PC_FILES = $(BUILD)/timelinec.pc $(BUILD)/timelinec-core.pc
 
 .PHONY: FORCE check-threads check-valgrind check-install check-e2e check-integration check-gating check-cli leakcheck install uninstall check-core check-docs check-schemas reference-update all demo check check-unit check-golden check-real-world check-bad check-make check-swift check-swiftpm-generated swiftpm-generated-update check-swift-plugin check-activity-push check-layers check-asan clean deps \
-	golden-update headertest conformance-update
+	golden-update headertest conformance-update recur-vectors-update
 
 all: $(TOOL) $(LIB_CORE) $(LIB_STATIC) $(LIB_SHARED) $(LIB_CORE_SHARED) $(SHLIB_LINKS)
 
@@ -276,6 +276,12 @@ golden-update: $(TOOL)
 
 conformance-update: $(TOOL)
 	$(TEST_PYTHON) tests/tools/gen-conformance.py $(TOOL) .
+
+# tests/fixtures/recur/expand-vectors.txt: hashes of 1000 generated rules' expansions, which
+# test_recur_diff.c compares with. Rewrite it only when a change of result is intended.
+recur-vectors-update: $(UNIT)
+	cd tests && TLC_RECUR_VECTORS_WRITE=fixtures/recur/expand-vectors.txt \
+		../$(UNIT) --filter 'recur_diff/*'
 
 # compiler/ by pass: dependencies point one way (includes and objects), only cli/ prints.
 check-layers: $(TOOL)

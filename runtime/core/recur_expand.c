@@ -6,7 +6,10 @@
  *  - Every BYxxx part filters the days (or times) of a period; "expansion" is just a period
  *    holding many days. The day filters are precomputed per calendar year as a 366-bit mask
  *    (BYMONTH, BYWEEKNO, BYYEARDAY, BYMONTHDAY, BYDAY with ordinals counted in the month or the
- *    year), so a DAILY rule costs one bit test per day.
+ *    year), so a DAILY rule costs one bit test per day. A year's mask depends only on its kind
+ *    (the weekday of January 1 and which of Y-1, Y, Y+1 is a leap year: 28 kinds), so each kind
+ *    is built once per generator, a word or a month at a time, and a MONTHLY or YEARLY rule
+ *    reuses it in later years.
  *  - Coarse frequencies (DAILY..YEARLY): a period is a day, a week starting on WKST, a month or
  *    a year; its candidates are (days that pass) x (times: BYHOUR x BYMINUTE x BYSECOND, or
  *    DTSTART's), in that order. Sub-daily ones: a period is INTERVAL hours/minutes/seconds of
@@ -118,6 +121,13 @@ static void plan_days(tlc_recur_plan *pl, const tlc_recur *r, const tlc_civil *c
 	}
 	pl->f_month = pl->bymonth != 0;
 	pl->f_mday = (pl->bymday_pos | pl->bymday_neg) != 0;
+	for (int len = 28; len <= 31; len++) {
+		uint32_t all = (1u << len) - 1, v = pl->f_mday ? (pl->bymday_pos >> 1) & all : all;
+		for (uint32_t w = pl->bymday_neg; w; w &= w - 1)
+			if (ctz64(w) <= len)
+				v |= 1u << (len - ctz64(w));
+		pl->mdays[len - 28] = v;
+	}
 	pl->f_yday = (r->parts & TLC_RP_BIT(TLC_RP_BYYEARDAY)) != 0;
 	pl->f_weekno = (r->parts & TLC_RP_BIT(TLC_RP_BYWEEKNO)) != 0;
 	pl->f_nth = any_nth(r);
@@ -272,32 +282,29 @@ static int wday_at(const tlc_recur_ymask *m, int64_t i)
 	return tlc_weekday_from_days(m->jan1 + i);
 }
 
-static void mask_month(tlc_rbits *t, const tlc_recur_plan *pl, const int16_t *cum)
+/* ORs v (at most 32 bits wide) into t at bit `at`. */
+static void or_bits(tlc_rbits *t, unsigned at, uint64_t v)
 {
-	for (int mo = 1; mo <= 12; mo++)
-		if ((pl->bymonth >> mo) & 1u)
-			set_range(t, (unsigned)cum[mo - 1], (unsigned)cum[mo]);
+	t->w[at >> 6] |= v << (at & 63);
+	if ((at & 63) > 32 && (at >> 6) < 5)
+		t->w[(at >> 6) + 1] |= v >> (64 - (at & 63));
 }
 
-static void mask_mday(tlc_rbits *t, const tlc_recur_plan *pl, const int16_t *cum)
-{
-	for (int mo = 1; mo <= 12; mo++) {
-		int dim = cum[mo] - cum[mo - 1];
-		for (int d = 1; d <= dim; d++) {
-			if ((pl->bymday_pos >> d) & 1u)
-				tlc_rbits_set(t, (unsigned)(cum[mo - 1] + d - 1));
-			if ((pl->bymday_neg >> d) & 1u)
-				tlc_rbits_set(t, (unsigned)(cum[mo] - d));
-		}
-	}
-}
-
+/* BYYEARDAY: each listed day that the year has. */
 static void mask_yday(tlc_rbits *t, const tlc_recur *r, int len)
 {
-	for (int i = 0; i < len; i++)
-		if (tlc_rbits_get(&r->byyday_pos, (unsigned)(i + 1)) ||
-		    tlc_rbits_get(&r->byyday_neg, (unsigned)(len - i)))
-			tlc_rbits_set(t, (unsigned)i);
+	for (int k = 0; k < 6; k++) {
+		for (uint64_t w = r->byyday_pos.w[k]; w; w &= w - 1) {
+			int v = 64 * k + ctz64(w);
+			if (v >= 1 && v <= len)
+				tlc_rbits_set(t, (unsigned)(v - 1));
+		}
+		for (uint64_t w = r->byyday_neg.w[k]; w; w &= w - 1) {
+			int v = 64 * k + ctz64(w);
+			if (v >= 1 && v <= len)
+				tlc_rbits_set(t, (unsigned)(len - v));
+		}
+	}
 }
 
 /* Day number of the first day of week 1 of `year`: the first week (starting on wkst) that has
@@ -314,16 +321,23 @@ static bool weekno_match(const tlc_recur *r, int64_t week, int64_t nweeks)
 	return ((r->byweekno_pos >> week) & 1u) || ((r->byweekno_neg >> (nweeks + 1 - week)) & 1u);
 }
 
+/* BYWEEKNO: the matching weeks of the week-numbering years Y-1, Y and Y+1 that overlap year Y. */
 static void mask_weekno(tlc_rbits *t, const tlc_recur *r, const tlc_recur_ymask *m)
 {
 	int64_t w[4];
 	for (int k = 0; k < 4; k++)
 		w[k] = week1_start(m->year - 1 + k, r->wkst);
-	for (int i = 0; i < m->len; i++) {
-		int64_t d = m->jan1 + i;
-		int k = d < w[1] ? 0 : d < w[2] ? 1 : 2; /* the week-numbering year Y-1, Y or Y+1 */
-		if (weekno_match(r, (d - w[k]) / 7 + 1, (w[k + 1] - w[k]) / 7))
-			tlc_rbits_set(t, (unsigned)i);
+	for (int k = 0; k < 3; k++) {
+		int64_t nweeks = (w[k + 1] - w[k]) / 7;
+		int64_t n = w[k] < m->jan1 ? (m->jan1 - w[k]) / 7 + 1 : 1; /* the week of jan1 */
+		for (; n <= nweeks; n++) {
+			int64_t lo = w[k] + 7 * (n - 1) - m->jan1;
+			if (lo >= m->len)
+				break;
+			if (weekno_match(r, n, nweeks))
+				set_range(t, (unsigned)(lo < 0 ? 0 : lo),
+					  (unsigned)(lo + 7 > m->len ? m->len : lo + 7));
+		}
 	}
 }
 
@@ -332,6 +346,8 @@ static void mask_nth_range(tlc_rbits *t, const tlc_recur *r, const tlc_recur_yma
 			   int b)
 {
 	for (int wd = 0; wd < 7; wd++) {
+		if (!(r->byday_pos[wd] | r->byday_neg[wd]))
+			continue;
 		int first = a + (int)tlc_floormod(wd - wday_at(m, a), 7);
 		int last = b - 1 - (int)tlc_floormod(wday_at(m, b - 1) - wd, 7);
 		for (uint64_t w = r->byday_pos[wd]; w; w &= w - 1) {
@@ -347,13 +363,21 @@ static void mask_nth_range(tlc_rbits *t, const tlc_recur *r, const tlc_recur_yma
 	}
 }
 
+/* The word whose bit j is set when weekday (wd + j) % 7 is in `days`. */
+static uint64_t week_pattern(unsigned days, int wd)
+{
+	uint64_t p = ((days >> wd) | (days << (7 - wd))) & 0x7fu, v = 0;
+	for (int j = 0; j < 64; j += 7)
+		v |= p << j;
+	return v;
+}
+
 static void mask_wday(tlc_rbits *t, const tlc_recur_plan *pl, const tlc_recur_ymask *m,
 		      const int16_t *cum)
 {
-	for (int wd = 0; wd < 7 && pl->byday; wd++)
-		if ((pl->byday >> wd) & 1u)
-			for (int i = (int)tlc_floormod(wd - wday_at(m, 0), 7); i < m->len; i += 7)
-				tlc_rbits_set(t, (unsigned)i);
+	/* day 64k of the year falls on weekday (jan1 + k) % 7, as 64 = 9 * 7 + 1 */
+	for (int k = 0; k < 6 && pl->byday; k++)
+		t->w[k] = week_pattern(pl->byday, (wday_at(m, 0) + k) % 7);
 	if (!pl->f_nth)
 		return;
 	if (!pl->nth_in_month) {
@@ -373,18 +397,16 @@ static void mask_build(tlc_recur_ymask *m, const tlc_recur_plan *pl, int32_t yea
 	m->len = cum[12];
 	m->jan1 = tlc_days_from_civil(year, 1, 1);
 	memset(&m->bits, 0, sizeof m->bits);
-	set_range(&m->bits, 0, (unsigned)m->len);
-	for (int f = 0; f < 5; f++) {
+	for (int mo = 1; mo <= 12; mo++) /* BYMONTH and BYMONTHDAY, month by month */
+		if (!pl->f_month || ((pl->bymonth >> mo) & 1u))
+			or_bits(&m->bits, (unsigned)cum[mo - 1], pl->mdays[cum[mo] - cum[mo - 1] - 28]);
+	for (int f = 0; f < 3; f++) {
 		memset(&t, 0, sizeof t);
-		if (f == 0 && pl->f_month)
-			mask_month(&t, pl, cum);
-		else if (f == 1 && pl->f_mday)
-			mask_mday(&t, pl, cum);
-		else if (f == 2 && pl->f_yday)
+		if (f == 0 && pl->f_yday)
 			mask_yday(&t, pl->r, m->len);
-		else if (f == 3 && pl->f_weekno)
+		else if (f == 1 && pl->f_weekno)
 			mask_weekno(&t, pl->r, m);
-		else if (f == 4 && pl->f_wday)
+		else if (f == 2 && pl->f_wday)
 			mask_wday(&t, pl, m, cum);
 		else
 			continue;
@@ -393,16 +415,52 @@ static void mask_build(tlc_recur_ymask *m, const tlc_recur_plan *pl, int32_t yea
 	m->any = next_bit(&m->bits, 0, (unsigned)m->len) < (unsigned)m->len;
 }
 
-/* The mask of the year holding day number `day` (two consecutive years stay cached). */
+/*
+ * A year's mask depends only on its kind: the weekday of January 1 and which of the years Y-1, Y
+ * and Y+1 is a leap year (BYWEEKNO looks into the neighbouring years; at most one of three
+ * consecutive years is a leap year). 7 x 4 kinds.
+ */
+static bool leap(int32_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int year_kind(int32_t year, int64_t jan1)
+{
+	int which = leap(year - 1) ? 1 : leap(year) ? 2 : leap(year + 1) ? 3 : 0;
+	return which * 7 + tlc_weekday_from_days(jan1);
+}
+
+/* The mask of the year holding day number `day` (two consecutive years stay at hand, and the
+ * mask of every kind of year met so far). */
 static const tlc_recur_ymask *mask_for(tlc_recur_gen *g, const tlc_recur_plan *pl, int64_t day)
 {
-	int32_t y, mo, d;
-	for (int k = 0; k < 2; k++)
-		if (g->m[k].year && day >= g->m[k].jan1 && day - g->m[k].jan1 < g->m[k].len)
+	int32_t y = 0, mo, d;
+	tlc_recur_ymask *m;
+	int kind;
+	for (int k = 0; k < 2; k++) {
+		if (!g->m[k].year)
+			continue;
+		if (day >= g->m[k].jan1 && day - g->m[k].jan1 < g->m[k].len)
 			return &g->m[k];
-	tlc_civil_from_days(day, &y, &mo, &d);
-	mask_build(&g->m[y & 1], pl, y);
-	return &g->m[y & 1];
+		if (day == g->m[k].jan1 + g->m[k].len)
+			y = g->m[k].year + 1; /* the next year: no need for the calendar */
+	}
+	if (y == 0) {
+		tlc_civil_from_days(day, &y, &mo, &d);
+		day -= cum_days[leap(y)][mo - 1] + d - 1;
+	}
+	m = &g->m[y & 1];
+	m->year = y;
+	m->jan1 = day;
+	m->len = leap(y) ? 366 : 365;
+	kind = year_kind(y, m->jan1);
+	if (!((g->kinds >> kind) & 1u)) {
+		mask_build(m, pl, y);
+		g->kind_bits[kind] = m->bits;
+		g->kinds |= (uint32_t)1 << kind;
+		g->kinds_any |= (uint32_t)m->any << kind;
+	}
+	m->bits = g->kind_bits[kind];
+	m->any = (g->kinds_any >> kind) & 1u;
+	return m;
 }
 
 /* ---- periods ------------------------------------------------------------------------------ */
@@ -454,14 +512,13 @@ static int64_t first_active(const tlc_recur_plan *pl, int64_t p)
 	return pl->p0 + (p - pl->p0 + pl->interval - 1) / pl->interval * pl->interval;
 }
 
-static tlc_time period_start(const tlc_recur_plan *pl, int64_t p)
+/* The start of period p; coarse periods also fill g->first and g->len. */
+static tlc_time period_start(tlc_recur_gen *g, const tlc_recur_plan *pl, int64_t p)
 {
-	int64_t first;
-	int32_t len;
 	if (!coarse(pl))
 		return pl->origin + p * pl->step;
-	period_days(pl, p, &first, &len);
-	return first * DAY;
+	period_days(pl, p, &g->first, &g->len);
+	return g->first * DAY;
 }
 
 /* Fills sel[] with the BYSETPOS picks among ncand candidates, ascending: positive positions
@@ -498,11 +555,11 @@ static void finish_load(tlc_recur_gen *g, const tlc_recur_plan *pl)
 	}
 }
 
+/* Loads coarse period p, whose days period_start() put in g->first and g->len. */
 static void load_coarse(tlc_recur_gen *g, const tlc_recur_plan *pl, int64_t p)
 {
-	int64_t first, d;
-	int32_t len;
-	period_days(pl, p, &first, &len);
+	int64_t first = g->first, d;
+	int32_t len = g->len;
 	g->p = p;
 	g->ndays = 0;
 	for (d = first; d < first + len;) {
@@ -516,21 +573,17 @@ static void load_coarse(tlc_recur_gen *g, const tlc_recur_plan *pl, int64_t p)
 	finish_load(g, pl);
 }
 
-/* After coarse period p: the next active period worth loading (skips empty years and, for
- * DAILY, days the mask rules out). */
-static int64_t next_coarse(tlc_recur_gen *g, const tlc_recur_plan *pl, int64_t p)
+/* After the coarse period loaded: the next active period worth loading (skips empty years and,
+ * for DAILY, days the mask rules out). */
+static int64_t next_coarse(tlc_recur_gen *g, const tlc_recur_plan *pl)
 {
-	int64_t first;
-	int32_t len;
-	const tlc_recur_ymask *m;
+	const tlc_recur_ymask *m = mask_for(g, pl, g->first);
 	unsigned i;
-	period_days(pl, p, &first, &len);
-	m = mask_for(g, pl, first);
-	if (!m->any && first + len <= m->jan1 + m->len)
+	if (!m->any && g->first + g->len <= m->jan1 + m->len)
 		return first_active(pl, period_of_day(pl, m->jan1 + m->len));
 	if (pl->freq != TLC_RECUR_DAILY)
-		return p + pl->interval;
-	i = next_bit(&m->bits, (unsigned)(p + 1 - m->jan1), (unsigned)m->len);
+		return g->p + pl->interval;
+	i = next_bit(&m->bits, (unsigned)(g->p + 1 - m->jan1), (unsigned)m->len);
 	return first_active(pl, m->jan1 + i);
 }
 
@@ -604,7 +657,7 @@ static bool gen_step(tlc_recur_gen *g)
 static int search(tlc_recur_gen *g, const tlc_recur_plan *pl, int64_t p)
 {
 	while (true) {
-		tlc_time start = period_start(pl, p);
+		tlc_time start = period_start(g, pl, p);
 		int64_t next = p + 1;
 		bool loaded = true;
 		if (pl->until_kind != TLC_UNTIL_NONE && start > pl->stop)
@@ -625,7 +678,7 @@ static int search(tlc_recur_gen *g, const tlc_recur_plan *pl, int64_t p)
 		}
 		if (g->empty_since == TLC_TIME_NONE)
 			g->empty_since = start;
-		p = coarse(pl) ? next_coarse(g, pl, p) : next;
+		p = coarse(pl) ? next_coarse(g, pl) : next;
 	}
 }
 
@@ -696,7 +749,7 @@ int tlc_recur__gen_next(tlc_recur_gen *g, const tlc_recur_plan *pl, tlc_time *lo
 			*local_out = t;
 			return 0;
 		}
-		int64_t next = coarse(pl) ? next_coarse(g, pl, g->p) : g->p + 1;
+		int64_t next = coarse(pl) ? next_coarse(g, pl) : g->p + 1;
 		if (search(g, pl, next) < 0)
 			return TLC_ENOTFOUND;
 	}

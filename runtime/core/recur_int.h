@@ -132,6 +132,7 @@ typedef struct tlc_recur_plan {
 	bool f_month, f_mday, f_yday, f_weekno, f_wday, f_nth;
 	uint16_t bymonth;
 	uint32_t bymday_pos, bymday_neg;
+	uint32_t mdays[4]; /* days passing BYMONTHDAY in a month of 28..31 days: bit d - 1 for day d */
 	uint8_t byday;
 	bool nth_in_month; /* BYDAY ordinals count within the month (else within the year) */
 
@@ -167,6 +168,8 @@ typedef struct tlc_recur_ymask {
 /* The generator's position. Plain data: copying it forks the stream. */
 typedef struct tlc_recur_gen {
 	int64_t p;          /* current period index */
+	int64_t first;      /* coarse: day number of the first day of period p */
+	int32_t len;        /* coarse: days in period p */
 	tlc_time base;      /* sub-daily: start of the current period */
 	int32_t ndays;      /* coarse: days of the period that pass the filters */
 	int32_t days[372];
@@ -179,6 +182,9 @@ typedef struct tlc_recur_gen {
 	long steps;         /* steps since the last reading */
 	tlc_recur_end end;
 	tlc_recur_ymask m[2];
+	uint32_t kinds;          /* bit k: kind_bits[k] is built (see mask_for()) */
+	uint32_t kinds_any;      /* bit k: kind_bits[k] has a bit set */
+	tlc_rbits kind_bits[28]; /* the mask of each kind of year */
 } tlc_recur_gen;
 
 /* Derives the plan; TLC_EINVAL when the rule needs a DTSTART. */

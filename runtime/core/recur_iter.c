@@ -14,7 +14,8 @@
  *
  * Zone lookups are cached: after a unique conversion, the whole span of local readings that
  * share its offset without ambiguity converts by subtraction, so a daily rule asks the zone
- * about twice a year.
+ * about twice a year. Readings half a year apart or more (a yearly rule) seldom share a span:
+ * they are converted one by one without filling the cache.
  */
 #include "recur_int.h"
 
@@ -29,7 +30,12 @@
 typedef struct zcache {
 	tlc_time lo, hi; /* local readings in [lo, hi) convert as local - off, uniquely */
 	int32_t off;
+	tlc_time last_miss; /* the last reading converted by the zone, or TLC_TIME_NONE */
 } zcache;
+
+/* Readings further apart than this rarely share a span of constant offset (DST changes come
+ * twice a year): a miss that follows the previous one by more does not fill the cache. */
+#define ZC_REACH (183 * DAY)
 
 /* One stream of rule occurrences over a generator. */
 typedef struct rstream {
@@ -106,8 +112,11 @@ static int conv(tlc_recur_iter *it, tlc_time local, tlc_local_result *lr)
 	error = tlc_zone_local_to_utc(it->z, local, TLC_DISAMB_COMPATIBLE, lr);
 	if (error < 0)
 		return error;
-	if (lr->kind == TLC_LOCAL_UNIQUE)
+	if (lr->kind == TLC_LOCAL_UNIQUE &&
+	    (it->zc.last_miss == TLC_TIME_NONE || (local > it->zc.last_miss - ZC_REACH &&
+						   local < it->zc.last_miss + ZC_REACH)))
 		zc_fill(it, local, lr->utc);
+	it->zc.last_miss = local;
 	return 0;
 }
 
@@ -384,7 +393,10 @@ int tlc_recur_iter_seek(tlc_recur_iter *it, tlc_time from)
 	it->last = TLC_TIME_NONE;
 	it->merging = it->main_done = it->main_has = it->shadow_has = false;
 	it->rule_has = it->rule_done = false;
-	stream_reset(it, &it->main, it->r->count ? it->pl.dtstart : local_floor(it, from));
+	/* offsets stay under 26 hours: an instant two days before DTSTART reads before it */
+	stream_reset(it, &it->main,
+		     it->r->count || from < it->pl.dtstart - 2 * DAY ? it->pl.dtstart
+								      : local_floor(it, from));
 	for (hi = it->nrd; lo < hi;) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (it->rd[mid].occ.utc < from)
@@ -416,6 +428,7 @@ int tlc_recur_iter_new(tlc_recur_iter **out, const tlc_recur *r, const tlc_zone 
 	it->z = z;
 	it->o = opts ? *opts : defaults;
 	it->zc.lo = it->zc.hi = 0;
+	it->zc.last_miss = TLC_TIME_NONE;
 	if ((error = tlc_recur__plan_init(&it->pl, r)) < 0)
 		goto out;
 	if ((error = rdates_init(it)) < 0)

@@ -18,6 +18,7 @@
  *   lookup                       the same binary search, inlined, over a packed int64 array
  *   {timer} render               an inlined "H:MM:SS" formatter into the same tlc_buf
  *   recurrence                   tlc_zone_local_to_utc() alone on the same local readings
+ *   recurrence beside daily      the DAILY rule's figure of the same run (MONTHLY, YEARLY: <= 2x)
  */
 #define _DEFAULT_SOURCE 1
 #include <errno.h>
@@ -1140,11 +1141,12 @@ static int bench_timer(const bench_opts *b, const char *locale)
 
 /*
  * Expands `rule` from `dtstart` over `years` years in Europe/Berlin, again and again until about
- * 200,000 occurrences per run; the iterator is created outside the timed loop. The floor converts
- * the same local readings with tlc_zone_local_to_utc() alone.
+ * 200,000 occurrences per run; the iterator is created once, outside the timed loop, and each pass
+ * seeks it back to the start (which loads the first period) inside it. The floor converts the same
+ * local readings with tlc_zone_local_to_utc() alone. *out (when not NULL) gets the median.
  */
 static int bench_recur(const bench_opts *b, const char *rule, const char *dtstart, int years,
-		       const char *label)
+		       const char *label, double *out)
 {
 	tlc_recur *rr = NULL;
 	const tlc_zone *z;
@@ -1162,17 +1164,18 @@ static int bench_recur(const bench_opts *b, const char *rule, const char *dtstar
 		return -1;
 	int runs = b->runs < 5 ? 5 : b->runs;
 	double tv[64], fv[64];
+	tlc_recur_iter *it = NULL;
+	if (tlc_recur_iter_new(&it, rr, z, NULL) < 0)
+		return -1;
 	for (int r = 0; r < runs; r++) {
 		uint64_t acc = 0;
 		size_t total = 0;
 		double t_it = 0, t_fl = 0;
 		while (total < want) {
-			tlc_recur_iter *it = NULL;
 			tlc_recur_occ o;
 			size_t got = 0;
-			if (tlc_recur_iter_new(&it, rr, z, NULL) < 0)
-				return -1;
 			double t0 = now_s();
+			tlc_recur_iter_seek(it, TLC_TIME_MIN);
 			/* the first occurrence sets the end of the span */
 			tlc_time end = TLC_TIME_NONE;
 			while (got < cap && tlc_recur_iter_next(&o, it) == 0) {
@@ -1184,7 +1187,6 @@ static int bench_recur(const bench_opts *b, const char *rule, const char *dtstar
 				acc += (uint64_t)o.utc;
 			}
 			double t1 = now_s();
-			tlc_recur_iter_free(it);
 			for (size_t i = 0; i < got; i++) {
 				tlc_local_result lr;
 				tlc_zone_local_to_utc(z, local[i], TLC_DISAMB_COMPATIBLE, &lr);
@@ -1202,6 +1204,7 @@ static int bench_recur(const bench_opts *b, const char *rule, const char *dtstar
 		tv[r] = t_it / (double)total * 1e9;
 		fv[r] = t_fl / (double)total * 1e9;
 	}
+	tlc_recur_iter_free(it);
 	char name[72];
 	snprintf(name, sizeof name, "recurrence /occ, %s", label);
 	double v = median(tv, runs);
@@ -1209,6 +1212,35 @@ static int bench_recur(const bench_opts *b, const char *rule, const char *dtstar
 	printf("    (%zu occurrences per %d-year pass)\n", per_pass, years);
 	free(local);
 	tlc_recur_free(rr);
+	if (out)
+		*out = v;
+	return 0;
+}
+
+/* MONTHLY and YEARLY rules (issue 21): each beside its floor, then beside the DAILY rule of the
+ * same run (the floor column of the second row), which they may cost at most twice. */
+static int bench_recur_freqs(const bench_opts *b, double daily)
+{
+	static const struct {
+		const char *rule, *dtstart, *label;
+	} rules[] = {
+		{"FREQ=MONTHLY;BYMONTHDAY=15;BYHOUR=9", "2026-01-15 09:00", "monthly BYMONTHDAY=15"},
+		{"FREQ=MONTHLY;BYDAY=2TU", "2026-01-13 09:00", "monthly BYDAY=2TU"},
+		{"FREQ=MONTHLY;BYMONTHDAY=-1", "2026-01-31 09:00", "monthly BYMONTHDAY=-1"},
+		{"FREQ=YEARLY", "2026-03-10 09:00", "yearly (DTSTART's day)"},
+		{"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "2026-03-29 09:00", "yearly BYMONTH=3;BYDAY=-1SU"},
+		{"FREQ=YEARLY;BYYEARDAY=100", "2026-04-10 09:00", "yearly BYYEARDAY=100"},
+		{"FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO", "2026-05-11 09:00", "yearly BYWEEKNO=20;BYDAY=MO"},
+	};
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+		char label[72], name[72];
+		double v;
+		snprintf(label, sizeof label, "%s, 2026-2035", rules[i].label);
+		if (bench_recur(b, rules[i].rule, rules[i].dtstart, 10, label, &v) < 0)
+			return -1;
+		snprintf(name, sizeof name, "  the same, beside daily 09:30 (floor column)");
+		add_row(name, v, daily, "ns", "<= 2x daily", v <= 2 * daily ? PASS : MISS);
+	}
 	return 0;
 }
 
@@ -1332,15 +1364,17 @@ int main(int argc, char **argv)
 			bench_timer(&b, "en_US") < 0 ||
 			bench_timer(&b, "ar_EG") < 0))
 		rc = 1;
+	double daily = 0;
 	if (rc == 0 &&
 	    (bench_recur(&b, "FREQ=DAILY;BYHOUR=9;BYMINUTE=30", "2026-01-01 09:30", 10,
-			 "daily 09:30, 2026-2035") < 0 ||
+			 "daily 09:30, 2026-2035", &daily) < 0 ||
 	     bench_recur(&b, "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=18;BYMINUTE=0", "2026-01-05 18:00", 10,
-			 "weekly MO,WE,FR 18:00, 2026-2035") < 0 ||
+			 "weekly MO,WE,FR 18:00, 2026-2035", NULL) < 0 ||
 	     bench_recur(&b, "FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=30", "2026-01-04 02:30", 10,
-			 "weekly SU 02:30 (DST gap/overlap)") < 0 ||
+			 "weekly SU 02:30 (DST gap/overlap)", NULL) < 0 ||
 	     bench_recur(&b, "FREQ=DAILY;BYHOUR=9;BYMINUTE=30", "2500-01-01 09:30", 10,
-			 "daily 09:30, 2500-2509 (POSIX rule)") < 0))
+			 "daily 09:30, 2500-2509 (POSIX rule)", NULL) < 0 ||
+	     bench_recur_freqs(&b, daily) < 0))
 		rc = 1;
 	double pk = peak_mb();
 	add_row("peak RSS: this bench process (VmHWM)", pk > peak_seen ? pk : peak_seen, -1, "MB", NULL,

@@ -6,6 +6,10 @@
 #   make bench BENCH_RUNS=9      more runs per figure (the median is reported)
 #   make bench-quick             1 run over 1,000 specs, to try the harness
 #   make bench-profile           perf record of `timelinec check` over 2,000 specs (perf.data)
+#   make bench-recur             ns per recurrence occurrence for each FREQ (recur_occ.c), beside
+#                                its floor, the DAILY rule and libical (when pkg-config finds it),
+#                                python-dateutil over the same rules (recur_peer_dateutil.py), then
+#                                instructions per occurrence under callgrind (when installed)
 #
 # Keeps to GNU make 3.81 like the Makefile (tests/tools/make-compat.sh tests/bench/bench.mk).
 
@@ -16,7 +20,7 @@ BENCH_BIN = $(BENCH_DIR)/bench
 BENCH_GEN = $(BENCH_DIR)/gen_corpus
 BENCH_OBJ = $(BUILD)/obj/tests/bench/bench.o
 
-.PHONY: bench bench-quick bench-corpus bench-profile
+.PHONY: bench bench-quick bench-corpus bench-profile bench-recur
 
 $(BENCH_GEN): tests/bench/gen_corpus.c
 	@mkdir -p $(dir $@)
@@ -63,5 +67,35 @@ bench-profile: $(TOOL) bench-corpus
 	else \
 		echo "bench-profile: neither perf nor valgrind is installed" >&2; exit 1; \
 	fi
+
+# ---- recurrence per occurrence (issue 21) --------------------------------------------------------
+
+RECUR_OCC = $(BENCH_DIR)/recur_occ
+RECUR_OCC_N = 50000
+ICAL_LIBS := $(shell $(PKG_CONFIG) --libs libical 2>/dev/null)
+ICAL_FLAGS = $(if $(ICAL_LIBS),-DTLC_HAVE_LIBICAL $(shell $(PKG_CONFIG) --cflags libical 2>/dev/null))
+
+$(RECUR_OCC): tests/bench/recur_occ.c $(LIB_CORE)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(OPT) -Iinclude $(ICAL_FLAGS) $(CFLAGS) -o $@ tests/bench/recur_occ.c \
+		$(LIB_CORE) $(ICAL_LIBS) $(LDFLAGS_ALL) -lpthread
+
+bench-recur: $(RECUR_OCC)
+	$(RECUR_OCC) --runs $(BENCH_RUNS)
+	@if python3 -c 'import dateutil' 2>/dev/null; then \
+		python3 tests/bench/recur_peer_dateutil.py $(BENCH_RUNS); \
+	else echo "bench-recur: python3 with dateutil is missing: no dateutil peer"; fi
+	@if command -v valgrind >/dev/null 2>&1; then \
+		echo "instructions per occurrence (callgrind, inside expand_rule, at least $(RECUR_OCC_N) occurrences):"; \
+		i=0; while [ $$i -lt 9 ]; do \
+			out=`valgrind --tool=callgrind --toggle-collect='expand_rule*' \
+				--callgrind-out-file=$(BENCH_DIR)/recur.cg.$$i $(RECUR_OCC) --only $$i \
+				--n $(RECUR_OCC_N) 2>/dev/null`; \
+			n=`echo "$$out" | sed 's/.*: \([0-9]*\) occurrences$$/\1/'`; \
+			awk -v n=$$n -v what="$$out" '/^(summary|totals):/ { \
+				printf "%8.0f  %s\n", $$2 / n, what; exit }' $(BENCH_DIR)/recur.cg.$$i; \
+			i=`expr $$i + 1`; \
+		done; \
+	else echo "bench-recur: valgrind is not installed: no instruction counts"; fi
 
 -include $(BENCH_OBJ:.o=.d)
