@@ -325,7 +325,7 @@ check-real-world: $(TOOL)
 	sh tests/tools/real-world.sh $(TOOL)
 
 check-bad: $(TOOL)
-	sh tests/tools/bad-inputs.sh $(TOOL)
+	TLC_TIMEOUT_SCALE=$(if $(SANITIZE),4,1) sh tests/tools/bad-inputs.sh $(TOOL)
 
 check-make:
 	sh tests/tools/make-compat.sh Makefile
