@@ -279,6 +279,8 @@ static void write_states(const pv_activity *pa, tlc_buf *b)
 		tlc_buf_printf(b, ",\"at\":%lld,", (long long)st->at);
 		pvh_jkey(b, "via");
 		pvh_jstr(b, pa_via_name(st->via));
+		if (ev->foreground) /* the app's own, while the user has it open (only then) */
+			tlc_buf_puts(b, ",\"while\":\"foreground\"");
 		tlc_buf_printf(b, ",\"priority\":%d,\"bytes\":%zu,\"stale\":", st->payload ? st->priority : 0,
 			       st->payload ? st->payload_len : 0);
 		pvh_jtime(b, st->kind == TLC_LA_END ? TLC_TIME_NONE : st->stale);

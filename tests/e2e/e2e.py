@@ -835,6 +835,21 @@ def activity_page(browser, out, spec, tally):
     check(d.get('kind') == 'activity', f"{name}: the page is not a Live Activity page ({js_str(d.get('kind'))})")
     instants = activity_instants(d)
     dates = d['entries']['date']
+    # who sends each state, in the events list, in the terminal table's words (an App Intent, the
+    # app while the user has it open, a push)
+    table = run(['preview', spec, *args])
+    said = page.evaluate('''() => Array.from(document.querySelectorAll('#events button'))
+        .filter((b) => /^k-(start|update|end)$/.test(b.children[1].className.split(' ')[1]))
+        .map((b) => b.children[2].textContent)''')
+    whole = page.evaluate("() => document.querySelector('#events li.hint') === null")
+    check(len(said) == len(d['states']) if whole else 0 < len(said) <= len(d['states']),
+          f"{name}: the events list shows {len(said)} of {len(d['states'])} states")
+    for words, st in zip(said, d['states']):
+        # "update 3: push, priority 10, ..." in the list, "update: push, priority 10, ..." in the
+        # table's row at the state's instant (a state the device ignores has no row)
+        words = words.split(': ', 1)[1]
+        check(st['ignored'] or f"{st['event']}: {words}" in table,
+              f"{name}: the events list says '{words}', which the table does not")
     for loc in d['locales']:
         tally.locales.add(loc)
         page.select_option('#locale', loc)  # the locale switch

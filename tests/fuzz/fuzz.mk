@@ -26,6 +26,10 @@ FUZZ_TIMEOUT_program ?= 60
 FUZZ_TIMEOUT_spec ?= 60
 FUZZ_JOBS ?= 1
 FUZZ_ARGS ?=
+# Inputs are picked for mutation with an energy scaled by their speed: the spec harness's
+# slowest seeds (a replay of thousands of reloads) no longer take most of its time. spec went
+# from 12-40 to 700-1,000 runs per second after the seed pass, with every input still run whole.
+FUZZ_SCHEDULE = -entropic_scale_per_exec_time=1
 # ASan tuned for throughput (about 2x more runs per second on the spec and program harnesses):
 # a 16 MB quarantine (use-after-free is still caught within it), shorter allocation stacks,
 # no returning memory to the OS after every input. Leak detection is unchanged.
@@ -114,7 +118,7 @@ $(addprefix fuzz-,$(FUZZ_ENTRIES)): fuzz-%: $(FUZZ_DIR)/fuzz_%
 	@mkdir -p $(FUZZ_DIR)/corpus/$* $(FUZZ_DIR)/artifacts/$*
 	ASAN_OPTIONS=$${ASAN_OPTIONS:-$(FUZZ_ASAN_OPTIONS)} \
 		$(FUZZ_DIR)/fuzz_$* $(FUZZ_RUN_LIMIT) -timeout=$(or $(FUZZ_TIMEOUT_$*),$(FUZZ_TIMEOUT)) \
-		-print_final_stats=1 \
+		-print_final_stats=1 $(FUZZ_SCHEDULE) \
 		$(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS)) \
 		-artifact_prefix=$(FUZZ_DIR)/artifacts/$*/ \
 		$(if $(wildcard tests/fuzz/dict/$*.dict),-dict=tests/fuzz/dict/$*.dict) \
