@@ -97,19 +97,25 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 	if (!b->locale || !b->keys || !b->texts)
 		return TLC_ENOMEM;
 	tlc_buf out = TLC_BUF_INIT;
+	tlc_msg_arg args[TLC_UNIT_COUNT];
+	tlc_msg_prepared *pm = NULL; /* the pattern scanned once for the whole table */
+	for (size_t j = 0; j < t->nu; j++)
+		args[j] = (tlc_msg_arg){tlc_unit_name(1u << t->units[j]), TLC_MSG_ARG_INT, 0, NULL};
+	if ((err = tlc_render_msg_prepare(&pm, NULL, loc, m->pattern, strlen(m->pattern), args, t->nu)) < 0)
+		return err;
 	for (size_t k = 0; k < t->count; k++) {
-		tlc_msg_arg args[TLC_UNIT_COUNT];
 		size_t rest = k;
 		for (size_t j = t->nu; j-- > 0;) {
 			int64_t v = (int64_t)(rest % (size_t)(t->max[j] + 1));
 			rest /= (size_t)(t->max[j] + 1);
 			b->keys[k * t->nu + j] = v;
-			args[j] = (tlc_msg_arg){tlc_unit_name(1u << t->units[j]), TLC_MSG_ARG_INT, v, NULL};
+			args[j].i = v;
 		}
 		tlc_buf_clear(&out);
-		err = tlc_render_msg(&out, NULL, loc, m->pattern, strlen(m->pattern), args, t->nu);
+		err = tlc_render_msg_prepared(&out, NULL, pm, args, t->nu);
 		if (err < 0 || !(b->texts[k] = strdup(out.ptr))) {
 			tlc_buf_release(&out);
+			tlc_render_msg_prepared_free(pm);
 			return err < 0 ? err : TLC_ENOMEM;
 		}
 		b->ntuples++;
@@ -118,10 +124,12 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 		*bytes += out.len + 8 * (t->nu + 1);
 		if (*bytes > TLC_MAX_PROGRAM_BYTES) {
 			tlc_buf_release(&out);
+			tlc_render_msg_prepared_free(pm);
 			return TLC_E2BIG_BAKE;
 		}
 	}
 	tlc_buf_release(&out);
+	tlc_render_msg_prepared_free(pm);
 	return 0;
 }
 
