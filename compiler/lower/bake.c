@@ -5,6 +5,7 @@
  * target can be (window, horizon, check-params domain); a message whose table would exceed
  * TLC_BAKE_MAX_TUPLES, or that uses a text parameter, is left to the app (key + arguments).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lower/bake.h"
@@ -96,19 +97,25 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 	if (!b->locale || !b->keys || !b->texts)
 		return TLC_ENOMEM;
 	tlc_buf out = TLC_BUF_INIT;
+	tlc_msg_arg args[TLC_UNIT_COUNT];
+	tlc_msg_prepared *pm = NULL; /* the pattern scanned once for the whole table */
+	for (size_t j = 0; j < t->nu; j++)
+		args[j] = (tlc_msg_arg){tlc_unit_name(1u << t->units[j]), TLC_MSG_ARG_INT, 0, NULL};
+	if ((err = tlc_render_msg_prepare(&pm, NULL, loc, m->pattern, strlen(m->pattern), args, t->nu)) < 0)
+		return err;
 	for (size_t k = 0; k < t->count; k++) {
-		tlc_msg_arg args[TLC_UNIT_COUNT];
 		size_t rest = k;
 		for (size_t j = t->nu; j-- > 0;) {
 			int64_t v = (int64_t)(rest % (size_t)(t->max[j] + 1));
 			rest /= (size_t)(t->max[j] + 1);
 			b->keys[k * t->nu + j] = v;
-			args[j] = (tlc_msg_arg){tlc_unit_name(1u << t->units[j]), TLC_MSG_ARG_INT, v, NULL};
+			args[j].i = v;
 		}
 		tlc_buf_clear(&out);
-		err = tlc_render_msg(&out, NULL, loc, m->pattern, strlen(m->pattern), args, t->nu);
+		err = tlc_render_msg_prepared(&out, NULL, pm, args, t->nu);
 		if (err < 0 || !(b->texts[k] = strdup(out.ptr))) {
 			tlc_buf_release(&out);
+			tlc_render_msg_prepared_free(pm);
 			return err < 0 ? err : TLC_ENOMEM;
 		}
 		b->ntuples++;
@@ -117,10 +124,12 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 		*bytes += out.len + 8 * (t->nu + 1);
 		if (*bytes > TLC_MAX_PROGRAM_BYTES) {
 			tlc_buf_release(&out);
+			tlc_render_msg_prepared_free(pm);
 			return TLC_E2BIG_BAKE;
 		}
 	}
 	tlc_buf_release(&out);
+	tlc_render_msg_prepared_free(pm);
 	return 0;
 }
 
@@ -167,6 +176,51 @@ static void bake_failed(tlc_ctx *ctx, const tlc_spec *s, const tlc_prog_message 
 		g->sev = TLC_SEV_ERROR;
 }
 
+/* A copy of an earlier table with the same pattern, locale and tuples: the same texts (one
+ * text written for each of the 8 families, or in every countdown, is formatted once). */
+static int bake_copy(tlc_program *p, uint32_t mi, const tlc_prog_baked *from, const tuples *t,
+		     size_t *bytes)
+{
+	tlc_prog_baked *b = &p->baked[p->nbaked];
+	memset(b, 0, sizeof *b);
+	b->message = mi;
+	b->locale = strdup(from->locale);
+	b->keys = calloc(t->count * (t->nu ? t->nu : 1), sizeof *b->keys);
+	b->texts = calloc(t->count, sizeof *b->texts);
+	p->nbaked++;
+	if (!b->locale || !b->keys || !b->texts)
+		return TLC_ENOMEM;
+	memcpy(b->keys, from->keys, t->count * t->nu * sizeof *b->keys);
+	for (size_t k = 0; k < from->ntuples; k++) {
+		size_t len = strlen(from->texts[k]);
+		if (!(b->texts[k] = malloc(len + 1)))
+			return TLC_ENOMEM;
+		memcpy(b->texts[k], from->texts[k], len + 1);
+		b->ntuples++;
+		*bytes += len + 8 * (t->nu + 1);
+		if (*bytes > TLC_MAX_PROGRAM_BYTES)
+			return TLC_E2BIG_BAKE;
+	}
+	return 0;
+}
+
+/* An earlier message with the same pattern and tuples, whose tables (one per locale, in the
+ * program's locale order from first[j]) are finished; SIZE_MAX when none. */
+static size_t same_message(const tlc_program *p, uint32_t mi, const tuples *plans, const size_t *first)
+{
+	const tuples *t = &plans[mi];
+	for (uint32_t j = 0; j < mi; j++) {
+		const tuples *u = &plans[j];
+		if (first[j] == SIZE_MAX || u->nu != t->nu || u->count != t->count ||
+		    memcmp(u->max, t->max, t->nu * sizeof *t->max) != 0 ||
+		    memcmp(u->units, t->units, t->nu * sizeof *t->units) != 0 ||
+		    strcmp(p->messages[j].pattern, p->messages[mi].pattern) != 0)
+			continue;
+		return j;
+	}
+	return SIZE_MAX;
+}
+
 int tlc_bake(tlc_ctx *ctx, const tlc_spec *s, tlc_program *p)
 {
 	tlc_render_ctx *rc = ctx->render;
@@ -175,16 +229,27 @@ int tlc_bake(tlc_ctx *ctx, const tlc_spec *s, tlc_program *p)
 	if (!p->nmessages || !p->nlocales)
 		return 0;
 	p->baked = calloc(p->nmessages * p->nlocales, sizeof *p->baked);
-	if (!p->baked)
-		return TLC_ENOMEM;
+	tuples *plans = calloc(p->nmessages, sizeof *plans);
+	size_t *first = calloc(p->nmessages, sizeof *first); /* each message's first table */
+	int rc_all = 0;
+	if (!p->baked || !plans || !first) {
+		rc_all = TLC_ENOMEM;
+		goto out;
+	}
 	for (uint32_t i = 0; i < p->nmessages; i++) {
-		tuples t;
-		if (p->messages[i].nparams || !plan(&t, p->messages[i].units, message_bound(p, i, global)))
+		tuples *t = &plans[i];
+		first[i] = SIZE_MAX;
+		if (p->messages[i].nparams || !plan(t, p->messages[i].units, message_bound(p, i, global)))
 			continue; /* the app formats it: key and arguments are in every entry */
+		size_t same = same_message(p, i, plans, first);
+		first[i] = p->nbaked;
 		for (size_t l = 0; l < p->nlocales; l++) {
-			int err = bake_one(rc, p, i, p->locales[l], &t, &bytes);
-			if (err == TLC_ENOMEM)
-				return err;
+			int err = same != SIZE_MAX ? bake_copy(p, i, &p->baked[first[same] + l], t, &bytes)
+						   : bake_one(rc, p, i, p->locales[l], t, &bytes);
+			if (err == TLC_ENOMEM) {
+				rc_all = err;
+				goto out;
+			}
 			if (err == TLC_E2BIG_BAKE) {
 				const tlc_node *at = tlc_node_get(s->root, "widget");
 				tlc_diag *g = tlc_diag_add(&ctx->diags, "TL003", at->span,
@@ -193,13 +258,18 @@ int tlc_bake(tlc_ctx *ctx, const tlc_spec *s, tlc_program *p)
 							   "in %s", i + 1, p->nmessages, p->locales[l]);
 				tlc_diag_set_fix(g, "fewer phases, locales or baked units (a text with "
 						 "{total-minutes} bakes one text per minute it can show)");
-				return TLC_EINPUT;
+				rc_all = TLC_EINPUT;
+				goto out;
 			}
 			if (err < 0) {
 				bake_failed(ctx, s, &p->messages[i], p->locales[l], err);
-				return TLC_EINPUT;
+				rc_all = TLC_EINPUT;
+				goto out;
 			}
 		}
 	}
-	return 0;
+out:
+	free(plans);
+	free(first);
+	return rc_all;
 }

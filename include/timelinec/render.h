@@ -235,6 +235,24 @@ typedef struct tlc_msg_arg {
 TLC_API int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc,
 			   const char *pattern, size_t len, const tlc_msg_arg *args, size_t nargs);
 
+/*
+ * A message scanned once and formatted with many values (a table of baked texts): the same
+ * result and errors as tlc_render_msg for each call, without converting the pattern again.
+ * tlc_render_msg_prepare takes the argument names and types (values are ignored); each call of
+ * tlc_render_msg_prepared passes the same names and types in the same order (TLC_EINVAL
+ * otherwise) with their values. The pattern and the names are copied only as far as the
+ * prepared message needs: `pattern` may be freed after preparing, but the names (and loc) must
+ * live as long as it. At most TLC_MSG_MAX_NUM_ARGS + TLC_MSG_MAX_STR_ARGS arguments (TLC_ERANGE).
+ * Not for concurrent use (like the render context it came from).
+ */
+typedef struct tlc_msg_prepared tlc_msg_prepared;
+TLC_API int tlc_render_msg_prepare(tlc_msg_prepared **out, tlc_err *err, tlc_render_locale *loc,
+				   const char *pattern, size_t len, const tlc_msg_arg *args,
+				   size_t nargs);
+TLC_API int tlc_render_msg_prepared(tlc_buf *out, tlc_err *err, const tlc_msg_prepared *m,
+				    const tlc_msg_arg *args, size_t nargs);
+TLC_API void tlc_render_msg_prepared_free(tlc_msg_prepared *m);
+
 typedef enum tlc_msg_kind {
 	TLC_MSG_KIND_SIMPLE = 0,     /* {x} or {x, number|spellout|ordinal|duration[, style]} */
 	TLC_MSG_KIND_PLURAL,

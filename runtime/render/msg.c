@@ -49,33 +49,22 @@ static void icu_error(tlc_err *err, const tlc_msg_scan *sc, size_t bad_off, cons
 	snprintf(err->msg, sizeof err->msg, "ICU rejects the message (%s)", why ? why : "error");
 }
 
-int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const char *pattern,
-		   size_t len, const tlc_msg_arg *args, size_t nargs)
+/* Formats a scanned pattern with the argument values (types as at the scan) into out. */
+static int run_scanned(tlc_buf *out, tlc_err *err, const tlc_msg_scan *sc, tlc_render_locale *loc,
+		       size_t len, const tlc_msg_arg *args)
 {
-	tlc_msg_scan sc;
 	int64_t num[TLC_MSG_MAX_NUM_ARGS];
 	const char *str[TLC_MSG_MAX_STR_ARGS];
-	size_t mark, bad_off = SIZE_MAX;
+	size_t mark = out->len, bad_off = SIZE_MAX;
 	const char *why = NULL;
-	int error;
-	if (!out || !loc || (!pattern && len) || (!args && nargs))
-		return TLC_EINVAL;
-	if (tlc_buf_oom(out))
-		return TLC_ENOMEM;
-	if ((error = check_args(err, args, nargs)) < 0)
-		return error;
-	mark = out->len;
-	tlc_msg__scan_init(&sc);
-	if ((error = tlc_msg__scan(&sc, err, pattern ? pattern : "", len, args, nargs, true)) < 0)
-		goto out;
-	for (size_t k = 0; k < sc.n_num; k++)
-		num[k] = args[sc.num_arg[k]].i;
-	for (size_t k = 0; k < sc.n_str; k++)
-		str[k] = args[sc.str_arg[k]].s;
-	error = tlc_icu__msg_format(out, &bad_off, &why, loc->icu, sc.out.ptr, sc.out.len, num,
-				    sc.n_num, str, sc.n_str);
+	for (size_t k = 0; k < sc->n_num; k++)
+		num[k] = args[sc->num_arg[k]].i;
+	for (size_t k = 0; k < sc->n_str; k++)
+		str[k] = args[sc->str_arg[k]].s;
+	int error = tlc_icu__msg_format(out, &bad_off, &why, loc->icu, sc->out.ptr, sc->out.len, num,
+					sc->n_num, str, sc->n_str);
 	if (error == TLC_EINPUT)
-		icu_error(err, &sc, bad_off, why, len);
+		icu_error(err, sc, bad_off, why, len);
 	if (error == 0 && out->len - mark > TLC_MSG_MAX_TEXT) { /* '::scale/1e999999', '#' x 60000 */
 		error = TLC_ERANGE;
 		if (err) {
@@ -85,9 +74,89 @@ int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const cha
 				 "at most %d (TLC_MSG_MAX_TEXT)", out->len - mark, TLC_MSG_MAX_TEXT);
 		}
 	}
-out:
-	tlc_msg__scan_release(&sc);
 	return tlc_render__finish(out, mark, error);
+}
+
+int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const char *pattern,
+		   size_t len, const tlc_msg_arg *args, size_t nargs)
+{
+	tlc_msg_scan sc;
+	int error;
+	if (!out || !loc || (!pattern && len) || (!args && nargs))
+		return TLC_EINVAL;
+	if (tlc_buf_oom(out))
+		return TLC_ENOMEM;
+	if ((error = check_args(err, args, nargs)) < 0)
+		return error;
+	tlc_msg__scan_init(&sc);
+	if ((error = tlc_msg__scan(&sc, err, pattern ? pattern : "", len, args, nargs, true)) == 0)
+		error = run_scanned(out, err, &sc, loc, len, args);
+	tlc_msg__scan_release(&sc);
+	return error;
+}
+
+struct tlc_msg_prepared {
+	tlc_msg_scan sc;
+	tlc_render_locale *loc;
+	size_t len, nargs;
+	const char *names[TLC_MSG_MAX_NUM_ARGS + TLC_MSG_MAX_STR_ARGS];
+	tlc_msg_arg_type types[TLC_MSG_MAX_NUM_ARGS + TLC_MSG_MAX_STR_ARGS];
+};
+
+int tlc_render_msg_prepare(tlc_msg_prepared **out, tlc_err *err, tlc_render_locale *loc,
+			   const char *pattern, size_t len, const tlc_msg_arg *args, size_t nargs)
+{
+	if (!out || !loc || (!pattern && len) || (!args && nargs))
+		return TLC_EINVAL;
+	*out = NULL;
+	if (nargs > TLC_MSG_MAX_NUM_ARGS + TLC_MSG_MAX_STR_ARGS)
+		return TLC_ERANGE;
+	for (size_t k = 0; k < nargs; k++)
+		if (!args[k].name || (unsigned)args[k].type >= TLC_MSG_ARG_TYPE_MAX)
+			return TLC_EINVAL;
+	tlc_msg_prepared *m = calloc(1, sizeof *m);
+	if (!m)
+		return TLC_ENOMEM;
+	tlc_msg__scan_init(&m->sc);
+	int error = tlc_msg__scan(&m->sc, err, pattern ? pattern : "", len, args, nargs, true);
+	if (error < 0) {
+		tlc_render_msg_prepared_free(m);
+		return error;
+	}
+	m->loc = loc;
+	m->len = len;
+	m->nargs = nargs;
+	for (size_t k = 0; k < nargs; k++) {
+		m->names[k] = args[k].name;
+		m->types[k] = args[k].type;
+	}
+	*out = m;
+	return 0;
+}
+
+int tlc_render_msg_prepared(tlc_buf *out, tlc_err *err, const tlc_msg_prepared *m,
+			    const tlc_msg_arg *args, size_t nargs)
+{
+	int error;
+	if (!out || !m || (!args && nargs) || nargs != m->nargs)
+		return TLC_EINVAL;
+	for (size_t k = 0; k < nargs; k++) /* the same arguments as at the preparation */
+		if (args[k].type != m->types[k] || !args[k].name ||
+		    (args[k].name != m->names[k] && strcmp(args[k].name, m->names[k]) != 0))
+			return TLC_EINVAL;
+	if (tlc_buf_oom(out))
+		return TLC_ENOMEM;
+	if ((error = check_args(err, args, nargs)) < 0)
+		return error;
+	return run_scanned(out, err, &m->sc, m->loc, m->len, args);
+}
+
+void tlc_render_msg_prepared_free(tlc_msg_prepared *m)
+{
+	if (!m)
+		return;
+	tlc_msg__scan_release(&m->sc);
+	free(m);
 }
 
 static bool is_explicit(const tlc_msg_scan *sc, size_t use, double v)

@@ -337,6 +337,43 @@ static const char replay_year[] =
 	"      text: \"{timer}\"\n"
 	"    - text: \"Happy new year\"\n";
 
+/*
+ * The specs at the language's limits (issue 21): 64 countdowns, each text in all 8 families, 9
+ * locales, over a one-year window. `same_target` gives every countdown one target (their
+ * changes coincide); otherwise each has its own date. Every command must answer within 2 s and
+ * 200 MB, whether it accepts or refuses them.
+ */
+static int write_limits(const char *dir, const char *name, const char *deflt, const char *fam,
+			int same_target)
+{
+	static const char *const fams[] = {"small", "medium", "large", "extraLarge", "accessoryInline",
+					   "accessoryCircular", "accessoryRectangular"};
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "gen_corpus: cannot write '%s'\n", path);
+		return -1;
+	}
+	fprintf(f, "# At the limits: 64 countdowns x 8 families x 9 locales over a year (gen_corpus.c).\n"
+		   "timelinec: 1\nwidget: Limits\ntimezone: Europe/Berlin\n"
+		   "locales: [en_US, de_DE, fr_FR, ja_JP, ar_EG, ru_RU, es_ES, zh_CN, tr_TR]\n"
+		   "window: 2026-12-07T00:00:00Z .. 2027-12-07T00:00:00Z\ncountdowns:\n");
+	for (int i = 0; i < 64; i++) {
+		fprintf(f, "  - id: c%d\n    to: 2027-%02d-%02d 09:00\n    show:\n      - above: 0s\n"
+			   "        text:\n          default: \"%s\"\n", i, same_target ? 12 : i % 12 + 1,
+			same_target ? 1 : i % 28 + 1, deflt);
+		for (size_t k = 0; k < sizeof fams / sizeof fams[0]; k++)
+			fprintf(f, "          %s: \"%s\"\n", fams[k], fam);
+		fprintf(f, "      - text: \"Done\"\n");
+	}
+	if (fclose(f) != 0) {
+		fprintf(stderr, "gen_corpus: cannot write '%s'\n", path);
+		return -1;
+	}
+	return 0;
+}
+
 static int write_text(const char *dir, const char *name, const char *text)
 {
 	char path[4096];
@@ -387,6 +424,18 @@ int main(int argc, char **argv)
 	    write_text(argv[1], "patho-recur.yaml", patho_recur) < 0 ||
 	    write_text(argv[1], "replay-year.yaml", replay_year) < 0)
 		return 1;
-	printf("gen_corpus: %ld specs in %s, 3 pathological specs and replay-year.yaml in %s\n", n, dir, argv[1]);
+	/* a minute count in each (more than TLC_MAX_ENTRIES changes); an hour count (fewer, but
+	   more than TLC_MAX_TIMELINE_MEMORY of entries); a day count, one target for all (baked
+	   texts past TLC_MAX_PROGRAM_BYTES) */
+	if (write_limits(argv[1], "limits-minutes.yaml",
+			 "{total-minutes, plural, one {# minute} other {# minutes}}",
+			 "{days} d {hours} h {minutes} m", 0) < 0 ||
+	    write_limits(argv[1], "limits-hours.yaml", "{total-hours, plural, one {# hour} other {# hours}}",
+			 "{days} d {hours} h", 0) < 0 ||
+	    write_limits(argv[1], "limits-days.yaml", "{days, plural, one {# day} other {# days}}",
+			 "{days} d", 1) < 0)
+		return 1;
+	printf("gen_corpus: %ld specs in %s, 3 pathological specs, 3 at the limits and replay-year.yaml "
+	       "in %s\n", n, dir, argv[1]);
 	return 0;
 }

@@ -734,6 +734,80 @@ Test(render, fixtures_msg)
 	free(t.text);
 }
 
+/*
+ * A prepared message (scanned once: tlc_render_msg_prepare) gives what tlc_render_msg gives, text
+ * and status, for every fixture row and for other values of its integer arguments (0..59, large
+ * ones, one past 2^53 refused); and refuses arguments other than the prepared ones.
+ */
+Test(render, prepared_msg_matches_render_msg)
+{
+	static const int64_t more[] = {0, 1, 2, 3, 5, 11, 21, 59, 101, 1000, 123456, -7,
+				       ((int64_t)1 << 53) + 1};
+	table t;
+	size_t calls = 0;
+	load(&t, "msg.tsv");
+	for (size_t k = 0; k < t.nrows; k++) {
+		const row *r = &t.rows[k];
+		tlc_msg_arg args[8];
+		tlc_msg_prepared *pm = NULL;
+		tlc_err e1, e2;
+		const char *pat = get(&t, r, "pattern");
+		tlc_render_locale *loc = loc_of(get(&t, r, "locale"));
+		size_t n = parse_args(args, 8, (char *)get(&t, r, "args"));
+		cr_assert_eq(tlc_render_msg_prepare(&pm, &e1, loc, pat, strlen(pat), args, n), 0,
+			     "%s:%d: %s", t.path, r->line, e1.msg);
+		for (size_t v = 0; v <= sizeof more / sizeof *more; v++) {
+			for (size_t a = 0; v > 0 && a < n; a++)
+				if (args[a].type == TLC_MSG_ARG_INT)
+					args[a].i = more[v - 1] + (int64_t)a;
+			tlc_buf b1 = TLC_BUF_INIT, b2 = TLC_BUF_INIT;
+			memset(&e1, 0, sizeof e1);
+			memset(&e2, 0, sizeof e2);
+			int rc1 = tlc_render_msg(&b1, &e1, loc, pat, strlen(pat), args, n);
+			int rc2 = tlc_render_msg_prepared(&b2, &e2, pm, args, n);
+			cr_expect_eq(rc1, rc2, "%s:%d: value %zu: %d, prepared %d", t.path, r->line, v, rc1, rc2);
+			cr_expect_str_eq(b1.ptr ? b1.ptr : "", b2.ptr ? b2.ptr : "", "%s:%d", t.path, r->line);
+			cr_expect_str_eq(e1.msg, e2.msg, "%s:%d", t.path, r->line);
+			tlc_buf_release(&b1);
+			tlc_buf_release(&b2);
+			calls++;
+		}
+		if (n) { /* another count, type or name of argument than at the preparation */
+			tlc_buf b = TLC_BUF_INIT;
+			tlc_msg_arg other[8];
+			memcpy(other, args, n * sizeof *args);
+			cr_expect_eq(tlc_render_msg_prepared(&b, NULL, pm, args, n - 1), TLC_EINVAL);
+			other[0].type = args[0].type == TLC_MSG_ARG_INT ? TLC_MSG_ARG_STRING : TLC_MSG_ARG_INT;
+			other[0].s = "x";
+			cr_expect_eq(tlc_render_msg_prepared(&b, NULL, pm, other, n), TLC_EINVAL);
+			other[0] = args[0];
+			other[0].name = "not-an-argument-name";
+			cr_expect_eq(tlc_render_msg_prepared(&b, NULL, pm, other, n), TLC_EINVAL);
+			cr_expect_eq(b.len, 0);
+			tlc_buf_release(&b);
+		}
+		tlc_render_msg_prepared_free(pm);
+	}
+	cr_expect_gt(calls, 100);
+	/* a pattern the scan refuses: the same status and message as tlc_render_msg */
+	{
+		tlc_msg_arg a = {"n", TLC_MSG_ARG_INT, 1, NULL};
+		tlc_msg_prepared *pm = (tlc_msg_prepared *)&a; /* reset to NULL on failure */
+		tlc_err e1, e2;
+		tlc_buf b = TLC_BUF_INIT;
+		memset(&e1, 0, sizeof e1);
+		memset(&e2, 0, sizeof e2);
+		int rc1 = tlc_render_msg(&b, &e1, loc_of("en_US"), "{n, plural, one {#}", 19, &a, 1);
+		int rc2 = tlc_render_msg_prepare(&pm, &e2, loc_of("en_US"), "{n, plural, one {#}", 19, &a, 1);
+		cr_expect_eq(rc1, TLC_EINPUT);
+		cr_expect_eq(rc2, rc1);
+		cr_expect_null(pm);
+		cr_expect_str_eq(e1.msg, e2.msg);
+		tlc_buf_release(&b);
+	}
+	free(t.text);
+}
+
 /* Every style in every required locale has at least one fixture row. */
 Test(render, fixtures_cover_locales)
 {
