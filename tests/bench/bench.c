@@ -2,6 +2,7 @@
  * bench.c — `make bench`: every figure of issue 9 beside a floor measured in the same run.
  *
  *   bench [--dir BUILD/bench] [--tool BUILD/timelinec] [--runs N] [--n N] [--quick]
+ *         [--yaml-floor-bin BUILD/bench/yaml_floor]   (the one-process-per-file floor)
  *   bench --yaml-floor FILE...   (child mode: libyaml alone over the files, for the end-to-end floor)
  *
  * A benchmark, never a test: it prints a table (figure, value, floor, ratio, target, result) and
@@ -21,6 +22,7 @@
  *   recurrence beside daily      the DAILY rule's figure of the same run (MONTHLY, YEARLY: <= 2x)
  */
 #define _DEFAULT_SOURCE 1
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -262,6 +264,7 @@ static int yaml_floor_main(int argc, char **argv)
 
 typedef struct child_result {
 	double seconds;
+	double cpu;   /* user + system CPU seconds */
 	double maxrss_mb;
 	int status;   /* exit status, or 128 + signal */
 } child_result;
@@ -289,6 +292,8 @@ static int spawn_wait(child_result *out, char *const *argv, const char *out_path
 	if (wait4(pid, &st, 0, &ru) < 0)
 		return -1;
 	out->seconds = now_s() - t0;
+	out->cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+		   (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
 #ifdef __APPLE__
 	out->maxrss_mb = (double)ru.ru_maxrss / (1024.0 * 1024.0);
 #else
@@ -364,7 +369,7 @@ static void spawner_loop(int req, int resp)
 		for (uint32_t i = 0; argv && i < argc; i++)
 			argv[i] = get_str(req);
 		char *o = get_str(req), *e = get_str(req);
-		child_result c = {0, 0, -1};
+		child_result c = {0, 0, 0, -1};
 		if (!argv || spawn_wait(&c, argv, o, e) < 0)
 			c.status = -1;
 		if (write_all(resp, &c, sizeof c) < 0)
@@ -626,6 +631,7 @@ typedef struct bench_opts {
 	const char *dir;
 	const char *tool;
 	const char *self;
+	const char *yaml_floor; /* tests/bench/yaml_floor.c built: libyaml alone (NULL: self) */
 	int runs;
 	int n;
 	int quick;
@@ -991,6 +997,211 @@ static int bench_limits(const bench_opts *b)
 		add_row(name, peak, floor_mb, "MB", "< 200 MB", peak < 200 ? PASS : MISS);
 	}
 	return 0;
+}
+
+/* ---- CPU time, best of rounds: the examples' shapes, per-file invocations, instructions ------ */
+
+static double cpu_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The specs of examples/, examples/scenarios/ and examples/real-world/ (widgets and
+ * activities), in name order: a corpus shaped like what users write. */
+static char **example_paths(int *n_out)
+{
+	static const char *const dirs[] = {"examples", "examples/scenarios", "examples/real-world"};
+	char **v = NULL;
+	int n = 0, cap = 0;
+	for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+		DIR *dir = opendir(dirs[d]);
+		struct dirent *e;
+		while (dir && (e = readdir(dir)) != NULL) {
+			size_t len = strlen(e->d_name);
+			if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0 || e->d_name[0] == '.')
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				char **w = realloc(v, (size_t)cap * sizeof *w);
+				if (!w)
+					break;
+				v = w;
+			}
+			size_t need = strlen(dirs[d]) + len + 2;
+			if (!(v[n] = malloc(need)))
+				break;
+			snprintf(v[n++], need, "%s/%s", dirs[d], e->d_name);
+		}
+		if (dir)
+			closedir(dir);
+	}
+	if (n)
+		qsort(v, (size_t)n, sizeof *v, cmp_str);
+	*n_out = n;
+	return v;
+}
+
+static double min_of(const double *v, int n)
+{
+	double m = v[0];
+	for (int i = 1; i < n; i++)
+		m = v[i] < m ? v[i] : m;
+	return m;
+}
+
+/* In-process check and libyaml over `paths`, CPU seconds per spec, best of the rounds. */
+static void cpu_in_process(const char *what, char **paths, int n, int runs)
+{
+	double tc[64], tf[64];
+	for (int i = 0; i < n; i++) { /* warm the caches, as bench_corpus does */
+		check_stats cs = {{0}, 0, 0, 0, 0};
+		yaml_floor_file(paths[i]);
+		check_one(&cs, NULL, paths[i], fixed_now, false);
+	}
+	for (int r = 0; r < runs; r++) {
+		double t0 = cpu_s();
+		for (int i = 0; i < n; i++)
+			yaml_floor_file(paths[i]);
+		double t1 = cpu_s();
+		for (int i = 0; i < n; i++) {
+			check_stats cs = {{0}, 0, 0, 0, 0};
+			check_one(&cs, NULL, paths[i], fixed_now, false);
+		}
+		tf[r] = (t1 - t0) / n;
+		tc[r] = (cpu_s() - t1) / n;
+	}
+	double c = min_of(tc, runs), f = min_of(tf, runs);
+	char name[96];
+	snprintf(name, sizeof name, "%s: check in-process, CPU, best of %d /spec", what, runs);
+	add_row(name, c * 1e6, f * 1e6, "us", "<= 2.5x floor", c <= 2.5 * f ? PASS : MISS);
+}
+
+/* One `timelinec check FILE` per file against one `bench --yaml-floor FILE` per file: the cost
+ * an Xcode build phase run per spec pays (process start, ICU and zones opened each time). */
+static int cpu_per_file(const bench_opts *b, const char *what, char **paths, int n, int runs)
+{
+	double tc[64], tf[64];
+	for (int r = 0; r < runs; r++) {
+		tc[r] = tf[r] = 0;
+		for (int i = 0; i < n; i++) {
+			/* no --now: SOURCE_DATE_EPOCH is the in-process figures' fixed_now. The floor is a
+			   program linked with libyaml alone: this binary's start-up (ICU, the compiler)
+			   would hide most of timelinec's own */
+			char *const argv_check[] = {(char *)b->tool, (char *)"check", paths[i], NULL};
+			char *const argv_self[] = {(char *)b->self, (char *)"--yaml-floor", paths[i], NULL};
+			char *const argv_small[] = {(char *)b->yaml_floor, paths[i], NULL};
+			char *const *argv_floor = b->yaml_floor ? argv_small : argv_self;
+			child_result c, f;
+			if (run_child(&f, argv_floor, NULL, NULL) < 0 || run_child(&c, argv_check, NULL, NULL) < 0)
+				return -1;
+			if (f.status != 0 || c.status > 2) {
+				fprintf(stderr, "bench: check %s exited %d (floor %d)\n", paths[i], c.status, f.status);
+				return -1;
+			}
+			tc[r] += c.cpu;
+			tf[r] += f.cpu;
+		}
+	}
+	double c = min_of(tc, runs) / n, f = min_of(tf, runs) / n;
+	char name[96];
+	snprintf(name, sizeof name, "%s: one check per file, CPU, best of %d /spec%s", what, runs,
+		 b->yaml_floor ? "" : " (floor: this binary)");
+	add_row(name, c * 1e6, f * 1e6, "us", "<= 2.5x floor", c <= 2.5 * f ? PASS : MISS);
+	return 0;
+}
+
+/* Instructions (callgrind, deterministic) of one `timelinec check` over the files against one
+ * `bench --yaml-floor` over the same files; nothing when valgrind is not installed. */
+static int instructions(const bench_opts *b, const char *what, char **paths, int n)
+{
+	static const char *const vg[] = {"/usr/bin/valgrind", "/usr/local/bin/valgrind", "/opt/homebrew/bin/valgrind"};
+	const char *valgrind = NULL;
+	for (size_t k = 0; k < sizeof vg / sizeof vg[0] && !valgrind; k++)
+		if (access(vg[k], X_OK) == 0)
+			valgrind = vg[k];
+	if (!valgrind) {
+		printf("  %s: no instruction counts (valgrind is not installed)\n", what);
+		return 0;
+	}
+	double ir[2];
+	for (int side = 0; side < 2; side++) {
+		char outf[4300], opt[4400];
+		snprintf(outf, sizeof outf, "%s/callgrind.%s.%d", b->dir, what, side);
+		snprintf(opt, sizeof opt, "--callgrind-out-file=%s", outf);
+		char **argv = calloc((size_t)n + 10, sizeof *argv);
+		if (!argv)
+			return -1;
+		int k = 0;
+		argv[k++] = (char *)valgrind;
+		argv[k++] = (char *)"--tool=callgrind";
+		argv[k++] = opt;
+		if (side == 0) {
+			argv[k++] = (char *)b->tool;
+			argv[k++] = (char *)"check";
+		} else {
+			argv[k++] = (char *)b->self;
+			argv[k++] = (char *)"--yaml-floor";
+		}
+		for (int i = 0; i < n; i++)
+			argv[k++] = paths[i];
+		child_result c;
+		int rc = run_child(&c, argv, NULL, NULL);
+		free(argv);
+		size_t len;
+		char *t = rc < 0 ? NULL : read_file(outf, &len);
+		const char *sum = t ? strstr(t, "\nsummary: ") : NULL;
+		if (!sum && t)
+			sum = strstr(t, "\ntotals: ");
+		if (!sum) {
+			free(t);
+			fprintf(stderr, "bench: callgrind gave no count for %s\n", what);
+			return -1;
+		}
+		ir[side] = strtod(strchr(sum, ':') + 1, NULL);
+		free(t);
+	}
+	char name[96];
+	snprintf(name, sizeof name, "%s: instructions per spec (callgrind, one process)", what);
+	add_row(name, ir[0] / n / 1e3, ir[1] / n / 1e3, "k", "<= 2.5x floor", ir[0] <= 2.5 * ir[1] ? PASS : MISS);
+	return 0;
+}
+
+/*
+ * Issue 21, item 3: `check` against the libyaml floor in CPU time, best of the rounds, on the
+ * generated corpus and on the examples' own specs, in-process and as one process per file, with
+ * callgrind's instruction counts beside them.
+ */
+static int bench_cpu(const bench_opts *b, char **paths)
+{
+	int runs = b->runs < 3 ? 3 : b->runs, ne = 0;
+	int nfile = b->n < 300 ? b->n : 300; /* one process per file: the first 300 of the corpus */
+	char **ex = example_paths(&ne);
+	if (!ex || ne == 0) {
+		fprintf(stderr, "bench: no examples/*.yaml (run from the repository's root)\n");
+		return -1;
+	}
+	printf("CPU time, best of %d rounds: the corpus, and %d specs of examples/ (widgets and activities)\n",
+	       runs, ne);
+	cpu_in_process("corpus", paths, b->n, runs);
+	cpu_in_process("examples", ex, ne, runs);
+	int rc = cpu_per_file(b, "corpus, first 300", paths, nfile, runs);
+	if (rc == 0)
+		rc = cpu_per_file(b, "examples", ex, ne, runs);
+	if (rc == 0)
+		rc = instructions(b, "corpus-300", paths, nfile);
+	if (rc == 0)
+		rc = instructions(b, "examples", ex, ne);
+	for (int i = 0; i < ne; i++)
+		free(ex[i]);
+	free(ex);
+	return rc;
 }
 
 /* A program compiled in-process from a spec file. */
@@ -1365,12 +1576,14 @@ int main(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "--yaml-floor") == 0)
 		return yaml_floor_main(argc - 2, argv + 2);
-	bench_opts b = {"build/bench", "build/timelinec", argv[0], 5, 10000, 0};
+	bench_opts b = {"build/bench", "build/timelinec", argv[0], NULL, 5, 10000, 0};
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
 			b.dir = argv[++i];
 		else if (strcmp(argv[i], "--tool") == 0 && i + 1 < argc)
 			b.tool = argv[++i];
+		else if (strcmp(argv[i], "--yaml-floor-bin") == 0 && i + 1 < argc)
+			b.yaml_floor = argv[++i];
 		else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
 			b.runs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--n") == 0 && i + 1 < argc)
@@ -1379,7 +1592,7 @@ int main(int argc, char **argv)
 			b.quick = 1;
 		else {
 			fprintf(stderr, "usage: bench [--dir DIR] [--tool TIMELINEC] [--runs N] [--n N] "
-					"[--quick]\n       bench --yaml-floor FILE...\n");
+					"[--quick] [--yaml-floor-bin YAML_FLOOR]\n       bench --yaml-floor FILE...\n");
 			return 2;
 		}
 	}
@@ -1414,8 +1627,8 @@ int main(int argc, char **argv)
 	int rc = 0;
 	char spec[4200];
 	printf("\n");
-	if (bench_corpus(&b, paths) < 0 || bench_e2e(&b, paths) < 0 || bench_patho(&b) < 0 ||
-	    bench_limits(&b) < 0)
+	if (bench_corpus(&b, paths) < 0 || bench_e2e(&b, paths) < 0 || bench_cpu(&b, paths) < 0 ||
+	    bench_patho(&b) < 0 || bench_limits(&b) < 0)
 		rc = 1;
 	snprintf(spec, sizeof spec, "examples/standup.yaml");
 	if (rc == 0 && (bench_replay(&b, spec, "typical", 1767600000) < 0 ||

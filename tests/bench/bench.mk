@@ -26,6 +26,13 @@ $(BENCH_GEN): tests/bench/gen_corpus.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -o $@ tests/bench/gen_corpus.c $(LDFLAGS_ALL)
 
+# The one-process-per-file floor: libyaml alone, so its start-up is a YAML tool's
+BENCH_YAML_FLOOR = $(BENCH_DIR)/yaml_floor
+$(BENCH_YAML_FLOOR): tests/bench/yaml_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(OPT) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags yaml-0.1) -o $@ \
+		tests/bench/yaml_floor.c $(LDFLAGS) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+
 $(BENCH_BIN): $(BENCH_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) -o $@ $(BENCH_OBJ) $(COMPILER_OBJ) $(GEN_OBJ) $(LIB_STATIC) $(LDFLAGS_ALL) $(DEPS_LIBS) \
@@ -35,8 +42,9 @@ bench-corpus: $(BENCH_GEN)
 	rm -rf $(BENCH_DIR)/corpus
 	$(BENCH_GEN) $(BENCH_DIR) $(BENCH_N)
 
-bench: $(TOOL) $(BENCH_BIN) bench-corpus
-	@{ $(BENCH_BIN) --dir $(BENCH_DIR) --tool $(TOOL) --runs $(BENCH_RUNS) --n $(BENCH_N); \
+bench: $(TOOL) $(BENCH_BIN) $(BENCH_YAML_FLOOR) bench-corpus
+	@{ $(BENCH_BIN) --dir $(BENCH_DIR) --tool $(TOOL) --runs $(BENCH_RUNS) --n $(BENCH_N) \
+		--yaml-floor-bin $(BENCH_YAML_FLOOR); \
 		echo $$? > $(BENCH_DIR)/rc; } | tee $(BENCH_DIR)/results.txt
 	@rc=`cat $(BENCH_DIR)/rc`; [ "$$rc" = 0 ] || exit $$rc; \
 	if [ "$(BENCH_STRICT)" = 1 ] && grep -q ' MISS$$' $(BENCH_DIR)/results.txt; then \
