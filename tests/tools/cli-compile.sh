@@ -117,7 +117,10 @@ expect "--now" 0 $? '"now-source": "option"'
 SOURCE_DATE_EPOCH=1795593600 "$tool" compile --timeline launch.yaml > "$t/log" 2>&1
 expect "SOURCE_DATE_EPOCH" 0 $? '"now-source": "SOURCE_DATE_EPOCH"'
 grep -q '"now": "2026-11-25T08:00:00Z"' "$t/log"; ok "SOURCE_DATE_EPOCH is the instant" $?
-env -u SOURCE_DATE_EPOCH "$tool" compile --timeline launch.yaml > "$t/log" 2>&1
+# (a spec whose countdown is years ahead and has no window: launch.yaml's window ended on
+# 2026-12-08, and the clock then fell past it)
+printf 'timelinec: 1\nwidget: Clock\ntimezone: UTC\ncountdown:\n  to: 2099-01-01 00:00\n  show:\n    - above: 0s\n      text: Soon\n    - text: Now\n' > clock.yaml
+env -u SOURCE_DATE_EPOCH "$tool" compile --timeline clock.yaml > "$t/log" 2>&1
 expect "the clock" 0 $? '"now-source": "clock"'
 "$tool" compile --timeline --now 2026-11-25T08:00:00 launch.yaml > "$t/log" 2>&1
 expect "a local --now" 2 $?
