@@ -5,6 +5,7 @@
  * target can be (window, horizon, check-params domain); a message whose table would exceed
  * TLC_BAKE_MAX_TUPLES, or that uses a text parameter, is left to the app (key + arguments).
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,28 @@ static bool plan(tuples *t, unsigned units, int64_t r)
 	return true;
 }
 
+/* A new table of message mi in `locale`, sized for t; p->nbaked counts it at once, so that
+ * tlc_program_free releases what it holds whatever happens next. NULL when out of memory. */
+static tlc_prog_baked *table_new(tlc_program *p, uint32_t mi, const char *locale, const tuples *t)
+{
+	tlc_prog_baked *b = &p->baked[p->nbaked++];
+	memset(b, 0, sizeof *b);
+	b->message = mi;
+	b->locale = strdup(locale);
+	b->keys = calloc(t->count * (t->nu ? t->nu : 1), sizeof *b->keys);
+	b->texts = calloc(t->count, sizeof *b->texts);
+	return b->locale && b->keys && b->texts ? b : NULL;
+}
+
+/* Counts a text of `len` bytes and its keys: every baked text is in the program's JSON, so
+ * past its limit baking stops there (memory and time stay bounded) instead of after building
+ * the whole table. Whether the program is now past it. */
+static bool past_limit(size_t *bytes, size_t len, const tuples *t)
+{
+	*bytes += len + 8 * (t->nu + 1);
+	return *bytes > TLC_MAX_PROGRAM_BYTES;
+}
+
 static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char *locale,
 		    const tuples *t, size_t *bytes)
 {
@@ -87,22 +110,16 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 	int err = tlc_render_locale_get(&loc, rc, locale);
 	if (err < 0)
 		return err;
-	tlc_prog_baked *b = &p->baked[p->nbaked];
-	memset(b, 0, sizeof *b);
-	b->message = mi;
-	b->locale = strdup(locale);
-	b->keys = calloc(t->count * (t->nu ? t->nu : 1), sizeof *b->keys);
-	b->texts = calloc(t->count, sizeof *b->texts);
-	p->nbaked++;
-	if (!b->locale || !b->keys || !b->texts)
+	tlc_prog_baked *b = table_new(p, mi, locale, t);
+	if (!b)
 		return TLC_ENOMEM;
-	tlc_buf out = TLC_BUF_INIT;
 	tlc_msg_arg args[TLC_UNIT_COUNT];
 	tlc_msg_prepared *pm = NULL; /* the pattern scanned once for the whole table */
 	for (size_t j = 0; j < t->nu; j++)
 		args[j] = (tlc_msg_arg){tlc_unit_name(1u << t->units[j]), TLC_MSG_ARG_INT, 0, NULL};
 	if ((err = tlc_render_msg_prepare(&pm, NULL, loc, m->pattern, strlen(m->pattern), args, t->nu)) < 0)
 		return err;
+	tlc_buf out = TLC_BUF_INIT;
 	for (size_t k = 0; k < t->count; k++) {
 		size_t rest = k;
 		for (size_t j = t->nu; j-- > 0;) {
@@ -112,25 +129,21 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 			args[j].i = v;
 		}
 		tlc_buf_clear(&out);
-		err = tlc_render_msg_prepared(&out, NULL, pm, args, t->nu);
-		if (err < 0 || !(b->texts[k] = strdup(out.ptr))) {
-			tlc_buf_release(&out);
-			tlc_render_msg_prepared_free(pm);
-			return err < 0 ? err : TLC_ENOMEM;
+		if ((err = tlc_render_msg_prepared(&out, NULL, pm, args, t->nu)) < 0)
+			break;
+		if (!(b->texts[k] = strdup(out.ptr))) {
+			err = TLC_ENOMEM;
+			break;
 		}
 		b->ntuples++;
-		/* every baked text is in the program's JSON: past its limit, stop here (memory and
-		 * time stay bounded) instead of after building the whole table */
-		*bytes += out.len + 8 * (t->nu + 1);
-		if (*bytes > TLC_MAX_PROGRAM_BYTES) {
-			tlc_buf_release(&out);
-			tlc_render_msg_prepared_free(pm);
-			return TLC_E2BIG_BAKE;
+		if (past_limit(bytes, out.len, t)) {
+			err = TLC_E2BIG_BAKE;
+			break;
 		}
 	}
 	tlc_buf_release(&out);
 	tlc_render_msg_prepared_free(pm);
-	return 0;
+	return err;
 }
 
 static int64_t abs64(int64_t x) { return x < 0 ? -x : x; }
@@ -181,24 +194,15 @@ static void bake_failed(tlc_ctx *ctx, const tlc_spec *s, const tlc_prog_message 
 static int bake_copy(tlc_program *p, uint32_t mi, const tlc_prog_baked *from, const tuples *t,
 		     size_t *bytes)
 {
-	tlc_prog_baked *b = &p->baked[p->nbaked];
-	memset(b, 0, sizeof *b);
-	b->message = mi;
-	b->locale = strdup(from->locale);
-	b->keys = calloc(t->count * (t->nu ? t->nu : 1), sizeof *b->keys);
-	b->texts = calloc(t->count, sizeof *b->texts);
-	p->nbaked++;
-	if (!b->locale || !b->keys || !b->texts)
+	tlc_prog_baked *b = table_new(p, mi, from->locale, t);
+	if (!b)
 		return TLC_ENOMEM;
 	memcpy(b->keys, from->keys, t->count * t->nu * sizeof *b->keys);
 	for (size_t k = 0; k < from->ntuples; k++) {
-		size_t len = strlen(from->texts[k]);
-		if (!(b->texts[k] = malloc(len + 1)))
+		if (!(b->texts[k] = strdup(from->texts[k])))
 			return TLC_ENOMEM;
-		memcpy(b->texts[k], from->texts[k], len + 1);
 		b->ntuples++;
-		*bytes += len + 8 * (t->nu + 1);
-		if (*bytes > TLC_MAX_PROGRAM_BYTES)
+		if (past_limit(bytes, strlen(b->texts[k]), t))
 			return TLC_E2BIG_BAKE;
 	}
 	return 0;

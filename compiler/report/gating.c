@@ -138,10 +138,6 @@ static supp *supp_slot(supp_list *l)
 {
 	if (l->n >= MAX_SUPP)
 		return NULL;
-	if (!l->v) {
-		l->v = l->local;
-		l->cap = sizeof l->local / sizeof l->local[0];
-	}
 	if (l->n == l->cap) {
 		size_t cap = l->cap * 4 < MAX_SUPP ? l->cap * 4 : MAX_SUPP;
 		supp *v = l->v == l->local ? malloc(cap * sizeof *v) : realloc(l->v, cap * sizeof *v);
@@ -353,8 +349,9 @@ static void suppress(tlc_diag *g, const supp *s)
 void tlc_apply_suppressions(tlc_ctx *ctx, uint32_t file, const tlc_spec *spec)
 {
 	supp_list list;
-	list.v = NULL;
-	list.n = list.cap = 0;
+	list.v = list.local;
+	list.n = 0;
+	list.cap = sizeof list.local / sizeof list.local[0];
 	collect_comments(ctx, file, &list);
 	const tlc_source *src = tlc_sources_get(&ctx->sources, file);
 	supp *s = list.v;
