@@ -17,6 +17,7 @@
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
 #include <unicode/ureldatefmt.h>
+#include <unicode/unum.h>
 #include <unicode/unumberformatter.h>
 #include <unicode/unumsys.h>
 #include <unicode/upluralrules.h>
@@ -44,6 +45,12 @@ struct tlc_icu_locale {
 	UDateFormat *dat[2];     /* long date, short time */
 	UPluralRules *plural[2]; /* cardinal, ordinal */
 	uint8_t *samples[2];
+	/* {n,number} and '#' of MessageFormat for 0 <= n < TLC_PLURAL_SAMPLES_DENSE, filled as asked:
+	 * num_len[n] bytes at num_pool.ptr + num_off[n] (0: not yet) */
+	UNumberFormat *num;
+	tlc_buf num_pool;
+	uint32_t num_off[TLC_PLURAL_SAMPLES_DENSE];
+	uint8_t num_len[TLC_PLURAL_SAMPLES_DENSE];
 	msg_entry msgs[TLC_MSG_CACHE_SIZE];
 	uint64_t clock;
 };
@@ -207,6 +214,7 @@ int tlc_icu__locale_open(tlc_icu_locale **out, char *canon, size_t cap, tlc_digi
 	if (!l)
 		return TLC_ENOMEM;
 	memcpy(l->name, buf, (size_t)n + 1);
+	tlc_buf_init(&l->num_pool);
 	memcpy(canon, buf, (size_t)n + 1);
 	*digits = dg;
 	*out = l;
@@ -227,6 +235,8 @@ void tlc_icu__locale_free(tlc_icu_locale *l)
 		uplrules_close(l->plural[k]);
 		free(l->samples[k]);
 	}
+	unum_close(l->num);
+	tlc_buf_release(&l->num_pool);
 	for (size_t k = 0; k < TLC_MSG_CACHE_SIZE; k++) {
 		free(l->msgs[k].key);
 		umsg_close(l->msgs[k].fmt);
@@ -571,6 +581,43 @@ int tlc_icu__plural_samples(const uint8_t **out, tlc_icu_locale *l, bool ordinal
 	return 0;
 }
 
+int tlc_icu__int_text(const char **s, size_t *n, tlc_icu_locale *l, int64_t v)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar u[64];
+	int32_t len;
+	size_t mark;
+	int error;
+	if (v < 0 || v >= TLC_PLURAL_SAMPLES_DENSE)
+		return TLC_ERANGE;
+	if (!l->num_len[v]) {
+		/* MessageFormat's own number format: NumberFormat::createInstance(locale), UNUM_DECIMAL */
+		if (!l->num) {
+			l->num = unum_open(UNUM_DECIMAL, NULL, 0, l->name, NULL, &st);
+			if (U_FAILURE(st) || !l->num) {
+				unum_close(l->num);
+				l->num = NULL;
+				return U_FAILURE(st) ? tlc_icu_status(st) : TLC_ENOMEM;
+			}
+		}
+		len = unum_formatInt64(l->num, v, u, (int32_t)(sizeof u / sizeof *u), NULL, &st);
+		if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING || len <= 0)
+			return U_FAILURE(st) ? tlc_icu_status(st) : TLC_ERANGE;
+		mark = l->num_pool.len;
+		if ((error = put_u16(&l->num_pool, u, len)) < 0)
+			return error;
+		if (l->num_pool.len - mark > UINT8_MAX || l->num_pool.len > UINT32_MAX) {
+			tlc_buf_truncate(&l->num_pool, mark);
+			return TLC_ERANGE;
+		}
+		l->num_off[v] = (uint32_t)mark;
+		l->num_len[v] = (uint8_t)(l->num_pool.len - mark);
+	}
+	*s = l->num_pool.ptr + l->num_off[v];
+	*n = l->num_len[v];
+	return 0;
+}
+
 /* ---- messages ---- */
 
 /* UTF-16 index into the pattern -> byte offset of its UTF-8 form. */
@@ -646,6 +693,13 @@ static int msg_get(UMessageFormat *out, size_t *bad_off, const char **why, tlc_i
 	victim->used = ++l->clock;
 	*out = fmt;
 	return 0;
+}
+
+int tlc_icu__msg_open(size_t *bad_off, const char **why, tlc_icu_locale *l, const char *pat,
+		      size_t len)
+{
+	UMessageFormat fmt = NULL;
+	return msg_get(&fmt, bad_off, why, l, pat, len);
 }
 
 /*

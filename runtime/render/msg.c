@@ -49,20 +49,29 @@ static void icu_error(tlc_err *err, const tlc_msg_scan *sc, size_t bad_off, cons
 	snprintf(err->msg, sizeof err->msg, "ICU rejects the message (%s)", why ? why : "error");
 }
 
-/* Formats a scanned pattern with the argument values (types as at the scan) into out. */
-static int run_scanned(tlc_buf *out, tlc_err *err, const tlc_msg_scan *sc, tlc_render_locale *loc,
-		       size_t len, const tlc_msg_arg *args)
+/*
+ * Formats a scanned pattern with the argument values (types as at the scan) into out: with the
+ * compiled common form when there is one (fast: the pattern is then known to open in ICU), else,
+ * or when a value needs it, with ICU's MessageFormat.
+ */
+static int run_scanned(tlc_buf *out, tlc_err *err, const tlc_msg_scan *sc,
+		       const tlc_msg_fast *fast, tlc_render_locale *loc, size_t len,
+		       const tlc_msg_arg *args)
 {
 	int64_t num[TLC_MSG_MAX_NUM_ARGS];
 	const char *str[TLC_MSG_MAX_STR_ARGS];
 	size_t mark = out->len, bad_off = SIZE_MAX;
 	const char *why = NULL;
+	int error = 1;
 	for (size_t k = 0; k < sc->n_num; k++)
 		num[k] = args[sc->num_arg[k]].i;
 	for (size_t k = 0; k < sc->n_str; k++)
 		str[k] = args[sc->str_arg[k]].s;
-	int error = tlc_icu__msg_format(out, &bad_off, &why, loc->icu, sc->out.ptr, sc->out.len, num,
-					sc->n_num, str, sc->n_str);
+	if (fast && (error = tlc_msg__fast_run(out, fast, loc, num, sc->n_num, str, sc->n_str)) > 0)
+		tlc_buf_truncate(out, mark);
+	if (error > 0)
+		error = tlc_icu__msg_format(out, &bad_off, &why, loc->icu, sc->out.ptr, sc->out.len,
+					    num, sc->n_num, str, sc->n_str);
 	if (error == TLC_EINPUT)
 		icu_error(err, sc, bad_off, why, len);
 	if (error == 0 && out->len - mark > TLC_MSG_MAX_TEXT) { /* '::scale/1e999999', '#' x 60000 */
@@ -77,10 +86,23 @@ static int run_scanned(tlc_buf *out, tlc_err *err, const tlc_msg_scan *sc, tlc_r
 	return tlc_render__finish(out, mark, error);
 }
 
-int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const char *pattern,
-		   size_t len, const tlc_msg_arg *args, size_t nargs)
+/* The common form of a converted pattern that ICU opens (NULL: ICU formats it, and reports). */
+static int compile_fast(tlc_msg_fast **out, const tlc_msg_scan *sc, tlc_render_locale *loc)
+{
+	size_t bad_off = SIZE_MAX;
+	const char *why = NULL;
+	int error = tlc_icu__msg_open(&bad_off, &why, loc->icu, sc->out.ptr, sc->out.len);
+	*out = NULL;
+	if (error == TLC_EINPUT)
+		return 0;
+	return error < 0 ? error : tlc_msg__fast_compile(out, sc->out.ptr, sc->out.len);
+}
+
+int tlc_msg__render(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const char *pattern,
+		    size_t len, const tlc_msg_arg *args, size_t nargs, bool icu_only)
 {
 	tlc_msg_scan sc;
+	tlc_msg_fast *fast = NULL;
 	int error;
 	if (!out || !loc || (!pattern && len) || (!args && nargs))
 		return TLC_EINVAL;
@@ -89,14 +111,23 @@ int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const cha
 	if ((error = check_args(err, args, nargs)) < 0)
 		return error;
 	tlc_msg__scan_init(&sc);
-	if ((error = tlc_msg__scan(&sc, err, pattern ? pattern : "", len, args, nargs, true)) == 0)
-		error = run_scanned(out, err, &sc, loc, len, args);
+	if ((error = tlc_msg__scan(&sc, err, pattern ? pattern : "", len, args, nargs, true)) == 0 &&
+	    (icu_only || (error = compile_fast(&fast, &sc, loc)) == 0))
+		error = run_scanned(out, err, &sc, fast, loc, len, args);
+	tlc_msg__fast_free(fast);
 	tlc_msg__scan_release(&sc);
 	return error;
 }
 
+int tlc_render_msg(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const char *pattern,
+		   size_t len, const tlc_msg_arg *args, size_t nargs)
+{
+	return tlc_msg__render(out, err, loc, pattern, len, args, nargs, false);
+}
+
 struct tlc_msg_prepared {
 	tlc_msg_scan sc;
+	tlc_msg_fast *fast;
 	tlc_render_locale *loc;
 	size_t len, nargs;
 	const char *names[TLC_MSG_MAX_NUM_ARGS + TLC_MSG_MAX_STR_ARGS];
@@ -119,6 +150,8 @@ int tlc_render_msg_prepare(tlc_msg_prepared **out, tlc_err *err, tlc_render_loca
 		return TLC_ENOMEM;
 	tlc_msg__scan_init(&m->sc);
 	int error = tlc_msg__scan(&m->sc, err, pattern ? pattern : "", len, args, nargs, true);
+	if (error == 0)
+		error = compile_fast(&m->fast, &m->sc, loc);
 	if (error < 0) {
 		tlc_render_msg_prepared_free(m);
 		return error;
@@ -148,7 +181,7 @@ int tlc_render_msg_prepared(tlc_buf *out, tlc_err *err, const tlc_msg_prepared *
 		return TLC_ENOMEM;
 	if ((error = check_args(err, args, nargs)) < 0)
 		return error;
-	return run_scanned(out, err, &m->sc, m->loc, m->len, args);
+	return run_scanned(out, err, &m->sc, m->fast, m->loc, m->len, args);
 }
 
 void tlc_render_msg_prepared_free(tlc_msg_prepared *m)
@@ -156,6 +189,7 @@ void tlc_render_msg_prepared_free(tlc_msg_prepared *m)
 	if (!m)
 		return;
 	tlc_msg__scan_release(&m->sc);
+	tlc_msg__fast_free(m->fast);
 	free(m);
 }
 

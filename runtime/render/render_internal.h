@@ -83,6 +83,12 @@ int tlc_icu__plural_keywords(unsigned *out, tlc_icu_locale *l, bool ordinal);
  */
 int tlc_icu__plural_samples(const uint8_t **out, tlc_icu_locale *l, bool ordinal);
 /*
+ * *s, *n: v (0 <= v < TLC_PLURAL_SAMPLES_DENSE, else TLC_ERANGE) as MessageFormat prints an
+ * integer argument ({n,number}, plain {n}, '#'): the locale's default decimal format, UTF-8,
+ * cached in l; valid until the next call for l.
+ */
+int tlc_icu__int_text(const char **s, size_t *n, tlc_icu_locale *l, int64_t v);
+/*
  * Formats the converted (positional) pattern with num[0..n_num) as ICU arguments
  * 0..n_num-1 and str[0..n_str) as TLC_MSG_MAX_NUM_ARGS.. (UTF-8, validated by the caller).
  * When ICU rejects the pattern: TLC_EINPUT, *why = ICU's error name (static storage) and
@@ -92,6 +98,11 @@ int tlc_icu__msg_format(tlc_buf *out, size_t *bad_off, const char **why, tlc_icu
 			const char *pat,
 			size_t len, const int64_t *num, size_t n_num, const char *const *str,
 			size_t n_str);
+
+/* Compiles the converted pattern with ICU (the compile and cache entry tlc_icu__msg_format
+ * uses): 0, or what tlc_icu__msg_format would return for it, with *bad_off and *why. */
+int tlc_icu__msg_open(size_t *bad_off, const char **why, tlc_icu_locale *l, const char *pat,
+		      size_t len);
 
 /* Values the plural coverage check tries: 0..1999 and a few large round numbers. */
 #define TLC_PLURAL_SAMPLES_DENSE 2000
@@ -184,5 +195,20 @@ int tlc_msg__scan(tlc_msg_scan *sc, tlc_err *err, const char *pattern, size_t le
 size_t tlc_msg__utf8_check(const char *s, size_t n);
 /* Maps a byte offset in sc->out back to the pattern. */
 size_t tlc_msg__map_offset(const tlc_msg_scan *sc, size_t out_off);
+
+/* ---- the formatter of common patterns (msg_fast.c) ---- */
+
+typedef struct tlc_msg_fast tlc_msg_fast;
+/* *out: the converted pattern pat[0, len) compiled, or NULL when it uses what only ICU formats
+ * (0 either way; TLC_ENOMEM). */
+int tlc_msg__fast_compile(tlc_msg_fast **out, const char *pat, size_t len);
+/* Appends the text; 1 when this call needs ICU (a value outside 0..TLC_PLURAL_SAMPLES_DENSE-1
+ * where its text or category is used: out may hold part of it); < 0 on failure. */
+int tlc_msg__fast_run(tlc_buf *out, const tlc_msg_fast *f, tlc_render_locale *loc,
+		      const int64_t *num, size_t n_num, const char *const *str, size_t n_str);
+void tlc_msg__fast_free(tlc_msg_fast *f);
+/* tlc_render_msg, formatting with ICU alone when icu_only (the tests compare both). */
+int tlc_msg__render(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const char *pattern,
+		    size_t len, const tlc_msg_arg *args, size_t nargs, bool icu_only);
 
 #endif
