@@ -102,6 +102,21 @@ static bool past_limit(size_t *bytes, size_t len, const tuples *t)
 	return *bytes > TLC_MAX_PROGRAM_BYTES;
 }
 
+/* Points the table's texts into the pool (a NUL-terminated text at each offset) and gives the
+ * pool to it, as one allocation. */
+static int table_texts(tlc_prog_baked *b, tlc_buf *pool, const size_t *off)
+{
+	if (!b->ntuples)
+		return 0;
+	if (tlc_buf_oom(pool) || !(b->text_block = tlc_buf_detach(pool))) {
+		b->ntuples = 0; /* texts[] stay NULL */
+		return TLC_ENOMEM;
+	}
+	for (size_t k = 0; k < b->ntuples; k++)
+		b->texts[k] = b->text_block + off[k];
+	return 0;
+}
+
 static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char *locale,
 		    const tuples *t, size_t *bytes)
 {
@@ -119,8 +134,11 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 		args[j] = (tlc_msg_arg){tlc_unit_name(1u << t->units[j]), TLC_MSG_ARG_INT, 0, NULL};
 	if ((err = tlc_render_msg_prepare(&pm, NULL, loc, m->pattern, strlen(m->pattern), args, t->nu)) < 0)
 		return err;
-	tlc_buf out = TLC_BUF_INIT;
-	for (size_t k = 0; k < t->count; k++) {
+	tlc_buf pool = TLC_BUF_INIT; /* the texts, each with its NUL: one allocation */
+	size_t *off = malloc(t->count * sizeof *off);
+	if (!off)
+		err = TLC_ENOMEM;
+	for (size_t k = 0; off && k < t->count; k++) {
 		size_t rest = k;
 		for (size_t j = t->nu; j-- > 0;) {
 			int64_t v = (int64_t)(rest % (size_t)(t->max[j] + 1));
@@ -128,20 +146,25 @@ static int bake_one(tlc_render_ctx *rc, tlc_program *p, uint32_t mi, const char 
 			b->keys[k * t->nu + j] = v;
 			args[j].i = v;
 		}
-		tlc_buf_clear(&out);
-		if ((err = tlc_render_msg_prepared(&out, NULL, pm, args, t->nu)) < 0)
+		off[k] = pool.len;
+		if ((err = tlc_render_msg_prepared(&pool, NULL, pm, args, t->nu)) < 0)
 			break;
-		if (!(b->texts[k] = strdup(out.ptr))) {
+		tlc_buf_putc(&pool, 0);
+		if (tlc_buf_oom(&pool)) {
 			err = TLC_ENOMEM;
 			break;
 		}
 		b->ntuples++;
-		if (past_limit(bytes, out.len, t)) {
+		if (past_limit(bytes, pool.len - off[k] - 1, t)) {
 			err = TLC_E2BIG_BAKE;
 			break;
 		}
 	}
-	tlc_buf_release(&out);
+	int e2 = table_texts(b, &pool, off); /* also after a failure: the texts made are freed */
+	if (e2 < 0)
+		err = e2;
+	free(off);
+	tlc_buf_release(&pool);
 	tlc_render_msg_prepared_free(pm);
 	return err;
 }
@@ -190,7 +213,8 @@ static void bake_failed(tlc_ctx *ctx, const tlc_spec *s, const tlc_prog_message 
 }
 
 /* A copy of an earlier table with the same pattern, locale and tuples: the same texts (one
- * text written for each of the 8 families, or in every countdown, is formatted once). */
+ * text written for each of the 8 families, or in every countdown, is formatted once). `from`
+ * was made by bake_one: its texts are in one block, in order. */
 static int bake_copy(tlc_program *p, uint32_t mi, const tlc_prog_baked *from, const tuples *t,
 		     size_t *bytes)
 {
@@ -198,9 +222,15 @@ static int bake_copy(tlc_program *p, uint32_t mi, const tlc_prog_baked *from, co
 	if (!b)
 		return TLC_ENOMEM;
 	memcpy(b->keys, from->keys, t->count * t->nu * sizeof *b->keys);
+	if (!from->ntuples)
+		return 0;
+	const char *last = from->texts[from->ntuples - 1]; /* the block holds the texts in order */
+	size_t size = (size_t)(last - from->text_block) + strlen(last) + 1;
+	if (!(b->text_block = malloc(size)))
+		return TLC_ENOMEM;
+	memcpy(b->text_block, from->text_block, size);
 	for (size_t k = 0; k < from->ntuples; k++) {
-		if (!(b->texts[k] = strdup(from->texts[k])))
-			return TLC_ENOMEM;
+		b->texts[k] = b->text_block + (from->texts[k] - from->text_block);
 		b->ntuples++;
 		if (past_limit(bytes, strlen(b->texts[k]), t))
 			return TLC_E2BIG_BAKE;

@@ -337,6 +337,8 @@ typedef struct tlc_prog_baked {
 	int64_t *keys;     /* ntuples x nunits values, units in bit order */
 	char **texts;      /* ntuples */
 	size_t ntuples;
+	char *text_block;  /* when set, texts[] point into this one allocation, freed with it;
+			    * else each text is an allocation of its own */
 } tlc_prog_baked;
 
 typedef struct tlc_program {

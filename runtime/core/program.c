@@ -224,8 +224,9 @@ void tlc_program_free(tlc_program *p)
 	for (size_t i = 0; i < p->nbaked; i++) {
 		free(p->baked[i].locale);
 		free(p->baked[i].keys);
-		for (size_t j = 0; j < p->baked[i].ntuples; j++)
+		for (size_t j = 0; !p->baked[i].text_block && j < p->baked[i].ntuples; j++)
 			free(p->baked[i].texts[j]);
+		free(p->baked[i].text_block);
 		free(p->baked[i].texts);
 	}
 	free(p->baked);

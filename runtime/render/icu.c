@@ -695,13 +695,6 @@ static int msg_get(UMessageFormat *out, size_t *bad_off, const char **why, tlc_i
 	return 0;
 }
 
-int tlc_icu__msg_open(size_t *bad_off, const char **why, tlc_icu_locale *l, const char *pat,
-		      size_t len)
-{
-	UMessageFormat fmt = NULL;
-	return msg_get(&fmt, bad_off, why, l, pat, len);
-}
-
 /*
  * umsg_format() reads its varargs by the argument types the pattern declares: the converter
  * guarantees indices 0..MAX_NUM-1 are numeric (kDouble) and the rest strings (kString), with

@@ -51,8 +51,9 @@ static void icu_error(tlc_err *err, const tlc_msg_scan *sc, size_t bad_off, cons
 
 /*
  * Formats a scanned pattern with the argument values (types as at the scan) into out: with the
- * compiled common form when there is one (fast: the pattern is then known to open in ICU), else,
- * or when a value needs it, with ICU's MessageFormat.
+ * compiled common form when there is one (msg_fast.c: it takes only patterns ICU's
+ * MessagePattern accepts, so ICU need not compile them), else, or when a value needs it, with
+ * ICU's MessageFormat.
  */
 static int run_scanned(tlc_buf *out, tlc_err *err, const tlc_msg_scan *sc,
 		       const tlc_msg_fast *fast, tlc_render_locale *loc, size_t len,
@@ -86,18 +87,6 @@ static int run_scanned(tlc_buf *out, tlc_err *err, const tlc_msg_scan *sc,
 	return tlc_render__finish(out, mark, error);
 }
 
-/* The common form of a converted pattern that ICU opens (NULL: ICU formats it, and reports). */
-static int compile_fast(tlc_msg_fast **out, const tlc_msg_scan *sc, tlc_render_locale *loc)
-{
-	size_t bad_off = SIZE_MAX;
-	const char *why = NULL;
-	int error = tlc_icu__msg_open(&bad_off, &why, loc->icu, sc->out.ptr, sc->out.len);
-	*out = NULL;
-	if (error == TLC_EINPUT)
-		return 0;
-	return error < 0 ? error : tlc_msg__fast_compile(out, sc->out.ptr, sc->out.len);
-}
-
 int tlc_msg__render(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const char *pattern,
 		    size_t len, const tlc_msg_arg *args, size_t nargs, bool icu_only)
 {
@@ -111,8 +100,10 @@ int tlc_msg__render(tlc_buf *out, tlc_err *err, tlc_render_locale *loc, const ch
 	if ((error = check_args(err, args, nargs)) < 0)
 		return error;
 	tlc_msg__scan_init(&sc);
-	if ((error = tlc_msg__scan(&sc, err, pattern ? pattern : "", len, args, nargs, true)) == 0 &&
-	    (icu_only || (error = compile_fast(&fast, &sc, loc)) == 0))
+	error = tlc_msg__scan(&sc, err, pattern ? pattern : "", len, args, nargs, true);
+	if (error == 0 && !icu_only) /* the padding is for ICU's varargs only */
+		error = tlc_msg__fast_compile(&fast, sc.out.ptr + sc.pad_len, sc.out.len - sc.pad_len);
+	if (error == 0)
 		error = run_scanned(out, err, &sc, fast, loc, len, args);
 	tlc_msg__fast_free(fast);
 	tlc_msg__scan_release(&sc);
@@ -151,7 +142,8 @@ int tlc_render_msg_prepare(tlc_msg_prepared **out, tlc_err *err, tlc_render_loca
 	tlc_msg__scan_init(&m->sc);
 	int error = tlc_msg__scan(&m->sc, err, pattern ? pattern : "", len, args, nargs, true);
 	if (error == 0)
-		error = compile_fast(&m->fast, &m->sc, loc);
+		error = tlc_msg__fast_compile(&m->fast, m->sc.out.ptr + m->sc.pad_len,
+					      m->sc.out.len - m->sc.pad_len);
 	if (error < 0) {
 		tlc_render_msg_prepared_free(m);
 		return error;

@@ -218,7 +218,9 @@ static void parse_branches(fparse *p, int32_t node, fkind kind, unsigned depth)
 				return;
 			}
 		} else {
-			while (p->i < p->n && is_name(p->s[p->i]))
+			/* ICU's selectors are identifiers: no Pattern_Syntax character (the scanner
+			 * takes '-' in a select keyword; ICU refuses it, and says so) */
+			while (p->i < p->n && is_name(p->s[p->i]) && p->s[p->i] != '-')
 				p->i++;
 			if (p->i == off) {
 				p->bad = true;

@@ -568,11 +568,17 @@ static int parse_message(parser *p, enum parent parent, unsigned depth)
  * first: after the pattern, a trailing literal apostrophe would start quoting it. */
 static void pad_numeric(tlc_msg_scan *sc)
 {
+	/* "{k,plural,other{}}" for k = 0..15, one after the other: the tail from n_num is the pad */
+	static const char pads[] = "{0,plural,other{}}{1,plural,other{}}{2,plural,other{}}"
+		"{3,plural,other{}}{4,plural,other{}}{5,plural,other{}}{6,plural,other{}}"
+		"{7,plural,other{}}{8,plural,other{}}{9,plural,other{}}{10,plural,other{}}"
+		"{11,plural,other{}}{12,plural,other{}}{13,plural,other{}}{14,plural,other{}}"
+		"{15,plural,other{}}";
 	if (sc->n_str == 0 || sc->n_num >= TLC_MSG_MAX_NUM_ARGS)
 		return;
+	size_t from = sc->n_num < 10 ? 18 * sc->n_num : 18 * 10 + 19 * (sc->n_num - 10);
 	tlc_buf pad = TLC_BUF_INIT;
-	for (size_t k = sc->n_num; k < TLC_MSG_MAX_NUM_ARGS; k++)
-		tlc_buf_printf(&pad, "{%zu,plural,other{}}", k);
+	tlc_buf_put(&pad, pads + from, sizeof pads - 1 - from);
 	tlc_buf_put(&pad, sc->out.ptr, sc->out.len);
 	if (tlc_buf_oom(&pad)) {
 		sc->out.oom = true;

@@ -9,6 +9,7 @@
  *  - relative.c   calendar components, .relative, .offset, .date, .time.
  *  - msg_parse.c  the MessageFormat scanner/converter (names -> ICU positional numbers).
  *  - msg.c        tlc_render_msg, tlc_render_msg_scan, plural coverage.
+ *  - msg_fast.c   the common patterns, formatted from ICU's plural categories and number texts.
  */
 #ifndef TLC_RENDER_INTERNAL_H
 #define TLC_RENDER_INTERNAL_H
@@ -98,11 +99,6 @@ int tlc_icu__msg_format(tlc_buf *out, size_t *bad_off, const char **why, tlc_icu
 			const char *pat,
 			size_t len, const int64_t *num, size_t n_num, const char *const *str,
 			size_t n_str);
-
-/* Compiles the converted pattern with ICU (the compile and cache entry tlc_icu__msg_format
- * uses): 0, or what tlc_icu__msg_format would return for it, with *bad_off and *why. */
-int tlc_icu__msg_open(size_t *bad_off, const char **why, tlc_icu_locale *l, const char *pat,
-		      size_t len);
 
 /* Values the plural coverage check tries: 0..1999 and a few large round numbers. */
 #define TLC_PLURAL_SAMPLES_DENSE 2000

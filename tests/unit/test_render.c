@@ -1408,6 +1408,9 @@ Test(render, fast_messages_match_icu)
 		"",
 		"just text, no arguments",
 		"{n, plural, one {a} other {b}}{n, plural, one {c} other {d}}{m, selectordinal, other {#.}}",
+		"{who, select, a-b {dash: ICU refuses it} other {y}}",
+		"{who, select, a_b {x} other {y}}",
+		"{n, plural, =+1 {plus one} =-0 {minus zero} other {#}}",
 	};
 	static const char *const locs[] = {"en_US", "ar_EG", "ru_RU", "pl_PL", "cy_GB", "fr_FR",
 					   "ja_JP", "de_DE", "es_ES", "he_IL", "lt_LT", "sl_SI",
@@ -1492,6 +1495,7 @@ Test(render, fast_form_covers_the_common_patterns)
 		{"{n, spellout}", false},
 		{"{n, plural, other {{n, ordinal}}}", false},
 		{"{n, duration}", false},
+		{"{who, select, a-b {x} other {y}}", false},
 	};
 	tlc_msg_arg args[2] = {{"n", TLC_MSG_ARG_INT, 1, NULL}, {"who", TLC_MSG_ARG_STRING, 0, "a"}};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
