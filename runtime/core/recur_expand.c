@@ -23,6 +23,7 @@
  */
 #include "recur_int.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "timelinec/civil.h"
@@ -700,6 +701,15 @@ static tlc_time cand_local(const tlc_recur_gen *g, const tlc_recur_plan *pl, uin
 	if (!coarse(pl))
 		return g->base + tod_of(pl, c);
 	return (tlc_time)g->days[c / pl->tsize] * DAY + tod_of(pl, c % pl->tsize);
+}
+
+void tlc_recur__gen_init(tlc_recur_gen *g)
+{
+	/* all but the scratch arrays (days, sel, kind_bits: 5.6 KB), each written before it is read
+	 * (days below ndays, sel below nsel, kind_bits[k] once bit k of kinds is set) */
+	memset(g, 0, offsetof(tlc_recur_gen, days));
+	g->nsel = 0;
+	memset(&g->ncand, 0, offsetof(tlc_recur_gen, kind_bits) - offsetof(tlc_recur_gen, ncand));
 }
 
 void tlc_recur__gen_seek(tlc_recur_gen *g, const tlc_recur_plan *pl, tlc_time local)

@@ -189,6 +189,8 @@ typedef struct tlc_recur_gen {
 
 /* Derives the plan; TLC_EINVAL when the rule needs a DTSTART. */
 int tlc_recur__plan_init(tlc_recur_plan *pl, const tlc_recur *r);
+/* Clears g's position and caches (a new generator; then tlc_recur__gen_seek). */
+void tlc_recur__gen_init(tlc_recur_gen *g);
 /* Positions g so that the next reading is the first one >= local (and >= DTSTART). */
 void tlc_recur__gen_seek(tlc_recur_gen *g, const tlc_recur_plan *pl, tlc_time local);
 /* The next reading (ascending local seconds); 0, or TLC_ENOTFOUND with g->end set. */

@@ -19,6 +19,7 @@
  */
 #include "recur_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -421,9 +422,16 @@ int tlc_recur_iter_new(tlc_recur_iter **out, const tlc_recur *r, const tlc_zone 
 		     (unsigned)opts->overlap >= TLC_DISAMB_MAX))
 		return TLC_EINVAL;
 	nrd = r->rd_local.n + r->rd_utc.n;
-	it = calloc(1, sizeof *it + nrd * sizeof it->rd[0]);
+	/* not calloc: zeroing the generators' scratch arrays was most of an iterator's cost (the
+	 * replay makes one per rule at every reload it models) */
+	it = malloc(sizeof *it + nrd * sizeof it->rd[0]);
 	if (!it)
 		return TLC_ENOMEM;
+	memset(it, 0, offsetof(tlc_recur_iter, main));
+	memset(&it->main.counted, 0, sizeof it->main - offsetof(rstream, counted));
+	tlc_recur__gen_init(&it->main.g); /* shadow: a copy of main when a gap forks it */
+	memset(&it->merging, 0, sizeof *it - offsetof(tlc_recur_iter, merging));
+	memset(it->rd, 0, nrd * sizeof it->rd[0]);
 	it->r = r;
 	it->z = z;
 	it->o = opts ? *opts : defaults;
