@@ -387,9 +387,14 @@ void tlc_apply_suppressions(tlc_ctx *ctx, uint32_t file, const tlc_spec *spec)
 
 void tlc_config_init(tlc_config *c)
 {
-	memset(c, 0, sizeof *c);
+	/* the lists are read below their counts and not zeroed: 16 KB of exclude: patterns for
+	 * every spec `check` reads */
+	c->path[0] = 0;
+	c->budget[0] = 0;
 	c->werror = -1;
 	c->max_warnings = -1;
+	c->noverrides = 0;
+	c->nexclude = 0;
 }
 
 bool tlc_config_find(char *out, size_t n, const char *spec_path)
