@@ -65,43 +65,20 @@ typedef struct fparse {
 	bool nomem;
 } fparse;
 
-static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
-static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_name(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '-'; }
 
 static void skip_ws(fparse *p)
 {
-	while (p->i < p->n && is_ws(p->s[p->i]))
+	while (p->i < p->n && tlc_msg__is_ws(p->s[p->i]))
 		p->i++;
-}
-
-static bool word_is(const char *s, size_t n, const char *w)
-{
-	if (strlen(w) != n)
-		return false;
-	for (size_t k = 0; k < n; k++) {
-		char c = s[k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != w[k])
-			return false;
-	}
-	return true;
 }
 
 static int32_t add_node(fparse *p, fkind kind)
 {
 	tlc_msg_fast *f = p->f;
-	if (f->n_nodes == f->cap_nodes) {
-		size_t cap = f->cap_nodes ? f->cap_nodes * 2 : 16;
-		fnode *q = cap > (size_t)INT32_MAX ? NULL : realloc(f->nodes, cap * sizeof *q);
-		if (!q) {
-			p->bad = p->nomem = true;
-			return -1;
-		}
-		f->nodes = q;
-		f->cap_nodes = cap;
+	if (f->n_nodes >= INT32_MAX ||
+	    tlc_msg__grow((void **)&f->nodes, &f->cap_nodes, f->n_nodes + 1, sizeof *f->nodes) < 0) {
+		p->bad = p->nomem = true;
+		return -1;
 	}
 	memset(&f->nodes[f->n_nodes], 0, sizeof *f->nodes);
 	f->nodes[f->n_nodes].kind = (uint8_t)kind;
@@ -143,36 +120,10 @@ static void flush_text(fparse *p, flist *l, size_t start)
 	link(p, l, node);
 }
 
-/* As the scanner's number: [+-] digits [. digits]. */
+/* As the scanner reads it (the same function: the same =N and offset: values). */
 static bool parse_number(fparse *p, double *out)
 {
-	size_t start = p->i;
-	double v = 0, scale = 1;
-	bool frac = false;
-	if (p->i < p->n && (p->s[p->i] == '-' || p->s[p->i] == '+'))
-		p->i++;
-	if (p->i >= p->n || !is_digit(p->s[p->i]))
-		return false;
-	while (p->i < p->n && is_digit(p->s[p->i]))
-		p->i++;
-	if (p->i + 1 < p->n && p->s[p->i] == '.' && is_digit(p->s[p->i + 1]))
-		for (p->i++; p->i < p->n && is_digit(p->s[p->i]); p->i++)
-			;
-	if (p->i - start >= 48)
-		return false;
-	for (size_t k = start; k < p->i; k++) {
-		char c = p->s[k];
-		if (c == '.')
-			frac = true;
-		else if (is_digit(c)) {
-			if (frac)
-				v += (c - '0') * (scale /= 10);
-			else
-				v = v * 10 + (c - '0');
-		}
-	}
-	*out = p->s[start] == '-' ? -v : v;
-	return true;
+	return tlc_msg__read_number(p->s, p->n, &p->i, out) == 0;
 }
 
 static int32_t parse_msg(fparse *p, enum parent parent, unsigned depth);
@@ -220,7 +171,7 @@ static void parse_branches(fparse *p, int32_t node, fkind kind, unsigned depth)
 		} else {
 			/* ICU's selectors are identifiers: no Pattern_Syntax character (the scanner
 			 * takes '-' in a select keyword; ICU refuses it, and says so) */
-			while (p->i < p->n && is_name(p->s[p->i]) && p->s[p->i] != '-')
+			while (p->i < p->n && tlc_msg__is_name(p->s[p->i]) && p->s[p->i] != '-')
 				p->i++;
 			if (p->i == off) {
 				p->bad = true;
@@ -263,17 +214,10 @@ static void parse_branches(fparse *p, int32_t node, fkind kind, unsigned depth)
 	}
 	/* the branches of one choice are contiguous: appended after the nested ones */
 	tlc_msg_fast *f = p->f;
-	if (f->n_br + nb > f->cap_br) {
-		size_t cap = f->cap_br ? f->cap_br : 8;
-		while (cap < f->n_br + nb)
-			cap *= 2;
-		fbranch *q = cap > (size_t)INT32_MAX ? NULL : realloc(f->br, cap * sizeof *q);
-		if (!q) {
-			p->bad = p->nomem = true;
-			return;
-		}
-		f->br = q;
-		f->cap_br = cap;
+	if (f->n_br + nb > INT32_MAX ||
+	    tlc_msg__grow((void **)&f->br, &f->cap_br, f->n_br + nb, sizeof *f->br) < 0) {
+		p->bad = p->nomem = true;
+		return;
 	}
 	memcpy(f->br + f->n_br, br, nb * sizeof *br);
 	f->nodes[node].a = (uint32_t)f->n_br;
@@ -288,7 +232,7 @@ static int32_t parse_arg(fparse *p, unsigned depth)
 	int32_t node = -1;
 	p->i++;
 	skip_ws(p);
-	for (; p->i < p->n && is_digit(p->s[p->i]) && digits < 3; p->i++, digits++)
+	for (; p->i < p->n && tlc_msg__is_digit(p->s[p->i]) && digits < 3; p->i++, digits++)
 		idx = idx * 10 + (size_t)(p->s[p->i] - '0');
 	skip_ws(p);
 	if (!digits || p->i >= p->n || idx >= TLC_MSG_MAX_NUM_ARGS + TLC_MSG_MAX_STR_ARGS)
@@ -304,14 +248,14 @@ static int32_t parse_arg(fparse *p, unsigned depth)
 		goto bad;
 	skip_ws(p);
 	toff = p->i;
-	while (p->i < p->n && is_alpha(p->s[p->i]))
+	while (p->i < p->n && tlc_msg__is_alpha(p->s[p->i]))
 		p->i++;
 	const char *w = p->s + toff;
 	size_t wl = p->i - toff;
 	skip_ws(p);
 	if (p->i >= p->n)
 		goto bad;
-	if (word_is(w, wl, "number") && idx < TLC_MSG_MAX_NUM_ARGS) {
+	if (tlc_msg__word_is(w, wl, "number") && idx < TLC_MSG_MAX_NUM_ARGS) {
 		/* no style: "integer" becomes the skeleton ::precision-integer, whose formatter
 		 * groups as CLDR's minimumGroupingDigits says ("1000" in es and pl, where the
 		 * default format prints "1.000", "1 000"): ICU formats every styled number */
@@ -321,11 +265,11 @@ static int32_t parse_arg(fparse *p, unsigned depth)
 		return node;
 	}
 	fkind kind;
-	if (word_is(w, wl, "plural"))
+	if (tlc_msg__word_is(w, wl, "plural"))
 		kind = F_PLURAL;
-	else if (word_is(w, wl, "selectordinal"))
+	else if (tlc_msg__word_is(w, wl, "selectordinal"))
 		kind = F_ORDINAL;
-	else if (word_is(w, wl, "select"))
+	else if (tlc_msg__word_is(w, wl, "select"))
 		kind = F_SELECT;
 	else
 		goto bad; /* spellout, ordinal, duration: ICU */

@@ -66,14 +66,10 @@ static int fail(parser *p, size_t off, size_t len, const char *fmt, ...)
 	return TLC_EINPUT;
 }
 
-static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
-static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_name(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '-'; }
 
 static void skip_ws(parser *p)
 {
-	while (p->i < p->n && is_ws(p->s[p->i]))
+	while (p->i < p->n && tlc_msg__is_ws(p->s[p->i]))
 		p->i++;
 }
 
@@ -88,7 +84,7 @@ static size_t span_while(parser *p, bool (*pred)(char))
 /* Shows at most 40 bytes of user text in a message. */
 static int clip(size_t n) { return n > 40 ? 40 : (int)n; }
 
-static bool word_is(const char *s, size_t n, const char *w)
+bool tlc_msg__word_is(const char *s, size_t n, const char *w)
 {
 	if (strlen(w) != n)
 		return false;
@@ -102,9 +98,10 @@ static bool word_is(const char *s, size_t n, const char *w)
 	return true;
 }
 
+
 /* ---- growable arrays ---- */
 
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+int tlc_msg__grow(void **arr, size_t *cap, size_t need, size_t elem)
 {
 	size_t ncap;
 	void *q;
@@ -126,9 +123,9 @@ static int add_use(parser *p, size_t *idx_out, const tlc_msg_use *u)
 {
 	tlc_msg_scan *sc = p->sc;
 	size_t cap = sc->cap_uses;
-	if (grow((void **)&sc->uses, &cap, sc->n_uses + 1, sizeof *sc->uses) < 0)
+	if (tlc_msg__grow((void **)&sc->uses, &cap, sc->n_uses + 1, sizeof *sc->uses) < 0)
 		return TLC_ENOMEM;
-	if (grow((void **)&sc->offsets, &sc->cap_uses, sc->n_uses + 1, sizeof *sc->offsets) < 0)
+	if (tlc_msg__grow((void **)&sc->offsets, &sc->cap_uses, sc->n_uses + 1, sizeof *sc->offsets) < 0)
 		return TLC_ENOMEM;
 	sc->uses[sc->n_uses] = *u;
 	sc->offsets[sc->n_uses] = 0;
@@ -139,7 +136,7 @@ static int add_use(parser *p, size_t *idx_out, const tlc_msg_use *u)
 static int add_explicit(parser *p, size_t use, double v)
 {
 	tlc_msg_scan *sc = p->sc;
-	if (grow((void **)&sc->explicits, &sc->cap_explicits, sc->n_explicits + 1,
+	if (tlc_msg__grow((void **)&sc->explicits, &sc->cap_explicits, sc->n_explicits + 1,
 		 sizeof *sc->explicits) < 0)
 		return TLC_ENOMEM;
 	sc->explicits[sc->n_explicits].use = use;
@@ -155,7 +152,7 @@ static int substitute(parser *p, size_t off, size_t len, const char *rep)
 	tlc_msg_scan *sc = p->sc;
 	tlc_msg_edit *e;
 	tlc_buf_put(&sc->out, p->s + p->copied, off - p->copied);
-	if (grow((void **)&sc->edits, &sc->cap_edits, sc->n_edits + 1, sizeof *sc->edits) < 0)
+	if (tlc_msg__grow((void **)&sc->edits, &sc->cap_edits, sc->n_edits + 1, sizeof *sc->edits) < 0)
 		return TLC_ENOMEM;
 	e = &sc->edits[sc->n_edits++];
 	e->src_off = off;
@@ -293,24 +290,25 @@ static int parse_simple_style(parser *p, size_t arg_off)
 	return fail(p, arg_off, 1, "argument has no closing '}'");
 }
 
-static int parse_number(parser *p, double *out)
+int tlc_msg__read_number(const char *s, size_t n, size_t *i, double *out)
 {
-	size_t start = p->i;
-	if (p->i < p->n && (p->s[p->i] == '-' || p->s[p->i] == '+'))
-		p->i++;
-	if (!span_while(p, is_digit))
-		return fail(p, start, 1, "expected a number");
-	if (p->i + 1 < p->n && p->s[p->i] == '.' && is_digit(p->s[p->i + 1])) {
-		p->i++;
-		span_while(p, is_digit);
-	}
-	if (p->i - start >= 48)
-		return fail(p, start, p->i - start, "number too long");
+	size_t start = *i;
+	if (*i < n && (s[*i] == '-' || s[*i] == '+'))
+		(*i)++;
+	if (*i >= n || !tlc_msg__is_digit(s[*i]))
+		return TLC_MSG_NUM_NONE;
+	while (*i < n && tlc_msg__is_digit(s[*i]))
+		(*i)++;
+	if (*i + 1 < n && s[*i] == '.' && tlc_msg__is_digit(s[*i + 1]))
+		for ((*i)++; *i < n && tlc_msg__is_digit(s[*i]); (*i)++)
+			;
+	if (*i - start >= 48)
+		return TLC_MSG_NUM_LONG;
 	/* read here, not by strtod(), which follows the app's C locale ("1.5" is 1 under de_DE) */
 	double v = 0, scale = 1;
 	bool frac = false;
-	for (size_t k = start; k < p->i; k++) {
-		char c = p->s[k];
+	for (size_t k = start; k < *i; k++) {
+		char c = s[k];
 		if (c == '.')
 			frac = true;
 		else if (c >= '0' && c <= '9') {
@@ -320,7 +318,18 @@ static int parse_number(parser *p, double *out)
 				v = v * 10 + (c - '0');
 		}
 	}
-	*out = p->s[start] == '-' ? -v : v;
+	*out = s[start] == '-' ? -v : v;
+	return 0;
+}
+
+static int parse_number(parser *p, double *out)
+{
+	size_t start = p->i;
+	int rc = tlc_msg__read_number(p->s, p->n, &p->i, out);
+	if (rc == TLC_MSG_NUM_NONE)
+		return fail(p, start, 1, "expected a number");
+	if (rc == TLC_MSG_NUM_LONG)
+		return fail(p, start, p->i - start, "number too long");
 	return 0;
 }
 
@@ -356,7 +365,7 @@ static int parse_selector(parser *p, size_t use, selectors *seen)
 			return error;
 		return add_selector(p, seen, off, p->i - off);
 	}
-	if (!(len = span_while(p, is_name)))
+	if (!(len = span_while(p, tlc_msg__is_name)))
 		return fail(p, off, 1, "expected a selector or '}'");
 	if ((error = add_selector(p, seen, off, len)) < 0)
 		return error;
@@ -443,20 +452,20 @@ static int classify_type(parser *p, size_t off, size_t len, tlc_msg_kind *kind)
 	static const char *const numeric[] = {"number", "spellout", "ordinal", "duration"};
 	const char *w = p->s + off;
 	for (size_t k = 0; k < sizeof numeric / sizeof *numeric; k++)
-		if (word_is(w, len, numeric[k])) {
+		if (tlc_msg__word_is(w, len, numeric[k])) {
 			*kind = TLC_MSG_KIND_SIMPLE;
 			return 0;
 		}
-	if (word_is(w, len, "plural"))
+	if (tlc_msg__word_is(w, len, "plural"))
 		*kind = TLC_MSG_KIND_PLURAL;
-	else if (word_is(w, len, "selectordinal"))
+	else if (tlc_msg__word_is(w, len, "selectordinal"))
 		*kind = TLC_MSG_KIND_SELECTORDINAL;
-	else if (word_is(w, len, "select"))
+	else if (tlc_msg__word_is(w, len, "select"))
 		*kind = TLC_MSG_KIND_SELECT;
-	else if (word_is(w, len, "date") || word_is(w, len, "time"))
+	else if (tlc_msg__word_is(w, len, "date") || tlc_msg__word_is(w, len, "time"))
 		return fail(p, off, len, "'%.*s' arguments are not supported in baked text "
 			    "(the device renders dates: use {date} or {time})", clip(len), w);
-	else if (word_is(w, len, "choice"))
+	else if (tlc_msg__word_is(w, len, "choice"))
 		return fail(p, off, len, "'choice' arguments are not supported (use plural or select)");
 	else
 		return fail(p, off, len ? len : 1, "unknown argument type '%.*s'", clip(len), w);
@@ -471,7 +480,7 @@ static int parse_typed(parser *p, size_t use, size_t arg_off, unsigned depth)
 	int error;
 	skip_ws(p);
 	toff = p->i;
-	tlen = span_while(p, is_alpha);
+	tlen = span_while(p, tlc_msg__is_alpha);
 	if ((error = classify_type(p, toff, tlen, &kind)) < 0)
 		return error;
 	p->sc->uses[use].kind = kind;
@@ -495,12 +504,12 @@ static int parse_typed(parser *p, size_t use, size_t arg_off, unsigned depth)
 		 * skeleton formats integers as the style does (no fraction digits, half-even, the
 		 * locale's grouping), from a double, for values past 32 bits too. */
 		send = p->i - 1;
-		while (soff < send && is_ws(p->s[soff]))
+		while (soff < send && tlc_msg__is_ws(p->s[soff]))
 			soff++;
-		while (send > soff && is_ws(p->s[send - 1]))
+		while (send > soff && tlc_msg__is_ws(p->s[send - 1]))
 			send--;
-		if (p->convert && word_is(p->s + toff, tlen, "number") &&
-		    word_is(p->s + soff, send - soff, "integer"))
+		if (p->convert && tlc_msg__word_is(p->s + toff, tlen, "number") &&
+		    tlc_msg__word_is(p->s + soff, send - soff, "integer"))
 			return substitute(p, soff, send - soff, "::precision-integer");
 		return 0;
 	}
@@ -519,7 +528,7 @@ static int parse_argument(parser *p, unsigned depth)
 		return fail(p, u.off, 1, "arguments nested deeper than %d", TLC_MSG_MAX_DEPTH);
 	skip_ws(p);
 	u.name_off = p->i;
-	if (!(u.name_len = span_while(p, is_name)))
+	if (!(u.name_len = span_while(p, tlc_msg__is_name)))
 		return fail(p, u.off, 1, "expected an argument name ([A-Za-z0-9_-]) after '{'");
 	skip_ws(p);
 	if ((error = add_use(p, &use, &u)) < 0)

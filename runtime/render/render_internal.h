@@ -192,6 +192,27 @@ size_t tlc_msg__utf8_check(const char *s, size_t n);
 /* Maps a byte offset in sc->out back to the pattern. */
 size_t tlc_msg__map_offset(const tlc_msg_scan *sc, size_t out_off);
 
+/* The scanner's characters and words, shared with the formatter of common patterns (one reading
+ * of a pattern's syntax for both). ws is ASCII white space; a name is [A-Za-z0-9_-]. */
+static inline bool tlc_msg__is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+static inline bool tlc_msg__is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static inline bool tlc_msg__is_digit(char c) { return c >= '0' && c <= '9'; }
+static inline bool tlc_msg__is_name(char c)
+{
+	return tlc_msg__is_alpha(c) || tlc_msg__is_digit(c) || c == '_' || c == '-';
+}
+/* Whether s[0, n) is the lower-case word w, ignoring ASCII case. */
+bool tlc_msg__word_is(const char *s, size_t n, const char *w);
+/* Reads [+-] digits [. digits] at s[*i] (n bytes in all), advancing *i past what it took: 0 and
+ * *out; TLC_MSG_NUM_NONE when no digit follows the sign; TLC_MSG_NUM_LONG at 48 bytes or more. */
+enum { TLC_MSG_NUM_NONE = 1, TLC_MSG_NUM_LONG = 2 };
+int tlc_msg__read_number(const char *s, size_t n, size_t *i, double *out);
+/* Grows *arr (elements of elem bytes, capacity *cap) to hold need, doubling from 8. */
+int tlc_msg__grow(void **arr, size_t *cap, size_t need, size_t elem);
+
 /* ---- the formatter of common patterns (msg_fast.c) ---- */
 
 typedef struct tlc_msg_fast tlc_msg_fast;
